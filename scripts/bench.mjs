@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+// Measure the built app against the bare Leptos counter (bench/counter):
+//   1. bytes of every file in each dist folder: raw, gzip -9, brotli -q 11;
+//   2. time to interactive: median over N fresh loads (a new browser context
+//      each) of performance.now() at the first moment a <button> is in the DOM;
+//   3. Lighthouse scores of the app (the counter when --app is not given).
+// Run through scripts/bench.sh (`make bench`), which builds both dist folders.
+//
+//   node scripts/bench.mjs [--app dist] [--counter bench/counter/dist]
+//                          [--runs 10] [--report bench/report] [--no-lighthouse] [--strict]
+//
+// --strict exits 1 when a target is missed; by default the bench only reports.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve-dist.mjs';
+
+const TARGETS = { bytes: 1.6, tti: 1.3, lighthouse: ['performance', 'accessibility', 'best-practices'] };
+const CHROMIUM = '/usr/bin/chromium';
+// The same flags as playwright.config.ts (root, no GPU, no internet).
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+const { values: opt } = parseArgs({
+  options: {
+    app: { type: 'string' },
+    counter: { type: 'string' },
+    runs: { type: 'string', default: '10' },
+    report: { type: 'string', default: 'bench/report' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(opt.runs);
+const targets = [['app', opt.app], ['counter', opt.counter]]
+  .filter(([, dir]) => dir)
+  .map(([name, dir]) => {
+    if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html missing: build it first`);
+    return { name, dir };
+  });
+if (targets.length === 0) throw new Error('give --app and/or --counter');
+
+// ---------- formatting ----------
+const num = (n) => n.toLocaleString('en-US');
+const ms = (n) => `${n.toFixed(1)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+const heading = (s) => console.log(`\n\x1b[1m== ${s} ==\x1b[0m`);
+function table(rows, header) {
+  const all = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
+  console.log(line(all[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('   '));
+  all.slice(1).forEach((r) => console.log(line(r)));
+}
+
+// ---------- 1. sizes ----------
+function files(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile())
+    .sort();
+}
+// The command-line tools, not node's zlib, so the figures match toolchain.md.
+function compressedSize(cmd, args, file) {
+  const out = spawnSync(cmd, [...args, file], { maxBuffer: 1 << 30 });
+  if (out.status !== 0) throw new Error(`${cmd} failed on ${file}: ${out.stderr}`);
+  return out.stdout.length;
+}
+function measureSizes(t) {
+  const rows = files(t.dir).map((f) => ({
+    file: relative(t.dir, f),
+    raw: statSync(f).size,
+    gzip: compressedSize('gzip', ['-9', '-c'], f),
+    brotli: compressedSize('brotli', ['-q', '11', '-c'], f),
+  }));
+  const total = { file: 'total', raw: 0, gzip: 0, brotli: 0 };
+  for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
+  heading(`${t.name}: files in ${t.dir}`);
+  table([...rows, total].map((r) => [r.file, num(r.raw), num(r.gzip), num(r.brotli)]),
+    ['file', 'raw', 'gzip -9', 'brotli 11']);
+  return total;
+}
+
+// ---------- 2. time to interactive ----------
+// Runs before any page script: records when a <button> first exists.
+const INIT_SCRIPT = `(() => {
+  const check = () => {
+    if (window.__firstButtonAt === undefined && document.querySelector('button')) {
+      window.__firstButtonAt = performance.now(); // ms since navigation start
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+  check();
+})();`;
+
+async function loadOnce(browser, url) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(INIT_SCRIPT);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__firstButtonAt !== undefined, null, { timeout: 30_000 })
+      .catch((e) => { throw new Error(`no <button> at ${url}: ${errors.join('; ') || e.message}`); });
+    return await page.evaluate(() => window.__firstButtonAt);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function measureTti(servers) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const times = Object.fromEntries(targets.map((t) => [t.name, []]));
+    await loadOnce(browser, servers[targets[0].name]); // warm up the browser process, not measured
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate app and counter so drift in machine load hits both alike.
+      for (const t of targets) times[t.name].push(await loadOnce(browser, servers[t.name]));
+    }
+    heading(`time to interactive: first <button> in the DOM, ${RUNS} fresh loads each`);
+    table(targets.map((t) => {
+      const xs = times[t.name];
+      return [t.name, ms(median(xs)), ms(Math.min(...xs)), ms(Math.max(...xs))];
+    }), ['', 'median', 'min', 'max']);
+    return Object.fromEntries(targets.map((t) => [t.name, median(times[t.name])]));
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------- 3. Lighthouse ----------
+function runLighthouse(name, url) {
+  mkdirSync(opt.report, { recursive: true });
+  const out = join(opt.report, `${name}.json`);
+  const args = [
+    url,
+    '--quiet',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    '--output=json',
+    `--output-path=${out}`,
+    // One string, parsed by Lighthouse; the quotes keep the resolver rule one flag.
+    `--chrome-flags=--headless ${CHROMIUM_ARGS.slice(0, -1).join(' ')} ` +
+      '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"',
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn('node_modules/.bin/lighthouse', args, {
+      env: { ...process.env, CHROME_PATH: CHROMIUM },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`lighthouse exited with ${code}`));
+      const lhr = JSON.parse(readFileSync(out, 'utf8'));
+      const scores = Object.fromEntries(Object.entries(lhr.categories)
+        .map(([id, c]) => [id, Math.round(c.score * 100)]));
+      heading(`Lighthouse (${name}, mobile, simulated throttling): ${out}`);
+      table(Object.entries(scores).map(([id, s]) => [id, s]), ['category', 'score']);
+      // What costs points: failing audits of every category under 100.
+      for (const [id, c] of Object.entries(lhr.categories)) {
+        if (c.score === 1) continue;
+        for (const ref of c.auditRefs) {
+          const a = lhr.audits[ref.id];
+          if (ref.weight > 0 && a.score !== null && a.score < 1) {
+            console.log(`  ${id}: ${a.id} (${a.title})${a.displayValue ? ` ${a.displayValue}` : ''}`);
+          }
+        }
+      }
+      resolve(scores);
+    });
+  });
+}
+
+// ---------- main ----------
+const sizes = Object.fromEntries(targets.map((t) => [t.name, measureSizes(t)]));
+if (sizes.app && sizes.counter) {
+  heading('size ratio app / counter (totals)');
+  table([['ratio', ...['raw', 'gzip', 'brotli'].map((k) => ratio(sizes.app[k], sizes.counter[k]))]],
+    ['', 'raw', 'gzip -9', 'brotli 11']);
+}
+
+const servers = {};
+const running = [];
+for (const t of targets) {
+  const server = await startServer(t.dir, 0); // a free loopback port
+  running.push(server);
+  servers[t.name] = `http://127.0.0.1:${server.address().port}/`;
+}
+let tti;
+let lighthouse = null;
+try {
+  tti = await measureTti(servers);
+  if (!opt['no-lighthouse']) {
+    const lh = targets[0]; // the app if given, else the counter
+    lighthouse = { name: lh.name, scores: await runLighthouse(lh.name, servers[lh.name]) };
+  }
+} finally {
+  running.forEach((s) => s.close());
+}
+
+heading('summary');
+const checks = [];
+if (sizes.app && sizes.counter) {
+  const r = sizes.app.brotli / sizes.counter.brotli;
+  checks.push(r <= TARGETS.bytes);
+  console.log(`first-load bytes (brotli):  app ${num(sizes.app.brotli)}  counter ${num(sizes.counter.brotli)}` +
+    `  = ${ratio(sizes.app.brotli, sizes.counter.brotli)} (gzip ${ratio(sizes.app.gzip, sizes.counter.gzip)})` +
+    `   target ≤ ${TARGETS.bytes}×  ${verdict(r <= TARGETS.bytes)}`);
+} else {
+  for (const [n, s] of Object.entries(sizes)) console.log(`first-load bytes (${n}): raw ${num(s.raw)}  gzip ${num(s.gzip)}  brotli ${num(s.brotli)}`);
+}
+if (tti.app && tti.counter) {
+  const r = tti.app / tti.counter;
+  checks.push(r <= TARGETS.tti);
+  console.log(`time to interactive (median of ${RUNS}):  app ${ms(tti.app)}  counter ${ms(tti.counter)}` +
+    `  = ${ratio(tti.app, tti.counter)}   target ≤ ${TARGETS.tti}×  ${verdict(r <= TARGETS.tti)}`);
+} else {
+  for (const [n, t] of Object.entries(tti)) console.log(`time to interactive (${n}, median of ${RUNS}): ${ms(t)}`);
+}
+if (lighthouse) {
+  const s = lighthouse.scores;
+  const ok = TARGETS.lighthouse.every((c) => s[c] === 100);
+  checks.push(ok);
+  console.log(`Lighthouse (${lighthouse.name}):  performance ${s.performance}  accessibility ${s.accessibility}` +
+    `  best-practices ${s['best-practices']}  seo ${s.seo}   target 100 perf/a11y/best-practices  ${verdict(ok)}`);
+}
+console.log(`targets: first-load bytes ≤ ${TARGETS.bytes}× counter, TTI ≤ ${TARGETS.tti}× counter,` +
+  ' Lighthouse 100 performance / accessibility / best-practices');
+if (opt.strict && checks.includes(false)) process.exit(1);

@@ -1,0 +1,12 @@
+//! Pure domain code: the coaching session and its rules, with no browser
+//! imports, tested natively with `cargo test`.
+
+pub mod agreement;
+pub mod deck;
+pub mod flow;
+pub mod plan;
+pub mod route;
+pub mod session;
+pub mod settings;
+pub mod store;
+pub mod timer;

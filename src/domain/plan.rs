@@ -1,0 +1,116 @@
+//! How a session's time is split across halves and phases.
+
+use crate::domain::flow::Format;
+use crate::domain::timer::MINUTE_MS;
+
+/// Shortest and longest session the setup accepts, in minutes.
+pub const MIN_TOTAL_MINUTES: u32 = 10;
+pub const MAX_TOTAL_MINUTES: u32 = 180;
+pub const DEFAULT_TOTAL_MINUTES: u32 = 60;
+
+/// The default share of a half per phase: Goal 5, Reality 8, Options 10,
+/// Will 7 of every 30 minutes.
+const WEIGHTS: [u32; 4] = [5, 8, 10, 7];
+
+/// Clamp a total length typed by the user into the accepted range.
+pub fn clamp_total(minutes: u32) -> u32 {
+    minutes.clamp(MIN_TOTAL_MINUTES, MAX_TOTAL_MINUTES)
+}
+
+/// Minutes for each half: the whole session for one-way, half each for
+/// reciprocal (an odd minute goes to the first half).
+pub fn half_minutes(format: Format, total: u32) -> [u32; 2] {
+    match format {
+        Format::OneWay => [total, 0],
+        Format::Reciprocal => [total - total / 2, total / 2],
+    }
+}
+
+/// The default split of a half across the four phases, in whole minutes
+/// that add up to the half exactly (largest remainder), each at least one.
+pub fn split(half: u32) -> [u32; 4] {
+    let weight_sum: u32 = WEIGHTS.iter().sum();
+    let mut minutes = WEIGHTS.map(|w| (w * half / weight_sum).max(1));
+    let mut order = [0usize, 1, 2, 3];
+    order.sort_by_key(|&i| std::cmp::Reverse((WEIGHTS[i] * half) % weight_sum));
+    let mut i = 0;
+    while minutes.iter().sum::<u32>() < half {
+        minutes[order[i % 4]] += 1;
+        i += 1;
+    }
+    // Tiny halves: the "at least one" rule may overshoot; take from the largest.
+    while minutes.iter().sum::<u32>() > half && minutes.iter().any(|&m| m > 1) {
+        let (largest, _) = minutes
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, m)| **m)
+            .unwrap_or((0, &0));
+        minutes[largest] -= 1;
+    }
+    minutes
+}
+
+/// Scale a half's phase allotments to fit `available_ms`, in proportion,
+/// rounded to whole seconds, adding up to `available_ms` (to the second).
+/// Each phase keeps at least one minute.
+pub fn fit(allotted_ms: [i64; 4], available_ms: i64) -> [i64; 4] {
+    let planned: i64 = allotted_ms.iter().sum();
+    if planned <= 0 {
+        return allotted_ms;
+    }
+    let available = available_ms.max(4 * MINUTE_MS);
+    let mut out = allotted_ms.map(|a| (a * available / planned) / 1000 * 1000);
+    let diff = available / 1000 * 1000 - out.iter().sum::<i64>();
+    out[2] += diff;
+    out.map(|m| m.max(MINUTE_MS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thirty_minute_half_splits_as_documented() {
+        assert_eq!(split(30), [5, 8, 10, 7]);
+        assert_eq!(split(60), [10, 16, 20, 14]);
+    }
+
+    #[test]
+    fn every_length_adds_up_and_no_phase_is_empty() {
+        for total in MIN_TOTAL_MINUTES..=MAX_TOTAL_MINUTES {
+            for format in [Format::Reciprocal, Format::OneWay] {
+                let halves = half_minutes(format, total);
+                assert_eq!(halves.iter().sum::<u32>(), total);
+                for half in halves.into_iter().filter(|&h| h > 0) {
+                    let s = split(half);
+                    assert_eq!(s.iter().sum::<u32>(), half, "half {half}");
+                    assert!(s.iter().all(|&m| m >= 1), "half {half}: {s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn total_is_clamped() {
+        assert_eq!(clamp_total(0), 10);
+        assert_eq!(clamp_total(45), 45);
+        assert_eq!(clamp_total(500), 180);
+    }
+
+    #[test]
+    fn fit_shortens_in_proportion() {
+        let plan = [5, 8, 10, 7].map(|m| m * MINUTE_MS);
+        let fitted = fit(plan, 24 * MINUTE_MS);
+        assert_eq!(fitted.iter().sum::<i64>(), 24 * MINUTE_MS);
+        assert_eq!(fitted[0], 4 * MINUTE_MS);
+        assert_eq!(fitted[1], 384_000);
+        assert!(fitted[2] >= 8 * MINUTE_MS);
+    }
+
+    #[test]
+    fn fit_never_goes_below_a_minute_a_phase() {
+        let plan = [5, 8, 10, 7].map(|m| m * MINUTE_MS);
+        let fitted = fit(plan, 0);
+        assert!(fitted.iter().all(|&m| m >= MINUTE_MS));
+    }
+}

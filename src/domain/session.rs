@@ -1,0 +1,560 @@
+//! The session model: everything two people produce in one peer-coaching
+//! conversation, and every change to it as a method over plain data.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::agreement::Agreement;
+use crate::domain::deck::CardState;
+use crate::domain::flow::{Format, Phase, Step};
+use crate::domain::plan::{self, DEFAULT_TOTAL_MINUTES};
+use crate::domain::timer::{PhaseClock, MINUTE_MS};
+
+/// What the setup screen collects before a session begins.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setup {
+    pub format: Format,
+    /// First names of person A and person B; empty means "Person A/B".
+    pub names: [String; 2],
+    pub total_minutes: u32,
+    /// Minutes per phase of each half (Goal, Reality, Options, Will).
+    pub plan: [u32; 4],
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        let mut setup = Setup {
+            format: Format::Reciprocal,
+            names: [String::new(), String::new()],
+            total_minutes: DEFAULT_TOTAL_MINUTES,
+            plan: [0; 4],
+        };
+        setup.set_total(DEFAULT_TOTAL_MINUTES);
+        setup
+    }
+}
+
+impl Setup {
+    /// A new total length re-splits each half across the phases.
+    pub fn set_total(&mut self, minutes: u32) {
+        self.total_minutes = plan::clamp_total(minutes);
+        self.plan = plan::split(plan::half_minutes(self.format, self.total_minutes)[0]);
+    }
+
+    pub fn set_format(&mut self, format: Format) {
+        self.format = format;
+        self.set_total(self.total_minutes);
+    }
+
+    /// Editing one phase's minutes changes the total to match.
+    pub fn set_phase_minutes(&mut self, phase: Phase, minutes: u32) {
+        self.plan[phase.index()] = minutes.clamp(1, plan::MAX_TOTAL_MINUTES);
+        let per_half: u32 = self.plan.iter().sum();
+        self.total_minutes = per_half * self.format.halves() as u32;
+    }
+
+    /// The phase minutes of each half. With an odd total the second half of
+    /// a reciprocal session is a minute shorter, unless the pair set the
+    /// split by hand.
+    pub fn plans(&self) -> [[u32; 4]; 2] {
+        let halves = plan::half_minutes(self.format, self.total_minutes);
+        let default_first = plan::split(halves[0]);
+        let second = if self.plan == default_first && halves[1] > 0 {
+            plan::split(halves[1])
+        } else {
+            self.plan
+        };
+        [self.plan, second]
+    }
+}
+
+/// Goal: what the client wants to talk about and get from today.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    pub topic: String,
+    pub outcome: String,
+}
+
+/// An option the client sees, with its pros and cons.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoachOption {
+    pub id: u32,
+    pub text: String,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+    pub chosen: bool,
+}
+
+/// Who owns an action item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Owner {
+    /// Person A (0) or B (1).
+    #[serde(rename = "p")]
+    Person(u8),
+    /// Someone else, by name.
+    #[serde(rename = "o")]
+    Other(String),
+}
+
+/// One step of the action plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItem {
+    pub id: u32,
+    pub what: String,
+    pub owner: Owner,
+    /// Due date as `YYYY-MM-DD`, or empty.
+    pub due: String,
+    pub first_step: String,
+}
+
+/// Pros or cons of an option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Pros,
+    Cons,
+}
+
+/// One half: a client, a coach, and the four GROW phases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Half {
+    /// The client of this half: 0 for A, 1 for B. The other one coaches.
+    pub client: u8,
+    pub goal: Goal,
+    pub reality: String,
+    pub options: Vec<CoachOption>,
+    pub actions: Vec<ActionItem>,
+    /// How committed the client feels, 1 to 10.
+    pub confidence: Option<u8>,
+    /// What would raise the confidence (asked below 7).
+    pub raise_note: String,
+    pub clocks: [PhaseClock; 4],
+    pub cards: [CardState; 4],
+}
+
+impl Half {
+    pub fn new(client: u8, plan_minutes: [u32; 4]) -> Self {
+        Half {
+            client,
+            goal: Goal::default(),
+            reality: String::new(),
+            options: Vec::new(),
+            actions: Vec::new(),
+            confidence: None,
+            raise_note: String::new(),
+            clocks: plan_minutes.map(|m| PhaseClock::new(m as i64 * MINUTE_MS)),
+            cards: Default::default(),
+        }
+    }
+
+    pub fn coach(&self) -> u8 {
+        1 - self.client.min(1)
+    }
+
+    pub fn clock(&self, phase: Phase) -> &PhaseClock {
+        &self.clocks[phase.index()]
+    }
+
+    pub fn clock_mut(&mut self, phase: Phase) -> &mut PhaseClock {
+        &mut self.clocks[phase.index()]
+    }
+
+    pub fn elapsed(&self, now: i64) -> i64 {
+        self.clocks.iter().map(|c| c.elapsed(now)).sum()
+    }
+
+    pub fn allotted(&self) -> i64 {
+        self.clocks.iter().map(|c| c.allotted_ms).sum()
+    }
+
+    pub fn chosen_options(&self) -> impl Iterator<Item = &CoachOption> {
+        self.options.iter().filter(|o| o.chosen)
+    }
+
+    /// Below 7 of 10 the coach asks what would make it higher.
+    pub fn needs_raise_prompt(&self) -> bool {
+        matches!(self.confidence, Some(c) if c < 7)
+    }
+
+    /// Fewer than three options before weighing them: a gentle note.
+    pub fn few_options(&self) -> bool {
+        self.options
+            .iter()
+            .filter(|o| !o.text.trim().is_empty())
+            .count()
+            < 3
+    }
+
+    fn option_mut(&mut self, id: u32) -> Option<&mut CoachOption> {
+        self.options.iter_mut().find(|o| o.id == id)
+    }
+
+    fn action_mut(&mut self, id: u32) -> Option<&mut ActionItem> {
+        self.actions.iter_mut().find(|a| a.id == id)
+    }
+}
+
+/// The pair's choice at the swap when the first half ran over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SwapChoice {
+    /// Shorten the second half's phases in proportion to the time left.
+    Fit,
+    /// Keep the second half's full time, running past the planned end.
+    Keep,
+}
+
+/// What the swap screen tells the pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SwapInfo {
+    /// How much the first half ran over its plan (0 if not).
+    pub over_ms: i64,
+    /// Time left of the planned session.
+    pub left_ms: i64,
+    /// The second half's planned length.
+    pub second_half_ms: i64,
+}
+
+impl SwapInfo {
+    /// The second half no longer fits in the time left.
+    pub fn must_choose(&self) -> bool {
+        self.left_ms < self.second_half_ms
+    }
+}
+
+/// A person's reflection at the wrap-up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reflection {
+    /// How useful the session was, 1 to 5.
+    pub useful: Option<u8>,
+    pub sentence: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: String,
+    pub created_ms: i64,
+    pub updated_ms: i64,
+    pub format: Format,
+    /// First names of A and B; empty means "Person A/B".
+    pub names: [String; 2],
+    pub total_minutes: u32,
+    /// Phase minutes of each half as planned at setup.
+    pub plans: [[u32; 4]; 2],
+    pub agreement: Agreement,
+    pub halves: Vec<Half>,
+    pub step: Step,
+    pub swap: Option<SwapChoice>,
+    pub reflections: [Reflection; 2],
+    /// Next id for options and action items.
+    pub next_item: u32,
+}
+
+impl Session {
+    pub fn new(id: String, now: i64, setup: &Setup) -> Self {
+        let plans = setup.plans();
+        let halves = (0..setup.format.halves())
+            .map(|h| Half::new(h as u8, plans[h]))
+            .collect();
+        Session {
+            id,
+            created_ms: now,
+            updated_ms: now,
+            format: setup.format,
+            names: setup.names.clone().map(|n| n.trim().to_string()),
+            total_minutes: setup.total_minutes,
+            plans,
+            agreement: Agreement::default(),
+            halves,
+            step: Step::Agreement,
+            swap: None,
+            reflections: Default::default(),
+            next_item: 1,
+        }
+    }
+
+    /// Repair what a stored or shared session may get wrong, so that the
+    /// views can rely on it: the right number of halves, a step that exists.
+    pub fn normalize(&mut self) {
+        let wanted = self.format.halves();
+        self.halves.truncate(wanted);
+        while self.halves.len() < wanted {
+            let h = self.halves.len();
+            self.halves.push(Half::new(h as u8, self.plans[h]));
+        }
+        for (i, half) in self.halves.iter_mut().enumerate() {
+            half.client = i as u8;
+            half.confidence = half.confidence.map(|c| c.clamp(1, 10));
+        }
+        if !self.step.belongs_to(self.format) {
+            self.step = Step::Agreement;
+        }
+        let max_id = self
+            .halves
+            .iter()
+            .flat_map(|h| {
+                h.options
+                    .iter()
+                    .map(|o| o.id)
+                    .chain(h.actions.iter().map(|a| a.id))
+            })
+            .max()
+            .unwrap_or(0);
+        self.next_item = self.next_item.max(max_id + 1);
+    }
+
+    pub fn half(&self, h: usize) -> Option<&Half> {
+        self.halves.get(h)
+    }
+
+    pub fn half_mut(&mut self, h: usize) -> Option<&mut Half> {
+        self.halves.get_mut(h)
+    }
+
+    fn new_item_id(&mut self) -> u32 {
+        let id = self.next_item;
+        self.next_item += 1;
+        id
+    }
+
+    // ---- time ----
+
+    pub fn planned_ms(&self) -> i64 {
+        self.total_minutes as i64 * MINUTE_MS
+    }
+
+    /// Time run across all phases of the session.
+    pub fn elapsed(&self, now: i64) -> i64 {
+        self.halves.iter().map(|h| h.elapsed(now)).sum()
+    }
+
+    /// The clock of the phase on screen, if a phase is on screen.
+    pub fn current_clock(&self) -> Option<&PhaseClock> {
+        let (h, phase) = self.step.phase()?;
+        Some(self.halves.get(h)?.clock(phase))
+    }
+
+    pub fn current_clock_mut(&mut self) -> Option<&mut PhaseClock> {
+        let (h, phase) = self.step.phase()?;
+        Some(self.halves.get_mut(h)?.clock_mut(phase))
+    }
+
+    fn pause_all(&mut self, now: i64) {
+        for half in &mut self.halves {
+            for clock in &mut half.clocks {
+                if clock.is_running() {
+                    clock.pause(now);
+                }
+            }
+        }
+    }
+
+    /// Only one clock runs at a time: starting one pauses the others.
+    pub fn start_clock(&mut self, now: i64) {
+        self.pause_all(now);
+        if let Some(clock) = self.current_clock_mut() {
+            clock.start(now);
+        }
+    }
+
+    pub fn pause_clock(&mut self, now: i64) {
+        self.pause_all(now);
+    }
+
+    pub fn add_minute(&mut self, now: i64) {
+        if let Some(clock) = self.current_clock_mut() {
+            clock.add_minute(now);
+        }
+    }
+
+    /// True once when the phase on screen runs out of time.
+    pub fn take_cue(&mut self, now: i64) -> bool {
+        self.current_clock_mut().is_some_and(|c| c.take_cue(now))
+    }
+
+    // ---- moving through the flow ----
+
+    /// Go to any step (from the step indicator). Clocks pause.
+    pub fn go_to(&mut self, step: Step, now: i64) {
+        if step.belongs_to(self.format) {
+            self.pause_all(now);
+            self.step = step;
+        }
+    }
+
+    /// The next step. If a phase's clock was running, the next phase's clock
+    /// starts, so the conversation flows on.
+    pub fn advance(&mut self, now: i64) {
+        let was_running = self.current_clock().is_some_and(|c| c.is_running());
+        if let Some(next) = self.step.next(self.format) {
+            self.go_to(next, now);
+            if was_running && next.phase().is_some() {
+                self.start_clock(now);
+            }
+        }
+    }
+
+    pub fn back(&mut self, now: i64) {
+        if let Some(prev) = self.step.prev(self.format) {
+            self.go_to(prev, now);
+        }
+    }
+
+    // ---- swap ----
+
+    pub fn swap_info(&self, now: i64) -> SwapInfo {
+        let first = self.halves.first();
+        let used = first.map_or(0, |h| h.elapsed(now));
+        let planned_first = self.plans[0].iter().sum::<u32>() as i64 * MINUTE_MS;
+        let second_half_ms = self.plans[1].iter().sum::<u32>() as i64 * MINUTE_MS;
+        SwapInfo {
+            over_ms: (used - planned_first).max(0),
+            left_ms: (self.planned_ms() - used).max(0),
+            second_half_ms,
+        }
+    }
+
+    /// Set the second half's phase times by the pair's choice.
+    pub fn choose_swap(&mut self, choice: SwapChoice, now: i64) {
+        let info = self.swap_info(now);
+        let plan_ms = self.plans[1].map(|m| m as i64 * MINUTE_MS);
+        let allotted = match choice {
+            SwapChoice::Fit if info.must_choose() => plan::fit(plan_ms, info.left_ms),
+            _ => plan_ms,
+        };
+        if let Some(second) = self.halves.get_mut(1) {
+            for (clock, ms) in second.clocks.iter_mut().zip(allotted) {
+                if !clock.has_started() {
+                    clock.allotted_ms = ms;
+                }
+            }
+        }
+        self.swap = Some(choice);
+    }
+
+    // ---- options ----
+
+    pub fn add_option(&mut self, h: usize, text: String) -> Option<u32> {
+        let id = self.new_item_id();
+        let half = self.halves.get_mut(h)?;
+        half.options.push(CoachOption {
+            id,
+            text,
+            ..Default::default()
+        });
+        Some(id)
+    }
+
+    pub fn edit_option(&mut self, h: usize, id: u32, text: String) {
+        if let Some(o) = self.half_mut(h).and_then(|x| x.option_mut(id)) {
+            o.text = text;
+        }
+    }
+
+    pub fn remove_option(&mut self, h: usize, id: u32) {
+        if let Some(half) = self.half_mut(h) {
+            half.options.retain(|o| o.id != id);
+        }
+    }
+
+    /// Move an option up (-1) or down (+1) the list.
+    pub fn move_option(&mut self, h: usize, id: u32, by: isize) {
+        if let Some(half) = self.half_mut(h) {
+            if let Some(at) = half.options.iter().position(|o| o.id == id) {
+                let to = at as isize + by;
+                if to >= 0 && (to as usize) < half.options.len() {
+                    half.options.swap(at, to as usize);
+                }
+            }
+        }
+    }
+
+    pub fn toggle_chosen(&mut self, h: usize, id: u32) {
+        if let Some(o) = self.half_mut(h).and_then(|x| x.option_mut(id)) {
+            o.chosen = !o.chosen;
+        }
+    }
+
+    fn side_mut(&mut self, h: usize, id: u32, side: Side) -> Option<&mut Vec<String>> {
+        let o = self.half_mut(h)?.option_mut(id)?;
+        Some(match side {
+            Side::Pros => &mut o.pros,
+            Side::Cons => &mut o.cons,
+        })
+    }
+
+    pub fn add_point(&mut self, h: usize, id: u32, side: Side) {
+        if let Some(list) = self.side_mut(h, id, side) {
+            list.push(String::new());
+        }
+    }
+
+    pub fn edit_point(&mut self, h: usize, id: u32, side: Side, at: usize, text: String) {
+        if let Some(item) = self.side_mut(h, id, side).and_then(|l| l.get_mut(at)) {
+            *item = text;
+        }
+    }
+
+    pub fn remove_point(&mut self, h: usize, id: u32, side: Side, at: usize) {
+        if let Some(list) = self.side_mut(h, id, side) {
+            if at < list.len() {
+                list.remove(at);
+            }
+        }
+    }
+
+    // ---- action plan ----
+
+    /// A new action item, owned by the half's client by default.
+    pub fn add_action(&mut self, h: usize) -> Option<u32> {
+        let id = self.new_item_id();
+        let half = self.halves.get_mut(h)?;
+        half.actions.push(ActionItem {
+            id,
+            what: String::new(),
+            owner: Owner::Person(half.client),
+            due: String::new(),
+            first_step: String::new(),
+        });
+        Some(id)
+    }
+
+    pub fn edit_action(&mut self, h: usize, id: u32, edit: impl FnOnce(&mut ActionItem)) {
+        if let Some(a) = self.half_mut(h).and_then(|x| x.action_mut(id)) {
+            edit(a);
+        }
+    }
+
+    pub fn remove_action(&mut self, h: usize, id: u32) {
+        if let Some(half) = self.half_mut(h) {
+            half.actions.retain(|a| a.id != id);
+        }
+    }
+
+    pub fn set_confidence(&mut self, h: usize, value: Option<u8>) {
+        if let Some(half) = self.half_mut(h) {
+            half.confidence = value.map(|v| v.clamp(1, 10));
+        }
+    }
+}
+
+/// Is `text` a calendar date written `YYYY-MM-DD`?
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    text.len() == 10 && (1000..=9999).contains(&y) && (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests;

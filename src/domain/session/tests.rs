@@ -1,0 +1,223 @@
+use super::*;
+use crate::domain::flow::Phase::*;
+
+fn session(format: Format) -> Session {
+    let mut setup = Setup::default();
+    setup.set_format(format);
+    setup.names = ["  Amara ".into(), "Jonas".into()];
+    Session::new("s1".into(), 1_000, &setup)
+}
+
+fn at(half: usize, phase: Phase) -> Step {
+    Step::Phase { half, phase }
+}
+
+#[test]
+fn setup_defaults_match_the_brief() {
+    let setup = Setup::default();
+    assert_eq!(setup.format, Format::Reciprocal);
+    assert_eq!(setup.total_minutes, 60);
+    assert_eq!(setup.plan, [5, 8, 10, 7]);
+}
+
+#[test]
+fn setup_total_and_phase_edits_stay_consistent() {
+    let mut setup = Setup::default();
+    setup.set_total(90);
+    assert_eq!(setup.plan.iter().sum::<u32>(), 45);
+    setup.set_phase_minutes(Options, 20);
+    assert_eq!(setup.total_minutes, setup.plan.iter().sum::<u32>() * 2);
+    setup.set_format(Format::OneWay);
+    assert_eq!(setup.plan.iter().sum::<u32>(), setup.total_minutes);
+    setup.set_total(5);
+    assert_eq!(setup.total_minutes, 10);
+}
+
+#[test]
+fn odd_total_gives_second_half_a_minute_less() {
+    let mut setup = Setup::default();
+    setup.set_total(61);
+    let [a, b] = setup.plans();
+    assert_eq!(a.iter().sum::<u32>(), 31);
+    assert_eq!(b.iter().sum::<u32>(), 30);
+}
+
+#[test]
+fn new_session_has_roles_and_trimmed_names() {
+    let s = session(Format::Reciprocal);
+    assert_eq!(s.names, ["Amara".to_string(), "Jonas".to_string()]);
+    assert_eq!(s.halves.len(), 2);
+    // Half A: B coaches A. Half B: A coaches B.
+    assert_eq!((s.halves[0].client, s.halves[0].coach()), (0, 1));
+    assert_eq!((s.halves[1].client, s.halves[1].coach()), (1, 0));
+    assert_eq!(s.halves[0].clock(Goal).allotted_ms, 5 * MINUTE_MS);
+    assert_eq!(s.step, Step::Agreement);
+    assert_eq!(session(Format::OneWay).halves.len(), 1);
+}
+
+#[test]
+fn advancing_a_running_phase_starts_the_next_clock() {
+    let mut s = session(Format::Reciprocal);
+    s.go_to(at(0, Goal), 0);
+    s.start_clock(0);
+    s.advance(5 * MINUTE_MS);
+    assert_eq!(s.step, at(0, Reality));
+    assert!(!s.halves[0].clock(Goal).is_running());
+    assert_eq!(s.halves[0].clock(Goal).used_ms, 5 * MINUTE_MS);
+    assert!(s.halves[0].clock(Reality).is_running());
+    assert_eq!(s.elapsed(6 * MINUTE_MS), 6 * MINUTE_MS);
+}
+
+#[test]
+fn only_one_clock_runs_and_jumping_pauses_it() {
+    let mut s = session(Format::Reciprocal);
+    s.go_to(at(0, Goal), 0);
+    s.start_clock(0);
+    s.go_to(at(0, Options), 1_000);
+    assert!(s
+        .halves
+        .iter()
+        .all(|h| h.clocks.iter().all(|c| !c.is_running())));
+    s.start_clock(2_000);
+    s.go_to(Step::WrapUp, 3_000);
+    s.back(3_000);
+    assert_eq!(s.step, at(1, Will));
+}
+
+#[test]
+fn a_step_of_another_format_is_refused() {
+    let mut s = session(Format::OneWay);
+    s.go_to(Step::Swap, 0);
+    assert_eq!(s.step, Step::Agreement);
+}
+
+#[test]
+fn cue_fires_once_for_the_phase_on_screen() {
+    let mut s = session(Format::OneWay);
+    s.go_to(at(0, Goal), 0);
+    s.start_clock(0);
+    let goal_ms = s.halves[0].clock(Goal).allotted_ms;
+    assert!(!s.take_cue(goal_ms - 1));
+    assert!(s.take_cue(goal_ms));
+    assert!(!s.take_cue(goal_ms + 5_000));
+}
+
+#[test]
+fn swap_on_time_needs_no_choice() {
+    let mut s = session(Format::Reciprocal);
+    s.go_to(at(0, Goal), 0);
+    s.start_clock(0);
+    s.go_to(Step::Swap, 30 * MINUTE_MS);
+    let info = s.swap_info(30 * MINUTE_MS);
+    assert_eq!(info.over_ms, 0);
+    assert_eq!(info.left_ms, 30 * MINUTE_MS);
+    assert!(!info.must_choose());
+}
+
+#[test]
+fn swap_after_overrun_fits_or_keeps_second_half() {
+    let mut s = session(Format::Reciprocal);
+    s.go_to(at(0, Goal), 0);
+    s.start_clock(0);
+    s.go_to(Step::Swap, 36 * MINUTE_MS);
+    let info = s.swap_info(36 * MINUTE_MS);
+    assert_eq!(info.over_ms, 6 * MINUTE_MS);
+    assert_eq!(info.left_ms, 24 * MINUTE_MS);
+    assert!(info.must_choose());
+
+    s.choose_swap(SwapChoice::Fit, 36 * MINUTE_MS);
+    assert_eq!(s.halves[1].allotted(), 24 * MINUTE_MS);
+    assert_eq!(s.swap, Some(SwapChoice::Fit));
+
+    s.choose_swap(SwapChoice::Keep, 36 * MINUTE_MS);
+    assert_eq!(s.halves[1].allotted(), 30 * MINUTE_MS);
+}
+
+#[test]
+fn options_can_be_added_edited_reordered_chosen_and_removed() {
+    let mut s = session(Format::Reciprocal);
+    let a = s.add_option(0, "Agenda a day early".into()).unwrap();
+    let b = s.add_option(0, "Silent writing".into()).unwrap();
+    let c = s.add_option(0, "Rotate the chair".into()).unwrap();
+    assert_ne!(a, b);
+    s.edit_option(0, b, "Two-minute silent writing".into());
+    s.move_option(0, c, -1);
+    s.move_option(0, a, -1); // already first: no change
+    let texts: Vec<_> = s.halves[0]
+        .options
+        .iter()
+        .map(|o| o.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Agenda a day early",
+            "Rotate the chair",
+            "Two-minute silent writing"
+        ]
+    );
+    s.toggle_chosen(0, a);
+    s.add_point(0, a, Side::Pros);
+    s.edit_point(0, a, Side::Pros, 0, "People can prepare".into());
+    s.add_point(0, a, Side::Cons);
+    s.remove_point(0, a, Side::Cons, 0);
+    let first = &s.halves[0].options[0];
+    assert!(first.chosen);
+    assert_eq!(first.pros, vec!["People can prepare".to_string()]);
+    assert!(first.cons.is_empty());
+    s.remove_option(0, c);
+    assert_eq!(s.halves[0].options.len(), 2);
+    assert_eq!(s.halves[0].chosen_options().count(), 1);
+    assert!(s.halves[0].few_options());
+}
+
+#[test]
+fn actions_belong_to_the_client_by_default() {
+    let mut s = session(Format::Reciprocal);
+    let id = s.add_action(1).unwrap();
+    s.edit_action(1, id, |a| {
+        a.what = "Propose an office hour".into();
+        a.due = "2026-03-13".into();
+    });
+    let action = &s.halves[1].actions[0];
+    assert_eq!(action.owner, Owner::Person(1));
+    assert_eq!(action.due, "2026-03-13");
+    s.remove_action(1, id);
+    assert!(s.halves[1].actions.is_empty());
+}
+
+#[test]
+fn low_confidence_prompts_for_what_would_raise_it() {
+    let mut s = session(Format::OneWay);
+    assert!(!s.halves[0].needs_raise_prompt());
+    s.set_confidence(0, Some(6));
+    assert!(s.halves[0].needs_raise_prompt());
+    s.set_confidence(0, Some(7));
+    assert!(!s.halves[0].needs_raise_prompt());
+    s.set_confidence(0, Some(42));
+    assert_eq!(s.halves[0].confidence, Some(10));
+}
+
+#[test]
+fn normalize_repairs_a_damaged_session() {
+    let mut s = session(Format::Reciprocal);
+    s.add_option(0, "x".into());
+    s.halves.pop();
+    s.step = at(5, Goal);
+    s.next_item = 0;
+    s.normalize();
+    assert_eq!(s.halves.len(), 2);
+    assert_eq!(s.step, Step::Agreement);
+    assert!(s.next_item > s.halves[0].options[0].id);
+}
+
+#[test]
+fn iso_dates() {
+    assert!(is_iso_date("2026-03-16"));
+    assert!(is_iso_date("2024-02-29"));
+    assert!(!is_iso_date("2026-02-29"));
+    assert!(!is_iso_date("2026-13-01"));
+    assert!(!is_iso_date("16/03/2026"));
+    assert!(!is_iso_date(""));
+    assert!(!is_iso_date("2026-3-16"));
+}

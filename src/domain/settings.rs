@@ -1,0 +1,10 @@
+//! Preferences kept on this device (not part of any session).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The time-up sound is off.
+    pub muted: bool,
+}

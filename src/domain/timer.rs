@@ -1,0 +1,189 @@
+//! Time-boxes as arithmetic on timestamps (milliseconds since the epoch),
+//! never on counted ticks: a background tab, a sleeping laptop or a reload
+//! neither loses nor drifts time.
+
+use serde::{Deserialize, Serialize};
+
+pub const MINUTE_MS: i64 = 60_000;
+
+/// The clock of one phase: how long it may take, how long it has run, and
+/// since when it is running (if it is).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseClock {
+    /// Time allotted to the phase.
+    pub allotted_ms: i64,
+    /// Time run before the current start.
+    pub used_ms: i64,
+    /// When the clock was last started, if it is running now.
+    pub running_since: Option<i64>,
+    /// The time-up cue has been given for this phase.
+    pub cued: bool,
+}
+
+impl PhaseClock {
+    pub fn new(allotted_ms: i64) -> Self {
+        PhaseClock {
+            allotted_ms,
+            ..Default::default()
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    pub fn has_started(&self) -> bool {
+        self.is_running() || self.used_ms > 0
+    }
+
+    /// Time run so far. A clock that went backwards counts as no time.
+    pub fn elapsed(&self, now: i64) -> i64 {
+        self.used_ms + self.running_since.map_or(0, |since| (now - since).max(0))
+    }
+
+    /// Time left; negative once the phase runs over.
+    pub fn remaining(&self, now: i64) -> i64 {
+        self.allotted_ms - self.elapsed(now)
+    }
+
+    pub fn is_over(&self, now: i64) -> bool {
+        self.remaining(now) <= 0
+    }
+
+    pub fn start(&mut self, now: i64) {
+        if self.running_since.is_none() {
+            self.running_since = Some(now);
+        }
+    }
+
+    pub fn pause(&mut self, now: i64) {
+        self.used_ms = self.elapsed(now);
+        self.running_since = None;
+    }
+
+    /// One more minute; if that takes the phase back under its time, the
+    /// cue may sound again when the new time is up.
+    pub fn add_minute(&mut self, now: i64) {
+        self.allotted_ms += MINUTE_MS;
+        if !self.is_over(now) {
+            self.cued = false;
+        }
+    }
+
+    /// True exactly once: when the phase is over and no cue was given yet.
+    pub fn take_cue(&mut self, now: i64) -> bool {
+        if self.is_over(now) && !self.cued && self.has_started() {
+            self.cued = true;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// A countdown as the clock face shows it: `4:59` while time is left
+/// (rounded up, so a fresh five-minute phase shows `5:00`), and `+0:12`
+/// once it has run over.
+pub fn format_countdown(remaining_ms: i64) -> String {
+    if remaining_ms > 0 {
+        format_duration((remaining_ms + 999) / 1000 * 1000)
+    } else {
+        format!("+{}", format_duration(-remaining_ms))
+    }
+}
+
+/// `m:ss` (or `h:mm:ss` from an hour on) of a non-negative duration, in
+/// whole seconds rounded down.
+pub fn format_duration(ms: i64) -> String {
+    let secs = ms.max(0) / 1000;
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Whole minutes, rounded to the nearest, for sentences ("12 minutes").
+pub fn whole_minutes(ms: i64) -> i64 {
+    (ms + MINUTE_MS / 2).div_euclid(MINUTE_MS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_down_from_timestamps() {
+        let mut c = PhaseClock::new(5 * MINUTE_MS);
+        assert_eq!(c.remaining(1_000), 5 * MINUTE_MS);
+        c.start(1_000);
+        assert_eq!(c.remaining(61_000), 4 * MINUTE_MS);
+        c.pause(61_000);
+        // Paused: time does not pass, however long the tab sleeps.
+        assert_eq!(c.remaining(10_000_000), 4 * MINUTE_MS);
+        c.start(10_000_000);
+        assert_eq!(c.elapsed(10_030_000), 90_000);
+    }
+
+    #[test]
+    fn a_running_clock_survives_a_reload() {
+        let mut c = PhaseClock::new(8 * MINUTE_MS);
+        c.start(0);
+        let stored = serde_json::to_string(&c).unwrap();
+        let restored: PhaseClock = serde_json::from_str(&stored).unwrap();
+        assert!(restored.is_running());
+        assert_eq!(restored.remaining(3 * MINUTE_MS), 5 * MINUTE_MS);
+    }
+
+    #[test]
+    fn starting_twice_does_not_reset() {
+        let mut c = PhaseClock::new(MINUTE_MS);
+        c.start(0);
+        c.start(30_000);
+        assert_eq!(c.elapsed(40_000), 40_000);
+    }
+
+    #[test]
+    fn clock_going_backwards_counts_as_no_time() {
+        let mut c = PhaseClock::new(MINUTE_MS);
+        c.start(50_000);
+        assert_eq!(c.elapsed(10_000), 0);
+    }
+
+    #[test]
+    fn cue_is_given_once_and_again_after_extra_minute() {
+        let mut c = PhaseClock::new(MINUTE_MS);
+        assert!(!c.take_cue(0), "a clock never started gives no cue");
+        c.start(0);
+        assert!(!c.take_cue(59_000));
+        assert!(c.take_cue(60_000));
+        assert!(!c.take_cue(61_000));
+        c.add_minute(61_000);
+        assert!(!c.cued);
+        assert!(c.take_cue(120_000));
+    }
+
+    #[test]
+    fn extra_minute_while_far_over_keeps_cue_spent() {
+        let mut c = PhaseClock::new(MINUTE_MS);
+        c.start(0);
+        assert!(c.take_cue(200_000));
+        c.add_minute(200_000);
+        assert!(c.cued);
+    }
+
+    #[test]
+    fn formats_countdown_and_overtime() {
+        assert_eq!(format_countdown(5 * MINUTE_MS), "5:00");
+        assert_eq!(format_countdown(299_001), "5:00");
+        assert_eq!(format_countdown(299_000), "4:59");
+        assert_eq!(format_countdown(1), "0:01");
+        assert_eq!(format_countdown(0), "+0:00");
+        assert_eq!(format_countdown(-12_500), "+0:12");
+        assert_eq!(format_countdown(-(61 * MINUTE_MS)), "+1:01:00");
+        assert_eq!(format_duration(59_999), "0:59");
+        assert_eq!(whole_minutes(90_000), 2);
+        assert_eq!(whole_minutes(-90_000), -1);
+    }
+}
