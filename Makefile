@@ -17,9 +17,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
-# wasm-bindgen-test-runner: use Debian's chromedriver (it finds
-# /usr/bin/chromium itself and runs it headless with --no-sandbox).
+# wasm-bindgen-test-runner (tests with `wasm_bindgen_test_configure!(run_in_browser)`)
+# picks the WebDriver from $CHROMEDRIVER (else the first *driver on PATH) and
+# adds headless, no-sandbox and disable-dev-shm-usage to the capabilities read
+# from webdriver.json (the Chromium binary and our quiet-network flags).
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON ?= $(CURDIR)/webdriver.json
+# Seconds per test binary (default 20); this machine has 2 slow cores.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 60
 
 SETUP := scripts/setup.sh
 WASM := --target wasm32-unknown-unknown

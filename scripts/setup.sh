@@ -30,7 +30,7 @@ TRUNK_VERSION=0.21.14
 APT_PACKAGES=(chromium chromium-driver brotli)
 CRATES=("$ROOT" "$ROOT/bench/counter") # every crate Trunk builds
 
-log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+log() { printf 'setup: %s\n' "$*"; }
 
 step_target() {
   if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -44,13 +44,14 @@ step_target() {
 # Trunk passes --offline to cargo, so every crate must be downloaded first.
 # `cargo fetch --offline` succeeds (without network) when nothing is missing.
 step_fetch() {
-  local dir
+  local dir name
   for dir in "${CRATES[@]}"; do
     [[ -f $dir/Cargo.toml ]] || continue
+    name=$(sed -n 's/^name = "\(.*\)"/\1/p' "$dir/Cargo.toml" | head -n 1)
     if [[ -f $dir/Cargo.lock ]] && (cd "$dir" && cargo fetch --offline --quiet) 2>/dev/null; then
-      log "crates for ${dir#"$ROOT"/}: present"
+      log "crates of $name: present"
     else
-      log "crates for ${dir#"$ROOT"/}: fetching"
+      log "crates of $name: fetching"
       (cd "$dir" && cargo fetch)
     fi
   done

@@ -70,9 +70,14 @@ impl PhaseClock {
         }
     }
 
+    /// The phase has run out and its cue has not been given yet.
+    pub fn cue_due(&self, now: i64) -> bool {
+        self.is_over(now) && !self.cued && self.has_started()
+    }
+
     /// True exactly once: when the phase is over and no cue was given yet.
     pub fn take_cue(&mut self, now: i64) -> bool {
-        if self.is_over(now) && !self.cued && self.has_started() {
+        if self.cue_due(now) {
             self.cued = true;
             true
         } else {

@@ -1,0 +1,8 @@
+//! Reactive state built on the domain types, provided through context, and
+//! the effects that keep it in step with the browser (storage, address bar,
+//! the ticking clock).
+
+pub mod notices;
+pub mod router;
+pub mod sessions;
+pub mod ticker;

@@ -1,0 +1,232 @@
+//! The sessions on this device as reactive state. Every change goes through
+//! `Current::update`, which saves the session at once: nothing typed is lost
+//! by a reload, and the store stays the single source of truth.
+
+use leptos::prelude::*;
+
+use crate::app::notices::{Notice, Notices};
+use crate::domain::flow::Phase;
+use crate::domain::session::{Half, Session, Setup};
+use crate::domain::settings::Settings;
+use crate::domain::store;
+use crate::platform::clock::now_ms;
+use crate::platform::records;
+use crate::platform::storage::{DeviceStorage, StorageError};
+
+/// All sessions on the device, the settings, and where they are kept.
+#[derive(Clone, Copy)]
+pub struct Sessions {
+    list: RwSignal<Vec<Session>>,
+    settings: RwSignal<Settings>,
+    storage: StoredValue<DeviceStorage, LocalStorage>,
+    notices: Notices,
+}
+
+impl Sessions {
+    /// Load what the device has and provide it to the app.
+    pub fn provide(storage: DeviceStorage, notices: Notices) -> Self {
+        if !storage.is_persistent() {
+            notices.raise(Notice::Unavailable);
+        }
+        let found = records::load(&storage);
+        if found.set_aside > 0 {
+            notices.raise(Notice::Corrupt);
+        }
+        if found.newer > 0 {
+            notices.raise(Notice::Newer);
+        }
+        let sessions = Sessions {
+            list: RwSignal::new(found.sessions),
+            settings: RwSignal::new(found.settings),
+            storage: StoredValue::new_local(storage),
+            notices,
+        };
+        provide_context(sessions);
+        sessions
+    }
+
+    fn report(&self, result: Result<(), StorageError>) {
+        match result {
+            Ok(()) => self.notices.clear_full(),
+            Err(_) => self.notices.raise(Notice::Full),
+        }
+    }
+
+    /// Start a new session; the ones before it are kept.
+    pub fn create(&self, setup: &Setup) -> String {
+        let session = Session::new(crate::platform::new_id(), now_ms(), setup);
+        let id = session.id.clone();
+        let result = self
+            .storage
+            .with_value(|s| records::save_session(s, &session));
+        self.report(result);
+        self.list.update(|list| list.insert(0, session));
+        self.remember_current(&id);
+        id
+    }
+
+    pub fn exists(&self, id: &str) -> bool {
+        self.list.with(|list| list.iter().any(|s| s.id == id))
+    }
+
+    /// Sessions newest first, as `(id, names, first topic, created)`.
+    pub fn overview(&self) -> Vec<(String, [String; 2], String, i64)> {
+        self.list.with(|list| {
+            list.iter()
+                .map(|s| {
+                    let topic = s
+                        .halves
+                        .iter()
+                        .map(|h| h.goal.topic.trim())
+                        .find(|t| !t.is_empty())
+                        .unwrap_or_default()
+                        .to_string();
+                    (s.id.clone(), s.names.clone(), topic, s.created_ms)
+                })
+                .collect()
+        })
+    }
+
+    /// The id of the session last worked on, if it is still here.
+    pub fn last_id(&self) -> Option<String> {
+        let id = self.storage.with_value(|s| s.get(store::CURRENT_KEY))?;
+        self.list
+            .with_untracked(|l| l.iter().any(|s| s.id == id))
+            .then_some(id)
+    }
+
+    pub fn remember_current(&self, id: &str) {
+        self.storage.with_value(|s| {
+            let _ = s.set(store::CURRENT_KEY, id);
+        });
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings.get()
+    }
+
+    pub fn is_muted_untracked(&self) -> bool {
+        self.settings.with_untracked(|s| s.muted)
+    }
+
+    pub fn set_muted(&self, muted: bool) {
+        self.settings.update(|s| s.muted = muted);
+        let settings = self.settings.get_untracked();
+        let result = self
+            .storage
+            .with_value(|s| records::save_settings(s, &settings));
+        self.report(result);
+    }
+
+    /// Give the time-up cue of the session's current phase, once: returns
+    /// the phase whose time is up.
+    pub fn take_cue(&self, id: &str, now: i64) -> Option<Phase> {
+        let due = self.read_untracked(id, |s| s.current_clock().is_some_and(|c| c.cue_due(now)))?;
+        let mut phase = None;
+        if due {
+            self.update(id, |s| {
+                if s.take_cue(now) {
+                    phase = s.step.phase().map(|(_, p)| p);
+                }
+            });
+        }
+        phase
+    }
+
+    pub fn storage(&self) -> DeviceStorage {
+        self.storage.get_value()
+    }
+
+    fn read_untracked<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.list
+            .with_untracked(|list| list.iter().find(|s| s.id == id).map(f))
+    }
+
+    fn read<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.list.with(|list| list.iter().find(|s| s.id == id).map(f))
+    }
+
+    /// Change a session and save it at once.
+    fn update(&self, id: &str, f: impl FnOnce(&mut Session)) {
+        let mut saved = None;
+        self.list.update(|list| {
+            if let Some(session) = list.iter_mut().find(|s| s.id == id) {
+                f(session);
+                session.updated_ms = now_ms();
+                saved = Some(store::encode_session(session));
+            }
+        });
+        if let Some(raw) = saved {
+            let key = store::session_key(id);
+            let result = self.storage.with_value(|s| s.set(&key, &raw));
+            self.report(result);
+        }
+    }
+}
+
+pub fn use_sessions() -> Sessions {
+    expect_context::<Sessions>()
+}
+
+/// The session on screen: a small copyable handle for views.
+#[derive(Clone, Copy)]
+pub struct Current {
+    sessions: Sessions,
+    id: StoredValue<String>,
+}
+
+impl Current {
+    pub fn provide(sessions: Sessions, id: String) -> Self {
+        let current = Current {
+            sessions,
+            id: StoredValue::new(id),
+        };
+        provide_context(current);
+        current
+    }
+
+    pub fn id(&self) -> String {
+        self.id.get_value()
+    }
+
+    /// Read from the session, tracking changes; the default if it is gone.
+    pub fn read<R: Default>(&self, f: impl FnOnce(&Session) -> R) -> R {
+        self.id
+            .with_value(|id| self.sessions.read(id, f))
+            .unwrap_or_default()
+    }
+
+    pub fn read_untracked<R: Default>(&self, f: impl FnOnce(&Session) -> R) -> R {
+        self.id
+            .with_value(|id| self.sessions.read_untracked(id, f))
+            .unwrap_or_default()
+    }
+
+    /// Read from one half, tracking changes.
+    pub fn half<R: Default>(&self, h: usize, f: impl FnOnce(&Half) -> R) -> R {
+        self.read(|s| s.half(h).map(f)).unwrap_or_default()
+    }
+
+    /// Change the session (saved at once).
+    pub fn update(&self, f: impl FnOnce(&mut Session)) {
+        self.id.with_value(|id| self.sessions.update(id, f));
+    }
+
+    /// Change one half (saved at once).
+    pub fn update_half(&self, h: usize, f: impl FnOnce(&mut Half)) {
+        self.update(|s| {
+            if let Some(half) = s.half_mut(h) {
+                f(half);
+            }
+        });
+    }
+
+    /// Names of A and B as shown.
+    pub fn person(&self, who: u8) -> String {
+        self.read(|s| crate::i18n::person(&s.names, who))
+    }
+}
+
+pub fn use_current() -> Current {
+    expect_context::<Current>()
+}

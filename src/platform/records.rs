@@ -1,0 +1,94 @@
+//! Sessions and settings on the device, in the format of `domain::store`.
+//! A record that cannot be read is set aside under another key, unchanged,
+//! never deleted; a record from a newer version is left where it is.
+
+use crate::domain::session::Session;
+use crate::domain::settings::Settings;
+use crate::domain::store::{self, RecordError};
+use crate::platform::storage::{DeviceStorage, StorageError};
+
+/// What was found on the device at start.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Readable sessions, most recently changed first.
+    pub sessions: Vec<Session>,
+    pub settings: Settings,
+    /// How many unreadable records were set aside.
+    pub set_aside: usize,
+    /// How many records of a newer version were left untouched.
+    pub newer: usize,
+}
+
+pub fn load(storage: &DeviceStorage) -> Found {
+    let raw: Vec<(String, String)> = storage
+        .keys()
+        .into_iter()
+        .filter(|k| store::is_session_key(k))
+        .filter_map(|k| storage.get(&k).map(|v| (k, v)))
+        .collect();
+    let loaded = store::load_sessions(raw.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let mut found = Found {
+        sessions: loaded.sessions,
+        newer: loaded.newer.len(),
+        ..Found::default()
+    };
+    for key in &loaded.corrupt {
+        set_aside(storage, key);
+        found.set_aside += 1;
+    }
+    if let Some(raw) = storage.get(store::SETTINGS_KEY) {
+        match store::decode_settings(&raw) {
+            Ok(settings) => found.settings = settings,
+            Err(RecordError::Newer(_)) => found.newer += 1,
+            Err(RecordError::Corrupt) => {
+                set_aside(storage, store::SETTINGS_KEY);
+                found.set_aside += 1;
+            }
+        }
+    }
+    found
+}
+
+/// Copy a record to a free aside key; remove the original only once the
+/// copy is safely written.
+fn set_aside(storage: &DeviceStorage, key: &str) {
+    let Some(value) = storage.get(key) else {
+        return;
+    };
+    let free = (0..1000)
+        .map(|n| store::aside_key(key, n))
+        .find(|k| storage.get(k).is_none());
+    if let Some(aside) = free {
+        if storage.set(&aside, &value).is_ok() && storage.get(&aside).as_ref() == Some(&value) {
+            storage.remove(key);
+        }
+    }
+}
+
+pub fn save_session(storage: &DeviceStorage, session: &Session) -> Result<(), StorageError> {
+    storage.set(
+        &store::session_key(&session.id),
+        &store::encode_session(session),
+    )
+}
+
+pub fn save_settings(storage: &DeviceStorage, settings: &Settings) -> Result<(), StorageError> {
+    // A newer version's settings are not overwritten.
+    if let Some(raw) = storage.get(store::SETTINGS_KEY) {
+        if matches!(store::decode_settings(&raw), Err(RecordError::Newer(_))) {
+            return Ok(());
+        }
+    }
+    storage.set(store::SETTINGS_KEY, &store::encode_settings(settings))
+}
+
+/// Where the pair was in the current phase: `(session id, field id)`.
+pub fn load_focus(storage: &DeviceStorage) -> Option<(String, String)> {
+    let raw = storage.get(store::FOCUS_KEY)?;
+    let (session, field) = raw.split_once(' ')?;
+    Some((session.to_string(), field.to_string()))
+}
+
+pub fn save_focus(storage: &DeviceStorage, session: &str, field: &str) {
+    let _ = storage.set(store::FOCUS_KEY, &format!("{session} {field}"));
+}

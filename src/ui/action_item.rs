@@ -1,0 +1,110 @@
+//! One action item: what, owner, due date, first step.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::domain::session::{ActionItem, Owner};
+use crate::i18n::{t, tf, Key};
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+
+#[component]
+pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
+    let current = use_current();
+    let base = format!("act-{half}-{id}");
+    let n = Memo::new(move |_| {
+        current.half(half, |h| h.actions.iter().position(|a| a.id == id).map(|p| p + 1).unwrap_or(0))
+    });
+    let read = move |f: fn(&ActionItem) -> String| {
+        current.half(half, |h| h.actions.iter().find(|a| a.id == id).map(f)).unwrap_or_default()
+    };
+    let owner = Memo::new(move |_| {
+        current.half(half, |h| h.actions.iter().find(|a| a.id == id).map(|a| a.owner.clone()))
+    });
+    let owner_value = move || match owner.get() {
+        Some(Owner::Person(p)) => p.to_string(),
+        _ => "other".to_string(),
+    };
+    let is_other = move || matches!(owner.get(), Some(Owner::Other(_)));
+    let edit = move |f: Box<dyn FnOnce(&mut ActionItem)>| current.update(|s| s.edit_action(half, id, f));
+
+    view! {
+        <li class="action">
+            <fieldset>
+                <legend>{move || tf(Key::ActionLabel, &[("n", &n.get().to_string())])}</legend>
+                <TextField
+                    id=format!("{base}-what")
+                    label=t(Key::ActionWhat)
+                    value=Signal::derive(move || read(|a| a.what.clone()))
+                    on_input=move |v: String| edit(Box::new(move |a| a.what = v))
+                />
+                <div class="action-grid">
+                    <div class="field">
+                        <label for=format!("{base}-owner")>{t(Key::ActionOwner)}</label>
+                        <select
+                            id=format!("{base}-owner")
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let owner = match v.as_str() {
+                                    "0" => Owner::Person(0),
+                                    "1" => Owner::Person(1),
+                                    _ => Owner::Other(String::new()),
+                                };
+                                edit(Box::new(move |a| a.owner = owner));
+                            }
+                        >
+                            <option value="0" prop:selected=move || owner_value() == "0">
+                                {move || current.person(0)}
+                            </option>
+                            <option value="1" prop:selected=move || owner_value() == "1">
+                                {move || current.person(1)}
+                            </option>
+                            <option value="other" prop:selected=move || owner_value() == "other">
+                                {t(Key::OwnerOther)}
+                            </option>
+                        </select>
+                    </div>
+                    <Show when=is_other>
+                        <TextField
+                            id=format!("act-{half}-{id}-other")
+                            label=t(Key::OwnerOtherName)
+                            value=Signal::derive(move || match owner.get() {
+                                Some(Owner::Other(name)) => name,
+                                _ => String::new(),
+                            })
+                            on_input=move |v: String| edit(Box::new(move |a| a.owner = Owner::Other(v)))
+                        />
+                    </Show>
+                    <div class="field">
+                        <label for=format!("{base}-due")>{t(Key::ActionDue)}</label>
+                        <input
+                            type="date"
+                            id=format!("{base}-due")
+                            prop:value=move || read(|a| a.due.clone())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                edit(Box::new(move |a| a.due = v));
+                            }
+                        />
+                    </div>
+                </div>
+                <TextField
+                    id=format!("{base}-first")
+                    label=t(Key::ActionFirstStep)
+                    value=Signal::derive(move || read(|a| a.first_step.clone()))
+                    on_input=move |v: String| edit(Box::new(move |a| a.first_step = v))
+                />
+                <button
+                    type="button"
+                    class="ghost small danger"
+                    on:click=move |_| {
+                        current.update(|s| s.remove_action(half, id));
+                        focus_later(format!("add-action-{half}"));
+                    }
+                >
+                    {move || tf(Key::RemoveAction, &[("n", &n.get().to_string())])}
+                </button>
+            </fieldset>
+        </li>
+    }
+}

@@ -1,0 +1,135 @@
+//! The agreement: ground rules the pair can change, and each person's own
+//! confirmation. Skipping is possible, but only on purpose.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::domain::agreement::Rule;
+use crate::i18n::{rule, t, tf, Key};
+use crate::platform::clock::now_ms;
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+
+/// A rule's text as shown and edited.
+pub fn rule_text(r: &Rule) -> String {
+    match r {
+        Rule::Builtin(n) => rule(*n).to_string(),
+        Rule::Custom(text) => text.clone(),
+    }
+}
+
+#[component]
+pub fn AgreementScreen() -> impl IntoView {
+    let current = use_current();
+    // A memo: the list is rebuilt when rules come or go, not on every keystroke.
+    let count = Memo::new(move |_| current.read(|s| s.agreement.rules.len()));
+
+    let rule_row = move |at: usize| {
+        let n = (at + 1).to_string();
+        view! {
+            <li class="rule">
+                <TextField
+                    id=format!("rule-{at}")
+                    label=tf(Key::RuleLabel, &[("n", &n)])
+                    label_hidden=true
+                    rows=2
+                    value=Signal::derive(move || {
+                        current.read(|s| s.agreement.rules.get(at).map(rule_text)).unwrap_or_default()
+                    })
+                    on_input=move |text: String| {
+                        current.update(|s| {
+                            s.agreement.edit(at, text);
+                            s.agreement.reset_confirmations();
+                        })
+                    }
+                />
+                <button
+                    type="button"
+                    class="ghost small"
+                    on:click=move |_| {
+                        current.update(|s| {
+                            s.agreement.remove(at);
+                            s.agreement.reset_confirmations();
+                        });
+                        focus_later("add-rule".to_string());
+                    }
+                >
+                    {tf(Key::RemoveRule, &[("n", &n)])}
+                </button>
+            </li>
+        }
+    };
+
+    let confirm = move |who: usize| {
+        let id = format!("agree-{who}");
+        view! {
+            <div class="check">
+                <input
+                    type="checkbox"
+                    id=id.clone()
+                    prop:checked=move || current.read(|s| s.agreement.confirmed[who])
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        current.update(|s| s.agreement.confirmed[who] = on)
+                    }
+                />
+                <label for=id>{move || tf(Key::PersonAgrees, &[("name", &current.person(who as u8))])}</label>
+            </div>
+        }
+    };
+
+    let settled = move || current.read(|s| s.agreement.confirmed.iter().all(|&c| c));
+
+    view! {
+        <section class="agreement" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::AgreementTitle)}</h1>
+            <p class="lead">{t(Key::AgreementIntro)}</p>
+            <ol class="rules">{move || (0..count.get()).map(rule_row).collect_view()}</ol>
+            <button
+                type="button"
+                id="add-rule"
+                on:click=move |_| {
+                    let at = count.get_untracked();
+                    current.update(|s| {
+                        s.agreement.add();
+                        s.agreement.reset_confirmations();
+                    });
+                    focus_later(format!("rule-{at}"));
+                }
+            >
+                {t(Key::AddRule)}
+            </button>
+            <fieldset class="confirm">
+                <legend class="sr-only">{t(Key::AgreementTitle)}</legend>
+                {confirm(0)}
+                {confirm(1)}
+            </fieldset>
+            <Show when=move || current.read(|s| s.agreement.skipped)>
+                <p class="muted">{t(Key::AgreementSkipped)}</p>
+            </Show>
+            <p class="muted" id="agreement-waiting" class:hidden=settled>{t(Key::AgreementWaiting)}</p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="primary big"
+                    disabled=move || !settled()
+                    aria-describedby="agreement-waiting"
+                    on:click=move |_| current.update(|s| s.advance(now_ms()))
+                >
+                    {t(Key::AgreementContinue)}
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        current.update(|s| {
+                            s.agreement.skipped = true;
+                            s.advance(now_ms());
+                        })
+                    }
+                >
+                    {t(Key::AgreementSkip)}
+                </button>
+            </div>
+        </section>
+    }
+}

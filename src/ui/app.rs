@@ -1,0 +1,71 @@
+//! The root: context, the ticking clock with its time-up cue, and the
+//! screen for the current route.
+
+use leptos::prelude::*;
+
+use crate::app::notices::Notices;
+use crate::app::router::provide_router;
+use crate::app::sessions::Sessions;
+use crate::app::ticker::provide_now;
+use crate::domain::route::Route;
+use crate::i18n::{phase_name, tf, Key};
+use crate::platform::{audio, records, storage::DeviceStorage};
+use crate::ui::announcer::{Announcer, LiveRegion};
+use crate::ui::header::Header;
+use crate::ui::home::{Home, NotFound};
+use crate::ui::notice_bar::NoticeBar;
+use crate::ui::session_screen::{InitialFocus, SessionScreen};
+use crate::ui::setup::SetupScreen;
+
+/// What the main area shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Screen {
+    Home,
+    Setup,
+    Session(String),
+    NotFound,
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let notices = Notices::new();
+    provide_context(notices);
+    let storage = DeviceStorage::open();
+    provide_context(InitialFocus(StoredValue::new(records::load_focus(&storage))));
+    let sessions = Sessions::provide(storage, notices);
+    let router = provide_router();
+    let announcer = Announcer::provide();
+
+    provide_now(move |now| {
+        let Route::Session(id) = router.route_untracked() else {
+            return;
+        };
+        if let Some(phase) = sessions.take_cue(&id, now) {
+            if !sessions.is_muted_untracked() {
+                audio::chime();
+            }
+            announcer.say(tf(Key::TimeUpAnnounce, &[("phase", phase_name(phase))]));
+        }
+    });
+
+    let screen = Memo::new(move |_| match router.route() {
+        Route::Home => Screen::Home,
+        Route::NewSession => Screen::Setup,
+        Route::Session(id) if sessions.exists(&id) => Screen::Session(id),
+        Route::Session(_) => Screen::NotFound,
+    });
+
+    view! {
+        <Header />
+        <NoticeBar />
+        <main id="main">
+            {move || match screen.get() {
+                Screen::Home => view! { <Home /> }.into_any(),
+                Screen::Setup => view! { <SetupScreen /> }.into_any(),
+                Screen::Session(id) => view! { <SessionScreen id=id /> }.into_any(),
+                Screen::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+        <LiveRegion />
+    }
+}

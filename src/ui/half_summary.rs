@@ -1,0 +1,114 @@
+//! The summary of one half: goal, chosen options, action plan, confidence.
+//! Also what the print view shows.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::domain::session::{ActionItem, Owner};
+use crate::i18n::{person, t, tf, Key};
+
+/// One action as a line of the plan.
+fn action_line(a: &ActionItem, names: &[String; 2]) -> (String, String) {
+    let owner = match &a.owner {
+        Owner::Person(p) => person(names, *p),
+        Owner::Other(name) if !name.trim().is_empty() => name.trim().to_string(),
+        Owner::Other(_) => t(Key::OwnerOther).to_string(),
+    };
+    let mut details = vec![tf(Key::SummaryOwner, &[("name", &owner)])];
+    if !a.due.is_empty() {
+        details.push(tf(Key::SummaryDue, &[("date", &a.due)]));
+    }
+    if !a.first_step.trim().is_empty() {
+        details.push(tf(Key::SummaryFirstStep, &[("step", a.first_step.trim())]));
+    }
+    (a.what.trim().to_string(), details.join(" · "))
+}
+
+#[component]
+pub fn HalfSummary(half: usize) -> impl IntoView {
+    let current = use_current();
+    let data = Memo::new(move |_| {
+        current.read(|s| {
+            s.half(half).map(|h| {
+                let names = s.names.clone();
+                let chosen: Vec<String> = h.chosen_options().map(|o| o.text.clone()).collect();
+                let actions: Vec<(String, String)> = h
+                    .actions
+                    .iter()
+                    .filter(|a| !a.what.trim().is_empty())
+                    .map(|a| action_line(a, &names))
+                    .collect();
+                (
+                    person(&names, h.client),
+                    person(&names, h.coach()),
+                    h.goal.clone(),
+                    chosen,
+                    actions,
+                    h.confidence,
+                    h.raise_note.clone(),
+                )
+            })
+        })
+    });
+
+    move || {
+        data.get().map(|(client, coach, goal, chosen, actions, confidence, raise)| {
+            let heading_id = format!("summary-{half}");
+            let labelled_by = heading_id.clone();
+            let or_dash = |s: String| if s.trim().is_empty() { "—".to_string() } else { s };
+            view! {
+                <section class="half-summary" aria-labelledby=labelled_by>
+                    <h2 id=heading_id>
+                        {tf(Key::HalfSummaryTitle, &[("client", &client), ("coach", &coach)])}
+                    </h2>
+                    <dl>
+                        <dt>{t(Key::SummaryGoal)}</dt>
+                        <dd>{or_dash(goal.topic)}</dd>
+                        <dt>{t(Key::SummaryOutcome)}</dt>
+                        <dd>{or_dash(goal.outcome)}</dd>
+                        <dt>{t(Key::SummaryChosen)}</dt>
+                        <dd>
+                            {if chosen.is_empty() {
+                                view! { <span class="muted">{t(Key::SummaryNoChosen)}</span> }.into_any()
+                            } else {
+                                view! {
+                                    <ul>{chosen.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                                }
+                                    .into_any()
+                            }}
+                        </dd>
+                        <dt>{t(Key::SummaryConfidence)}</dt>
+                        <dd>
+                            {match confidence {
+                                Some(c) => format!("{c} / 10"),
+                                None => t(Key::SummaryNotSet).to_string(),
+                            }}
+                            {(!raise.trim().is_empty()).then(|| view! { <span class="raise">" — " {raise}</span> })}
+                        </dd>
+                    </dl>
+                    <h3>{t(Key::SummaryPlan)}</h3>
+                    {if actions.is_empty() {
+                        view! { <p class="muted">{t(Key::SummaryNoPlan)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="plan">
+                                {actions
+                                    .into_iter()
+                                    .map(|(what, details)| {
+                                        view! {
+                                            <li>
+                                                <span class="what">{what}</span>
+                                                <span class="details">{details}</span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        }
+                            .into_any()
+                    }}
+                </section>
+            }
+        })
+    }
+}

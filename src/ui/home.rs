@@ -1,0 +1,98 @@
+//! The home screen: what the app is, start or continue a session.
+
+use leptos::prelude::*;
+
+use crate::app::router::use_router;
+use crate::app::sessions::use_sessions;
+use crate::domain::route::Route;
+use crate::i18n::{person, t, tf, Key};
+use crate::platform::clock::local_date;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let router = use_router();
+    let sessions = use_sessions();
+    let last = sessions.last_id();
+    view! {
+        <section class="home" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::AppName)}</h1>
+            <p class="lead">{t(Key::HomeIntro)}</p>
+            <p class="muted">{t(Key::HomePrivacy)}</p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="primary big"
+                    on:click=move |_| router.go(Route::NewSession)
+                >
+                    {t(Key::StartSession)}
+                </button>
+                {last.map(|id| {
+                    view! {
+                        <button
+                            type="button"
+                            class="big"
+                            on:click=move |_| router.go(Route::Session(id.clone()))
+                        >
+                            {t(Key::ContinueSession)}
+                        </button>
+                    }
+                })}
+            </div>
+            <SessionList />
+        </section>
+    }
+}
+
+/// The sessions kept on this device, newest first.
+#[component]
+fn SessionList() -> impl IntoView {
+    let router = use_router();
+    let sessions = use_sessions();
+    let overview = Memo::new(move |_| sessions.overview());
+    view! {
+        <Show when=move || overview.with(|o| !o.is_empty())>
+            <h2>{t(Key::YourSessions)}</h2>
+            <ul class="session-list">
+                <For
+                    each=move || overview.get()
+                    key=|(id, ..)| id.clone()
+                    children=move |(id, names, topic, created)| {
+                        let who = format!("{} & {}", person(&names, 0), person(&names, 1));
+                        let line = tf(Key::SessionOn, &[("names", &who), ("date", &local_date(created))]);
+                        let topic = if topic.is_empty() { t(Key::SessionUntitled).to_string() } else { topic };
+                        let route = Route::Session(id);
+                        view! {
+                            <li>
+                                <a
+                                    href=route.to_hash()
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        router.go(route.clone());
+                                    }
+                                >
+                                    <span class="topic">{topic}</span>
+                                    <span class="muted">{line}</span>
+                                </a>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </Show>
+    }
+}
+
+/// A link to a session this device does not have.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let router = use_router();
+    view! {
+        <section aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::AppName)}</h1>
+            <p role="alert">{t(Key::NotFound)}</p>
+            <button type="button" class="primary" on:click=move |_| router.go(Route::Home)>
+                {t(Key::Home)}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,34 @@
+//! Views: one component per file, grouped by screen. Views read state and
+//! call actions; the rules live in `domain`.
+
+mod action_item;
+mod agreement;
+mod announcer;
+mod app;
+mod fields;
+mod focus;
+mod goal_editor;
+mod half_summary;
+mod header;
+mod home;
+mod notice_bar;
+mod option_item;
+mod options_editor;
+mod phase_screen;
+mod points_list;
+mod question_cards;
+mod reality_editor;
+mod session_screen;
+mod setup;
+mod step_nav;
+mod swap;
+mod timebox;
+mod will_editor;
+mod wrap_up;
+
+pub use app::App;
+
+/// Start the app in the page's body.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}

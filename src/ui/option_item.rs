@@ -1,0 +1,90 @@
+//! One option in the list: its text, chosen or not, its place, its pros
+//! and cons.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::domain::session::Side;
+use crate::i18n::{t, tf, Key};
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+use crate::ui::points_list::PointsList;
+
+#[component]
+pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
+    let current = use_current();
+    let position = Memo::new(move |_| {
+        current.half(half, |h| h.options.iter().position(|o| o.id == id).map(|p| p + 1).unwrap_or(0))
+    });
+    let count = Memo::new(move |_| current.half(half, |h| h.options.len()));
+    let n = move || position.get().to_string();
+    let read = move |f: fn(&crate::domain::session::CoachOption) -> String| {
+        current.half(half, |h| h.options.iter().find(|o| o.id == id).map(f)).unwrap_or_default()
+    };
+    let chosen = move || current.half(half, |h| h.options.iter().any(|o| o.id == id && o.chosen));
+    let base = format!("opt-{half}-{id}");
+
+    let mover = move |by: isize, key: Key, suffix: &'static str| {
+        let button_id = format!("opt-{half}-{id}-{suffix}");
+        let disabled = move || if by < 0 { position.get() <= 1 } else { position.get() >= count.get() };
+        view! {
+            <button
+                type="button"
+                class="ghost small icon"
+                id=button_id.clone()
+                aria-label=move || tf(key, &[("n", &n())])
+                title=move || tf(key, &[("n", &n())])
+                disabled=disabled
+                on:click=move |_| {
+                    current.update(|s| s.move_option(half, id, by));
+                    focus_later(button_id.clone());
+                }
+            >
+                <span aria-hidden="true">{if by < 0 { "↑" } else { "↓" }}</span>
+            </button>
+        }
+    };
+
+    view! {
+        <li class="option" class:chosen=chosen>
+            <div class="option-main">
+                <TextField
+                    id=base.clone()
+                    label=Signal::derive(move || tf(Key::OptionLabel, &[("n", &n())]))
+                    value=Signal::derive(move || read(|o| o.text.clone()))
+                    on_input=move |v: String| current.update(|s| s.edit_option(half, id, v))
+                />
+                <div class="option-tools">
+                    <div class="check">
+                        <input
+                            type="checkbox"
+                            id=format!("{base}-chosen")
+                            prop:checked=chosen
+                            on:change=move |_| current.update(|s| s.toggle_chosen(half, id))
+                        />
+                        <label for=format!("{base}-chosen")>
+                            {t(Key::ChosenLabel)}
+                            <span class="sr-only">": " {move || tf(Key::OptionLabel, &[("n", &n())])}</span>
+                        </label>
+                    </div>
+                    {mover(-1, Key::MoveUp, "up")}
+                    {mover(1, Key::MoveDown, "down")}
+                    <button
+                        type="button"
+                        class="ghost small danger"
+                        on:click=move |_| {
+                            current.update(|s| s.remove_option(half, id));
+                            focus_later(format!("new-option-{half}"));
+                        }
+                    >
+                        {move || tf(Key::RemoveOption, &[("n", &n())])}
+                    </button>
+                </div>
+            </div>
+            <div class="pros-cons">
+                <PointsList half=half id=id side=Side::Pros position=position />
+                <PointsList half=half id=id side=Side::Cons position=position />
+            </div>
+        </li>
+    }
+}

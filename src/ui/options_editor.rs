@@ -1,0 +1,62 @@
+//! Options: every option the client sees, in order, with pros and cons for
+//! the serious ones and a mark on the chosen ones.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::i18n::{t, tf, Key};
+use crate::ui::focus::focus_later;
+use crate::ui::option_item::OptionItem;
+
+#[component]
+pub fn OptionsEditor(half: usize) -> impl IntoView {
+    let current = use_current();
+    let ids = Memo::new(move |_| current.half(half, |h| h.options.iter().map(|o| o.id).collect::<Vec<_>>()));
+    let few = Memo::new(move |_| current.half(half, |h| h.few_options()));
+    let draft = RwSignal::new(String::new());
+    let new_id = format!("new-option-{half}");
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = draft.get_untracked().trim().to_string();
+        if !text.is_empty() {
+            current.update(|s| {
+                s.add_option(half, text);
+            });
+            draft.set(String::new());
+        }
+        focus_later(format!("new-option-{half}"));
+    };
+
+    view! {
+        <div class="editor options">
+            <form class="add-row" on:submit=add>
+                <label for=new_id.clone()>{t(Key::NewOptionLabel)}</label>
+                <div class="inline">
+                    <input
+                        type="text"
+                        id=new_id
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))
+                    />
+                    <button type="submit">{t(Key::AddOption)}</button>
+                </div>
+            </form>
+            <Show when=move || ids.with(|i| i.is_empty())>
+                <p class="muted">{t(Key::NoOptionsYet)}</p>
+            </Show>
+            <Show when=move || few.get() && ids.with(|i| !i.is_empty())>
+                <p class="gentle">
+                    {move || tf(Key::FewOptions, &[("n", &ids.with(|i| i.len()).to_string())])}
+                </p>
+            </Show>
+            <ol class="option-list">
+                <For
+                    each=move || ids.get()
+                    key=|id| *id
+                    children=move |id| view! { <OptionItem half=half id=id /> }
+                />
+            </ol>
+        </div>
+    }
+}

@@ -1,0 +1,59 @@
+//! One GROW phase of one half: who coaches whom, the time-box, the work
+//! area of the phase, and guidance and question cards for the coach.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::domain::flow::Phase;
+use crate::i18n::{catalogue, phase_name, t, tf, Key};
+use crate::ui::goal_editor::GoalEditor;
+use crate::ui::options_editor::OptionsEditor;
+use crate::ui::question_cards::QuestionCards;
+use crate::ui::reality_editor::RealityEditor;
+use crate::ui::timebox::Timebox;
+use crate::ui::will_editor::WillEditor;
+
+#[component]
+pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
+    let current = use_current();
+    let roles = move || {
+        current.read(|s| {
+            let coach = crate::i18n::person(&s.names, 1 - half as u8);
+            let client = crate::i18n::person(&s.names, half as u8);
+            tf(Key::RoleLine, &[("coach", &coach), ("client", &client)])
+        })
+    };
+    let c = catalogue();
+    let work = match phase {
+        Phase::Goal => view! { <GoalEditor half=half /> }.into_any(),
+        Phase::Reality => view! { <RealityEditor half=half /> }.into_any(),
+        Phase::Options => view! { <OptionsEditor half=half /> }.into_any(),
+        Phase::Will => view! { <WillEditor half=half /> }.into_any(),
+    };
+    view! {
+        <section class="phase" aria-labelledby="screen-title">
+            <header class="phase-head">
+                <p class="eyebrow">{roles}</p>
+                <h1 id="screen-title" tabindex="-1">{phase_name(phase)}</h1>
+                <p class="purpose">{c.phase_purposes[phase.index()]}</p>
+            </header>
+            <Timebox half=half phase=phase />
+            <div class="phase-grid">
+                <div class="work">{work}</div>
+                <aside class="coach-panel" aria-label=t(Key::ForCoach)>
+                    <div class="guidance">
+                        <p>
+                            <strong>{t(Key::ForCoach)}": "</strong>
+                            {c.coach_reminders[phase.index()]}
+                        </p>
+                        <p>
+                            <strong>{t(Key::ForClient)}": "</strong>
+                            {c.client_hints[phase.index()]}
+                        </p>
+                    </div>
+                    <QuestionCards half=half phase=phase />
+                </aside>
+            </div>
+        </section>
+    }
+}

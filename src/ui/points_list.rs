@@ -1,0 +1,84 @@
+//! The pros or the cons of one option, as an editable list.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::domain::session::Side;
+use crate::i18n::{t, tf, Key};
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+
+#[component]
+pub fn PointsList(
+    half: usize,
+    /// The option's id.
+    id: u32,
+    side: Side,
+    /// The option's place in the list (for labels).
+    position: Memo<usize>,
+) -> impl IntoView {
+    let current = use_current();
+    let (title, add_label, item_label, tag) = match side {
+        Side::Pros => (Key::Pros, Key::AddPro, Key::ProLabel, "pro"),
+        Side::Cons => (Key::Cons, Key::AddCon, Key::ConLabel, "con"),
+    };
+    let points = move |o: &crate::domain::session::CoachOption| match side {
+        Side::Pros => o.pros.clone(),
+        Side::Cons => o.cons.clone(),
+    };
+    let count = Memo::new(move |_| {
+        current.half(half, |h| h.options.iter().find(|o| o.id == id).map(|o| points(o).len())).unwrap_or(0)
+    });
+    let field_id = move |at: usize| format!("opt-{half}-{id}-{tag}-{at}");
+
+    let row = move |at: usize| {
+        let label = Signal::derive(move || {
+            tf(item_label, &[("i", &(at + 1).to_string()), ("n", &position.get().to_string())])
+        });
+        view! {
+            <li>
+                <TextField
+                    id=field_id(at)
+                    label=label
+                    label_hidden=true
+                    value=Signal::derive(move || {
+                        current
+                            .half(half, |h| h.options.iter().find(|o| o.id == id).and_then(|o| points(o).get(at).cloned()))
+                            .unwrap_or_default()
+                    })
+                    on_input=move |v: String| current.update(|s| s.edit_point(half, id, side, at, v))
+                />
+                <button
+                    type="button"
+                    class="ghost small"
+                    aria-label=move || format!("{}: {}", t(Key::RemovePoint), label.get())
+                    on:click=move |_| {
+                        current.update(|s| s.remove_point(half, id, side, at));
+                        focus_later(format!("opt-{half}-{id}-add-{tag}"));
+                    }
+                >
+                    {t(Key::RemovePoint)}
+                </button>
+            </li>
+        }
+    };
+
+    view! {
+        <div class=format!("points {tag}s")>
+            <h3 class="points-title">{t(title)}</h3>
+            <ul>{move || (0..count.get()).map(row).collect_view()}</ul>
+            <button
+                type="button"
+                class="small"
+                id=format!("opt-{half}-{id}-add-{tag}")
+                on:click=move |_| {
+                    let at = count.get_untracked();
+                    current.update(|s| s.add_point(half, id, side));
+                    focus_later(field_id(at));
+                }
+            >
+                "+ "{t(add_label)}
+            </button>
+        </div>
+    }
+}

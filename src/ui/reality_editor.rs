@@ -1,0 +1,24 @@
+//! Reality: free notes on what is happening and what has been tried.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::i18n::{t, Key};
+use crate::ui::fields::TextField;
+
+#[component]
+pub fn RealityEditor(half: usize) -> impl IntoView {
+    let current = use_current();
+    view! {
+        <div class="editor">
+            <TextField
+                id=format!("reality-{half}")
+                label=t(Key::RealityLabel)
+                help=t(Key::RealityHelp)
+                rows=10
+                value=Signal::derive(move || current.half(half, |h| h.reality.clone()))
+                on_input=move |v: String| current.update_half(half, |h| h.reality = v)
+            />
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! A session: the step indicator and the screen of the current step. Keeps
+//! keyboard focus where a person expects it: on the new screen's heading
+//! after a step change, and back in the field they were in after a reload.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::{use_sessions, Current};
+use crate::domain::flow::Step;
+use crate::platform::records;
+use crate::ui::agreement::AgreementScreen;
+use crate::ui::focus::{focus_later, focus_now};
+use crate::ui::phase_screen::PhaseScreen;
+use crate::ui::step_nav::StepNav;
+use crate::ui::swap::SwapScreen;
+use crate::ui::wrap_up::WrapUpScreen;
+
+/// The field that had focus when the page was last closed, restored once.
+#[derive(Clone, Copy)]
+pub struct InitialFocus(pub StoredValue<Option<(String, String)>>);
+
+#[component]
+pub fn SessionScreen(id: String) -> impl IntoView {
+    let sessions = use_sessions();
+    sessions.remember_current(&id);
+    let current = Current::provide(sessions, id);
+    let step = Memo::new(move |_| current.read(|s| Some(s.step)).unwrap_or(Step::Agreement));
+
+    let initial = expect_context::<InitialFocus>();
+    Effect::new(move |prev: Option<Step>| {
+        let now = step.get();
+        match prev {
+            None => {
+                let restore = initial.0.get_value().filter(|(s, _)| *s == current.id());
+                initial.0.set_value(None);
+                if let Some((_, field)) = restore {
+                    request_animation_frame(move || {
+                        focus_now(&field);
+                    });
+                }
+            }
+            Some(before) if before != now => focus_later("screen-title".to_string()),
+            _ => {}
+        }
+        now
+    });
+
+    // Remember the field in use, so a reload can bring the pair back to it.
+    let track_focus = move |ev: leptos::ev::FocusEvent| {
+        use wasm_bindgen::JsCast;
+        let field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+            .map(|e| e.id())
+            .filter(|id| !id.is_empty());
+        if let Some(field) = field {
+            records::save_focus(&sessions.storage(), &current.id(), &field);
+        }
+    };
+
+    view! {
+        <div class="session" on:focusin=track_focus>
+            <StepNav />
+            {move || match step.get() {
+                Step::Agreement => view! { <AgreementScreen /> }.into_any(),
+                Step::Phase { half, phase } => view! { <PhaseScreen half=half phase=phase /> }.into_any(),
+                Step::Swap => view! { <SwapScreen /> }.into_any(),
+                Step::WrapUp => view! { <WrapUpScreen /> }.into_any(),
+            }}
+        </div>
+    }
+}

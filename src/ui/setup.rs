@@ -1,0 +1,152 @@
+//! Setup: format, names, length and the split of each half.
+
+use leptos::prelude::*;
+
+use crate::app::router::use_router;
+use crate::app::sessions::use_sessions;
+use crate::domain::flow::{Format, Phase};
+use crate::domain::plan::{MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES};
+use crate::domain::route::Route;
+use crate::domain::session::Setup;
+use crate::i18n::{person, phase_name, t, tf, Key};
+use crate::ui::fields::TextField;
+
+fn parse_minutes(text: &str) -> Option<u32> {
+    text.trim().parse::<u32>().ok()
+}
+
+#[component]
+pub fn SetupScreen() -> impl IntoView {
+    let router = use_router();
+    let sessions = use_sessions();
+    let setup = RwSignal::new(Setup::default());
+
+    let format_choice = move |format: Format, label: Key, help: Key| {
+        let id = format!("format-{format:?}").to_lowercase();
+        let help_id = format!("{id}-help");
+        view! {
+            <div class="choice">
+                <input
+                    type="radio"
+                    name="format"
+                    id=id.clone()
+                    aria-describedby=help_id.clone()
+                    prop:checked=move || setup.with(|s| s.format == format)
+                    on:change=move |_| setup.update(|s| s.set_format(format))
+                />
+                <label for=id>{t(label)}</label>
+                <p class="help" id=help_id>{t(help)}</p>
+            </div>
+        }
+    };
+
+    let name_field = move |who: usize, id: &'static str, label: Key| {
+        view! {
+            <TextField
+                id=id
+                label=t(label)
+                value=Signal::derive(move || setup.with(|s| s.names[who].clone()))
+                on_input=move |v: String| setup.update(|s| s.names[who] = v)
+            />
+        }
+    };
+
+    let roles = move || {
+        setup.with(|s| {
+            let key = match s.format {
+                Format::Reciprocal => Key::RolesReciprocal,
+                Format::OneWay => Key::RolesOneWay,
+            };
+            tf(key, &[("a", &person(&s.names, 0)), ("b", &person(&s.names, 1))])
+        })
+    };
+
+    let begin = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = sessions.create(&setup.get_untracked());
+        router.go(Route::Session(id));
+    };
+
+    view! {
+        <section class="setup" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::SetupTitle)}</h1>
+            <form on:submit=begin>
+                <fieldset>
+                    <legend>{t(Key::FormatLegend)}</legend>
+                    {format_choice(Format::Reciprocal, Key::FormatReciprocal, Key::FormatReciprocalHelp)}
+                    {format_choice(Format::OneWay, Key::FormatOneWay, Key::FormatOneWayHelp)}
+                </fieldset>
+                <div class="names">
+                    {name_field(0, "name-a", Key::NameA)}
+                    {name_field(1, "name-b", Key::NameB)}
+                </div>
+                <p class="help">{t(Key::NamesHelp)}</p>
+                <div class="field">
+                    <label for="total">{t(Key::TotalMinutes)}</label>
+                    <p class="help" id="total-help">{t(Key::TotalHelp)}</p>
+                    <input
+                        type="number"
+                        id="total"
+                        inputmode="numeric"
+                        min=MIN_TOTAL_MINUTES
+                        max=MAX_TOTAL_MINUTES
+                        aria-describedby="total-help"
+                        prop:value=move || setup.with(|s| s.total_minutes.to_string())
+                        on:change=move |ev| {
+                            let typed = parse_minutes(&event_target_value(&ev));
+                            setup.update(|s| s.set_total(typed.unwrap_or(s.total_minutes)));
+                        }
+                    />
+                </div>
+                <fieldset class="split">
+                    <legend>{t(Key::SplitLegend)}</legend>
+                    <p class="help">
+                        {move || t(if setup.with(|s| s.format == Format::OneWay) {
+                            Key::SplitHelpOneWay
+                        } else {
+                            Key::SplitHelpReciprocal
+                        })}
+                    </p>
+                    <div class="split-grid">
+                        {Phase::ALL
+                            .into_iter()
+                            .map(|phase| {
+                                let id = format!("split-{}", phase.index());
+                                view! {
+                                    <div class="field">
+                                        <label for=id.clone()>{phase_name(phase)}</label>
+                                        <div class="with-unit">
+                                            <input
+                                                type="number"
+                                                id=id
+                                                inputmode="numeric"
+                                                min="1"
+                                                max=MAX_TOTAL_MINUTES
+                                                prop:value=move || setup.with(|s| s.plan[phase.index()].to_string())
+                                                on:change=move |ev| {
+                                                    let typed = parse_minutes(&event_target_value(&ev));
+                                                    setup.update(|s| {
+                                                        let m = typed.unwrap_or(s.plan[phase.index()]);
+                                                        s.set_phase_minutes(phase, m)
+                                                    });
+                                                }
+                                            />
+                                            <span aria-hidden="true">{t(Key::MinutesShort)}</span>
+                                        </div>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+                <p class="roles">{roles}</p>
+                <div class="actions">
+                    <button type="submit" class="primary big">{t(Key::Begin)}</button>
+                    <button type="button" on:click=move |_| router.go(Route::Home)>
+                        {t(Key::Cancel)}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

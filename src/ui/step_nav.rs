@@ -1,0 +1,58 @@
+//! The step indicator: every step of the session, any of them one press
+//! away. The flow never traps the pair.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::platform::clock::now_ms;
+use crate::domain::flow::{Format, Step};
+use crate::i18n::{person, phase_name, t, tf, Key};
+
+/// The label of a step in the indicator.
+fn step_label(step: Step) -> String {
+    match step {
+        Step::Agreement => t(Key::StepAgreement).to_string(),
+        Step::Phase { phase, .. } => phase_name(phase).to_string(),
+        Step::Swap => t(Key::StepSwap).to_string(),
+        Step::WrapUp => t(Key::StepWrapUp).to_string(),
+    }
+}
+
+#[component]
+pub fn StepNav() -> impl IntoView {
+    let current = use_current();
+    let format = current.read_untracked(|s| s.format);
+    let on_step = move || current.read(|s| Some(s.step));
+
+    let item = move |step: Step| {
+        let is_current = move || on_step() == Some(step);
+        // Screen readers hear whose half a phase belongs to.
+        let context = step.phase().filter(|_| format == Format::Reciprocal).map(|(half, _)| {
+            let names = current.read(|s| s.names.clone());
+            let coach = person(&names, 1 - half as u8);
+            let client = person(&names, half as u8);
+            format!("{}: ", tf(Key::HalfHeading, &[("coach", &coach), ("client", &client)]))
+        });
+        view! {
+            <li class:current=is_current class=if step.phase().is_some() { "phase-step" } else { "" }>
+                <button
+                    type="button"
+                    aria-current=move || if is_current() { Some("step") } else { None }
+                    on:click=move |_| {
+                        let at = now_ms();
+                        current.update(|s| s.go_to(step, at));
+                    }
+                >
+                    {context.map(|c| view! { <span class="sr-only">{c}</span> })}
+                    {step_label(step)}
+                </button>
+            </li>
+        }
+    };
+
+    view! {
+        <nav class="steps" aria-label=t(Key::StepsLabel)>
+            <ol>{Step::all(format).into_iter().map(item).collect_view()}</ol>
+        </nav>
+    }
+}

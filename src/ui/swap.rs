@@ -1,0 +1,92 @@
+//! Half time: the roles swap. If the first half ran over, the pair chooses
+//! to shorten the second half to fit or to keep its full time.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::app::ticker::use_now;
+use crate::domain::flow::{Phase, Step};
+use crate::domain::session::SwapChoice;
+use crate::domain::timer::whole_minutes;
+use crate::i18n::{t, tf, Key};
+use crate::platform::clock::now_ms;
+
+#[component]
+pub fn SwapScreen() -> impl IntoView {
+    let current = use_current();
+    let now = use_now();
+    let info = Memo::new(move |_| {
+        let at = now.get();
+        current.read(|s| Some(s.swap_info(at)))
+    });
+    let must_choose = move || info.get().is_some_and(|i| i.must_choose());
+    let choice = RwSignal::new(
+        current
+            .read_untracked(|s| s.swap)
+            .unwrap_or(SwapChoice::Fit),
+    );
+    let line = move || {
+        tf(
+            Key::SwapLine,
+            &[("coach", &current.person(0)), ("client", &current.person(1))],
+        )
+    };
+    let detail = move || {
+        let Some(i) = info.get() else {
+            return String::new();
+        };
+        let m = |ms| whole_minutes(ms).to_string();
+        if i.over_ms >= 30_000 {
+            tf(
+                Key::SwapOver,
+                &[("over", &m(i.over_ms)), ("left", &m(i.left_ms)), ("planned", &m(i.second_half_ms))],
+            )
+        } else {
+            tf(Key::SwapOnTime, &[("left", &m(i.left_ms)), ("planned", &m(i.second_half_ms))])
+        }
+    };
+    let option = move |value: SwapChoice, label: Key| {
+        let id = format!("swap-{value:?}").to_lowercase();
+        view! {
+            <div class="choice">
+                <input
+                    type="radio"
+                    name="swap-choice"
+                    id=id.clone()
+                    prop:checked=move || choice.get() == value
+                    on:change=move |_| choice.set(value)
+                />
+                <label for=id>{t(label)}</label>
+            </div>
+        }
+    };
+    let start = move |_| {
+        let at = now_ms();
+        let picked = choice.get_untracked();
+        current.update(|s| {
+            s.choose_swap(picked, at);
+            s.go_to(Step::Phase { half: 1, phase: Phase::Goal }, at);
+        });
+    };
+
+    view! {
+        <section class="swap" aria-labelledby="screen-title">
+            <p class="eyebrow">{t(Key::StepSwap)}</p>
+            <h1 id="screen-title" tabindex="-1">{t(Key::SwapTitle)}</h1>
+            <p class="swap-line">{line}</p>
+            <p>{detail}</p>
+            <Show when=must_choose>
+                <fieldset>
+                    <legend>{t(Key::SwapChoiceLegend)}</legend>
+                    {option(SwapChoice::Fit, Key::SwapFit)}
+                    {option(SwapChoice::Keep, Key::SwapKeep)}
+                </fieldset>
+            </Show>
+            <div class="actions">
+                <button type="button" class="primary big" on:click=start>
+                    {t(Key::StartSecondHalf)}
+                </button>
+            </div>
+        </section>
+    }
+}

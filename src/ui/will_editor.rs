@@ -1,0 +1,79 @@
+//! Will: the action plan (what, owner, due date, first step) and how
+//! committed the client feels.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::i18n::{t, tf, Key};
+use crate::ui::action_item::ActionItemEditor;
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+
+#[component]
+pub fn WillEditor(half: usize) -> impl IntoView {
+    let current = use_current();
+    let ids = Memo::new(move |_| current.half(half, |h| h.actions.iter().map(|a| a.id).collect::<Vec<_>>()));
+    let confidence = Memo::new(move |_| current.half(half, |h| h.confidence));
+    let client = move || current.person(half as u8);
+
+    let add = move |_| {
+        let mut new = None;
+        current.update(|s| new = s.add_action(half));
+        if let Some(id) = new {
+            focus_later(format!("act-{half}-{id}-what"));
+        }
+    };
+
+    let level = move |n: u8| {
+        let id = format!("conf-{half}-{n}");
+        view! {
+            <span class="level">
+                <input
+                    type="radio"
+                    name=format!("confidence-{half}")
+                    id=id.clone()
+                    value=n
+                    prop:checked=move || confidence.get() == Some(n)
+                    on:change=move |_| current.update(|s| s.set_confidence(half, Some(n)))
+                />
+                <label for=id>{n}</label>
+            </span>
+        }
+    };
+
+    view! {
+        <div class="editor will">
+            <h2>{t(Key::ActionsTitle)}</h2>
+            <Show when=move || ids.with(|i| i.is_empty())>
+                <p class="muted">{t(Key::NoActionsYet)}</p>
+            </Show>
+            <ol class="action-list">
+                <For
+                    each=move || ids.get()
+                    key=|id| *id
+                    children=move |id| view! { <ActionItemEditor half=half id=id /> }
+                />
+            </ol>
+            <button type="button" id=format!("add-action-{half}") on:click=add>
+                "+ "{t(Key::AddAction)}
+            </button>
+            <fieldset class="confidence">
+                <legend>{move || tf(Key::ConfidenceLegend, &[("client", &client())])}</legend>
+                <p class="help">{t(Key::ConfidenceHelp)}</p>
+                <div class="scale">{(1..=10).map(level).collect_view()}</div>
+            </fieldset>
+            <Show when=move || matches!(confidence.get(), Some(c) if c < 7)>
+                <TextField
+                    id=format!("raise-{half}")
+                    label=Signal::derive(move || {
+                        let next = confidence.get().unwrap_or(6) + 1;
+                        tf(Key::RaisePrompt, &[("n", &next.to_string())])
+                    })
+                    rows=2
+                    value=Signal::derive(move || current.half(half, |h| h.raise_note.clone()))
+                    on_input=move |v: String| current.update_half(half, |h| h.raise_note = v)
+                />
+            </Show>
+        </div>
+    }
+}

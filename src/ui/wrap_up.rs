@@ -1,0 +1,77 @@
+//! Wrap-up: both halves summed up, a reflection from each person, and the
+//! print view of the action plan.
+
+use leptos::prelude::*;
+
+use crate::app::router::use_router;
+use crate::app::sessions::use_current;
+use crate::domain::route::Route;
+use crate::i18n::{t, tf, Key};
+use crate::platform::print_page;
+use crate::ui::fields::TextField;
+use crate::ui::half_summary::HalfSummary;
+
+#[component]
+pub fn WrapUpScreen() -> impl IntoView {
+    let current = use_current();
+    let router = use_router();
+    let halves = current.read_untracked(|s| s.halves.len());
+
+    let reflection = move |who: usize| {
+        let name = move || current.person(who as u8);
+        let useful = Memo::new(move |_| current.read(|s| s.reflections[who].useful));
+        let level = move |n: u8| {
+            let id = format!("useful-{who}-{n}");
+            view! {
+                <span class="level">
+                    <input
+                        type="radio"
+                        name=format!("useful-{who}")
+                        id=id.clone()
+                        value=n
+                        prop:checked=move || useful.get() == Some(n)
+                        on:change=move |_| current.update(|s| s.reflections[who].useful = Some(n))
+                    />
+                    <label for=id>{n}</label>
+                </span>
+            }
+        };
+        view! {
+            <div class="reflection">
+                <fieldset>
+                    <legend>{move || tf(Key::UsefulLegend, &[("name", &name())])}</legend>
+                    <div class="scale">{(1..=5).map(level).collect_view()}</div>
+                </fieldset>
+                <TextField
+                    id=format!("sentence-{who}")
+                    label=Signal::derive(move || tf(Key::ReflectionSentence, &[("name", &name())]))
+                    value=Signal::derive(move || current.read(|s| s.reflections[who].sentence.clone()))
+                    on_input=move |v: String| current.update(|s| s.reflections[who].sentence = v)
+                />
+            </div>
+        }
+    };
+
+    view! {
+        <section class="wrap-up" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::WrapUpTitle)}</h1>
+            <p class="lead no-print">{t(Key::WrapUpIntro)}</p>
+            <div class="summaries">
+                {(0..halves).map(|h| view! { <HalfSummary half=h /> }).collect_view()}
+            </div>
+            <section class="reflections no-print" aria-labelledby="reflection-title">
+                <h2 id="reflection-title">{t(Key::ReflectionTitle)}</h2>
+                {reflection(0)}
+                {reflection(1)}
+            </section>
+            <div class="actions no-print">
+                <button type="button" class="primary big" on:click=move |_| print_page()>
+                    {t(Key::PrintPlan)}
+                </button>
+                <button type="button" on:click=move |_| router.go(Route::NewSession)>
+                    {t(Key::NewSession)}
+                </button>
+            </div>
+        </section>
+    }
+}
