@@ -4,6 +4,8 @@
 // dist/ first; run `npx playwright test` directly only after `make build`.
 import { defineConfig } from '@playwright/test';
 
+// Overridable, e.g. to try the tests against another build or port.
+const DIST = process.env.E2E_DIST ?? 'dist';
 const PORT = Number(process.env.E2E_PORT ?? 8080);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
@@ -36,7 +38,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `node scripts/serve-dist.mjs dist ${PORT}`,
+    command: `node scripts/serve-dist.mjs ${DIST} ${PORT}`,
     url: `${BASE_URL}/`,
     // Always our own server on the fresh dist/, never a `trunk serve` left running.
     reuseExistingServer: false,

@@ -54,7 +54,8 @@ impl Notices {
     /// Storage works again: a later "full" may be told again.
     pub fn clear_full(&self) {
         if self.given.with_value(|g| g.contains(&Notice::Full)) {
-            self.given.update_value(|g| g.retain(|n| *n != Notice::Full));
+            self.given
+                .update_value(|g| g.retain(|n| *n != Notice::Full));
             self.shown.update(|s| s.retain(|n| *n != Notice::Full));
         }
     }

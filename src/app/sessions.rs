@@ -143,7 +143,8 @@ impl Sessions {
     }
 
     fn read<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
-        self.list.with(|list| list.iter().find(|s| s.id == id).map(f))
+        self.list
+            .with(|list| list.iter().find(|s| s.id == id).map(f))
     }
 
     /// Change a session and save it at once.

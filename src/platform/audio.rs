@@ -18,8 +18,10 @@ fn try_chime() -> Result<(), wasm_bindgen::JsValue> {
         osc.set_type(OscillatorType::Sine);
         osc.frequency().set_value(freq);
         gain.gain().set_value_at_time(0.0001, at)?;
-        gain.gain().exponential_ramp_to_value_at_time(0.25, at + 0.02)?;
-        gain.gain().exponential_ramp_to_value_at_time(0.0001, at + 0.35)?;
+        gain.gain()
+            .exponential_ramp_to_value_at_time(0.25, at + 0.02)?;
+        gain.gain()
+            .exponential_ramp_to_value_at_time(0.0001, at + 0.35)?;
         osc.connect_with_audio_node(&gain)?;
         gain.connect_with_audio_node(&ctx.destination())?;
         osc.start_with_when(at)?;

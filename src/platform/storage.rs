@@ -31,9 +31,7 @@ impl DeviceStorage {
     pub fn open() -> Self {
         let local = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
-            .filter(|s| {
-                s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok()
-            });
+            .filter(|s| s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok());
         DeviceStorage {
             local,
             memory: Rc::default(),

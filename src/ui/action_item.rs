@@ -13,20 +13,34 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
     let current = use_current();
     let base = format!("act-{half}-{id}");
     let n = Memo::new(move |_| {
-        current.half(half, |h| h.actions.iter().position(|a| a.id == id).map(|p| p + 1).unwrap_or(0))
+        current.half(half, |h| {
+            h.actions
+                .iter()
+                .position(|a| a.id == id)
+                .map(|p| p + 1)
+                .unwrap_or(0)
+        })
     });
     let read = move |f: fn(&ActionItem) -> String| {
-        current.half(half, |h| h.actions.iter().find(|a| a.id == id).map(f)).unwrap_or_default()
+        current
+            .half(half, |h| h.actions.iter().find(|a| a.id == id).map(f))
+            .unwrap_or_default()
     };
     let owner = Memo::new(move |_| {
-        current.half(half, |h| h.actions.iter().find(|a| a.id == id).map(|a| a.owner.clone()))
+        current.half(half, |h| {
+            h.actions
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.owner.clone())
+        })
     });
     let owner_value = move || match owner.get() {
         Some(Owner::Person(p)) => p.to_string(),
         _ => "other".to_string(),
     };
     let is_other = move || matches!(owner.get(), Some(Owner::Other(_)));
-    let edit = move |f: Box<dyn FnOnce(&mut ActionItem)>| current.update(|s| s.edit_action(half, id, f));
+    let edit =
+        move |f: Box<dyn FnOnce(&mut ActionItem)>| current.update(|s| s.edit_action(half, id, f));
 
     view! {
         <li class="action">

@@ -14,8 +14,11 @@ impl Announcer {
 
     /// Announce `text`; the same text twice is announced twice.
     pub fn say(&self, text: String) {
-        let same = self.0.with_untracked(|t| t.trim_end_matches('\u{a0}') == text);
-        self.0.set(if same { format!("{text}\u{a0}") } else { text });
+        let same = self
+            .0
+            .with_untracked(|t| t.trim_end_matches('\u{a0}') == text);
+        self.0
+            .set(if same { format!("{text}\u{a0}") } else { text });
     }
 
     pub fn text(&self) -> String {

@@ -27,11 +27,18 @@ enum Screen {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Where to keep data; the browser's storage when not given (tests pass
+    /// memory-only storage to play a browser that refuses it).
+    #[prop(optional)]
+    storage: Option<DeviceStorage>,
+) -> impl IntoView {
     let notices = Notices::new();
     provide_context(notices);
-    let storage = DeviceStorage::open();
-    provide_context(InitialFocus(StoredValue::new(records::load_focus(&storage))));
+    let storage = storage.unwrap_or_else(DeviceStorage::open);
+    provide_context(InitialFocus(StoredValue::new(records::load_focus(
+        &storage,
+    ))));
     let sessions = Sessions::provide(storage, notices);
     let router = provide_router();
     let announcer = Announcer::provide();

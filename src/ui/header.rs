@@ -36,10 +36,10 @@ pub fn Header() -> impl IntoView {
                 aria-checked=move || if muted() { "false" } else { "true" }
                 on:click=move |_| sessions.set_muted(!muted())
             >
-                <span aria-hidden="true" class="sound-icon">
-                    {move || if muted() { "🔕" } else { "🔔" }}
-                </span>
                 {t(Key::SoundToggleLabel)}
+                <span class="switch" aria-hidden="true">
+                    <span class="knob"></span>
+                </span>
                 <span class="switch-state" aria-hidden="true">
                     {move || t(if muted() { Key::SoundOff } else { Key::SoundOn })}
                 </span>

@@ -28,7 +28,9 @@ mod wrap_up;
 
 pub use app::App;
 
+use leptos::prelude::*;
+
 /// Start the app in the page's body.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(|| view! { <App /> });
 }

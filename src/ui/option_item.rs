@@ -14,19 +14,33 @@ use crate::ui::points_list::PointsList;
 pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
     let current = use_current();
     let position = Memo::new(move |_| {
-        current.half(half, |h| h.options.iter().position(|o| o.id == id).map(|p| p + 1).unwrap_or(0))
+        current.half(half, |h| {
+            h.options
+                .iter()
+                .position(|o| o.id == id)
+                .map(|p| p + 1)
+                .unwrap_or(0)
+        })
     });
     let count = Memo::new(move |_| current.half(half, |h| h.options.len()));
     let n = move || position.get().to_string();
     let read = move |f: fn(&crate::domain::session::CoachOption) -> String| {
-        current.half(half, |h| h.options.iter().find(|o| o.id == id).map(f)).unwrap_or_default()
+        current
+            .half(half, |h| h.options.iter().find(|o| o.id == id).map(f))
+            .unwrap_or_default()
     };
     let chosen = move || current.half(half, |h| h.options.iter().any(|o| o.id == id && o.chosen));
     let base = format!("opt-{half}-{id}");
 
     let mover = move |by: isize, key: Key, suffix: &'static str| {
         let button_id = format!("opt-{half}-{id}-{suffix}");
-        let disabled = move || if by < 0 { position.get() <= 1 } else { position.get() >= count.get() };
+        let disabled = move || {
+            if by < 0 {
+                position.get() <= 1
+            } else {
+                position.get() >= count.get()
+            }
+        };
         view! {
             <button
                 type="button"

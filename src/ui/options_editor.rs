@@ -11,7 +11,9 @@ use crate::ui::option_item::OptionItem;
 #[component]
 pub fn OptionsEditor(half: usize) -> impl IntoView {
     let current = use_current();
-    let ids = Memo::new(move |_| current.half(half, |h| h.options.iter().map(|o| o.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        current.half(half, |h| h.options.iter().map(|o| o.id).collect::<Vec<_>>())
+    });
     let few = Memo::new(move |_| current.half(half, |h| h.few_options()));
     let draft = RwSignal::new(String::new());
     let new_id = format!("new-option-{half}");

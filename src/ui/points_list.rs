@@ -27,13 +27,26 @@ pub fn PointsList(
         Side::Cons => o.cons.clone(),
     };
     let count = Memo::new(move |_| {
-        current.half(half, |h| h.options.iter().find(|o| o.id == id).map(|o| points(o).len())).unwrap_or(0)
+        current
+            .half(half, |h| {
+                h.options
+                    .iter()
+                    .find(|o| o.id == id)
+                    .map(|o| points(o).len())
+            })
+            .unwrap_or(0)
     });
     let field_id = move |at: usize| format!("opt-{half}-{id}-{tag}-{at}");
 
     let row = move |at: usize| {
         let label = Signal::derive(move || {
-            tf(item_label, &[("i", &(at + 1).to_string()), ("n", &position.get().to_string())])
+            tf(
+                item_label,
+                &[
+                    ("i", &(at + 1).to_string()),
+                    ("n", &position.get().to_string()),
+                ],
+            )
         });
         view! {
             <li>

@@ -44,7 +44,6 @@ pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
                         current.update_half(half, |h| h.cards[i].toggle_pin(c))
                     }
                 >
-                    <span aria-hidden="true">"📌 "</span>
                     {t(Key::Pin)}
                 </button>
             </div>

@@ -57,7 +57,10 @@ pub fn SetupScreen() -> impl IntoView {
                 Format::Reciprocal => Key::RolesReciprocal,
                 Format::OneWay => Key::RolesOneWay,
             };
-            tf(key, &[("a", &person(&s.names, 0)), ("b", &person(&s.names, 1))])
+            tf(
+                key,
+                &[("a", &person(&s.names, 0)), ("b", &person(&s.names, 1))],
+            )
         })
     };
 

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
-use crate::platform::clock::now_ms;
-use crate::domain::flow::{Format, Step};
+use crate::domain::flow::{Format, Phase, Step};
 use crate::i18n::{person, phase_name, t, tf, Key};
+use crate::platform::clock::now_ms;
 
 /// The label of a step in the indicator.
 fn step_label(step: Step) -> String {
@@ -27,13 +27,35 @@ pub fn StepNav() -> impl IntoView {
     let item = move |step: Step| {
         let is_current = move || on_step() == Some(step);
         // Screen readers hear whose half a phase belongs to.
-        let context = step.phase().filter(|_| format == Format::Reciprocal).map(|(half, _)| {
-            let names = current.read(|s| s.names.clone());
-            let coach = person(&names, 1 - half as u8);
-            let client = person(&names, half as u8);
-            format!("{}: ", tf(Key::HalfHeading, &[("coach", &coach), ("client", &client)]))
-        });
+        let context = step
+            .phase()
+            .filter(|_| format == Format::Reciprocal)
+            .map(|(half, _)| {
+                let names = current.read(|s| s.names.clone());
+                let coach = person(&names, 1 - half as u8);
+                let client = person(&names, half as u8);
+                format!(
+                    "{}: ",
+                    tf(Key::HalfHeading, &[("coach", &coach), ("client", &client)])
+                )
+            });
+        // A visible caption before each half's first phase.
+        let caption = match step {
+            Step::Phase {
+                half,
+                phase: Phase::Goal,
+            } if format == Format::Reciprocal => {
+                let names = current.read_untracked(|s| s.names.clone());
+                Some(view! {
+                    <li class="half-label" aria-hidden="true">
+                        {tf(Key::HalfHeading, &[("coach", &person(&names, 1 - half as u8)), ("client", &person(&names, half as u8))])}
+                    </li>
+                })
+            }
+            _ => None,
+        };
         view! {
+            {caption}
             <li class:current=is_current class=if step.phase().is_some() { "phase-step" } else { "" }>
                 <button
                     type="button"

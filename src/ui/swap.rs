@@ -28,7 +28,10 @@ pub fn SwapScreen() -> impl IntoView {
     let line = move || {
         tf(
             Key::SwapLine,
-            &[("coach", &current.person(0)), ("client", &current.person(1))],
+            &[
+                ("coach", &current.person(0)),
+                ("client", &current.person(1)),
+            ],
         )
     };
     let detail = move || {
@@ -39,10 +42,17 @@ pub fn SwapScreen() -> impl IntoView {
         if i.over_ms >= 30_000 {
             tf(
                 Key::SwapOver,
-                &[("over", &m(i.over_ms)), ("left", &m(i.left_ms)), ("planned", &m(i.second_half_ms))],
+                &[
+                    ("over", &m(i.over_ms)),
+                    ("left", &m(i.left_ms)),
+                    ("planned", &m(i.second_half_ms)),
+                ],
             )
         } else {
-            tf(Key::SwapOnTime, &[("left", &m(i.left_ms)), ("planned", &m(i.second_half_ms))])
+            tf(
+                Key::SwapOnTime,
+                &[("left", &m(i.left_ms)), ("planned", &m(i.second_half_ms))],
+            )
         }
     };
     let option = move |value: SwapChoice, label: Key| {
@@ -65,7 +75,13 @@ pub fn SwapScreen() -> impl IntoView {
         let picked = choice.get_untracked();
         current.update(|s| {
             s.choose_swap(picked, at);
-            s.go_to(Step::Phase { half: 1, phase: Phase::Goal }, at);
+            s.go_to(
+                Step::Phase {
+                    half: 1,
+                    phase: Phase::Goal,
+                },
+                at,
+            );
         });
     };
 

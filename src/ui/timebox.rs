@@ -18,7 +18,9 @@ pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
     let now = use_now();
     let remaining = move || {
         let at = now.get();
-        current.half(half, |h| Some(h.clock(phase).remaining(at))).unwrap_or(0)
+        current
+            .half(half, |h| Some(h.clock(phase).remaining(at)))
+            .unwrap_or(0)
     };
     let over = move || remaining() <= 0;
     let running = move || current.half(half, |h| h.clock(phase).is_running());

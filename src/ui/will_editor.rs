@@ -12,7 +12,9 @@ use crate::ui::focus::focus_later;
 #[component]
 pub fn WillEditor(half: usize) -> impl IntoView {
     let current = use_current();
-    let ids = Memo::new(move |_| current.half(half, |h| h.actions.iter().map(|a| a.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        current.half(half, |h| h.actions.iter().map(|a| a.id).collect::<Vec<_>>())
+    });
     let confidence = Memo::new(move |_| current.half(half, |h| h.confidence));
     let client = move || current.person(half as u8);
 

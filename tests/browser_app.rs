@@ -1,0 +1,209 @@
+//! The app's components in a real browser: mount, press, type, and check
+//! what a person sees and what is kept.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use peer_coach::domain::store;
+use peer_coach::platform::storage::DeviceStorage;
+use peer_coach::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Start from a clean device at the home route.
+fn fresh() -> web_sys::HtmlElement {
+    let s = local();
+    let keys: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect();
+    for k in keys.iter().filter(|k| k.starts_with(store::PREFIX)) {
+        s.remove_item(k).unwrap();
+    }
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
+    let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Mount the app and keep it mounted for the rest of the test.
+fn mount(root: &web_sys::HtmlElement, storage: Option<DeviceStorage>) {
+    let handle = leptos::mount::mount_to(root.clone(), move || match storage {
+        Some(s) => view! { <App storage=s /> }.into_any(),
+        None => view! { <App /> }.into_any(),
+    });
+    handle.forget();
+}
+
+fn text(root: &web_sys::HtmlElement) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn heading(root: &web_sys::HtmlElement) -> String {
+    root.query_selector("h1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+}
+
+async fn press(root: &web_sys::HtmlElement, label: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    let button = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button {label:?} in {:?}", text(root)));
+    button.click();
+    tick().await;
+}
+
+async fn type_into(root: &web_sys::HtmlElement, id: &str, value: &str) {
+    let el = root.query_selector(&format!("#{id}")).unwrap().expect(id);
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    }
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+}
+
+async fn check(root: &web_sys::HtmlElement, id: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .expect(id)
+        .unchecked_into();
+    input.click();
+    tick().await;
+}
+
+fn stored_sessions() -> Vec<String> {
+    let s = local();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| store::is_session_key(k))
+        .map(|k| s.get_item(&k).unwrap().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn home_offers_to_start_a_session() {
+    let root = fresh();
+    mount(&root, None);
+    tick().await;
+    assert_eq!(heading(&root), "Peer Coach");
+    assert!(text(&root).contains("Start a session"));
+    assert!(!text(&root).contains("nothing will be kept"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn setup_agreement_and_goal_are_saved_as_typed() {
+    let root = fresh();
+    mount(&root, None);
+    tick().await;
+    press(&root, "Start a session").await;
+    assert_eq!(heading(&root), "Set up your session");
+    assert!(text(&root).contains("Person B coaches Person A first"));
+    type_into(&root, "name-a", "Amara").await;
+    type_into(&root, "name-b", "Jonas").await;
+    assert!(text(&root).contains("Jonas coaches Amara first"));
+    press(&root, "Begin").await;
+    tick().await;
+    assert_eq!(heading(&root), "Our agreement");
+
+    // Continue needs both people; skipping is explicit.
+    let cont = root.query_selector(".agreement .primary").unwrap().unwrap();
+    assert!(cont.has_attribute("disabled"));
+    check(&root, "agree-0").await;
+    check(&root, "agree-1").await;
+    assert!(!cont.has_attribute("disabled"));
+    press(&root, "Continue to Goal").await;
+    tick().await;
+    assert_eq!(heading(&root), "Goal");
+    assert!(text(&root).contains("Jonas is coaching Amara"));
+    assert!(text(&root).contains("What would you like to talk about today?"));
+
+    type_into(&root, "topic-0", "<i>quiet people</i>").await;
+    let saved = stored_sessions();
+    assert_eq!(saved.len(), 1);
+    assert!(saved[0].contains("<i>quiet people</i>"));
+    // User text is shown as text, never as markup.
+    assert!(root.query_selector("main i").unwrap().is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn question_cards_draw_and_pin() {
+    let root = fresh();
+    mount(&root, None);
+    tick().await;
+    press(&root, "Start a session").await;
+    press(&root, "Begin").await;
+    press(&root, "Skip the agreement").await;
+    tick().await;
+    let question = || {
+        root.query_selector(".question")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    let first = question();
+    press(&root, "Another question").await;
+    assert_ne!(question(), first);
+    assert!(text(&root).contains("10 more in this deck"));
+    press(&root, "Pin this question").await;
+    assert!(text(&root).contains("Pinned questions"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn without_storage_the_app_runs_and_says_so() {
+    let root = fresh();
+    mount(&root, Some(DeviceStorage::in_memory()));
+    tick().await;
+    assert!(text(&root).contains("nothing will be kept after you close the page"));
+    press(&root, "Start a session").await;
+    press(&root, "Begin").await;
+    tick().await;
+    assert_eq!(heading(&root), "Our agreement");
+    assert!(stored_sessions().is_empty(), "nothing reached localStorage");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_data_is_set_aside_and_the_app_starts_clean() {
+    let root = fresh();
+    local()
+        .set_item("peer-coach.session.broken", "{oops")
+        .unwrap();
+    mount(&root, None);
+    tick().await;
+    assert!(text(&root).contains("could not be read"));
+    assert_eq!(
+        local()
+            .get_item("peer-coach.aside.session.broken")
+            .unwrap()
+            .as_deref(),
+        Some("{oops")
+    );
+    assert!(text(&root).contains("Start a session"));
+    root.remove();
+}
