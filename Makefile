@@ -27,13 +27,15 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON ?= $(CURDIR)/webdriver.json
 export WASM_BINDGEN_TEST_TIMEOUT ?= 60
 
 SETUP := scripts/setup.sh
+# `make serve SERVE_PORT=8081` if 8080 is taken.
+SERVE_PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
 .PHONY: help setup serve build fmt-check lint test-native test-wasm test-e2e test bench clean
 
 help:
 	@echo 'make setup        install every tool (skips what is present)'
-	@echo 'make serve        dev server with live reload at http://127.0.0.1:8080'
+	@echo 'make serve        dev server with live reload at http://127.0.0.1:8080 (SERVE_PORT=...)'
 	@echo 'make build        release build into dist/'
 	@echo 'make fmt-check    cargo fmt --check'
 	@echo 'make lint         clippy -D warnings, native and wasm32'
@@ -47,9 +49,11 @@ help:
 setup:
 	$(SETUP) all
 
+# Dev build with live reload. It goes to dist-serve/, so a running `make serve`
+# never overwrites the release dist/ that test-e2e and bench serve.
 serve:
 	$(SETUP) build
-	trunk serve --address 127.0.0.1 --port 8080
+	trunk serve --address 127.0.0.1 --port $(SERVE_PORT) --dist dist-serve
 
 build:
 	$(SETUP) build
@@ -85,5 +89,5 @@ bench:
 
 clean:
 	cargo clean
-	rm -rf dist bench/counter/dist bench/counter/target bench/report \
+	rm -rf dist dist-serve bench/counter/dist bench/counter/target bench/report \
 	  screenshots test-results playwright-report

@@ -14,6 +14,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve-dist.mjs';
@@ -51,7 +52,8 @@ const num = (n) => n.toLocaleString('en-US');
 const ms = (n) => `${n.toFixed(1)} ms`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
-const heading = (s) => console.log(`\n\x1b[1m== ${s} ==\x1b[0m`);
+const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+const heading = (s) => console.log(`\n${bold(`== ${s} ==`)}`);
 function table(rows, header) {
   const all = [header, ...rows].map((r) => r.map(String));
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
@@ -160,7 +162,8 @@ function runLighthouse(name, url) {
       '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"',
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn('node_modules/.bin/lighthouse', args, {
+    const bin = fileURLToPath(new URL('../node_modules/.bin/lighthouse', import.meta.url));
+    const child = spawn(bin, args, {
       env: { ...process.env, CHROME_PATH: CHROMIUM },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

@@ -100,6 +100,7 @@ step_wasm_bindgen() {
 # npm ci when node_modules is missing or older than package-lock.json
 # (npm records what it installed in node_modules/.package-lock.json).
 step_npm() {
+  command -v npm >/dev/null || { log "ERROR: npm not found: install Node.js 20 or newer"; exit 1; }
   if [[ -f node_modules/.package-lock.json && ! package-lock.json -nt node_modules/.package-lock.json ]]; then
     log "npm packages: present"
   else

@@ -186,6 +186,7 @@ fn text(key: Key) -> &'static str {
         NewOptionLabel => "New option",
         AddOption => "Add option",
         OptionLabel => "Option {n}",
+        OptionRef => "option {n}",
         ChosenLabel => "Chosen",
         MoveUp => "Move option {n} up",
         MoveDown => "Move option {n} down",

@@ -48,7 +48,7 @@ keys! {
     TopicLabel, TopicHelp, OutcomeLabel, OutcomeHelp, RealityLabel,
     RealityHelp,
     // Options
-    OptionsTitle, NewOptionLabel, AddOption, OptionLabel, ChosenLabel,
+    OptionsTitle, NewOptionLabel, AddOption, OptionLabel, OptionRef, ChosenLabel,
     MoveUp, MoveDown, RemoveOption, Pros, Cons, AddPro, AddCon, ProLabel,
     ConLabel, RemovePoint, FewOptions, NoOptionsYet,
     // Will

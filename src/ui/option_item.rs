@@ -78,7 +78,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                         />
                         <label for=format!("{base}-chosen")>
                             {t(Key::ChosenLabel)}
-                            <span class="sr-only">": " {move || tf(Key::OptionLabel, &[("n", &n())])}</span>
+                            <span class="sr-only">{move || tf(Key::OptionRef, &[("n", &n())])}</span>
                         </label>
                     </div>
                     {mover(-1, Key::MoveUp, "up")}

@@ -1,0 +1,145 @@
+// Journeys through a whole session, as two colleagues on a call run it.
+import { expect, test } from '@playwright/test';
+import { A, B, HALF_A, HALF_B, agree, heading, next, runHalf, startSession } from './flow';
+
+test('a complete reciprocal session, with the clock fast-forwarded', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: new Date('2026-03-10T09:00:00') });
+  await page.goto('/');
+  await startSession(page);
+  await agree(page);
+
+  // Goal runs out: a visual change, an announcement, overtime counting on.
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.clock.fastForward('05:02');
+  const timebox = page.getByRole('group', { name: 'Time for Goal' });
+  await expect(timebox).toContainText('Time is up');
+  await expect(timebox.getByRole('timer')).toHaveText(/^\+0:0\d$/);
+  await expect(page.getByRole('status')).toHaveText('Time is up for Goal.');
+  await page.getByRole('button', { name: '+1 minute' }).click();
+  await expect(timebox.getByRole('timer')).toHaveText(/^0:5\d$/);
+
+  // The first half runs well over: about 36 minutes on Goal.
+  await page.clock.fastForward('31:00');
+  await runHalf(page, HALF_A);
+  await next(page, 'Go to the swap');
+
+  await heading(page, 'Swap roles');
+  await expect(page.getByText(`${A} now coaches ${B}.`)).toBeVisible();
+  await expect(page.getByText(/ran 6 minutes over\. 24 minutes of the session are left/)).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Shorten its phases to fit the time left' })).toBeChecked();
+  await page.getByRole('button', { name: 'Start the second half' }).click();
+
+  // The second half was shortened in proportion: Goal has 4 of its 5 minutes.
+  await heading(page, 'Goal');
+  await expect(page.getByText(`${A} is coaching ${B}`)).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText(/^(3:5\d|4:00)$/);
+  await runHalf(page, HALF_B);
+  await next(page, 'Go to the wrap-up');
+
+  await heading(page, 'Wrap-up');
+  const first = page.getByRole('region', { name: `${A}'s topic, coached by ${B}` });
+  const second = page.getByRole('region', { name: `${B}'s topic, coached by ${A}` });
+  await expect(first).toContainText(HALF_A.topic);
+  for (const action of HALF_A.actions) await expect(first).toContainText(action.what);
+  await expect(first).toContainText('due 2026-03-16');
+  await expect(first).toContainText('first step: Set up the board');
+  await expect(first).toContainText('7 / 10');
+  await expect(first.getByRole('listitem')).toContainText([HALF_A.options[0].text, HALF_A.options[1].text]);
+  await expect(second).toContainText(HALF_B.actions[0].what);
+  await expect(second).toContainText(`owner ${B}`);
+  await expect(second).toContainText('6 / 10');
+  await expect(second).toContainText(HALF_B.raise!);
+
+  await page.getByRole('group', { name: `${A}: how useful was this session?` }).getByRole('radio', { name: '5' }).check();
+  await page.getByLabel(`${A}: one sentence to remember`).fill('Writing the options down made me see I had more than one.');
+  await page.getByRole('group', { name: `${B}: how useful was this session?` }).getByRole('radio', { name: '4' }).check();
+
+  // The print view is the action plan alone.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Session steps' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print the action plan' })).toBeHidden();
+  await expect(first).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // Any step can be revisited, and nothing was lost on the way.
+  await page.getByRole('button', { name: `${B} coaches ${A}: Options` }).click();
+  await heading(page, 'Options');
+  await expect(page.getByRole('textbox', { name: 'Option 3', exact: true })).toHaveValue(HALF_A.options[2].text);
+});
+
+test('a reload in the middle of a phase restores text, phase, focus and a running timer', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page);
+  await agree(page);
+  await next(page);
+  await heading(page, 'Reality');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const notes = page.getByLabel('Notes on the situation');
+  await notes.fill('Two senior engineers do most of the talking.');
+  await page.waitForTimeout(2_200);
+  await page.reload();
+
+  await heading(page, 'Reality');
+  await expect(notes).toHaveValue('Two senior engineers do most of the talking.');
+  await expect(notes).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  const timer = page.getByRole('timer');
+  await expect(timer).toHaveText(/^7:5\d$/);
+  const before = await timer.textContent();
+  await expect(timer).not.toHaveText(before!, { timeout: 3_000 });
+
+  // Pausing holds the clock through another reload.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const paused = await timer.textContent();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect(timer).toHaveText(paused!);
+});
+
+test('a new session keeps the one before', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page);
+  await agree(page);
+  await page.getByLabel('Topic', { exact: true }).fill(HALF_A.topic);
+  await page.getByRole('link', { name: 'Peer Coach' }).click();
+  await expect(page.getByRole('button', { name: 'Continue the session' })).toBeVisible();
+  await startSession(page, { format: 'One-way', total: 45 });
+  await page.getByRole('button', { name: 'Skip the agreement' }).click();
+  await heading(page, 'Goal');
+  await expect(page.getByRole('timer')).toHaveText('8:00');
+  // One-way: one half, no swap.
+  const steps = page.getByRole('navigation', { name: 'Session steps' });
+  await expect(steps.getByRole('button')).toHaveText(['Agreement', 'Goal', 'Reality', 'Options', 'Will', 'Wrap-up']);
+  await page.getByRole('link', { name: 'Peer Coach' }).click();
+  await expect(page.getByRole('link', { name: new RegExp(HALF_A.topic) })).toBeVisible();
+  await page.getByRole('link', { name: new RegExp(HALF_A.topic) }).click();
+  await expect(page.getByLabel('Topic', { exact: true })).toHaveValue(HALF_A.topic);
+});
+
+test('with storage disabled the app runs in memory and says so once', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await page.goto('/');
+  const notice = page.getByRole('alert').filter({ hasText: 'nothing will be kept after you close the page' });
+  await expect(notice).toBeVisible();
+  await startSession(page);
+  await agree(page);
+  await page.getByLabel('Topic', { exact: true }).fill('Still works');
+  await expect(page.getByLabel('Topic', { exact: true })).toHaveValue('Still works');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toBeHidden();
+});
+
+test('an unknown session link says so and offers the way home', async ({ page }) => {
+  await page.goto('/#/session/nope123');
+  await expect(page.getByRole('alert')).toContainText('not on this device');
+  await page.getByRole('button', { name: 'Home' }).click();
+  await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
+});
