@@ -1,0 +1,86 @@
+// The whole journey with the keyboard alone: every control is reachable by
+// Tab, works with Enter, Space and the arrow keys, and shows where focus is.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { A, B, heading } from './flow';
+
+/** Press Tab until `target` has focus; fail if it never gets there. */
+async function tabTo(page: Page, target: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) {
+      const outline = await target.evaluate((el) => getComputedStyle(el).outlineStyle);
+      expect(outline, 'focus is visible').not.toBe('none');
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`not reachable with Tab: ${target}`);
+}
+
+async function tabAndPress(page: Page, target: Locator, key = 'Enter') {
+  await tabTo(page, target);
+  await page.keyboard.press(key);
+}
+
+async function tabAndType(page: Page, target: Locator, text: string) {
+  await tabTo(page, target);
+  await page.keyboard.type(text);
+}
+
+async function half(page: Page, topic: string, option: string, action: string) {
+  await heading(page, 'Goal');
+  await tabAndType(page, page.getByLabel('Topic', { exact: true }), topic);
+  await tabAndPress(page, page.getByRole('button', { name: 'Start', exact: true }));
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
+  await tabAndPress(page, page.getByRole('button', { name: 'Next phase' }));
+  await heading(page, 'Reality');
+  await tabAndType(page, page.getByLabel('Notes on the situation'), 'What is happening.');
+  await tabAndPress(page, page.getByRole('button', { name: 'Next phase' }));
+  await heading(page, 'Options');
+  await tabAndType(page, page.getByLabel('New option'), option);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('New option')).toBeFocused();
+  await page.keyboard.type('A second option');
+  await page.keyboard.press('Enter');
+  await tabAndPress(page, page.getByRole('checkbox', { name: 'Chosen option 1' }), 'Space');
+  await expect(page.getByRole('checkbox', { name: 'Chosen option 1' })).toBeChecked();
+  await tabAndPress(page, page.getByRole('button', { name: 'Move option 2 up' }));
+  await expect(page.getByRole('textbox', { name: 'Option 1', exact: true })).toHaveValue('A second option');
+  await tabAndPress(page, page.getByRole('button', { name: 'Next phase' }));
+  await heading(page, 'Will');
+  await tabAndPress(page, page.getByRole('button', { name: '+ Add an action' }));
+  await page.keyboard.type(action);
+  // Radio groups: Tab into the group, arrows to choose.
+  await tabTo(page, page.getByRole('radio', { name: '1', exact: true }));
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: '8', exact: true })).toBeChecked();
+}
+
+test('the whole journey with the keyboard only', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await tabAndPress(page, page.getByRole('button', { name: 'Start a session' }));
+  await heading(page, 'Set up your session');
+  await tabAndType(page, page.getByLabel("Person A's first name"), A);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(B);
+  await tabAndPress(page, page.getByRole('button', { name: 'Begin' }));
+
+  await heading(page, 'Our agreement');
+  await tabAndPress(page, page.getByRole('checkbox', { name: `${A} agrees` }), 'Space');
+  await tabAndPress(page, page.getByRole('checkbox', { name: `${B} agrees` }), 'Space');
+  await tabAndPress(page, page.getByRole('button', { name: 'Continue to Goal' }));
+
+  await half(page, 'Quieter people in meetings', 'Agenda a day early', 'Send the agenda');
+  await tabAndPress(page, page.getByRole('button', { name: 'Go to the swap' }));
+  await heading(page, 'Swap roles');
+  await tabAndPress(page, page.getByRole('button', { name: 'Start the second half' }));
+  await half(page, 'Saying no to sales', 'A weekly office hour', 'Propose the office hour');
+
+  // The step indicator works from the keyboard too.
+  await tabAndPress(page, page.getByRole('navigation', { name: 'Session steps' }).getByRole('button', { name: 'Wrap-up' }));
+  await heading(page, 'Wrap-up');
+  await expect(page.getByRole('region', { name: `${A}'s topic, coached by ${B}` })).toContainText('Send the agenda');
+  await expect(page.getByRole('region', { name: `${B}'s topic, coached by ${A}` })).toContainText('Propose the office hour');
+  await tabAndPress(page, page.getByRole('radio', { name: '1', exact: true }).first(), 'ArrowRight');
+  await expect(page.getByRole('group', { name: `${A}: how useful was this session?` }).getByRole('radio', { name: '2' })).toBeChecked();
+});

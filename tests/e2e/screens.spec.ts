@@ -1,0 +1,82 @@
+// Every screen: an axe-core scan (WCAG 2 A and AA) in light and dark, and
+// screenshots at desktop and phone sizes into screenshots/ (git-ignored).
+import { test, type Page } from '@playwright/test';
+import { expectNoA11yViolations, screenshot } from './helpers';
+import { HALF_A, HALF_B, agree, heading, next, runHalf, startSession } from './flow';
+
+type Visit = (name: string) => Promise<void>;
+
+/** Walk through every screen of the app, calling `visit` on each. */
+async function everyScreen(page: Page, visit: Visit) {
+  await page.clock.install({ time: new Date('2026-03-10T09:00:00') });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start a session' }).waitFor();
+  await visit('home');
+  await startSession(page);
+  await visit('agreement');
+  await agree(page);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.clock.fastForward('36:00');
+  await heading(page, 'Goal');
+  await page.getByText('Time is up').first().waitFor();
+  await visit('goal-time-up');
+  await runHalf(page, HALF_A);
+  await visit('will');
+  await page.getByRole('button', { name: 'Reality' }).first().click();
+  await visit('reality');
+  await page.getByRole('button', { name: 'Options' }).first().click();
+  await visit('options');
+  await page.getByRole('button', { name: 'Will' }).first().click();
+  await next(page, 'Go to the swap');
+  await heading(page, 'Swap roles');
+  await visit('swap');
+  await page.getByRole('button', { name: 'Start the second half' }).click();
+  await heading(page, 'Goal');
+  await visit('goal');
+  await runHalf(page, HALF_B);
+  await next(page, 'Go to the wrap-up');
+  await heading(page, 'Wrap-up');
+  await visit('wrap-up');
+  await page.getByRole('link', { name: 'Peer Coach' }).click();
+  await page.getByRole('button', { name: 'Continue the session' }).waitFor();
+  await visit('home-with-sessions');
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await visit('setup');
+  await page.goto('/#/session/unknown');
+  await page.getByRole('alert').waitFor();
+  await visit('not-found');
+}
+
+for (const [width, height] of [[1280, 800], [390, 844]]) {
+  test(`every screen at ${width}×${height}: screenshots and axe, light`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height });
+    await everyScreen(page, async (name) => {
+      await screenshot(page, name);
+      await expectNoA11yViolations(page, `${name} at ${width}px`);
+    });
+  });
+}
+
+test('every screen in dark mode: axe', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await everyScreen(page, async (name) => {
+    await expectNoA11yViolations(page, `${name} (dark)`);
+  });
+  await screenshot(page, 'dark-not-found');
+});
+
+test('the storage notice: axe and screenshot', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+  });
+  await page.goto('/');
+  await page.getByRole('alert').waitFor();
+  await screenshot(page, 'storage-notice');
+  await expectNoA11yViolations(page, 'storage notice');
+});
