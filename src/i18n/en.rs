@@ -93,8 +93,6 @@ fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
-        Tagline => "Structured peer coaching, in your browser",
-        SkipToContent => "Skip to content",
         SoundOn => "on",
         SoundOff => "off",
         SoundToggleLabel => "Time-up sound",
@@ -111,7 +109,6 @@ fn text(key: Key) -> &'static str {
         YourSessions => "Sessions on this device",
         SessionUntitled => "No topic yet",
         SessionOn => "{names}, {date}",
-        OpenSession => "Open",
         NotFound => "That session is not on this device. It may have been made on another device or in another browser.",
         SetupTitle => "Set up your session",
         FormatLegend => "Format",
@@ -139,9 +136,6 @@ fn text(key: Key) -> &'static str {
         StepSwap => "Swap",
         StepWrapUp => "Wrap-up",
         HalfHeading => "{coach} coaches {client}",
-        CurrentStep => "current step",
-        Back => "Back",
-        Next => "Next",
         AgreementTitle => "Our agreement",
         AgreementIntro => "Read the ground rules together. Change, add or remove any, then each of you ticks your own box.",
         RuleLabel => "Ground rule {n}",
@@ -157,7 +151,6 @@ fn text(key: Key) -> &'static str {
         ForClient => "For the client",
         TimeboxLabel => "Time for {phase}",
         TimeLeft => "left",
-        OverTime => "over time",
         Start => "Start",
         Pause => "Pause",
         Resume => "Resume",
@@ -182,7 +175,6 @@ fn text(key: Key) -> &'static str {
         OutcomeHelp => "What would you like to have at the end of this half?",
         RealityLabel => "Notes on the situation",
         RealityHelp => "What is happening, who is involved, what has been tried.",
-        OptionsTitle => "Options",
         NewOptionLabel => "New option",
         AddOption => "Add option",
         OptionLabel => "Option {n}",
@@ -224,7 +216,6 @@ fn text(key: Key) -> &'static str {
         StartSecondHalf => "Start the second half",
         WrapUpTitle => "Wrap-up",
         WrapUpIntro => "Here is what you agreed. Take a moment to reflect, then print or keep the plan.",
-        SummaryTitle => "Summary",
         HalfSummaryTitle => "{client}'s topic, coached by {coach}",
         SummaryGoal => "Topic",
         SummaryOutcome => "Outcome wanted",
@@ -242,6 +233,5 @@ fn text(key: Key) -> &'static str {
         ReflectionSentence => "{name}: one sentence to remember",
         PrintPlan => "Print the action plan",
         NewSession => "New session",
-        AgreementSummary => "Ground rules",
     }
 }

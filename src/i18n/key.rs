@@ -14,54 +14,52 @@ macro_rules! keys {
 }
 
 keys! {
-    // App frame
-    AppName, Tagline, SkipToContent, SoundOn, SoundOff, SoundToggleLabel,
-    Dismiss, Home,
-    // Storage notices
-    StorageUnavailable, StorageFull, StorageCorrupt, StorageNewer,
-    // Home
-    HomeIntro, HomePrivacy, StartSession, ContinueSession, YourSessions,
-    SessionUntitled, SessionOn, OpenSession, NotFound,
-    // Setup
-    SetupTitle, FormatLegend, FormatReciprocal, FormatReciprocalHelp,
-    FormatOneWay, FormatOneWayHelp, NameA, NameB, NamesHelp, TotalMinutes,
-    TotalHelp, SplitLegend, SplitHelpReciprocal, SplitHelpOneWay,
-    MinutesShort, RolesReciprocal, RolesOneWay, Begin, Cancel,
-    PersonA, PersonB,
-    // Steps
-    StepsLabel, StepAgreement, StepSwap, StepWrapUp, HalfHeading,
-    CurrentStep, Back, Next,
-    // Agreement
-    AgreementTitle, AgreementIntro, RuleLabel, RemoveRule, AddRule,
-    PersonAgrees, AgreementContinue, AgreementSkip, AgreementWaiting,
-    AgreementSkipped,
-    // Phase screen
-    RoleLine, ForCoach, ForClient,
-    // Time-box
-    TimeboxLabel, TimeLeft, OverTime, Start, Pause, Resume, AddMinute,
-    NextPhase, ToSwap, ToWrapUp, TimeUp, TimeUpAnnounce, SessionClock,
-    SessionClockLabel,
-    // Question cards
-    CardsTitle, AnotherQuestion, Pin, Unpin, PinnedTitle, CardsLeft,
-    DeckRestarted,
-    // Goal and Reality
-    TopicLabel, TopicHelp, OutcomeLabel, OutcomeHelp, RealityLabel,
-    RealityHelp,
-    // Options
-    OptionsTitle, NewOptionLabel, AddOption, OptionLabel, OptionRef, ChosenLabel,
-    MoveUp, MoveDown, RemoveOption, Pros, Cons, AddPro, AddCon, ProLabel,
-    ConLabel, RemovePoint, FewOptions, NoOptionsYet,
-    // Will
-    ActionsTitle, AddAction, ActionLabel, ActionWhat, ActionOwner,
-    OwnerOther, OwnerOtherName, ActionDue, ActionFirstStep, RemoveAction,
-    NoActionsYet, ConfidenceLegend, ConfidenceHelp, RaisePrompt,
-    // Swap
-    SwapTitle, SwapLine, SwapOnTime, SwapOver, SwapFit, SwapKeep,
-    SwapChoiceLegend, StartSecondHalf,
-    // Wrap-up
-    WrapUpTitle, WrapUpIntro, SummaryTitle, HalfSummaryTitle, SummaryGoal,
-    SummaryOutcome, SummaryChosen, SummaryNoChosen, SummaryPlan,
-    SummaryNoPlan, SummaryConfidence, SummaryNotSet, SummaryDue,
-    SummaryOwner, SummaryFirstStep, ReflectionTitle, UsefulLegend,
-    ReflectionSentence, PrintPlan, NewSession, AgreementSummary,
-}
+// App frame
+AppName, SoundOn, SoundOff, SoundToggleLabel,
+Dismiss, Home,
+// Storage notices
+StorageUnavailable, StorageFull, StorageCorrupt, StorageNewer,
+// Home
+HomeIntro, HomePrivacy, StartSession, ContinueSession, YourSessions,
+SessionUntitled, SessionOn, NotFound,
+// Setup
+SetupTitle, FormatLegend, FormatReciprocal, FormatReciprocalHelp,
+FormatOneWay, FormatOneWayHelp, NameA, NameB, NamesHelp, TotalMinutes,
+TotalHelp, SplitLegend, SplitHelpReciprocal, SplitHelpOneWay,
+MinutesShort, RolesReciprocal, RolesOneWay, Begin, Cancel,
+PersonA, PersonB,
+// Steps
+StepsLabel, StepAgreement, StepSwap, StepWrapUp, HalfHeading,
+// Agreement
+AgreementTitle, AgreementIntro, RuleLabel, RemoveRule, AddRule,
+PersonAgrees, AgreementContinue, AgreementSkip, AgreementWaiting,
+AgreementSkipped,
+// Phase screen
+RoleLine, ForCoach, ForClient,
+// Time-box
+TimeboxLabel, TimeLeft, Start, Pause, Resume, AddMinute,
+NextPhase, ToSwap, ToWrapUp, TimeUp, TimeUpAnnounce, SessionClock,
+SessionClockLabel,
+// Question cards
+CardsTitle, AnotherQuestion, Pin, Unpin, PinnedTitle, CardsLeft,
+DeckRestarted,
+// Goal and Reality
+TopicLabel, TopicHelp, OutcomeLabel, OutcomeHelp, RealityLabel,
+RealityHelp,
+// Options
+NewOptionLabel, AddOption, OptionLabel, OptionRef, ChosenLabel,
+MoveUp, MoveDown, RemoveOption, Pros, Cons, AddPro, AddCon, ProLabel,
+ConLabel, RemovePoint, FewOptions, NoOptionsYet,
+// Will
+ActionsTitle, AddAction, ActionLabel, ActionWhat, ActionOwner,
+OwnerOther, OwnerOtherName, ActionDue, ActionFirstStep, RemoveAction,
+NoActionsYet, ConfidenceLegend, ConfidenceHelp, RaisePrompt,
+// Swap
+SwapTitle, SwapLine, SwapOnTime, SwapOver, SwapFit, SwapKeep,
+SwapChoiceLegend, StartSecondHalf,
+// Wrap-up
+WrapUpTitle, WrapUpIntro, HalfSummaryTitle, SummaryGoal,
+SummaryOutcome, SummaryChosen, SummaryNoChosen, SummaryPlan,
+SummaryNoPlan, SummaryConfidence, SummaryNotSet, SummaryDue,
+SummaryOwner, SummaryFirstStep, ReflectionTitle, UsefulLegend,
+ReflectionSentence, PrintPlan, NewSession, }

@@ -15,3 +15,21 @@ pub fn focus_now(id: &str) -> bool {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .is_some_and(|e| e.focus().is_ok())
 }
+
+/// Scroll the step indicator sideways so the current step is in view (on a
+/// phone only a few steps fit).
+pub fn reveal_current_step() {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window().and_then(|w| w.document());
+    let nav = doc
+        .as_ref()
+        .and_then(|d| d.query_selector("nav.steps").ok().flatten());
+    let current = doc
+        .as_ref()
+        .and_then(|d| d.query_selector("nav.steps [aria-current]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (Some(nav), Some(current)) = (nav, current) {
+        let centre = current.offset_left() + current.offset_width() / 2 - nav.client_width() / 2;
+        nav.set_scroll_left(centre.max(0));
+    }
+}

@@ -64,6 +64,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
             <div class="option-main">
                 <TextField
                     id=base.clone()
+                    rows=2
                     label=Signal::derive(move || tf(Key::OptionLabel, &[("n", &n())]))
                     value=Signal::derive(move || read(|o| o.text.clone()))
                     on_input=move |v: String| current.update(|s| s.edit_option(half, id, v))

@@ -8,7 +8,7 @@ use crate::app::sessions::{use_sessions, Current};
 use crate::domain::flow::Step;
 use crate::platform::records;
 use crate::ui::agreement::AgreementScreen;
-use crate::ui::focus::{focus_later, focus_now};
+use crate::ui::focus::{focus_later, focus_now, reveal_current_step};
 use crate::ui::phase_screen::PhaseScreen;
 use crate::ui::step_nav::StepNav;
 use crate::ui::swap::SwapScreen;
@@ -28,6 +28,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     let initial = expect_context::<InitialFocus>();
     Effect::new(move |prev: Option<Step>| {
         let now = step.get();
+        request_animation_frame(reveal_current_step);
         match prev {
             None => {
                 let restore = initial.0.get_value().filter(|(s, _)| *s == current.id());

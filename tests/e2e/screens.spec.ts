@@ -1,6 +1,6 @@
 // Every screen: an axe-core scan (WCAG 2 A and AA) in light and dark, and
 // screenshots at desktop and phone sizes into screenshots/ (git-ignored).
-import { test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations, screenshot } from './helpers';
 import { HALF_A, HALF_B, agree, heading, next, runHalf, startSession } from './flow';
 
@@ -54,6 +54,8 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
     await everyScreen(page, async (name) => {
       await screenshot(page, name);
       await expectNoA11yViolations(page, `${name} at ${width}px`);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, `${name}: no sideways scrolling`).toBeLessThanOrEqual(width);
     });
   });
 }
