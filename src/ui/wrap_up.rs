@@ -7,6 +7,7 @@ use crate::app::router::use_router;
 use crate::app::sessions::use_current;
 use crate::domain::route::Route;
 use crate::i18n::{t, tf, Key};
+use crate::platform::clock::local_date;
 use crate::platform::print_page;
 use crate::ui::fields::TextField;
 use crate::ui::half_summary::HalfSummary;
@@ -16,6 +17,15 @@ pub fn WrapUpScreen() -> impl IntoView {
     let current = use_current();
     let router = use_router();
     let halves = current.read_untracked(|s| s.halves.len());
+    let byline = move || {
+        let date = local_date(current.read(|s| s.created_ms));
+        format!(
+            "{} · {} & {} · {date}",
+            t(Key::AppName),
+            current.person(0),
+            current.person(1)
+        )
+    };
 
     let reflection = move |who: usize| {
         let name = move || current.person(who as u8);
@@ -55,6 +65,7 @@ pub fn WrapUpScreen() -> impl IntoView {
     view! {
         <section class="wrap-up" aria-labelledby="screen-title">
             <h1 id="screen-title" tabindex="-1">{t(Key::WrapUpTitle)}</h1>
+            <p class="print-only">{byline}</p>
             <p class="lead no-print">{t(Key::WrapUpIntro)}</p>
             <div class="summaries">
                 {(0..halves).map(|h| view! { <HalfSummary half=h /> }).collect_view()}

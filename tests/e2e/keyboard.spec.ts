@@ -48,6 +48,7 @@ async function half(page: Page, topic: string, option: string, action: string) {
   await tabAndPress(page, page.getByRole('button', { name: 'Next phase' }));
   await heading(page, 'Will');
   await tabAndPress(page, page.getByRole('button', { name: '+ Add an action' }));
+  await expect(page.getByLabel('What')).toBeFocused();
   await page.keyboard.type(action);
   // Radio groups: Tab into the group, arrows to choose.
   await tabTo(page, page.getByRole('radio', { name: '1', exact: true }));
