@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::notices::{Notice, Notices};
 use crate::domain::flow::Phase;
+use crate::domain::private::PrivateNotes;
 use crate::domain::session::{Half, Session, Setup};
 use crate::domain::settings::Settings;
 use crate::domain::store;
@@ -174,13 +175,19 @@ pub fn use_sessions() -> Sessions {
 pub struct Current {
     sessions: Sessions,
     id: StoredValue<String>,
+    /// This device's private notes for the session (never shared).
+    private: RwSignal<PrivateNotes>,
 }
 
 impl Current {
     pub fn provide(sessions: Sessions, id: String) -> Self {
+        let notes = sessions
+            .storage
+            .with_value(|s| records::load_private(s, &id));
         let current = Current {
             sessions,
             id: StoredValue::new(id),
+            private: RwSignal::new(notes),
         };
         provide_context(current);
         current
@@ -220,6 +227,23 @@ impl Current {
                 f(half);
             }
         });
+    }
+
+    /// This device's private note for a half.
+    pub fn private_note(&self, h: usize) -> String {
+        self.private.with(|p| p.half(h).to_string())
+    }
+
+    /// Change a private note (saved at once, on this device only).
+    pub fn set_private_note(&self, h: usize, text: String) {
+        self.private.update(|p| p.set_half(h, text));
+        let notes = self.private.get_untracked();
+        let id = self.id();
+        let result = self
+            .sessions
+            .storage
+            .with_value(|s| records::save_private(s, &id, &notes));
+        self.sessions.report(result);
     }
 
     /// Names of A and B as shown.

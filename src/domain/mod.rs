@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod deck;
 pub mod flow;
 pub mod plan;
+pub mod private;
 pub mod route;
 pub mod session;
 pub mod settings;

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::private::PrivateNotes;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
 
@@ -22,6 +23,12 @@ pub const FOCUS_KEY: &str = "peer-coach.focus";
 
 pub fn session_key(id: &str) -> String {
     format!("{SESSION_PREFIX}{id}")
+}
+
+/// Where a session's private notes are kept (never in the session record,
+/// so they can never travel with it).
+pub fn private_key(id: &str) -> String {
+    format!("{PREFIX}private.{id}")
 }
 
 pub fn is_session_key(key: &str) -> bool {
@@ -89,6 +96,14 @@ pub fn decode_session(raw: &str) -> Result<Session, RecordError> {
     let mut session: Session = decode(raw)?;
     session.normalize();
     Ok(session)
+}
+
+pub fn encode_private(notes: &PrivateNotes) -> String {
+    encode(notes)
+}
+
+pub fn decode_private(raw: &str) -> Result<PrivateNotes, RecordError> {
+    decode(raw)
 }
 
 pub fn encode_settings(settings: &Settings) -> String {
@@ -191,6 +206,17 @@ mod tests {
         assert_eq!(aside_key(&key, 0), "peer-coach.aside.session.abc");
         assert_eq!(aside_key(&key, 2), "peer-coach.aside.session.abc.2");
         assert!(!is_session_key(&aside_key(&key, 0)));
+    }
+
+    #[test]
+    fn private_notes_live_apart_from_the_session() {
+        let mut notes = PrivateNotes::default();
+        notes.set_half(0, "mine".into());
+        assert_eq!(decode_private(&encode_private(&notes)), Ok(notes));
+        assert_eq!(private_key("abc"), "peer-coach.private.abc");
+        assert!(!is_session_key(&private_key("abc")));
+        let session = sample("abc", 0);
+        assert!(!encode_session(&session).contains("mine"));
     }
 
     #[test]

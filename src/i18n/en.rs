@@ -149,6 +149,8 @@ fn text(key: Key) -> &'static str {
         RoleLine => "{coach} is coaching {client}",
         ForCoach => "For the coach",
         ForClient => "For the client",
+        PrivateNotesLabel => "My private notes",
+        PrivateNotesHelp => "Only on this device: never in a link or a shared file.",
         TimeboxLabel => "Time for {phase}",
         TimeLeft => "left",
         Start => "Start",

@@ -35,7 +35,7 @@ AgreementTitle, AgreementIntro, RuleLabel, RemoveRule, AddRule,
 PersonAgrees, AgreementContinue, AgreementSkip, AgreementWaiting,
 AgreementSkipped,
 // Phase screen
-RoleLine, ForCoach, ForClient,
+RoleLine, ForCoach, ForClient, PrivateNotesLabel, PrivateNotesHelp,
 // Time-box
 TimeboxLabel, TimeLeft, Start, Pause, Resume, AddMinute,
 NextPhase, ToSwap, ToWrapUp, TimeUp, TimeUpAnnounce, SessionClock,

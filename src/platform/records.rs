@@ -2,6 +2,7 @@
 //! A record that cannot be read is set aside under another key, unchanged,
 //! never deleted; a record from a newer version is left where it is.
 
+use crate::domain::private::PrivateNotes;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
 use crate::domain::store::{self, RecordError};
@@ -80,6 +81,28 @@ pub fn save_settings(storage: &DeviceStorage, settings: &Settings) -> Result<(),
         }
     }
     storage.set(store::SETTINGS_KEY, &store::encode_settings(settings))
+}
+
+/// This device's private notes for a session (empty if none or unreadable;
+/// an unreadable record is set aside, never overwritten).
+pub fn load_private(storage: &DeviceStorage, id: &str) -> PrivateNotes {
+    let key = store::private_key(id);
+    match storage.get(&key).map(|raw| store::decode_private(&raw)) {
+        Some(Ok(notes)) => notes,
+        Some(Err(RecordError::Corrupt)) => {
+            set_aside(storage, &key);
+            PrivateNotes::default()
+        }
+        _ => PrivateNotes::default(),
+    }
+}
+
+pub fn save_private(
+    storage: &DeviceStorage,
+    id: &str,
+    notes: &PrivateNotes,
+) -> Result<(), StorageError> {
+    storage.set(&store::private_key(id), &store::encode_private(notes))
 }
 
 /// Where the pair was in the current phase: `(session id, field id)`.

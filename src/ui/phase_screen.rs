@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::domain::flow::Phase;
 use crate::i18n::{catalogue, phase_name, t, tf, Key};
+use crate::ui::fields::TextField;
 use crate::ui::goal_editor::GoalEditor;
 use crate::ui::options_editor::OptionsEditor;
 use crate::ui::question_cards::QuestionCards;
@@ -52,6 +53,16 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
                         </p>
                     </div>
                     <QuestionCards half=half phase=phase />
+                    <div class="private-notes">
+                        <TextField
+                            id=format!("private-{half}-{}", phase.index())
+                            label=t(Key::PrivateNotesLabel)
+                            help=t(Key::PrivateNotesHelp)
+                            rows=4
+                            value=Signal::derive(move || current.private_note(half))
+                            on_input=move |v: String| current.set_private_note(half, v)
+                        />
+                    </div>
                 </aside>
             </div>
         </section>
