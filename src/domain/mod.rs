@@ -4,8 +4,10 @@
 pub mod agreement;
 pub mod deck;
 pub mod flow;
+pub mod merge;
 pub mod plan;
 pub mod private;
+pub mod qr;
 pub mod route;
 pub mod session;
 pub mod settings;

@@ -3,7 +3,10 @@
 //! missing or blocked (private mode, a third-party iframe).
 
 pub mod audio;
+pub mod clipboard;
 pub mod clock;
+pub mod crypto;
+pub mod files;
 pub mod location;
 pub mod records;
 pub mod storage;

@@ -1,0 +1,257 @@
+//! Opening a shared link of a session this device already has: what
+//! differs, section by section, and the merge the user chooses. Nothing is
+//! overwritten silently.
+
+use crate::domain::agreement::Rule;
+use crate::domain::flow::Phase;
+use crate::domain::session::{Half, Session};
+
+/// A part of a session that can differ between two copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// Names, format and length.
+    Setup,
+    Agreement,
+    Phase {
+        half: usize,
+        phase: Phase,
+    },
+    Reflections,
+}
+
+/// What to keep of a section that differs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Choice {
+    /// This device's version.
+    #[default]
+    Mine,
+    /// The version in the link.
+    Theirs,
+    /// Both, side by side: lists are joined, texts are put one after the other.
+    Both,
+}
+
+/// Every section of a session of this shape, in order.
+pub fn sections(session: &Session) -> Vec<Section> {
+    let mut out = vec![Section::Setup, Section::Agreement];
+    for half in 0..session.halves.len() {
+        out.extend(
+            Phase::ALL
+                .iter()
+                .map(|&phase| Section::Phase { half, phase }),
+        );
+    }
+    out.push(Section::Reflections);
+    out
+}
+
+fn same_phase(a: &Half, b: &Half, phase: Phase) -> bool {
+    match phase {
+        Phase::Goal => a.goal == b.goal,
+        Phase::Reality => a.reality == b.reality,
+        Phase::Options => a.options == b.options,
+        Phase::Will => {
+            a.actions == b.actions && a.confidence == b.confidence && a.raise_note == b.raise_note
+        }
+    }
+}
+
+fn same(mine: &Session, theirs: &Session, section: Section) -> bool {
+    match section {
+        Section::Setup => {
+            mine.names == theirs.names
+                && mine.format == theirs.format
+                && mine.total_minutes == theirs.total_minutes
+        }
+        Section::Agreement => mine.agreement == theirs.agreement,
+        Section::Phase { half, phase } => match (mine.half(half), theirs.half(half)) {
+            (Some(a), Some(b)) => same_phase(a, b, phase),
+            (None, None) => true,
+            _ => false,
+        },
+        Section::Reflections => mine.reflections == theirs.reflections,
+    }
+}
+
+/// The sections where the two copies differ (what the user must decide).
+pub fn differences(mine: &Session, theirs: &Session) -> Vec<Section> {
+    if mine.format != theirs.format {
+        // Differently shaped sessions: only the whole can be chosen.
+        return vec![Section::Setup];
+    }
+    sections(mine)
+        .into_iter()
+        .filter(|&s| !same(mine, theirs, s))
+        .collect()
+}
+
+/// Two texts side by side: one, the other, or both on separate lines.
+fn join(mine: &str, theirs: &str, separator: &str) -> String {
+    match (mine.trim().is_empty(), theirs.trim().is_empty()) {
+        (_, true) => mine.to_string(),
+        (true, false) => theirs.to_string(),
+        _ if mine.trim() == theirs.trim() => mine.to_string(),
+        _ => format!("{mine}{separator}{theirs}"),
+    }
+}
+
+/// Append the items of `theirs` that `mine` lacks; an item with a known id
+/// but other content is kept too, under a fresh id.
+fn union<T: Clone + PartialEq>(
+    mine: &mut Vec<T>,
+    theirs: &[T],
+    id: impl Fn(&T) -> u32,
+    set_id: impl Fn(&mut T, u32),
+    next_id: &mut u32,
+) {
+    for item in theirs {
+        if mine.contains(item) {
+            continue;
+        }
+        let mut item = item.clone();
+        if mine.iter().any(|m| id(m) == id(&item)) {
+            set_id(&mut item, *next_id);
+            *next_id += 1;
+        }
+        mine.push(item);
+    }
+}
+
+fn merge_phase(out: &mut Session, theirs: &Session, half: usize, phase: Phase, choice: Choice) {
+    let Some(t) = theirs.half(half).cloned() else {
+        return;
+    };
+    let mut next_id = out.next_item.max(theirs.next_item);
+    let Some(m) = out.half_mut(half) else {
+        return;
+    };
+    match (phase, choice) {
+        (_, Choice::Mine) => {}
+        (Phase::Goal, Choice::Theirs) => m.goal = t.goal,
+        (Phase::Reality, Choice::Theirs) => m.reality = t.reality,
+        (Phase::Options, Choice::Theirs) => m.options = t.options,
+        (Phase::Will, Choice::Theirs) => {
+            m.actions = t.actions;
+            m.confidence = t.confidence;
+            m.raise_note = t.raise_note;
+        }
+        (Phase::Goal, Choice::Both) => {
+            m.goal.topic = join(&m.goal.topic, &t.goal.topic, " / ");
+            m.goal.outcome = join(&m.goal.outcome, &t.goal.outcome, "\n");
+        }
+        (Phase::Reality, Choice::Both) => m.reality = join(&m.reality, &t.reality, "\n\n"),
+        (Phase::Options, Choice::Both) => union(
+            &mut m.options,
+            &t.options,
+            |o| o.id,
+            |o, id| o.id = id,
+            &mut next_id,
+        ),
+        (Phase::Will, Choice::Both) => {
+            union(
+                &mut m.actions,
+                &t.actions,
+                |a| a.id,
+                |a, id| a.id = id,
+                &mut next_id,
+            );
+            m.confidence = m.confidence.or(t.confidence);
+            m.raise_note = join(&m.raise_note, &t.raise_note, "\n");
+        }
+    }
+    out.next_item = next_id;
+}
+
+/// Merge `theirs` into `mine` as the user chose, section by section. The
+/// clocks keep whichever copy ran longer; the step stays this device's.
+pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choice) -> Session {
+    let mut out = mine.clone();
+    if mine.format != theirs.format {
+        return match choose(Section::Setup) {
+            Choice::Theirs => Session {
+                step: mine.step,
+                ..theirs.clone()
+            },
+            _ => out,
+        };
+    }
+    for section in differences(mine, theirs) {
+        let choice = choose(section);
+        match (section, choice) {
+            (_, Choice::Mine) => {}
+            (Section::Setup, _) => {
+                out.names = theirs.names.clone();
+                out.total_minutes = theirs.total_minutes;
+            }
+            (Section::Agreement, Choice::Theirs) => out.agreement = theirs.agreement.clone(),
+            (Section::Agreement, Choice::Both) => {
+                for rule in &theirs.agreement.rules {
+                    if !out.agreement.rules.contains(rule) {
+                        out.agreement.rules.push(rule.clone());
+                    }
+                }
+                let a = &mut out.agreement;
+                a.skipped |= theirs.agreement.skipped;
+                // Added rules have not been agreed by both yet.
+                if a.rules.len() != mine.agreement.rules.len() {
+                    a.reset_confirmations();
+                }
+            }
+            (Section::Phase { half, phase }, choice) => {
+                merge_phase(&mut out, theirs, half, phase, choice)
+            }
+            (Section::Reflections, Choice::Theirs) => out.reflections = theirs.reflections.clone(),
+            (Section::Reflections, Choice::Both) => {
+                for (m, t) in out.reflections.iter_mut().zip(&theirs.reflections) {
+                    m.useful = m.useful.or(t.useful);
+                    m.sentence = join(&m.sentence, &t.sentence, " ");
+                }
+            }
+        }
+    }
+    for (m, t) in out.halves.iter_mut().zip(&theirs.halves) {
+        for (mc, tc) in m.clocks.iter_mut().zip(&t.clocks) {
+            if !mc.is_running() && tc.used_ms > mc.used_ms {
+                *mc = tc.clone();
+                mc.running_since = None;
+            }
+        }
+    }
+    out.swap = out.swap.or(theirs.swap);
+    out.updated_ms = mine.updated_ms.max(theirs.updated_ms);
+    out.normalize();
+    out
+}
+
+/// A sensible first choice to offer for a section: the link's version where
+/// this device has nothing there, this device's where the link has nothing,
+/// otherwise the newer copy's.
+pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
+    let empty = |s: &Session| match section {
+        Section::Phase { half, phase } => s.half(half).is_none_or(|h| match phase {
+            Phase::Goal => h.goal.topic.trim().is_empty() && h.goal.outcome.trim().is_empty(),
+            Phase::Reality => h.reality.trim().is_empty(),
+            Phase::Options => h.options.is_empty(),
+            Phase::Will => h.actions.is_empty() && h.confidence.is_none(),
+        }),
+        Section::Reflections => s
+            .reflections
+            .iter()
+            .all(|r| r.useful.is_none() && r.sentence.trim().is_empty()),
+        Section::Agreement => s
+            .agreement
+            .rules
+            .iter()
+            .all(|r| matches!(r, Rule::Custom(t) if t.trim().is_empty())),
+        Section::Setup => false,
+    };
+    match (empty(mine), empty(theirs)) {
+        (true, false) => Choice::Theirs,
+        (false, true) => Choice::Mine,
+        _ if theirs.updated_ms > mine.updated_ms => Choice::Theirs,
+        _ => Choice::Mine,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,137 @@
+use super::*;
+use crate::domain::session::{Setup, Side};
+
+fn base() -> Session {
+    let mut setup = Setup::default();
+    setup.names = ["Amara".into(), "Jonas".into()];
+    Session::new("s1".into(), 0, &setup)
+}
+
+#[test]
+fn identical_copies_have_no_differences() {
+    let s = base();
+    assert!(differences(&s, &s.clone()).is_empty());
+}
+
+#[test]
+fn the_share_back_loop_ends_with_both_peoples_work() {
+    // A fills the first half and shares; B continues the second half.
+    let mut a = base();
+    a.halves[0].goal.topic = "Quieter people".into();
+    a.add_option(0, "Agenda a day early".into());
+    a.updated_ms = 10;
+    let mut b = a.clone();
+    b.halves[1].goal.topic = "Saying no".into();
+    b.add_action(1);
+    b.updated_ms = 20;
+
+    let diffs = differences(&a, &b);
+    assert_eq!(
+        diffs,
+        vec![
+            Section::Phase {
+                half: 1,
+                phase: Phase::Goal
+            },
+            Section::Phase {
+                half: 1,
+                phase: Phase::Will
+            },
+        ]
+    );
+    let merged = merge(&a, &b, |s| suggested(&a, &b, s));
+    assert_eq!(merged.halves[0].goal.topic, "Quieter people");
+    assert_eq!(merged.halves[0].options.len(), 1);
+    assert_eq!(merged.halves[1].goal.topic, "Saying no");
+    assert_eq!(merged.halves[1].actions.len(), 1);
+    assert!(differences(&merged, &b).is_empty());
+}
+
+#[test]
+fn mine_theirs_and_both_for_texts() {
+    let mut a = base();
+    a.halves[0].reality = "Mine".into();
+    let mut b = a.clone();
+    b.halves[0].reality = "Theirs".into();
+    let section = Section::Phase {
+        half: 0,
+        phase: Phase::Reality,
+    };
+    assert_eq!(differences(&a, &b), vec![section]);
+    assert_eq!(merge(&a, &b, |_| Choice::Mine).halves[0].reality, "Mine");
+    assert_eq!(
+        merge(&a, &b, |_| Choice::Theirs).halves[0].reality,
+        "Theirs"
+    );
+    assert_eq!(
+        merge(&a, &b, |_| Choice::Both).halves[0].reality,
+        "Mine\n\nTheirs"
+    );
+}
+
+#[test]
+fn both_joins_lists_and_keeps_clashing_ids_apart() {
+    let mut a = base();
+    let mut b = base();
+    a.add_option(0, "From A".into());
+    b.add_option(0, "From B".into()); // the same id, other content
+    let id = b.halves[0].options[0].id;
+    b.add_point(0, id, Side::Pros);
+    let merged = merge(&a, &b, |_| Choice::Both);
+    let texts: Vec<_> = merged.halves[0]
+        .options
+        .iter()
+        .map(|o| o.text.as_str())
+        .collect();
+    assert_eq!(texts, ["From A", "From B"]);
+    let ids: Vec<_> = merged.halves[0].options.iter().map(|o| o.id).collect();
+    assert_ne!(ids[0], ids[1]);
+    assert!(merged.next_item > ids[1]);
+}
+
+#[test]
+fn suggestion_prefers_content_over_nothing() {
+    let a = base();
+    let mut b = base();
+    b.halves[0].goal.topic = "Something".into();
+    let goal = Section::Phase {
+        half: 0,
+        phase: Phase::Goal,
+    };
+    assert_eq!(suggested(&a, &b, goal), Choice::Theirs);
+    assert_eq!(suggested(&b, &a, goal), Choice::Mine);
+}
+
+#[test]
+fn clocks_keep_the_copy_that_ran_longer() {
+    let mut a = base();
+    let mut b = base();
+    b.halves[0].clocks[0].used_ms = 90_000;
+    a.halves[0].clocks[1].used_ms = 30_000;
+    let merged = merge(&a, &b, |_| Choice::Mine);
+    assert_eq!(merged.halves[0].clocks[0].used_ms, 90_000);
+    assert_eq!(merged.halves[0].clocks[1].used_ms, 30_000);
+}
+
+#[test]
+fn differently_shaped_sessions_are_one_choice() {
+    let a = base();
+    let mut setup = Setup::default();
+    setup.set_format(crate::domain::flow::Format::OneWay);
+    let b = Session::new("s1".into(), 0, &setup);
+    assert_eq!(differences(&a, &b), vec![Section::Setup]);
+    assert_eq!(merge(&a, &b, |_| Choice::Mine).halves.len(), 2);
+    assert_eq!(merge(&a, &b, |_| Choice::Theirs).halves.len(), 1);
+}
+
+#[test]
+fn agreement_both_adds_rules_and_asks_again() {
+    let mut a = base();
+    a.agreement.confirmed = [true, true];
+    let mut b = a.clone();
+    b.agreement.add();
+    b.agreement.edit(4, "Phones away".into());
+    let merged = merge(&a, &b, |_| Choice::Both);
+    assert_eq!(merged.agreement.rules.len(), 5);
+    assert_eq!(merged.agreement.confirmed, [false, false]);
+}

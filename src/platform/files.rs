@@ -1,0 +1,40 @@
+//! Saving a text file to the user's downloads, and reading a picked or
+//! dropped file.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// Offer `text` as a file download named `name`; `false` if refused.
+pub fn download(name: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&text.into());
+    let bag = BlobPropertyBag::new();
+    bag.set_type("text/plain;charset=utf-8");
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+        return false;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let anchor = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok());
+    let Some(anchor) = anchor else {
+        return false;
+    };
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = Url::revoke_object_url(&url);
+    true
+}
+
+/// The text of a file, if it can be read (and is not absurdly large).
+pub async fn read_text(file: &web_sys::File) -> Option<String> {
+    const MAX_BYTES: f64 = 1_048_576.0;
+    if file.size() > MAX_BYTES {
+        return None;
+    }
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
