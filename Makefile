@@ -31,7 +31,10 @@ SETUP := scripts/setup.sh
 SERVE_PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help setup serve build fmt-check lint test-native test-wasm test-e2e test bench clean
+.PHONY: help setup serve build fmt-check lint test-native test-wasm test-e2e test bench fuzz clean
+
+# How long `make fuzz` runs, in seconds.
+FUZZ_SECONDS ?= 60
 
 help:
 	@echo 'make setup        install every tool (skips what is present)'
@@ -44,6 +47,7 @@ help:
 	@echo 'make test-e2e     release build + Playwright end-to-end tests'
 	@echo 'make test         all of the above checks, in order (what CI runs)'
 	@echo 'make bench        sizes, time to interactive and Lighthouse vs a bare counter'
+	@echo 'make fuzz         fuzz the share-link decoder (FUZZ_SECONDS=60)'
 	@echo 'make clean        remove build outputs and reports'
 
 setup:
@@ -86,6 +90,10 @@ test: fmt-check lint test-native test-wasm build test-e2e
 bench:
 	$(SETUP) test
 	scripts/bench.sh
+
+fuzz:
+	$(SETUP) fuzz
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	cargo clean

@@ -25,3 +25,16 @@ echo '== building the counter (release) =='
 (cd bench/counter && trunk build --release)
 
 node scripts/bench.mjs "${targets[@]}" "$@"
+
+[[ ${targets[0]} == --app ]] || exit 0
+echo
+echo '== share link: the reference session (shared/reference-session.md) =='
+cargo test -q --test share_budget -- --nocapture 2>/dev/null |
+  grep -E '^(plain link|encrypted link|common way|ratio):' | sed 's/^/  /'
+echo "  encrypted link: $(tr -d '\n' < tests/golden/e1.txt | wc -c) characters (the golden e1 link of the same session)"
+echo '  targets: plain <= 1,400 characters and <= 0.75x the common way; encrypted <= 1,500'
+# Encode and decode in headless Chromium, median of 100, release build.
+PEER_COACH_BENCH=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
+  cargo test -q --release --target wasm32-unknown-unknown --test browser_share_bench -- --nocapture 2>&1 |
+  grep -Eo 'BENCH share .*' | sed 's/^BENCH share /  in the browser: /'
+echo '  target: decode under 5 ms

@@ -11,6 +11,7 @@
 #   wasm-bindgen  wasm-bindgen-cli at exactly the version in Cargo.lock (~3.5 min once)
 #   npm           npm ci (Playwright, axe, Lighthouse, and binaryen's wasm-opt 132)
 #   apt           Debian packages: chromium chromium-driver brotli
+#   fuzz          nightly toolchain and cargo-fuzz (for make fuzz only)
 # Groups:
 #   rust   = target fetch                         (fmt, clippy, cargo test)
 #   build  = target fetch trunk wasm-bindgen npm  (make build / make serve)
@@ -114,6 +115,22 @@ step_npm() {
   fi
 }
 
+# For `make fuzz` only: the nightly toolchain and cargo-fuzz.
+step_fuzz() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    log "nightly toolchain: installing"
+    rustup toolchain install nightly --profile minimal
+  else
+    log "nightly toolchain: present"
+  fi
+  if cargo fuzz --version >/dev/null 2>&1; then
+    log "cargo-fuzz: present"
+  else
+    log "cargo-fuzz: installing (about 2 minutes)"
+    cargo install cargo-fuzz --locked
+  fi
+}
+
 step_apt() {
   local pkg missing=()
   for pkg in "${APT_PACKAGES[@]}"; do
@@ -141,7 +158,7 @@ for arg in "$@"; do
     build) add target fetch trunk wasm-bindgen npm ;;
     wasm) add target fetch wasm-bindgen apt ;;
     test | all) add target fetch trunk wasm-bindgen npm apt ;;
-    target | fetch | trunk | wasm-bindgen | npm | apt) add "$arg" ;;
+    target | fetch | trunk | wasm-bindgen | npm | apt | fuzz) add "$arg" ;;
     *) echo "setup.sh: unknown step or group '$arg' (see the top of $0)" >&2; exit 2 ;;
   esac
 done

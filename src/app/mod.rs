@@ -2,7 +2,9 @@
 //! the effects that keep it in step with the browser (storage, address bar,
 //! the ticking clock).
 
+pub mod link_text;
 pub mod notices;
 pub mod router;
 pub mod sessions;
+pub mod sharing;
 pub mod ticker;

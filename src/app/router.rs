@@ -18,6 +18,19 @@ impl Router {
         self.0.get_untracked()
     }
 
+    /// Show a route without touching the address bar (a pasted link that
+    /// may not even be one).
+    pub fn show(&self, route: Route) {
+        self.0.set(route);
+    }
+
+    /// Go to a route replacing the current address (no history entry): after
+    /// opening a link, its payload leaves the address bar.
+    pub fn replace(&self, route: Route) {
+        location::replace_hash(&route.to_hash());
+        self.0.set(route);
+    }
+
     pub fn go(&self, route: Route) {
         location::set_hash(&route.to_hash());
         self.0.set(route);

@@ -66,6 +66,24 @@ impl Sessions {
         id
     }
 
+    /// Add a session or replace the one with its id, and save it.
+    pub fn put(&self, session: Session) {
+        let result = self
+            .storage
+            .with_value(|s| records::save_session(s, &session));
+        self.report(result);
+        self.list
+            .update(|list| match list.iter_mut().find(|s| s.id == session.id) {
+                Some(slot) => *slot = session,
+                None => list.insert(0, session),
+            });
+    }
+
+    /// A copy of this device's session with that id, if there is one.
+    pub fn get_untracked(&self, id: &str) -> Option<Session> {
+        self.read_untracked(id, Session::clone)
+    }
+
     pub fn exists(&self, id: &str) -> bool {
         self.list.with(|list| list.iter().any(|s| s.id == id))
     }

@@ -223,6 +223,50 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
     out
 }
 
+/// A short preview of a section, a line per item, for choosing between two
+/// versions (built-in ground rules are left to the caller by number).
+pub fn preview(session: &Session, section: Section) -> Vec<String> {
+    let lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    match section {
+        Section::Setup => vec![
+            format!("{} / {}", session.names[0], session.names[1]),
+            format!("{} min", session.total_minutes),
+        ],
+        Section::Agreement => session
+            .agreement
+            .rules
+            .iter()
+            .filter_map(|r| match r {
+                Rule::Custom(text) => Some(text.clone()),
+                Rule::Builtin(_) => None,
+            })
+            .collect(),
+        Section::Phase { half, phase } => {
+            session.half(half).map_or_else(Vec::new, |h| match phase {
+                Phase::Goal => [h.goal.topic.as_str(), h.goal.outcome.as_str()]
+                    .iter()
+                    .flat_map(|t| lines(t))
+                    .collect(),
+                Phase::Reality => lines(&h.reality),
+                Phase::Options => h.options.iter().map(|o| o.text.clone()).collect(),
+                Phase::Will => h.actions.iter().map(|a| a.what.clone()).collect(),
+            })
+        }
+        Section::Reflections => session
+            .reflections
+            .iter()
+            .map(|r| r.sentence.clone())
+            .filter(|s| !s.trim().is_empty())
+            .collect(),
+    }
+}
+
 /// A sensible first choice to offer for a section: the link's version where
 /// this device has nothing there, this device's where the link has nothing,
 /// otherwise the newer copy's.

@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod deck;
+pub mod fixtures;
 pub mod flow;
 pub mod merge;
 pub mod plan;
@@ -11,5 +12,6 @@ pub mod qr;
 pub mod route;
 pub mod session;
 pub mod settings;
+pub mod share;
 pub mod store;
 pub mod timer;

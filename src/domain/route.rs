@@ -8,12 +8,28 @@ pub enum Route {
     NewSession,
     /// A session on this device, by id.
     Session(String),
+    /// A shared link's payload to open (`#s1.…`, `#e1.…`): it starts with
+    /// a version tag, a lower-case letter and digits, then a dot.
+    Open(String),
+}
+
+/// Does this fragment carry a shared payload rather than a route?
+fn is_payload(path: &str) -> bool {
+    let tag = path.split('.').next().unwrap_or("");
+    path.len() > tag.len()
+        && tag.len() >= 2
+        && tag.as_bytes()[0].is_ascii_lowercase()
+        && tag[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 impl Route {
     /// Read a fragment (with or without its `#`). Anything unknown is home.
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let fragment = hash.trim_start_matches('#');
+        if is_payload(fragment) {
+            return Route::Open(fragment.to_string());
+        }
+        let path = fragment.trim_start_matches('/');
         let mut parts = path.split('/');
         match (parts.next(), parts.next(), parts.next()) {
             (Some("new"), None, None) => Route::NewSession,
@@ -27,6 +43,7 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::NewSession => "#/new".to_string(),
             Route::Session(id) => format!("#/session/{id}"),
+            Route::Open(payload) => format!("#{payload}"),
         }
     }
 }
@@ -50,6 +67,7 @@ mod tests {
             Route::Home,
             Route::NewSession,
             Route::Session("k3J9-x_2".into()),
+            Route::Open("s1.AbC-_9".into()),
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -69,5 +87,17 @@ mod tests {
             assert_eq!(Route::parse(hash), Route::Home, "{hash}");
         }
         assert_eq!(Route::parse("/new"), Route::NewSession);
+    }
+
+    #[test]
+    fn payloads_are_told_from_routes() {
+        assert_eq!(Route::parse("#e1.xyz"), Route::Open("e1.xyz".into()));
+        assert_eq!(Route::parse("#s12.x"), Route::Open("s12.x".into()));
+        // An emptied link still reaches the opener, which says it is empty.
+        assert_eq!(Route::parse("#s1."), Route::Open("s1.".into()));
+        // Not a tag: no digits, upper case, nothing after the dot.
+        for hash in ["#s.x", "#S1.x", "#s1", "#1s.x", "#/s1.x"] {
+            assert!(!matches!(Route::parse(hash), Route::Open(_)), "{hash}");
+        }
     }
 }

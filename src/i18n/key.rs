@@ -62,4 +62,20 @@ WrapUpTitle, WrapUpIntro, HalfSummaryTitle, SummaryGoal,
 SummaryOutcome, SummaryChosen, SummaryNoChosen, SummaryPlan,
 SummaryNoPlan, SummaryConfidence, SummaryNotSet, SummaryDue,
 SummaryOwner, SummaryFirstStep, ReflectionTitle, UsefulLegend,
-ReflectionSentence, PrintPlan, NewSession, }
+ReflectionSentence, PrintPlan, NewSession,
+    // Sharing
+    Share, ShareTitle, ShareWhat, ShareCopy, ShareCopied, ShareCopyBlocked,
+    ShareLinkLabel, ShareLengthFine, ShareLengthWarn, ShareLengthTooLong,
+    ShareQrTitle, ShareQrHelp, ShareDownload, ShareCopyText, ShareTextBlock,
+    ShareClose, ShareProtect, SharePassphrase, SharePassphraseHelp,
+    ShareSuggest, ShareLock, ShareLocking, ShareLocked, ShareCryptoMissing,
+    ShareFileIntro,
+    // Opening
+    OpenTitle, OpenFailedTitle, OpenPasteLabel, OpenPasteHelp, OpenButton, OpenFileLabel,
+    OpenDropHint, OpenFileUnreadable, OpenLockedTitle, OpenLockedIntro,
+    OpenPassphraseLabel, OpenUnlock, OpenUnlocking, OpenUntouched,
+    LinkEmpty, LinkNotALink, LinkTruncated, LinkCorrupted, LinkNewer,
+    LinkTooLarge, LinkMalformed, LinkWrongPassphrase,
+    MergeTitle, MergeIntro, MergeSection, MergeMine, MergeTheirs, MergeBoth,
+    MergeApply, MergeKeepSeparate, MergeSetup, MergeAgreement,
+    MergeReflections, MergeHalfPhase, }

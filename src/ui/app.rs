@@ -14,6 +14,7 @@ use crate::ui::announcer::{Announcer, LiveRegion};
 use crate::ui::header::Header;
 use crate::ui::home::{Home, NotFound};
 use crate::ui::notice_bar::NoticeBar;
+use crate::ui::open_link::OpenLink;
 use crate::ui::session_screen::{InitialFocus, SessionScreen};
 use crate::ui::setup::SetupScreen;
 
@@ -23,6 +24,7 @@ enum Screen {
     Home,
     Setup,
     Session(String),
+    Open(String),
     NotFound,
 }
 
@@ -60,6 +62,7 @@ pub fn App(
         Route::NewSession => Screen::Setup,
         Route::Session(id) if sessions.exists(&id) => Screen::Session(id),
         Route::Session(_) => Screen::NotFound,
+        Route::Open(payload) => Screen::Open(payload),
     });
 
     view! {
@@ -71,6 +74,7 @@ pub fn App(
                 Screen::Setup => view! { <SetupScreen /> }.into_any(),
                 Screen::Session(id) => view! { <SessionScreen id=id /> }.into_any(),
                 Screen::NotFound => view! { <NotFound /> }.into_any(),
+                Screen::Open(payload) => view! { <OpenLink payload=payload /> }.into_any(),
             }}
         </main>
         <LiveRegion />

@@ -7,6 +7,7 @@ use crate::app::sessions::use_sessions;
 use crate::domain::route::Route;
 use crate::i18n::{person, t, tf, Key};
 use crate::platform::clock::local_date;
+use crate::ui::open_box::OpenBox;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -39,6 +40,7 @@ pub fn Home() -> impl IntoView {
                 })}
             </div>
             <SessionList />
+            <OpenBox />
         </section>
     }
 }

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 
 use crate::app::sessions::{use_sessions, Current};
 use crate::domain::flow::Step;
+use crate::i18n::{t, Key};
 use crate::platform::records;
 use crate::ui::agreement::AgreementScreen;
 use crate::ui::focus::{focus_later, focus_now, reveal_current_step};
 use crate::ui::phase_screen::PhaseScreen;
+use crate::ui::share_panel::SharePanel;
 use crate::ui::step_nav::StepNav;
 use crate::ui::swap::SwapScreen;
 use crate::ui::wrap_up::WrapUpScreen;
@@ -59,9 +61,32 @@ pub fn SessionScreen(id: String) -> impl IntoView {
         }
     };
 
+    let sharing = RwSignal::new(false);
+
     view! {
         <div class="session" on:focusin=track_focus>
-            <StepNav />
+            <div class="session-bar">
+                <StepNav />
+                <button
+                    type="button"
+                    id="share-toggle"
+                    class="share-toggle"
+                    aria-expanded=move || if sharing.get() { "true" } else { "false" }
+                    aria-controls="share-panel"
+                    on:click=move |_| {
+                        let opening = !sharing.get_untracked();
+                        sharing.set(opening);
+                        if opening {
+                            focus_later("share-title".to_string());
+                        }
+                    }
+                >
+                    {t(Key::Share)}
+                </button>
+            </div>
+            <Show when=move || sharing.get()>
+                <SharePanel open=sharing />
+            </Show>
             {move || match step.get() {
                 Step::Agreement => view! { <AgreementScreen /> }.into_any(),
                 Step::Phase { half, phase } => view! { <PhaseScreen half=half phase=phase /> }.into_any(),

@@ -22,7 +22,7 @@ pub fn SetupScreen() -> impl IntoView {
     let setup = RwSignal::new(Setup::default());
 
     let format_choice = move |format: Format, label: Key, help: Key| {
-        let id = format!("format-{format:?}").to_lowercase();
+        let id = format!("format-{format:?}").to_ascii_lowercase();
         let help_id = format!("{id}-help");
         view! {
             <div class="choice">

@@ -56,7 +56,7 @@ pub fn SwapScreen() -> impl IntoView {
         }
     };
     let option = move |value: SwapChoice, label: Key| {
-        let id = format!("swap-{value:?}").to_lowercase();
+        let id = format!("swap-{value:?}").to_ascii_lowercase();
         view! {
             <div class="choice">
                 <input

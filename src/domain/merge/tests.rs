@@ -2,8 +2,10 @@ use super::*;
 use crate::domain::session::{Setup, Side};
 
 fn base() -> Session {
-    let mut setup = Setup::default();
-    setup.names = ["Amara".into(), "Jonas".into()];
+    let setup = Setup {
+        names: ["Amara".into(), "Jonas".into()],
+        ..Setup::default()
+    };
     Session::new("s1".into(), 0, &setup)
 }
 

@@ -1,0 +1,109 @@
+//! Sharing a session by link and opening one: the address of a link, and
+//! what opening a session does to the sessions on this device. Nothing is
+//! ever overwritten silently.
+
+use crate::app::sessions::Sessions;
+use crate::domain::merge;
+use crate::domain::session::Session;
+use crate::domain::share::{self, Envelope, LinkError, KDF_ITERATIONS};
+use crate::platform::clock::now_ms;
+use crate::platform::crypto::{self, CryptoError};
+
+/// The page's address without its fragment, for building links.
+pub fn base_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// The full link for a fragment payload.
+pub fn link_for(payload: &str) -> String {
+    format!("{}#{payload}", base_url())
+}
+
+/// What opening a shared session found on this device.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arrival {
+    /// New here: it was added.
+    Added(String),
+    /// This device has exactly the same session.
+    Same(String),
+    /// This device has another version: the user decides, section by section.
+    Differs {
+        mine: Box<Session>,
+        theirs: Box<Session>,
+    },
+}
+
+/// Take in a session from a link or a file.
+pub fn arrive(sessions: &Sessions, theirs: Session) -> Arrival {
+    match sessions.get_untracked(&theirs.id) {
+        None => {
+            let id = theirs.id.clone();
+            sessions.put(theirs);
+            Arrival::Added(id)
+        }
+        Some(mine) if merge::differences(&mine, &theirs).is_empty() => Arrival::Same(mine.id),
+        Some(mine) => Arrival::Differs {
+            mine: Box::new(mine),
+            theirs: Box::new(theirs),
+        },
+    }
+}
+
+/// Keep the link's version as a separate session beside this device's.
+pub fn keep_both_sessions(sessions: &Sessions, theirs: Session) -> String {
+    let mut copy = theirs;
+    copy.id = crate::platform::new_id();
+    copy.updated_ms = now_ms();
+    let id = copy.id.clone();
+    sessions.put(copy);
+    id
+}
+
+/// The block of text that carries a session where a link would be cut:
+/// what "copy as text" copies and the downloaded file holds. Opening it
+/// reads what follows the last `#`.
+pub fn text_block(link: &str) -> String {
+    format!(
+        "{}\n\n{link}\n",
+        crate::i18n::t(crate::i18n::Key::ShareTextBlock)
+    )
+}
+
+/// Seal a session under a passphrase with the browser's WebCrypto.
+pub async fn lock(session: &Session, passphrase: &str) -> Result<String, CryptoError> {
+    let mut envelope = Envelope {
+        kdf_iterations: KDF_ITERATIONS,
+        salt: crypto::random_bytes::<16>()?,
+        nonce: crypto::random_bytes::<12>()?,
+        ciphertext: Vec::new(),
+    };
+    let plaintext = share::plaintext_bytes(session);
+    envelope.ciphertext = crypto::seal(
+        passphrase,
+        &envelope.salt,
+        envelope.kdf_iterations,
+        &envelope.nonce,
+        &envelope.header_bytes(),
+        &plaintext,
+    )
+    .await?;
+    Ok(envelope.to_fragment())
+}
+
+/// Open an encrypted link's envelope with a passphrase.
+pub async fn unlock(envelope: &Envelope, passphrase: &str) -> Result<Session, LinkError> {
+    let plaintext = crypto::open(
+        passphrase,
+        &envelope.salt,
+        envelope.kdf_iterations,
+        &envelope.nonce,
+        &envelope.header_bytes(),
+        &envelope.ciphertext,
+    )
+    .await
+    .map_err(|_| LinkError::WrongPassphrase)?;
+    share::decode_plain_bytes(&plaintext)
+}

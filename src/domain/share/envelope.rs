@@ -1,0 +1,156 @@
+//! The `e1` link: a session sealed with a passphrase.
+//!
+//! Key: PBKDF2-HMAC-SHA256(passphrase as UTF-8, salt, iterations) → 32
+//! bytes. Cipher: AES-256-GCM with a 96-bit nonce and a 128-bit tag; the
+//! additional authenticated data is [`Envelope::header_bytes`], so the tag,
+//! the KDF parameters, the salt and the nonce cannot be changed without the
+//! passphrase check failing. The plaintext is [`super::plaintext_bytes`],
+//! exactly the content of an `s1` link.
+//!
+//! The cryptography itself runs in the browser (WebCrypto's `deriveKey`
+//! and `encrypt`/`decrypt`, asynchronously). The domain defines the bytes:
+//!
+//! ```text
+//! content = varint kdf_iterations ‖ salt[16] ‖ nonce[12] ‖ ciphertext‖tag
+//! fragment = frame("e1", content)   (outer length check and CRC-32)
+//! aad = "e1." ‖ varint kdf_iterations ‖ salt ‖ nonce
+//! ```
+//!
+//! To lock: `plaintext_bytes(session)`, random salt and nonce, encrypt with
+//! `header_bytes()` as AAD, build the [`Envelope`], `to_fragment()`.
+//! To unlock: [`super::decode`] gives `Decoded::Locked(envelope)` (the CRC is
+//! already checked, so a failing tag means a wrong passphrase), decrypt,
+//! then [`super::decode_plain_bytes`]. [`lock`] and [`unlock`] do exactly
+//! that over any [`Cipher`] (the native tests use RustCrypto).
+
+use super::compact::{get_varint, put_varint};
+use super::{decode_plain_bytes, frame, plaintext_bytes, unframe, LinkError, LOCKED_TAG};
+use crate::domain::session::Session;
+
+/// PBKDF2 iterations for new links (OWASP 2023 for PBKDF2-HMAC-SHA256).
+/// Each link records its own count, so this can grow later.
+pub const KDF_ITERATIONS: u32 = 600_000;
+
+/// Most iterations a link may ask for: a hostile link must not hang the
+/// browser for minutes.
+pub const MAX_KDF_ITERATIONS: u32 = 10_000_000;
+
+/// AES-GCM's authentication tag, part of the ciphertext.
+pub const TAG_BYTES: usize = 16;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Envelope {
+    pub kdf_iterations: u32,
+    pub salt: [u8; 16],
+    pub nonce: [u8; 12],
+    /// AES-256-GCM ciphertext followed by its 16-byte tag.
+    pub ciphertext: Vec<u8>,
+}
+
+/// PBKDF2-HMAC-SHA256 and AES-256-GCM, however they are computed.
+pub trait Cipher {
+    /// Encrypt `plaintext`; returns the ciphertext with its tag appended.
+    fn seal(
+        &self,
+        passphrase: &str,
+        envelope_params: &Envelope,
+        aad: &[u8],
+        plaintext: &[u8],
+    ) -> Vec<u8>;
+
+    /// Decrypt `envelope.ciphertext`; `None` when the tag does not match
+    /// (wrong passphrase, or a forged envelope).
+    fn open(&self, passphrase: &str, envelope: &Envelope, aad: &[u8]) -> Option<Vec<u8>>;
+}
+
+impl Envelope {
+    /// The authenticated header: `"e1." ‖ varint iterations ‖ salt ‖ nonce`.
+    /// Pass it as AES-GCM's additional data when sealing and opening.
+    pub fn header_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(3 + 5 + 16 + 12);
+        out.extend_from_slice(LOCKED_TAG.as_bytes());
+        out.push(b'.');
+        self.put_params(&mut out);
+        out
+    }
+
+    fn put_params(&self, out: &mut Vec<u8>) {
+        put_varint(out, self.kdf_iterations.into());
+        out.extend_from_slice(&self.salt);
+        out.extend_from_slice(&self.nonce);
+    }
+
+    /// The fragment payload `e1.…` (without `#`).
+    pub fn to_fragment(&self) -> String {
+        let mut content = Vec::with_capacity(33 + self.ciphertext.len());
+        self.put_params(&mut content);
+        content.extend_from_slice(&self.ciphertext);
+        frame(LOCKED_TAG, &content)
+    }
+
+    /// Read an `e1` fragment (cleaned with [`super::clean`]). Truncation and
+    /// changed characters are found here, before any decryption. A plain
+    /// `s1` link is [`LinkError::NotALink`] here: use [`super::decode`].
+    pub fn parse(fragment: &str) -> Result<Envelope, LinkError> {
+        match unframe(&super::clean(fragment))? {
+            (LOCKED_TAG, content) => Envelope::from_content(&content),
+            _ => Err(LinkError::NotALink),
+        }
+    }
+
+    pub(crate) fn from_content(content: &[u8]) -> Result<Envelope, LinkError> {
+        let (iterations, n) = get_varint(content).ok_or(LinkError::Malformed)?;
+        let kdf_iterations = u32::try_from(iterations)
+            .ok()
+            .filter(|i| (1..=MAX_KDF_ITERATIONS).contains(i))
+            .ok_or(LinkError::Malformed)?;
+        let rest = &content[n..];
+        if rest.len() < 16 + 12 + TAG_BYTES {
+            return Err(LinkError::Malformed);
+        }
+        let (salt, rest) = rest.split_at(16);
+        let (nonce, ciphertext) = rest.split_at(12);
+        let mut envelope = Envelope {
+            kdf_iterations,
+            salt: [0; 16],
+            nonce: [0; 12],
+            ciphertext: ciphertext.to_vec(),
+        };
+        envelope.salt.copy_from_slice(salt);
+        envelope.nonce.copy_from_slice(nonce);
+        Ok(envelope)
+    }
+}
+
+/// Seal a session into an `e1` fragment. `salt` and `nonce` must be fresh
+/// random bytes for every link.
+pub fn lock(
+    session: &Session,
+    passphrase: &str,
+    kdf_iterations: u32,
+    salt: [u8; 16],
+    nonce: [u8; 12],
+    cipher: &impl Cipher,
+) -> String {
+    let mut envelope = Envelope {
+        kdf_iterations,
+        salt,
+        nonce,
+        ciphertext: Vec::new(),
+    };
+    let aad = envelope.header_bytes();
+    envelope.ciphertext = cipher.seal(passphrase, &envelope, &aad, &plaintext_bytes(session));
+    envelope.to_fragment()
+}
+
+/// Open an envelope with a passphrase.
+pub fn unlock(
+    envelope: &Envelope,
+    passphrase: &str,
+    cipher: &impl Cipher,
+) -> Result<Session, LinkError> {
+    let plaintext = cipher
+        .open(passphrase, envelope, &envelope.header_bytes())
+        .ok_or(LinkError::WrongPassphrase)?;
+    decode_plain_bytes(&plaintext)
+}

@@ -1,0 +1,350 @@
+//! The share link: a whole session in the URL fragment, short, robust and
+//! optionally encrypted.
+//!
+//! # Format
+//!
+//! A link's fragment is `TAG.PAYLOAD`: a readable version tag, a dot, and
+//! base64url without padding. Released tags, each decoded forever (golden
+//! links in `tests/golden/`):
+//!
+//! - `s1`: a plain session;
+//! - `e1`: a session encrypted with a passphrase (see [`Envelope`]).
+//!
+//! Both payloads share an outer frame that tells a cut-off link from a
+//! changed character before anything else is looked at:
+//!
+//! ```text
+//! varint n ‖ check ‖ content[n] ‖ crc32_le(TAG "." ‖ varint n ‖ check ‖ content)
+//! check = low byte of crc32(TAG "." ‖ varint n)
+//! ```
+//!
+//! Fewer bytes than the (checked) length announces: [`LinkError::Truncated`];
+//! any changed character: [`LinkError::Corrupted`] (the decoder of base64 is
+//! strict, so no change slips through its spare bits).
+//!
+//! The content of `s1` is the *plaintext* ([`plaintext_bytes`]):
+//! `varint raw_len ‖ deflate(compact session)`; the compact session layout
+//! is in [`compact`], the primed deflate in [`deflate`]. `e1` encrypts the
+//! same plaintext.
+//!
+//! Decoding never panics and trusts nothing: sizes are capped before any
+//! allocation, the inflater stops at the announced size (at most
+//! [`MAX_RAW_BYTES`]), every count and string is checked, and the session is
+//! normalized.
+
+pub mod base64url;
+pub mod compact;
+pub mod crc32;
+pub mod deflate;
+mod envelope;
+mod words;
+
+pub use envelope::{lock, unlock, Cipher, Envelope, KDF_ITERATIONS};
+pub use words::{suggest_passphrase, WORDS};
+
+use crate::domain::session::{Owner, Session};
+use compact::{get_varint, put_varint};
+use crc32::crc32;
+
+/// The tag of a plain session link.
+pub const PLAIN_TAG: &str = "s1";
+/// The tag of an encrypted session link.
+pub const LOCKED_TAG: &str = "e1";
+
+/// Largest session the decoder inflates (the compact bytes): far above any
+/// real session (the reference session takes under 2 KiB), small enough
+/// that a zip bomb costs nothing.
+pub const MAX_RAW_BYTES: usize = 256 * 1024;
+
+/// Longest text the decoder looks at, in bytes (after [`clean`]).
+pub const MAX_LINK_CHARS: usize = 512 * 1024;
+
+/// Why a link cannot be opened. Each case calls for a different message:
+/// the UI maps them to its texts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// Nothing was pasted (or only spaces, quotes, a bare `#`).
+    Empty,
+    /// Text that is not a Peer Coach link at all.
+    NotALink,
+    /// The link was cut off: ask for the whole link (chat apps and mail
+    /// clients shorten long links; offer the file or text-block way).
+    Truncated,
+    /// The link is complete but a character was changed (checksum
+    /// mismatch): copy it again from the original message.
+    Corrupted,
+    /// Made by a newer version of Peer Coach: reload the app to update it.
+    NewerVersion { tag: String },
+    /// Larger than any session this app opens (a deliberate bomb, most
+    /// likely).
+    TooLarge,
+    /// Intact (the checksum matches) but not a valid session: made by a
+    /// faulty or hostile program.
+    Malformed,
+    /// An encrypted link whose checksum is fine but whose content does not
+    /// open with this passphrase.
+    WrongPassphrase,
+}
+
+/// What a link holds.
+// A decoded link is made once per opening and consumed at once: boxing
+// the session would only make every match clumsier.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decoded {
+    /// A plain session, checked and normalized.
+    Session(Session),
+    /// An encrypted session: ask for the passphrase, then [`unlock`].
+    Locked(Envelope),
+}
+
+/// The link for a session: the fragment payload `s1.…` (without `#`).
+pub fn encode_session(session: &Session) -> String {
+    frame(PLAIN_TAG, &plaintext_bytes(session))
+}
+
+/// Decode a pasted link, a fragment or a payload (it is [`clean`]ed first).
+pub fn decode(input: &str) -> Result<Decoded, LinkError> {
+    let cleaned = clean(input);
+    match unframe(&cleaned)? {
+        (PLAIN_TAG, content) => decode_plain_bytes(&content).map(Decoded::Session),
+        (_, content) => Envelope::from_content(&content).map(Decoded::Locked),
+    }
+}
+
+/// The bytes a session travels as, before framing or encryption:
+/// `varint raw_len ‖ primed raw deflate of the compact session`.
+///
+/// The session is written as [`sanitize`] leaves it, so that whatever the
+/// model holds, `decode_plain_bytes(plaintext_bytes(s))` is `sanitize(s)`
+/// (for a session with a valid id, as the app makes them).
+pub fn plaintext_bytes(session: &Session) -> Vec<u8> {
+    let mut clean = session.clone();
+    sanitize(&mut clean);
+    let raw = compact::write_session(&clean);
+    let mut out = Vec::with_capacity(raw.len() / 2 + 8);
+    put_varint(&mut out, raw.len() as u64);
+    out.extend_from_slice(&deflate::deflate(&raw));
+    out
+}
+
+/// Read [`plaintext_bytes`] back into a checked, normalized session.
+pub fn decode_plain_bytes(bytes: &[u8]) -> Result<Session, LinkError> {
+    let (raw_len, n) = get_varint(bytes).ok_or(LinkError::Malformed)?;
+    if raw_len > MAX_RAW_BYTES as u64 {
+        return Err(LinkError::TooLarge);
+    }
+    let raw = deflate::inflate(&bytes[n..], raw_len as usize).map_err(|e| match e {
+        deflate::InflateError::TooLarge => LinkError::TooLarge,
+        deflate::InflateError::Invalid => LinkError::Malformed,
+    })?;
+    let mut session = compact::read_session(&raw).ok_or(LinkError::Malformed)?;
+    sanitize(&mut session);
+    Ok(session)
+}
+
+/// [`Session::normalize`], and values the views rely on put in range:
+/// usefulness 1 to 5, action owners person A or B (or someone named).
+pub fn sanitize(session: &mut Session) {
+    session.normalize();
+    for r in &mut session.reflections {
+        r.useful = r.useful.map(|u| u.clamp(1, 5));
+    }
+    for half in &mut session.halves {
+        for action in &mut half.actions {
+            if let Owner::Person(p) = &mut action.owner {
+                *p = (*p).min(1);
+            }
+        }
+    }
+}
+
+/// `TAG.base64url(varint n ‖ check ‖ content ‖ crc32)`: the outer frame of
+/// every link (public for tools and tests that build links by hand).
+pub fn frame(tag: &str, content: &[u8]) -> String {
+    let mut bytes = Vec::with_capacity(content.len() + 10);
+    put_varint(&mut bytes, content.len() as u64);
+    bytes.push(length_check(tag, &bytes));
+    bytes.extend_from_slice(content);
+    let crc = crc32(&[tag.as_bytes(), b".", &bytes]);
+    bytes.extend_from_slice(&crc.to_le_bytes());
+    let mut out = String::with_capacity(tag.len() + 1 + bytes.len().div_ceil(3) * 4);
+    out.push_str(tag);
+    out.push('.');
+    out.push_str(&base64url::encode(&bytes));
+    out
+}
+
+fn length_check(tag: &str, varint: &[u8]) -> u8 {
+    crc32(&[tag.as_bytes(), b".", varint]) as u8
+}
+
+/// Split a cleaned link into its known tag and its checked content.
+pub(crate) fn unframe(text: &str) -> Result<(&'static str, Vec<u8>), LinkError> {
+    if text.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    if text.len() > MAX_LINK_CHARS {
+        return Err(LinkError::TooLarge);
+    }
+    let (tag, payload) = match text.split_once('.') {
+        Some(parts) => parts,
+        None if text == PLAIN_TAG || text == LOCKED_TAG => return Err(LinkError::Truncated),
+        None => return Err(LinkError::NotALink),
+    };
+    let tag = match tag {
+        PLAIN_TAG => PLAIN_TAG,
+        LOCKED_TAG => LOCKED_TAG,
+        other if looks_like_tag(other) => {
+            return Err(LinkError::NewerVersion {
+                tag: other.to_string(),
+            })
+        }
+        _ => return Err(LinkError::NotALink),
+    };
+    if !payload.is_ascii() {
+        return Err(LinkError::Corrupted);
+    }
+    // A length no encoder writes: one character too few, or one too many.
+    let odd = payload.len() % 4 == 1;
+    let usable = if odd {
+        &payload[..payload.len() - 1]
+    } else {
+        payload
+    };
+    let (bytes, clean_tail) =
+        base64url::decode_lenient(usable).map_err(|_| LinkError::Corrupted)?;
+    let (start, end) = frame_bounds(tag, &bytes)?;
+    if odd || !clean_tail {
+        // Complete without the odd character: one too many, or changed.
+        return Err(LinkError::Corrupted);
+    }
+    let crc = crc32(&[tag.as_bytes(), b".", &bytes[..end]]);
+    if crc.to_le_bytes() != bytes[end..] {
+        return Err(LinkError::Corrupted);
+    }
+    Ok((tag, bytes[start..end].to_vec()))
+}
+
+/// Where the content of a framed payload starts and ends (the CRC follows),
+/// if its checked length fits the bytes there are.
+fn frame_bounds(tag: &str, bytes: &[u8]) -> Result<(usize, usize), LinkError> {
+    let Some((n, len_bytes)) = get_varint(bytes) else {
+        // Ran off the end, or an impossible 11-byte number.
+        return Err(if bytes.len() < 10 {
+            LinkError::Truncated
+        } else {
+            LinkError::Corrupted
+        });
+    };
+    let Some(&check) = bytes.get(len_bytes) else {
+        return Err(LinkError::Truncated);
+    };
+    if check != length_check(tag, &bytes[..len_bytes]) {
+        return Err(LinkError::Corrupted);
+    }
+    let start = len_bytes + 1;
+    let have = (bytes.len() - start) as u64;
+    let want = n.saturating_add(4);
+    if have < want {
+        return Err(LinkError::Truncated);
+    }
+    if have > want {
+        return Err(LinkError::Corrupted);
+    }
+    Ok((start, bytes.len() - 4))
+}
+
+/// A version tag of some later format: a few lower-case letters and digits,
+/// starting with a letter (`s2`, `e9`, `r1`).
+fn looks_like_tag(tag: &str) -> bool {
+    let b = tag.as_bytes();
+    (2..=6).contains(&b.len())
+        && b[0].is_ascii_lowercase()
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
+/// Turn whatever people paste into the bare `TAG.PAYLOAD`: a whole URL, a
+/// fragment with its `#` or the payload alone, wrapped by a mail client
+/// (line breaks, spaces, `> ` quote marks), percent-encoded (`%23`, `%2E`,
+/// even twice), HTML-escaped (`&amp;`, `&#35;`), in quotes or angle
+/// brackets, followed by punctuation from the sentence around it.
+pub fn clean(input: &str) -> String {
+    // Mail quoting: `>` at the start of wrapped lines.
+    let mut text = String::with_capacity(input.len());
+    for line in input.lines() {
+        text.push_str(line.trim_start().trim_start_matches('>'));
+    }
+    let mut text: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    // Undo escapes, repeatedly for double escaping (`%2523`).
+    for _ in 0..4 {
+        let next = unescape_html(&percent_decode(&text));
+        let next: String = next.chars().filter(|c| !is_invisible(*c)).collect();
+        if next == text {
+            break;
+        }
+        text = next;
+    }
+    let mut rest = text.as_str();
+    if let Some(at) = rest.rfind('#') {
+        rest = &rest[at + 1..];
+        // A route before the payload (`#/open/s1.…`).
+        if let Some(at) = rest.rfind('/') {
+            rest = &rest[at + 1..];
+        }
+    }
+    const OPEN: &[char] = &['"', '\'', '<', '(', '[', '{', '*', '`', '“', '‘', '«'];
+    const CLOSE: &[char] = &[
+        '.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '\'', '"', '*', '`', '”', '’', '»', '=',
+    ];
+    rest = rest.trim_start_matches(OPEN);
+    // A bare `s1` left by a cut right after the dot decodes as cut off.
+    rest.trim_end_matches(CLOSE).to_string()
+}
+
+/// Whitespace of every kind, and invisible characters editors slip in.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+        )
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            ) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn unescape_html(text: &str) -> String {
+    text.replace("&amp;", "&")
+        .replace("&#35;", "#")
+        .replace("&num;", "#")
+        .replace("&#46;", ".")
+        .replace("&period;", ".")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,71 @@
+//! Passphrase suggestions: a few words from [`WORDS`], said aloud on the
+//! call and never sent with the link.
+
+#[path = "wordlist.rs"]
+mod wordlist;
+
+pub use wordlist::WORDS;
+
+/// `words` words picked uniformly from [`WORDS`] with `random` (any source
+/// of uniformly random `u32`s: `crypto.getRandomValues` in the browser),
+/// joined by `-`. Four words give about 41 bits; with 600,000 PBKDF2
+/// iterations per guess that is far beyond guessing.
+pub fn suggest_passphrase(mut random: impl FnMut() -> u32, words: usize) -> String {
+    let n = WORDS.len() as u32;
+    // Largest multiple of n that fits: rejecting above it keeps every word
+    // equally likely.
+    let zone = u32::MAX - u32::MAX % n;
+    let mut out = String::new();
+    for i in 0..words {
+        let mut r = random();
+        // A source stuck above the zone must not hang us: after a few tries
+        // take the value as it is (a negligible bias).
+        for _ in 0..16 {
+            if r < zone {
+                break;
+            }
+            r = random();
+        }
+        if i > 0 {
+            out.push('-');
+        }
+        out.push_str(WORDS[(r % n) as usize]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_is_long_unique_short_and_plain() {
+        assert!(WORDS.len() >= 1024);
+        let mut sorted = WORDS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), WORDS.len(), "no duplicates");
+        for w in WORDS {
+            assert!((2..=8).contains(&w.len()), "{w}");
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+        }
+    }
+
+    #[test]
+    fn suggests_words_joined_by_dashes() {
+        let mut x = 12345u32;
+        let next = move || {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x
+        };
+        let p = suggest_passphrase(next, 4);
+        let parts: Vec<_> = p.split('-').collect();
+        assert_eq!(parts.len(), 4);
+        assert!(parts.iter().all(|w| WORDS.contains(w)));
+        assert_eq!(suggest_passphrase(|| 0, 2), format!("{0}-{0}", WORDS[0]));
+        assert!(WORDS.contains(&suggest_passphrase(|| u32::MAX, 1).as_str()));
+        assert_eq!(suggest_passphrase(|| 7, 0), "");
+    }
+}

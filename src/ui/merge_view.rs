@@ -1,0 +1,122 @@
+//! The same session in two versions: what differs, section by section, and
+//! the user's choice for each. Keeping both as separate sessions is always
+//! possible.
+
+use leptos::prelude::*;
+
+use crate::app::router::use_router;
+use crate::app::sessions::use_sessions;
+use crate::app::sharing::keep_both_sessions;
+use crate::domain::merge::{self, Choice, Section};
+use crate::domain::route::Route;
+use crate::domain::session::Session;
+use crate::i18n::{person, phase_name, t, tf, Key};
+
+fn section_name(section: Section, names: &[String; 2]) -> String {
+    match section {
+        Section::Setup => t(Key::MergeSetup).to_string(),
+        Section::Agreement => t(Key::MergeAgreement).to_string(),
+        Section::Reflections => t(Key::MergeReflections).to_string(),
+        Section::Phase { half, phase } => tf(
+            Key::MergeHalfPhase,
+            &[
+                ("client", &person(names, half as u8)),
+                ("phase", phase_name(phase)),
+            ],
+        ),
+    }
+}
+
+#[component]
+pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
+    let router = use_router();
+    let sessions = use_sessions();
+    let differing = merge::differences(&mine, &theirs);
+    let choices = RwSignal::new(
+        differing
+            .iter()
+            .map(|&s| (s, merge::suggested(&mine, &theirs, s)))
+            .collect::<Vec<_>>(),
+    );
+    let pair = StoredValue::new((mine, theirs));
+
+    let section_view = move |(i, section): (usize, Section)| {
+        let (name, mine_lines, their_lines) = pair.with_value(|(m, th)| {
+            (
+                section_name(section, &m.names),
+                merge::preview(m, section),
+                merge::preview(th, section),
+            )
+        });
+        let side = |title: Key, lines: Vec<String>| {
+            view! {
+                <div class="version">
+                    <h3>{t(title)}</h3>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </div>
+            }
+        };
+        let radio = move |choice: Choice, label: Key| {
+            let id = format!("merge-{i}-{choice:?}").to_ascii_lowercase();
+            view! {
+                <div class="choice">
+                    <input
+                        type="radio"
+                        name=format!("merge-{i}")
+                        id=id.clone()
+                        prop:checked=move || choices.with(|c| c[i].1 == choice)
+                        on:change=move |_| choices.update(|c| c[i].1 = choice)
+                    />
+                    <label for=id>{t(label)}</label>
+                </div>
+            }
+        };
+        view! {
+            <fieldset class="merge-section">
+                <legend>{name}</legend>
+                <div class="versions">
+                    {side(Key::MergeMine, mine_lines)}
+                    {side(Key::MergeTheirs, their_lines)}
+                </div>
+                <div class="merge-choices">
+                    {radio(Choice::Mine, Key::MergeMine)}
+                    {radio(Choice::Theirs, Key::MergeTheirs)}
+                    {radio(Choice::Both, Key::MergeBoth)}
+                </div>
+            </fieldset>
+        }
+    };
+
+    let apply = move |_| {
+        let picked = choices.get_untracked();
+        let merged = pair.with_value(|(m, th)| {
+            merge::merge(m, th, |s| {
+                picked
+                    .iter()
+                    .find(|(x, _)| *x == s)
+                    .map(|(_, c)| *c)
+                    .unwrap_or_default()
+            })
+        });
+        let id = merged.id.clone();
+        sessions.put(merged);
+        router.replace(Route::Session(id));
+    };
+    let separate = move |_| {
+        let theirs = pair.with_value(|(_, th)| th.clone());
+        let id = keep_both_sessions(&sessions, theirs);
+        router.replace(Route::Session(id));
+    };
+
+    view! {
+        <section class="merge" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::MergeTitle)}</h1>
+            <p class="lead">{t(Key::MergeIntro)}</p>
+            {differing.into_iter().enumerate().map(section_view).collect_view()}
+            <div class="actions">
+                <button type="button" class="primary big" on:click=apply>{t(Key::MergeApply)}</button>
+                <button type="button" on:click=separate>{t(Key::MergeKeepSeparate)}</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,136 @@
+//! Opening a shared link: decode it, ask for the passphrase if it is
+//! protected, then add the session, open it, or let the user merge it with
+//! the version already here. A bad link says what is wrong and what to do,
+//! and changes nothing on this device.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::link_text::link_error_text;
+use crate::app::router::use_router;
+use crate::app::sessions::use_sessions;
+use crate::app::sharing::{arrive, unlock, Arrival};
+use crate::domain::route::Route;
+use crate::domain::session::Session;
+use crate::domain::share::{self, Decoded, Envelope, LinkError};
+use crate::i18n::{t, Key};
+use crate::ui::merge_view::MergeView;
+use crate::ui::open_box::OpenBox;
+
+#[derive(Clone)]
+enum Opening {
+    Failed(LinkError),
+    Locked(Envelope),
+    Merge(Box<(Session, Session)>),
+    Done,
+}
+
+#[component]
+pub fn OpenLink(
+    /// The link's payload (what follows `#`), or pasted text.
+    payload: String,
+) -> impl IntoView {
+    let router = use_router();
+    let sessions = use_sessions();
+    let state = RwSignal::new(Opening::Done);
+
+    let take = move |session: Session| match arrive(&sessions, session) {
+        Arrival::Added(id) | Arrival::Same(id) => {
+            state.set(Opening::Done);
+            router.replace(Route::Session(id));
+        }
+        Arrival::Differs { mine, theirs } => state.set(Opening::Merge(Box::new((*mine, *theirs)))),
+    };
+
+    match share::decode(&payload) {
+        Ok(Decoded::Session(session)) => take(session),
+        Ok(Decoded::Locked(envelope)) => state.set(Opening::Locked(envelope)),
+        Err(error) => state.set(Opening::Failed(error)),
+    }
+    // The payload has been read: it leaves the address bar.
+    if matches!(
+        state.get_untracked(),
+        Opening::Failed(_) | Opening::Locked(_) | Opening::Merge(_)
+    ) {
+        crate::platform::location::replace_hash("#/");
+    }
+
+    move || {
+        match state.get() {
+        Opening::Failed(error) => view! {
+            <section class="open" aria-labelledby="screen-title">
+                <h1 id="screen-title" tabindex="-1">{t(Key::OpenFailedTitle)}</h1>
+                <div class="problem" role="alert">
+                    <p>{t(link_error_text(&error))}</p>
+                    <p class="muted">{t(Key::OpenUntouched)}</p>
+                </div>
+                <OpenBox />
+                <button type="button" on:click=move |_| router.go(Route::Home)>{t(Key::Home)}</button>
+            </section>
+        }
+        .into_any(),
+        Opening::Locked(envelope) => view! { <Unlock envelope=envelope on_open=take /> }.into_any(),
+        Opening::Merge(pair) => {
+            let (mine, theirs) = *pair;
+            view! { <MergeView mine=mine theirs=theirs /> }.into_any()
+        }
+        Opening::Done => ().into_any(),
+    }
+    }
+}
+
+/// The passphrase form of a protected link; a wrong passphrase may be
+/// tried again.
+#[component]
+fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl IntoView {
+    let router = use_router();
+    let envelope = StoredValue::new(envelope);
+    let passphrase = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<LinkError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = passphrase.get_untracked().trim().to_string();
+        let envelope = envelope.get_value();
+        busy.set(true);
+        spawn_local(async move {
+            match unlock(&envelope, &words).await {
+                Ok(session) => on_open.run(session),
+                Err(e) => {
+                    error.set(Some(e));
+                    crate::ui::focus::focus_later("open-passphrase".to_string());
+                }
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="open" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::OpenLockedTitle)}</h1>
+            <p>{t(Key::OpenLockedIntro)}</p>
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="open-passphrase">{t(Key::OpenPassphraseLabel)}</label>
+                    <input
+                        type="text"
+                        id="open-passphrase"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby="open-error"
+                        prop:value=move || passphrase.get()
+                        on:input=move |ev| passphrase.set(event_target_value(&ev))
+                    />
+                </div>
+                <p id="open-error" role="alert" class="problem-text">
+                    {move || error.get().map(|e| t(link_error_text(&e)))}
+                </p>
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || busy.get()>
+                        {move || t(if busy.get() { Key::OpenUnlocking } else { Key::OpenUnlock })}
+                    </button>
+                    <button type="button" on:click=move |_| router.go(Route::Home)>{t(Key::Cancel)}</button>
+                </div>
+            </form>
+        </section>
+    }
+}

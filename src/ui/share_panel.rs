@@ -1,0 +1,245 @@
+//! The share panel: the session's link to copy (or select where copying is
+//! blocked), its length against what chat apps accept, a QR code, a file or
+//! a text block where a link would be cut, and an optional passphrase.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::sessions::use_current;
+use crate::app::sharing::{link_for, lock, text_block};
+use crate::domain::qr::qr_path;
+use crate::domain::share;
+use crate::i18n::{t, tf, Key};
+use crate::platform::{clipboard, files, random_u32};
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+
+/// Links up to this length fit everywhere; up to the second they fit most.
+const FINE: usize = 2_000;
+const WARN: usize = 4_000;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Copy {
+    Idle,
+    Copied,
+    Blocked,
+}
+
+fn select_link() {
+    use wasm_bindgen::JsCast;
+    if let Some(area) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("share-link"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = area.focus();
+        area.select();
+    }
+}
+
+#[component]
+pub fn SharePanel(
+    /// Whether the panel is open; the panel closes itself through it.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let current = use_current();
+    let plain = Memo::new(move |_| link_for(&current.read(share::encode_session)));
+    let protect = RwSignal::new(false);
+    let passphrase = RwSignal::new(share::suggest_passphrase(random_u32, 4));
+    let locked = RwSignal::new(None::<String>);
+    let locking = RwSignal::new(false);
+    let crypto_missing = RwSignal::new(false);
+    let copied = RwSignal::new(Copy::Idle);
+
+    // The link on show: the protected one once made, else the plain one.
+    let link = move || {
+        if protect.get() {
+            locked.get()
+        } else {
+            Some(plain.get())
+        }
+    };
+    // A changed session or passphrase needs a new protected link.
+    Effect::new(move |_| {
+        plain.track();
+        passphrase.track();
+        locked.set(None);
+        copied.set(Copy::Idle);
+    });
+
+    let make_locked = move |_| {
+        let Some(session) = current.read_untracked(|s| Some(s.clone())) else {
+            return;
+        };
+        let words = passphrase.get_untracked();
+        locking.set(true);
+        spawn_local(async move {
+            match lock(&session, words.trim()).await {
+                Ok(payload) => locked.set(Some(link_for(&payload))),
+                Err(_) => crypto_missing.set(true),
+            }
+            locking.set(false);
+        });
+    };
+
+    let copy = move |text: String| {
+        spawn_local(async move {
+            if clipboard::copy(&text).await {
+                copied.set(Copy::Copied);
+            } else {
+                copied.set(Copy::Blocked);
+                select_link();
+            }
+        });
+    };
+
+    let length_note = move || {
+        link().map(|l| {
+            let n = l.chars().count();
+            let key = if n <= FINE {
+                Key::ShareLengthFine
+            } else if n <= WARN {
+                Key::ShareLengthWarn
+            } else {
+                Key::ShareLengthTooLong
+            };
+            (n, tf(key, &[("n", &n.to_string())]))
+        })
+    };
+
+    let qr = move || {
+        link().and_then(|l| qr_path(&l)).map(|q| {
+            let view_box = format!("0 0 {0} {0}", q.size);
+            view! {
+                <figure class="qr">
+                    <svg viewBox=view_box role="img" aria-labelledby="qr-caption">
+                        <rect width="100%" height="100%" fill="#fff"></rect>
+                        <path d=q.d fill="#000"></path>
+                    </svg>
+                    <figcaption id="qr-caption">
+                        <strong>{t(Key::ShareQrTitle)}</strong>
+                        ": "
+                        {t(Key::ShareQrHelp)}
+                    </figcaption>
+                </figure>
+            }
+        })
+    };
+
+    let close = move |_| {
+        open.set(false);
+        focus_later("share-toggle".to_string());
+    };
+
+    view! {
+        <section id="share-panel" class="share-panel" aria-labelledby="share-title">
+            <div class="share-head">
+                <h2 id="share-title" tabindex="-1">{t(Key::ShareTitle)}</h2>
+                <button type="button" class="ghost" on:click=close>{t(Key::ShareClose)}</button>
+            </div>
+            <p class="muted">{t(Key::ShareWhat)}</p>
+            <div class="check">
+                <input
+                    type="checkbox"
+                    id="share-protect"
+                    prop:checked=move || protect.get()
+                    on:change=move |ev| protect.set(event_target_checked(&ev))
+                />
+                <label for="share-protect">{t(Key::ShareProtect)}</label>
+            </div>
+            <Show when=move || protect.get()>
+                <div class="protect">
+                    <TextField
+                        id="share-passphrase"
+                        label=t(Key::SharePassphrase)
+                        help=t(Key::SharePassphraseHelp)
+                        value=Signal::derive(move || passphrase.get())
+                        on_input=move |v: String| passphrase.set(v)
+                    />
+                    <div class="actions tight">
+                        <button
+                            type="button"
+                            on:click=move |_| passphrase.set(share::suggest_passphrase(random_u32, 4))
+                        >
+                            {t(Key::ShareSuggest)}
+                        </button>
+                        <button
+                            type="button"
+                            class="primary"
+                            disabled=move || locking.get() || passphrase.with(|p| p.trim().is_empty())
+                            on:click=make_locked
+                        >
+                            {move || t(if locking.get() { Key::ShareLocking } else { Key::ShareLock })}
+                        </button>
+                    </div>
+                    <Show when=move || crypto_missing.get()>
+                        <p class="gentle" role="alert">{t(Key::ShareCryptoMissing)}</p>
+                    </Show>
+                    <Show when=move || locked.with(Option::is_some)>
+                        <p class="ok-note">{t(Key::ShareLocked)}</p>
+                    </Show>
+                </div>
+            </Show>
+            <Show when=move || link().is_some()>
+                <div class="field">
+                    <label for="share-link">{t(Key::ShareLinkLabel)}</label>
+                    <textarea
+                        id="share-link"
+                        class="link"
+                        rows="3"
+                        readonly
+                        aria-describedby="share-length"
+                        prop:value=move || link().unwrap_or_default()
+                    ></textarea>
+                </div>
+                <div class="length">
+                    <meter
+                        min="0"
+                        max=WARN
+                        low=FINE
+                        high=WARN - 1
+                        optimum="0"
+                        aria-labelledby="share-length"
+                        value=move || length_note().map(|(n, _)| n.min(WARN)).unwrap_or(0)
+                    ></meter>
+                    <p id="share-length">{move || length_note().map(|(_, text)| text)}</p>
+                </div>
+                <div class="actions tight">
+                    <button
+                        type="button"
+                        class="primary"
+                        on:click=move |_| copy(link().unwrap_or_default())
+                    >
+                        {t(Key::ShareCopy)}
+                    </button>
+                </div>
+                <p class="copy-status" role="status">
+                    {move || match copied.get() {
+                        Copy::Idle => "",
+                        Copy::Copied => t(Key::ShareCopied),
+                        Copy::Blocked => t(Key::ShareCopyBlocked),
+                    }}
+                </p>
+                {qr}
+                <p>{t(Key::ShareFileIntro)}</p>
+                <div class="actions tight">
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            let block = text_block(&link().unwrap_or_default());
+                            files::download("peer-coach-session.txt", &block);
+                        }
+                    >
+                        {t(Key::ShareDownload)}
+                    </button>
+                    <button
+                        type="button"
+                        on:click=move |_| copy(text_block(&link().unwrap_or_default()))
+                    >
+                        {t(Key::ShareCopyText)}
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}

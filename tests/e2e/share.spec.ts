@@ -1,0 +1,184 @@
+// Sharing through the link, as two people on a call in two browsers.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { A, B, agree, heading, startSession } from './flow';
+import { expectNoA11yViolations, screenshot } from './helpers';
+
+async function person(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+async function openShare(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Share this session' })).toBeVisible();
+  return page.getByLabel('Link to this session').inputValue();
+}
+
+async function stored(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => ({ ...localStorage }));
+}
+
+test('A shares, B continues and shares back, A ends with both halves and keeps private notes', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  await agree(a);
+  await a.getByLabel('Topic', { exact: true }).fill('Quieter people in meetings');
+  await a.getByLabel('My private notes').fill('A: she hesitated before answering');
+  const link = await openShare(a);
+  expect(link).toMatch(/#s1\./);
+  await expect(a.getByText(/characters: fits in any chat/)).toBeVisible();
+  await expect(a.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await a.getByRole('button', { name: 'Copy link' }).click();
+  await expect(a.getByRole('status').filter({ hasText: /Copied|Ctrl\+C/ })).toBeVisible();
+  await expectNoA11yViolations(a, 'share panel');
+  await screenshot(a, 'share-panel');
+
+  const b = await person(browser);
+  await b.goto(link);
+  await heading(b, 'Goal');
+  await expect(b).not.toHaveURL(/s1\./); // the payload left the address bar
+  await expect(b.getByLabel('Topic', { exact: true })).toHaveValue('Quieter people in meetings');
+  await expect(b.getByLabel('My private notes')).toHaveValue('');
+  await b.getByRole('button', { name: `${A} coaches ${B}: Goal` }).click();
+  await b.getByLabel('Topic', { exact: true }).fill('Saying no to sales');
+  const back = await openShare(b);
+
+  await a.goto(back);
+  await heading(a, 'You already have this session');
+  await expect(a.getByRole('group', { name: `${B}'s Goal` })).toBeVisible();
+  await expect(a.getByRole('group', { name: `${B}'s Goal` }).getByRole('radio', { name: 'Take theirs' })).toBeChecked();
+  await expectNoA11yViolations(a, 'merge');
+  await screenshot(a, 'merge');
+  await a.getByRole('button', { name: 'Apply and open' }).click();
+  await heading(a, 'Goal');
+  await expect(a.getByLabel('Topic', { exact: true })).toHaveValue('Quieter people in meetings');
+  await expect(a.getByLabel('My private notes')).toHaveValue('A: she hesitated before answering');
+  await a.getByRole('button', { name: `${A} coaches ${B}: Goal` }).click();
+  await expect(a.getByLabel('Topic', { exact: true })).toHaveValue('Saying no to sales');
+});
+
+test('keep both versions as separate sessions', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  await agree(a);
+  const link = await openShare(a);
+  await a.getByLabel('Topic', { exact: true }).fill('Mine, changed after sharing');
+  const b = await person(browser);
+  await b.goto(link);
+  await b.getByLabel('Topic', { exact: true }).fill('Theirs');
+  const back = await openShare(b);
+  await a.goto(back);
+  await a.getByRole('button', { name: 'Keep both versions as separate sessions' }).click();
+  await expect(a.getByLabel('Topic', { exact: true })).toHaveValue('Theirs');
+  await a.getByRole('link', { name: 'Peer Coach' }).click();
+  await expect(a.getByRole('link', { name: /Mine, changed after sharing/ })).toBeVisible();
+  await expect(a.getByRole('link', { name: /Theirs/ })).toBeVisible();
+});
+
+test('a protected link asks for the passphrase and lets a wrong one be retried', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  await agree(a);
+  await a.getByLabel('Topic', { exact: true }).fill('Confidential topic');
+  await openShare(a);
+  await a.getByLabel('Protect with a passphrase').check();
+  const words = await a.getByLabel('Passphrase', { exact: true }).inputValue();
+  expect(words.split('-').length).toBeGreaterThanOrEqual(4);
+  await a.getByRole('button', { name: 'Create the protected link' }).click();
+  await expect(a.getByText('Protected link ready')).toBeVisible({ timeout: 15_000 });
+  const link = await a.getByLabel('Link to this session').inputValue();
+  expect(link).toMatch(/#e1\./);
+  expect(link).not.toContain('Confidential');
+  await expectNoA11yViolations(a, 'share panel, protected');
+
+  const b = await person(browser);
+  await b.goto(link);
+  await heading(b, 'This session is protected');
+  await expectNoA11yViolations(b, 'passphrase screen');
+  await b.getByLabel('Passphrase', { exact: true }).fill('wrong horse');
+  await b.getByRole('button', { name: 'Unlock' }).click();
+  await expect(b.getByRole('alert')).toContainText('does not open', { timeout: 15_000 });
+  await b.getByLabel('Passphrase', { exact: true }).fill(words);
+  await b.getByRole('button', { name: 'Unlock' }).click();
+  await heading(b, 'Goal');
+  await expect(b.getByLabel('Topic', { exact: true })).toHaveValue('Confidential topic');
+});
+
+test('bad links say what is wrong and change nothing on the device', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page);
+  await agree(page);
+  await page.getByLabel('Topic', { exact: true }).fill('My own work');
+  const link = await openShare(page);
+  const payload = link.split('#')[1];
+  const before = await stored(page);
+  const flipped = payload.slice(0, 40) + (payload[40] === 'A' ? 'B' : 'A') + payload.slice(41);
+  const cases: [string, RegExp][] = [
+    [payload.slice(0, Math.floor(payload.length / 2)), /incomplete/],
+    [flipped, /changed on its way/],
+    ['s1.', /incomplete|empty|not a Peer Coach link/],
+    ['s9.' + payload.slice(3), /newer version/],
+    ['e1.AAAA', /changed on its way|incomplete|damaged/],
+  ];
+  for (const [bad, message] of cases) {
+    await page.goto('/#' + bad);
+    await expect(page.getByRole('alert').first(), bad.slice(0, 20)).toContainText(message);
+    await expect(page.getByText('Nothing on this device was changed.')).toBeVisible();
+  }
+  await expectNoA11yViolations(page, 'bad link');
+  await screenshot(page, 'bad-link');
+  expect(await stored(page)).toEqual(before);
+
+  // What mail and chat apps do to a link does no harm when pasted.
+  const mangled = `Here it is:\n${link.slice(0, 60)}\n${link.slice(60, 120)} ${link.slice(120)}.`;
+  await page.goto('/');
+  await page.getByLabel('Paste a link or the text you were sent').fill(mangled.replace('#', '%23'));
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await heading(page, 'Goal');
+  await expect(page.getByLabel('Topic', { exact: true })).toHaveValue('My own work');
+});
+
+test('markup and scripts in every text field stay text', async ({ browser }) => {
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+  const a = await person(browser);
+  await a.goto('/');
+  await a.getByRole('button', { name: 'Start a session' }).click();
+  await a.getByLabel("Person A's first name").fill(evil);
+  await a.getByLabel("Person B's first name").fill('B' + evil);
+  await a.getByRole('button', { name: 'Begin' }).click();
+  await a.getByLabel('Ground rule 1').fill(evil);
+  await a.getByRole('button', { name: 'Skip the agreement' }).click();
+  await a.getByLabel('Topic', { exact: true }).fill(evil);
+  await a.getByLabel('Outcome for today').fill(evil);
+  await a.getByRole('button', { name: 'Next phase' }).click();
+  await a.getByLabel('Notes on the situation').fill(evil);
+  await a.getByRole('button', { name: 'Next phase' }).click();
+  await a.getByLabel('New option').fill(evil);
+  await a.getByLabel('New option').press('Enter');
+  await a.getByRole('button', { name: '+ Add a pro' }).click();
+  await a.getByRole('textbox', { name: 'Pro 1 of option 1' }).fill(evil);
+  await a.getByRole('button', { name: '+ Add a con' }).click();
+  await a.getByRole('textbox', { name: 'Con 1 of option 1' }).fill(evil);
+  await a.getByRole('checkbox', { name: 'Chosen option 1' }).check();
+  await a.getByRole('button', { name: 'Next phase' }).click();
+  await a.getByRole('button', { name: '+ Add an action' }).click();
+  await a.getByLabel('What').fill(evil);
+  await a.getByLabel('First step (optional)').fill(evil);
+  await a.getByLabel('Owner', { exact: true }).selectOption('other');
+  await a.getByLabel("Owner's name").fill(evil);
+  await a.getByRole('radio', { name: '3', exact: true }).check();
+  await a.getByLabel('What would make it a 4?').fill(evil);
+  const link = await openShare(a);
+
+  const b = await person(browser);
+  await b.goto(link);
+  await b.getByRole('navigation', { name: 'Session steps' }).getByRole('button', { name: 'Wrap-up' }).click();
+  await heading(b, 'Wrap-up');
+  await b.getByLabel(/one sentence to remember/).first().fill(evil);
+  await expect(b.getByText(evil).first()).toBeVisible();
+  expect(await b.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await b.locator('main img, main script').count()).toBe(0);
+});

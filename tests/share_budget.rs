@@ -1,0 +1,78 @@
+//! The share link's length budget, measured on the reference session.
+//!
+//! Targets: the plain fragment (tag included) is at most 1,400 characters,
+//! and at most 0.75× the "common way" (compact serde JSON of the whole
+//! session, zlib level 9, base64url).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use peer_coach::domain::fixtures::reference_session;
+use peer_coach::domain::flow::Format;
+use peer_coach::domain::session::{Session, Setup};
+use peer_coach::domain::share::{base64url, compact, deflate, encode_session};
+
+fn common_way_len(json: &str) -> usize {
+    let zlib = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+    base64url::encode(&zlib).len()
+}
+
+#[test]
+fn reference_session_fits_the_budget() {
+    let session = reference_session();
+    let link = encode_session(&session);
+    let json = serde_json::to_string(&session).unwrap();
+    let common = common_way_len(&json);
+    let ratio = link.len() as f64 / common as f64;
+    let raw = compact::write_session(&session);
+    println!("compact session bytes: {}", raw.len());
+    println!("json bytes:            {}", json.len());
+    println!(
+        "deflate without dictionary: {} bytes, with: {} bytes",
+        deflate::deflate_with(b"", &raw).len(),
+        deflate::deflate(&raw).len()
+    );
+    println!("plain link:  {} characters", link.len());
+    println!("common way:  {common} characters");
+    println!("ratio:       {ratio:.3}");
+    assert!(link.len() <= 1_400, "{} characters", link.len());
+    assert!(ratio <= 0.75, "ratio {ratio:.3}");
+}
+
+/// A session the dictionary was not written for (other words, one-way):
+/// priming must not make it longer.
+#[test]
+fn priming_helps_other_sessions_too() {
+    let mut setup = Setup {
+        names: ["Priya".into(), "Tomasz".into()],
+        ..Setup::default()
+    };
+    setup.set_format(Format::OneWay);
+    let mut s = Session::new("held-out".into(), 1_780_000_000_000, &setup);
+    if let Some(h) = s.half_mut(0) {
+        h.goal.topic = "Preparing the budget pitch for the board in April".into();
+        h.goal.outcome = "An opening minute I am happy with".into();
+        h.reality = "Last year the finance director cut my slides short after three \
+                     minutes. I over-explain the numbers when I am nervous, and I \
+                     rehearse alone, never in front of anyone."
+            .into();
+    }
+    for text in [
+        "Open with the single number that matters and why.",
+        "Rehearse twice with Tomasz playing the finance director.",
+        "Send a one-page summary the day before.",
+    ] {
+        s.add_option(0, text.into());
+    }
+    let raw = compact::write_session(&s);
+    let plain = deflate::deflate_with(b"", &raw).len();
+    let primed = deflate::deflate(&raw).len();
+    let json = serde_json::to_string(&s).unwrap();
+    let link = encode_session(&s);
+    println!(
+        "held-out: compact {} bytes, deflate {plain} → primed {primed}; link {} vs common way {}",
+        raw.len(),
+        link.len(),
+        common_way_len(&json)
+    );
+    assert!(primed < plain);
+}

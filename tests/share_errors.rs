@@ -1,0 +1,283 @@
+//! Every way a pasted link goes wrong gives its own error, and never a
+//! panic; every way people paste a good link still opens it.
+
+// Native only: the reference cryptography and proptest are native dev-dependencies.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod share_common;
+
+use peer_coach::domain::fixtures::reference_session;
+use peer_coach::domain::share::compact::put_varint;
+use peer_coach::domain::share::{
+    clean, decode, deflate, encode_session, frame, lock, Decoded, Envelope, LinkError,
+    MAX_RAW_BYTES,
+};
+use share_common::RustCipher;
+
+fn plain_link() -> String {
+    encode_session(&reference_session())
+}
+
+fn locked_link() -> String {
+    lock(
+        &reference_session(),
+        "pass",
+        1_000,
+        [7; 16],
+        [9; 12],
+        &RustCipher,
+    )
+}
+
+fn opens(input: &str) {
+    assert_eq!(
+        decode(input),
+        Ok(Decoded::Session(reference_session())),
+        "{input:?}"
+    );
+}
+
+#[test]
+fn empty_input() {
+    for input in [
+        "",
+        "   ",
+        "\n\t",
+        "#",
+        "https://x.example/app/#",
+        "\"\"",
+        "<>",
+    ] {
+        assert_eq!(decode(input), Err(LinkError::Empty), "{input:?}");
+    }
+}
+
+#[test]
+fn not_a_link() {
+    for input in [
+        "hello",
+        "https://x.example/app/",
+        "#/session/abc",
+        "s1",
+        "S1.abc",
+        "x.yz",
+        "1s.abc",
+        "<script>alert(1)</script>",
+    ] {
+        let err = decode(input).unwrap_err();
+        assert!(
+            matches!(err, LinkError::NotALink | LinkError::Truncated),
+            "{input:?}: {err:?}"
+        );
+    }
+    assert_eq!(decode("hello"), Err(LinkError::NotALink));
+    assert_eq!(decode("s1"), Err(LinkError::Truncated));
+}
+
+#[test]
+fn every_truncation_is_truncated() {
+    for link in [plain_link(), locked_link()] {
+        for len in 3..link.len() {
+            assert_eq!(
+                decode(&link[..len]),
+                Err(LinkError::Truncated),
+                "cut at {len}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_changed_character_is_corrupted() {
+    let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for link in [plain_link(), locked_link()] {
+        for at in 3..link.len() {
+            let old = link.as_bytes()[at] as char;
+            // Two replacements per position: a neighbour in the alphabet
+            // and a character outside it.
+            let i = alphabet.find(old).unwrap();
+            let near = alphabet.as_bytes()[(i + 1) % 64] as char;
+            for new in [near, '~'] {
+                let mut bad = link.clone();
+                bad.replace_range(at..at + 1, &new.to_string());
+                assert_eq!(
+                    decode(&bad),
+                    Err(LinkError::Corrupted),
+                    "{old} → {new} at {at}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn extra_characters_are_corrupted() {
+    let link = plain_link();
+    assert_eq!(decode(&format!("{link}AAAA")), Err(LinkError::Corrupted));
+    assert_eq!(decode(&format!("{link}AA")), Err(LinkError::Corrupted));
+}
+
+#[test]
+fn wrapped_spaced_and_escaped_links_open() {
+    let link = plain_link();
+    let url = format!("https://peer.example/coach/#{link}");
+    let wrapped: String = link
+        .as_bytes()
+        .chunks(76)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let spaced: String = link
+        .chars()
+        .enumerate()
+        .flat_map(|(i, c)| if i % 10 == 9 { vec![c, ' '] } else { vec![c] })
+        .collect();
+    let percent_all: String = link.bytes().map(|b| format!("%{b:02X}")).collect();
+    for input in [
+        link.clone(),
+        format!("#{link}"),
+        url.clone(),
+        format!("  {url}  \n"),
+        wrapped.clone(),
+        format!("> {}", wrapped.replace("\r\n", "\r\n> ")),
+        spaced,
+        url.replace('#', "%23"),
+        url.replace('#', "%2523"),
+        url.replace('.', "%2E"),
+        format!("https://peer.example/coach/%23{percent_all}"),
+        format!("https://peer.example/?a=1&amp;b=2#{link}"),
+        format!("<{url}>"),
+        format!("\"{url}\""),
+        format!("'{url}'"),
+        format!("({url})."),
+        format!("See {url}."),
+        format!("{url}!?"),
+        format!("{url}\","),
+        format!("[{url}]"),
+        format!("“{url}”"),
+        format!("**{url}**"),
+        format!("https://peer.example/coach/#/share/{link}"),
+        format!("\u{FEFF}{link}\u{200B}"),
+    ] {
+        opens(&input);
+    }
+}
+
+#[test]
+fn clean_is_idempotent_and_keeps_payloads() {
+    let link = plain_link();
+    assert_eq!(clean(&link), link);
+    assert_eq!(clean(&clean(&format!(" <#{link}>. "))), link);
+    assert_eq!(clean("s1."), "s1");
+    assert_eq!(decode("s1."), Err(LinkError::Truncated));
+}
+
+#[test]
+fn future_versions_are_told_apart() {
+    let link = plain_link();
+    let body = &link[3..];
+    for tag in ["s2", "s9", "e9", "r1", "s10"] {
+        assert_eq!(
+            decode(&format!("{tag}.{body}")),
+            Err(LinkError::NewerVersion {
+                tag: tag.to_string()
+            })
+        );
+    }
+    // An `s1` body under the `e1` tag (or back) fails its checksum.
+    assert_eq!(decode(&format!("e1.{body}")), Err(LinkError::Corrupted));
+}
+
+#[test]
+fn zip_bombs_are_refused() {
+    // A tiny payload announcing a small session that inflates to 1 MiB.
+    let bomb = deflate::deflate(&vec![0u8; 1 << 20]);
+    for announced in [100u64, MAX_RAW_BYTES as u64] {
+        let mut content = Vec::new();
+        put_varint(&mut content, announced);
+        content.extend_from_slice(&bomb);
+        let link = frame("s1", &content);
+        assert!(link.len() < 2_000);
+        assert_eq!(decode(&link), Err(LinkError::TooLarge));
+    }
+    // Or announcing its true size, over the cap.
+    let mut content = Vec::new();
+    put_varint(&mut content, 1 << 20);
+    content.extend_from_slice(&bomb);
+    assert_eq!(decode(&frame("s1", &content)), Err(LinkError::TooLarge));
+    // A huge text is refused before anything is decoded.
+    let huge = format!("s1.{}", "A".repeat(2 << 20));
+    assert_eq!(decode(&huge), Err(LinkError::TooLarge));
+}
+
+#[test]
+fn intact_but_invalid_content_is_malformed() {
+    let cases: Vec<Vec<u8>> = vec![
+        vec![],
+        vec![0x80],
+        // Announces 5 bytes, holds no valid deflate.
+        vec![5, 0xFF, 0xFF],
+        // Valid deflate of bytes that are not a session.
+        {
+            let mut c = vec![3];
+            c.extend(deflate::deflate(b"abc"));
+            c
+        },
+        // The reference session with a byte too many.
+        {
+            let mut raw = peer_coach::domain::share::compact::write_session(&reference_session());
+            raw.push(0);
+            let mut c = Vec::new();
+            put_varint(&mut c, raw.len() as u64);
+            c.extend(deflate::deflate(&raw));
+            c
+        },
+    ];
+    for content in cases {
+        assert_eq!(
+            decode(&frame("s1", &content)),
+            Err(LinkError::Malformed),
+            "{content:?}"
+        );
+    }
+    // An envelope too short for its salt, nonce and tag.
+    assert_eq!(decode(&frame("e1", &[1, 2, 3])), Err(LinkError::Malformed));
+    // An envelope asking for billions of KDF rounds.
+    let mut content = Vec::new();
+    put_varint(&mut content, u64::from(u32::MAX));
+    content.extend_from_slice(&[0; 60]);
+    assert_eq!(decode(&frame("e1", &content)), Err(LinkError::Malformed));
+}
+
+#[test]
+fn envelope_parse_checks_before_decrypting() {
+    let link = locked_link();
+    let envelope = Envelope::parse(&link).unwrap();
+    assert_eq!(envelope.kdf_iterations, 1_000);
+    assert_eq!(envelope.to_fragment(), link);
+    assert_eq!(
+        Envelope::parse(&link[..link.len() - 5]),
+        Err(LinkError::Truncated)
+    );
+    assert_eq!(Envelope::parse(&plain_link()), Err(LinkError::NotALink));
+    assert_eq!(
+        Envelope::parse(&format!("#{}", link.replace('.', "%2E"))),
+        Ok(envelope)
+    );
+}
+
+#[test]
+fn tampered_header_fails_as_wrong_passphrase() {
+    // Someone who recomputes the CRC can change the header, but not without
+    // the authentication tag noticing.
+    let mut envelope = Envelope::parse(&locked_link()).unwrap();
+    envelope.nonce[0] ^= 1;
+    let relinked = envelope.to_fragment();
+    let Ok(Decoded::Locked(parsed)) = decode(&relinked) else {
+        panic!("still a well-formed envelope");
+    };
+    assert_eq!(
+        peer_coach::domain::share::unlock(&parsed, "pass", &RustCipher),
+        Err(LinkError::WrongPassphrase)
+    );
+}

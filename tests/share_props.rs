@@ -1,0 +1,248 @@
+//! Property tests: any session survives a plain and an encrypted link, and
+//! no text whatsoever makes the decoder panic.
+
+// Native only: the reference cryptography and proptest are native dev-dependencies.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod share_common;
+
+use peer_coach::domain::agreement::{Agreement, Rule};
+use peer_coach::domain::deck::CardState;
+use peer_coach::domain::flow::{Format, Phase, Step};
+use peer_coach::domain::session::{
+    ActionItem, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
+};
+use peer_coach::domain::share::{
+    decode, encode_session, lock, sanitize, unlock, Decoded, Envelope, LinkError,
+};
+use peer_coach::domain::timer::PhaseClock;
+use proptest::prelude::*;
+use share_common::RustCipher;
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "\\PC{0,40}",
+        2 => "[a-zA-Z ,.;'\"!?-]{0,80}",
+        1 => Just("<script>alert('x')</script>".to_string()),
+        1 => Just("\"; DROP TABLE sessions; --".to_string()),
+        1 => Just("Zoë 中文 العربية 🙂 \u{200B}\u{FEFF}\n\ttabs".to_string()),
+        1 => Just(String::new()),
+    ]
+}
+
+fn due() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        (1000u32..=9999, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        (2026u32..2027, 1u32..=12, 29u32..=31)
+            .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        text(),
+    ]
+}
+
+fn clock() -> impl Strategy<Value = PhaseClock> {
+    (
+        prop_oneof![(0i64..200).prop_map(|m| m * 60_000), any::<i64>()],
+        prop_oneof![0i64..4_000_000, any::<i64>()],
+        proptest::option::of(any::<i64>()),
+        any::<bool>(),
+    )
+        .prop_map(|(allotted_ms, used_ms, running_since, cued)| PhaseClock {
+            allotted_ms,
+            used_ms,
+            running_since,
+            cued,
+        })
+}
+
+fn deck() -> impl Strategy<Value = CardState> {
+    (
+        proptest::collection::vec(any::<u8>(), 0..14),
+        proptest::collection::vec(any::<u8>(), 0..5),
+    )
+        .prop_map(|(drawn, pinned)| CardState { drawn, pinned })
+}
+
+fn option() -> impl Strategy<Value = CoachOption> {
+    (
+        any::<u32>(),
+        text(),
+        proptest::collection::vec(text(), 0..4),
+        proptest::collection::vec(text(), 0..4),
+        any::<bool>(),
+    )
+        .prop_map(|(id, text, pros, cons, chosen)| CoachOption {
+            id: id % 100_000,
+            text,
+            pros,
+            cons,
+            chosen,
+        })
+}
+
+fn action() -> impl Strategy<Value = ActionItem> {
+    (
+        any::<u32>(),
+        text(),
+        prop_oneof![
+            any::<u8>().prop_map(Owner::Person),
+            text().prop_map(Owner::Other)
+        ],
+        due(),
+        text(),
+    )
+        .prop_map(|(id, what, owner, due, first_step)| ActionItem {
+            id: id % 100_000,
+            what,
+            owner,
+            due,
+            first_step,
+        })
+}
+
+fn half() -> impl Strategy<Value = Half> {
+    (
+        (text(), text(), text()),
+        proptest::collection::vec(option(), 0..25),
+        proptest::collection::vec(action(), 0..12),
+        proptest::option::of(any::<u8>()),
+        text(),
+        proptest::array::uniform4(clock()),
+        proptest::array::uniform4(deck()),
+    )
+        .prop_map(
+            |(
+                (topic, outcome, reality),
+                options,
+                actions,
+                confidence,
+                raise_note,
+                clocks,
+                cards,
+            )| {
+                Half {
+                    client: 0,
+                    goal: Goal { topic, outcome },
+                    reality,
+                    options,
+                    actions,
+                    confidence,
+                    raise_note,
+                    clocks,
+                    cards,
+                }
+            },
+        )
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        Just(Step::Agreement),
+        Just(Step::Swap),
+        Just(Step::WrapUp),
+        (0usize..3, 0usize..4).prop_map(|(half, p)| Step::Phase {
+            half,
+            phase: Phase::ALL[p]
+        }),
+    ]
+}
+
+prop_compose! {
+    fn session()(
+        id in "[a-zA-Z0-9_-]{1,64}",
+        created_ms in prop_oneof![1_600_000_000_000i64..1_900_000_000_000, any::<i64>()],
+        updated in any::<i64>(),
+        one_way in any::<bool>(),
+        names in (text(), text()),
+        total_minutes in any::<u32>(),
+        plans in any::<[[u32; 4]; 2]>(),
+        rules in proptest::collection::vec(
+            prop_oneof![any::<u8>().prop_map(Rule::Builtin), text().prop_map(Rule::Custom)], 0..8),
+        confirmed in any::<[bool; 2]>(),
+        skipped in any::<bool>(),
+        halves in proptest::collection::vec(half(), 0..3),
+        step in step(),
+        swap in proptest::option::of(prop_oneof![Just(SwapChoice::Fit), Just(SwapChoice::Keep)]),
+        reflections in proptest::array::uniform2(
+            (proptest::option::of(any::<u8>()), text())
+                .prop_map(|(useful, sentence)| Reflection { useful, sentence })),
+        next_item in any::<u32>(),
+    ) -> Session {
+        Session {
+            id,
+            created_ms,
+            updated_ms: updated,
+            format: if one_way { Format::OneWay } else { Format::Reciprocal },
+            names: [names.0, names.1],
+            total_minutes,
+            plans,
+            agreement: Agreement { rules, confirmed, skipped },
+            halves,
+            step,
+            swap,
+            reflections,
+            next_item: next_item % 1_000_000,
+        }
+    }
+}
+
+fn sanitized(s: &Session) -> Session {
+    let mut s = s.clone();
+    sanitize(&mut s);
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn plain_links_round_trip(s in session()) {
+        let link = encode_session(&s);
+        prop_assert_eq!(decode(&link), Ok(Decoded::Session(sanitized(&s))));
+        // And through a mail client.
+        let wrapped = format!("> https://x.example/#{}\n", link.replace('.', "%2E"));
+        prop_assert_eq!(decode(&wrapped), Ok(Decoded::Session(sanitized(&s))));
+    }
+
+    #[test]
+    fn encrypted_links_round_trip(
+        s in session(),
+        pass in "\\PC{1,30}",
+        salt in any::<[u8; 16]>(),
+        nonce in any::<[u8; 12]>(),
+        rounds in 1u32..50,
+    ) {
+        let link = lock(&s, &pass, rounds, salt, nonce, &RustCipher);
+        let envelope = Envelope::parse(&link).unwrap();
+        prop_assert_eq!(decode(&link), Ok(Decoded::Locked(envelope.clone())));
+        prop_assert_eq!(unlock(&envelope, &pass, &RustCipher), Ok(sanitized(&s)));
+        let wrong = format!("{pass}x");
+        prop_assert_eq!(unlock(&envelope, &wrong, &RustCipher), Err(LinkError::WrongPassphrase));
+    }
+
+    #[test]
+    fn any_text_decodes_or_errs(input in "\\PC{0,200}") {
+        let _ = decode(&input);
+        let _ = Envelope::parse(&input);
+    }
+
+    #[test]
+    fn any_payload_after_a_tag_decodes_or_errs(
+        tag in prop_oneof![Just("s1"), Just("e1")],
+        body in "[A-Za-z0-9_-]{0,300}",
+    ) {
+        let _ = decode(&format!("{tag}.{body}"));
+    }
+
+    #[test]
+    fn damaging_a_real_link_is_always_reported(s in session(), at in any::<prop::sample::Index>()) {
+        let link = encode_session(&s);
+        let cut = 3 + at.index(link.len() - 3);
+        prop_assert_eq!(decode(&link[..cut]), Err(LinkError::Truncated));
+        let mut bad = link.clone().into_bytes();
+        bad[cut] = if bad[cut] == b'A' { b'B' } else { b'A' };
+        let bad = String::from_utf8(bad).unwrap();
+        prop_assert_eq!(decode(&bad), Err(LinkError::Corrupted));
+    }
+}
