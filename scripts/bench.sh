@@ -35,6 +35,6 @@ echo "  encrypted link: $(tr -d '\n' < tests/golden/e1.txt | wc -c) characters (
 echo '  targets: plain <= 1,400 characters and <= 0.75x the common way; encrypted <= 1,500'
 # Encode and decode in headless Chromium, median of 100, release build.
 PEER_COACH_BENCH=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
-  cargo test -q --release --target wasm32-unknown-unknown --test browser_share_bench -- --nocapture 2>&1 |
+  cargo test --release --target wasm32-unknown-unknown --test browser_share_bench -- --nocapture 2>&1 |
   grep -Eo 'BENCH share .*' | sed 's/^BENCH share /  in the browser: /'
-echo '  target: decode under 5 ms
+echo '  target: decode under 5 ms'

@@ -14,6 +14,8 @@ pub enum Notice {
     Corrupt,
     /// Data from a newer version was left alone.
     Newer,
+    /// Another tab changed a session: this tab shows the latest version.
+    OtherTab,
 }
 
 impl Notice {
@@ -23,6 +25,7 @@ impl Notice {
             Notice::Full => Key::StorageFull,
             Notice::Corrupt => Key::StorageCorrupt,
             Notice::Newer => Key::StorageNewer,
+            Notice::OtherTab => Key::StorageOtherTab,
         }
     }
 }

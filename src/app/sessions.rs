@@ -29,6 +29,9 @@ impl Sessions {
         if !storage.is_persistent() {
             notices.raise(Notice::Unavailable);
         }
+        if storage.was_full_at_start() {
+            notices.raise(Notice::Full);
+        }
         let found = records::load(&storage);
         if found.set_aside > 0 {
             notices.raise(Notice::Corrupt);
@@ -42,8 +45,46 @@ impl Sessions {
             storage: StoredValue::new_local(storage),
             notices,
         };
+        sessions.follow_other_tabs();
         provide_context(sessions);
         sessions
+    }
+
+    /// Another tab of this app saved a session: take its version, so this
+    /// tab never writes an older copy over it, and say so once.
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            let Some(key) = ev.key().filter(|k| store::is_session_key(k)) else {
+                return;
+            };
+            let Some(Ok(theirs)) = ev.new_value().map(|raw| store::decode_session(&raw)) else {
+                return;
+            };
+            if store::session_key(&theirs.id) != key {
+                return;
+            }
+            let changed = self.list.with_untracked(|l| !l.contains(&theirs));
+            if changed {
+                self.list
+                    .update(|list| match list.iter_mut().find(|s| s.id == theirs.id) {
+                        Some(slot) => *slot = theirs,
+                        None => list.insert(0, theirs),
+                    });
+                self.notices.raise(Notice::OtherTab);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Is there a record under this id that this app could not read (a
+    /// newer version's, say)? It must not be written over.
+    pub fn has_unread_record(&self, id: &str) -> bool {
+        !self
+            .list
+            .with_untracked(|list| list.iter().any(|s| s.id == id))
+            && self
+                .storage
+                .with_value(|s| s.get(&store::session_key(id)).is_some())
     }
 
     fn report(&self, result: Result<(), StorageError>) {

@@ -39,6 +39,10 @@ pub enum Arrival {
 /// Take in a session from a link or a file.
 pub fn arrive(sessions: &Sessions, theirs: Session) -> Arrival {
     match sessions.get_untracked(&theirs.id) {
+        // A record this app cannot read holds that id: never write over it.
+        None if sessions.has_unread_record(&theirs.id) => {
+            Arrival::Added(keep_both_sessions(sessions, theirs))
+        }
         None => {
             let id = theirs.id.clone();
             sessions.put(theirs);
@@ -93,8 +97,17 @@ pub async fn lock(session: &Session, passphrase: &str) -> Result<String, CryptoE
     Ok(envelope.to_fragment())
 }
 
+/// Why a protected link did not open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnlockError {
+    /// The link itself, or the passphrase (`LinkError::WrongPassphrase`).
+    Link(LinkError),
+    /// This browser cannot decrypt here (no WebCrypto: not https or localhost).
+    NoCrypto,
+}
+
 /// Open an encrypted link's envelope with a passphrase.
-pub async fn unlock(envelope: &Envelope, passphrase: &str) -> Result<Session, LinkError> {
+pub async fn unlock(envelope: &Envelope, passphrase: &str) -> Result<Session, UnlockError> {
     let plaintext = crypto::open(
         passphrase,
         &envelope.salt,
@@ -104,6 +117,9 @@ pub async fn unlock(envelope: &Envelope, passphrase: &str) -> Result<Session, Li
         &envelope.ciphertext,
     )
     .await
-    .map_err(|_| LinkError::WrongPassphrase)?;
-    share::decode_plain_bytes(&plaintext)
+    .map_err(|e| match e {
+        CryptoError::Rejected => UnlockError::Link(LinkError::WrongPassphrase),
+        CryptoError::Unavailable => UnlockError::NoCrypto,
+    })?;
+    share::decode_plain_bytes(&plaintext).map_err(UnlockError::Link)
 }

@@ -39,21 +39,30 @@ impl Agreement {
         self.skipped || self.confirmed.iter().all(|&c| c)
     }
 
+    /// Both people ticked their box.
+    pub fn both_agreed(&self) -> bool {
+        self.confirmed.iter().all(|&c| c)
+    }
+
     /// Replace a rule's text with the pair's own words. An emptied built-in
-    /// rule becomes an empty custom rule (removing is explicit).
+    /// rule becomes an empty custom rule (removing is explicit). Changed
+    /// rules need both confirmations again.
     pub fn edit(&mut self, at: usize, text: String) {
         if let Some(rule) = self.rules.get_mut(at) {
             *rule = Rule::Custom(text);
+            self.reset_confirmations();
         }
     }
 
     pub fn add(&mut self) {
         self.rules.push(Rule::Custom(String::new()));
+        self.reset_confirmations();
     }
 
     pub fn remove(&mut self, at: usize) {
         if at < self.rules.len() {
             self.rules.remove(at);
+            self.reset_confirmations();
         }
     }
 
@@ -91,7 +100,13 @@ mod tests {
 
     #[test]
     fn edit_add_remove() {
-        let mut a = Agreement::default();
+        let mut a = Agreement {
+            confirmed: [true, true],
+            ..Agreement::default()
+        };
+        a.add();
+        assert!(!a.both_agreed(), "changed rules are agreed again");
+        a.remove(4);
         a.edit(1, "We start on time".into());
         a.add();
         a.remove(0);

@@ -27,7 +27,8 @@ pub enum Choice {
     Mine,
     /// The version in the link.
     Theirs,
-    /// Both, side by side: lists are joined, texts are put one after the other.
+    /// Both, side by side: lists are joined, texts are put one after the
+    /// other. Not offered for the setup (names and length), which keeps mine.
     Both,
 }
 
@@ -178,8 +179,9 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
     for section in differences(mine, theirs) {
         let choice = choose(section);
         match (section, choice) {
-            (_, Choice::Mine) => {}
-            (Section::Setup, _) => {
+            // Names and length are one version or the other: no "both".
+            (_, Choice::Mine) | (Section::Setup, Choice::Both) => {}
+            (Section::Setup, Choice::Theirs) => {
                 out.names = theirs.names.clone();
                 out.total_minutes = theirs.total_minutes;
             }
@@ -221,50 +223,6 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
     out.updated_ms = mine.updated_ms.max(theirs.updated_ms);
     out.normalize();
     out
-}
-
-/// A short preview of a section, a line per item, for choosing between two
-/// versions (built-in ground rules are left to the caller by number).
-pub fn preview(session: &Session, section: Section) -> Vec<String> {
-    let lines = |text: &str| -> Vec<String> {
-        text.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect()
-    };
-    match section {
-        Section::Setup => vec![
-            format!("{} / {}", session.names[0], session.names[1]),
-            format!("{} min", session.total_minutes),
-        ],
-        Section::Agreement => session
-            .agreement
-            .rules
-            .iter()
-            .filter_map(|r| match r {
-                Rule::Custom(text) => Some(text.clone()),
-                Rule::Builtin(_) => None,
-            })
-            .collect(),
-        Section::Phase { half, phase } => {
-            session.half(half).map_or_else(Vec::new, |h| match phase {
-                Phase::Goal => [h.goal.topic.as_str(), h.goal.outcome.as_str()]
-                    .iter()
-                    .flat_map(|t| lines(t))
-                    .collect(),
-                Phase::Reality => lines(&h.reality),
-                Phase::Options => h.options.iter().map(|o| o.text.clone()).collect(),
-                Phase::Will => h.actions.iter().map(|a| a.what.clone()).collect(),
-            })
-        }
-        Section::Reflections => session
-            .reflections
-            .iter()
-            .map(|r| r.sentence.clone())
-            .filter(|s| !s.trim().is_empty())
-            .collect(),
-    }
 }
 
 /// A sensible first choice to offer for a section: the link's version where

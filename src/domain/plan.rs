@@ -52,7 +52,8 @@ pub fn split(half: u32) -> [u32; 4] {
 
 /// Scale a half's phase allotments to fit `available_ms`, in proportion,
 /// rounded to whole seconds, adding up to `available_ms` (to the second).
-/// Each phase keeps at least one minute.
+/// Each phase keeps at least one minute, so under four minutes left the
+/// phases add up to a little more than what is left.
 pub fn fit(allotted_ms: [i64; 4], available_ms: i64) -> [i64; 4] {
     let planned: i64 = allotted_ms.iter().sum();
     if planned <= 0 {

@@ -45,11 +45,21 @@ impl Setup {
         self.set_total(self.total_minutes);
     }
 
-    /// Editing one phase's minutes changes the total to match.
+    /// Editing one phase's minutes changes the total to match, within the
+    /// accepted range of 10 to 180 minutes.
     pub fn set_phase_minutes(&mut self, phase: Phase, minutes: u32) {
-        self.plan[phase.index()] = minutes.clamp(1, plan::MAX_TOTAL_MINUTES);
+        let halves = self.format.halves() as u32;
+        let others: u32 = self.plan.iter().sum::<u32>() - self.plan[phase.index()];
+        let most = (plan::MAX_TOTAL_MINUTES / halves)
+            .saturating_sub(others)
+            .max(1);
+        let least = plan::MIN_TOTAL_MINUTES
+            .div_ceil(halves)
+            .saturating_sub(others)
+            .max(1);
+        self.plan[phase.index()] = minutes.clamp(least, most.max(least));
         let per_half: u32 = self.plan.iter().sum();
-        self.total_minutes = per_half * self.format.halves() as u32;
+        self.total_minutes = per_half * halves;
     }
 
     /// The phase minutes of each half. With an odd total the second half of
@@ -214,9 +224,10 @@ pub struct SwapInfo {
 }
 
 impl SwapInfo {
-    /// The second half no longer fits in the time left.
+    /// The second half no longer fits in the time left (by half a minute
+    /// or more: less is not worth a decision).
     pub fn must_choose(&self) -> bool {
-        self.left_ms < self.second_half_ms
+        self.second_half_ms - self.left_ms >= 30_000
     }
 }
 
@@ -280,9 +291,14 @@ impl Session {
             let h = self.halves.len();
             self.halves.push(Half::new(h as u8, self.plans[h]));
         }
+        self.total_minutes = plan::clamp_total(self.total_minutes);
+        for minutes in self.plans.iter_mut().flatten() {
+            *minutes = (*minutes).clamp(1, plan::MAX_TOTAL_MINUTES);
+        }
         for (i, half) in self.halves.iter_mut().enumerate() {
             half.client = i as u8;
             half.confidence = half.confidence.map(|c| c.clamp(1, 10));
+            half.clocks.iter_mut().for_each(PhaseClock::clamp);
         }
         if !self.step.belongs_to(self.format) {
             self.step = Step::Agreement;
@@ -303,6 +319,12 @@ impl Session {
 
     pub fn half(&self, h: usize) -> Option<&Half> {
         self.halves.get(h)
+    }
+
+    /// Who coaches and who is the client in a half: `(coach, client)`.
+    pub fn roles(&self, h: usize) -> (u8, u8) {
+        self.half(h)
+            .map_or((1, 0), |half| (half.coach(), half.client))
     }
 
     pub fn half_mut(&mut self, h: usize) -> Option<&mut Half> {

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 pub const MINUTE_MS: i64 = 60_000;
 
+/// The year 9999, as milliseconds since the epoch: no real clock says more.
+pub const MAX_TIMESTAMP_MS: i64 = 253_402_300_799_000;
+
 /// The clock of one phase: how long it may take, how long it has run, and
 /// since when it is running (if it is).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,12 +41,26 @@ impl PhaseClock {
 
     /// Time run so far. A clock that went backwards counts as no time.
     pub fn elapsed(&self, now: i64) -> i64 {
-        self.used_ms + self.running_since.map_or(0, |since| (now - since).max(0))
+        let running = self
+            .running_since
+            .map_or(0, |since| now.saturating_sub(since).max(0));
+        self.used_ms.saturating_add(running)
     }
 
     /// Time left; negative once the phase runs over.
     pub fn remaining(&self, now: i64) -> i64 {
-        self.allotted_ms - self.elapsed(now)
+        self.allotted_ms.saturating_sub(self.elapsed(now))
+    }
+
+    /// Bring values from storage or a link into a sane range: at most a day
+    /// allotted, a week used, and a start time that is a real moment.
+    pub fn clamp(&mut self) {
+        const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
+        self.allotted_ms = self.allotted_ms.clamp(0, DAY_MS);
+        self.used_ms = self.used_ms.clamp(0, 7 * DAY_MS);
+        self.running_since = self
+            .running_since
+            .filter(|since| (0..=MAX_TIMESTAMP_MS).contains(since));
     }
 
     pub fn is_over(&self, now: i64) -> bool {
@@ -176,6 +193,25 @@ mod tests {
         assert!(c.take_cue(200_000));
         c.add_minute(200_000);
         assert!(c.cued);
+    }
+
+    #[test]
+    fn absurd_values_neither_overflow_nor_survive_clamping() {
+        let mut c = PhaseClock {
+            allotted_ms: i64::MAX,
+            used_ms: i64::MAX,
+            running_since: Some(i64::MIN),
+            cued: false,
+        };
+        assert_eq!(c.elapsed(i64::MAX), i64::MAX);
+        let _ = c.remaining(i64::MIN);
+        c.clamp();
+        assert_eq!(c.running_since, None);
+        assert_eq!(c.allotted_ms, 24 * 60 * MINUTE_MS);
+        assert_eq!(
+            c.remaining(0),
+            24 * 60 * MINUTE_MS - 7 * 24 * 60 * MINUTE_MS
+        );
     }
 
     #[test]

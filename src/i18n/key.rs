@@ -18,7 +18,7 @@ keys! {
 AppName, SoundOn, SoundOff, SoundToggleLabel,
 Dismiss, Home,
 // Storage notices
-StorageUnavailable, StorageFull, StorageCorrupt, StorageNewer,
+StorageUnavailable, StorageFull, StorageCorrupt, StorageNewer, StorageOtherTab,
 // Home
 HomeIntro, HomePrivacy, StartSession, ContinueSession, YourSessions,
 SessionUntitled, SessionOn, NotFound,
@@ -73,7 +73,7 @@ ReflectionSentence, PrintPlan, NewSession,
     // Opening
     OpenTitle, OpenFailedTitle, OpenPasteLabel, OpenPasteHelp, OpenButton, OpenFileLabel,
     OpenDropHint, OpenFileUnreadable, OpenLockedTitle, OpenLockedIntro,
-    OpenPassphraseLabel, OpenUnlock, OpenUnlocking, OpenUntouched,
+    OpenPassphraseLabel, OpenNoCrypto, OpenUnlock, OpenUnlocking, OpenUntouched,
     LinkEmpty, LinkNotALink, LinkTruncated, LinkCorrupted, LinkNewer,
     LinkTooLarge, LinkMalformed, LinkWrongPassphrase,
     MergeTitle, MergeIntro, MergeSection, MergeMine, MergeTheirs, MergeBoth,

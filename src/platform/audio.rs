@@ -2,14 +2,40 @@
 //! audio is unavailable or blocked, it stays silent (the visual cue and the
 //! screen-reader announcement still happen).
 
+use std::cell::RefCell;
+
 use web_sys::{AudioContext, OscillatorType};
+
+thread_local! {
+    /// One audio context for the page's life (browsers limit how many).
+    static CONTEXT: RefCell<Option<AudioContext>> = const { RefCell::new(None) };
+}
+
+fn context() -> Option<AudioContext> {
+    CONTEXT.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = AudioContext::new().ok();
+        }
+        cell.clone()
+    })
+}
+
+/// Wake audio up during a click or key press: browsers only let a page
+/// play sound it started from a user gesture, and the cue comes later, from
+/// the clock.
+pub fn prime() {
+    if let Some(ctx) = context() {
+        let _ = ctx.resume();
+    }
+}
 
 pub fn chime() {
     let _ = try_chime();
 }
 
 fn try_chime() -> Result<(), wasm_bindgen::JsValue> {
-    let ctx = AudioContext::new()?;
+    let ctx = context().ok_or(wasm_bindgen::JsValue::NULL)?;
     let start = ctx.current_time();
     for (i, freq) in [660.0_f32, 880.0].into_iter().enumerate() {
         let at = start + i as f64 * 0.18;

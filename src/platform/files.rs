@@ -26,7 +26,14 @@ pub fn download(name: &str, text: &str) -> bool {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    let _ = Url::revoke_object_url(&url);
+    // Some browsers start the download after the click returns: free the
+    // file a while later, not at once.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
     true
 }
 

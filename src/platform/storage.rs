@@ -22,20 +22,50 @@ pub enum StorageError {
 pub struct DeviceStorage {
     local: Option<web_sys::Storage>,
     memory: Rc<RefCell<BTreeMap<String, String>>>,
+    /// The storage could be read but was already full when the app opened.
+    full_at_start: bool,
+}
+
+fn kind(error: &wasm_bindgen::JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        StorageError::Full
+    } else {
+        StorageError::Refused
+    }
 }
 
 const PROBE_KEY: &str = "peer-coach.probe";
 
 impl DeviceStorage {
-    /// `localStorage` if it can be read and written, memory otherwise.
+    /// `localStorage` if it can be used, memory otherwise. A storage that is
+    /// readable but full is still used: what it holds stays reachable, and
+    /// the app says that new changes cannot be kept.
     pub fn open() -> Self {
+        let mut full_at_start = false;
         let local = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
-            .filter(|s| s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok());
+            .filter(|s| s.get_item(PROBE_KEY).is_ok())
+            .filter(|s| match s.set_item(PROBE_KEY, "1") {
+                Ok(()) => s.remove_item(PROBE_KEY).is_ok(),
+                Err(e) => {
+                    full_at_start = kind(&e) == StorageError::Full;
+                    full_at_start
+                }
+            });
         DeviceStorage {
             local,
             memory: Rc::default(),
+            full_at_start,
         }
+    }
+
+    /// Was the storage already full when the app opened?
+    pub fn was_full_at_start(&self) -> bool {
+        self.full_at_start
     }
 
     /// Memory only: what a page gets when the browser refuses storage.
@@ -43,6 +73,7 @@ impl DeviceStorage {
         DeviceStorage {
             local: None,
             memory: Rc::default(),
+            full_at_start: false,
         }
     }
 
@@ -60,17 +91,7 @@ impl DeviceStorage {
 
     pub fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         match &self.local {
-            Some(s) => s.set_item(key, value).map_err(|e| {
-                let name = js_sys::Reflect::get(&e, &"name".into())
-                    .ok()
-                    .and_then(|n| n.as_string())
-                    .unwrap_or_default();
-                if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-                    StorageError::Full
-                } else {
-                    StorageError::Refused
-                }
-            }),
+            Some(s) => s.set_item(key, value).map_err(|e| kind(&e)),
             None => {
                 self.memory
                     .borrow_mut()

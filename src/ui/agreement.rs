@@ -36,21 +36,13 @@ pub fn AgreementScreen() -> impl IntoView {
                     value=Signal::derive(move || {
                         current.read(|s| s.agreement.rules.get(at).map(rule_text)).unwrap_or_default()
                     })
-                    on_input=move |text: String| {
-                        current.update(|s| {
-                            s.agreement.edit(at, text);
-                            s.agreement.reset_confirmations();
-                        })
-                    }
+                    on_input=move |text: String| current.update(|s| s.agreement.edit(at, text))
                 />
                 <button
                     type="button"
                     class="ghost small"
                     on:click=move |_| {
-                        current.update(|s| {
-                            s.agreement.remove(at);
-                            s.agreement.reset_confirmations();
-                        });
+                        current.update(|s| s.agreement.remove(at));
                         focus_later("add-rule".to_string());
                     }
                 >
@@ -78,7 +70,7 @@ pub fn AgreementScreen() -> impl IntoView {
         }
     };
 
-    let settled = move || current.read(|s| s.agreement.confirmed.iter().all(|&c| c));
+    let settled = move || current.read(|s| s.agreement.both_agreed());
 
     view! {
         <section class="agreement" aria-labelledby="screen-title">
@@ -90,10 +82,7 @@ pub fn AgreementScreen() -> impl IntoView {
                 id="add-rule"
                 on:click=move |_| {
                     let at = count.get_untracked();
-                    current.update(|s| {
-                        s.agreement.add();
-                        s.agreement.reset_confirmations();
-                    });
+                    current.update(|s| s.agreement.add());
                     focus_later(format!("rule-{at}"));
                 }
             >

@@ -7,10 +7,78 @@ use leptos::prelude::*;
 use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
 use crate::app::sharing::keep_both_sessions;
+use crate::domain::flow::Phase;
 use crate::domain::merge::{self, Choice, Section};
 use crate::domain::route::Route;
 use crate::domain::session::Session;
 use crate::i18n::{person, phase_name, t, tf, Key};
+use crate::ui::agreement::rule_text;
+
+/// What a version holds in a section, a line per item, so the two can be
+/// told apart at a glance.
+fn preview(s: &Session, section: Section) -> Vec<String> {
+    let nonempty = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_string());
+    match section {
+        Section::Setup => vec![
+            format!("{} & {}", person(&s.names, 0), person(&s.names, 1)),
+            format!("{} {}", s.total_minutes, t(Key::MinutesShort)),
+        ],
+        Section::Agreement => {
+            let mut lines: Vec<String> = s.agreement.rules.iter().map(rule_text).collect();
+            for who in 0..2u8 {
+                if s.agreement.confirmed[who as usize] {
+                    lines.push(tf(Key::PersonAgrees, &[("name", &person(&s.names, who))]));
+                }
+            }
+            lines
+        }
+        Section::Phase { half, phase } => s.half(half).map_or_else(Vec::new, |h| match phase {
+            Phase::Goal => [&h.goal.topic, &h.goal.outcome]
+                .into_iter()
+                .filter_map(|t| nonempty(t))
+                .collect(),
+            Phase::Reality => h.reality.lines().filter_map(nonempty).collect(),
+            Phase::Options => h
+                .options
+                .iter()
+                .flat_map(|o| {
+                    let head = if o.chosen {
+                        format!("{} ({})", o.text, t(Key::ChosenLabel))
+                    } else {
+                        o.text.clone()
+                    };
+                    std::iter::once(head)
+                        .chain(o.pros.iter().map(|p| format!("  + {p}")))
+                        .chain(o.cons.iter().map(|c| format!("  − {c}")))
+                })
+                .collect(),
+            Phase::Will => h
+                .actions
+                .iter()
+                .map(|a| {
+                    if a.due.is_empty() {
+                        a.what.clone()
+                    } else {
+                        format!("{} · {}", a.what, a.due)
+                    }
+                })
+                .chain(
+                    h.confidence
+                        .map(|c| format!("{}: {c} / 10", t(Key::SummaryConfidence))),
+                )
+                .chain(nonempty(&h.raise_note))
+                .collect(),
+        }),
+        Section::Reflections => (0..2u8)
+            .filter_map(|who| {
+                let r = &s.reflections[who as usize];
+                let useful = r.useful.map(|u| format!("{u} / 5 ")).unwrap_or_default();
+                nonempty(&format!("{useful}{}", r.sentence))
+                    .map(|line| format!("{}: {line}", person(&s.names, who)))
+            })
+            .collect(),
+    }
+}
 
 fn section_name(section: Section, names: &[String; 2]) -> String {
     match section {
@@ -44,8 +112,8 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
         let (name, mine_lines, their_lines) = pair.with_value(|(m, th)| {
             (
                 section_name(section, &m.names),
-                merge::preview(m, section),
-                merge::preview(th, section),
+                preview(m, section),
+                preview(th, section),
             )
         });
         let side = |title: Key, lines: Vec<String>| {
@@ -81,7 +149,8 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
                 <div class="merge-choices">
                     {radio(Choice::Mine, Key::MergeMine)}
                     {radio(Choice::Theirs, Key::MergeTheirs)}
-                    {radio(Choice::Both, Key::MergeBoth)}
+                    // Names, format and length are one or the other.
+                    {(section != Section::Setup).then(|| radio(Choice::Both, Key::MergeBoth))}
                 </div>
             </fieldset>
         }

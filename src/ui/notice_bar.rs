@@ -15,7 +15,7 @@ pub fn NoticeBar() -> impl IntoView {
                 key=|n| *n
                 children=move |notice| {
                     view! {
-                        <div class="notice" role="alert">
+                        <div class="notice" role="status">
                             <p>{t(notice.text())}</p>
                             <button
                                 type="button"

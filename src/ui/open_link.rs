@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use crate::app::link_text::link_error_text;
 use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
-use crate::app::sharing::{arrive, unlock, Arrival};
+use crate::app::sharing::{arrive, unlock, Arrival, UnlockError};
 use crate::domain::route::Route;
 use crate::domain::session::Session;
 use crate::domain::share::{self, Decoded, Envelope, LinkError};
@@ -47,11 +47,9 @@ pub fn OpenLink(
         Ok(Decoded::Locked(envelope)) => state.set(Opening::Locked(envelope)),
         Err(error) => state.set(Opening::Failed(error)),
     }
-    // The payload has been read: it leaves the address bar.
-    if matches!(
-        state.get_untracked(),
-        Opening::Failed(_) | Opening::Locked(_) | Opening::Merge(_)
-    ) {
+    // A bad link leaves the address bar at once; a protected one or one to
+    // merge stays until it is opened, so a reload does not lose it.
+    if matches!(state.get_untracked(), Opening::Failed(_)) {
         crate::platform::location::replace_hash("#/");
     }
 
@@ -87,17 +85,22 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
     let envelope = StoredValue::new(envelope);
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<LinkError>);
+    let error = RwSignal::new(None::<Key>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let words = passphrase.get_untracked().trim().to_string();
         let envelope = envelope.get_value();
+        // Cleared first, so the same message is announced again on a retry.
+        error.set(None);
         busy.set(true);
         spawn_local(async move {
             match unlock(&envelope, &words).await {
                 Ok(session) => on_open.run(session),
                 Err(e) => {
-                    error.set(Some(e));
+                    error.set(Some(match e {
+                        UnlockError::Link(e) => link_error_text(&e),
+                        UnlockError::NoCrypto => Key::OpenNoCrypto,
+                    }));
                     crate::ui::focus::focus_later("open-passphrase".to_string());
                 }
             }
@@ -122,7 +125,7 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
                     />
                 </div>
                 <p id="open-error" role="alert" class="problem-text">
-                    {move || error.get().map(|e| t(link_error_text(&e)))}
+                    {move || error.get().map(t)}
                 </p>
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || busy.get()>

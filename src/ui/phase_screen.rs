@@ -19,8 +19,11 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
     let current = use_current();
     let roles = move || {
         current.read(|s| {
-            let coach = crate::i18n::person(&s.names, 1 - half as u8);
-            let client = crate::i18n::person(&s.names, half as u8);
+            let (coach, client) = s.roles(half);
+            let (coach, client) = (
+                crate::i18n::person(&s.names, coach),
+                crate::i18n::person(&s.names, client),
+            );
             tf(Key::RoleLine, &[("coach", &coach), ("client", &client)])
         })
     };

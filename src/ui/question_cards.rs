@@ -47,7 +47,7 @@ pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
                     {t(Key::Pin)}
                 </button>
             </div>
-            <p class="muted small">
+            <p class="muted small" role="status">
                 {move || {
                     if restarted.get() {
                         t(Key::DeckRestarted).to_string()

@@ -117,7 +117,10 @@ pub fn SetupScreen() -> impl IntoView {
                                 let id = format!("split-{}", phase.index());
                                 view! {
                                     <div class="field">
-                                        <label for=id.clone()>{phase_name(phase)}</label>
+                                        <label for=id.clone()>
+                                            {phase_name(phase)}
+                                            <span class="sr-only">{format!(" ({})", t(Key::MinutesShort))}</span>
+                                        </label>
                                         <div class="with-unit">
                                             <input
                                                 type="number"

@@ -18,23 +18,12 @@ use crate::ui::focus::focus_later;
 const FINE: usize = 2_000;
 const WARN: usize = 4_000;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Copy {
-    Idle,
-    Copied,
-    Blocked,
-}
-
-fn select_link() {
-    use wasm_bindgen::JsCast;
-    if let Some(area) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("share-link"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    {
-        let _ = area.focus();
-        area.select();
-    }
+/// What happened to the last copy, and of which text.
+#[derive(Clone, PartialEq, Eq)]
+enum Copied {
+    Done(String),
+    /// The browser refused: the text is shown selected instead.
+    Blocked(String),
 }
 
 #[component]
@@ -46,36 +35,36 @@ pub fn SharePanel(
     let plain = Memo::new(move |_| link_for(&current.read(share::encode_session)));
     let protect = RwSignal::new(false);
     let passphrase = RwSignal::new(share::suggest_passphrase(random_u32, 4));
-    let locked = RwSignal::new(None::<String>);
+    // The protected link, with the plain link and passphrase it was made
+    // from: once the session or the passphrase changes it is out of date.
+    let locked = RwSignal::new(None::<(String, String, String)>);
     let locking = RwSignal::new(false);
     let crypto_missing = RwSignal::new(false);
-    let copied = RwSignal::new(Copy::Idle);
+    let copied = RwSignal::new(None::<Copied>);
 
-    // The link on show: the protected one once made, else the plain one.
+    // The link on show: the plain one, or the protected one while current.
     let link = move || {
         if protect.get() {
-            locked.get()
+            locked.with(|l| {
+                l.as_ref()
+                    .filter(|(from, words, _)| *from == plain.get() && *words == passphrase.get())
+                    .map(|(_, _, link)| link.clone())
+            })
         } else {
             Some(plain.get())
         }
     };
-    // A changed session or passphrase needs a new protected link.
-    Effect::new(move |_| {
-        plain.track();
-        passphrase.track();
-        locked.set(None);
-        copied.set(Copy::Idle);
-    });
 
     let make_locked = move |_| {
         let Some(session) = current.read_untracked(|s| Some(s.clone())) else {
             return;
         };
         let words = passphrase.get_untracked();
+        let from = plain.get_untracked();
         locking.set(true);
         spawn_local(async move {
             match lock(&session, words.trim()).await {
-                Ok(payload) => locked.set(Some(link_for(&payload))),
+                Ok(payload) => locked.set(Some((from, words, link_for(&payload)))),
                 Err(_) => crypto_missing.set(true),
             }
             locking.set(false);
@@ -85,12 +74,22 @@ pub fn SharePanel(
     let copy = move |text: String| {
         spawn_local(async move {
             if clipboard::copy(&text).await {
-                copied.set(Copy::Copied);
+                copied.set(Some(Copied::Done(text)));
             } else {
-                copied.set(Copy::Blocked);
-                select_link();
+                copied.set(Some(Copied::Blocked(text)));
+                focus_later("share-copy-fallback".to_string());
             }
         });
+    };
+    // The status of the last copy, while it is about what is on show.
+    let copy_status = move || {
+        let current = link().unwrap_or_default();
+        let block = text_block(&current);
+        copied.with(|c| match c {
+            Some(Copied::Done(t)) if *t == current || *t == block => Some((true, t.clone())),
+            Some(Copied::Blocked(t)) if *t == current || *t == block => Some((false, t.clone())),
+            _ => None,
+        })
     };
 
     let length_note = move || {
@@ -175,7 +174,7 @@ pub fn SharePanel(
                     <Show when=move || crypto_missing.get()>
                         <p class="gentle" role="alert">{t(Key::ShareCryptoMissing)}</p>
                     </Show>
-                    <Show when=move || locked.with(Option::is_some)>
+                    <Show when=move || link().is_some()>
                         <p class="ok-note">{t(Key::ShareLocked)}</p>
                     </Show>
                 </div>
@@ -214,12 +213,39 @@ pub fn SharePanel(
                     </button>
                 </div>
                 <p class="copy-status" role="status">
-                    {move || match copied.get() {
-                        Copy::Idle => "",
-                        Copy::Copied => t(Key::ShareCopied),
-                        Copy::Blocked => t(Key::ShareCopyBlocked),
+                    {move || match copy_status() {
+                        Some((true, _)) => t(Key::ShareCopied),
+                        Some((false, _)) => t(Key::ShareCopyBlocked),
+                        None => "",
                     }}
                 </p>
+                {move || {
+                    copy_status()
+                        .filter(|(done, _)| !done)
+                        .map(|(_, text)| {
+                            view! {
+                                <label class="sr-only" for="share-copy-fallback">
+                                    {t(Key::ShareLinkLabel)}
+                                </label>
+                                <textarea
+                                    id="share-copy-fallback"
+                                    class="link"
+                                    rows="4"
+                                    readonly
+                                    on:focus=move |ev| {
+                                        use wasm_bindgen::JsCast;
+                                        if let Some(area) = ev
+                                            .target()
+                                            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                                        {
+                                            area.select();
+                                        }
+                                    }
+                                    prop:value=text
+                                ></textarea>
+                            }
+                        })
+                }}
                 {qr}
                 <p>{t(Key::ShareFileIntro)}</p>
                 <div class="actions tight">

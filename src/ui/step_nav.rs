@@ -24,34 +24,35 @@ pub fn StepNav() -> impl IntoView {
     let format = current.read_untracked(|s| s.format);
     let on_step = move || current.read(|s| Some(s.step));
 
+    // "Jonas coaches Amara": whose half a phase belongs to.
+    let half_heading = move |half: usize| {
+        current.read_untracked(|s| {
+            let (coach, client) = s.roles(half);
+            tf(
+                Key::HalfHeading,
+                &[
+                    ("coach", &person(&s.names, coach)),
+                    ("client", &person(&s.names, client)),
+                ],
+            )
+        })
+    };
+
     let item = move |step: Step| {
         let is_current = move || on_step() == Some(step);
         // Screen readers hear whose half a phase belongs to.
         let context = step
             .phase()
             .filter(|_| format == Format::Reciprocal)
-            .map(|(half, _)| {
-                let names = current.read(|s| s.names.clone());
-                let coach = person(&names, 1 - half as u8);
-                let client = person(&names, half as u8);
-                format!(
-                    "{}: ",
-                    tf(Key::HalfHeading, &[("coach", &coach), ("client", &client)])
-                )
-            });
+            .map(|(half, _)| format!("{}: ", half_heading(half)));
         // A visible caption before each half's first phase.
         let caption = match step {
             Step::Phase {
                 half,
                 phase: Phase::Goal,
-            } if format == Format::Reciprocal => {
-                let names = current.read_untracked(|s| s.names.clone());
-                Some(view! {
-                    <li class="half-label" aria-hidden="true">
-                        {tf(Key::HalfHeading, &[("coach", &person(&names, 1 - half as u8)), ("client", &person(&names, half as u8))])}
-                    </li>
-                })
-            }
+            } if format == Format::Reciprocal => Some(view! {
+                <li class="half-label" aria-hidden="true">{half_heading(half)}</li>
+            }),
             _ => None,
         };
         view! {

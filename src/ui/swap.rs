@@ -39,7 +39,7 @@ pub fn SwapScreen() -> impl IntoView {
             return String::new();
         };
         let m = |ms| whole_minutes(ms).to_string();
-        if i.over_ms >= 30_000 {
+        if i.must_choose() {
             tf(
                 Key::SwapOver,
                 &[

@@ -65,6 +65,7 @@ pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
                     id="timer-toggle"
                     on:click=move |_| {
                         let at = now_ms();
+                        crate::platform::audio::prime();
                         if running() {
                             current.update(|s| s.pause_clock(at))
                         } else {

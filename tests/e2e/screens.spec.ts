@@ -78,7 +78,7 @@ test('the storage notice: axe and screenshot', async ({ page }) => {
     });
   });
   await page.goto('/');
-  await page.getByRole('alert').waitFor();
+  await page.getByRole('status').filter({ hasText: 'nothing will be kept' }).waitFor();
   await screenshot(page, 'storage-notice');
   await expectNoA11yViolations(page, 'storage notice');
 });

@@ -182,3 +182,37 @@ test('markup and scripts in every text field stay text', async ({ browser }) => 
   expect(await b.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await b.locator('main img, main script').count()).toBe(0);
 });
+
+test('the file fallback: download on one side, open on the other', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  await agree(a);
+  await a.getByLabel('Topic', { exact: true }).fill('Sent as a file');
+  await openShare(a);
+  const [download] = await Promise.all([
+    a.waitForEvent('download'),
+    a.getByRole('button', { name: 'Download as a file' }).click(),
+  ]);
+  const path = await download.path();
+
+  const b = await person(browser);
+  await b.goto('/');
+  await b.getByLabel('Or choose a file').setInputFiles(path!);
+  await heading(b, 'Goal');
+  await expect(b.getByLabel('Topic', { exact: true })).toHaveValue('Sent as a file');
+});
+
+test('two tabs on one device: the older tab takes the newer version', async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto('/');
+  await startSession(first);
+  await agree(first);
+  await first.getByLabel('Topic', { exact: true }).fill('Typed in the first tab');
+  const second = await context.newPage();
+  await second.goto(first.url());
+  await second.getByLabel('Topic', { exact: true }).fill('Typed in the second tab');
+  await expect(first.getByLabel('Topic', { exact: true })).toHaveValue('Typed in the second tab');
+  await expect(first.getByRole('status').filter({ hasText: 'changed in another tab' })).toBeVisible();
+});

@@ -34,6 +34,35 @@ fn setup_total_and_phase_edits_stay_consistent() {
 }
 
 #[test]
+fn split_edits_keep_the_total_between_10_and_180() {
+    let mut setup = Setup::default();
+    setup.set_phase_minutes(Options, 100);
+    assert_eq!(setup.total_minutes, 180);
+    for phase in Phase::ALL {
+        setup.set_phase_minutes(phase, 1);
+    }
+    assert!(setup.total_minutes >= 10, "{}", setup.total_minutes);
+    setup.set_format(Format::OneWay);
+    setup.set_phase_minutes(Will, 500);
+    assert_eq!(setup.total_minutes, 180);
+}
+
+#[test]
+fn normalize_bounds_what_a_link_or_storage_may_hold() {
+    let mut s = session(Format::Reciprocal);
+    s.total_minutes = 100_000;
+    s.plans[1] = [0, u32::MAX, 5, 5];
+    s.halves[0].clocks[0].running_since = Some(-5);
+    s.halves[0].clocks[1].allotted_ms = i64::MAX;
+    s.normalize();
+    assert_eq!(s.total_minutes, 180);
+    assert_eq!(s.plans[1], [1, 180, 5, 5]);
+    assert_eq!(s.halves[0].clocks[0].running_since, None);
+    let _ = s.elapsed(i64::MAX);
+    let _ = s.swap_info(i64::MIN);
+}
+
+#[test]
 fn odd_total_gives_second_half_a_minute_less() {
     let mut setup = Setup::default();
     setup.set_total(61);
