@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use peer_coach::domain::store;
+use peer_coach::domain::session::{Session, Setup};
+use peer_coach::domain::{share, store};
+use peer_coach::platform::records;
 use peer_coach::platform::storage::DeviceStorage;
 use peer_coach::ui::App;
 use wasm_bindgen::JsCast;
@@ -39,13 +41,14 @@ fn fresh() -> web_sys::HtmlElement {
     root
 }
 
-/// Mount the app and keep it mounted for the rest of the test.
-fn mount(root: &web_sys::HtmlElement, storage: Option<DeviceStorage>) {
-    let handle = leptos::mount::mount_to(root.clone(), move || match storage {
+/// Mount the app; it is unmounted (listeners and all) when the returned
+/// handle is dropped at the end of the test.
+#[must_use]
+fn mount(root: &web_sys::HtmlElement, storage: Option<DeviceStorage>) -> impl Drop {
+    leptos::mount::mount_to(root.clone(), move || match storage {
         Some(s) => view! { <App storage=s /> }.into_any(),
         None => view! { <App /> }.into_any(),
-    });
-    handle.forget();
+    })
 }
 
 fn text(root: &web_sys::HtmlElement) -> String {
@@ -105,7 +108,7 @@ fn stored_sessions() -> Vec<String> {
 #[wasm_bindgen_test]
 async fn home_offers_to_start_a_session() {
     let root = fresh();
-    mount(&root, None);
+    let _app = mount(&root, None);
     tick().await;
     assert_eq!(heading(&root), "Peer Coach");
     assert!(text(&root).contains("Start a session"));
@@ -116,7 +119,7 @@ async fn home_offers_to_start_a_session() {
 #[wasm_bindgen_test]
 async fn setup_agreement_and_goal_are_saved_as_typed() {
     let root = fresh();
-    mount(&root, None);
+    let _app = mount(&root, None);
     tick().await;
     press(&root, "Start a session").await;
     assert_eq!(heading(&root), "Set up your session");
@@ -152,7 +155,7 @@ async fn setup_agreement_and_goal_are_saved_as_typed() {
 #[wasm_bindgen_test]
 async fn question_cards_draw_and_pin() {
     let root = fresh();
-    mount(&root, None);
+    let _app = mount(&root, None);
     tick().await;
     press(&root, "Start a session").await;
     press(&root, "Begin").await;
@@ -177,7 +180,7 @@ async fn question_cards_draw_and_pin() {
 #[wasm_bindgen_test]
 async fn without_storage_the_app_runs_and_says_so() {
     let root = fresh();
-    mount(&root, Some(DeviceStorage::in_memory()));
+    let _app = mount(&root, Some(DeviceStorage::in_memory()));
     tick().await;
     assert!(text(&root).contains("nothing will be kept after you close the page"));
     press(&root, "Start a session").await;
@@ -194,7 +197,7 @@ async fn unreadable_data_is_set_aside_and_the_app_starts_clean() {
     local()
         .set_item("peer-coach.session.broken", "{oops")
         .unwrap();
-    mount(&root, None);
+    let _app = mount(&root, None);
     tick().await;
     assert!(text(&root).contains("could not be read"));
     assert_eq!(
@@ -205,5 +208,82 @@ async fn unreadable_data_is_set_aside_and_the_app_starts_clean() {
         Some("{oops")
     );
     assert!(text(&root).contains("Start a session"));
+    root.remove();
+}
+
+/// Fill the device's storage to the last byte.
+fn fill_storage() {
+    let s = local();
+    let mut i = 0;
+    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1] {
+        let chunk = "x".repeat(size);
+        while s.set_item(&format!("filler.{i}"), &chunk).is_ok() {
+            i += 1;
+        }
+        i += 1;
+    }
+}
+
+fn clear_fillers() {
+    let s = local();
+    let keys: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect();
+    for k in keys.iter().filter(|k| k.starts_with("filler.")) {
+        s.remove_item(k).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_keeps_what_it_holds_and_says_so() {
+    let root = fresh();
+    let mut session = Session::new("kept1".into(), 1, &Setup::default());
+    session.halves[0].goal.topic = "Kept topic".into();
+    records::save_session(&DeviceStorage::open(), &session).unwrap();
+    fill_storage();
+    let app = mount(&root, None);
+    tick().await;
+    let seen = text(&root);
+    drop(app);
+    clear_fillers();
+    assert!(seen.contains("storage on this device is full"), "{seen}");
+    assert!(
+        seen.contains("Kept topic"),
+        "the saved session is still there"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_link_never_writes_over_an_unreadable_record() {
+    let root = fresh();
+    let mut session = Session::new("clash1".into(), 1, &Setup::default());
+    session.halves[0].goal.topic = "From the link".into();
+    let future = r#"{"v":9,"data":"a newer app's session"}"#;
+    local()
+        .set_item("peer-coach.session.clash1", future)
+        .unwrap();
+    let payload = share::encode_session(&session);
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(&payload)
+        .unwrap();
+    let _app = mount(&root, None);
+    tick().await;
+    tick().await;
+    assert_eq!(
+        local()
+            .get_item("peer-coach.session.clash1")
+            .unwrap()
+            .as_deref(),
+        Some(future)
+    );
+    assert!(
+        stored_sessions()
+            .iter()
+            .any(|raw| raw.contains("From the link")),
+        "the link's session was kept under another id"
+    );
     root.remove();
 }

@@ -4,7 +4,25 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use peer_coach::domain::share::{clean, decode, decode_plain_bytes, Envelope};
+use peer_coach::domain::merge;
+use peer_coach::domain::session::Session;
+use peer_coach::domain::share::{clean, decode, decode_plain_bytes, Decoded, Envelope};
+use peer_coach::domain::timer::format_countdown;
+
+/// What the app does with a session it opened: run its clocks, swap and
+/// merge. None of it may panic, whatever the link held.
+fn use_session(s: &Session) {
+    for now in [0, 1_773_126_000_000, i64::MAX, i64::MIN] {
+        let _ = s.elapsed(now);
+        let _ = s.swap_info(now);
+        if let Some(clock) = s.current_clock() {
+            let _ = format_countdown(clock.remaining(now));
+        }
+    }
+    let mut copy = s.clone();
+    copy.advance(0);
+    let _ = merge::merge(s, &copy, |_| merge::Choice::Both);
+}
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -12,7 +30,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = decode(&text);
     let _ = Envelope::parse(&text);
     // Bytes past the outer checksum, as a forged or decrypted payload.
-    let _ = decode_plain_bytes(data);
+    if let Ok(session) = decode_plain_bytes(data) {
+        use_session(&session);
+    }
+    if let Ok(Decoded::Session(session)) = decode(&text) {
+        use_session(&session);
+    }
     // The same bytes behind each tag, so the fuzzer need not find base64.
     for tag in ["s1.", "e1."] {
         let _ = decode(&format!("{tag}{text}"));
