@@ -2,6 +2,7 @@
 //! imports, tested natively with `cargo test`.
 
 pub mod agreement;
+pub mod dates;
 pub mod deck;
 pub mod fixtures;
 pub mod flow;
@@ -12,6 +13,7 @@ pub mod qr;
 pub mod route;
 pub mod session;
 pub mod settings;
+pub mod setup;
 pub mod share;
 pub mod store;
 pub mod timer;

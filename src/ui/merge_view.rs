@@ -13,6 +13,7 @@ use crate::domain::route::Route;
 use crate::domain::session::Session;
 use crate::i18n::{person, phase_name, t, tf, Key};
 use crate::ui::agreement::rule_text;
+use crate::ui::radio_choice::RadioChoice;
 
 /// What a version holds in a section, a line per item, so the two can be
 /// told apart at a glance.
@@ -125,18 +126,14 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
             }
         };
         let radio = move |choice: Choice, label: Key| {
-            let id = format!("merge-{i}-{choice:?}").to_ascii_lowercase();
             view! {
-                <div class="choice">
-                    <input
-                        type="radio"
-                        name=format!("merge-{i}")
-                        id=id.clone()
-                        prop:checked=move || choices.with(|c| c[i].1 == choice)
-                        on:change=move |_| choices.update(|c| c[i].1 = choice)
-                    />
-                    <label for=id>{t(label)}</label>
-                </div>
+                <RadioChoice
+                    name=format!("merge-{i}")
+                    id=format!("merge-{i}-{choice:?}").to_ascii_lowercase()
+                    label=t(label)
+                    checked=Signal::derive(move || choices.with(|c| c[i].1 == choice))
+                    on_pick=move |_| choices.update(|c| c[i].1 = choice)
+                />
             }
         };
         view! {

@@ -10,6 +10,7 @@ use crate::domain::route::Route;
 use crate::domain::session::Setup;
 use crate::i18n::{person, phase_name, t, tf, Key};
 use crate::ui::fields::TextField;
+use crate::ui::radio_choice::RadioChoice;
 
 fn parse_minutes(text: &str) -> Option<u32> {
     text.trim().parse::<u32>().ok()
@@ -22,21 +23,15 @@ pub fn SetupScreen() -> impl IntoView {
     let setup = RwSignal::new(Setup::default());
 
     let format_choice = move |format: Format, label: Key, help: Key| {
-        let id = format!("format-{format:?}").to_ascii_lowercase();
-        let help_id = format!("{id}-help");
         view! {
-            <div class="choice">
-                <input
-                    type="radio"
-                    name="format"
-                    id=id.clone()
-                    aria-describedby=help_id.clone()
-                    prop:checked=move || setup.with(|s| s.format == format)
-                    on:change=move |_| setup.update(|s| s.set_format(format))
-                />
-                <label for=id>{t(label)}</label>
-                <p class="help" id=help_id>{t(help)}</p>
-            </div>
+            <RadioChoice
+                name="format"
+                id=format!("format-{format:?}").to_ascii_lowercase()
+                label=t(label)
+                help=t(help)
+                checked=Signal::derive(move || setup.with(|s| s.format == format))
+                on_pick=move |_| setup.update(|s| s.set_format(format))
+            />
         }
     };
 

@@ -10,6 +10,7 @@ use crate::domain::session::SwapChoice;
 use crate::domain::timer::whole_minutes;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::now_ms;
+use crate::ui::radio_choice::RadioChoice;
 
 #[component]
 pub fn SwapScreen() -> impl IntoView {
@@ -56,18 +57,14 @@ pub fn SwapScreen() -> impl IntoView {
         }
     };
     let option = move |value: SwapChoice, label: Key| {
-        let id = format!("swap-{value:?}").to_ascii_lowercase();
         view! {
-            <div class="choice">
-                <input
-                    type="radio"
-                    name="swap-choice"
-                    id=id.clone()
-                    prop:checked=move || choice.get() == value
-                    on:change=move |_| choice.set(value)
-                />
-                <label for=id>{t(label)}</label>
-            </div>
+            <RadioChoice
+                name="swap-choice"
+                id=format!("swap-{value:?}").to_ascii_lowercase()
+                label=t(label)
+                checked=Signal::derive(move || choice.get() == value)
+                on_pick=move |_| choice.set(value)
+            />
         }
     };
     let start = move |_| {

@@ -8,6 +8,7 @@ use crate::i18n::{t, tf, Key};
 use crate::ui::action_item::ActionItemEditor;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::scale::Scale;
 
 #[component]
 pub fn WillEditor(half: usize) -> impl IntoView {
@@ -23,23 +24,6 @@ pub fn WillEditor(half: usize) -> impl IntoView {
         current.update(|s| new = s.add_action(half));
         if let Some(id) = new {
             focus_later(format!("act-{half}-{id}-what"));
-        }
-    };
-
-    let level = move |n: u8| {
-        let id = format!("conf-{half}-{n}");
-        view! {
-            <span class="level">
-                <input
-                    type="radio"
-                    name=format!("confidence-{half}")
-                    id=id.clone()
-                    value=n
-                    prop:checked=move || confidence.get() == Some(n)
-                    on:change=move |_| current.update(|s| s.set_confidence(half, Some(n)))
-                />
-                <label for=id>{n}</label>
-            </span>
         }
     };
 
@@ -62,7 +46,12 @@ pub fn WillEditor(half: usize) -> impl IntoView {
             <fieldset class="confidence">
                 <legend>{move || tf(Key::ConfidenceLegend, &[("client", &client())])}</legend>
                 <p class="help">{t(Key::ConfidenceHelp)}</p>
-                <div class="scale">{(1..=10).map(level).collect_view()}</div>
+                <Scale
+                    name=format!("conf-{half}")
+                    max=10
+                    value=confidence
+                    on_pick=move |n: u8| current.update(|s| s.set_confidence(half, Some(n)))
+                />
             </fieldset>
             <Show when=move || matches!(confidence.get(), Some(c) if c < 7)>
                 <TextField

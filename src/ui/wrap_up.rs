@@ -11,6 +11,7 @@ use crate::platform::clock::local_date;
 use crate::platform::print_page;
 use crate::ui::fields::TextField;
 use crate::ui::half_summary::HalfSummary;
+use crate::ui::scale::Scale;
 
 #[component]
 pub fn WrapUpScreen() -> impl IntoView {
@@ -30,27 +31,16 @@ pub fn WrapUpScreen() -> impl IntoView {
     let reflection = move |who: usize| {
         let name = move || current.person(who as u8);
         let useful = Memo::new(move |_| current.read(|s| s.reflections[who].useful));
-        let level = move |n: u8| {
-            let id = format!("useful-{who}-{n}");
-            view! {
-                <span class="level">
-                    <input
-                        type="radio"
-                        name=format!("useful-{who}")
-                        id=id.clone()
-                        value=n
-                        prop:checked=move || useful.get() == Some(n)
-                        on:change=move |_| current.update(|s| s.reflections[who].useful = Some(n))
-                    />
-                    <label for=id>{n}</label>
-                </span>
-            }
-        };
         view! {
             <div class="reflection">
                 <fieldset>
                     <legend>{move || tf(Key::UsefulLegend, &[("name", &name())])}</legend>
-                    <div class="scale">{(1..=5).map(level).collect_view()}</div>
+                    <Scale
+                        name=format!("useful-{who}")
+                        max=5
+                        value=useful
+                        on_pick=move |n: u8| current.update(|s| s.reflections[who].useful = Some(n))
+                    />
                 </fieldset>
                 <TextField
                     id=format!("sentence-{who}")

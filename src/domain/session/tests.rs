@@ -239,14 +239,3 @@ fn normalize_repairs_a_damaged_session() {
     assert_eq!(s.step, Step::Agreement);
     assert!(s.next_item > s.halves[0].options[0].id);
 }
-
-#[test]
-fn iso_dates() {
-    assert!(is_iso_date("2026-03-16"));
-    assert!(is_iso_date("2024-02-29"));
-    assert!(!is_iso_date("2026-02-29"));
-    assert!(!is_iso_date("2026-13-01"));
-    assert!(!is_iso_date("16/03/2026"));
-    assert!(!is_iso_date(""));
-    assert!(!is_iso_date("2026-3-16"));
-}
