@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod dates;
 pub mod deck;
+pub mod exercise;
 pub mod fixtures;
 pub mod flow;
 pub mod merge;

@@ -4,8 +4,12 @@
 //! card (fixed-size arrays).
 
 mod en;
+mod exercises;
 mod key;
 
+pub use exercises::{
+    deck, exercise_matches, exercise_name, exercise_texts, helps_label, ExerciseTexts,
+};
 pub use key::Key;
 
 use crate::domain::deck::DECK_SIZE;

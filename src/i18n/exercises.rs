@@ -1,0 +1,281 @@
+//! Texts of the exercise catalogue (`domain::exercise`): names, purposes,
+//! steps and prompt decks. Deck lengths are checked by the compiler; step
+//! texts by a test against the catalogue.
+
+use crate::domain::exercise::{Deck, ExerciseId, Helps};
+
+pub struct ExerciseTexts {
+    pub names: [&'static str; 7],
+    /// One line: what the exercise is for.
+    pub purposes: [&'static str; 7],
+    /// "When it helps", per [`Helps`].
+    pub helps: [&'static str; 5],
+    /// Per exercise, a title and a one-line instruction per step.
+    pub steps: [&'static [(&'static str, &'static str)]; 7],
+    pub scenarios: [&'static str; Deck::Scenarios.size()],
+    pub what_ifs: [&'static str; Deck::WhatIfs.size()],
+    pub empathy: [&'static str; Deck::EmpathyPrompts.size()],
+    pub lenses: [&'static str; Deck::Lenses.size()],
+    pub story_starters: [&'static str; Deck::StoryStarters.size()],
+    pub debrief: [&'static str; Deck::Debrief.size()],
+    /// The FeedForward rules both people read before the ideas.
+    pub feedforward_rules: [&'static str; 4],
+}
+
+pub static EN: ExerciseTexts = ExerciseTexts {
+    names: [
+        "Role play",
+        "What-if scenarios",
+        "Empathy prompts",
+        "Perspective shifts",
+        "Collaborative storytelling",
+        "FeedForward",
+        "Quick ask",
+    ],
+    purposes: [
+        "Rehearse a hard conversation, then swap roles and learn from both sides.",
+        "Stretch your thinking with hypothetical questions, one at a time.",
+        "Step into the other person's shoes: what do they see, feel and need?",
+        "Look at the problem through other people's eyes to find new options.",
+        "Build a story about the challenge together, then turn it into actions.",
+        "Ask for ideas for the future, and only listen, note and thank.",
+        "Name one thing to get better at and collect ideas in minutes.",
+    ],
+    helps: [
+        "Rehearse a conversation",
+        "Think strategically",
+        "Understand someone",
+        "Find options",
+        "Get ideas",
+    ],
+    steps: [
+        &[
+            ("Pick a scenario", "Choose one from the list or describe your own situation."),
+            ("Set the scene", "Where and when does it happen, who plays whom, and what should the client try?"),
+            ("Play", "Play the scene as if it were real; the coach plays the other person."),
+            ("Swap and play again", "Swap roles: the client now plays the other person."),
+            ("Debrief", "What worked, what did not, and what will you take into the real conversation?"),
+        ],
+        &[
+            ("Name the plan", "Which plan or decision shall we stretch?"),
+            ("What if…?", "Answer each question as it comes; note any new option it reveals."),
+            ("What now?", "Which answer changes what you will do?"),
+        ],
+        &[
+            ("Choose the person", "Who is the other person in this situation?"),
+            ("Step into their shoes", "Answer as them, in the first person, one prompt at a time."),
+            ("Back to you", "What will you do differently now that you have stood where they stand?"),
+        ],
+        &[
+            ("Name the problem", "Say the problem in one sentence."),
+            ("Change the lens", "Look through each lens in turn: what do you notice, and what would you try?"),
+            ("Pick the best ideas", "Which ideas are worth trying, and what is the first step?"),
+        ],
+        &[
+            ("Start the story", "Pick a first line or write your own, about the challenge you share."),
+            ("Take turns", "Add one or two sentences each, building on what the other said."),
+            ("From story to action", "What in the story could you really do? Write it down as actions."),
+        ],
+        &[
+            ("Name one behaviour", "The client names one behaviour to improve, for example \"listening without interrupting\"."),
+            ("The rules", "Read them together before the ideas start."),
+            ("Ideas for the future", "The others give one or two ideas each; the client notes them and says thank you."),
+            ("Pick what to try", "Star the ideas worth trying first."),
+        ],
+        &[
+            ("Your goal", "\"I want to get better at ___ in the next 30 to 60 days. What ideas do you have for me?\""),
+            ("What has worked so far", "The peer asks first what has already worked, even a little."),
+            ("Ideas", "The peer offers ideas; the client notes them without debating."),
+            ("One thing to try", "Choose one idea to try this week."),
+        ],
+    ],
+    scenarios: [
+        "A customer is angry about a missed deadline",
+        "Two team members are in open conflict",
+        "Asking your manager for a raise",
+        "Giving hard feedback to a colleague you like",
+        "Saying no to an extra request from a senior person",
+        "Telling your team about an unpopular decision",
+        "A colleague keeps interrupting you in meetings",
+        "Negotiating a deadline you cannot meet",
+        "Asking for help after a mistake",
+        "A new hire is struggling and has not said so",
+        "Pushing back on a scope change from a client",
+        "Raising a concern about workload with your manager",
+        "Declining a promotion or a new role",
+        "Mediating between two departments",
+        "Following up on a promise someone did not keep",
+        "Asking a peer for honest feedback on your work",
+    ],
+    what_ifs: [
+        "What if plan A fails completely?",
+        "What if you had twice the budget?",
+        "What if you had half the time?",
+        "What if you had to decide today?",
+        "What if you could not ask anyone for permission?",
+        "What if the person you worry about agreed at once?",
+        "What if you did nothing at all for a month?",
+        "What if a competitor solved this first?",
+        "What if you had to explain the plan to a child?",
+        "What if you could start over from scratch?",
+        "What if your manager were away for three months?",
+        "What if the biggest risk happened tomorrow?",
+        "What if you had ten times more people?",
+        "What if you could only take one small step?",
+        "What if you were sure you could not fail?",
+        "What if you were the customer?",
+        "What if you said no to this?",
+        "What if you asked for help right now?",
+        "What if the deadline moved a month earlier?",
+        "What if you had to hand this over next week?",
+        "What if the opposite of your plan were right?",
+        "What if it went better than you hope?",
+        "What if you looked back on this in five years?",
+        "What if you had to do it with no money at all?",
+    ],
+    empathy: [
+        "What do they see, where they stand?",
+        "What do they hear, from you and from others?",
+        "What do they think about this situation, and about you?",
+        "What do they feel?",
+        "What do they need?",
+        "What do they fear?",
+        "What would they say is the real problem?",
+    ],
+    lenses: [
+        "A customer",
+        "Your manager",
+        "A member of your team",
+        "A newcomer in their first week",
+        "Yourself in five years",
+        "A competitor",
+        "Someone from another department",
+        "A person who disagrees with you",
+        "A friend outside work",
+        "The most senior person in the company",
+        "Someone who has solved this before",
+        "A child seeing it for the first time",
+    ],
+    story_starters: [
+        "Once upon a time, a team had a problem no one talked about…",
+        "It was the last week before the deadline, and…",
+        "The meeting started like every other Tuesday, until…",
+        "Nobody expected the newest person on the team to…",
+        "A year from now, we look back and smile because…",
+        "The email arrived at 6 p.m. on a Friday…",
+        "Everyone agreed it could not be done, except…",
+        "The customer called, and this time they said thank you, because…",
+        "We tried the old way one last time, and…",
+        "The day the problem disappeared began with a small change:",
+    ],
+    debrief: [
+        "What went well in the conversation?",
+        "What did you notice in yourself while playing?",
+        "What did the other side need that they did not get?",
+        "Which sentence worked best?",
+        "What would you do differently?",
+        "How did it feel to play the other person?",
+        "What surprised you?",
+        "What will you take into the real conversation?",
+    ],
+    feedforward_rules: [
+        "Ideas are about the future only: nothing about the past.",
+        "The client does not defend, explain or judge the ideas.",
+        "The client listens, takes notes and says thank you.",
+        "Give one or two ideas each, short and concrete.",
+    ],
+};
+
+/// The texts in use.
+pub fn exercise_texts() -> &'static ExerciseTexts {
+    &EN
+}
+
+pub fn exercise_name(id: ExerciseId) -> &'static str {
+    exercise_texts().names[id.index()]
+}
+
+pub fn helps_label(helps: Helps) -> &'static str {
+    exercise_texts().helps[helps.index()]
+}
+
+/// The prompts of a deck.
+pub fn deck(deck: Deck) -> &'static [&'static str] {
+    let t = exercise_texts();
+    match deck {
+        Deck::Scenarios => &t.scenarios,
+        Deck::WhatIfs => &t.what_ifs,
+        Deck::EmpathyPrompts => &t.empathy,
+        Deck::Lenses => &t.lenses,
+        Deck::StoryStarters => &t.story_starters,
+        Deck::Debrief => &t.debrief,
+    }
+}
+
+/// Does the library's search text match this exercise (its name, purpose
+/// or what it helps with), ignoring case?
+pub fn exercise_matches(id: ExerciseId, query: &str) -> bool {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return true;
+    }
+    let t = exercise_texts();
+    let helps = id.spec().helps.iter().map(|h| helps_label(*h));
+    std::iter::once(t.names[id.index()])
+        .chain(std::iter::once(t.purposes[id.index()]))
+        .chain(helps)
+        .any(|text| text.to_lowercase().contains(&query))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::exercise::catalogue;
+
+    #[test]
+    fn every_step_has_a_title_and_an_instruction() {
+        for e in catalogue() {
+            let steps = exercise_texts().steps[e.id.index()];
+            assert_eq!(steps.len(), e.steps.len(), "{:?}", e.id);
+            for (title, help) in steps {
+                assert!(
+                    !title.trim().is_empty() && !help.trim().is_empty(),
+                    "{:?}",
+                    e.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn decks_have_no_blank_or_repeated_prompts() {
+        for d in [
+            Deck::Scenarios,
+            Deck::WhatIfs,
+            Deck::EmpathyPrompts,
+            Deck::Lenses,
+            Deck::StoryStarters,
+            Deck::Debrief,
+        ] {
+            let prompts = deck(d);
+            assert_eq!(prompts.len(), d.size());
+            let mut unique = prompts.to_vec();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), prompts.len(), "{d:?} repeats a prompt");
+            assert!(prompts.iter().all(|p| !p.trim().is_empty()));
+        }
+        assert!(deck(Deck::WhatIfs)
+            .iter()
+            .all(|q| q.starts_with("What if") && q.ends_with('?')));
+    }
+
+    #[test]
+    fn search_matches_name_purpose_and_use() {
+        assert!(exercise_matches(ExerciseId::RolePlay, "ROLE"));
+        assert!(exercise_matches(ExerciseId::Empathy, "shoes"));
+        assert!(exercise_matches(ExerciseId::Perspectives, "find options"));
+        assert!(!exercise_matches(ExerciseId::FeedForward, "shoes"));
+        assert!(ExerciseId::ALL.iter().all(|&e| exercise_matches(e, "  ")));
+    }
+}
