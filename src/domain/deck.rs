@@ -28,6 +28,17 @@ impl Default for CardState {
     }
 }
 
+/// A card of a deck of `size` not in `seen`, chosen with `random`; `None`
+/// once every card has been seen.
+pub fn draw_unseen(seen: &[u8], size: usize, random: u32) -> Option<u8> {
+    let size = size.min(u8::MAX as usize + 1);
+    let unseen: Vec<u8> = (0..size)
+        .map(|c| c as u8)
+        .filter(|c| !seen.contains(c))
+        .collect();
+    (!unseen.is_empty()).then(|| unseen[random as usize % unseen.len()])
+}
+
 /// What a draw did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Draw {
@@ -53,22 +64,15 @@ impl CardState {
 
     /// Draw another card; `random` is any random number from the caller.
     pub fn draw(&mut self, random: u32) -> Draw {
+        if let Some(card) = draw_unseen(&self.drawn, DECK_SIZE, random) {
+            self.drawn.push(card);
+            return Draw::Fresh(card);
+        }
+        // A new round, never starting with the card just on show.
         let current = self.current();
-        let mut unseen: Vec<u8> = (0..DECK_SIZE as u8)
-            .filter(|c| !self.drawn.contains(c))
-            .collect();
-        let reshuffled = unseen.is_empty();
-        if reshuffled {
-            self.drawn.clear();
-            unseen = (0..DECK_SIZE as u8).filter(|&c| c != current).collect();
-        }
-        let card = unseen[random as usize % unseen.len()];
-        self.drawn.push(card);
-        if reshuffled {
-            Draw::Reshuffled(card)
-        } else {
-            Draw::Fresh(card)
-        }
+        let card = draw_unseen(&[current], DECK_SIZE, random).unwrap_or(0);
+        self.drawn = vec![card];
+        Draw::Reshuffled(card)
     }
 
     pub fn is_pinned(&self, card: u8) -> bool {
@@ -107,6 +111,17 @@ mod tests {
             other => panic!("expected a reshuffle, got {other:?}"),
         }
         assert_eq!(deck.drawn.len(), 1);
+    }
+
+    #[test]
+    fn draw_unseen_exhausts_any_deck() {
+        let mut seen = Vec::new();
+        while let Some(card) = draw_unseen(&seen, 24, seen.len() as u32 * 31) {
+            assert!(!seen.contains(&card));
+            seen.push(card);
+        }
+        assert_eq!(seen.len(), 24);
+        assert_eq!(draw_unseen(&[], 0, 5), None);
     }
 
     #[test]

@@ -4,9 +4,16 @@
 //! are in the message catalogue; links and saved results refer to an
 //! exercise by its stable slug or code, and to prompts by number.
 
+mod run;
+
+pub use run::{ExerciseRun, Idea, PromptAnswer};
+
+use serde::{Deserialize, Serialize};
+
 /// An exercise. The slugs and codes are stable forever: routes, links and
 /// saved results depend on them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ExerciseId {
     RolePlay,
     WhatIf,

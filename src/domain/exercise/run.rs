@@ -1,0 +1,321 @@
+//! One run of an exercise: where the pair is, the time-box of each step,
+//! and everything they wrote. Every change is a method over plain data.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ExerciseId, StepKind};
+use crate::domain::deck::draw_unseen;
+use crate::domain::timer::{PhaseClock, MINUTE_MS};
+
+/// A prompt drawn from the exercise's deck, with what it brought up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromptAnswer {
+    /// The card's number in the deck.
+    pub card: u8,
+    pub answer: String,
+    /// A new option or idea the prompt revealed.
+    pub idea: String,
+}
+
+/// An idea collected from someone (FeedForward, quick ask).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Idea {
+    /// Who gave it (a first name, or empty).
+    pub from: String,
+    pub text: String,
+    /// The client starred it as worth trying.
+    pub starred: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseRun {
+    pub exercise: ExerciseId,
+    /// The step on screen.
+    pub step: usize,
+    /// One time-box per step.
+    pub clocks: Vec<PhaseClock>,
+    /// What the exercise is about: the scenario, the other person, the
+    /// plan, the problem, the behaviour or the goal.
+    pub subject: String,
+    /// The scenario or story starter picked from the deck, if any.
+    pub picked: Option<u8>,
+    /// Free notes per step (the scene, the debrief's lessons, the actions).
+    pub notes: Vec<String>,
+    /// Prompts drawn so far, oldest first.
+    pub prompts: Vec<PromptAnswer>,
+    /// The story, one line per turn; turns alternate between two people.
+    pub turns: Vec<String>,
+    pub ideas: Vec<Idea>,
+}
+
+impl ExerciseRun {
+    pub fn new(exercise: ExerciseId) -> Self {
+        let steps = exercise.spec().steps;
+        ExerciseRun {
+            exercise,
+            step: 0,
+            clocks: steps
+                .iter()
+                .map(|s| PhaseClock::new(s.minutes as i64 * MINUTE_MS))
+                .collect(),
+            subject: String::new(),
+            picked: None,
+            notes: vec![String::new(); steps.len()],
+            prompts: Vec::new(),
+            turns: Vec::new(),
+            ideas: Vec::new(),
+        }
+    }
+
+    pub fn step_count(&self) -> usize {
+        self.exercise.spec().steps.len()
+    }
+
+    pub fn step_kind(&self) -> StepKind {
+        let steps = self.exercise.spec().steps;
+        steps[self.step.min(steps.len() - 1)].kind
+    }
+
+    pub fn is_last_step(&self) -> bool {
+        self.step + 1 >= self.step_count()
+    }
+
+    /// Repair what storage or a link may get wrong.
+    pub fn normalize(&mut self) {
+        let n = self.step_count();
+        self.step = self.step.min(n - 1);
+        let spec = self.exercise.spec();
+        self.clocks.resize_with(n, || PhaseClock::new(0));
+        for (clock, s) in self.clocks.iter_mut().zip(spec.steps) {
+            if clock.allotted_ms == 0 {
+                clock.allotted_ms = s.minutes as i64 * MINUTE_MS;
+            }
+            clock.clamp();
+        }
+        self.notes.resize(n, String::new());
+        let size = spec.deck.map_or(0, |d| d.size());
+        self.prompts.retain(|p| (p.card as usize) < size);
+        self.picked = self.picked.filter(|&p| (p as usize) < size);
+    }
+
+    pub fn clock(&self) -> &PhaseClock {
+        &self.clocks[self.step.min(self.clocks.len() - 1)]
+    }
+
+    fn clock_mut(&mut self) -> &mut PhaseClock {
+        let at = self.step.min(self.clocks.len() - 1);
+        &mut self.clocks[at]
+    }
+
+    fn pause_all(&mut self, now: i64) {
+        for clock in &mut self.clocks {
+            if clock.is_running() {
+                clock.pause(now);
+            }
+        }
+    }
+
+    pub fn start_clock(&mut self, now: i64) {
+        self.pause_all(now);
+        self.clock_mut().start(now);
+    }
+
+    pub fn pause_clock(&mut self, now: i64) {
+        self.pause_all(now);
+    }
+
+    pub fn add_minute(&mut self, now: i64) {
+        self.clock_mut().add_minute(now);
+    }
+
+    /// True once when the step on screen runs out of time.
+    pub fn take_cue(&mut self, now: i64) -> bool {
+        self.clock_mut().take_cue(now)
+    }
+
+    /// Go to a step; clocks pause.
+    pub fn go_to(&mut self, step: usize, now: i64) {
+        if step < self.step_count() {
+            self.pause_all(now);
+            self.step = step;
+        }
+    }
+
+    /// The next step; its clock starts if the step's clock was running.
+    pub fn next(&mut self, now: i64) {
+        let was_running = self.clock().is_running();
+        if !self.is_last_step() {
+            self.go_to(self.step + 1, now);
+            if was_running {
+                self.start_clock(now);
+            }
+        }
+    }
+
+    /// Draw another prompt from the deck, without repeats; `None` once the
+    /// deck is used up.
+    pub fn draw_prompt(&mut self, random: u32) -> Option<u8> {
+        let size = self.exercise.spec().deck?.size();
+        let seen: Vec<u8> = self.prompts.iter().map(|p| p.card).collect();
+        let card = draw_unseen(&seen, size, random)?;
+        self.prompts.push(PromptAnswer {
+            card,
+            ..PromptAnswer::default()
+        });
+        Some(card)
+    }
+
+    /// Pick a scenario or story starter from the deck as the subject.
+    pub fn pick(&mut self, card: u8) {
+        let size = self.exercise.spec().deck.map_or(0, |d| d.size());
+        if (card as usize) < size {
+            self.picked = Some(card);
+        }
+    }
+
+    /// Whose turn it is in the story: 0 (A) or 1 (B), alternating.
+    pub fn whose_turn(&self) -> u8 {
+        (self.turns.len() % 2) as u8
+    }
+
+    /// Add a line to the story; empty lines are not kept.
+    pub fn add_turn(&mut self, text: String) {
+        if !text.trim().is_empty() {
+            self.turns.push(text.trim().to_string());
+        }
+    }
+
+    pub fn add_idea(&mut self, from: String, text: String) {
+        if !text.trim().is_empty() {
+            self.ideas.push(Idea {
+                from: from.trim().to_string(),
+                text: text.trim().to_string(),
+                starred: false,
+            });
+        }
+    }
+
+    pub fn toggle_star(&mut self, at: usize) {
+        if let Some(idea) = self.ideas.get_mut(at) {
+            idea.starred = !idea.starred;
+        }
+    }
+
+    pub fn set_note(&mut self, step: usize, text: String) {
+        if let Some(note) = self.notes.get_mut(step) {
+            *note = text;
+        }
+    }
+
+    /// The ideas worth trying: the starred ones, else all of them.
+    pub fn chosen_ideas(&self) -> Vec<&Idea> {
+        let starred: Vec<&Idea> = self.ideas.iter().filter(|i| i.starred).collect();
+        if starred.is_empty() {
+            self.ideas.iter().collect()
+        } else {
+            starred
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_has_a_clock_and_a_note_per_step() {
+        for id in ExerciseId::ALL {
+            let run = ExerciseRun::new(id);
+            assert_eq!(run.clocks.len(), id.spec().steps.len());
+            assert_eq!(run.notes.len(), id.spec().steps.len());
+            assert_eq!(run.step_kind(), StepKind::Choose);
+            let total: i64 = run.clocks.iter().map(|c| c.allotted_ms).sum();
+            assert_eq!(total, id.spec().minutes() as i64 * MINUTE_MS);
+        }
+    }
+
+    #[test]
+    fn steps_advance_with_their_clocks() {
+        let mut run = ExerciseRun::new(ExerciseId::RolePlay);
+        run.start_clock(0);
+        run.next(60_000);
+        assert_eq!(run.step, 1);
+        assert_eq!(run.clocks[0].used_ms, 60_000);
+        assert!(run.clock().is_running());
+        run.go_to(4, 90_000);
+        assert!(run.clocks.iter().all(|c| !c.is_running()));
+        assert!(run.is_last_step());
+        run.next(100_000);
+        assert_eq!(run.step, 4, "the last step stays");
+        run.go_to(99, 0);
+        assert_eq!(run.step, 4);
+    }
+
+    #[test]
+    fn prompts_never_repeat_until_the_deck_is_used_up() {
+        let mut run = ExerciseRun::new(ExerciseId::WhatIf);
+        let mut n = 0;
+        while run.draw_prompt(n * 7919).is_some() {
+            n += 1;
+        }
+        assert_eq!(n, 24);
+        let mut cards: Vec<u8> = run.prompts.iter().map(|p| p.card).collect();
+        cards.sort_unstable();
+        cards.dedup();
+        assert_eq!(cards.len(), 24);
+        assert_eq!(
+            ExerciseRun::new(ExerciseId::FeedForward).draw_prompt(1),
+            None,
+            "no deck"
+        );
+    }
+
+    #[test]
+    fn story_turns_alternate_and_ideas_can_be_starred() {
+        let mut run = ExerciseRun::new(ExerciseId::Story);
+        assert_eq!(run.whose_turn(), 0);
+        run.add_turn("Once upon a time".into());
+        run.add_turn("   ".into());
+        assert_eq!(run.whose_turn(), 1);
+        assert_eq!(run.turns, ["Once upon a time"]);
+
+        let mut ff = ExerciseRun::new(ExerciseId::FeedForward);
+        ff.add_idea("Jonas".into(), "Count to three before answering".into());
+        ff.add_idea("Mia".into(), "Ask one question first".into());
+        ff.add_idea("".into(), " ".into());
+        assert_eq!(ff.ideas.len(), 2);
+        assert_eq!(ff.chosen_ideas().len(), 2, "nothing starred: all ideas");
+        ff.toggle_star(1);
+        let chosen: Vec<_> = ff.chosen_ideas().iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(chosen, ["Ask one question first"]);
+    }
+
+    #[test]
+    fn picks_stay_in_the_deck_and_normalize_repairs() {
+        let mut run = ExerciseRun::new(ExerciseId::RolePlay);
+        run.pick(3);
+        run.pick(200);
+        assert_eq!(run.picked, Some(3));
+        run.step = 50;
+        run.clocks.truncate(1);
+        run.notes.clear();
+        run.prompts.push(PromptAnswer {
+            card: 250,
+            ..Default::default()
+        });
+        run.normalize();
+        assert_eq!(run.step, 4);
+        assert_eq!(run.clocks.len(), 5);
+        assert_eq!(run.notes.len(), 5);
+        assert!(run.prompts.is_empty());
+    }
+
+    #[test]
+    fn cue_comes_once_per_step() {
+        let mut run = ExerciseRun::new(ExerciseId::QuickAsk);
+        run.start_clock(0);
+        assert!(!run.take_cue(30_000));
+        assert!(run.take_cue(60_000));
+        assert!(!run.take_cue(61_000));
+    }
+}
