@@ -193,6 +193,16 @@ impl Sessions {
         phase
     }
 
+    /// Keep a record on the device, telling the user if the storage is full.
+    pub fn keep(&self, key: &str, value: &str) {
+        let result = self.storage.with_value(|s| s.set(key, value));
+        self.report(result);
+    }
+
+    pub fn notices(&self) -> Notices {
+        self.notices
+    }
+
     pub fn storage(&self) -> DeviceStorage {
         self.storage.get_value()
     }

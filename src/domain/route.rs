@@ -8,6 +8,10 @@ pub enum Route {
     NewSession,
     /// A session on this device, by id.
     Session(String),
+    /// The exercise library.
+    Exercises,
+    /// One exercise, by slug (unknown slugs are kept, to say so).
+    Exercise(String),
     /// A shared link's payload to open (`#s1.…`, `#e1.…`): it starts with
     /// a version tag, a lower-case letter and digits, then a dot.
     Open(String),
@@ -33,6 +37,10 @@ impl Route {
         let mut parts = path.split('/');
         match (parts.next(), parts.next(), parts.next()) {
             (Some("new"), None, None) => Route::NewSession,
+            (Some("exercises"), None, None) => Route::Exercises,
+            (Some("exercise"), Some(slug), None) if is_valid_id(slug) => {
+                Route::Exercise(slug.to_string())
+            }
             (Some("session"), Some(id), None) if is_valid_id(id) => Route::Session(id.to_string()),
             _ => Route::Home,
         }
@@ -44,6 +52,8 @@ impl Route {
             Route::NewSession => "#/new".to_string(),
             Route::Session(id) => format!("#/session/{id}"),
             Route::Open(payload) => format!("#{payload}"),
+            Route::Exercises => "#/exercises".to_string(),
+            Route::Exercise(slug) => format!("#/exercise/{slug}"),
         }
     }
 }
@@ -68,6 +78,8 @@ mod tests {
             Route::NewSession,
             Route::Session("k3J9-x_2".into()),
             Route::Open("s1.AbC-_9".into()),
+            Route::Exercises,
+            Route::Exercise("role-play".into()),
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::private::PrivateNotes;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
@@ -104,6 +105,21 @@ pub fn encode_private(notes: &PrivateNotes) -> String {
 
 pub fn decode_private(raw: &str) -> Result<PrivateNotes, RecordError> {
     decode(raw)
+}
+
+/// Where the latest run of an exercise done on its own is kept.
+pub fn exercise_key(exercise: ExerciseId) -> String {
+    format!("{PREFIX}exercise.{}", exercise.slug())
+}
+
+pub fn encode_exercise(run: &ExerciseRun) -> String {
+    encode(run)
+}
+
+pub fn decode_exercise(raw: &str) -> Result<ExerciseRun, RecordError> {
+    let mut run: ExerciseRun = decode(raw)?;
+    run.normalize();
+    Ok(run)
 }
 
 pub fn encode_settings(settings: &Settings) -> String {
@@ -217,6 +233,19 @@ mod tests {
         assert!(!is_session_key(&private_key("abc")));
         let session = sample("abc", 0);
         assert!(!encode_session(&session).contains("mine"));
+    }
+
+    #[test]
+    fn exercise_runs_round_trip_under_their_slug() {
+        let mut run = ExerciseRun::new(ExerciseId::WhatIf);
+        run.subject = "Launch plan".into();
+        run.draw_prompt(3);
+        assert_eq!(decode_exercise(&encode_exercise(&run)), Ok(run));
+        assert_eq!(
+            exercise_key(ExerciseId::WhatIf),
+            "peer-coach.exercise.what-if"
+        );
+        assert_eq!(decode_exercise("{"), Err(RecordError::Corrupt));
     }
 
     #[test]

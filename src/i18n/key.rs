@@ -78,4 +78,12 @@ ReflectionSentence, PrintPlan, NewSession,
     LinkTooLarge, LinkMalformed, LinkWrongPassphrase,
     MergeTitle, MergeIntro, MergeSection, MergeMine, MergeTheirs, MergeBoth,
     MergeApply, MergeKeepSeparate, MergeSetup, MergeAgreement,
-    MergeReflections, MergeHalfPhase, }
+    MergeReflections, MergeHalfPhase,
+    // Exercises
+    HomeExercises, ExercisesTitle, ExercisesIntro, ExercisesSearch,
+    ExercisesFilter, ExercisesAll, ExerciseMinutes, ExercisesNone,
+    ExerciseUnknown, ExerciseSteps, StepOf, TimeForStep, ExerciseSubject,
+    ExerciseOwnScenario, ExerciseNotes, AnotherPrompt, PromptsUsedUp,
+    PromptAnswer, PromptIdea, StoryTurn, StoryLine, StoryAdd, IdeaFrom,
+    IdeaText, IdeaAdd, IdeaStar, PreviousStep, NextStep, ExerciseRestart,
+    ExerciseResults, AllExercises, DebriefQuestions, FirstPrompt, }

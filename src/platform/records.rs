@@ -2,6 +2,7 @@
 //! A record that cannot be read is set aside under another key, unchanged,
 //! never deleted; a record from a newer version is left where it is.
 
+use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::private::PrivateNotes;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
@@ -103,6 +104,28 @@ pub fn save_private(
     notes: &PrivateNotes,
 ) -> Result<(), StorageError> {
     storage.set(&store::private_key(id), &store::encode_private(notes))
+}
+
+/// What the device holds for an exercise done on its own.
+pub enum StoredRun {
+    Found(ExerciseRun),
+    /// Nothing readable (a damaged record was set aside).
+    Fresh,
+    /// A newer version's record: used read-only, never written over.
+    Newer,
+}
+
+pub fn load_exercise(storage: &DeviceStorage, id: ExerciseId) -> StoredRun {
+    let key = store::exercise_key(id);
+    match storage.get(&key).map(|raw| store::decode_exercise(&raw)) {
+        Some(Ok(run)) if run.exercise == id => StoredRun::Found(run),
+        Some(Err(RecordError::Newer(_))) => StoredRun::Newer,
+        Some(_) => {
+            set_aside(storage, &key);
+            StoredRun::Fresh
+        }
+        None => StoredRun::Fresh,
+    }
 }
 
 /// Where the pair was in the current phase: `(session id, field id)`.

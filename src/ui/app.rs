@@ -11,6 +11,8 @@ use crate::domain::route::Route;
 use crate::i18n::{phase_name, tf, Key};
 use crate::platform::{audio, records, storage::DeviceStorage};
 use crate::ui::announcer::{Announcer, LiveRegion};
+use crate::ui::exercise_library::ExerciseLibrary;
+use crate::ui::exercise_screen::ExerciseScreen;
 use crate::ui::header::Header;
 use crate::ui::home::{Home, NotFound};
 use crate::ui::notice_bar::NoticeBar;
@@ -25,6 +27,8 @@ enum Screen {
     Setup,
     Session(String),
     Open(String),
+    Exercises,
+    Exercise(String),
     NotFound,
 }
 
@@ -63,6 +67,8 @@ pub fn App(
         Route::Session(id) if sessions.exists(&id) => Screen::Session(id),
         Route::Session(_) => Screen::NotFound,
         Route::Open(payload) => Screen::Open(payload),
+        Route::Exercises => Screen::Exercises,
+        Route::Exercise(slug) => Screen::Exercise(slug),
     });
 
     view! {
@@ -75,6 +81,8 @@ pub fn App(
                 Screen::Session(id) => view! { <SessionScreen id=id /> }.into_any(),
                 Screen::NotFound => view! { <NotFound /> }.into_any(),
                 Screen::Open(payload) => view! { <OpenLink payload=payload /> }.into_any(),
+                Screen::Exercises => view! { <ExerciseLibrary /> }.into_any(),
+                Screen::Exercise(slug) => view! { <ExerciseScreen slug=slug /> }.into_any(),
             }}
         </main>
         <LiveRegion />

@@ -27,6 +27,9 @@ pub fn Home() -> impl IntoView {
                 >
                     {t(Key::StartSession)}
                 </button>
+                <button type="button" class="big" on:click=move |_| router.go(Route::Exercises)>
+                    {t(Key::HomeExercises)}
+                </button>
                 {last.map(|id| {
                     view! {
                         <button

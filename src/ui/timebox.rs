@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::flow::{Phase, Step};
-use crate::domain::timer::{format_countdown, format_duration};
+use crate::domain::timer::format_duration;
 use crate::i18n::{phase_name, t, tf, Key};
 use crate::platform::clock::now_ms;
+use crate::ui::clock_face::ClockFace;
 
 #[component]
 pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
@@ -22,7 +23,6 @@ pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
             .half(half, |h| Some(h.clock(phase).remaining(at)))
             .unwrap_or(0)
     };
-    let over = move || remaining() <= 0;
     let running = move || current.half(half, |h| h.clock(phase).is_running());
     let started = move || current.half(half, |h| h.clock(phase).has_started());
     let format = current.read_untracked(|s| s.format);
@@ -45,55 +45,27 @@ pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
     };
 
     view! {
-        <div
-            class="timebox"
-            class:over=over
-            class:running=running
-            role="group"
-            aria-label=tf(Key::TimeboxLabel, &[("phase", phase_name(phase))])
+        <ClockFace
+            label=tf(Key::TimeboxLabel, &[("phase", phase_name(phase))])
+            remaining=Signal::derive(remaining)
+            running=Signal::derive(running)
+            started=Signal::derive(started)
+            on_toggle=move |_| {
+                let at = now_ms();
+                if running() {
+                    current.update(|s| s.pause_clock(at))
+                } else {
+                    current.update(|s| s.start_clock(at))
+                }
+            }
+            on_add_minute=move |_| current.update(|s| s.add_minute(now_ms()))
+            next_label=next_label
+            on_next=move |_| current.update(|s| s.advance(now_ms()))
         >
-            <div class="clock">
-                <span class="countdown" role="timer">{move || format_countdown(remaining())}</span>
-                <span class="clock-note">
-                    {move || if over() { t(Key::TimeUp) } else { t(Key::TimeLeft) }}
-                </span>
-            </div>
-            <div class="clock-actions">
-                <button
-                    type="button"
-                    class="primary"
-                    id="timer-toggle"
-                    on:click=move |_| {
-                        let at = now_ms();
-                        crate::platform::audio::prime();
-                        if running() {
-                            current.update(|s| s.pause_clock(at))
-                        } else {
-                            current.update(|s| s.start_clock(at))
-                        }
-                    }
-                >
-                    {move || {
-                        if running() {
-                            t(Key::Pause)
-                        } else if started() {
-                            t(Key::Resume)
-                        } else {
-                            t(Key::Start)
-                        }
-                    }}
-                </button>
-                <button type="button" on:click=move |_| current.update(|s| s.add_minute(now_ms()))>
-                    {t(Key::AddMinute)}
-                </button>
-                <button type="button" on:click=move |_| current.update(|s| s.advance(now_ms()))>
-                    {next_label}
-                </button>
-            </div>
             <p class="session-clock">
                 <span class="muted">{t(Key::SessionClockLabel)}" "</span>
                 {session_clock}
             </p>
-        </div>
+        </ClockFace>
     }
 }

@@ -1,0 +1,108 @@
+//! The exercise library: every exercise as a card (name, purpose, time,
+//! when it helps), searchable and filterable.
+
+use leptos::prelude::*;
+
+use crate::app::router::use_router;
+use crate::domain::exercise::{filtered, ExerciseId, Helps};
+use crate::domain::route::Route;
+use crate::i18n::{exercise_matches, exercise_name, exercise_texts, helps_label, t, tf, Key};
+use crate::ui::radio_choice::RadioChoice;
+
+#[component]
+pub fn ExerciseLibrary(
+    /// A line shown above the library (an unknown exercise in a link).
+    #[prop(optional, into)]
+    notice: Option<String>,
+) -> impl IntoView {
+    let router = use_router();
+    let query = RwSignal::new(String::new());
+    let helps = RwSignal::new(None::<Helps>);
+    let shown = Memo::new(move |_| {
+        let q = query.get();
+        filtered(helps.get())
+            .into_iter()
+            .filter(|&id| exercise_matches(id, &q))
+            .collect::<Vec<_>>()
+    });
+
+    let filter = move |value: Option<Helps>| {
+        let (id, label) = match value {
+            Some(h) => (format!("helps-{}", h.index()), helps_label(h).to_string()),
+            None => ("helps-all".to_string(), t(Key::ExercisesAll).to_string()),
+        };
+        view! {
+            <RadioChoice
+                name="helps"
+                id=id
+                label=label
+                checked=Signal::derive(move || helps.get() == value)
+                on_pick=move |_| helps.set(value)
+            />
+        }
+    };
+
+    let card = move |id: ExerciseId| {
+        let spec = id.spec();
+        let route = Route::Exercise(id.slug().to_string());
+        let tags = spec
+            .helps
+            .iter()
+            .map(|h| helps_label(*h))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        view! {
+            <li class="exercise-card">
+                <h2>
+                    <a
+                        href=route.to_hash()
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            router.go(route.clone());
+                        }
+                    >
+                        {exercise_name(id)}
+                    </a>
+                </h2>
+                <p>{exercise_texts().purposes[id.index()]}</p>
+                <p class="muted small">
+                    {tf(Key::ExerciseMinutes, &[("n", &spec.minutes().to_string())])}
+                    " · "
+                    {tags}
+                </p>
+            </li>
+        }
+    };
+
+    view! {
+        <section class="library" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::ExercisesTitle)}</h1>
+            {notice.map(|n| view! { <p class="problem" role="alert">{n}</p> })}
+            <p class="lead">{t(Key::ExercisesIntro)}</p>
+            <div class="library-tools">
+                <div class="field">
+                    <label for="exercise-search">{t(Key::ExercisesSearch)}</label>
+                    <input
+                        type="search"
+                        id="exercise-search"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
+                </div>
+                <fieldset class="filters">
+                    <legend>{t(Key::ExercisesFilter)}</legend>
+                    {filter(None)}
+                    {Helps::ALL.into_iter().map(|h| filter(Some(h))).collect_view()}
+                </fieldset>
+            </div>
+            <Show
+                when=move || shown.with(|s| !s.is_empty())
+                fallback=|| view! { <p role="status">{t(Key::ExercisesNone)}</p> }
+            >
+                <ul class="exercise-cards">
+                    <For each=move || shown.get() key=|id| *id children=card />
+                </ul>
+            </Show>
+        </section>
+    }
+}

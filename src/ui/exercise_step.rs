@@ -1,0 +1,265 @@
+//! The body of one exercise step, by what the step asks.
+
+use leptos::prelude::*;
+
+use crate::app::exercises::use_run;
+use crate::domain::exercise::{Deck, ExerciseId, StepKind};
+use crate::i18n::{deck, exercise_texts, person, t, tf, Key};
+use crate::platform::random_u32;
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+use crate::ui::radio_choice::RadioChoice;
+
+/// "Person A" / "Person B": exercises done on their own have no names.
+fn player(who: u8) -> String {
+    person(&[String::new(), String::new()], who)
+}
+
+#[component]
+pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
+    let run = use_run();
+    let id = run.read_untracked(|r| r.exercise);
+    let spec_deck = id.spec().deck;
+    let notes = move || {
+        view! {
+            <TextField
+                id=format!("notes-{step}")
+                label=t(Key::ExerciseNotes)
+                rows=5
+                value=Signal::derive(move || run.read(|r| r.notes.get(step).cloned().unwrap_or_default()))
+                on_input=move |v: String| run.update(|r| r.set_note(step, v))
+            />
+        }
+    };
+    match kind {
+        StepKind::Choose => view! { <Choose id=id deck=spec_deck /> }.into_any(),
+        StepKind::Prompts => view! { <Prompts id=id /> }.into_any(),
+        StepKind::Turns => view! { <Turns /> }.into_any(),
+        StepKind::Ideas => view! { <Ideas /> }.into_any(),
+        StepKind::Rules => view! {
+            <ul class="rules-list">
+                {exercise_texts().feedforward_rules.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+        StepKind::Debrief => view! {
+            <h2>{t(Key::DebriefQuestions)}</h2>
+            <ul class="debrief">{deck(Deck::Debrief).iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
+            {notes()}
+        }
+        .into_any(),
+        _ => notes().into_any(),
+    }
+}
+
+/// The subject: picked from the deck (scenarios, story starters) or in the
+/// user's own words.
+#[component]
+fn Choose(id: ExerciseId, deck: Option<Deck>) -> impl IntoView {
+    let run = use_run();
+    let pickable = deck.filter(|d| matches!(d, Deck::Scenarios | Deck::StoryStarters));
+    let subject = move |label: Key| {
+        view! {
+            <TextField
+                id="subject"
+                label=t(label)
+                rows=2
+                value=Signal::derive(move || run.read(|r| r.subject.clone()))
+                on_input=move |v: String| run.update(|r| r.subject = v)
+            />
+        }
+    };
+    match pickable {
+        Some(d) => view! {
+            <fieldset class="pick">
+                <legend>{exercise_texts().steps[id.index()][0].0}</legend>
+                {crate::i18n::deck(d)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        let card = i as u8;
+                        view! {
+                            <RadioChoice
+                                name="pick"
+                                id=format!("pick-{i}")
+                                label=*text
+                                checked=Signal::derive(move || run.read(|r| r.picked == Some(card)))
+                                on_pick=move |_| run.update(|r| r.pick(card))
+                            />
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            {subject(Key::ExerciseOwnScenario)}
+        }
+        .into_any(),
+        None => subject(Key::ExerciseSubject).into_any(),
+    }
+}
+
+/// Prompts drawn one at a time without repeats, each with an answer and an
+/// idea. Empathy prompts come in their order (see, hear, … the real problem).
+#[component]
+fn Prompts(id: ExerciseId) -> impl IntoView {
+    let run = use_run();
+    let Some(d) = id.spec().deck else {
+        return ().into_any();
+    };
+    let in_order = id == ExerciseId::Empathy;
+    let count = Memo::new(move |_| run.read(|r| r.prompts.len()));
+    let used_up = move || count.get() >= d.size();
+    let draw = move |_| {
+        let random = if in_order { 0 } else { random_u32() };
+        run.update(|r| {
+            r.draw_prompt(random);
+        });
+        focus_later(format!(
+            "answer-{}",
+            count.get_untracked().saturating_sub(1)
+        ));
+    };
+    let item = move |at: usize| {
+        let text = run.read_untracked(|r| {
+            r.prompts
+                .get(at)
+                .map(|p| deck(d)[p.card as usize])
+                .unwrap_or("")
+        });
+        view! {
+            <li class="prompt">
+                <p class="question">{text}</p>
+                <TextField
+                    id=format!("answer-{at}")
+                    label=t(Key::PromptAnswer)
+                    rows=2
+                    value=Signal::derive(move || run.read(|r| r.prompts.get(at).map(|p| p.answer.clone()).unwrap_or_default()))
+                    on_input=move |v: String| run.update(|r| if let Some(p) = r.prompts.get_mut(at) { p.answer = v })
+                />
+                <TextField
+                    id=format!("idea-{at}")
+                    label=t(Key::PromptIdea)
+                    value=Signal::derive(move || run.read(|r| r.prompts.get(at).map(|p| p.idea.clone()).unwrap_or_default()))
+                    on_input=move |v: String| run.update(|r| if let Some(p) = r.prompts.get_mut(at) { p.idea = v })
+                />
+            </li>
+        }
+    };
+    view! {
+        <ol class="prompts">{move || (0..count.get()).rev().map(item).collect_view()}</ol>
+        <div class="actions tight">
+            <button type="button" class="primary" disabled=used_up on:click=draw>
+                {move || t(if count.get() == 0 { Key::FirstPrompt } else { Key::AnotherPrompt })}
+            </button>
+        </div>
+        <p class="muted small" role="status">{move || used_up().then(|| t(Key::PromptsUsedUp))}</p>
+    }
+    .into_any()
+}
+
+/// The story, turn by turn.
+#[component]
+fn Turns() -> impl IntoView {
+    let run = use_run();
+    let draft = RwSignal::new(String::new());
+    let starter = move || {
+        run.read(|r| {
+            r.picked
+                .map(|c| deck(Deck::StoryStarters)[c as usize].to_string())
+                .or_else(|| (!r.subject.trim().is_empty()).then(|| r.subject.clone()))
+        })
+    };
+    let turns = Memo::new(move |_| run.read(|r| r.turns.clone()));
+    let whose = move || player(run.read(|r| r.whose_turn()));
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        run.update(|r| r.add_turn(draft.get_untracked()));
+        draft.set(String::new());
+        focus_later("story-line".to_string());
+    };
+    view! {
+        <ol class="story">
+            {move || starter().map(|s| view! { <li class="starter">{s}</li> })}
+            {move || {
+                turns
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, line)| view! {
+                        <li>
+                            <span class="who">{player((i % 2) as u8)}": "</span>
+                            {line}
+                        </li>
+                    })
+                    .collect_view()
+            }}
+        </ol>
+        <form class="add-row" on:submit=add>
+            <p class="turn" role="status">{move || tf(Key::StoryTurn, &[("name", &whose())])}</p>
+            <label for="story-line">{t(Key::StoryLine)}</label>
+            <div class="inline">
+                <input
+                    type="text"
+                    id="story-line"
+                    prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))
+                />
+                <button type="submit">{t(Key::StoryAdd)}</button>
+            </div>
+        </form>
+    }
+}
+
+/// Ideas from others, each can be starred as worth trying.
+#[component]
+fn Ideas() -> impl IntoView {
+    let run = use_run();
+    let from = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let ideas = Memo::new(move |_| run.read(|r| r.ideas.clone()));
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        run.update(|r| r.add_idea(from.get_untracked(), text.get_untracked()));
+        text.set(String::new());
+        focus_later("idea-text".to_string());
+    };
+    view! {
+        <ul class="ideas">
+            {move || {
+                ideas
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, idea)| {
+                        let label = if idea.from.is_empty() { idea.text.clone() } else { format!("{} ({})", idea.text, idea.from) };
+                        view! {
+                            <li class:starred=idea.starred>
+                                <span>{label.clone()}</span>
+                                <button
+                                    type="button"
+                                    class="ghost small"
+                                    aria-pressed=if idea.starred { "true" } else { "false" }
+                                    aria-label=format!("{}: {label}", t(Key::IdeaStar))
+                                    on:click=move |_| run.update(|r| r.toggle_star(i))
+                                >
+                                    {if idea.starred { "★ " } else { "☆ " }}
+                                    {t(Key::IdeaStar)}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+        <form class="idea-form" on:submit=add>
+            <div class="field">
+                <label for="idea-from">{t(Key::IdeaFrom)}</label>
+                <input type="text" id="idea-from" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="idea-text">{t(Key::IdeaText)}</label>
+                <textarea id="idea-text" rows="2" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </div>
+            <button type="submit">{t(Key::IdeaAdd)}</button>
+        </form>
+    }
+}
