@@ -27,9 +27,6 @@ pub fn Home() -> impl IntoView {
                 >
                     {t(Key::StartSession)}
                 </button>
-                <button type="button" class="big" on:click=move |_| router.go(Route::Exercises)>
-                    {t(Key::HomeExercises)}
-                </button>
                 {last.map(|id| {
                     view! {
                         <button
@@ -41,6 +38,9 @@ pub fn Home() -> impl IntoView {
                         </button>
                     }
                 })}
+                <button type="button" class="big" on:click=move |_| router.go(Route::Exercises)>
+                    {t(Key::HomeExercises)}
+                </button>
             </div>
             <SessionList />
             <OpenBox />
