@@ -1,0 +1,245 @@
+//! Reading the compact form back, checking every length and count.
+
+use crate::domain::agreement::{Agreement, Rule};
+use crate::domain::deck::CardState;
+use crate::domain::flow::{Format, Phase, Step};
+use crate::domain::route::is_valid_id;
+use crate::domain::session::{
+    ActionItem, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
+};
+use crate::domain::timer::PhaseClock;
+
+use super::{format_days, get_varint, unzigzag, DAY_MS, MAX_CARDS, MAX_ITEMS};
+
+pub(super) struct Reader<'a> {
+    pub(super) head: &'a [u8],
+    pub(super) text: &'a [u8],
+}
+
+type R<T> = Option<T>;
+
+impl<'a> Reader<'a> {
+    fn num(&mut self) -> R<u64> {
+        let (v, n) = get_varint(self.head)?;
+        self.head = &self.head[n..];
+        Some(v)
+    }
+
+    fn small(&mut self, max: u64) -> R<u64> {
+        self.num().filter(|&v| v <= max)
+    }
+
+    fn count(&mut self, max: usize) -> R<usize> {
+        Some(self.small(max as u64)? as usize)
+    }
+
+    fn u32(&mut self) -> R<u32> {
+        u32::try_from(self.num()?).ok()
+    }
+
+    fn signed(&mut self) -> R<i64> {
+        Some(unzigzag(self.num()?))
+    }
+
+    fn flag(&mut self) -> R<bool> {
+        Some(self.small(1)? == 1)
+    }
+
+    fn str(&mut self) -> R<String> {
+        let len = usize::try_from(self.num()?).ok()?;
+        if len > self.text.len() {
+            return None;
+        }
+        let (s, rest) = self.text.split_at(len);
+        self.text = rest;
+        String::from_utf8(s.to_vec()).ok()
+    }
+
+    fn strs(&mut self) -> R<Vec<String>> {
+        let n = self.count(MAX_ITEMS)?;
+        (0..n).map(|_| self.str()).collect()
+    }
+
+    fn bytes(&mut self) -> R<Vec<u8>> {
+        let n = self.count(MAX_CARDS)?;
+        if n > self.head.len() {
+            return None;
+        }
+        let (b, rest) = self.head.split_at(n);
+        self.head = rest;
+        Some(b.to_vec())
+    }
+
+    pub(super) fn time(&mut self) -> R<i64> {
+        let v = self.num()?;
+        let unit = match v & 3 {
+            0 => 60_000,
+            1 => 1_000,
+            2 => 1,
+            _ => {
+                return if v == 3 { self.signed() } else { None };
+            }
+        };
+        unzigzag(v >> 2).checked_mul(unit)
+    }
+}
+
+/// Read a session written by [`super::write_session`]; `None` if the bytes
+/// are not exactly one well-formed session. The result is not normalized yet.
+pub fn read_session(bytes: &[u8]) -> Option<Session> {
+    let (head_len, n) = get_varint(bytes)?;
+    let rest = &bytes[n..];
+    let head_len = usize::try_from(head_len)
+        .ok()
+        .filter(|&l| l <= rest.len())?;
+    let (head, text) = rest.split_at(head_len);
+    let mut r = Reader { head, text };
+
+    let id = r.str().filter(|id| is_valid_id(id))?;
+    let created_ms = r.signed()?;
+    let updated_ms = created_ms.wrapping_add(r.time()?);
+    let created_day = created_ms.div_euclid(DAY_MS);
+    let format = match r.num()? {
+        0 => Format::Reciprocal,
+        1 => Format::OneWay,
+        _ => return None,
+    };
+    let names = [r.str()?, r.str()?];
+    let total_minutes = r.u32()?;
+    let mut plans = [[0u32; 4]; 2];
+    for plan in &mut plans {
+        for m in plan.iter_mut() {
+            *m = r.u32()?;
+        }
+    }
+    let flags = r.small(7)?;
+    let rule_count = r.count(MAX_ITEMS)?;
+    let mut rules = Vec::with_capacity(rule_count);
+    for _ in 0..rule_count {
+        let v = r.num()?;
+        rules.push(if v == 1 {
+            Rule::Custom(r.str()?)
+        } else if v % 2 == 0 {
+            Rule::Builtin(u8::try_from(v / 2).ok()?)
+        } else {
+            return None;
+        });
+    }
+    let agreement = Agreement {
+        rules,
+        confirmed: [flags & 1 != 0, flags & 2 != 0],
+        skipped: flags & 4 != 0,
+    };
+    let half_count = r.count(2)?;
+    let mut halves = Vec::with_capacity(half_count);
+    for (h, &plan) in plans.iter().enumerate().take(half_count) {
+        let mut half = Half::new(h as u8, plan);
+        half.goal = Goal {
+            topic: r.str()?,
+            outcome: r.str()?,
+        };
+        half.reality = r.str()?;
+        let option_count = r.count(MAX_ITEMS)?;
+        for _ in 0..option_count {
+            half.options.push(CoachOption {
+                id: r.u32()?,
+                text: r.str()?,
+                pros: r.strs()?,
+                cons: r.strs()?,
+                chosen: r.flag()?,
+            });
+        }
+        let action_count = r.count(MAX_ITEMS)?;
+        for _ in 0..action_count {
+            let id = r.u32()?;
+            let what = r.str()?;
+            let owner = match r.num()? {
+                1 => Owner::Other(r.str()?),
+                v if v % 2 == 0 => Owner::Person(u8::try_from(v / 2).ok().filter(|&p| p <= 1)?),
+                _ => return None,
+            };
+            let due = match r.num()? {
+                0 => String::new(),
+                1 => r.str()?,
+                v => format_days(created_day.checked_add(unzigzag(v - 2))?)?,
+            };
+            half.actions.push(ActionItem {
+                id,
+                what,
+                owner,
+                due,
+                first_step: r.str()?,
+            });
+        }
+        half.confidence = match r.small(11)? {
+            0 => None,
+            v => Some(v as u8 - 1),
+        };
+        half.raise_note = r.str()?;
+        for clock in &mut half.clocks {
+            let allotted_ms = r.time()?;
+            let used_ms = allotted_ms.wrapping_add(r.time()?);
+            let flags = r.small(3)?;
+            let running_since = if flags & 2 != 0 {
+                Some(updated_ms.wrapping_add(r.time()?))
+            } else {
+                None
+            };
+            *clock = PhaseClock {
+                allotted_ms,
+                used_ms,
+                running_since,
+                cued: flags & 1 != 0,
+            };
+        }
+        for deck in &mut half.cards {
+            *deck = CardState {
+                drawn: r.bytes()?,
+                pinned: r.bytes()?,
+            };
+        }
+        halves.push(half);
+    }
+    let step = match r.num()? {
+        0 => Step::Agreement,
+        1 => Step::Swap,
+        2 => Step::WrapUp,
+        v => Step::Phase {
+            half: usize::try_from((v - 3) / 4).ok()?,
+            phase: Phase::ALL[((v - 3) % 4) as usize],
+        },
+    };
+    let swap = match r.num()? {
+        0 => None,
+        1 => Some(SwapChoice::Fit),
+        2 => Some(SwapChoice::Keep),
+        _ => return None,
+    };
+    let mut reflections: [Reflection; 2] = Default::default();
+    for refl in &mut reflections {
+        refl.useful = match r.small(6)? {
+            0 => None,
+            v => Some(v as u8 - 1),
+        };
+        refl.sentence = r.str()?;
+    }
+    let next_item = r.u32()?;
+    if !r.head.is_empty() || !r.text.is_empty() {
+        return None;
+    }
+    Some(Session {
+        id,
+        created_ms,
+        updated_ms,
+        format,
+        names,
+        total_minutes,
+        plans,
+        agreement,
+        halves,
+        step,
+        swap,
+        reflections,
+        next_item,
+    })
+}
