@@ -310,6 +310,7 @@ fn text(key: Key) -> &'static str {
         TimeForStep => "Time for {step}",
         ExerciseSubject => "In your own words",
         ExerciseOwnScenario => "Or describe your own situation",
+        ExerciseOwnStarter => "Or write your own first line",
         ExerciseNotes => "Notes",
         AnotherPrompt => "Another prompt",
         PromptsUsedUp => "That was the last prompt in the deck.",

@@ -83,7 +83,7 @@ ReflectionSentence, PrintPlan, NewSession,
     HomeExercises, ExercisesTitle, ExercisesIntro, ExercisesSearch,
     ExercisesFilter, ExercisesAll, ExerciseMinutes, ExercisesNone,
     ExerciseUnknown, ExerciseSteps, StepOf, TimeForStep, ExerciseSubject,
-    ExerciseOwnScenario, ExerciseNotes, AnotherPrompt, PromptsUsedUp,
+    ExerciseOwnScenario, ExerciseOwnStarter, ExerciseNotes, AnotherPrompt, PromptsUsedUp,
     PromptAnswer, PromptIdea, StoryTurn, StoryLine, StoryAdd, IdeaFrom,
     IdeaText, IdeaAdd, IdeaStar, PreviousStep, NextStep, ExerciseRestart,
     ExerciseResults, AllExercises, DebriefQuestions, FirstPrompt, }

@@ -90,7 +90,7 @@ fn Choose(id: ExerciseId, deck: Option<Deck>) -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
-            {subject(Key::ExerciseOwnScenario)}
+            {subject(if d == Deck::StoryStarters { Key::ExerciseOwnStarter } else { Key::ExerciseOwnScenario })}
         }
         .into_any(),
         None => subject(Key::ExerciseSubject).into_any(),
