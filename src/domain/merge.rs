@@ -211,10 +211,15 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
             }
         }
     }
+    // A clock that runs here keeps running; otherwise the copy that ran
+    // longer wins (a clock running in theirs counts up to when it was sent).
+    let sent = theirs.updated_ms;
     for (m, t) in out.halves.iter_mut().zip(&theirs.halves) {
         for (mc, tc) in m.clocks.iter_mut().zip(&t.clocks) {
-            if !mc.is_running() && tc.used_ms > mc.used_ms {
+            let theirs_ran = tc.elapsed(sent);
+            if !mc.is_running() && theirs_ran > mc.used_ms {
                 *mc = tc.clone();
+                mc.used_ms = theirs_ran;
                 mc.running_since = None;
             }
         }

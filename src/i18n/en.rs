@@ -327,6 +327,7 @@ fn text(key: Key) -> &'static str {
         NextStep => "Next step",
         ExerciseRestart => "Start again",
         ExerciseResults => "What you captured",
+        ExercisePrint => "Print what you captured",
         AllExercises => "All exercises",
         DebriefQuestions => "Questions for the debrief",
         FirstPrompt => "Draw the first prompt",

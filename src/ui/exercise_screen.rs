@@ -12,7 +12,7 @@ use crate::app::ticker::use_now;
 use crate::domain::exercise::{Deck, ExerciseId};
 use crate::domain::route::Route;
 use crate::i18n::{deck, exercise_name, exercise_texts, t, tf, Key};
-use crate::platform::{audio, clock::now_ms};
+use crate::platform::{audio, clock::now_ms, print_page};
 use crate::ui::announcer::use_announcer;
 use crate::ui::clock_face::ClockFace;
 use crate::ui::exercise_library::ExerciseLibrary;
@@ -87,7 +87,7 @@ fn ExerciseRunner(id: ExerciseId) -> impl IntoView {
         let kind = id.spec().steps[i].kind;
         let (title, help) = steps[i];
         view! {
-            <section class="exercise-step" aria-labelledby="step-title">
+            <section class="exercise-step no-print" aria-labelledby="step-title">
                 <p class="eyebrow">
                     {tf(Key::StepOf, &[("n", &(i + 1).to_string()), ("total", &steps.len().to_string())])}
                 </p>
@@ -130,7 +130,7 @@ fn ExerciseRunner(id: ExerciseId) -> impl IntoView {
 
     view! {
         <section class="exercise" aria-labelledby="screen-title">
-            <p class="eyebrow">
+            <p class="eyebrow no-print">
                 <a
                     href=Route::Exercises.to_hash()
                     on:click=move |ev| {
@@ -143,12 +143,13 @@ fn ExerciseRunner(id: ExerciseId) -> impl IntoView {
             </p>
             <h1 id="screen-title" tabindex="-1">{exercise_name(id)}</h1>
             <p class="lead">{texts.purposes[id.index()]}</p>
-            <nav class="progress" aria-label=t(Key::ExerciseSteps)>
+            <nav class="progress no-print" aria-label=t(Key::ExerciseSteps)>
                 <ol>{steps.iter().enumerate().map(progress).collect_view()}</ol>
             </nav>
             {body}
             <ExerciseResults />
-            <div class="actions">
+            <div class="actions no-print">
+                <button type="button" on:click=move |_| print_page()>{t(Key::ExercisePrint)}</button>
                 <button type="button" class="ghost" on:click=move |_| run.restart()>{t(Key::ExerciseRestart)}</button>
             </div>
         </section>

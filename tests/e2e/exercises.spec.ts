@@ -69,6 +69,11 @@ test('role play: pick a scenario, play both sides with the timer, capture the le
   // Saved as typed: a reload brings it all back.
   await page.reload();
   await expect(results(page)).toContainText('Start with the numbers, then the ask');
+  // The print view is what was captured, without the controls.
+  await page.emulateMedia({ media: 'print' });
+  await expect(results(page)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Debrief', exact: true })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print what you captured' })).toBeHidden();
 });
 
 test('what-if: prompts without repeats, answers and new options', async ({ page }) => {

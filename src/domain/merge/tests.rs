@@ -113,6 +113,13 @@ fn clocks_keep_the_copy_that_ran_longer() {
     let merged = merge(&a, &b, |_| Choice::Mine);
     assert_eq!(merged.halves[0].clocks[0].used_ms, 90_000);
     assert_eq!(merged.halves[0].clocks[1].used_ms, 30_000);
+
+    // Running in theirs: it counts up to when they sent it.
+    b.halves[0].clocks[2].running_since = Some(1_000);
+    b.updated_ms = 61_000;
+    let merged = merge(&a, &b, |_| Choice::Mine);
+    assert_eq!(merged.halves[0].clocks[2].used_ms, 60_000);
+    assert!(!merged.halves[0].clocks[2].is_running());
 }
 
 #[test]
