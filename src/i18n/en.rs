@@ -328,6 +328,7 @@ fn text(key: Key) -> &'static str {
         ExerciseRestart => "Start again",
         ExerciseResults => "What you captured",
         ExercisePrint => "Print what you captured",
+        ExerciseRestartConfirm => "Start this exercise again? What you wrote in it will be cleared.",
         AllExercises => "All exercises",
         DebriefQuestions => "Questions for the debrief",
         FirstPrompt => "Draw the first prompt",

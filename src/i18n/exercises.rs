@@ -51,7 +51,7 @@ pub static EN: ExerciseTexts = ExerciseTexts {
     steps: [
         &[
             ("Pick a scenario", "Choose one from the list or describe your own situation."),
-            ("Set the scene", "Where and when does it happen, who plays whom, and what should the client try?"),
+            ("Set the scene", "Where and when does it happen, who plays whom, and what does the client want to try?"),
             ("Play", "Play the scene as if it were real; the coach plays the other person."),
             ("Swap and play again", "Swap roles: the client now plays the other person."),
             ("Debrief", "What worked, what did not, and what will you take into the real conversation?"),
@@ -64,7 +64,7 @@ pub static EN: ExerciseTexts = ExerciseTexts {
         &[
             ("Choose the person", "Who is the other person in this situation?"),
             ("Step into their shoes", "Answer as them, in the first person, one prompt at a time."),
-            ("Back to you", "What will you do differently now that you have stood where they stand?"),
+            ("Back to you", "What do you see differently now? What, if anything, will you do?"),
         ],
         &[
             ("Name the problem", "Say the problem in one sentence."),
@@ -79,14 +79,14 @@ pub static EN: ExerciseTexts = ExerciseTexts {
         &[
             ("Name one behaviour", "The client names one behaviour to improve, for example \"listening without interrupting\"."),
             ("The rules", "Read them together before the ideas start."),
-            ("Ideas for the future", "The others give one or two ideas each; the client notes them and says thank you."),
+            ("Ideas for the future", "The peers give one or two ideas each; the client notes them and says thank you."),
             ("Pick what to try", "Star the ideas worth trying first."),
         ],
         &[
             ("Your goal", "\"I want to get better at ___ in the next 30 to 60 days. What ideas do you have for me?\""),
             ("What has worked so far", "The peer asks first what has already worked, even a little."),
             ("Ideas", "The peer offers ideas; the client notes them without debating."),
-            ("One thing to try", "Choose one idea to try this week."),
+            ("One thing to try", "Which one idea will you try first, and when?"),
         ],
     ],
     scenarios: [
@@ -143,18 +143,18 @@ pub static EN: ExerciseTexts = ExerciseTexts {
         "What would they say is the real problem?",
     ],
     lenses: [
-        "A customer",
-        "Your manager",
-        "A member of your team",
-        "A newcomer in their first week",
-        "Yourself in five years",
-        "A competitor",
-        "Someone from another department",
-        "A person who disagrees with you",
-        "A friend outside work",
-        "The most senior person in the company",
-        "Someone who has solved this before",
-        "A child seeing it for the first time",
+        "How would a customer see this?",
+        "How would your manager see this?",
+        "How would a member of your team see this?",
+        "How would a newcomer in their first week see this?",
+        "How would you see this in five years?",
+        "How would a competitor see this?",
+        "How would someone from another department see this?",
+        "How would a person who disagrees with you see this?",
+        "How would a friend outside work see this?",
+        "How would the most senior person in the company see this?",
+        "How would someone who has solved this before see this?",
+        "How would a child seeing it for the first time see this?",
     ],
     story_starters: [
         "Once upon a time, a team had a problem no one talked about…",

@@ -86,4 +86,4 @@ ReflectionSentence, PrintPlan, NewSession,
     ExerciseOwnScenario, ExerciseOwnStarter, ExerciseNotes, AnotherPrompt, PromptsUsedUp,
     PromptAnswer, PromptIdea, StoryTurn, StoryLine, StoryAdd, IdeaFrom,
     IdeaText, IdeaAdd, IdeaStar, PreviousStep, NextStep, ExerciseRestart,
-    ExerciseResults, ExercisePrint, AllExercises, DebriefQuestions, FirstPrompt, }
+    ExerciseResults, ExercisePrint, ExerciseRestartConfirm, AllExercises, DebriefQuestions, FirstPrompt, }

@@ -18,6 +18,14 @@ pub fn print_page() {
     }
 }
 
+/// Ask the user to confirm something that cannot be undone; `false` when
+/// the browser refuses to ask (some iframes), so nothing is lost.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
 /// A random number from the browser's cryptographic source, with a
 /// fallback on `Math.random` where it is missing.
 pub fn random_u32() -> u32 {

@@ -150,7 +150,17 @@ fn ExerciseRunner(id: ExerciseId) -> impl IntoView {
             <ExerciseResults />
             <div class="actions no-print">
                 <button type="button" on:click=move |_| print_page()>{t(Key::ExercisePrint)}</button>
-                <button type="button" class="ghost" on:click=move |_| run.restart()>{t(Key::ExerciseRestart)}</button>
+                <button
+                    type="button"
+                    class="ghost"
+                    on:click=move |_| {
+                        if crate::platform::confirm(t(Key::ExerciseRestartConfirm)) {
+                            run.restart();
+                        }
+                    }
+                >
+                    {t(Key::ExerciseRestart)}
+                </button>
             </div>
         </section>
     }
@@ -185,8 +195,11 @@ fn ExerciseResults() -> impl IntoView {
             if !r.turns.is_empty() {
                 lines.push((t(Key::StoryLine).to_string(), r.turns.join(" ")));
             }
+            let any_starred = r.ideas.iter().any(|i| i.starred);
             for idea in r.chosen_ideas() {
-                lines.push((t(Key::IdeaStar).to_string(), idea.text.clone()));
+                let label = t(if any_starred { Key::IdeaStar } else { Key::IdeaText });
+                let text = if idea.from.is_empty() { idea.text.clone() } else { format!("{} ({})", idea.text, idea.from) };
+                lines.push((label.to_string(), text));
             }
             for (i, note) in r.notes.iter().enumerate() {
                 if !note.trim().is_empty() {

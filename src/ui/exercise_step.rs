@@ -43,7 +43,7 @@ pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
         }
         .into_any(),
         StepKind::Debrief => view! {
-            <h2>{t(Key::DebriefQuestions)}</h2>
+            <h3>{t(Key::DebriefQuestions)}</h3>
             <ul class="debrief">{deck(Deck::Debrief).iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
             {notes()}
         }
@@ -127,7 +127,8 @@ fn Prompts(id: ExerciseId) -> impl IntoView {
         });
         view! {
             <li class="prompt">
-                <p class="question">{text}</p>
+                <fieldset>
+                <legend class="question">{text}</legend>
                 <TextField
                     id=format!("answer-{at}")
                     label=t(Key::PromptAnswer)
@@ -141,6 +142,7 @@ fn Prompts(id: ExerciseId) -> impl IntoView {
                     value=Signal::derive(move || run.read(|r| r.prompts.get(at).map(|p| p.idea.clone()).unwrap_or_default()))
                     on_input=move |v: String| run.update(|r| if let Some(p) = r.prompts.get_mut(at) { p.idea = v })
                 />
+                </fieldset>
             </li>
         }
     };
@@ -160,7 +162,6 @@ fn Prompts(id: ExerciseId) -> impl IntoView {
 #[component]
 fn Turns() -> impl IntoView {
     let run = use_run();
-    let draft = RwSignal::new(String::new());
     let starter = move || {
         run.read(|r| {
             r.picked
@@ -172,8 +173,7 @@ fn Turns() -> impl IntoView {
     let whose = move || player(run.read(|r| r.whose_turn()));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        run.update(|r| r.add_turn(draft.get_untracked()));
-        draft.set(String::new());
+        run.update(|r| r.add_turn());
         focus_later("story-line".to_string());
     };
     view! {
@@ -200,8 +200,11 @@ fn Turns() -> impl IntoView {
                 <input
                     type="text"
                     id="story-line"
-                    prop:value=move || draft.get()
-                    on:input=move |ev| draft.set(event_target_value(&ev))
+                    prop:value=move || run.read(|r| r.draft_turn.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        run.update(|r| r.draft_turn = v)
+                    }
                 />
                 <button type="submit">{t(Key::StoryAdd)}</button>
             </div>
@@ -213,13 +216,10 @@ fn Turns() -> impl IntoView {
 #[component]
 fn Ideas() -> impl IntoView {
     let run = use_run();
-    let from = RwSignal::new(String::new());
-    let text = RwSignal::new(String::new());
     let ideas = Memo::new(move |_| run.read(|r| r.ideas.clone()));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        run.update(|r| r.add_idea(from.get_untracked(), text.get_untracked()));
-        text.set(String::new());
+        run.update(|r| r.add_idea());
         focus_later("idea-text".to_string());
     };
     view! {
@@ -253,11 +253,27 @@ fn Ideas() -> impl IntoView {
         <form class="idea-form" on:submit=add>
             <div class="field">
                 <label for="idea-from">{t(Key::IdeaFrom)}</label>
-                <input type="text" id="idea-from" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) />
+                <input
+                    type="text"
+                    id="idea-from"
+                    prop:value=move || run.read(|r| r.draft_idea.from.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        run.update(|r| r.draft_idea.from = v)
+                    }
+                />
             </div>
             <div class="field">
                 <label for="idea-text">{t(Key::IdeaText)}</label>
-                <textarea id="idea-text" rows="2" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <textarea
+                    id="idea-text"
+                    rows="2"
+                    prop:value=move || run.read(|r| r.draft_idea.text.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        run.update(|r| r.draft_idea.text = v)
+                    }
+                ></textarea>
             </div>
             <button type="submit">{t(Key::IdeaAdd)}</button>
         </form>

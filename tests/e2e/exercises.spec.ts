@@ -23,7 +23,7 @@ test('the library searches and filters, and opens an exercise', async ({ page })
   await page.goto('/');
   await page.getByRole('button', { name: 'Guided exercises' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
-  await expect(page.getByRole('listitem')).toHaveCount(7);
+  await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(7);
   await check(page, 'library');
   await page.getByRole('radio', { name: 'Rehearse a conversation' }).check();
   await expect(page.getByRole('link', { name: 'Role play' })).toBeVisible();
@@ -130,6 +130,10 @@ test('storytelling: turns alternate, then become actions', async ({ page }) => {
   await page.getByLabel('Next line of the story').fill('and shipped on Thursday.');
   await page.getByRole('button', { name: 'Add to the story' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Person B:' })).toContainText('shipped on Thursday');
+  // A line being typed is kept, even through a reload.
+  await page.getByLabel('Next line of the story').fill('Then the phones');
+  await page.reload();
+  await expect(page.getByLabel('Next line of the story')).toHaveValue('Then the phones');
   await check(page, 'story');
   await next(page);
   await page.getByLabel('Notes').fill('Try a meeting-free Wednesday');

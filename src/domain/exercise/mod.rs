@@ -248,7 +248,7 @@ static CATALOGUE: [Exercise; 7] = [
     },
     Exercise {
         id: ExerciseId::QuickAsk,
-        helps: &[GetIdeas, RehearseConversation],
+        helps: &[GetIdeas],
         steps: &[
             step(Choose, 1),
             step(SoFar, 3),
@@ -353,12 +353,18 @@ mod tests {
             "see, hear, think, feel, need, fear, the real problem"
         );
         for e in catalogue() {
-            let uses_deck = e
-                .steps
-                .iter()
-                .any(|s| matches!(s.kind, Prompts | Turns | Choose));
-            if e.deck.is_some() {
-                assert!(uses_deck, "{:?}", e.id);
+            let kinds: Vec<StepKind> = e.steps.iter().map(|s| s.kind).collect();
+            match e.deck {
+                // Picked in the first step (and, for a story, built on in turns).
+                Some(Deck::Scenarios) => assert_eq!(kinds[0], Choose, "{:?}", e.id),
+                Some(Deck::StoryStarters) => assert!(kinds.contains(&Turns), "{:?}", e.id),
+                // Drawn one at a time in a prompts step.
+                Some(_) => assert!(kinds.contains(&Prompts), "{:?}", e.id),
+                None => assert!(
+                    !kinds.contains(&Prompts),
+                    "{:?} has prompts but no deck",
+                    e.id
+                ),
             }
         }
     }
@@ -366,10 +372,7 @@ mod tests {
     #[test]
     fn filters_find_the_right_exercises() {
         assert_eq!(filtered(None).len(), 7);
-        assert_eq!(
-            filtered(Some(RehearseConversation)),
-            [ExerciseId::RolePlay, ExerciseId::QuickAsk]
-        );
+        assert_eq!(filtered(Some(RehearseConversation)), [ExerciseId::RolePlay]);
         assert!(filtered(Some(UnderstandSomeone)).contains(&ExerciseId::Empathy));
         for h in Helps::ALL {
             assert!(!filtered(Some(h)).is_empty(), "{h:?}");

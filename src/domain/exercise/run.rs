@@ -3,12 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ExerciseId, StepKind};
+use super::{Deck, ExerciseId, StepKind};
 use crate::domain::deck::draw_unseen;
 use crate::domain::timer::{PhaseClock, MINUTE_MS};
 
 /// A prompt drawn from the exercise's deck, with what it brought up.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PromptAnswer {
     /// The card's number in the deck.
     pub card: u8,
@@ -19,6 +20,7 @@ pub struct PromptAnswer {
 
 /// An idea collected from someone (FeedForward, quick ask).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Idea {
     /// Who gave it (a first name, or empty).
     pub from: String,
@@ -27,25 +29,41 @@ pub struct Idea {
     pub starred: bool,
 }
 
+/// Every field but the exercise may be missing from a stored record (one
+/// written before the field existed): it then takes its empty value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseRun {
     pub exercise: ExerciseId,
     /// The step on screen.
+    #[serde(default)]
     pub step: usize,
     /// One time-box per step.
+    #[serde(default)]
     pub clocks: Vec<PhaseClock>,
     /// What the exercise is about: the scenario, the other person, the
     /// plan, the problem, the behaviour or the goal.
+    #[serde(default)]
     pub subject: String,
     /// The scenario or story starter picked from the deck, if any.
+    #[serde(default)]
     pub picked: Option<u8>,
     /// Free notes per step (the scene, the debrief's lessons, the actions).
+    #[serde(default)]
     pub notes: Vec<String>,
     /// Prompts drawn so far, oldest first.
+    #[serde(default)]
     pub prompts: Vec<PromptAnswer>,
     /// The story, one line per turn; turns alternate between two people.
+    #[serde(default)]
     pub turns: Vec<String>,
+    #[serde(default)]
     pub ideas: Vec<Idea>,
+    /// What is being typed and not yet added (a story line; an idea and
+    /// who gave it), kept so that nothing typed is lost.
+    #[serde(default)]
+    pub draft_turn: String,
+    #[serde(default)]
+    pub draft_idea: Idea,
 }
 
 impl ExerciseRun {
@@ -64,6 +82,8 @@ impl ExerciseRun {
             prompts: Vec::new(),
             turns: Vec::new(),
             ideas: Vec::new(),
+            draft_turn: String::new(),
+            draft_idea: Idea::default(),
         }
     }
 
@@ -95,7 +115,9 @@ impl ExerciseRun {
         self.notes.resize(n, String::new());
         let size = spec.deck.map_or(0, |d| d.size());
         self.prompts.retain(|p| (p.card as usize) < size);
-        self.picked = self.picked.filter(|&p| (p as usize) < size);
+        self.picked = self
+            .picked
+            .filter(|&p| self.can_pick() && (p as usize) < size);
     }
 
     pub fn clock(&self) -> &PhaseClock {
@@ -165,11 +187,25 @@ impl ExerciseRun {
         Some(card)
     }
 
-    /// Pick a scenario or story starter from the deck as the subject.
+    /// Does the subject come from the deck (role-play scenarios, story
+    /// starters) rather than from prompts drawn later?
+    pub fn can_pick(&self) -> bool {
+        matches!(
+            self.exercise.spec().deck,
+            Some(Deck::Scenarios | Deck::StoryStarters)
+        )
+    }
+
+    /// Pick a scenario or story starter from the deck as the subject; the
+    /// same card again takes it back.
     pub fn pick(&mut self, card: u8) {
         let size = self.exercise.spec().deck.map_or(0, |d| d.size());
-        if (card as usize) < size {
-            self.picked = Some(card);
+        if self.can_pick() && (card as usize) < size {
+            self.picked = if self.picked == Some(card) {
+                None
+            } else {
+                Some(card)
+            };
         }
     }
 
@@ -178,17 +214,20 @@ impl ExerciseRun {
         (self.turns.len() % 2) as u8
     }
 
-    /// Add a line to the story; empty lines are not kept.
-    pub fn add_turn(&mut self, text: String) {
+    /// Add the drafted line to the story; an empty draft adds nothing.
+    pub fn add_turn(&mut self) {
+        let text = std::mem::take(&mut self.draft_turn);
         if !text.trim().is_empty() {
             self.turns.push(text.trim().to_string());
         }
     }
 
-    pub fn add_idea(&mut self, from: String, text: String) {
+    /// Add the drafted idea (who gave it stays for the next one).
+    pub fn add_idea(&mut self) {
+        let text = std::mem::take(&mut self.draft_idea.text);
         if !text.trim().is_empty() {
             self.ideas.push(Idea {
-                from: from.trim().to_string(),
+                from: self.draft_idea.from.trim().to_string(),
                 text: text.trim().to_string(),
                 starred: false,
             });
@@ -274,15 +313,27 @@ mod tests {
     fn story_turns_alternate_and_ideas_can_be_starred() {
         let mut run = ExerciseRun::new(ExerciseId::Story);
         assert_eq!(run.whose_turn(), 0);
-        run.add_turn("Once upon a time".into());
-        run.add_turn("   ".into());
+        run.draft_turn = "Once upon a time".into();
+        run.add_turn();
+        assert!(run.draft_turn.is_empty());
+        run.draft_turn = "   ".into();
+        run.add_turn();
         assert_eq!(run.whose_turn(), 1);
         assert_eq!(run.turns, ["Once upon a time"]);
 
         let mut ff = ExerciseRun::new(ExerciseId::FeedForward);
-        ff.add_idea("Jonas".into(), "Count to three before answering".into());
-        ff.add_idea("Mia".into(), "Ask one question first".into());
-        ff.add_idea("".into(), " ".into());
+        for (from, text) in [
+            ("Jonas", "Count to three before answering"),
+            ("Mia", "Ask one question first"),
+            ("", " "),
+        ] {
+            ff.draft_idea = Idea {
+                from: from.into(),
+                text: text.into(),
+                starred: false,
+            };
+            ff.add_idea();
+        }
         assert_eq!(ff.ideas.len(), 2);
         assert_eq!(ff.chosen_ideas().len(), 2, "nothing starred: all ideas");
         ff.toggle_star(1);
@@ -296,6 +347,15 @@ mod tests {
         run.pick(3);
         run.pick(200);
         assert_eq!(run.picked, Some(3));
+        run.pick(3);
+        assert_eq!(run.picked, None, "picked again: taken back");
+        run.pick(3);
+        let mut what_if = ExerciseRun::new(ExerciseId::WhatIf);
+        what_if.pick(1);
+        assert_eq!(what_if.picked, None, "what-if subjects are the user's own");
+        what_if.picked = Some(1);
+        what_if.normalize();
+        assert_eq!(what_if.picked, None);
         run.step = 50;
         run.clocks.truncate(1);
         run.notes.clear();
@@ -308,6 +368,21 @@ mod tests {
         assert_eq!(run.clocks.len(), 5);
         assert_eq!(run.notes.len(), 5);
         assert!(run.prompts.is_empty());
+    }
+
+    #[test]
+    fn older_records_without_new_fields_still_load() {
+        let run: ExerciseRun =
+            serde_json::from_str(r#"{"exercise":"story","turns":["A start"]}"#).unwrap();
+        assert_eq!(run.turns, ["A start"]);
+        assert!(run.draft_turn.is_empty());
+    }
+
+    #[test]
+    fn empathy_prompts_can_come_in_order() {
+        let mut run = ExerciseRun::new(ExerciseId::Empathy);
+        let order: Vec<u8> = std::iter::from_fn(|| run.draw_prompt(0)).collect();
+        assert_eq!(order, [0, 1, 2, 3, 4, 5, 6]);
     }
 
     #[test]
