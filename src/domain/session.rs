@@ -108,6 +108,22 @@ impl Half {
         self.clocks.iter().map(|c| c.allotted_ms).sum()
     }
 
+    /// An option's number as shown (1 for the first), 0 if it is gone.
+    pub fn option_number(&self, id: u32) -> usize {
+        self.options
+            .iter()
+            .position(|o| o.id == id)
+            .map_or(0, |p| p + 1)
+    }
+
+    /// An action item's number as shown (1 for the first), 0 if it is gone.
+    pub fn action_number(&self, id: u32) -> usize {
+        self.actions
+            .iter()
+            .position(|a| a.id == id)
+            .map_or(0, |p| p + 1)
+    }
+
     pub fn chosen_options(&self) -> impl Iterator<Item = &CoachOption> {
         self.options.iter().filter(|o| o.chosen)
     }

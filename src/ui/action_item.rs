@@ -12,15 +12,7 @@ use crate::ui::focus::focus_later;
 pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
     let current = use_current();
     let base = format!("act-{half}-{id}");
-    let n = Memo::new(move |_| {
-        current.half(half, |h| {
-            h.actions
-                .iter()
-                .position(|a| a.id == id)
-                .map(|p| p + 1)
-                .unwrap_or(0)
-        })
-    });
+    let n = Memo::new(move |_| current.half(half, |h| h.action_number(id)));
     let read = move |f: fn(&ActionItem) -> String| {
         current
             .half(half, |h| h.actions.iter().find(|a| a.id == id).map(f))

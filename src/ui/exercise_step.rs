@@ -251,30 +251,19 @@ fn Ideas() -> impl IntoView {
             }}
         </ul>
         <form class="idea-form" on:submit=add>
-            <div class="field">
-                <label for="idea-from">{t(Key::IdeaFrom)}</label>
-                <input
-                    type="text"
-                    id="idea-from"
-                    prop:value=move || run.read(|r| r.draft_idea.from.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        run.update(|r| r.draft_idea.from = v)
-                    }
-                />
-            </div>
-            <div class="field">
-                <label for="idea-text">{t(Key::IdeaText)}</label>
-                <textarea
-                    id="idea-text"
-                    rows="2"
-                    prop:value=move || run.read(|r| r.draft_idea.text.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        run.update(|r| r.draft_idea.text = v)
-                    }
-                ></textarea>
-            </div>
+            <TextField
+                id="idea-from"
+                label=t(Key::IdeaFrom)
+                value=Signal::derive(move || run.read(|r| r.draft_idea.from.clone()))
+                on_input=move |v: String| run.update(|r| r.draft_idea.from = v)
+            />
+            <TextField
+                id="idea-text"
+                label=t(Key::IdeaText)
+                rows=2
+                value=Signal::derive(move || run.read(|r| r.draft_idea.text.clone()))
+                on_input=move |v: String| run.update(|r| r.draft_idea.text = v)
+            />
             <button type="submit">{t(Key::IdeaAdd)}</button>
         </form>
     }

@@ -13,15 +13,7 @@ use crate::ui::points_list::PointsList;
 #[component]
 pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
     let current = use_current();
-    let position = Memo::new(move |_| {
-        current.half(half, |h| {
-            h.options
-                .iter()
-                .position(|o| o.id == id)
-                .map(|p| p + 1)
-                .unwrap_or(0)
-        })
-    });
+    let position = Memo::new(move |_| current.half(half, |h| h.option_number(id)));
     let count = Memo::new(move |_| current.half(half, |h| h.options.len()));
     let n = move || position.get().to_string();
     let read = move |f: fn(&crate::domain::session::CoachOption) -> String| {

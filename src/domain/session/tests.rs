@@ -194,6 +194,8 @@ fn options_can_be_added_edited_reordered_chosen_and_removed() {
     assert!(first.chosen);
     assert_eq!(first.pros, vec!["People can prepare".to_string()]);
     assert!(first.cons.is_empty());
+    assert_eq!(s.halves[0].option_number(c), 2);
+    assert_eq!(s.halves[0].option_number(999), 0);
     s.remove_option(0, c);
     assert_eq!(s.halves[0].options.len(), 2);
     assert_eq!(s.halves[0].chosen_options().count(), 1);
@@ -208,6 +210,7 @@ fn actions_belong_to_the_client_by_default() {
         a.what = "Propose an office hour".into();
         a.due = "2026-03-13".into();
     });
+    assert_eq!(s.halves[1].action_number(id), 1);
     let action = &s.halves[1].actions[0];
     assert_eq!(action.owner, Owner::Person(1));
     assert_eq!(action.due, "2026-03-13");
