@@ -3,11 +3,17 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { A, B, heading } from './flow';
 
-/** Press Tab until `target` has focus; fail if it never gets there. */
+/**
+ * Press Tab until `target` has focus; fail if it never gets there. The
+ * element is looked up once, so each press costs one round trip even on a
+ * slow machine.
+ */
 async function tabTo(page: Page, target: Locator, max = 80) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) {
-      const outline = await target.evaluate((el) => getComputedStyle(el).outlineStyle);
+  const element = await target.elementHandle();
+  if (!element) throw new Error(`not on the page: ${target}`);
+  for (let i = 0; i <= max; i++) {
+    if (await element.evaluate((el) => el === document.activeElement)) {
+      const outline = await element.evaluate((el) => getComputedStyle(el).outlineStyle);
       expect(outline, 'focus is visible').not.toBe('none');
       return;
     }
@@ -15,7 +21,6 @@ async function tabTo(page: Page, target: Locator, max = 80) {
   }
   throw new Error(`not reachable with Tab: ${target}`);
 }
-
 async function tabAndPress(page: Page, target: Locator, key = 'Enter') {
   await tabTo(page, target);
   await page.keyboard.press(key);
@@ -57,7 +62,7 @@ async function half(page: Page, topic: string, option: string, action: string) {
 }
 
 test('the whole journey with the keyboard only', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.goto('/');
   await tabAndPress(page, page.getByRole('button', { name: 'Start a session' }));
   await heading(page, 'Set up your session');
