@@ -131,6 +131,7 @@ fn half() -> impl Strategy<Value = Half> {
                     raise_note,
                     clocks,
                     cards,
+                    exercises: Vec::new(),
                 }
             },
         )

@@ -5,10 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::agreement::Agreement;
 use crate::domain::deck::CardState;
+use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::flow::{Format, Phase, Step};
 use crate::domain::plan;
 pub use crate::domain::setup::Setup;
 use crate::domain::timer::{PhaseClock, MINUTE_MS};
+
+/// Most exercise runs a half keeps (seven exercises, and room for the
+/// copies a few merges may add).
+pub const MAX_EXERCISES_PER_HALF: usize = 32;
 
 /// Goal: what the client wants to talk about and get from today.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +76,11 @@ pub struct Half {
     pub raise_note: String,
     pub clocks: [PhaseClock; 4],
     pub cards: [CardState; 4],
+    /// Exercises done in this half, in the order they were started (at
+    /// most one run per exercise is started here; a merge may add more).
+    /// Missing from records written before exercises existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exercises: Vec<ExerciseRun>,
 }
 
 impl Half {
@@ -85,6 +95,7 @@ impl Half {
             raise_note: String::new(),
             clocks: plan_minutes.map(|m| PhaseClock::new(m as i64 * MINUTE_MS)),
             cards: Default::default(),
+            exercises: Vec::new(),
         }
     }
 
@@ -140,6 +151,29 @@ impl Half {
             .filter(|o| !o.text.trim().is_empty())
             .count()
             < 3
+    }
+
+    /// The run of an exercise in this half (the latest, if a merge left
+    /// two), if it was started here.
+    pub fn exercise(&self, id: ExerciseId) -> Option<&ExerciseRun> {
+        self.exercises.iter().rev().find(|r| r.exercise == id)
+    }
+
+    pub fn exercise_mut(&mut self, id: ExerciseId) -> Option<&mut ExerciseRun> {
+        self.exercises.iter_mut().rev().find(|r| r.exercise == id)
+    }
+
+    /// Start an exercise in this half, or come back to its run.
+    pub fn open_exercise(&mut self, id: ExerciseId) -> &mut ExerciseRun {
+        if self.exercise(id).is_none() {
+            self.exercises.push(ExerciseRun::new(id));
+        }
+        self.exercise_mut(id).expect("just added")
+    }
+
+    /// Take an exercise's run out of this half (every run of it).
+    pub fn remove_exercise(&mut self, id: ExerciseId) {
+        self.exercises.retain(|r| r.exercise != id);
     }
 
     fn option_mut(&mut self, id: u32) -> Option<&mut CoachOption> {
@@ -248,6 +282,8 @@ impl Session {
             half.client = i as u8;
             half.confidence = half.confidence.map(|c| c.clamp(1, 10));
             half.clocks.iter_mut().for_each(PhaseClock::clamp);
+            half.exercises.truncate(MAX_EXERCISES_PER_HALF);
+            half.exercises.iter_mut().for_each(ExerciseRun::normalize);
         }
         if !self.step.belongs_to(self.format) {
             self.step = Step::Agreement;

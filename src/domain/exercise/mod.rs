@@ -10,6 +10,8 @@ pub use run::{ExerciseRun, Idea, PromptAnswer};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::flow::Phase;
+
 /// An exercise. The slugs and codes are stable forever: routes, links and
 /// saved results depend on them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -264,6 +266,20 @@ pub fn catalogue() -> &'static [Exercise] {
     &CATALOGUE
 }
 
+/// The exercises a GROW phase suggests, best fit first. Goal: a
+/// 30-to-60-day goal to ask ideas for, or the goal seen from elsewhere;
+/// Reality: the other people in the situation; Options: more and
+/// different options; Will: rehearse the first step, or ideas for it.
+pub fn suggested_for(phase: Phase) -> &'static [ExerciseId] {
+    use ExerciseId as E;
+    match phase {
+        Phase::Goal => &[E::Perspectives, E::QuickAsk],
+        Phase::Reality => &[E::Empathy, E::Perspectives],
+        Phase::Options => &[E::WhatIf, E::Perspectives, E::Story, E::FeedForward],
+        Phase::Will => &[E::RolePlay, E::QuickAsk],
+    }
+}
+
 /// The exercises that help with `helps` (all of them for `None`).
 pub fn filtered(helps: Option<Helps>) -> Vec<ExerciseId> {
     CATALOGUE
@@ -366,6 +382,29 @@ mod tests {
                     e.id
                 ),
             }
+        }
+    }
+
+    #[test]
+    fn every_phase_suggests_fitting_exercises_and_every_exercise_is_suggested() {
+        assert_eq!(
+            suggested_for(Phase::Options)[..2],
+            [ExerciseId::WhatIf, ExerciseId::Perspectives]
+        );
+        assert_eq!(suggested_for(Phase::Will)[0], ExerciseId::RolePlay);
+        for phase in Phase::ALL {
+            let list = suggested_for(phase);
+            assert!((1..=4).contains(&list.len()), "{phase:?}");
+            let mut unique = list.to_vec();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), list.len(), "{phase:?} repeats one");
+        }
+        for id in ExerciseId::ALL {
+            assert!(
+                Phase::ALL.iter().any(|&p| suggested_for(p).contains(&id)),
+                "{id:?} is never suggested"
+            );
         }
     }
 

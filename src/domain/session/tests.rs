@@ -242,3 +242,35 @@ fn normalize_repairs_a_damaged_session() {
     assert_eq!(s.step, Step::Agreement);
     assert!(s.next_item > s.halves[0].options[0].id);
 }
+
+#[test]
+fn exercises_attach_to_a_half_once_each_and_old_records_load() {
+    use crate::domain::exercise::ExerciseId;
+    let mut s = session(Format::Reciprocal);
+    let half = s.half_mut(0).unwrap();
+    half.open_exercise(ExerciseId::WhatIf).subject = "Hiring plan".into();
+    half.open_exercise(ExerciseId::RolePlay);
+    assert_eq!(
+        half.open_exercise(ExerciseId::WhatIf).subject,
+        "Hiring plan",
+        "opened again: the same run"
+    );
+    assert_eq!(half.exercises.len(), 2);
+    half.remove_exercise(ExerciseId::RolePlay);
+    assert!(half.exercise(ExerciseId::RolePlay).is_none());
+
+    // A run a link or record got wrong is repaired with the session.
+    s.halves[0].exercises[0].step = 99;
+    s.normalize();
+    assert_eq!(s.halves[0].exercises[0].step, 2);
+
+    // Records from before exercises existed load with none.
+    let mut json = serde_json::to_value(&s).unwrap();
+    json["halves"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("exercises");
+    let back: Session = serde_json::from_value(json).unwrap();
+    assert!(back.halves[1].exercises.is_empty());
+    assert_eq!(back.halves[0].exercises.len(), 1);
+}
