@@ -100,17 +100,19 @@ impl ExerciseRun {
         self.step + 1 >= self.step_count()
     }
 
-    /// Repair what storage or a link may get wrong.
+    /// Repair what storage or a link may get wrong. Normalizing twice
+    /// changes nothing more (a link holds the normalized run).
     pub fn normalize(&mut self) {
         let n = self.step_count();
         self.step = self.step.min(n - 1);
         let spec = self.exercise.spec();
         self.clocks.resize_with(n, || PhaseClock::new(0));
         for (clock, s) in self.clocks.iter_mut().zip(spec.steps) {
+            // Clamped first: a negative time-box becomes the step's own.
+            clock.clamp();
             if clock.allotted_ms == 0 {
                 clock.allotted_ms = s.minutes as i64 * MINUTE_MS;
             }
-            clock.clamp();
         }
         self.notes.resize(n, String::new());
         let size = spec.deck.map_or(0, |d| d.size());
@@ -368,6 +370,18 @@ mod tests {
         assert_eq!(run.clocks.len(), 5);
         assert_eq!(run.notes.len(), 5);
         assert!(run.prompts.is_empty());
+    }
+
+    #[test]
+    fn normalizing_twice_changes_nothing_more() {
+        let mut run = ExerciseRun::new(ExerciseId::FeedForward);
+        run.clocks[0].allotted_ms = -5;
+        run.clocks[1].allotted_ms = i64::MAX;
+        run.normalize();
+        assert_eq!(run.clocks[0].allotted_ms, 2 * MINUTE_MS, "the step's own");
+        let once = run.clone();
+        run.normalize();
+        assert_eq!(run, once);
     }
 
     #[test]
