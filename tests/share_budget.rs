@@ -6,10 +6,10 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use peer_coach::domain::fixtures::reference_session;
+use peer_coach::domain::fixtures::{reference_session, reference_session_with_exercises};
 use peer_coach::domain::flow::Format;
 use peer_coach::domain::session::{Session, Setup};
-use peer_coach::domain::share::{base64url, compact, deflate, encode_session};
+use peer_coach::domain::share::{base64url, compact, deflate, encode_session, LinkVersion};
 
 fn common_way_len(json: &str) -> usize {
     let zlib = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
@@ -23,7 +23,7 @@ fn reference_session_fits_the_budget() {
     let json = serde_json::to_string(&session).unwrap();
     let common = common_way_len(&json);
     let ratio = link.len() as f64 / common as f64;
-    let raw = compact::write_session(&session);
+    let raw = compact::write_session(&session, LinkVersion::V1);
     println!("compact session bytes: {}", raw.len());
     println!("json bytes:            {}", json.len());
     println!(
@@ -63,7 +63,7 @@ fn priming_helps_other_sessions_too() {
     ] {
         s.add_option(0, text.into());
     }
-    let raw = compact::write_session(&s);
+    let raw = compact::write_session(&s, LinkVersion::V1);
     let plain = deflate::deflate_with(b"", &raw).len();
     let primed = deflate::deflate(&raw).len();
     let json = serde_json::to_string(&s).unwrap();
@@ -75,4 +75,28 @@ fn priming_helps_other_sessions_too() {
         common_way_len(&json)
     );
     assert!(primed < plain);
+}
+
+/// Exercise results (format 2, `s2`) on top of the reference session: the
+/// fixture's link measured 1,906 characters when format 2 was released
+/// (648 more than the reference session's 1,258, for 1,213 more compact
+/// bytes), 0.63× the common way. Budget: 2,100 characters and 0.75×.
+#[test]
+fn exercise_results_fit_their_budget() {
+    let session = reference_session_with_exercises();
+    let link = encode_session(&session);
+    assert!(link.starts_with("s2."));
+    let json = serde_json::to_string(&session).unwrap();
+    let common = common_way_len(&json);
+    let raw = compact::write_session(&session, LinkVersion::V2);
+    println!(
+        "with exercises: compact {} bytes, link {} characters (s1 of the reference session {}), \
+         common way {common}",
+        raw.len(),
+        link.len(),
+        encode_session(&reference_session()).len()
+    );
+    let ratio = link.len() as f64 / common as f64;
+    assert!(link.len() <= 2_100, "{} characters", link.len());
+    assert!(ratio <= 0.75, "ratio {ratio:.3}");
 }

@@ -6,10 +6,11 @@
 
 mod share_common;
 
-use peer_coach::domain::fixtures::reference_session;
-use peer_coach::domain::share::compact::put_varint;
+use peer_coach::domain::fixtures::{reference_session, reference_session_with_exercises};
+use peer_coach::domain::session::Session;
+use peer_coach::domain::share::compact::{self, put_varint};
 use peer_coach::domain::share::{
-    clean, decode, deflate, encode_session, frame, lock, Decoded, Envelope, LinkError,
+    clean, decode, deflate, encode_session, frame, lock, Decoded, Envelope, LinkError, LinkVersion,
     MAX_RAW_BYTES,
 };
 use share_common::RustCipher;
@@ -18,15 +19,23 @@ fn plain_link() -> String {
     encode_session(&reference_session())
 }
 
+fn seal(session: &Session) -> String {
+    lock(session, "pass", 1_000, [7; 16], [9; 12], &RustCipher)
+}
+
 fn locked_link() -> String {
-    lock(
-        &reference_session(),
-        "pass",
-        1_000,
-        [7; 16],
-        [9; 12],
-        &RustCipher,
-    )
+    seal(&reference_session())
+}
+
+/// A link of every released tag: `s1`, `e1`, `s2`, `e2`.
+fn every_kind_of_link() -> [String; 4] {
+    let with_exercises = reference_session_with_exercises();
+    [
+        plain_link(),
+        locked_link(),
+        encode_session(&with_exercises),
+        seal(&with_exercises),
+    ]
 }
 
 fn opens(input: &str) {
@@ -76,7 +85,7 @@ fn not_a_link() {
 
 #[test]
 fn every_truncation_is_truncated() {
-    for link in [plain_link(), locked_link()] {
+    for link in every_kind_of_link() {
         for len in 3..link.len() {
             assert_eq!(
                 decode(&link[..len]),
@@ -90,7 +99,7 @@ fn every_truncation_is_truncated() {
 #[test]
 fn every_changed_character_is_corrupted() {
     let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    for link in [plain_link(), locked_link()] {
+    for link in every_kind_of_link() {
         for at in 3..link.len() {
             let old = link.as_bytes()[at] as char;
             // Two replacements per position: a neighbour in the alphabet
@@ -112,9 +121,10 @@ fn every_changed_character_is_corrupted() {
 
 #[test]
 fn extra_characters_are_corrupted() {
-    let link = plain_link();
-    assert_eq!(decode(&format!("{link}AAAA")), Err(LinkError::Corrupted));
-    assert_eq!(decode(&format!("{link}AA")), Err(LinkError::Corrupted));
+    for link in every_kind_of_link() {
+        assert_eq!(decode(&format!("{link}AAAA")), Err(LinkError::Corrupted));
+        assert_eq!(decode(&format!("{link}AA")), Err(LinkError::Corrupted));
+    }
 }
 
 #[test]
@@ -174,40 +184,52 @@ fn clean_is_idempotent_and_keeps_payloads() {
 
 #[test]
 fn future_versions_are_told_apart() {
-    let link = plain_link();
-    let body = &link[3..];
-    for tag in ["s2", "s9", "e9", "r1", "s10"] {
-        assert_eq!(
-            decode(&format!("{tag}.{body}")),
-            Err(LinkError::NewerVersion {
-                tag: tag.to_string()
-            })
-        );
+    for link in every_kind_of_link() {
+        let body = &link[3..];
+        for tag in ["s3", "e3", "s9", "e9", "r1", "s10"] {
+            assert_eq!(
+                decode(&format!("{tag}.{body}")),
+                Err(LinkError::NewerVersion {
+                    tag: tag.to_string()
+                })
+            );
+        }
+        // A body under any other released tag fails its checksum.
+        for tag in ["s1", "e1", "s2", "e2"] {
+            if !link.starts_with(tag) {
+                assert_eq!(
+                    decode(&format!("{tag}.{body}")),
+                    Err(LinkError::Corrupted),
+                    "{} body as {tag}",
+                    &link[..2]
+                );
+            }
+        }
     }
-    // An `s1` body under the `e1` tag (or back) fails its checksum.
-    assert_eq!(decode(&format!("e1.{body}")), Err(LinkError::Corrupted));
 }
 
 #[test]
 fn zip_bombs_are_refused() {
     // A tiny payload announcing a small session that inflates to 1 MiB.
     let bomb = deflate::deflate(&vec![0u8; 1 << 20]);
-    for announced in [100u64, MAX_RAW_BYTES as u64] {
+    for tag in ["s1", "s2"] {
+        for announced in [100u64, MAX_RAW_BYTES as u64] {
+            let mut content = Vec::new();
+            put_varint(&mut content, announced);
+            content.extend_from_slice(&bomb);
+            let link = frame(tag, &content);
+            assert!(link.len() < 2_000);
+            assert_eq!(decode(&link), Err(LinkError::TooLarge));
+        }
+        // Or announcing its true size, over the cap.
         let mut content = Vec::new();
-        put_varint(&mut content, announced);
+        put_varint(&mut content, 1 << 20);
         content.extend_from_slice(&bomb);
-        let link = frame("s1", &content);
-        assert!(link.len() < 2_000);
-        assert_eq!(decode(&link), Err(LinkError::TooLarge));
+        assert_eq!(decode(&frame(tag, &content)), Err(LinkError::TooLarge));
+        // A huge text is refused before anything is decoded.
+        let huge = format!("{tag}.{}", "A".repeat(2 << 20));
+        assert_eq!(decode(&huge), Err(LinkError::TooLarge));
     }
-    // Or announcing its true size, over the cap.
-    let mut content = Vec::new();
-    put_varint(&mut content, 1 << 20);
-    content.extend_from_slice(&bomb);
-    assert_eq!(decode(&frame("s1", &content)), Err(LinkError::TooLarge));
-    // A huge text is refused before anything is decoded.
-    let huge = format!("s1.{}", "A".repeat(2 << 20));
-    assert_eq!(decode(&huge), Err(LinkError::TooLarge));
 }
 
 #[test]
@@ -223,61 +245,111 @@ fn intact_but_invalid_content_is_malformed() {
             c.extend(deflate::deflate(b"abc"));
             c
         },
-        // The reference session with a byte too many.
-        {
-            let mut raw = peer_coach::domain::share::compact::write_session(&reference_session());
-            raw.push(0);
-            let mut c = Vec::new();
-            put_varint(&mut c, raw.len() as u64);
-            c.extend(deflate::deflate(&raw));
-            c
-        },
     ];
-    for content in cases {
-        assert_eq!(
-            decode(&frame("s1", &content)),
-            Err(LinkError::Malformed),
-            "{content:?}"
-        );
+    for version in LinkVersion::ALL {
+        // The session of the version's golden link with a byte too many.
+        let session = match version {
+            LinkVersion::V1 => reference_session(),
+            LinkVersion::V2 => reference_session_with_exercises(),
+        };
+        let mut raw = compact::write_session(&session, version);
+        raw.push(0);
+        for content in cases.iter().chain([&plaintext(&raw)]) {
+            assert_eq!(
+                decode(&frame(version.plain_tag(), content)),
+                Err(LinkError::Malformed),
+                "{version:?} {content:?}"
+            );
+        }
+        // An envelope too short for its salt, nonce and tag.
+        let tag = version.locked_tag();
+        assert_eq!(decode(&frame(tag, &[1, 2, 3])), Err(LinkError::Malformed));
+        // An envelope asking for billions of KDF rounds.
+        let mut content = Vec::new();
+        put_varint(&mut content, u64::from(u32::MAX));
+        content.extend_from_slice(&[0; 60]);
+        assert_eq!(decode(&frame(tag, &content)), Err(LinkError::Malformed));
     }
-    // An envelope too short for its salt, nonce and tag.
-    assert_eq!(decode(&frame("e1", &[1, 2, 3])), Err(LinkError::Malformed));
-    // An envelope asking for billions of KDF rounds.
-    let mut content = Vec::new();
-    put_varint(&mut content, u64::from(u32::MAX));
-    content.extend_from_slice(&[0; 60]);
-    assert_eq!(decode(&frame("e1", &content)), Err(LinkError::Malformed));
+}
+
+/// `varint raw_len ‖ deflate(raw)`, as a plain link holds compact bytes.
+fn plaintext(raw: &[u8]) -> Vec<u8> {
+    let mut c = Vec::new();
+    put_varint(&mut c, raw.len() as u64);
+    c.extend(deflate::deflate(raw));
+    c
+}
+
+#[test]
+fn a_layout_under_the_other_version_is_malformed() {
+    // Each version reads only its own layout: format 1 bytes under `s2`
+    // miss the exercise block, format 2 bytes under `s1` have bytes left.
+    let s = reference_session_with_exercises();
+    for (written, tag) in [(LinkVersion::V1, "s2"), (LinkVersion::V2, "s1")] {
+        let content = plaintext(&compact::write_session(&s, written));
+        assert_eq!(decode(&frame(tag, &content)), Err(LinkError::Malformed));
+    }
+    // An exercise code this version does not know.
+    // Format 2's head is format 1's and the exercise block: the first
+    // half's run count, then its first run's exercise code.
+    let mut raw = compact::write_session(&s, LinkVersion::V2);
+    let (_, len_bytes) = compact::get_varint(&raw).unwrap();
+    let (head_1, _) = compact::get_varint(&compact::write_session(&s, LinkVersion::V1)).unwrap();
+    let at = len_bytes + head_1 as usize + 1;
+    assert_eq!(raw[at], 2, "the what-if run");
+    raw[at] = 8;
+    assert_eq!(
+        decode(&frame("s2", &plaintext(&raw))),
+        Err(LinkError::Malformed)
+    );
 }
 
 #[test]
 fn envelope_parse_checks_before_decrypting() {
-    let link = locked_link();
-    let envelope = Envelope::parse(&link).unwrap();
-    assert_eq!(envelope.kdf_iterations, 1_000);
-    assert_eq!(envelope.to_fragment(), link);
-    assert_eq!(
-        Envelope::parse(&link[..link.len() - 5]),
-        Err(LinkError::Truncated)
-    );
-    assert_eq!(Envelope::parse(&plain_link()), Err(LinkError::NotALink));
-    assert_eq!(
-        Envelope::parse(&format!("#{}", link.replace('.', "%2E"))),
-        Ok(envelope)
-    );
+    let [s1, e1, s2, e2] = every_kind_of_link();
+    for (link, version) in [(e1, LinkVersion::V1), (e2, LinkVersion::V2)] {
+        let envelope = Envelope::parse(&link).unwrap();
+        assert_eq!(envelope.version, version);
+        assert_eq!(envelope.kdf_iterations, 1_000);
+        assert_eq!(envelope.to_fragment(), link);
+        assert_eq!(
+            Envelope::parse(&link[..link.len() - 5]),
+            Err(LinkError::Truncated)
+        );
+        assert_eq!(
+            Envelope::parse(&format!("#{}", link.replace('.', "%2E"))),
+            Ok(envelope)
+        );
+    }
+    assert_eq!(Envelope::parse(&s1), Err(LinkError::NotALink));
+    assert_eq!(Envelope::parse(&s2), Err(LinkError::NotALink));
 }
 
 #[test]
 fn tampered_header_fails_as_wrong_passphrase() {
     // Someone who recomputes the CRC can change the header, but not without
-    // the authentication tag noticing.
-    let mut envelope = Envelope::parse(&locked_link()).unwrap();
-    envelope.nonce[0] ^= 1;
-    let relinked = envelope.to_fragment();
-    let Ok(Decoded::Locked(parsed)) = decode(&relinked) else {
-        panic!("still a well-formed envelope");
-    };
-    assert_eq!(
-        peer_coach::domain::share::unlock(&parsed, "pass", &RustCipher),
-        Err(LinkError::WrongPassphrase)
-    );
+    // the authentication tag noticing: the nonce, or the version (an `e1`
+    // relabelled `e2` or back).
+    let [_, e1, _, e2] = every_kind_of_link();
+    for link in [e1, e2] {
+        let envelope = Envelope::parse(&link).unwrap();
+        let mut nonce = envelope.clone();
+        nonce.nonce[0] ^= 1;
+        let mut version = envelope.clone();
+        version.version = match envelope.version {
+            LinkVersion::V1 => LinkVersion::V2,
+            LinkVersion::V2 => LinkVersion::V1,
+        };
+        for tampered in [nonce, version] {
+            let relinked = tampered.to_fragment();
+            let Ok(Decoded::Locked(parsed)) = decode(&relinked) else {
+                panic!("still a well-formed envelope");
+            };
+            assert_eq!(parsed, tampered);
+            assert_eq!(
+                peer_coach::domain::share::unlock(&parsed, "pass", &RustCipher),
+                Err(LinkError::WrongPassphrase)
+            );
+        }
+    }
 }

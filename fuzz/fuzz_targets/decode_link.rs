@@ -6,7 +6,9 @@
 use libfuzzer_sys::fuzz_target;
 use peer_coach::domain::merge;
 use peer_coach::domain::session::Session;
-use peer_coach::domain::share::{clean, decode, decode_plain_bytes, Decoded, Envelope};
+use peer_coach::domain::share::{
+    clean, decode, decode_plain_bytes, Decoded, Envelope, LinkVersion,
+};
 use peer_coach::domain::timer::format_countdown;
 
 /// What the app does with a session it opened: run its clocks, swap and
@@ -29,15 +31,21 @@ fuzz_target!(|data: &[u8]| {
     let _ = decode(&clean(&text));
     let _ = decode(&text);
     let _ = Envelope::parse(&text);
-    // Bytes past the outer checksum, as a forged or decrypted payload.
-    if let Ok(session) = decode_plain_bytes(data) {
-        use_session(&session);
+    // Bytes past the outer checksum, as a forged or decrypted payload of
+    // every version.
+    for version in LinkVersion::ALL {
+        if let Ok(session) = decode_plain_bytes(data, version) {
+            use_session(&session);
+        }
     }
     if let Ok(Decoded::Session(session)) = decode(&text) {
         use_session(&session);
     }
-    // The same bytes behind each tag, so the fuzzer need not find base64.
-    for tag in ["s1.", "e1."] {
-        let _ = decode(&format!("{tag}{text}"));
+    // The same bytes behind each released tag, so the fuzzer need not
+    // find them.
+    for version in LinkVersion::ALL {
+        for tag in [version.plain_tag(), version.locked_tag()] {
+            let _ = decode(&format!("{tag}.{text}"));
+        }
     }
 });

@@ -76,15 +76,17 @@ pub fn text_block(link: &str) -> String {
     )
 }
 
-/// Seal a session under a passphrase with the browser's WebCrypto.
+/// Seal a session under a passphrase with the browser's WebCrypto: an
+/// `e1` link, or `e2` if it holds exercise runs.
 pub async fn lock(session: &Session, passphrase: &str) -> Result<String, CryptoError> {
+    let (version, plaintext) = share::plaintext_bytes(session);
     let mut envelope = Envelope {
+        version,
         kdf_iterations: KDF_ITERATIONS,
         salt: crypto::random_bytes::<16>()?,
         nonce: crypto::random_bytes::<12>()?,
         ciphertext: Vec::new(),
     };
-    let plaintext = share::plaintext_bytes(session);
     envelope.ciphertext = crypto::seal(
         passphrase,
         &envelope.salt,
@@ -121,5 +123,5 @@ pub async fn unlock(envelope: &Envelope, passphrase: &str) -> Result<Session, Un
         CryptoError::Rejected => UnlockError::Link(LinkError::WrongPassphrase),
         CryptoError::Unavailable => UnlockError::NoCrypto,
     })?;
-    share::decode_plain_bytes(&plaintext).map_err(UnlockError::Link)
+    share::decode_plain_bytes(&plaintext, envelope.version).map_err(UnlockError::Link)
 }

@@ -4,9 +4,13 @@
 //! (`shared/reference-session.md`): a complete reciprocal session between
 //! Amara and Jonas, with every text verbatim. The share-link budget and the
 //! golden links are measured on it, so it must never change.
+//! [`reference_session_with_exercises`] adds exercise results to it (the
+//! golden links of format 2); it must never change either.
 
+use crate::domain::exercise::{ExerciseId, PromptAnswer};
 use crate::domain::flow::{Phase, Step};
 use crate::domain::session::{Owner, Reflection, Session, Setup, Side};
+use crate::domain::timer::MINUTE_MS;
 
 /// 2026-03-10 09:00 in Europe (UTC+1), i.e. 2026-03-10T08:00:00Z.
 pub const REFERENCE_CREATED_MS: i64 = 1_773_129_600_000;
@@ -193,10 +197,124 @@ pub fn reference_session() -> Session {
     s
 }
 
+/// When a phase of the reference session started (every phase ran exactly
+/// its time, one after the other).
+fn phase_start(s: &Session, half: usize, phase: Phase) -> i64 {
+    let before: i64 = s
+        .halves
+        .iter()
+        .flat_map(|h| h.clocks.iter())
+        .take(half * 4 + phase.index())
+        .map(|c| c.allotted_ms)
+        .sum();
+    s.created_ms + before
+}
+
+/// The reference session with the exercises the pair did on the way: a
+/// what-if run in Amara's Options phase (three prompts answered, two with
+/// a new idea, and an action noted), then in Jonas's half a role play of
+/// a picked scenario during Will, after a FeedForward round in Options
+/// (three ideas, one starred). Every exercise clock ran and is paused.
+pub fn reference_session_with_exercises() -> Session {
+    let mut s = reference_session();
+
+    let mut now = phase_start(&s, 0, Phase::Options) + 2 * MINUTE_MS;
+    let what_if = s.halves[0].open_exercise(ExerciseId::WhatIf);
+    what_if.subject = "Getting the two newest hires to speak in the weekly meeting".into();
+    what_if.start_clock(now);
+    now += MINUTE_MS;
+    what_if.next(now);
+    for (card, answer, idea) in [
+        (
+            2,
+            "I would drop the status round and ask for updates in writing the day before.",
+            "Status updates in writing, so the meeting is for discussion",
+        ),
+        (
+            5,
+            "If the senior engineers agreed at once, I would ask them to invite the new \
+             hires in, not just to hold back.",
+            "Ask the seniors for help instead of asking them to talk less",
+        ),
+        (
+            13,
+            "I would ask each new hire one direct question they can prepare for.",
+            "",
+        ),
+    ] {
+        what_if.prompts.push(PromptAnswer {
+            card,
+            answer: answer.into(),
+            idea: idea.into(),
+        });
+    }
+    now += 9 * MINUTE_MS;
+    what_if.next(now);
+    what_if.set_note(
+        2,
+        "Ask both seniors on Monday to invite one quieter person each into the discussion.".into(),
+    );
+    now += 2 * MINUTE_MS;
+    what_if.pause_clock(now);
+
+    let mut now = phase_start(&s, 1, Phase::Options) + MINUTE_MS;
+    let feedforward = s.halves[1].open_exercise(ExerciseId::FeedForward);
+    feedforward.subject = "Saying no without over-explaining".into();
+    feedforward.start_clock(now);
+    now += 2 * MINUTE_MS;
+    feedforward.next(now);
+    now += MINUTE_MS;
+    feedforward.next(now);
+    feedforward.draft_idea.from = "Amara".into();
+    for text in [
+        "Give the reason once, in one sentence, and then stop talking.",
+        "Keep a list of what you already promised this week and show it when asked.",
+        "Say you will check your week and answer by noon, instead of on the spot.",
+    ] {
+        feedforward.draft_idea.text = text.into();
+        feedforward.add_idea();
+    }
+    feedforward.toggle_star(0);
+    now += 5 * MINUTE_MS;
+    feedforward.next(now);
+    feedforward.set_note(
+        3,
+        "Try the one-sentence reason with the next three requests.".into(),
+    );
+    now += MINUTE_MS;
+    feedforward.pause_clock(now);
+
+    let mut now = phase_start(&s, 1, Phase::Will) + MINUTE_MS;
+    let role_play = s.halves[1].open_exercise(ExerciseId::RolePlay);
+    // "Saying no to an extra request from a senior person".
+    role_play.pick(4);
+    role_play.start_clock(now);
+    now += MINUTE_MS;
+    role_play.next(now);
+    role_play.set_note(
+        1,
+        "Friday morning at Jonas's desk. Amara plays Priya, the sales lead, asking for \
+         \"only ten minutes\" on a customer report; Jonas tries the trade-off sentence."
+            .into(),
+    );
+    for minutes in [2, 3, 2] {
+        now += minutes * MINUTE_MS;
+        role_play.next(now);
+    }
+    role_play.set_note(
+        4,
+        "Naming the cost first felt less rude than I expected. Offer the Thursday slot in \
+         the same breath, and do not apologise twice."
+            .into(),
+    );
+    now += 3 * MINUTE_MS;
+    role_play.pause_clock(now);
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::timer::MINUTE_MS;
 
     #[test]
     fn created_at_nine_in_central_europe() {
@@ -222,6 +340,41 @@ mod tests {
         assert_eq!(s.halves[1].actions[1].due, "");
         assert_eq!(s.halves[0].raise_note, "a dry run with Jonas");
         assert_eq!(s.next_item, 12);
+        let mut normalized = s.clone();
+        normalized.normalize();
+        assert_eq!(normalized, s);
+    }
+
+    #[test]
+    fn exercises_come_on_top_of_the_reference_session() {
+        let s = reference_session_with_exercises();
+        let mut without = s.clone();
+        for half in &mut without.halves {
+            half.exercises.clear();
+        }
+        assert_eq!(without, reference_session());
+        let runs: Vec<_> = s
+            .halves
+            .iter()
+            .map(|h| h.exercises.iter().map(|r| r.exercise).collect::<Vec<_>>())
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                vec![ExerciseId::WhatIf],
+                vec![ExerciseId::FeedForward, ExerciseId::RolePlay]
+            ]
+        );
+        let what_if = &s.halves[0].exercises[0];
+        assert_eq!(what_if.prompts.len(), 3);
+        assert_eq!(what_if.clocks[1].used_ms, 9 * MINUTE_MS);
+        let feedforward = &s.halves[1].exercises[0];
+        assert_eq!(feedforward.ideas.len(), 3);
+        assert_eq!(feedforward.chosen_ideas().len(), 1);
+        let role_play = &s.halves[1].exercises[1];
+        assert_eq!(role_play.picked, Some(4));
+        assert!(role_play.clocks.iter().all(|c| !c.is_running()));
+        assert_eq!(role_play.clocks[4].used_ms, 3 * MINUTE_MS);
         let mut normalized = s.clone();
         normalized.normalize();
         assert_eq!(normalized, s);

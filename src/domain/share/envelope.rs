@@ -1,30 +1,35 @@
-//! The `e1` link: a session sealed with a passphrase.
+//! The `e1` and `e2` links: a session sealed with a passphrase.
 //!
 //! Key: PBKDF2-HMAC-SHA256(passphrase as UTF-8, salt, iterations) → 32
 //! bytes. Cipher: AES-256-GCM with a 96-bit nonce and a 128-bit tag; the
-//! additional authenticated data is [`Envelope::header_bytes`], so the tag,
-//! the KDF parameters, the salt and the nonce cannot be changed without the
-//! passphrase check failing. The plaintext is [`super::plaintext_bytes`],
-//! exactly the content of an `s1` link.
+//! additional authenticated data is [`Envelope::header_bytes`], so the tag
+//! (and with it the format version), the KDF parameters, the salt and the
+//! nonce cannot be changed without the passphrase check failing. The
+//! plaintext is [`super::plaintext_bytes`], exactly the content of an `s1`
+//! link (for `e1`) or an `s2` link (for `e2`). The two versions differ only
+//! in their tag, here and in the frame.
 //!
 //! The cryptography itself runs in the browser (WebCrypto's `deriveKey`
 //! and `encrypt`/`decrypt`, asynchronously). The domain defines the bytes:
 //!
 //! ```text
 //! content = varint kdf_iterations ‖ salt[16] ‖ nonce[12] ‖ ciphertext‖tag
-//! fragment = frame("e1", content)   (outer length check and CRC-32)
-//! aad = "e1." ‖ varint kdf_iterations ‖ salt ‖ nonce
+//! fragment = frame(TAG, content)   (outer length check and CRC-32)
+//! aad = TAG "." ‖ varint kdf_iterations ‖ salt ‖ nonce
+//! TAG = "e1" (format 1 plaintext) or "e2" (format 2 plaintext)
 //! ```
 //!
-//! To lock: `plaintext_bytes(session)`, random salt and nonce, encrypt with
-//! `header_bytes()` as AAD, build the [`Envelope`], `to_fragment()`.
-//! To unlock: [`super::decode`] gives `Decoded::Locked(envelope)` (the CRC is
-//! already checked, so a failing tag means a wrong passphrase), decrypt,
-//! then [`super::decode_plain_bytes`]. [`lock`] and [`unlock`] do exactly
-//! that over any [`Cipher`] (the native tests use RustCrypto).
+//! To lock: `plaintext_bytes(session)` (which also gives the version),
+//! random salt and nonce, build the [`Envelope`] with that version, encrypt
+//! with `header_bytes()` as AAD, `to_fragment()`. To unlock:
+//! [`super::decode`] gives `Decoded::Locked(envelope)` (the CRC is already
+//! checked, so a failing tag means a wrong passphrase), decrypt, then
+//! [`super::decode_plain_bytes`] with `envelope.version`. [`lock`] and
+//! [`unlock`] do exactly that over any [`Cipher`] (the native tests use
+//! RustCrypto).
 
 use super::compact::{get_varint, put_varint};
-use super::{decode_plain_bytes, frame, plaintext_bytes, unframe, LinkError, LOCKED_TAG};
+use super::{decode_plain_bytes, frame, plaintext_bytes, unframe, LinkError, LinkVersion};
 use crate::domain::session::Session;
 
 /// PBKDF2 iterations for new links (OWASP 2023 for PBKDF2-HMAC-SHA256).
@@ -40,6 +45,9 @@ pub const TAG_BYTES: usize = 16;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Envelope {
+    /// The format of the sealed plaintext; its tag heads the link and the
+    /// authenticated header.
+    pub version: LinkVersion,
     pub kdf_iterations: u32,
     pub salt: [u8; 16],
     pub nonce: [u8; 12],
@@ -64,11 +72,12 @@ pub trait Cipher {
 }
 
 impl Envelope {
-    /// The authenticated header: `"e1." ‖ varint iterations ‖ salt ‖ nonce`.
-    /// Pass it as AES-GCM's additional data when sealing and opening.
+    /// The authenticated header: `"e1." ‖ varint iterations ‖ salt ‖ nonce`
+    /// (`"e2."` for format 2). Pass it as AES-GCM's additional data when
+    /// sealing and opening.
     pub fn header_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(3 + 5 + 16 + 12);
-        out.extend_from_slice(LOCKED_TAG.as_bytes());
+        out.extend_from_slice(self.version.locked_tag().as_bytes());
         out.push(b'.');
         self.put_params(&mut out);
         out
@@ -80,25 +89,30 @@ impl Envelope {
         out.extend_from_slice(&self.nonce);
     }
 
-    /// The fragment payload `e1.…` (without `#`).
+    /// The fragment payload `e1.…` or `e2.…` (without `#`).
     pub fn to_fragment(&self) -> String {
         let mut content = Vec::with_capacity(33 + self.ciphertext.len());
         self.put_params(&mut content);
         content.extend_from_slice(&self.ciphertext);
-        frame(LOCKED_TAG, &content)
+        frame(self.version.locked_tag(), &content)
     }
 
-    /// Read an `e1` fragment (cleaned with [`super::clean`]). Truncation and
-    /// changed characters are found here, before any decryption. A plain
-    /// `s1` link is [`LinkError::NotALink`] here: use [`super::decode`].
+    /// Read an `e1` or `e2` fragment (cleaned with [`super::clean`]).
+    /// Truncation and changed characters are found here, before any
+    /// decryption. A plain `s1` or `s2` link is [`LinkError::NotALink`]
+    /// here: use [`super::decode`].
     pub fn parse(fragment: &str) -> Result<Envelope, LinkError> {
         match unframe(&super::clean(fragment))? {
-            (LOCKED_TAG, content) => Envelope::from_content(&content),
+            (tag, content) if tag.locked => Envelope::from_content(&content, tag.version),
             _ => Err(LinkError::NotALink),
         }
     }
 
-    pub(crate) fn from_content(content: &[u8]) -> Result<Envelope, LinkError> {
+    /// The envelope in the checked content of a link of `version`.
+    pub(crate) fn from_content(
+        content: &[u8],
+        version: LinkVersion,
+    ) -> Result<Envelope, LinkError> {
         let (iterations, n) = get_varint(content).ok_or(LinkError::Malformed)?;
         let kdf_iterations = u32::try_from(iterations)
             .ok()
@@ -111,6 +125,7 @@ impl Envelope {
         let (salt, rest) = rest.split_at(16);
         let (nonce, ciphertext) = rest.split_at(12);
         let mut envelope = Envelope {
+            version,
             kdf_iterations,
             salt: [0; 16],
             nonce: [0; 12],
@@ -122,8 +137,8 @@ impl Envelope {
     }
 }
 
-/// Seal a session into an `e1` fragment. `salt` and `nonce` must be fresh
-/// random bytes for every link.
+/// Seal a session into an `e1` fragment, or `e2` if it holds exercise runs.
+/// `salt` and `nonce` must be fresh random bytes for every link.
 pub fn lock(
     session: &Session,
     passphrase: &str,
@@ -132,14 +147,16 @@ pub fn lock(
     nonce: [u8; 12],
     cipher: &impl Cipher,
 ) -> String {
+    let (version, plaintext) = plaintext_bytes(session);
     let mut envelope = Envelope {
+        version,
         kdf_iterations,
         salt,
         nonce,
         ciphertext: Vec::new(),
     };
     let aad = envelope.header_bytes();
-    envelope.ciphertext = cipher.seal(passphrase, &envelope, &aad, &plaintext_bytes(session));
+    envelope.ciphertext = cipher.seal(passphrase, &envelope, &aad, &plaintext);
     envelope.to_fragment()
 }
 
@@ -152,5 +169,5 @@ pub fn unlock(
     let plaintext = cipher
         .open(passphrase, envelope, &envelope.header_bytes())
         .ok_or(LinkError::WrongPassphrase)?;
-    decode_plain_bytes(&plaintext)
+    decode_plain_bytes(&plaintext, envelope.version)
 }

@@ -7,10 +7,18 @@
 //! base64url without padding. Released tags, each decoded forever (golden
 //! links in `tests/golden/`):
 //!
-//! - `s1`: a plain session;
-//! - `e1`: a session encrypted with a passphrase (see [`Envelope`]).
+//! - `s1`: a plain session, format 1 (no exercise results);
+//! - `e1`: a format 1 session encrypted with a passphrase (see [`Envelope`]);
+//! - `s2`: a plain session, format 2 (format 1 and the exercise runs of
+//!   each half);
+//! - `e2`: a format 2 session encrypted with a passphrase.
 //!
-//! Both payloads share an outer frame that tells a cut-off link from a
+//! The encoder writes the oldest format that holds the whole session (see
+//! [`LinkVersion::needed_for`]): a session without exercise runs still
+//! travels as `s1` or `e1`, byte for byte as before format 2 existed, so
+//! that older copies of the app open it.
+//!
+//! Every payload shares an outer frame that tells a cut-off link from a
 //! changed character before anything else is looked at:
 //!
 //! ```text
@@ -22,10 +30,11 @@
 //! any changed character: [`LinkError::Corrupted`] (the decoder of base64 is
 //! strict, so no change slips through its spare bits).
 //!
-//! The content of `s1` is the *plaintext* ([`plaintext_bytes`]):
-//! `varint raw_len ‖ deflate(compact session)`; the compact session layout
-//! is in [`compact`], the primed deflate in [`deflate`]. `e1` encrypts the
-//! same plaintext.
+//! The content of `s1` and `s2` is the *plaintext* ([`plaintext_bytes`]):
+//! `varint raw_len ‖ deflate(compact session)`; the compact session layouts
+//! (format 1 and 2) are in [`compact`], the primed deflate (the same for
+//! both) in [`deflate`]. `e1` and `e2` encrypt the plaintext of their
+//! format.
 //!
 //! Decoding never panics and trusts nothing: sizes are capped before any
 //! allocation, the inflater stops at the announced size (at most
@@ -46,10 +55,75 @@ use crate::domain::session::{Owner, Session};
 use compact::{get_varint, put_varint};
 use crc32::crc32;
 
-/// The tag of a plain session link.
-pub const PLAIN_TAG: &str = "s1";
-/// The tag of an encrypted session link.
-pub const LOCKED_TAG: &str = "e1";
+/// A released format of the compact session, and the pair of tags its
+/// links carry. (Not [`crate::domain::flow::Format`], the session's
+/// reciprocal or one-way shape.)
+///
+/// Versions are ordered: each later format extends the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LinkVersion {
+    /// Format 1, `s1` and `e1`: everything but exercise results.
+    V1,
+    /// Format 2, `s2` and `e2`: format 1 and the exercise runs of each half.
+    V2,
+}
+
+impl LinkVersion {
+    /// Every released version, oldest first.
+    pub const ALL: [LinkVersion; 2] = [LinkVersion::V1, LinkVersion::V2];
+
+    /// The tag of a plain link of this version.
+    pub fn plain_tag(self) -> &'static str {
+        match self {
+            LinkVersion::V1 => "s1",
+            LinkVersion::V2 => "s2",
+        }
+    }
+
+    /// The tag of an encrypted link of this version.
+    pub fn locked_tag(self) -> &'static str {
+        match self {
+            LinkVersion::V1 => "e1",
+            LinkVersion::V2 => "e2",
+        }
+    }
+
+    /// The oldest version that holds everything in a (sanitized) session:
+    /// format 2 only if some half has an exercise run.
+    pub fn needed_for(session: &Session) -> LinkVersion {
+        if session.halves.iter().any(|h| !h.exercises.is_empty()) {
+            LinkVersion::V2
+        } else {
+            LinkVersion::V1
+        }
+    }
+}
+
+/// A released tag, as [`unframe`] recognises it: the version of the
+/// content, and whether it is sealed with a passphrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tag {
+    pub(crate) version: LinkVersion,
+    pub(crate) locked: bool,
+}
+
+impl Tag {
+    fn text(self) -> &'static str {
+        if self.locked {
+            self.version.locked_tag()
+        } else {
+            self.version.plain_tag()
+        }
+    }
+
+    /// The released tag spelled `text`, if there is one.
+    fn parse(text: &str) -> Option<Tag> {
+        LinkVersion::ALL
+            .into_iter()
+            .flat_map(|version| [false, true].map(|locked| Tag { version, locked }))
+            .find(|tag| tag.text() == text)
+    }
+}
 
 /// Largest session the decoder inflates (the compact bytes): far above any
 /// real session (the reference session takes under 2 KiB), small enough
@@ -98,38 +172,46 @@ pub enum Decoded {
     Locked(Envelope),
 }
 
-/// The link for a session: the fragment payload `s1.…` (without `#`).
+/// The link for a session: the fragment payload `s1.…`, or `s2.…` if it
+/// holds exercise runs (without `#`).
 pub fn encode_session(session: &Session) -> String {
-    frame(PLAIN_TAG, &plaintext_bytes(session))
+    let (version, plaintext) = plaintext_bytes(session);
+    frame(version.plain_tag(), &plaintext)
 }
 
 /// Decode a pasted link, a fragment or a payload (it is [`clean`]ed first).
 pub fn decode(input: &str) -> Result<Decoded, LinkError> {
     let cleaned = clean(input);
-    match unframe(&cleaned)? {
-        (PLAIN_TAG, content) => decode_plain_bytes(&content).map(Decoded::Session),
-        (_, content) => Envelope::from_content(&content).map(Decoded::Locked),
+    let (tag, content) = unframe(&cleaned)?;
+    if tag.locked {
+        Envelope::from_content(&content, tag.version).map(Decoded::Locked)
+    } else {
+        decode_plain_bytes(&content, tag.version).map(Decoded::Session)
     }
 }
 
 /// The bytes a session travels as, before framing or encryption:
-/// `varint raw_len ‖ primed raw deflate of the compact session`.
+/// `varint raw_len ‖ primed raw deflate of the compact session`, and the
+/// version they are written in (the oldest that holds the session, see
+/// [`LinkVersion::needed_for`]): the link's tag must say it.
 ///
 /// The session is written as [`sanitize`] leaves it, so that whatever the
-/// model holds, `decode_plain_bytes(plaintext_bytes(s))` is `sanitize(s)`
-/// (for a session with a valid id, as the app makes them).
-pub fn plaintext_bytes(session: &Session) -> Vec<u8> {
+/// model holds, `decode_plain_bytes(bytes, version)` is `sanitize(s)` (for
+/// a session with a valid id, as the app makes them).
+pub fn plaintext_bytes(session: &Session) -> (LinkVersion, Vec<u8>) {
     let mut clean = session.clone();
     sanitize(&mut clean);
-    let raw = compact::write_session(&clean);
+    let version = LinkVersion::needed_for(&clean);
+    let raw = compact::write_session(&clean, version);
     let mut out = Vec::with_capacity(raw.len() / 2 + 8);
     put_varint(&mut out, raw.len() as u64);
     out.extend_from_slice(&deflate::deflate(&raw));
-    out
+    (version, out)
 }
 
-/// Read [`plaintext_bytes`] back into a checked, normalized session.
-pub fn decode_plain_bytes(bytes: &[u8]) -> Result<Session, LinkError> {
+/// Read [`plaintext_bytes`] of a version (the link's tag says which) back
+/// into a checked, normalized session.
+pub fn decode_plain_bytes(bytes: &[u8], version: LinkVersion) -> Result<Session, LinkError> {
     let (raw_len, n) = get_varint(bytes).ok_or(LinkError::Malformed)?;
     if raw_len > MAX_RAW_BYTES as u64 {
         return Err(LinkError::TooLarge);
@@ -138,7 +220,7 @@ pub fn decode_plain_bytes(bytes: &[u8]) -> Result<Session, LinkError> {
         deflate::InflateError::TooLarge => LinkError::TooLarge,
         deflate::InflateError::Invalid => LinkError::Malformed,
     })?;
-    let mut session = compact::read_session(&raw).ok_or(LinkError::Malformed)?;
+    let mut session = compact::read_session(&raw, version).ok_or(LinkError::Malformed)?;
     sanitize(&mut session);
     Ok(session)
 }
@@ -179,8 +261,8 @@ fn length_check(tag: &str, varint: &[u8]) -> u8 {
     crc32(&[tag.as_bytes(), b".", varint]) as u8
 }
 
-/// Split a cleaned link into its known tag and its checked content.
-pub(crate) fn unframe(text: &str) -> Result<(&'static str, Vec<u8>), LinkError> {
+/// Split a cleaned link into its released tag and its checked content.
+pub(crate) fn unframe(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     if text.is_empty() {
         return Err(LinkError::Empty);
     }
@@ -189,18 +271,17 @@ pub(crate) fn unframe(text: &str) -> Result<(&'static str, Vec<u8>), LinkError> 
     }
     let (tag, payload) = match text.split_once('.') {
         Some(parts) => parts,
-        None if text == PLAIN_TAG || text == LOCKED_TAG => return Err(LinkError::Truncated),
+        None if Tag::parse(text).is_some() => return Err(LinkError::Truncated),
         None => return Err(LinkError::NotALink),
     };
-    let tag = match tag {
-        PLAIN_TAG => PLAIN_TAG,
-        LOCKED_TAG => LOCKED_TAG,
-        other if looks_like_tag(other) => {
+    let tag = match Tag::parse(tag) {
+        Some(known) => known,
+        None if looks_like_tag(tag) => {
             return Err(LinkError::NewerVersion {
-                tag: other.to_string(),
+                tag: tag.to_string(),
             })
         }
-        _ => return Err(LinkError::NotALink),
+        None => return Err(LinkError::NotALink),
     };
     if !payload.is_ascii() {
         return Err(LinkError::Corrupted);
@@ -214,12 +295,12 @@ pub(crate) fn unframe(text: &str) -> Result<(&'static str, Vec<u8>), LinkError> 
     };
     let (bytes, clean_tail) =
         base64url::decode_lenient(usable).map_err(|_| LinkError::Corrupted)?;
-    let (start, end) = frame_bounds(tag, &bytes)?;
+    let (start, end) = frame_bounds(tag.text(), &bytes)?;
     if odd || !clean_tail {
         // Complete without the odd character: one too many, or changed.
         return Err(LinkError::Corrupted);
     }
-    let crc = crc32(&[tag.as_bytes(), b".", &bytes[..end]]);
+    let crc = crc32(&[tag.text().as_bytes(), b".", &bytes[..end]]);
     if crc.to_le_bytes() != bytes[end..] {
         return Err(LinkError::Corrupted);
     }
@@ -256,7 +337,7 @@ fn frame_bounds(tag: &str, bytes: &[u8]) -> Result<(usize, usize), LinkError> {
 }
 
 /// A version tag of some later format: a few lower-case letters and digits,
-/// starting with a letter (`s2`, `e9`, `r1`).
+/// starting with a letter (`s3`, `e9`, `r1`).
 fn looks_like_tag(tag: &str) -> bool {
     let b = tag.as_bytes();
     (2..=6).contains(&b.len())

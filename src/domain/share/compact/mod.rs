@@ -1,4 +1,5 @@
-//! The compact binary form of a session inside `s1` and `e1` links.
+//! The compact binary form of a session inside `s1`/`e1` (format 1) and
+//! `s2`/`e2` (format 2) links.
 //!
 //! Not serde: the layout is written out by hand, field by field, so that it
 //! never changes when the Rust model gains or renames a field (a released
@@ -7,7 +8,7 @@
 //! - integers are LEB128 varints; signed ones are zigzagged;
 //! - times are stored relative to a neighbour (`updated` to `created`,
 //!   `used` to `allotted`, a running clock's start to `updated`), in whole
-//!   minutes or seconds when they are (see [`put_time`]);
+//!   minutes or seconds when they are (see `Writer::time`);
 //! - due dates that are calendar dates travel as a day count relative to the
 //!   session's creation day (one byte for the usual "next week");
 //! - built-in texts (ground rules, question cards) are numbers;
@@ -36,6 +37,24 @@
 //! deck: drawn (count + bytes), pinned (count + bytes)
 //! step: 0 agreement, 1 swap, 2 wrap-up, 3 + 4·half + phase
 //! ```
+//!
+//! Layout of format 2 (`s2` and the plaintext of `e2`): format 1 with the
+//! exercise runs appended at the end of the head, their strings in the same
+//! text block (after those of format 1), so the prose stays in one piece:
+//!
+//! ```text
+//! head: format 1 head, then for each half (as many as format 1 has):
+//!   run count (≤ MAX_EXERCISES_PER_HALF), runs
+//! run: exercise code (1–7, ExerciseId::code; any other is malformed),
+//!   step, clock count + clocks, subject, picked (0 none, 1 + card),
+//!   notes (count + strings), prompt count, prompts,
+//!   turns (count + strings), idea count, ideas, draft_turn, draft_idea
+//! prompt: card, answer, idea
+//! idea: from, text, starred
+//! ```
+//!
+//! A run's clocks are encoded as a half's (a running one's start relative
+//! to the session's `updated_ms`).
 //!
 //! Differences of timestamps use wrapping arithmetic, so every `i64` value
 //! survives the round trip. Reading checks every length and count and
@@ -136,6 +155,62 @@ mod tests {
     use super::read::Reader;
     use super::write::Writer;
     use super::*;
+    use crate::domain::fixtures::{reference_session, reference_session_with_exercises};
+    use crate::domain::share::LinkVersion::{V1, V2};
+
+    /// The head and the text block of compact bytes.
+    fn parts(raw: &[u8]) -> (&[u8], &[u8]) {
+        let (len, n) = get_varint(raw).unwrap();
+        raw[n..].split_at(len as usize)
+    }
+
+    #[test]
+    fn format_2_without_runs_is_format_1_and_zero_counts() {
+        let s = reference_session();
+        let (v1, v2) = (write_session(&s, V1), write_session(&s, V2));
+        let ((head1, text1), (head2, text2)) = (parts(&v1), parts(&v2));
+        assert_eq!(text2, text1);
+        assert_eq!(head2, [head1, &[0, 0]].concat(), "one zero per half");
+        assert_eq!(read_session(&v2, V2), Some(s.clone()));
+        assert_eq!(read_session(&v1, V1), Some(s));
+        // Each version reads only its own layout.
+        assert_eq!(read_session(&v2, V1), None);
+        assert_eq!(read_session(&v1, V2), None);
+    }
+
+    #[test]
+    fn runs_round_trip_and_unknown_exercises_are_malformed() {
+        let s = reference_session_with_exercises();
+        let raw = write_session(&s, V2);
+        assert_eq!(read_session(&raw, V2), Some(s.clone()));
+        // The first half's block: its run count, then the first run's code.
+        let (_, n) = get_varint(&raw).unwrap();
+        let block = n + parts(&write_session(&s, V1)).0.len();
+        assert_eq!(raw[block], 1, "one run in the first half");
+        assert_eq!(raw[block + 1], s.halves[0].exercises[0].exercise.code());
+        for code in [0, 8, 127] {
+            let mut bad = raw.clone();
+            bad[block + 1] = code;
+            assert_eq!(read_session(&bad, V2), None, "code {code}");
+        }
+        // Cut anywhere, or a byte too many: never a session.
+        for len in 0..raw.len() {
+            assert_eq!(read_session(&raw[..len], V2), None, "cut at {len}");
+        }
+        let mut longer = raw;
+        longer.push(0);
+        assert_eq!(read_session(&longer, V2), None);
+    }
+
+    #[test]
+    fn at_most_the_kept_runs_are_written() {
+        use crate::domain::exercise::{ExerciseId, ExerciseRun};
+        use crate::domain::session::MAX_EXERCISES_PER_HALF;
+        let mut s = reference_session();
+        s.halves[1].exercises = vec![ExerciseRun::new(ExerciseId::QuickAsk); 40];
+        let read = read_session(&write_session(&s, V2), V2).unwrap();
+        assert_eq!(read.halves[1].exercises.len(), MAX_EXERCISES_PER_HALF);
+    }
 
     #[test]
     fn varints_and_zigzag() {

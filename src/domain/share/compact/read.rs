@@ -2,11 +2,14 @@
 
 use crate::domain::agreement::{Agreement, Rule};
 use crate::domain::deck::CardState;
+use crate::domain::exercise::{ExerciseId, ExerciseRun, Idea, PromptAnswer};
 use crate::domain::flow::{Format, Phase, Step};
 use crate::domain::route::is_valid_id;
 use crate::domain::session::{
     ActionItem, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
+    MAX_EXERCISES_PER_HALF,
 };
+use crate::domain::share::LinkVersion;
 use crate::domain::timer::PhaseClock;
 
 use super::{format_days, get_varint, unzigzag, DAY_MS, MAX_CARDS, MAX_ITEMS};
@@ -55,9 +58,14 @@ impl<'a> Reader<'a> {
         String::from_utf8(s.to_vec()).ok()
     }
 
+    /// A count of at most `max`, then that many items.
+    fn list<T>(&mut self, max: usize, mut item: impl FnMut(&mut Self) -> R<T>) -> R<Vec<T>> {
+        let n = self.count(max)?;
+        (0..n).map(|_| item(self)).collect()
+    }
+
     fn strs(&mut self) -> R<Vec<String>> {
-        let n = self.count(MAX_ITEMS)?;
-        (0..n).map(|_| self.str()).collect()
+        self.list(MAX_ITEMS, Self::str)
     }
 
     fn bytes(&mut self) -> R<Vec<u8>> {
@@ -82,11 +90,64 @@ impl<'a> Reader<'a> {
         };
         unzigzag(v >> 2).checked_mul(unit)
     }
+
+    fn clock(&mut self, updated_ms: i64) -> R<PhaseClock> {
+        let allotted_ms = self.time()?;
+        let used_ms = allotted_ms.wrapping_add(self.time()?);
+        let flags = self.small(3)?;
+        let running_since = if flags & 2 != 0 {
+            Some(updated_ms.wrapping_add(self.time()?))
+        } else {
+            None
+        };
+        Some(PhaseClock {
+            allotted_ms,
+            used_ms,
+            running_since,
+            cued: flags & 1 != 0,
+        })
+    }
+
+    /// An exercise run (format 2); an exercise code this version does not
+    /// know makes the session malformed.
+    fn run(&mut self, updated_ms: i64) -> R<ExerciseRun> {
+        Some(ExerciseRun {
+            exercise: ExerciseId::from_code(u8::try_from(self.num()?).ok()?)?,
+            step: self.count(MAX_ITEMS)?,
+            clocks: self.list(MAX_ITEMS, |r| r.clock(updated_ms))?,
+            subject: self.str()?,
+            picked: match self.small(u64::from(u8::MAX) + 1)? {
+                0 => None,
+                v => Some((v - 1) as u8),
+            },
+            notes: self.strs()?,
+            prompts: self.list(MAX_ITEMS, |r| {
+                Some(PromptAnswer {
+                    card: u8::try_from(r.num()?).ok()?,
+                    answer: r.str()?,
+                    idea: r.str()?,
+                })
+            })?,
+            turns: self.strs()?,
+            ideas: self.list(MAX_ITEMS, Self::idea)?,
+            draft_turn: self.str()?,
+            draft_idea: self.idea()?,
+        })
+    }
+
+    fn idea(&mut self) -> R<Idea> {
+        Some(Idea {
+            from: self.str()?,
+            text: self.str()?,
+            starred: self.flag()?,
+        })
+    }
 }
 
-/// Read a session written by [`super::write_session`]; `None` if the bytes
-/// are not exactly one well-formed session. The result is not normalized yet.
-pub fn read_session(bytes: &[u8]) -> Option<Session> {
+/// Read a session written by [`super::write_session`] in the layout of
+/// `version`; `None` if the bytes are not exactly one well-formed session
+/// of that version. The result is not normalized yet.
+pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
     let (head_len, n) = get_varint(bytes)?;
     let rest = &bytes[n..];
     let head_len = usize::try_from(head_len)
@@ -177,20 +238,7 @@ pub fn read_session(bytes: &[u8]) -> Option<Session> {
         };
         half.raise_note = r.str()?;
         for clock in &mut half.clocks {
-            let allotted_ms = r.time()?;
-            let used_ms = allotted_ms.wrapping_add(r.time()?);
-            let flags = r.small(3)?;
-            let running_since = if flags & 2 != 0 {
-                Some(updated_ms.wrapping_add(r.time()?))
-            } else {
-                None
-            };
-            *clock = PhaseClock {
-                allotted_ms,
-                used_ms,
-                running_since,
-                cued: flags & 1 != 0,
-            };
+            *clock = r.clock(updated_ms)?;
         }
         for deck in &mut half.cards {
             *deck = CardState {
@@ -224,6 +272,11 @@ pub fn read_session(bytes: &[u8]) -> Option<Session> {
         refl.sentence = r.str()?;
     }
     let next_item = r.u32()?;
+    if version >= LinkVersion::V2 {
+        for half in &mut halves {
+            half.exercises = r.list(MAX_EXERCISES_PER_HALF, |r| r.run(updated_ms))?;
+        }
+    }
     if !r.head.is_empty() || !r.text.is_empty() {
         return None;
     }

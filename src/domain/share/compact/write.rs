@@ -1,8 +1,11 @@
 //! Writing a session in the compact form (see the module's layout).
 
 use crate::domain::agreement::Rule;
+use crate::domain::exercise::{ExerciseRun, Idea};
 use crate::domain::flow::{Format, Step};
-use crate::domain::session::{Owner, Session, SwapChoice};
+use crate::domain::session::{Owner, Session, SwapChoice, MAX_EXERCISES_PER_HALF};
+use crate::domain::share::LinkVersion;
+use crate::domain::timer::PhaseClock;
 
 use super::{date_days, put_varint, zigzag, DAY_MS};
 
@@ -59,9 +62,55 @@ impl Writer {
             self.num(zigzag(v));
         }
     }
+
+    /// A clock; a running one's start is relative to the session's
+    /// `updated_ms`.
+    fn clock(&mut self, c: &PhaseClock, updated_ms: i64) {
+        self.time(c.allotted_ms);
+        self.time(c.used_ms.wrapping_sub(c.allotted_ms));
+        self.num(c.cued as u64 | (c.running_since.is_some() as u64) << 1);
+        if let Some(since) = c.running_since {
+            self.time(since.wrapping_sub(updated_ms));
+        }
+    }
+
+    /// An exercise run (format 2).
+    fn run(&mut self, run: &ExerciseRun, updated_ms: i64) {
+        self.num(run.exercise.code().into());
+        self.num(run.step as u64);
+        self.num(run.clocks.len() as u64);
+        for c in &run.clocks {
+            self.clock(c, updated_ms);
+        }
+        self.str(&run.subject);
+        self.num(run.picked.map_or(0, |p| u64::from(p) + 1));
+        self.strs(&run.notes);
+        self.num(run.prompts.len() as u64);
+        for p in &run.prompts {
+            self.num(p.card.into());
+            self.str(&p.answer);
+            self.str(&p.idea);
+        }
+        self.strs(&run.turns);
+        self.num(run.ideas.len() as u64);
+        for idea in &run.ideas {
+            self.idea(idea);
+        }
+        self.str(&run.draft_turn);
+        self.idea(&run.draft_idea);
+    }
+
+    fn idea(&mut self, idea: &Idea) {
+        self.str(&idea.from);
+        self.str(&idea.text);
+        self.flag(idea.starred);
+    }
 }
 
-pub fn write_session(s: &Session) -> Vec<u8> {
+/// The compact form of a session in the layout of `version` (format 1
+/// leaves exercise runs out). At most [`MAX_EXERCISES_PER_HALF`] runs of a
+/// half are written, as [`Session::normalize`] keeps them.
+pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
     let mut w = Writer {
         head: Vec::with_capacity(256),
         text: Vec::with_capacity(2048),
@@ -131,12 +180,7 @@ pub fn write_session(s: &Session) -> Vec<u8> {
         w.num(half.confidence.map_or(0, |c| u64::from(c) + 1));
         w.str(&half.raise_note);
         for c in &half.clocks {
-            w.time(c.allotted_ms);
-            w.time(c.used_ms.wrapping_sub(c.allotted_ms));
-            w.num(c.cued as u64 | (c.running_since.is_some() as u64) << 1);
-            if let Some(since) = c.running_since {
-                w.time(since.wrapping_sub(s.updated_ms));
-            }
+            w.clock(c, s.updated_ms);
         }
         for deck in &half.cards {
             w.bytes(&deck.drawn);
@@ -161,6 +205,15 @@ pub fn write_session(s: &Session) -> Vec<u8> {
         w.str(&r.sentence);
     }
     w.num(s.next_item.into());
+    if version >= LinkVersion::V2 {
+        for half in &s.halves {
+            let runs = &half.exercises[..half.exercises.len().min(MAX_EXERCISES_PER_HALF)];
+            w.num(runs.len() as u64);
+            for run in runs {
+                w.run(run, s.updated_ms);
+            }
+        }
+    }
 
     let mut out = Vec::with_capacity(w.head.len() + w.text.len() + 3);
     put_varint(&mut out, w.head.len() as u64);
