@@ -1,16 +1,17 @@
 //! The browser's WebCrypto opens what the native reference implementation
-//! sealed: the golden `e1` link decodes in the browser to the reference
-//! session, and a wrong passphrase is told apart.
+//! sealed: the golden `e1` and `e2` links decode in the browser to their
+//! sessions, and a wrong passphrase is told apart.
 #![cfg(target_arch = "wasm32")]
 
 use peer_coach::app::sharing::{lock, unlock, UnlockError};
-use peer_coach::domain::fixtures::reference_session;
+use peer_coach::domain::fixtures::{reference_session, reference_session_with_exercises};
 use peer_coach::domain::share::{self, Decoded, LinkError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const GOLDEN_E1: &str = include_str!("golden/e1.txt");
+const GOLDEN_E2: &str = include_str!("golden/e2.txt");
 const PASSPHRASE: &str = "correct horse battery staple";
 
 fn envelope(fragment: &str) -> share::Envelope {
@@ -29,6 +30,14 @@ async fn golden_encrypted_link_opens_with_webcrypto() {
 }
 
 #[wasm_bindgen_test]
+async fn golden_encrypted_link_with_exercises_opens_with_webcrypto() {
+    let envelope = envelope(GOLDEN_E2);
+    assert_eq!(envelope.version, share::LinkVersion::V2);
+    let session = unlock(&envelope, PASSPHRASE).await.unwrap();
+    assert_eq!(session, reference_session_with_exercises());
+}
+
+#[wasm_bindgen_test]
 async fn a_wrong_passphrase_is_reported_as_such() {
     let result = unlock(&envelope(GOLDEN_E1), "wrong horse").await;
     assert_eq!(result, Err(UnlockError::Link(LinkError::WrongPassphrase)));
@@ -42,4 +51,9 @@ async fn webcrypto_round_trip_with_fresh_salt_and_nonce() {
     assert_ne!(a, b, "a fresh salt and nonce for every link");
     let opened = unlock(&envelope(&a), PASSPHRASE).await.unwrap();
     assert_eq!(opened.halves[0].goal.topic, session.halves[0].goal.topic);
+    // A session with exercise runs seals as `e2`, and opens again.
+    let with_exercises = reference_session_with_exercises();
+    let e2 = lock(&with_exercises, PASSPHRASE).await.unwrap();
+    assert!(e2.starts_with("e2."));
+    assert_eq!(unlock(&envelope(&e2), PASSPHRASE).await, Ok(with_exercises));
 }

@@ -1,23 +1,30 @@
-//! Golden links: one per released format, written once by the encoder of
-//! that release and checked in. They must decode to the reference session
-//! in every later version. Never edit or regenerate `tests/golden/*.txt`.
+//! Golden links: one per released tag, written once by the encoder of that
+//! release and checked in. They must decode to their session in every later
+//! version: `s1` and `e1` to the reference session, `s2` and `e2` to the
+//! reference session with exercises. Never edit or regenerate
+//! `tests/golden/*.txt`.
 
 // Native only: the reference cryptography and proptest are native dev-dependencies.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod share_common;
 
-use peer_coach::domain::fixtures::reference_session;
+use peer_coach::domain::fixtures::{reference_session, reference_session_with_exercises};
+use peer_coach::domain::session::Session;
 use peer_coach::domain::share::{
-    decode, encode_session, lock, unlock, Decoded, Envelope, KDF_ITERATIONS,
+    decode, encode_session, lock, unlock, Decoded, Envelope, LinkError, LinkVersion, KDF_ITERATIONS,
 };
 use share_common::RustCipher;
 
-/// The passphrase of the golden `e1` link.
+/// The passphrase of the golden `e1` and `e2` links.
 pub const GOLDEN_PASSPHRASE: &str = "correct horse battery staple";
 /// Fixed salt and nonce of the golden `e1` link (real links use random ones).
 pub const GOLDEN_SALT: [u8; 16] = *b"peer-coach-salt!";
 pub const GOLDEN_NONCE: [u8; 12] = *b"golden-nonce";
+/// Fixed salt and nonce of the golden `e2` link: others than `e1`'s, so
+/// that no key and nonce pair seals two messages, even in a test.
+pub const GOLDEN_SALT_2: [u8; 16] = *b"peer-coach-salt2";
+pub const GOLDEN_NONCE_2: [u8; 12] = *b"golden-nonc2";
 
 fn golden(name: &str) -> String {
     let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -41,46 +48,118 @@ fn s1_encoder_still_writes_the_golden_link() {
     assert_eq!(encode_session(&reference_session()), golden("s1.txt"));
 }
 
-#[test]
-fn e1_golden_link_opens_with_its_passphrase_only() {
-    let link = golden("e1.txt");
+/// An encrypted golden link opens to `expected` with the golden passphrase,
+/// and with no other.
+fn opens_with_its_passphrase_only(name: &str, version: LinkVersion, expected: Session) {
+    let link = golden(name);
+    assert!(link.starts_with(&format!("{}.", version.locked_tag())));
     let Ok(Decoded::Locked(envelope)) = decode(&link) else {
-        panic!("not a locked link");
+        panic!("{name}: not a locked link");
     };
+    assert_eq!(envelope.version, version);
     assert_eq!(envelope.kdf_iterations, KDF_ITERATIONS);
     assert_eq!(Envelope::parse(&link), Ok(envelope.clone()));
     assert_eq!(
         unlock(&envelope, GOLDEN_PASSPHRASE, &RustCipher),
-        Ok(reference_session())
+        Ok(expected)
     );
     assert_eq!(
         unlock(&envelope, "correct horse battery stapler", &RustCipher),
-        Err(peer_coach::domain::share::LinkError::WrongPassphrase)
+        Err(LinkError::WrongPassphrase)
     );
 }
 
-/// Writes the golden files. Run once per new format, then never again:
-/// `cargo test --test share_golden -- --ignored write_golden_links`.
+#[test]
+fn e1_golden_link_opens_with_its_passphrase_only() {
+    opens_with_its_passphrase_only("e1.txt", LinkVersion::V1, reference_session());
+}
+
+#[test]
+fn s2_golden_link_decodes_to_the_session_with_exercises() {
+    let link = golden("s2.txt");
+    assert!(link.starts_with("s2."));
+    assert_eq!(
+        decode(&link),
+        Ok(Decoded::Session(reference_session_with_exercises()))
+    );
+}
+
+#[test]
+fn s2_encoder_still_writes_the_golden_link() {
+    // As for `s1`: a change here should be a deliberate one.
+    assert_eq!(
+        encode_session(&reference_session_with_exercises()),
+        golden("s2.txt")
+    );
+}
+
+#[test]
+fn e2_golden_link_opens_with_its_passphrase_only() {
+    opens_with_its_passphrase_only(
+        "e2.txt",
+        LinkVersion::V2,
+        reference_session_with_exercises(),
+    );
+}
+
+#[test]
+fn encoder_still_seals_the_golden_locked_links() {
+    // The KDF runs once per link here: one test for both.
+    for (name, session, salt, nonce) in [
+        ("e1.txt", reference_session(), GOLDEN_SALT, GOLDEN_NONCE),
+        (
+            "e2.txt",
+            reference_session_with_exercises(),
+            GOLDEN_SALT_2,
+            GOLDEN_NONCE_2,
+        ),
+    ] {
+        let link = lock(
+            &session,
+            GOLDEN_PASSPHRASE,
+            KDF_ITERATIONS,
+            salt,
+            nonce,
+            &RustCipher,
+        );
+        assert_eq!(link, golden(name), "{name}");
+    }
+}
+
+/// Writes the golden files that do not exist yet: run once per new format,
+/// `cargo test --test share_golden -- --ignored write_golden_links`. A file
+/// that exists is never rewritten.
 #[test]
 #[ignore]
 fn write_golden_links() {
     let dir = format!("{}/tests/golden", env!("CARGO_MANIFEST_DIR"));
-    let session = reference_session();
-    let s1 = encode_session(&session);
-    let e1 = lock(
-        &session,
-        GOLDEN_PASSPHRASE,
-        KDF_ITERATIONS,
-        GOLDEN_SALT,
-        GOLDEN_NONCE,
-        &RustCipher,
-    );
-    for (name, link) in [("s1.txt", s1), ("e1.txt", e1)] {
+    let seal = |session: &Session, salt, nonce| {
+        lock(
+            session,
+            GOLDEN_PASSPHRASE,
+            KDF_ITERATIONS,
+            salt,
+            nonce,
+            &RustCipher,
+        )
+    };
+    let plain = reference_session();
+    let with_exercises = reference_session_with_exercises();
+    let links: [(&str, &dyn Fn() -> String); 4] = [
+        ("s1.txt", &|| encode_session(&plain)),
+        ("e1.txt", &|| seal(&plain, GOLDEN_SALT, GOLDEN_NONCE)),
+        ("s2.txt", &|| encode_session(&with_exercises)),
+        ("e2.txt", &|| {
+            seal(&with_exercises, GOLDEN_SALT_2, GOLDEN_NONCE_2)
+        }),
+    ];
+    for (name, link) in links {
         let path = format!("{dir}/{name}");
-        assert!(
-            !std::path::Path::new(&path).exists(),
-            "{path} exists: golden links are never rewritten"
-        );
-        std::fs::write(&path, format!("{link}\n")).unwrap();
+        if std::path::Path::new(&path).exists() {
+            println!("{path} exists: golden links are never rewritten");
+            continue;
+        }
+        std::fs::write(&path, format!("{}\n", link())).unwrap();
+        println!("{path} written");
     }
 }
