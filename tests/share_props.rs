@@ -8,12 +8,13 @@ mod share_common;
 
 use peer_coach::domain::agreement::{Agreement, Rule};
 use peer_coach::domain::deck::CardState;
+use peer_coach::domain::exercise::{ExerciseId, ExerciseRun, Idea, PromptAnswer};
 use peer_coach::domain::flow::{Format, Phase, Step};
 use peer_coach::domain::session::{
     ActionItem, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
 };
 use peer_coach::domain::share::{
-    decode, encode_session, lock, sanitize, unlock, Decoded, Envelope, LinkError,
+    decode, encode_session, lock, sanitize, unlock, Decoded, Envelope, LinkError, LinkVersion,
 };
 use peer_coach::domain::timer::PhaseClock;
 use proptest::prelude::*;
@@ -101,6 +102,56 @@ fn action() -> impl Strategy<Value = ActionItem> {
         })
 }
 
+fn idea() -> impl Strategy<Value = Idea> {
+    (text(), text(), any::<bool>()).prop_map(|(from, text, starred)| Idea {
+        from,
+        text,
+        starred,
+    })
+}
+
+fn run() -> impl Strategy<Value = ExerciseRun> {
+    (
+        (
+            proptest::sample::select(ExerciseId::ALL.to_vec()),
+            prop_oneof![0usize..6, any::<usize>()],
+            proptest::collection::vec(clock(), 0..7),
+            text(),
+            proptest::option::of(any::<u8>()),
+        ),
+        (
+            proptest::collection::vec(text(), 0..7),
+            proptest::collection::vec(
+                (prop_oneof![0u8..30, any::<u8>()], text(), text())
+                    .prop_map(|(card, answer, idea)| PromptAnswer { card, answer, idea }),
+                0..5,
+            ),
+            proptest::collection::vec(text(), 0..5),
+            proptest::collection::vec(idea(), 0..5),
+            text(),
+            idea(),
+        ),
+    )
+        .prop_map(
+            |(
+                (exercise, step, clocks, subject, picked),
+                (notes, prompts, turns, ideas, draft_turn, draft_idea),
+            )| ExerciseRun {
+                exercise,
+                step,
+                clocks,
+                subject,
+                picked,
+                notes,
+                prompts,
+                turns,
+                ideas,
+                draft_turn,
+                draft_idea,
+            },
+        )
+}
+
 fn half() -> impl Strategy<Value = Half> {
     (
         (text(), text(), text()),
@@ -110,6 +161,7 @@ fn half() -> impl Strategy<Value = Half> {
         text(),
         proptest::array::uniform4(clock()),
         proptest::array::uniform4(deck()),
+        proptest::collection::vec(run(), 0..3),
     )
         .prop_map(
             |(
@@ -120,6 +172,7 @@ fn half() -> impl Strategy<Value = Half> {
                 raise_note,
                 clocks,
                 cards,
+                exercises,
             )| {
                 Half {
                     client: 0,
@@ -131,7 +184,7 @@ fn half() -> impl Strategy<Value = Half> {
                     raise_note,
                     clocks,
                     cards,
-                    exercises: Vec::new(),
+                    exercises,
                 }
             },
         )
@@ -194,12 +247,24 @@ fn sanitized(s: &Session) -> Session {
     s
 }
 
+/// The version a session's links must have: format 1 unless an exercise
+/// run is left after sanitizing.
+fn expected_version(s: &Session) -> LinkVersion {
+    if sanitized(s).halves.iter().all(|h| h.exercises.is_empty()) {
+        LinkVersion::V1
+    } else {
+        LinkVersion::V2
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn plain_links_round_trip(s in session()) {
         let link = encode_session(&s);
+        let tag = expected_version(&s).plain_tag();
+        prop_assert!(link.starts_with(&format!("{tag}.")), "{} for {}", &link[..3], tag);
         prop_assert_eq!(decode(&link), Ok(Decoded::Session(sanitized(&s))));
         // And through a mail client.
         let wrapped = format!("> https://x.example/#{}\n", link.replace('.', "%2E"));
@@ -216,6 +281,9 @@ proptest! {
     ) {
         let link = lock(&s, &pass, rounds, salt, nonce, &RustCipher);
         let envelope = Envelope::parse(&link).unwrap();
+        prop_assert_eq!(envelope.version, expected_version(&s));
+        let tag = envelope.version.locked_tag();
+        prop_assert!(link.starts_with(&format!("{tag}.")), "{} for {}", &link[..3], tag);
         prop_assert_eq!(decode(&link), Ok(Decoded::Locked(envelope.clone())));
         prop_assert_eq!(unlock(&envelope, &pass, &RustCipher), Ok(sanitized(&s)));
         let wrong = format!("{pass}x");
@@ -230,7 +298,7 @@ proptest! {
 
     #[test]
     fn any_payload_after_a_tag_decodes_or_errs(
-        tag in prop_oneof![Just("s1"), Just("e1")],
+        tag in prop_oneof![Just("s1"), Just("e1"), Just("s2"), Just("e2")],
         body in "[A-Za-z0-9_-]{0,300}",
     ) {
         let _ = decode(&format!("{tag}.{body}"));
