@@ -1,24 +1,34 @@
-//! An exercise done on its own: its run as reactive state, saved on the
-//! device as the user types.
+//! An exercise's run as reactive state, kept as the user types: on its own
+//! (in the device's record for that exercise) or inside a session's half
+//! (in the session, so it travels with the session's link).
 
 use leptos::prelude::*;
 
 use crate::app::notices::Notice;
-use crate::app::sessions::Sessions;
+use crate::app::sessions::{Current, Sessions};
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::store;
 use crate::platform::records::{self, StoredRun};
+
+/// Where a run is kept.
+#[derive(Clone, Copy)]
+enum Home {
+    /// Done on its own; false when a newer version's record holds it.
+    Device { writable: bool },
+    /// Done inside a session, attached to one half.
+    Session { current: Current, half: usize },
+}
 
 #[derive(Clone, Copy)]
 pub struct RunHandle {
     sessions: Sessions,
     run: RwSignal<ExerciseRun>,
-    /// False when a newer version's record holds this exercise.
-    writable: bool,
+    home: Home,
 }
 
 impl RunHandle {
-    pub fn provide(sessions: Sessions, id: ExerciseId) -> Self {
+    /// The device's run of an exercise done on its own.
+    pub fn standalone(sessions: Sessions, id: ExerciseId) -> Self {
         let (run, writable) = match records::load_exercise(&sessions.storage(), id) {
             StoredRun::Found(run) => (run, true),
             StoredRun::Fresh => (ExerciseRun::new(id), true),
@@ -27,13 +37,56 @@ impl RunHandle {
         if !writable {
             sessions.notices().raise(Notice::Newer);
         }
+        Self::provide(sessions, run, Home::Device { writable })
+    }
+
+    /// The run of an exercise in a session's half (started there if it was
+    /// not yet). It follows the session: a merged link or another tab's
+    /// save shows here too.
+    pub fn in_session(sessions: Sessions, current: Current, half: usize, id: ExerciseId) -> Self {
+        let attached = move || current.half(half, |h| h.exercise(id).cloned());
+        if attached().is_none() {
+            current.update_half(half, |h| {
+                h.open_exercise(id);
+            });
+        }
+        let run = attached().unwrap_or_else(|| ExerciseRun::new(id));
+        let handle = Self::provide(sessions, run, Home::Session { current, half });
+        Effect::new(move |_| {
+            if let Some(theirs) = attached() {
+                if handle.run.with_untracked(|r| *r != theirs) {
+                    handle.run.set(theirs);
+                }
+            }
+        });
+        handle
+    }
+
+    fn provide(sessions: Sessions, run: ExerciseRun, home: Home) -> Self {
         let handle = RunHandle {
             sessions,
             run: RwSignal::new(run),
-            writable,
+            home,
         };
         provide_context(handle);
         handle
+    }
+
+    /// The session and half the run belongs to, if it is done in a session.
+    pub fn session(&self) -> Option<(Current, usize)> {
+        match self.home {
+            Home::Session { current, half } => Some((current, half)),
+            Home::Device { .. } => None,
+        }
+    }
+
+    /// A person's name as shown: the session's names, or "Person A" /
+    /// "Person B" for a run done on its own.
+    pub fn person(&self, who: u8) -> String {
+        match self.home {
+            Home::Session { current, .. } => current.person(who),
+            Home::Device { .. } => crate::i18n::person(&[String::new(), String::new()], who),
+        }
     }
 
     /// Read from the run, tracking changes.
@@ -45,14 +98,22 @@ impl RunHandle {
         self.run.with_untracked(f)
     }
 
-    /// Change the run and keep it on the device at once.
+    /// Change the run and keep it at once.
     pub fn update(&self, f: impl FnOnce(&mut ExerciseRun)) {
         self.run.update(f);
-        if self.writable {
-            let (key, raw) = self
-                .run
-                .with_untracked(|r| (store::exercise_key(r.exercise), store::encode_exercise(r)));
-            self.sessions.keep(&key, &raw);
+        match self.home {
+            Home::Device { writable: false } => {}
+            Home::Device { writable: true } => {
+                let (key, raw) = self.run.with_untracked(|r| {
+                    (store::exercise_key(r.exercise), store::encode_exercise(r))
+                });
+                self.sessions.keep(&key, &raw);
+            }
+            Home::Session { current, half } => {
+                let run = self.run.get_untracked();
+                let id = run.exercise;
+                current.update_half(half, |h| *h.open_exercise(id) = run);
+            }
         }
     }
 
@@ -60,6 +121,15 @@ impl RunHandle {
     pub fn restart(&self) {
         let id = self.run.with_untracked(|r| r.exercise);
         self.update(|r| *r = ExerciseRun::new(id));
+    }
+
+    /// Take the run out of its session's half (nothing for a run done on
+    /// its own).
+    pub fn detach(&self) {
+        if let Home::Session { current, half } = self.home {
+            let id = self.run.with_untracked(|r| r.exercise);
+            current.update_half(half, |h| h.remove_exercise(id));
+        }
     }
 }
 

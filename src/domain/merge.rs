@@ -3,6 +3,7 @@
 //! overwritten silently.
 
 use crate::domain::agreement::Rule;
+use crate::domain::exercise::ExerciseRun;
 use crate::domain::flow::Phase;
 use crate::domain::session::{Half, Session};
 
@@ -15,6 +16,10 @@ pub enum Section {
     Phase {
         half: usize,
         phase: Phase,
+    },
+    /// The exercises done in a half.
+    Exercises {
+        half: usize,
     },
     Reflections,
 }
@@ -32,6 +37,17 @@ pub enum Choice {
     Both,
 }
 
+/// The exercises of a half merged "both": every run of mine, then each of
+/// theirs that differs from all of mine (two versions of one exercise are
+/// both kept, the newer last, so it is the one continued).
+fn join_runs(mine: &mut Vec<ExerciseRun>, theirs: &[ExerciseRun]) {
+    for run in theirs {
+        if !mine.contains(run) {
+            mine.push(run.clone());
+        }
+    }
+}
+
 /// Every section of a session of this shape, in order.
 pub fn sections(session: &Session) -> Vec<Section> {
     let mut out = vec![Section::Setup, Section::Agreement];
@@ -41,6 +57,7 @@ pub fn sections(session: &Session) -> Vec<Section> {
                 .iter()
                 .map(|&phase| Section::Phase { half, phase }),
         );
+        out.push(Section::Exercises { half });
     }
     out.push(Section::Reflections);
     out
@@ -70,6 +87,9 @@ fn same(mine: &Session, theirs: &Session, section: Section) -> bool {
             (None, None) => true,
             _ => false,
         },
+        Section::Exercises { half } => {
+            mine.half(half).map(|h| &h.exercises) == theirs.half(half).map(|h| &h.exercises)
+        }
         Section::Reflections => mine.reflections == theirs.reflections,
     }
 }
@@ -202,6 +222,16 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
             (Section::Phase { half, phase }, choice) => {
                 merge_phase(&mut out, theirs, half, phase, choice)
             }
+            (Section::Exercises { half }, choice) => {
+                let theirs_runs = theirs.half(half).map(|h| h.exercises.as_slice());
+                if let (Some(m), Some(t)) = (out.half_mut(half), theirs_runs) {
+                    if choice == Choice::Theirs {
+                        m.exercises = t.to_vec();
+                    } else {
+                        join_runs(&mut m.exercises, t);
+                    }
+                }
+            }
             (Section::Reflections, Choice::Theirs) => out.reflections = theirs.reflections.clone(),
             (Section::Reflections, Choice::Both) => {
                 for (m, t) in out.reflections.iter_mut().zip(&theirs.reflections) {
@@ -241,6 +271,7 @@ pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
             Phase::Options => h.options.is_empty(),
             Phase::Will => h.actions.is_empty() && h.confidence.is_none(),
         }),
+        Section::Exercises { half } => s.half(half).is_none_or(|h| h.exercises.is_empty()),
         Section::Reflections => s
             .reflections
             .iter()

@@ -8,6 +8,13 @@ pub enum Route {
     NewSession,
     /// A session on this device, by id.
     Session(String),
+    /// An exercise done inside a session's half (0 or 1), by slug: its run
+    /// is attached to that half.
+    SessionExercise {
+        id: String,
+        half: usize,
+        slug: String,
+    },
     /// The exercise library.
     Exercises,
     /// One exercise, by slug (unknown slugs are kept, to say so).
@@ -34,14 +41,21 @@ impl Route {
             return Route::Open(fragment.to_string());
         }
         let path = fragment.trim_start_matches('/');
-        let mut parts = path.split('/');
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some("new"), None, None) => Route::NewSession,
-            (Some("exercises"), None, None) => Route::Exercises,
-            (Some("exercise"), Some(slug), None) if is_valid_id(slug) => {
-                Route::Exercise(slug.to_string())
+        let parts: Vec<&str> = path.split('/').collect();
+        match parts[..] {
+            ["new"] => Route::NewSession,
+            ["exercises"] => Route::Exercises,
+            ["exercise", slug] if is_valid_id(slug) => Route::Exercise(slug.to_string()),
+            ["session", id] if is_valid_id(id) => Route::Session(id.to_string()),
+            ["session", id, "half", half, "exercise", slug]
+                if is_valid_id(id) && is_valid_id(slug) && matches!(half, "1" | "2") =>
+            {
+                Route::SessionExercise {
+                    id: id.to_string(),
+                    half: if half == "1" { 0 } else { 1 },
+                    slug: slug.to_string(),
+                }
             }
-            (Some("session"), Some(id), None) if is_valid_id(id) => Route::Session(id.to_string()),
             _ => Route::Home,
         }
     }
@@ -51,6 +65,9 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::NewSession => "#/new".to_string(),
             Route::Session(id) => format!("#/session/{id}"),
+            Route::SessionExercise { id, half, slug } => {
+                format!("#/session/{id}/half/{}/exercise/{slug}", half + 1)
+            }
             Route::Open(payload) => format!("#{payload}"),
             Route::Exercises => "#/exercises".to_string(),
             Route::Exercise(slug) => format!("#/exercise/{slug}"),
@@ -80,6 +97,11 @@ mod tests {
             Route::Open("s1.AbC-_9".into()),
             Route::Exercises,
             Route::Exercise("role-play".into()),
+            Route::SessionExercise {
+                id: "k3J9".into(),
+                half: 1,
+                slug: "what-if".into(),
+            },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -95,6 +117,9 @@ mod tests {
             "#/session/a b",
             "#/session/<script>",
             "#/session/a/b",
+            "#/session/a/half/3/exercise/what-if",
+            "#/session/a/half/1/exercise/<b>",
+            "#/session/a/half/1/exercise",
         ] {
             assert_eq!(Route::parse(hash), Route::Home, "{hash}");
         }

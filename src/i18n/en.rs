@@ -332,5 +332,18 @@ fn text(key: Key) -> &'static str {
         AllExercises => "All exercises",
         DebriefQuestions => "Questions for the debrief",
         FirstPrompt => "Draw the first prompt",
+        BackToPhase => "Back to {phase}",
+        BackToSession => "Back to the session",
+        ExerciseAttached => "What you capture here is kept with {client}'s topic in this session, and travels with its link.",
+        ExerciseRemove => "Remove from this session",
+        ExerciseRemoveConfirm => "Remove this exercise from the session? What you wrote in it will be deleted.",
+        SuggestedTitle => "Exercises for this phase",
+        SuggestedIntro => "If you are stuck or want a fresh angle, try one. What you capture is kept with this half.",
+        MoreExercises => "Other exercises",
+        ExerciseStart => "Start",
+        ExerciseContinue => "Continue",
+        SummaryExercises => "Exercises",
+        PhaseTimeLeft => "{phase}: {time} left",
+        PhaseTimeOver => "{phase}: time is up, {time} over",
     }
 }

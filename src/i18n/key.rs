@@ -86,4 +86,7 @@ ReflectionSentence, PrintPlan, NewSession,
     ExerciseOwnScenario, ExerciseOwnStarter, ExerciseNotes, AnotherPrompt, PromptsUsedUp,
     PromptAnswer, PromptIdea, StoryTurn, StoryLine, StoryAdd, IdeaFrom,
     IdeaText, IdeaAdd, IdeaStar, PreviousStep, NextStep, ExerciseRestart,
-    ExerciseResults, ExercisePrint, ExerciseRestartConfirm, AllExercises, DebriefQuestions, FirstPrompt, }
+    ExerciseResults, ExercisePrint, ExerciseRestartConfirm, AllExercises, DebriefQuestions, FirstPrompt,
+    BackToPhase, BackToSession, ExerciseAttached, ExerciseRemove, ExerciseRemoveConfirm,
+    SuggestedTitle, SuggestedIntro, MoreExercises, ExerciseStart, ExerciseContinue,
+    SummaryExercises, PhaseTimeLeft, PhaseTimeOver, }

@@ -50,7 +50,8 @@ pub fn App(
     let announcer = Announcer::provide();
 
     provide_now(move |now| {
-        let Route::Session(id) = router.route_untracked() else {
+        let (Route::Session(id) | Route::SessionExercise { id, .. }) = router.route_untracked()
+        else {
             return;
         };
         if let Some(phase) = sessions.take_cue(&id, now) {
@@ -64,8 +65,10 @@ pub fn App(
     let screen = Memo::new(move |_| match router.route() {
         Route::Home => Screen::Home,
         Route::NewSession => Screen::Setup,
-        Route::Session(id) if sessions.exists(&id) => Screen::Session(id),
-        Route::Session(_) => Screen::NotFound,
+        Route::Session(id) | Route::SessionExercise { id, .. } if sessions.exists(&id) => {
+            Screen::Session(id)
+        }
+        Route::Session(_) | Route::SessionExercise { .. } => Screen::NotFound,
         Route::Open(payload) => Screen::Open(payload),
         Route::Exercises => Screen::Exercises,
         Route::Exercise(slug) => Screen::Exercise(slug),

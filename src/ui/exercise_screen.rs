@@ -1,21 +1,25 @@
-//! An exercise done on its own: the steps with a progress indicator, a
-//! time-box per step (same cue, pause and overtime as a session), the step
-//! itself, and what was captured. Reached from the library or by a direct
-//! link (`#/exercise/<slug>`), which is what trainers link to.
+//! An exercise: the steps with a progress indicator, a time-box per step
+//! (same cue, pause and overtime as a session), the step itself, and what
+//! was captured. Done on its own, reached from the library or by a direct
+//! link (`#/exercise/<slug>`, which is what trainers link to), or inside a
+//! session, where its run is attached to a half
+//! (`#/session/<id>/half/<n>/exercise/<slug>`).
 
 use leptos::prelude::*;
 
 use crate::app::exercises::{use_run, RunHandle};
 use crate::app::router::use_router;
-use crate::app::sessions::use_sessions;
+use crate::app::sessions::{use_current, use_sessions};
 use crate::app::ticker::use_now;
-use crate::domain::exercise::{Deck, ExerciseId};
+use crate::domain::exercise::ExerciseId;
 use crate::domain::route::Route;
-use crate::i18n::{deck, exercise_name, exercise_texts, t, tf, Key};
+use crate::domain::timer::{format_countdown, format_duration};
+use crate::i18n::{exercise_name, exercise_texts, phase_name, t, tf, Key};
 use crate::platform::{audio, clock::now_ms, print_page};
 use crate::ui::announcer::use_announcer;
 use crate::ui::clock_face::ClockFace;
 use crate::ui::exercise_library::ExerciseLibrary;
+use crate::ui::exercise_results::{result_lines, ResultList};
 use crate::ui::exercise_step::ExerciseStep;
 use crate::ui::focus::focus_later;
 
@@ -25,7 +29,10 @@ pub fn ExerciseScreen(
     slug: String,
 ) -> impl IntoView {
     match ExerciseId::from_slug(&slug) {
-        Some(id) => view! { <ExerciseRunner id=id /> }.into_any(),
+        Some(id) => {
+            RunHandle::standalone(use_sessions(), id);
+            view! { <ExerciseRunner /> }.into_any()
+        }
         None => {
             let notice = tf(Key::ExerciseUnknown, &[("slug", &slug)]);
             view! { <ExerciseLibrary notice=notice /> }.into_any()
@@ -33,11 +40,20 @@ pub fn ExerciseScreen(
     }
 }
 
+/// An exercise inside a session, attached to one half: started there the
+/// first time, continued after that.
 #[component]
-fn ExerciseRunner(id: ExerciseId) -> impl IntoView {
+pub fn SessionExercise(half: usize, id: ExerciseId) -> impl IntoView {
+    RunHandle::in_session(use_sessions(), use_current(), half, id);
+    view! { <ExerciseRunner /> }
+}
+
+#[component]
+fn ExerciseRunner() -> impl IntoView {
     let router = use_router();
     let sessions = use_sessions();
-    let run = RunHandle::provide(sessions, id);
+    let run = use_run();
+    let id = run.read_untracked(|r| r.exercise);
     let now = use_now();
     let announcer = use_announcer();
     let texts = exercise_texts();
@@ -128,21 +144,89 @@ fn ExerciseRunner(id: ExerciseId) -> impl IntoView {
         }
     };
 
+    // Back to where the exercise was started from: the library, or the
+    // session's step.
+    let (back_route, back_label) = match run.session() {
+        Some((current, _)) => {
+            let label = current.read_untracked(|s| match s.step.phase() {
+                Some((_, phase)) => tf(Key::BackToPhase, &[("phase", phase_name(phase))]),
+                None => t(Key::BackToSession).to_string(),
+            });
+            (Route::Session(current.id()), label)
+        }
+        None => (Route::Exercises, t(Key::AllExercises).to_string()),
+    };
+    let back = {
+        let route = back_route.clone();
+        view! {
+            <a
+                href=route.to_hash()
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    router.go(route.clone());
+                }
+            >
+                {back_label}
+            </a>
+        }
+    };
+    let attached = run.session().map(|(current, half)| {
+        let client = current.read_untracked(|s| crate::i18n::person(&s.names, s.roles(half).1));
+        // The session's phase keeps its time-box while the pair does the
+        // exercise: its time stays in sight.
+        let phase_time = move || {
+            let at = now.get();
+            current.read(|s| {
+                let phase = s.step.phase()?.1;
+                let clock = s.current_clock().filter(|c| c.has_started())?;
+                let left = clock.remaining(at);
+                Some(if left > 0 {
+                    tf(
+                        Key::PhaseTimeLeft,
+                        &[
+                            ("phase", phase_name(phase)),
+                            ("time", &format_countdown(left)),
+                        ],
+                    )
+                } else {
+                    tf(
+                        Key::PhaseTimeOver,
+                        &[
+                            ("phase", phase_name(phase)),
+                            ("time", &format_duration(-left)),
+                        ],
+                    )
+                })
+            })
+        };
+        view! {
+            <p class="muted">{tf(Key::ExerciseAttached, &[("client", &client)])}</p>
+            <p class="phase-time">{phase_time}</p>
+        }
+    });
+    let remove = run.session().map(|_| {
+        view! {
+            <button
+                type="button"
+                class="ghost"
+                on:click=move |_| {
+                    if crate::platform::confirm(t(Key::ExerciseRemoveConfirm)) {
+                        run.detach();
+                        router.go(back_route.clone());
+                    }
+                }
+            >
+                {t(Key::ExerciseRemove)}
+            </button>
+        }
+    });
+
     view! {
         <section class="exercise" aria-labelledby="screen-title">
-            <p class="eyebrow no-print">
-                <a
-                    href=Route::Exercises.to_hash()
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        router.go(Route::Exercises);
-                    }
-                >
-                    {t(Key::AllExercises)}
-                </a>
-            </p>
+            <p class="eyebrow no-print">{back}</p>
             <h1 id="screen-title" tabindex="-1">{exercise_name(id)}</h1>
             <p class="lead">{texts.purposes[id.index()]}</p>
+            {attached}
             <nav class="progress no-print" aria-label=t(Key::ExerciseSteps)>
                 <ol>{steps.iter().enumerate().map(progress).collect_view()}</ol>
             </nav>
@@ -161,6 +245,7 @@ fn ExerciseRunner(id: ExerciseId) -> impl IntoView {
                 >
                     {t(Key::ExerciseRestart)}
                 </button>
+                {remove}
             </div>
         </section>
     }
@@ -170,50 +255,15 @@ fn ExerciseRunner(id: ExerciseId) -> impl IntoView {
 #[component]
 fn ExerciseResults() -> impl IntoView {
     let run = use_run();
-    let id = run.read_untracked(|r| r.exercise);
-    let steps = exercise_texts().steps[id.index()];
     move || {
-        run.read(|r| {
-            let mut lines: Vec<(String, String)> = Vec::new();
-            let subject = r
-                .picked
-                .zip(id.spec().deck)
-                .map(|(c, d)| deck(d)[c as usize].to_string())
-                .into_iter()
-                .chain((!r.subject.trim().is_empty()).then(|| r.subject.clone()))
-                .collect::<Vec<_>>()
-                .join(" — ");
-            if !subject.is_empty() {
-                lines.push((steps[0].0.to_string(), subject));
-            }
-            if let Some(d) = id.spec().deck.filter(|d| *d != Deck::Scenarios && *d != Deck::StoryStarters) {
-                for p in r.prompts.iter().filter(|p| !p.answer.trim().is_empty() || !p.idea.trim().is_empty()) {
-                    let idea = if p.idea.trim().is_empty() { String::new() } else { format!(" → {}", p.idea) };
-                    lines.push((deck(d)[p.card as usize].to_string(), format!("{}{idea}", p.answer)));
-                }
-            }
-            if !r.turns.is_empty() {
-                lines.push((t(Key::StoryLine).to_string(), r.turns.join(" ")));
-            }
-            let any_starred = r.ideas.iter().any(|i| i.starred);
-            for idea in r.chosen_ideas() {
-                let label = t(if any_starred { Key::IdeaStar } else { Key::IdeaText });
-                let text = if idea.from.is_empty() { idea.text.clone() } else { format!("{} ({})", idea.text, idea.from) };
-                lines.push((label.to_string(), text));
-            }
-            for (i, note) in r.notes.iter().enumerate() {
-                if !note.trim().is_empty() {
-                    lines.push((steps[i.min(steps.len() - 1)].0.to_string(), note.clone()));
-                }
-            }
-            (!lines.is_empty()).then(|| view! {
+        let lines = run.read(result_lines);
+        (!lines.is_empty()).then(|| {
+            view! {
                 <section class="results" aria-labelledby="results-title">
                     <h2 id="results-title">{t(Key::ExerciseResults)}</h2>
-                    <dl>
-                        {lines.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-                    </dl>
+                    <ResultList lines=lines />
                 </section>
-            })
+            }
         })
     }
 }

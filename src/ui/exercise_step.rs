@@ -4,16 +4,11 @@ use leptos::prelude::*;
 
 use crate::app::exercises::use_run;
 use crate::domain::exercise::{Deck, ExerciseId, StepKind};
-use crate::i18n::{deck, exercise_texts, person, t, tf, Key};
+use crate::i18n::{deck, exercise_texts, t, tf, Key};
 use crate::platform::random_u32;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::radio_choice::RadioChoice;
-
-/// "Person A" / "Person B": exercises done on their own have no names.
-fn player(who: u8) -> String {
-    person(&[String::new(), String::new()], who)
-}
 
 #[component]
 pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
@@ -170,7 +165,7 @@ fn Turns() -> impl IntoView {
         })
     };
     let turns = Memo::new(move |_| run.read(|r| r.turns.clone()));
-    let whose = move || player(run.read(|r| r.whose_turn()));
+    let whose = move || run.person(run.read(|r| r.whose_turn()));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         run.update(|r| r.add_turn());
@@ -186,7 +181,7 @@ fn Turns() -> impl IntoView {
                     .enumerate()
                     .map(|(i, line)| view! {
                         <li>
-                            <span class="who">{player((i % 2) as u8)}": "</span>
+                            <span class="who">{run.person((i % 2) as u8)}": "</span>
                             {line}
                         </li>
                     })

@@ -1,11 +1,12 @@
-//! The summary of one half: goal, chosen options, action plan, confidence.
-//! Also what the print view shows.
+//! The summary of one half: goal, chosen options, action plan, confidence,
+//! and what its exercises captured. Also what the print view shows.
 
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::session::{ActionItem, Owner};
-use crate::i18n::{person, t, tf, Key};
+use crate::i18n::{exercise_name, person, t, tf, Key};
+use crate::ui::exercise_results::{result_lines, ResultList};
 
 /// One action as a line of the plan.
 fn action_line(a: &ActionItem, names: &[String; 2]) -> (String, String) {
@@ -50,6 +51,37 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
             })
         })
     });
+
+    // What the exercises of this half captured (ones with nothing in them
+    // are left out).
+    let exercises = Memo::new(move |_| {
+        current.half(half, |h| {
+            h.exercises
+                .iter()
+                .map(|run| (run.exercise, result_lines(run)))
+                .filter(|(_, lines)| !lines.is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
+    let exercise_list = move || {
+        let runs = exercises.get();
+        (!runs.is_empty()).then(|| {
+            view! {
+                <h3>{t(Key::SummaryExercises)}</h3>
+                {runs
+                    .into_iter()
+                    .map(|(id, lines)| {
+                        view! {
+                            <section class="exercise-result" aria-label=exercise_name(id)>
+                                <h4>{exercise_name(id)}</h4>
+                                <ResultList lines=lines />
+                            </section>
+                        }
+                    })
+                    .collect_view()}
+            }
+        })
+    };
 
     move || {
         data.get().map(|(client, coach, goal, chosen, actions, confidence, raise)| {
@@ -107,6 +139,7 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                         }
                             .into_any()
                     }}
+                    {exercise_list}
                 </section>
             }
         })

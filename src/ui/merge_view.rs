@@ -11,8 +11,9 @@ use crate::domain::flow::Phase;
 use crate::domain::merge::{self, Choice, Section};
 use crate::domain::route::Route;
 use crate::domain::session::Session;
-use crate::i18n::{person, phase_name, t, tf, Key};
+use crate::i18n::{exercise_name, person, phase_name, t, tf, Key};
 use crate::ui::agreement::rule_text;
+use crate::ui::exercise_results::result_lines;
 use crate::ui::radio_choice::RadioChoice;
 
 /// What a version holds in a section, a line per item, so the two can be
@@ -70,6 +71,18 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
                 .chain(nonempty(&h.raise_note))
                 .collect(),
         }),
+        Section::Exercises { half } => s.half(half).map_or_else(Vec::new, |h| {
+            h.exercises
+                .iter()
+                .flat_map(|run| {
+                    std::iter::once(exercise_name(run.exercise).to_string()).chain(
+                        result_lines(run)
+                            .into_iter()
+                            .map(|(label, text)| format!("  {label}: {text}")),
+                    )
+                })
+                .collect()
+        }),
         Section::Reflections => (0..2u8)
             .filter_map(|who| {
                 let r = &s.reflections[who as usize];
@@ -91,6 +104,13 @@ fn section_name(section: Section, names: &[String; 2]) -> String {
             &[
                 ("client", &person(names, half as u8)),
                 ("phase", phase_name(phase)),
+            ],
+        ),
+        Section::Exercises { half } => tf(
+            Key::MergeHalfPhase,
+            &[
+                ("client", &person(names, half as u8)),
+                ("phase", t(Key::SummaryExercises)),
             ],
         ),
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::domain::flow::Phase;
 use crate::i18n::{catalogue, phase_name, t, tf, Key};
+use crate::ui::exercise_suggestions::ExerciseSuggestions;
 use crate::ui::fields::TextField;
 use crate::ui::goal_editor::GoalEditor;
 use crate::ui::options_editor::OptionsEditor;
@@ -68,6 +69,7 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
                     </div>
                 </aside>
             </div>
+            <ExerciseSuggestions half=half phase=phase />
         </section>
     }
 }

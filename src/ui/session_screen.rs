@@ -4,11 +4,15 @@
 
 use leptos::prelude::*;
 
+use crate::app::router::use_router;
 use crate::app::sessions::{use_sessions, Current};
+use crate::domain::exercise::ExerciseId;
 use crate::domain::flow::Step;
+use crate::domain::route::Route;
 use crate::i18n::{t, Key};
 use crate::platform::records;
 use crate::ui::agreement::AgreementScreen;
+use crate::ui::exercise_screen::SessionExercise;
 use crate::ui::focus::{focus_later, focus_now, reveal_current_step};
 use crate::ui::phase_screen::PhaseScreen;
 use crate::ui::share_panel::SharePanel;
@@ -26,6 +30,23 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     sessions.remember_current(&id);
     let current = Current::provide(sessions, id);
     let step = Memo::new(move |_| current.read(|s| Some(s.step)).unwrap_or(Step::Agreement));
+    // An exercise of one of the halves, when the address names one.
+    let router = use_router();
+    let halves = current.read_untracked(|s| s.halves.len());
+    let exercise = Memo::new(move |_| match router.route() {
+        Route::SessionExercise { half, slug, .. } if half < halves => {
+            ExerciseId::from_slug(&slug).map(|id| (half, id))
+        }
+        _ => None,
+    });
+    // Into an exercise and back out: focus goes to the new screen's heading.
+    Effect::new(move |prev: Option<Option<(usize, ExerciseId)>>| {
+        let now = exercise.get();
+        if prev.is_some_and(|p| p != now) {
+            focus_later("screen-title".to_string());
+        }
+        now
+    });
 
     let initial = expect_context::<InitialFocus>();
     Effect::new(move |prev: Option<Step>| {
@@ -87,11 +108,12 @@ pub fn SessionScreen(id: String) -> impl IntoView {
             <Show when=move || sharing.get()>
                 <SharePanel open=sharing />
             </Show>
-            {move || match step.get() {
-                Step::Agreement => view! { <AgreementScreen /> }.into_any(),
-                Step::Phase { half, phase } => view! { <PhaseScreen half=half phase=phase /> }.into_any(),
-                Step::Swap => view! { <SwapScreen /> }.into_any(),
-                Step::WrapUp => view! { <WrapUpScreen /> }.into_any(),
+            {move || match (exercise.get(), step.get()) {
+                (Some((half, id)), _) => view! { <SessionExercise half=half id=id /> }.into_any(),
+                (None, Step::Agreement) => view! { <AgreementScreen /> }.into_any(),
+                (None, Step::Phase { half, phase }) => view! { <PhaseScreen half=half phase=phase /> }.into_any(),
+                (None, Step::Swap) => view! { <SwapScreen /> }.into_any(),
+                (None, Step::WrapUp) => view! { <WrapUpScreen /> }.into_any(),
             }}
         </div>
     }

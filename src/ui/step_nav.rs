@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::app::router::use_router;
 use crate::app::sessions::use_current;
 use crate::domain::flow::{Format, Phase, Step};
+use crate::domain::route::Route;
 use crate::i18n::{person, phase_name, t, tf, Key};
 use crate::platform::clock::now_ms;
 
@@ -21,6 +23,7 @@ fn step_label(step: Step) -> String {
 #[component]
 pub fn StepNav() -> impl IntoView {
     let current = use_current();
+    let router = use_router();
     let format = current.read_untracked(|s| s.format);
     let on_step = move || current.read(|s| Some(s.step));
 
@@ -64,6 +67,10 @@ pub fn StepNav() -> impl IntoView {
                     on:click=move |_| {
                         let at = now_ms();
                         current.update(|s| s.go_to(step, at));
+                        // From an exercise in the session, back to the steps.
+                        if matches!(router.route_untracked(), Route::SessionExercise { .. }) {
+                            router.go(Route::Session(current.id()));
+                        }
                     }
                 >
                     {context.map(|c| view! { <span class="sr-only">{c}</span> })}

@@ -144,3 +144,48 @@ fn agreement_both_adds_rules_and_asks_again() {
     assert_eq!(merged.agreement.rules.len(), 5);
     assert_eq!(merged.agreement.confirmed, [false, false]);
 }
+
+#[test]
+fn exercises_are_a_section_per_half_and_both_keeps_every_version() {
+    use crate::domain::exercise::ExerciseId;
+    let mut mine = base();
+    mine.halves[0].open_exercise(ExerciseId::WhatIf).subject = "Mine".into();
+    let mut theirs = mine.clone();
+    theirs.halves[0].open_exercise(ExerciseId::WhatIf).subject = "Theirs".into();
+    theirs.halves[0].open_exercise(ExerciseId::RolePlay);
+    theirs.halves[1].open_exercise(ExerciseId::Empathy);
+    theirs.updated_ms = 5;
+
+    assert_eq!(
+        differences(&mine, &theirs),
+        vec![
+            Section::Exercises { half: 0 },
+            Section::Exercises { half: 1 }
+        ]
+    );
+    // Nothing here in half 1: theirs is offered; half 0 has both: the newer.
+    assert_eq!(
+        suggested(&mine, &theirs, Section::Exercises { half: 1 }),
+        Choice::Theirs
+    );
+    let both = merge(&mine, &theirs, |_| Choice::Both);
+    let subjects: Vec<_> = both.halves[0]
+        .exercises
+        .iter()
+        .map(|r| r.subject.as_str())
+        .collect();
+    assert_eq!(subjects, ["Mine", "Theirs", ""]);
+    assert_eq!(
+        both.halves[0]
+            .exercise(ExerciseId::WhatIf)
+            .map(|r| r.subject.as_str()),
+        Some("Theirs"),
+        "the version merged in last is the one continued"
+    );
+    assert_eq!(both.halves[1].exercises.len(), 1);
+
+    let taken = merge(&mine, &theirs, |_| Choice::Theirs);
+    assert_eq!(taken.halves[0].exercises, theirs.halves[0].exercises);
+    let kept = merge(&mine, &theirs, |_| Choice::Mine);
+    assert_eq!(kept.halves, mine.halves);
+}

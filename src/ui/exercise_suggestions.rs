@@ -1,0 +1,93 @@
+//! The exercises a GROW phase suggests (and any other already started in
+//! the half), and the rest behind a disclosure: starting one attaches its
+//! run to the half; one already started is continued.
+
+use leptos::prelude::*;
+
+use crate::app::router::use_router;
+use crate::app::sessions::use_current;
+use crate::domain::exercise::{suggested_for, ExerciseId};
+use crate::domain::flow::Phase;
+use crate::domain::route::Route;
+use crate::i18n::{exercise_name, exercise_texts, t, tf, Key};
+
+#[component]
+pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
+    let current = use_current();
+    let router = use_router();
+    // On show: the suggested ones, then any other started in this half;
+    // behind the disclosure: the rest.
+    let lists = Memo::new(move |_| {
+        let suggested = suggested_for(phase);
+        let started = current.half(half, |h| {
+            ExerciseId::ALL
+                .into_iter()
+                .filter(|&id| h.exercise(id).is_some())
+                .collect::<Vec<_>>()
+        });
+        let mut shown = suggested.to_vec();
+        shown.extend(started.into_iter().filter(|id| !suggested.contains(id)));
+        let rest: Vec<ExerciseId> = ExerciseId::ALL
+            .into_iter()
+            .filter(|id| !shown.contains(id))
+            .collect();
+        (shown, rest)
+    });
+
+    let item = move |id: ExerciseId| {
+        let started = move || current.half(half, |h| h.exercise(id).is_some());
+        let action = move || {
+            t(if started() {
+                Key::ExerciseContinue
+            } else {
+                Key::ExerciseStart
+            })
+        };
+        let purpose_id = format!("purpose-{}-{}", phase.index(), id.slug());
+        let minutes = tf(
+            Key::ExerciseMinutes,
+            &[("n", &id.spec().minutes().to_string())],
+        );
+        let route = Route::SessionExercise {
+            id: current.id(),
+            half,
+            slug: id.slug().to_string(),
+        };
+        view! {
+            <li class:started=started>
+                <h3>{exercise_name(id)}</h3>
+                <p id=purpose_id.clone() class="muted small">
+                    {exercise_texts().purposes[id.index()]}
+                    " · "
+                    {minutes}
+                </p>
+                <button
+                    type="button"
+                    aria-describedby=purpose_id
+                    on:click=move |_| router.go(route.clone())
+                >
+                    {action}
+                    <span class="sr-only">" " {exercise_name(id)}</span>
+                </button>
+            </li>
+        }
+    };
+
+    view! {
+        <section class="suggestions no-print" aria-labelledby="suggestions-title">
+            <h2 id="suggestions-title">{t(Key::SuggestedTitle)}</h2>
+            <p class="help-line">{t(Key::SuggestedIntro)}</p>
+            <ul class="suggestion-list">
+                <For each=move || lists.get().0 key=|id| *id children=item />
+            </ul>
+            <Show when=move || lists.with(|(_, rest)| !rest.is_empty())>
+                <details class="more-exercises">
+                    <summary>{t(Key::MoreExercises)}</summary>
+                    <ul class="suggestion-list">
+                        <For each=move || lists.get().1 key=|id| *id children=item />
+                    </ul>
+                </details>
+            </Show>
+        </section>
+    }
+}
