@@ -33,6 +33,9 @@ cargo test -q --test share_budget -- --nocapture 2>/dev/null |
   grep -E '^(plain link|encrypted link|common way|ratio):' | sed 's/^/  /'
 echo "  encrypted link: $(tr -d '\n' < tests/golden/e1.txt | wc -c) characters (the golden e1 link of the same session)"
 echo '  targets: plain <= 1,400 characters and <= 0.75x the common way; encrypted <= 1,500'
+cargo test -q --test share_budget -- --nocapture 2>/dev/null |
+  grep -Eo 'with exercises:.*' | sed 's/^/  /'
+echo '  target (format 2, the reference session with three exercise runs): <= 2,100 characters and <= 0.75x'
 # Encode and decode in headless Chromium, median of 100, release build.
 PEER_COACH_BENCH=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
   cargo test --release --target wasm32-unknown-unknown --test browser_share_bench -- --nocapture 2>&1 |

@@ -287,3 +287,46 @@ async fn opening_a_link_never_writes_over_an_unreadable_record() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_exercise_in_a_session_is_kept_in_the_session_as_typed() {
+    let root = fresh();
+    let _app = mount(&root, None);
+    tick().await;
+    press(&root, "Start a session").await;
+    press(&root, "Begin").await;
+    press(&root, "Skip the agreement").await;
+    tick().await;
+    assert!(text(&root).contains("Exercises for this phase"));
+    press(&root, "Start Perspective shifts").await;
+    tick().await;
+    assert_eq!(heading(&root), "Perspective shifts");
+    assert!(text(&root).contains("Back to Goal"));
+    type_into(&root, "subject", "<b>Meetings</b> run long").await;
+
+    // Kept inside the session's record, with its half, as typed.
+    let saved = stored_sessions();
+    assert_eq!(saved.len(), 1);
+    let session: Session = store::decode_session(&saved[0]).unwrap();
+    assert_eq!(session.halves[0].exercises.len(), 1);
+    assert_eq!(
+        session.halves[0].exercises[0].subject,
+        "<b>Meetings</b> run long"
+    );
+    // Text, never markup.
+    assert!(root.query_selector("main b").unwrap().is_none());
+
+    // Back in the phase, the exercise is one to continue.
+    let back: web_sys::HtmlElement = root
+        .query_selector(".exercise .eyebrow a")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    back.click();
+    tick().await;
+    assert_eq!(heading(&root), "Goal");
+    press(&root, "Continue Perspective shifts").await;
+    tick().await;
+    assert!(text(&root).contains("<b>Meetings</b> run long"));
+    root.remove();
+}

@@ -82,10 +82,15 @@ test('a what-if in Options and a role play in Will end up in the wrap-up, the pr
   await expect(summaryOf(other, A, B).getByRole('region', { name: 'Role play' })).toContainText('Jonas plays the senior engineer');
 });
 
-test('every exercise can be done in a session, and one can be removed again', async ({ page }) => {
+test('every exercise can be done in a session, and one can be removed again (phone size, dark)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const fits = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.goto('/');
   await startSession(page, { format: 'One-way' });
   await agree(page);
+  await expectNoA11yViolations(page, 'goal with suggestions (390px, dark)');
+  await fits();
   const subjects: [string, string, string][] = [
     ['Perspective shifts', 'In your own words', 'Meetings through the newcomers\' eyes'],
     ['Quick ask', 'In your own words', 'Shorter status updates'],
@@ -101,6 +106,11 @@ test('every exercise can be done in a session, and one can be removed again', as
     await start.click();
     await heading(page, name);
     await page.getByLabel(label).fill(text);
+    if (name === 'Role play') {
+      await expectNoA11yViolations(page, 'role play in a session (390px, dark)');
+      await screenshot(page, 'session-exercise-role-play');
+      await fits();
+    }
     await page.getByRole('link', { name: 'Back to Goal' }).click();
     await heading(page, 'Goal');
     // Once started, it is on show with the suggested ones.
@@ -116,6 +126,8 @@ test('every exercise can be done in a session, and one can be removed again', as
 
   await page.getByRole('navigation', { name: 'Session steps' }).getByRole('button', { name: 'Wrap-up' }).click();
   await heading(page, 'Wrap-up');
+  await screenshot(page, 'session-wrap-up-exercises');
+  await fits();
   const summary = page.locator('.half-summary');
   await expect(summary.getByRole('heading', { level: 4 })).toHaveText([
     'Perspective shifts',
