@@ -96,6 +96,16 @@ async fn check(root: &web_sys::HtmlElement, id: &str) {
     tick().await;
 }
 
+/// From home to the first Goal, with the default setup and the agreement
+/// skipped.
+async fn to_first_goal(root: &web_sys::HtmlElement) {
+    tick().await;
+    press(root, "Start a session").await;
+    press(root, "Begin").await;
+    press(root, "Skip the agreement").await;
+    tick().await;
+}
+
 fn stored_sessions() -> Vec<String> {
     let s = local();
     (0..s.length().unwrap())
@@ -156,11 +166,7 @@ async fn setup_agreement_and_goal_are_saved_as_typed() {
 async fn question_cards_draw_and_pin() {
     let root = fresh();
     let _app = mount(&root, None);
-    tick().await;
-    press(&root, "Start a session").await;
-    press(&root, "Begin").await;
-    press(&root, "Skip the agreement").await;
-    tick().await;
+    to_first_goal(&root).await;
     let question = || {
         root.query_selector(".question")
             .unwrap()
@@ -292,11 +298,7 @@ async fn opening_a_link_never_writes_over_an_unreadable_record() {
 async fn an_exercise_in_a_session_is_kept_in_the_session_as_typed() {
     let root = fresh();
     let _app = mount(&root, None);
-    tick().await;
-    press(&root, "Start a session").await;
-    press(&root, "Begin").await;
-    press(&root, "Skip the agreement").await;
-    tick().await;
+    to_first_goal(&root).await;
     assert!(text(&root).contains("Exercises for this phase"));
     press(&root, "Start Perspective shifts").await;
     tick().await;
