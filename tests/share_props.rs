@@ -99,6 +99,8 @@ fn action() -> impl Strategy<Value = ActionItem> {
             owner,
             due,
             first_step,
+            status: Default::default(),
+            status_note: String::new(),
         })
 }
 
@@ -237,6 +239,8 @@ prop_compose! {
             swap,
             reflections,
             next_item: next_item % 1_000_000,
+            follow_up: Vec::new(),
+            next_meeting: None,
         }
     }
 }

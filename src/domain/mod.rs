@@ -7,6 +7,7 @@ pub mod deck;
 pub mod exercise;
 pub mod fixtures;
 pub mod flow;
+pub mod followup;
 pub mod merge;
 pub mod plan;
 pub mod private;

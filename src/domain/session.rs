@@ -7,6 +7,7 @@ use crate::domain::agreement::Agreement;
 use crate::domain::deck::CardState;
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::flow::{Format, Phase, Step};
+pub use crate::domain::followup::{ActionStatus, FollowUpItem, NextMeeting};
 use crate::domain::plan;
 pub use crate::domain::setup::Setup;
 use crate::domain::timer::{PhaseClock, MINUTE_MS};
@@ -52,6 +53,16 @@ pub struct ActionItem {
     /// Due date as `YYYY-MM-DD`, or empty.
     pub due: String,
     pub first_step: String,
+    /// What became of it, as the pair said at a later session's follow-up.
+    #[serde(default, skip_serializing_if = "is_open")]
+    pub status: ActionStatus,
+    /// One line on how it went.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub status_note: String,
+}
+
+fn is_open(status: &ActionStatus) -> bool {
+    *status == ActionStatus::Open
 }
 
 /// Pros or cons of an option.
@@ -240,6 +251,13 @@ pub struct Session {
     pub reflections: [Reflection; 2],
     /// Next id for options and action items.
     pub next_item: u32,
+    /// The previous session's actions, reviewed at the start ("since last
+    /// time"); empty for a first session.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_up: Vec<FollowUpItem>,
+    /// When the pair meets next, if they said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_meeting: Option<NextMeeting>,
 }
 
 impl Session {
@@ -262,6 +280,8 @@ impl Session {
             swap: None,
             reflections: Default::default(),
             next_item: 1,
+            follow_up: Vec::new(),
+            next_meeting: None,
         }
     }
 
@@ -285,6 +305,7 @@ impl Session {
             half.exercises.truncate(MAX_EXERCISES_PER_HALF);
             half.exercises.iter_mut().for_each(ExerciseRun::normalize);
         }
+        self.normalize_between();
         if !self.step.belongs_to(self.format) {
             self.step = Step::Agreement;
         }

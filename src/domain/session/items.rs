@@ -1,6 +1,6 @@
 //! Editing a half's options (with pros and cons) and its action plan.
 
-use super::{ActionItem, CoachOption, Owner, Session, Side};
+use super::{ActionItem, ActionStatus, CoachOption, Owner, Session, Side};
 
 impl Session {
     // ---- options ----
@@ -86,6 +86,8 @@ impl Session {
             owner: Owner::Person(half.client),
             due: String::new(),
             first_step: String::new(),
+            status: ActionStatus::Open,
+            status_note: String::new(),
         });
         Some(id)
     }

@@ -6,7 +6,7 @@ use crate::domain::exercise::{ExerciseId, ExerciseRun, Idea, PromptAnswer};
 use crate::domain::flow::{Format, Phase, Step};
 use crate::domain::route::is_valid_id;
 use crate::domain::session::{
-    ActionItem, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
+    ActionItem, ActionStatus, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
     MAX_EXERCISES_PER_HALF,
 };
 use crate::domain::share::LinkVersion;
@@ -230,6 +230,8 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
                 owner,
                 due,
                 first_step: r.str()?,
+                status: ActionStatus::Open,
+                status_note: String::new(),
             });
         }
         half.confidence = match r.small(11)? {
@@ -294,5 +296,7 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         swap,
         reflections,
         next_item,
+        follow_up: Vec::new(),
+        next_meeting: None,
     })
 }

@@ -1,0 +1,308 @@
+//! Between sessions: what became of last time's actions, and when the pair
+//! meets next. A new session with a partner met before starts from the
+//! previous session's plan ("since last time"); the follow-up is part of the
+//! new session, so it travels in its link like everything else.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::session::{Owner, Session};
+
+/// What became of an action item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    /// Not looked at yet.
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Open,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+
+    /// Still to be done: worth carrying into the next plan.
+    pub fn is_unfinished(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress)
+    }
+}
+
+/// One action of the previous session, as the pair reviews it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowUpItem {
+    /// The previous session and the action's id there.
+    pub session: String,
+    pub action: u32,
+    /// Whose action it was: 0 for A, 1 for B of *this* session, or `None`
+    /// for someone else.
+    pub person: Option<u8>,
+    pub what: String,
+    /// The due date it had (`YYYY-MM-DD` or free text, possibly empty).
+    pub due: String,
+    pub status: ActionStatus,
+    /// One line on how it went.
+    pub note: String,
+    /// Carried into this session's plan (as a new action of that person).
+    pub carried: bool,
+}
+
+/// When the pair meets next, set at the wrap-up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NextMeeting {
+    /// Local date `YYYY-MM-DD`.
+    pub date: String,
+    /// Local time `HH:MM`, or empty for "some time that day".
+    pub time: String,
+    /// Repeats every this many weeks (1 to 12); `None` for once.
+    pub every_weeks: Option<u8>,
+}
+
+/// Most weeks between recurring meetings.
+pub const MAX_EVERY_WEEKS: u8 = 12;
+
+/// The two first names of a session as a pair, in any order, ignoring case
+/// and spaces: how "a partner met before" is recognised. Empty names
+/// ("Person A") never match.
+pub fn pair_key(names: &[String; 2]) -> Option<[String; 2]> {
+    let mut pair = names.clone().map(|n| n.trim().to_lowercase());
+    if pair.iter().any(String::is_empty) {
+        return None;
+    }
+    pair.sort();
+    Some(pair)
+}
+
+/// The most recent earlier session of the same pair that has an action
+/// plan, among `sessions` (any order).
+pub fn previous_with_plan<'a>(sessions: &'a [Session], new: &Session) -> Option<&'a Session> {
+    let key = pair_key(&new.names)?;
+    sessions
+        .iter()
+        .filter(|s| s.id != new.id && s.created_ms <= new.created_ms)
+        .filter(|s| pair_key(&s.names).as_ref() == Some(&key))
+        .filter(|s| {
+            s.halves
+                .iter()
+                .any(|h| h.actions.iter().any(|a| !a.what.trim().is_empty()))
+        })
+        .max_by_key(|s| s.created_ms)
+}
+
+/// The follow-up of `previous`'s plan for a new session: every written
+/// action, with its owner mapped to the new session's A or B by name.
+pub fn follow_up_of(previous: &Session, new_names: &[String; 2]) -> Vec<FollowUpItem> {
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let person_in_new = |p: u8| {
+        let name = &previous.names[p.min(1) as usize];
+        (0..2u8).find(|&i| same(&new_names[i as usize], name))
+    };
+    previous
+        .halves
+        .iter()
+        .flat_map(|h| &h.actions)
+        .filter(|a| !a.what.trim().is_empty())
+        .map(|a| FollowUpItem {
+            session: previous.id.clone(),
+            action: a.id,
+            person: match &a.owner {
+                Owner::Person(p) => person_in_new(*p),
+                Owner::Other(_) => None,
+            },
+            what: a.what.trim().to_string(),
+            due: a.due.clone(),
+            status: a.status,
+            note: a.status_note.clone(),
+            carried: false,
+        })
+        .collect()
+}
+
+/// Most follow-up items a session keeps (a plan has a handful).
+pub const MAX_FOLLOW_UP: usize = 200;
+
+/// Is `text` a time of day written `HH:MM` (24-hour)?
+pub fn is_time_of_day(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 5
+        && b[2] == b':'
+        && text[..2]
+            .parse::<u8>()
+            .is_ok_and(|h| h < 24 && b[0].is_ascii_digit() && b[1].is_ascii_digit())
+        && text[3..]
+            .parse::<u8>()
+            .is_ok_and(|m| m < 60 && b[3].is_ascii_digit() && b[4].is_ascii_digit())
+}
+
+impl NextMeeting {
+    /// Put what storage or a link may get wrong in range; `None` if there
+    /// is no valid date.
+    pub fn normalized(mut self) -> Option<NextMeeting> {
+        if !crate::domain::dates::is_iso_date(&self.date) {
+            return None;
+        }
+        if !is_time_of_day(&self.time) {
+            self.time.clear();
+        }
+        self.every_weeks = self.every_weeks.map(|w| w.clamp(1, MAX_EVERY_WEEKS));
+        Some(self)
+    }
+}
+
+impl Session {
+    /// Repair the follow-up and the next meeting (part of
+    /// [`Session::normalize`]).
+    pub(crate) fn normalize_between(&mut self) {
+        self.follow_up.truncate(MAX_FOLLOW_UP);
+        for item in &mut self.follow_up {
+            item.person = item.person.filter(|&p| p <= 1);
+        }
+        self.next_meeting = self.next_meeting.take().and_then(NextMeeting::normalized);
+    }
+
+    /// Change a follow-up item: its status, its note.
+    pub fn edit_follow_up(&mut self, at: usize, edit: impl FnOnce(&mut FollowUpItem)) {
+        if let Some(item) = self.follow_up.get_mut(at) {
+            edit(item);
+        }
+    }
+
+    /// Carry an unfinished item into this session's plan, as an action of
+    /// the same person in the half where that person is the client (the
+    /// first half for someone else's). Returns the new action's id.
+    pub fn carry_follow_up(&mut self, at: usize) -> Option<u32> {
+        let item = self.follow_up.get(at).filter(|i| !i.carried)?.clone();
+        let h = item
+            .person
+            .and_then(|p| self.halves.iter().position(|h| h.client == p))
+            .unwrap_or(0);
+        let id = self.add_action(h)?;
+        self.edit_action(h, id, |a| {
+            a.what = item.what.clone();
+            if let Some(p) = item.person {
+                a.owner = Owner::Person(p);
+            }
+        });
+        self.follow_up[at].carried = true;
+        Some(id)
+    }
+
+    /// Record on this (earlier) session what a later session's follow-up
+    /// said of one of its actions.
+    pub fn take_follow_up(&mut self, item: &FollowUpItem) {
+        if item.session != self.id {
+            return;
+        }
+        for half in &mut self.halves {
+            for a in half.actions.iter_mut().filter(|a| a.id == item.action) {
+                a.status = item.status;
+                a.status_note = item.note.clone();
+            }
+        }
+    }
+
+    /// Action items written down, and how many of them are done.
+    pub fn actions_done(&self) -> (usize, usize) {
+        let written = self
+            .halves
+            .iter()
+            .flat_map(|h| &h.actions)
+            .filter(|a| !a.what.trim().is_empty());
+        written.fold((0, 0), |(done, all), a| {
+            (done + usize::from(a.status == ActionStatus::Done), all + 1)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::session::Setup;
+
+    fn session(id: &str, created: i64, names: [&str; 2]) -> Session {
+        let setup = Setup {
+            names: names.map(String::from),
+            ..Setup::default()
+        };
+        Session::new(id.into(), created, &setup)
+    }
+
+    #[test]
+    fn next_meetings_and_times_are_checked() {
+        assert!(is_time_of_day("09:30") && is_time_of_day("23:59"));
+        for bad in ["9:30", "24:00", "12:60", "+1:00", "12-30", ""] {
+            assert!(!is_time_of_day(bad), "{bad}");
+        }
+        let mut s = session("a", 1, ["Amara", "Jonas"]);
+        s.next_meeting = Some(NextMeeting {
+            date: "2026-03-24".into(),
+            time: "9:30".into(),
+            every_weeks: Some(40),
+        });
+        s.follow_up.push(FollowUpItem {
+            person: Some(7),
+            ..FollowUpItem::default()
+        });
+        s.normalize();
+        let m = s.next_meeting.clone().unwrap();
+        assert_eq!(
+            (m.time.as_str(), m.every_weeks),
+            ("", Some(MAX_EVERY_WEEKS))
+        );
+        assert_eq!(s.follow_up[0].person, None);
+        s.next_meeting.as_mut().unwrap().date = "next week".into();
+        s.normalize();
+        assert_eq!(s.next_meeting, None);
+    }
+
+    #[test]
+    fn the_same_pair_in_any_order_and_case() {
+        assert_eq!(
+            pair_key(&["Amara".into(), " jonas ".into()]),
+            pair_key(&["Jonas".into(), "AMARA".into()])
+        );
+        assert_eq!(pair_key(&["Amara".into(), String::new()]), None);
+    }
+
+    #[test]
+    fn the_previous_plan_of_the_pair_is_followed_up_with_owners_by_name() {
+        let mut first = session("a", 1, ["Amara", "Jonas"]);
+        let id = first.add_action(0).unwrap();
+        first.edit_action(0, id, |a| a.what = "Send the agenda".into());
+        let id = first.add_action(1).unwrap();
+        first.edit_action(1, id, |a| a.what = "Talk to sales".into());
+        let empty_later = session("b", 2, ["Jonas", "Amara"]);
+        let other_pair = {
+            let mut s = session("c", 3, ["Amara", "Mia"]);
+            let id = s.add_action(0).unwrap();
+            s.edit_action(0, id, |a| a.what = "Not ours".into());
+            s
+        };
+        let new = session("d", 4, ["Jonas", "Amara"]);
+        let all = vec![first.clone(), empty_later, other_pair, new.clone()];
+        let previous = previous_with_plan(&all, &new).expect("found");
+        assert_eq!(previous.id, "a", "the latest one with a plan");
+
+        let items = follow_up_of(previous, &new.names);
+        assert_eq!(items.len(), 2);
+        // Amara was A then, is B now; Jonas the other way round.
+        assert_eq!(
+            (items[0].what.as_str(), items[0].person),
+            ("Send the agenda", Some(1))
+        );
+        assert_eq!(
+            (items[1].what.as_str(), items[1].person),
+            ("Talk to sales", Some(0))
+        );
+        assert!(items
+            .iter()
+            .all(|i| i.status == ActionStatus::Open && !i.carried));
+    }
+}
