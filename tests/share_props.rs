@@ -241,6 +241,7 @@ prop_compose! {
             next_item: next_item % 1_000_000,
             follow_up: Vec::new(),
             next_meeting: None,
+            check_in: None,
         }
     }
 }

@@ -65,6 +65,34 @@ pub struct NextMeeting {
     pub every_weeks: Option<u8>,
 }
 
+/// The pair's "is this working for us?" check-in, asked every few sessions
+/// at the wrap-up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckIn {
+    /// What to keep doing in these sessions.
+    pub keep: String,
+    /// What to change.
+    pub change: String,
+}
+
+/// The check-in is asked at every this many sessions of a pair.
+pub const CHECK_IN_EVERY: usize = 3;
+
+/// Is the session the `CHECK_IN_EVERY`-th (6th, 9th…) of its pair among
+/// `sessions`? Sessions of unnamed pairs are never checked in on.
+pub fn is_check_in_due(sessions: &[Session], session: &Session) -> bool {
+    let Some(key) = pair_key(&session.names) else {
+        return false;
+    };
+    let nth = sessions
+        .iter()
+        .filter(|s| pair_key(&s.names).as_ref() == Some(&key))
+        .filter(|s| (s.created_ms, &s.id) <= (session.created_ms, &session.id))
+        .count();
+    nth > 0 && nth % CHECK_IN_EVERY == 0
+}
+
 /// Most weeks between recurring meetings.
 pub const MAX_EVERY_WEEKS: u8 = 12;
 
@@ -260,6 +288,19 @@ mod tests {
         s.next_meeting.as_mut().unwrap().date = "next week".into();
         s.normalize();
         assert_eq!(s.next_meeting, None);
+    }
+
+    #[test]
+    fn the_check_in_comes_every_third_session_of_a_pair() {
+        let pair: Vec<Session> = (0..7)
+            .map(|i| session(&format!("p{i}"), i, ["Amara", "Jonas"]))
+            .collect();
+        let mut all = pair.clone();
+        all.push(session("x", 2, ["Amara", "Mia"]));
+        let due: Vec<bool> = pair.iter().map(|s| is_check_in_due(&all, s)).collect();
+        assert_eq!(due, [false, false, true, false, false, true, false]);
+        let unnamed = session("u", 9, ["", ""]);
+        assert!(!is_check_in_due(&[unnamed.clone()], &unnamed));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::domain::agreement::Agreement;
 use crate::domain::deck::CardState;
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::flow::{Format, Phase, Step};
-pub use crate::domain::followup::{ActionStatus, FollowUpItem, NextMeeting};
+pub use crate::domain::followup::{ActionStatus, CheckIn, FollowUpItem, NextMeeting};
 use crate::domain::plan;
 pub use crate::domain::setup::Setup;
 use crate::domain::timer::{PhaseClock, MINUTE_MS};
@@ -258,6 +258,9 @@ pub struct Session {
     /// When the pair meets next, if they said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_meeting: Option<NextMeeting>,
+    /// The pair's check-in on how their sessions work, when one was due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in: Option<CheckIn>,
 }
 
 impl Session {
@@ -282,6 +285,7 @@ impl Session {
             next_item: 1,
             follow_up: Vec::new(),
             next_meeting: None,
+            check_in: None,
         }
     }
 

@@ -298,5 +298,6 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         next_item,
         follow_up: Vec::new(),
         next_meeting: None,
+        check_in: None,
     })
 }
