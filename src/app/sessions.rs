@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::notices::{Notice, Notices};
 use crate::domain::flow::Phase;
+use crate::domain::followup;
 use crate::domain::private::PrivateNotes;
 use crate::domain::session::{Half, Session, Setup};
 use crate::domain::settings::Settings;
@@ -94,9 +95,15 @@ impl Sessions {
         }
     }
 
-    /// Start a new session; the ones before it are kept.
+    /// Start a new session; the ones before it are kept. With a partner
+    /// met before, it opens with the follow-up of their last plan.
     pub fn create(&self, setup: &Setup) -> String {
-        let session = Session::new(crate::platform::new_id(), now_ms(), setup);
+        let mut session = Session::new(crate::platform::new_id(), now_ms(), setup);
+        session.follow_up = self.list.with_untracked(|list| {
+            followup::previous_with_plan(list, &session)
+                .map(|previous| followup::follow_up_of(previous, &session.names))
+                .unwrap_or_default()
+        });
         let id = session.id.clone();
         let result = self
             .storage
@@ -105,6 +112,53 @@ impl Sessions {
         self.list.update(|list| list.insert(0, session));
         self.remember_current(&id);
         id
+    }
+
+    /// The next session of the same pair, with the same format and length.
+    pub fn create_next(&self, from: &str) -> Option<String> {
+        let setup = self.read_untracked(from, followup::next_setup)?;
+        Some(self.create(&setup))
+    }
+
+    /// Delete a session and its private notes from the device. What was
+    /// deleted is returned, to put back with [`Sessions::undelete`].
+    pub fn delete(&self, id: &str) -> Option<Deleted> {
+        let session = self.get_untracked(id)?;
+        let private = self.storage.with_value(|s| {
+            let private = s.get(&store::private_key(id));
+            s.remove(&store::session_key(id));
+            s.remove(&store::private_key(id));
+            private
+        });
+        self.list.update(|list| list.retain(|s| s.id != id));
+        Some(Deleted { session, private })
+    }
+
+    /// Put a deleted session back, as it was.
+    pub fn undelete(&self, deleted: Deleted) {
+        if let Some(raw) = &deleted.private {
+            let key = store::private_key(&deleted.session.id);
+            self.keep(&key, raw);
+        }
+        let mut session = deleted.session;
+        // Back in its place by date (the list is newest first).
+        let result = self
+            .storage
+            .with_value(|s| records::save_session(s, &session));
+        self.report(result);
+        session.normalize();
+        self.list.update(|list| {
+            let at = list
+                .iter()
+                .position(|s| s.created_ms < session.created_ms)
+                .unwrap_or(list.len());
+            list.insert(at, session);
+        });
+    }
+
+    /// Read every session, tracking changes.
+    pub fn with_all<R>(&self, f: impl FnOnce(&[Session]) -> R) -> R {
+        self.list.with(|list| f(list))
     }
 
     /// Add a session or replace the one with its id, and save it.
@@ -127,6 +181,11 @@ impl Sessions {
 
     pub fn exists(&self, id: &str) -> bool {
         self.list.with(|list| list.iter().any(|s| s.id == id))
+    }
+
+    fn exists_untracked(&self, id: &str) -> bool {
+        self.list
+            .with_untracked(|list| list.iter().any(|s| s.id == id))
     }
 
     /// Sessions newest first, as `(id, names, first topic, created)`.
@@ -235,6 +294,14 @@ impl Sessions {
     }
 }
 
+/// A session just deleted, kept in memory so that it can be put back.
+#[derive(Clone, Debug)]
+pub struct Deleted {
+    pub session: Session,
+    /// Its private notes' record, as stored.
+    pub private: Option<String>,
+}
+
 pub fn use_sessions() -> Sessions {
     expect_context::<Sessions>()
 }
@@ -296,6 +363,26 @@ impl Current {
                 f(half);
             }
         });
+    }
+
+    /// Change a follow-up item; what it says of the previous session's
+    /// action is recorded on that session too, when this device has it.
+    pub fn edit_follow_up(
+        &self,
+        at: usize,
+        edit: impl FnOnce(&mut crate::domain::session::FollowUpItem),
+    ) {
+        let mut changed = None;
+        self.update(|s| {
+            s.edit_follow_up(at, edit);
+            changed = s.follow_up.get(at).cloned();
+        });
+        if let Some(item) = changed {
+            if self.sessions.exists_untracked(&item.session) {
+                self.sessions
+                    .update(&item.session, |previous| previous.take_follow_up(&item));
+            }
+        }
     }
 
     /// This device's private note for a half.

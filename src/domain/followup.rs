@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::session::{Owner, Session};
+use crate::domain::session::{Owner, Session, Setup};
 
 /// What became of an action item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -122,6 +122,17 @@ pub fn previous_with_plan<'a>(sessions: &'a [Session], new: &Session) -> Option<
                 .any(|h| h.actions.iter().any(|a| !a.what.trim().is_empty()))
         })
         .max_by_key(|s| s.created_ms)
+}
+
+/// The setup of the next session of a pair: the same people, format and
+/// length, and the same split of the first half.
+pub fn next_setup(previous: &Session) -> Setup {
+    Setup {
+        format: previous.format,
+        names: previous.names.clone(),
+        total_minutes: previous.total_minutes,
+        plan: previous.plans[0],
+    }
 }
 
 /// The follow-up of `previous`'s plan for a new session: every written

@@ -15,6 +15,10 @@ pub enum Route {
         half: usize,
         slug: String,
     },
+    /// Every session on the device, with search, exports and backup.
+    History,
+    /// The private journal kept between sessions.
+    Journal,
     /// The exercise library.
     Exercises,
     /// One exercise, by slug (unknown slugs are kept, to say so).
@@ -45,6 +49,8 @@ impl Route {
         match parts[..] {
             ["new"] => Route::NewSession,
             ["exercises"] => Route::Exercises,
+            ["history"] => Route::History,
+            ["journal"] => Route::Journal,
             ["exercise", slug] if is_valid_id(slug) => Route::Exercise(slug.to_string()),
             ["session", id] if is_valid_id(id) => Route::Session(id.to_string()),
             ["session", id, "half", half, "exercise", slug]
@@ -70,6 +76,8 @@ impl Route {
             }
             Route::Open(payload) => format!("#{payload}"),
             Route::Exercises => "#/exercises".to_string(),
+            Route::History => "#/history".to_string(),
+            Route::Journal => "#/journal".to_string(),
             Route::Exercise(slug) => format!("#/exercise/{slug}"),
         }
     }
@@ -96,6 +104,8 @@ mod tests {
             Route::Session("k3J9-x_2".into()),
             Route::Open("s1.AbC-_9".into()),
             Route::Exercises,
+            Route::History,
+            Route::Journal,
             Route::Exercise("role-play".into()),
             Route::SessionExercise {
                 id: "k3J9".into(),

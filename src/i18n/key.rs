@@ -89,4 +89,10 @@ ReflectionSentence, PrintPlan, NewSession,
     ExerciseResults, ExercisePrint, ExerciseRestartConfirm, AllExercises, DebriefQuestions, FirstPrompt,
     BackToPhase, BackToSession, ExerciseAttached, ExerciseRemove, ExerciseRemoveConfirm,
     SuggestedTitle, SuggestedIntro, MoreExercises, ExerciseStart, ExerciseContinue,
-    SummaryExercises, PhaseTimeLeft, PhaseTimeOver, }
+    SummaryExercises, PhaseTimeLeft, PhaseTimeOver,
+    // Between sessions
+    StatusOpen, StatusInProgress, StatusDone, StatusDropped, FollowUpTitle,
+    FollowUpIntro, FollowUpHow, FollowUpNote, FollowUpCarry, FollowUpCarried,
+    HistoryTitle, HistoryIntro, HistorySearch, HistoryCount, HistoryFound,
+    HistoryDeleted, Undo, HistoryMore, HistoryDone, HistoryNext, HistoryDelete,
+    HomeHistory, }

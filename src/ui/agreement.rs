@@ -9,6 +9,7 @@ use crate::i18n::{rule, t, tf, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::follow_up::FollowUpReview;
 
 /// A rule's text as shown and edited.
 pub fn rule_text(r: &Rule) -> String {
@@ -71,10 +72,22 @@ pub fn AgreementScreen() -> impl IntoView {
     };
 
     let settled = move || current.read(|s| s.agreement.both_agreed());
+    // A session with a partner met before opens with last time's plan; the
+    // agreement follows it.
+    let follow_up = current.read_untracked(|s| !s.follow_up.is_empty());
+    let title = if follow_up {
+        view! { <h2 id="agreement-title">{t(Key::AgreementTitle)}</h2> }.into_any()
+    } else {
+        view! { <h1 id="screen-title" tabindex="-1">{t(Key::AgreementTitle)}</h1> }.into_any()
+    };
 
     view! {
-        <section class="agreement" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::AgreementTitle)}</h1>
+        {follow_up.then(|| view! { <FollowUpReview /> })}
+        <section
+            class="agreement"
+            aria-labelledby=if follow_up { "agreement-title" } else { "screen-title" }
+        >
+            {title}
             <p class="lead">{t(Key::AgreementIntro)}</p>
             <ol class="rules">{move || (0..count.get()).map(rule_row).collect_view()}</ol>
             <button

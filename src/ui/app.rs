@@ -14,6 +14,7 @@ use crate::ui::announcer::{Announcer, LiveRegion};
 use crate::ui::exercise_library::ExerciseLibrary;
 use crate::ui::exercise_screen::ExerciseScreen;
 use crate::ui::header::Header;
+use crate::ui::history::HistoryScreen;
 use crate::ui::home::{Home, NotFound};
 use crate::ui::notice_bar::NoticeBar;
 use crate::ui::open_link::OpenLink;
@@ -29,6 +30,7 @@ enum Screen {
     Open(String),
     Exercises,
     Exercise(String),
+    History,
     NotFound,
 }
 
@@ -71,6 +73,8 @@ pub fn App(
         Route::Session(_) | Route::SessionExercise { .. } => Screen::NotFound,
         Route::Open(payload) => Screen::Open(payload),
         Route::Exercises => Screen::Exercises,
+        Route::History => Screen::History,
+        Route::Journal => Screen::Home,
         Route::Exercise(slug) => Screen::Exercise(slug),
     });
 
@@ -85,6 +89,7 @@ pub fn App(
                 Screen::NotFound => view! { <NotFound /> }.into_any(),
                 Screen::Open(payload) => view! { <OpenLink payload=payload /> }.into_any(),
                 Screen::Exercises => view! { <ExerciseLibrary /> }.into_any(),
+                Screen::History => view! { <HistoryScreen /> }.into_any(),
                 Screen::Exercise(slug) => view! { <ExerciseScreen slug=slug /> }.into_any(),
             }}
         </main>

@@ -41,6 +41,9 @@ pub fn Home() -> impl IntoView {
                 <button type="button" class="big" on:click=move |_| router.go(Route::Exercises)>
                     {t(Key::HomeExercises)}
                 </button>
+                <button type="button" class="big" on:click=move |_| router.go(Route::History)>
+                    {t(Key::HomeHistory)}
+                </button>
             </div>
             <SessionList />
             <OpenBox />

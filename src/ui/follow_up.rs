@@ -1,0 +1,108 @@
+//! "Since last time": the previous session's actions, reviewed at the start
+//! of the next session with the same partner. Each is marked done, in
+//! progress or dropped, with a line on how it went; unfinished ones can be
+//! carried into this session's plan.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::domain::session::ActionStatus;
+use crate::i18n::{t, tf, Key};
+use crate::ui::fields::TextField;
+use crate::ui::radio_choice::RadioChoice;
+
+fn status_label(status: ActionStatus) -> &'static str {
+    t(match status {
+        ActionStatus::Open => Key::StatusOpen,
+        ActionStatus::InProgress => Key::StatusInProgress,
+        ActionStatus::Done => Key::StatusDone,
+        ActionStatus::Dropped => Key::StatusDropped,
+    })
+}
+
+#[component]
+pub fn FollowUpReview() -> impl IntoView {
+    let current = use_current();
+    let count = current.read_untracked(|s| s.follow_up.len());
+
+    let item = move |at: usize| {
+        let read = move || {
+            current
+                .read(|s| s.follow_up.get(at).cloned())
+                .unwrap_or_default()
+        };
+        let what = move || read().what;
+        let owner = move || match read().person {
+            Some(p) => current.person(p),
+            None => t(Key::OwnerOther).to_string(),
+        };
+        let due = move || {
+            let due = read().due;
+            (!due.is_empty()).then(|| tf(Key::SummaryDue, &[("date", &due)]))
+        };
+        let choice = move |status: ActionStatus| {
+            let id = format!("follow-{at}-{status:?}").to_lowercase();
+            view! {
+                <RadioChoice
+                    name=format!("follow-{at}")
+                    id=id
+                    label=status_label(status)
+                    checked=Signal::derive(move || read().status == status)
+                    on_pick=move |_| current.edit_follow_up(at, |i| i.status = status)
+                />
+            }
+        };
+        let legend = move || tf(Key::FollowUpHow, &[("what", &what())]);
+        view! {
+            <li class="follow-item">
+                <p class="what">
+                    <strong>{what}</strong>
+                    <span class="muted">" · " {owner} {move || due().map(|d| format!(" · {d}"))}</span>
+                </p>
+                <fieldset class="status-choice">
+                    <legend class="sr-only">{legend}</legend>
+                    {[ActionStatus::Done, ActionStatus::InProgress, ActionStatus::Dropped]
+                        .map(choice)
+                        .collect_view()}
+                </fieldset>
+                <TextField
+                    id=format!("follow-note-{at}")
+                    label=t(Key::FollowUpNote).to_string()
+                    value=Signal::derive(move || read().note)
+                    on_input=move |v: String| current.edit_follow_up(at, |i| i.note = v)
+                />
+                {move || {
+                    let item = read();
+                    if item.carried {
+                        Some(view! { <p class="carried">{t(Key::FollowUpCarried)}</p> }.into_any())
+                    } else if item.status.is_unfinished() {
+                        Some(
+                            view! {
+                                <button
+                                    type="button"
+                                    on:click=move |_| current.update(|s| {
+                                        s.carry_follow_up(at);
+                                    })
+                                >
+                                    {t(Key::FollowUpCarry)}
+                                    <span class="sr-only">": " {what()}</span>
+                                </button>
+                            }
+                            .into_any(),
+                        )
+                    } else {
+                        None
+                    }
+                }}
+            </li>
+        }
+    };
+
+    view! {
+        <section class="follow-up" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::FollowUpTitle)}</h1>
+            <p class="lead">{t(Key::FollowUpIntro)}</p>
+            <ul class="follow-list">{(0..count).map(item).collect_view()}</ul>
+        </section>
+    }
+}

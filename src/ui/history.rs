@@ -1,0 +1,201 @@
+//! History: every session on this device, newest first, with a search,
+//! the next session of a pair one press away, and delete with undo.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::app::router::use_router;
+use crate::app::sessions::{use_sessions, Deleted};
+use crate::domain::flow::Format;
+use crate::domain::history::{self, HistoryRow};
+use crate::domain::route::Route;
+use crate::i18n::{person, t, tf, Key};
+use crate::platform::clock::local_date;
+use crate::ui::focus::focus_later;
+
+/// Rows shown at first, and added by "show more": a long history stays
+/// quick to show.
+const PAGE: usize = 50;
+
+/// How long a deleted session can be put back.
+const UNDO_FOR: Duration = Duration::from_secs(15);
+
+#[component]
+pub fn HistoryScreen() -> impl IntoView {
+    let sessions = use_sessions();
+    let query = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let rows = Memo::new(move |_| {
+        let q = query.get();
+        sessions.with_all(|all| history::search(all, &q))
+    });
+    // The last deletion, with a number so an older timer never hides a
+    // newer one.
+    let deleted = RwSignal::new(None::<(u32, String, Deleted)>);
+
+    let delete = move |id: String, who: String| {
+        if let Some(gone) = sessions.delete(&id) {
+            let n = deleted.with_untracked(|d| d.as_ref().map_or(0, |(n, ..)| n + 1));
+            deleted.set(Some((n, who, gone)));
+            focus_later("undo-delete".to_string());
+            set_timeout(
+                move || {
+                    if deleted.with_untracked(|d| d.as_ref().is_some_and(|(m, ..)| *m == n)) {
+                        deleted.set(None);
+                    }
+                },
+                UNDO_FOR,
+            );
+        }
+    };
+    let undo = move |_| {
+        if let Some((_, _, gone)) = deleted.get_untracked() {
+            deleted.set(None);
+            sessions.undelete(gone);
+        }
+    };
+
+    let more = move || rows.with(Vec::len) > shown.get();
+    let row = move |r: HistoryRow| view! { <HistoryItem row=r on_delete=Callback::new(move |(id, who)| delete(id, who)) /> };
+
+    view! {
+        <section class="history" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::HistoryTitle)}</h1>
+            <p class="lead">{t(Key::HistoryIntro)}</p>
+            <div class="field">
+                <label for="history-search">{t(Key::HistorySearch)}</label>
+                <input
+                    type="search"
+                    id="history-search"
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        shown.set(PAGE);
+                    }
+                />
+            </div>
+            <p class="muted" role="status">
+                {move || {
+                    let n = rows.with(Vec::len);
+                    if query.with(|q| q.trim().is_empty()) {
+                        tf(Key::HistoryCount, &[("n", &n.to_string())])
+                    } else {
+                        tf(Key::HistoryFound, &[("n", &n.to_string())])
+                    }
+                }}
+            </p>
+            <div class="undo-bar" role="status">
+                {move || {
+                    deleted.with(|d| d.as_ref().map(|(_, who, _)| who.clone())).map(|who| {
+                        view! {
+                            <span>{tf(Key::HistoryDeleted, &[("names", &who)])}</span>
+                            <button type="button" id="undo-delete" on:click=undo>
+                                {t(Key::Undo)}
+                            </button>
+                        }
+                    })
+                }}
+            </div>
+            <ul class="history-list">
+                <For
+                    each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                    key=|r| (r.id.clone(), r.done, r.actions, r.topics.clone())
+                    children=row
+                />
+            </ul>
+            <Show when=more>
+                <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || tf(Key::HistoryMore, &[("n", &(rows.with(Vec::len) - shown.get()).min(PAGE).to_string())])}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// One session in the history.
+#[component]
+fn HistoryItem(
+    row: HistoryRow,
+    #[prop(into)] on_delete: Callback<(String, String)>,
+) -> impl IntoView {
+    let router = use_router();
+    let sessions = use_sessions();
+    let who = format!("{} & {}", person(&row.names, 0), person(&row.names, 1));
+    let date = local_date(row.created_ms);
+    let format = t(match row.format {
+        Format::Reciprocal => Key::FormatReciprocal,
+        Format::OneWay => Key::FormatOneWay,
+    });
+    // Whose topic each is, when each of the pair had one.
+    let two = row.topics.len() > 1;
+    let topics: Vec<String> = row
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(h, topic)| {
+            let topic = if topic.is_empty() {
+                t(Key::SessionUntitled)
+            } else {
+                topic.as_str()
+            };
+            if two {
+                format!("{}: {topic}", person(&row.names, h as u8))
+            } else {
+                topic.to_string()
+            }
+        })
+        .collect();
+    let done = (row.actions > 0).then(|| {
+        tf(
+            Key::HistoryDone,
+            &[
+                ("done", &row.done.to_string()),
+                ("n", &row.actions.to_string()),
+            ],
+        )
+    });
+    let route = Route::Session(row.id.clone());
+    let heading = tf(Key::SessionOn, &[("names", &who), ("date", &date)]);
+    let (id_next, id_delete) = (row.id.clone(), row.id.clone());
+    let context = heading.clone();
+    let context_delete = heading.clone();
+    view! {
+        <li class="history-item">
+            <h2>
+                <a
+                    href=route.to_hash()
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        router.go(route.clone());
+                    }
+                >
+                    {heading}
+                </a>
+            </h2>
+            <p class="muted small">{format} {done.map(|d| format!(" · {d}"))}</p>
+            <ul class="topics">{topics.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+            <div class="actions">
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        if let Some(id) = sessions.create_next(&id_next) {
+                            router.go(Route::Session(id));
+                        }
+                    }
+                >
+                    {t(Key::HistoryNext)}
+                    <span class="sr-only">": " {context}</span>
+                </button>
+                <button
+                    type="button"
+                    class="ghost"
+                    on:click=move |_| on_delete.run((id_delete.clone(), who.clone()))
+                >
+                    {t(Key::HistoryDelete)}
+                    <span class="sr-only">": " {context_delete}</span>
+                </button>
+            </div>
+        </li>
+    }
+}
