@@ -8,6 +8,7 @@ pub mod exercise;
 pub mod fixtures;
 pub mod flow;
 pub mod followup;
+pub mod journal;
 pub mod history;
 pub mod merge;
 pub mod plan;

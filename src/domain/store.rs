@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
+use crate::domain::journal::{self, JournalEntry};
 use crate::domain::private::PrivateNotes;
+use crate::domain::route::is_valid_id;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
 
@@ -16,6 +18,7 @@ pub const STORE_VERSION: u32 = 1;
 pub const PREFIX: &str = "peer-coach.";
 const SESSION_PREFIX: &str = "peer-coach.session.";
 const ASIDE_PREFIX: &str = "peer-coach.aside.";
+const JOURNAL_PREFIX: &str = "peer-coach.journal.";
 pub const SETTINGS_KEY: &str = "peer-coach.settings";
 /// The id of the session last worked on.
 pub const CURRENT_KEY: &str = "peer-coach.current";
@@ -89,6 +92,12 @@ fn decode<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, RecordError> {
     Ok(data)
 }
 
+/// Was this record written by a newer version of the app (and so is to be
+/// left as it is)?
+pub fn is_newer_record(raw: &str) -> bool {
+    serde_json::from_str::<VersionOnly>(raw).is_ok_and(|r| r.v > STORE_VERSION)
+}
+
 pub fn encode_session(session: &Session) -> String {
     encode(session)
 }
@@ -130,6 +139,31 @@ pub fn decode_settings(raw: &str) -> Result<Settings, RecordError> {
     decode(raw)
 }
 
+/// Where a journal entry is kept: one record per entry, on this device
+/// only (never in a session record, so no link can carry it).
+pub fn journal_key(id: &str) -> String {
+    format!("{JOURNAL_PREFIX}{id}")
+}
+
+pub fn is_journal_key(key: &str) -> bool {
+    key.starts_with(JOURNAL_PREFIX)
+}
+
+/// A record set aside because it could not be read.
+pub fn is_aside_key(key: &str) -> bool {
+    key.starts_with(ASIDE_PREFIX)
+}
+
+pub fn encode_journal_entry(entry: &JournalEntry) -> String {
+    encode(entry)
+}
+
+pub fn decode_journal_entry(raw: &str) -> Result<JournalEntry, RecordError> {
+    let mut entry: JournalEntry = decode(raw)?;
+    entry.normalize();
+    Ok(entry)
+}
+
 /// What loading the stored records found.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -157,6 +191,60 @@ pub fn load_sessions<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) 
         .sessions
         .sort_by_key(|s| std::cmp::Reverse(s.updated_ms));
     loaded
+}
+
+/// What loading the stored journal found.
+#[derive(Debug, Default)]
+pub struct LoadedJournal {
+    /// Readable entries, newest first.
+    pub entries: Vec<JournalEntry>,
+    /// Damaged records: to be set aside under another key, unchanged.
+    pub corrupt: Vec<String>,
+    /// Records of a newer version: left where they are, untouched.
+    pub newer: Vec<String>,
+}
+
+/// Read every journal record among `(key, value)` pairs from storage.
+pub fn load_journal<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> LoadedJournal {
+    let mut loaded = LoadedJournal::default();
+    for (key, raw) in records {
+        if !is_journal_key(key) {
+            continue;
+        }
+        match decode_journal_entry(raw) {
+            Ok(entry) if journal_key(&entry.id) == key && is_valid_id(&entry.id) => {
+                loaded.entries.push(entry)
+            }
+            Ok(_) | Err(RecordError::Corrupt) => loaded.corrupt.push(key.to_string()),
+            Err(RecordError::Newer(_)) => loaded.newer.push(key.to_string()),
+        }
+    }
+    journal::sort_newest_first(&mut loaded.entries);
+    loaded
+}
+
+/// How much of the browser's storage the app uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StorageUse {
+    /// Bytes as browsers count them: two per UTF-16 unit of every key and
+    /// value of the app's (set-aside records included).
+    pub bytes: usize,
+    /// Session records.
+    pub sessions: usize,
+    /// Journal entries.
+    pub journal: usize,
+}
+
+/// The storage used by the app's records among `(key, value)` pairs
+/// (other apps' keys are not counted).
+pub fn storage_use<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> StorageUse {
+    let mut used = StorageUse::default();
+    for (key, value) in records.into_iter().filter(|(k, _)| k.starts_with(PREFIX)) {
+        used.bytes += 2 * (key.encode_utf16().count() + value.encode_utf16().count());
+        used.sessions += usize::from(is_session_key(key));
+        used.journal += usize::from(is_journal_key(key));
+    }
+    used
 }
 
 #[cfg(test)]
@@ -190,6 +278,8 @@ mod tests {
             decode_session(r#"{"v":2,"data":"whatever"}"#),
             Err(RecordError::Newer(2))
         );
+        assert!(is_newer_record(r#"{"v":2,"data":"whatever"}"#));
+        assert!(!is_newer_record(r#"{"v":1,"data":{}}"#) && !is_newer_record("{"));
     }
 
     #[test]
@@ -255,6 +345,67 @@ mod tests {
         assert_eq!(
             decode_settings(r#"{"v":1,"data":{}}"#),
             Ok(Settings::default())
+        );
+    }
+
+    #[test]
+    fn journal_entries_load_newest_first_and_bad_ones_are_told_apart() {
+        let entry = |id: &str, date: &str| JournalEntry {
+            id: id.into(),
+            date: date.into(),
+            tried: "the silent round".into(),
+            ..JournalEntry::default()
+        };
+        let a = encode_journal_entry(&entry("a", "2026-03-01"));
+        let b = encode_journal_entry(&entry("b", "2026-03-09"));
+        assert!(a.starts_with(r#"{"v":1,"data":"#));
+        assert_eq!(decode_journal_entry(&a), Ok(entry("a", "2026-03-01")));
+        assert_eq!(journal_key("a"), "peer-coach.journal.a");
+        assert!(is_journal_key(&journal_key("a")) && !is_session_key(&journal_key("a")));
+        assert!(!is_journal_key(&aside_key(&journal_key("a"), 0)));
+        assert!(is_aside_key(&aside_key(&journal_key("a"), 0)));
+        let bad_id = encode_journal_entry(&entry("no such id", "2026-03-01"));
+        let records = vec![
+            ("peer-coach.journal.a", a.as_str()),
+            ("peer-coach.journal.b", b.as_str()),
+            ("peer-coach.journal.c", "{broken"),
+            ("peer-coach.journal.d", r#"{"v":3,"data":{}}"#),
+            ("peer-coach.journal.e", a.as_str()),
+            ("peer-coach.journal.no such id", bad_id.as_str()),
+            ("peer-coach.session.a", a.as_str()),
+        ];
+        let loaded = load_journal(records);
+        let ids: Vec<_> = loaded.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a"]);
+        assert_eq!(
+            loaded.corrupt,
+            [
+                "peer-coach.journal.c",
+                "peer-coach.journal.e",
+                "peer-coach.journal.no such id"
+            ]
+        );
+        assert_eq!(loaded.newer, ["peer-coach.journal.d"]);
+    }
+
+    #[test]
+    fn storage_use_counts_utf16_bytes_of_our_keys_only() {
+        let records = vec![
+            ("peer-coach.session.a", "{}"),
+            ("peer-coach.journal.b", "ü€"),
+            ("peer-coach.journal.c", "😀"),
+            ("peer-coach.aside.session.d", "x"),
+            ("other-app", "a long value that is not ours"),
+        ];
+        let used = storage_use(records);
+        let chars = (20 + 2) + (20 + 2) + (20 + 2) + (26 + 1);
+        assert_eq!(
+            used,
+            StorageUse {
+                bytes: 2 * chars,
+                sessions: 1,
+                journal: 2
+            }
         );
     }
 }

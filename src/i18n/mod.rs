@@ -5,11 +5,13 @@
 
 mod en;
 mod exercises;
+mod journal;
 mod key;
 
 pub use exercises::{
     deck, exercise_matches, exercise_name, exercise_texts, helps_label, ExerciseTexts,
 };
+pub use journal::journal_prompt;
 pub use key::Key;
 
 use crate::domain::deck::DECK_SIZE;

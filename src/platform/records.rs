@@ -3,6 +3,7 @@
 //! never deleted; a record from a newer version is left where it is.
 
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
+use crate::domain::journal::JournalEntry;
 use crate::domain::private::PrivateNotes;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
@@ -137,4 +138,80 @@ pub fn load_focus(storage: &DeviceStorage) -> Option<(String, String)> {
 
 pub fn save_focus(storage: &DeviceStorage, session: &str, field: &str) {
     let _ = storage.set(store::FOCUS_KEY, &format!("{session} {field}"));
+}
+
+/// Remove a session and this device's private notes for it (history's
+/// delete; the caller asks first). Journal entries about its actions stay:
+/// they are the writer's own.
+pub fn delete_session(storage: &DeviceStorage, id: &str) {
+    storage.remove(&store::session_key(id));
+    storage.remove(&store::private_key(id));
+}
+
+/// The journal as found on the device.
+#[derive(Debug, Default)]
+pub struct FoundJournal {
+    /// Readable entries, newest first.
+    pub entries: Vec<JournalEntry>,
+    /// How many unreadable entries were set aside.
+    pub set_aside: usize,
+    /// How many entries of a newer version were left untouched (and are
+    /// not shown).
+    pub newer: usize,
+}
+
+/// Every `(key, value)` of the app's records that `wanted` picks.
+fn records_where(storage: &DeviceStorage, wanted: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    storage
+        .keys()
+        .into_iter()
+        .filter(|k| wanted(k))
+        .filter_map(|k| storage.get(&k).map(|v| (k, v)))
+        .collect()
+}
+
+fn pairs(records: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
+    records.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+}
+
+/// Read the journal; unreadable entries are set aside, unchanged.
+pub fn load_journal(storage: &DeviceStorage) -> FoundJournal {
+    let raw = records_where(storage, store::is_journal_key);
+    let loaded = store::load_journal(pairs(&raw));
+    for key in &loaded.corrupt {
+        set_aside(storage, key);
+    }
+    FoundJournal {
+        entries: loaded.entries,
+        set_aside: loaded.corrupt.len(),
+        newer: loaded.newer.len(),
+    }
+}
+
+/// Keep a journal entry (a newer version's record under its key is never
+/// written over).
+pub fn save_journal_entry(
+    storage: &DeviceStorage,
+    entry: &JournalEntry,
+) -> Result<(), StorageError> {
+    let key = store::journal_key(&entry.id);
+    if let Some(raw) = storage.get(&key) {
+        if matches!(
+            store::decode_journal_entry(&raw),
+            Err(RecordError::Newer(_))
+        ) {
+            return Ok(());
+        }
+    }
+    storage.set(&key, &store::encode_journal_entry(entry))
+}
+
+pub fn delete_journal_entry(storage: &DeviceStorage, id: &str) {
+    storage.remove(&store::journal_key(id));
+}
+
+/// How much of this browser's storage the app's records take.
+pub fn storage_use(storage: &DeviceStorage) -> store::StorageUse {
+    let raw = records_where(storage, |k| k.starts_with(store::PREFIX));
+    store::storage_use(pairs(&raw))
 }
