@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod dates;
 pub mod deck;
 pub mod exercise;
+pub mod export;
 pub mod fixtures;
 pub mod flow;
 pub mod followup;

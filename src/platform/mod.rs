@@ -10,6 +10,7 @@ pub mod files;
 pub mod location;
 pub mod records;
 pub mod storage;
+pub mod timezone;
 
 /// Print the page (the print stylesheet turns it into the action plan).
 pub fn print_page() {
