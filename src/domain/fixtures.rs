@@ -312,6 +312,171 @@ pub fn reference_session_with_exercises() -> Session {
     s
 }
 
+/// A long history on one device, for benchmarks and tests of the history,
+/// the journal and backups: `sessions` reciprocal sessions of one person
+/// ("Robin") with a dozen partners in turn, spread over about three years
+/// from 2023-03-01, each with 3 to 6 actions in various states (the
+/// follow-up of the pair's previous plan included), and `entries` journal
+/// entries over the same years, half of them about an action. The same
+/// arguments always give the same data, normalized as a record holds it.
+pub fn large_history(
+    sessions: usize,
+    entries: usize,
+) -> (Vec<Session>, Vec<crate::domain::journal::JournalEntry>) {
+    use crate::domain::followup::{follow_up_of, ActionStatus};
+    use crate::domain::journal::{self, ActionRef, JournalEntry, JOURNAL_PROMPTS};
+
+    const START_MS: i64 = 1_677_628_800_000; // 2023-03-01T00:00:00Z
+    const SPAN_MS: i64 = 1_095 * 24 * 60 * MINUTE_MS;
+    const PARTNERS: [&str; 12] = [
+        "Amara", "Jonas", "Mia", "Sam", "Priya", "Lukas", "Chen", "Fatima", "Noah", "Elena",
+        "Kofi", "Yuki",
+    ];
+    const TOPICS: [&str; 10] = [
+        "Getting quieter people to speak up in meetings",
+        "Saying no to extra requests",
+        "Preparing a difficult conversation with my manager",
+        "Delegating more of the release work",
+        "Finding time for deep work",
+        "Giving feedback to a senior colleague",
+        "Deciding whether to apply for the lead role",
+        "Onboarding two new hires well",
+        "Keeping a side project going",
+        "Running better retrospectives",
+    ];
+    const ACTIONS: [&str; 8] = [
+        "Send the agenda a day early",
+        "Ask for one item from each person",
+        "Block two mornings a week",
+        "Write down the trade-off sentence",
+        "Book half an hour with my manager",
+        "Try a silent writing round",
+        "Ask Sam how the last release felt",
+        "Draft the proposal and share it",
+    ];
+    const STATUSES: [ActionStatus; 4] = [
+        ActionStatus::Done,
+        ActionStatus::InProgress,
+        ActionStatus::Dropped,
+        ActionStatus::Open,
+    ];
+    // A small linear congruential generator: the same numbers every run.
+    let mut seed: u64 = 0x5eed_c0ac;
+    let mut next = move |n: usize| -> usize {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    let step = |i: usize, n: usize| START_MS + SPAN_MS / n.max(1) as i64 * i as i64;
+
+    let mut out: Vec<Session> = Vec::with_capacity(sessions);
+    for i in 0..sessions {
+        let partner = PARTNERS[i % PARTNERS.len()];
+        let setup = Setup {
+            names: ["Robin".into(), partner.into()],
+            ..Setup::default()
+        };
+        let created = step(i, sessions) + next(10 * 60) as i64 * MINUTE_MS;
+        let mut s = Session::new(format!("hist-{i:05}"), created, &setup);
+        s.agreement.confirmed = [true, true];
+        if let Some(prev) = out.iter().rev().find(|p| p.names == s.names) {
+            s.follow_up = follow_up_of(prev, &s.names);
+            for item in &mut s.follow_up {
+                item.status = STATUSES[next(4)];
+            }
+        }
+        for h in 0..2 {
+            s.halves[h].goal.topic = TOPICS[next(TOPICS.len())].into();
+            s.halves[h].goal.outcome = "One thing to try before we meet again".into();
+            s.halves[h].reality = format!(
+                "It has come up {} times this month; I tried a few things already.",
+                1 + next(5)
+            );
+            for o in 0..2 + next(3) {
+                if let Some(id) = s.add_option(h, format!("Option {} for {partner}", o + 1)) {
+                    if o == 0 {
+                        s.toggle_chosen(h, id);
+                    }
+                }
+            }
+            s.set_confidence(h, Some(4 + next(7) as u8));
+        }
+        for a in 0..3 + next(4) {
+            let h = a % 2;
+            let what = ACTIONS[next(ACTIONS.len())];
+            let status = STATUSES[next(4)];
+            let due = journal::utc_date(created + (7 + next(21)) as i64 * 24 * 60 * MINUTE_MS);
+            if let Some(id) = s.add_action(h) {
+                s.edit_action(h, id, |item| {
+                    item.what = what.into();
+                    item.owner = Owner::Person(h as u8);
+                    item.due = due;
+                    item.first_step = "Open the calendar".into();
+                    item.status = status;
+                    if status == ActionStatus::Dropped {
+                        item.status_note = "Not worth it after all".into();
+                    }
+                });
+            }
+        }
+        s.go_to(Step::WrapUp, created);
+        s.reflections = [
+            Reflection {
+                useful: Some(3 + next(3) as u8),
+                sentence: "Saying it out loud helped.".into(),
+            },
+            Reflection {
+                useful: Some(3 + next(3) as u8),
+                sentence: String::new(),
+            },
+        ];
+        s.updated_ms = created + 60 * MINUTE_MS;
+        s.normalize();
+        out.push(s);
+    }
+
+    let journal = (0..entries)
+        .map(|i| {
+            let created = step(i, entries) + next(12 * 60) as i64 * MINUTE_MS;
+            let mut e = JournalEntry::new(
+                format!("jour-{i:05}"),
+                created,
+                journal::utc_date(created),
+                (i % JOURNAL_PROMPTS as usize) as u8,
+            );
+            e.tried = ACTIONS[next(ACTIONS.len())].into();
+            e.went = [
+                "Better than expected",
+                "Awkward at first",
+                "It did not happen",
+            ][next(3)]
+            .into();
+            if i % 3 == 0 {
+                e.learned = "Asking early makes it easier for everyone.".into();
+            }
+            if i % 4 == 0 {
+                e.prompt_answer = "That I had more time than I thought.".into();
+            }
+            // About an action of a session before it, every other entry.
+            let before = out.partition_point(|s| s.created_ms <= created);
+            if i % 2 == 0 && before > 0 {
+                let s = &out[next(before)];
+                if let Some(a) = s.halves.iter().flat_map(|h| &h.actions).next() {
+                    e.action = Some(ActionRef {
+                        session: s.id.clone(),
+                        action: a.id,
+                    });
+                }
+            }
+            e.updated_ms = created + next(3 * 24 * 60) as i64 * MINUTE_MS;
+            e.normalize();
+            e
+        })
+        .collect();
+    (out, journal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! A record that cannot be read is set aside under another key, unchanged,
 //! never deleted; a record from a newer version is left where it is.
 
+use crate::domain::backup::{Backup, Change, DeviceData};
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::journal::JournalEntry;
 use crate::domain::private::PrivateNotes;
@@ -214,4 +215,33 @@ pub fn delete_journal_entry(storage: &DeviceStorage, id: &str) {
 pub fn storage_use(storage: &DeviceStorage) -> store::StorageUse {
     let raw = records_where(storage, |k| k.starts_with(store::PREFIX));
     store::storage_use(pairs(&raw))
+}
+
+/// Everything the app keeps on the device, read without changing anything.
+pub fn load_device(storage: &DeviceStorage) -> DeviceData {
+    let raw = records_where(storage, |k| k.starts_with(store::PREFIX));
+    DeviceData::from_records(pairs(&raw))
+}
+
+/// A backup of everything on the device (see `domain::backup`).
+pub fn gather_backup(storage: &DeviceStorage, now_ms: i64) -> Backup {
+    Backup::of(&load_device(storage), now_ms)
+}
+
+/// Write the changes of a restore (`domain::backup::restore`). A change
+/// whose key holds something else by now (another tab wrote it) is left
+/// out, never written over: returns how many were left out (normally 0).
+/// A full storage stops the writing; what was written stays, and
+/// restoring the same backup again later adds the rest.
+pub fn apply_restore(storage: &DeviceStorage, changes: &[Change]) -> Result<usize, StorageError> {
+    let mut left_out = 0;
+    for change in changes {
+        let (key, value) = change.record();
+        if change.may_write(storage.get(&key).as_deref()) {
+            storage.set(&key, &value)?;
+        } else {
+            left_out += 1;
+        }
+    }
+    Ok(left_out)
 }
