@@ -367,5 +367,12 @@ fn text(key: Key) -> &'static str {
         HistoryNext => "Start the next session",
         HistoryDelete => "Delete",
         HomeHistory => "History",
+        MarkdownTitle => "Peer coaching: {a} and {b}, {date}",
+        MarkdownRaise => "What would raise it: {note}",
+        MarkdownUseful => "useful: {n} of 5",
+        MarkdownNextMeeting => "Next meeting",
+        MarkdownMeetingAt => "{date} at {time}",
+        MarkdownEveryWeek => "every week",
+        MarkdownEveryWeeks => "every {n} weeks",
     }
 }

@@ -95,4 +95,7 @@ ReflectionSentence, PrintPlan, NewSession,
     FollowUpIntro, FollowUpHow, FollowUpNote, FollowUpCarry, FollowUpCarried,
     HistoryTitle, HistoryIntro, HistorySearch, HistoryCount, HistoryFound,
     HistoryDeleted, Undo, HistoryMore, HistoryDone, HistoryNext, HistoryDelete,
-    HomeHistory, }
+    HomeHistory,
+    // Markdown export
+    MarkdownTitle, MarkdownRaise, MarkdownUseful, MarkdownNextMeeting,
+    MarkdownMeetingAt, MarkdownEveryWeek, MarkdownEveryWeeks, }

@@ -7,12 +7,14 @@ mod en;
 mod exercises;
 mod journal;
 mod key;
+mod markdown;
 
 pub use exercises::{
     deck, exercise_matches, exercise_name, exercise_texts, helps_label, ExerciseTexts,
 };
 pub use journal::journal_prompt;
 pub use key::Key;
+pub use markdown::session_markdown;
 
 use crate::domain::deck::DECK_SIZE;
 use crate::domain::flow::Phase;

@@ -1,0 +1,519 @@
+//! A session as Markdown, to keep in a notes app or send by mail: the pair
+//! and the date, what became of last time's actions, each half (topic,
+//! situation, options, plan, confidence, exercises), the reflections and
+//! the next meeting.
+//!
+//! Everything the users wrote is escaped, so it shows as they typed it: a
+//! `# heading`, a `*` or a `1.` at the start of a line stays text, and a
+//! `<` never becomes HTML. Line breaks in a text become hard line breaks.
+
+use super::{exercise_name, person, phase_name, t, tf, Key};
+use crate::domain::exercise::ExerciseRun;
+use crate::domain::flow::Phase;
+use crate::domain::session::{ActionItem, ActionStatus, Half, Owner, Session};
+
+/// The session as a Markdown document. `exercise_lines` gives what an
+/// exercise run captured, as label and text pairs (the UI's
+/// `result_lines`); `created_date` is the session's date as the user reads
+/// dates.
+pub fn session_markdown(
+    s: &Session,
+    exercise_lines: &dyn Fn(&ExerciseRun) -> Vec<(String, String)>,
+    created_date: &str,
+) -> String {
+    let mut doc = Doc::default();
+    let who = |p: u8| inline(&person(&s.names, p));
+    doc.heading(
+        1,
+        &tf(
+            Key::MarkdownTitle,
+            &[
+                ("a", &who(0)),
+                ("b", &who(1)),
+                ("date", &inline(created_date)),
+            ],
+        ),
+    );
+
+    let follow_up: Vec<String> = s
+        .follow_up
+        .iter()
+        .filter(|i| !i.what.trim().is_empty())
+        .map(|i| {
+            let mut details: Vec<String> = i.person.map(who).into_iter().collect();
+            details.push(status_text(i.status, &i.note));
+            if i.carried {
+                details.push(t(Key::FollowUpCarried).to_string());
+            }
+            let what = text(&i.what, 2);
+            format!("- **{what}** — {}", indented(&details.join(" · "), 2))
+        })
+        .collect();
+    if !follow_up.is_empty() {
+        doc.heading(2, t(Key::FollowUpTitle));
+        doc.block(&follow_up.join("\n"));
+    }
+
+    for half in &s.halves {
+        write_half(&mut doc, s, half, exercise_lines);
+    }
+
+    let reflections: Vec<String> = (0..2u8)
+        .filter_map(|p| {
+            let r = &s.reflections[usize::from(p)];
+            let sentence = text(&r.sentence, 2);
+            let useful = r
+                .useful
+                .map(|n| format!(" ({})", tf(Key::MarkdownUseful, &[("n", &n.to_string())])));
+            if sentence.is_empty() && useful.is_none() {
+                return None;
+            }
+            let colon = if sentence.is_empty() { "" } else { ": " };
+            Some(format!(
+                "- **{}**{}{colon}{sentence}",
+                who(p),
+                useful.unwrap_or_default()
+            ))
+        })
+        .collect();
+    if !reflections.is_empty() {
+        doc.heading(2, t(Key::ReflectionTitle));
+        doc.block(&reflections.join("\n"));
+    }
+
+    if let Some(meeting) = &s.next_meeting {
+        let date = inline(&meeting.date);
+        let mut when = if meeting.time.is_empty() {
+            date
+        } else {
+            let time = inline(&meeting.time);
+            tf(Key::MarkdownMeetingAt, &[("date", &date), ("time", &time)])
+        };
+        match meeting.every_weeks {
+            Some(1) => when = format!("{when}, {}", t(Key::MarkdownEveryWeek)),
+            Some(n) => {
+                let every = tf(Key::MarkdownEveryWeeks, &[("n", &n.to_string())]);
+                when = format!("{when}, {every}");
+            }
+            None => {}
+        }
+        doc.heading(2, t(Key::MarkdownNextMeeting));
+        doc.block(&when);
+    }
+    doc.out
+}
+
+/// One half: its title, then every part that has something in it.
+fn write_half(
+    doc: &mut Doc,
+    s: &Session,
+    half: &Half,
+    exercise_lines: &dyn Fn(&ExerciseRun) -> Vec<(String, String)>,
+) {
+    let client = inline(&person(&s.names, half.client));
+    let coach = inline(&person(&s.names, half.coach()));
+    doc.heading(
+        2,
+        &tf(
+            Key::HalfSummaryTitle,
+            &[("client", &client), ("coach", &coach)],
+        ),
+    );
+    for (label, value) in [
+        (Key::SummaryGoal, &half.goal.topic),
+        (Key::SummaryOutcome, &half.goal.outcome),
+    ] {
+        if !value.trim().is_empty() {
+            doc.block(&format!("**{}:** {}", t(label), text(value, 0)));
+        }
+    }
+
+    if !half.reality.trim().is_empty() {
+        doc.heading(3, phase_name(Phase::Reality));
+        doc.block(&text(&half.reality, 0));
+    }
+
+    let options: Vec<_> = half
+        .options
+        .iter()
+        .filter(|o| !o.text.trim().is_empty())
+        .collect();
+    if !options.is_empty() {
+        doc.heading(3, phase_name(Phase::Options));
+        let items = options.iter().enumerate().map(|(i, o)| {
+            let marker = format!("{}. ", i + 1);
+            let indent = marker.len();
+            let mut item = format!("{marker}{}", text(&o.text, indent));
+            if o.chosen {
+                item.push_str(&format!(" — **{}**", t(Key::ChosenLabel)));
+            }
+            for (key, points) in [(Key::Pros, &o.pros), (Key::Cons, &o.cons)] {
+                let points: Vec<String> = points
+                    .iter()
+                    .filter(|p| !p.trim().is_empty())
+                    .map(|p| text(p, indent + 2))
+                    .collect();
+                if !points.is_empty() {
+                    let pad = " ".repeat(indent);
+                    item.push_str(&format!("\n{pad}- {}: {}", t(key), points.join("; ")));
+                }
+            }
+            item
+        });
+        doc.block(&items.collect::<Vec<_>>().join("\n"));
+    }
+
+    doc.heading(3, t(Key::SummaryPlan));
+    let actions: Vec<&ActionItem> = half
+        .actions
+        .iter()
+        .filter(|a| !a.what.trim().is_empty())
+        .collect();
+    if actions.is_empty() {
+        doc.block(t(Key::SummaryNoPlan));
+    } else {
+        let items = actions.iter().enumerate().map(|(i, a)| {
+            let marker = format!("{}. ", i + 1);
+            let indent = marker.len();
+            format!(
+                "{marker}**{}** — {}",
+                text(&a.what, indent),
+                indented(&action_details(a, &s.names), indent)
+            )
+        });
+        doc.block(&items.collect::<Vec<_>>().join("\n"));
+    }
+
+    let raise = text(&half.raise_note, 0);
+    if half.confidence.is_some() || !raise.is_empty() {
+        doc.heading(3, t(Key::SummaryConfidence));
+        let mut line = match half.confidence {
+            Some(c) => format!("{c} / 10"),
+            None => t(Key::SummaryNotSet).to_string(),
+        };
+        if !raise.is_empty() {
+            line.push_str(" — ");
+            line.push_str(&tf(Key::MarkdownRaise, &[("note", &raise)]));
+        }
+        doc.block(&line);
+    }
+
+    let runs: Vec<(&ExerciseRun, Vec<(String, String)>)> = half
+        .exercises
+        .iter()
+        .map(|run| (run, exercise_lines(run)))
+        .filter(|(_, lines)| !lines.is_empty())
+        .collect();
+    if !runs.is_empty() {
+        doc.heading(3, t(Key::SummaryExercises));
+        for (run, lines) in runs {
+            doc.heading(4, &inline(exercise_name(run.exercise)));
+            let items: Vec<String> = lines
+                .iter()
+                .map(|(label, value)| format!("- **{}:** {}", inline(label), text(value, 2)))
+                .collect();
+            doc.block(&items.join("\n"));
+        }
+    }
+}
+
+/// Owner, due date, first step and status of an action, escaped.
+fn action_details(a: &ActionItem, names: &[String; 2]) -> String {
+    let owner = match &a.owner {
+        Owner::Person(p) => inline(&person(names, *p)),
+        Owner::Other(name) if !name.trim().is_empty() => inline(name),
+        Owner::Other(_) => t(Key::OwnerOther).to_string(),
+    };
+    let mut details = vec![tf(Key::SummaryOwner, &[("name", &owner)])];
+    if !a.due.trim().is_empty() {
+        details.push(tf(Key::SummaryDue, &[("date", &inline(&a.due))]));
+    }
+    if !a.first_step.trim().is_empty() {
+        let step = text(&a.first_step, 0);
+        details.push(tf(Key::SummaryFirstStep, &[("step", &step)]));
+    }
+    if a.status != ActionStatus::Open || !a.status_note.trim().is_empty() {
+        details.push(status_text(a.status, &a.status_note));
+    }
+    details.join(" · ")
+}
+
+/// A status word, with the note on how it went (escaped) if there is one.
+fn status_text(status: ActionStatus, note: &str) -> String {
+    let word = t(match status {
+        ActionStatus::Open => Key::StatusOpen,
+        ActionStatus::InProgress => Key::StatusInProgress,
+        ActionStatus::Done => Key::StatusDone,
+        ActionStatus::Dropped => Key::StatusDropped,
+    });
+    let note = inline(note);
+    if note.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word}: {note}")
+    }
+}
+
+/// A Markdown document: blocks separated by blank lines.
+#[derive(Default)]
+struct Doc {
+    out: String,
+}
+
+impl Doc {
+    fn block(&mut self, block: &str) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        self.out.push_str(block);
+        self.out.push('\n');
+    }
+
+    /// A heading; `title` is Markdown already (escaped where needed).
+    fn heading(&mut self, level: usize, title: &str) {
+        self.block(&format!("{} {title}", "#".repeat(level)));
+    }
+}
+
+/// User text on one line (a heading, a label): its lines joined by spaces.
+fn inline(text: &str) -> String {
+    text.lines()
+        .map(escape_line)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// User text as Markdown: its lines (empty ones left out) joined by hard
+/// line breaks, continuation lines indented by `indent` spaces so they stay
+/// inside a list item.
+fn text(text: &str, indent: usize) -> String {
+    let glue = format!("\\\n{}", " ".repeat(indent));
+    text.lines()
+        .map(escape_line)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(&glue)
+}
+
+/// Markdown with hard line breaks (from [`text`]) whose continuation
+/// lines get `indent` spaces; for text that went through `tf` first.
+fn indented(markdown: &str, indent: usize) -> String {
+    markdown.replace("\\\n", &format!("\\\n{}", " ".repeat(indent)))
+}
+
+/// One line of user text, trimmed, with every character that Markdown
+/// could read as syntax escaped by a backslash: emphasis, code, links,
+/// HTML and autolinks, headings, quotes, tables, strikethrough and
+/// entities anywhere; list markers and setext underlines at the start.
+fn escape_line(line: &str) -> String {
+    let line = line.trim();
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, c) in line.char_indices() {
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => true,
+            '&' => starts_entity(&line[i + 1..]),
+            '-' | '+' | '=' => i == 0,
+            '.' | ')' => i > 0 && i <= 9 && line[..i].bytes().all(|b| b.is_ascii_digit()),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Does `rest` (what follows a `&`) make it an entity such as `&amp;` or
+/// `&#60;`?
+fn starts_entity(rest: &str) -> bool {
+    let name = rest.trim_start_matches('#');
+    let len = name
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    len > 0 && name[len..].starts_with(';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::exercise::ExerciseId;
+    use crate::domain::fixtures::{reference_session, reference_session_with_exercises};
+    use crate::domain::session::{FollowUpItem, NextMeeting};
+
+    /// A stand-in for the UI's `result_lines`: the subject and the notes.
+    fn lines(run: &ExerciseRun) -> Vec<(String, String)> {
+        let subject =
+            (!run.subject.is_empty()).then(|| ("Subject".to_string(), run.subject.clone()));
+        let notes = run
+            .notes
+            .iter()
+            .filter(|n| !n.is_empty())
+            .map(|n| ("Note".to_string(), n.clone()));
+        subject.into_iter().chain(notes).collect()
+    }
+
+    /// The document's headings, in order.
+    fn headings(md: &str) -> Vec<&str> {
+        md.lines().filter(|l| l.starts_with('#')).collect()
+    }
+
+    #[test]
+    fn the_reference_session() {
+        let md = session_markdown(&reference_session(), &lines, "10 March 2026");
+        assert_eq!(
+            headings(&md),
+            [
+                "# Peer coaching: Amara and Jonas, 10 March 2026",
+                "## Amara's topic, coached by Jonas",
+                "### Reality",
+                "### Options",
+                "### Action plan",
+                "### Confidence",
+                "## Jonas's topic, coached by Amara",
+                "### Reality",
+                "### Options",
+                "### Action plan",
+                "### Confidence",
+                "## Reflection",
+            ]
+        );
+        for expected in [
+            "**Topic:** Running our weekly team meeting so that quieter people speak up\n",
+            "1. Send the agenda a day early and ask each person to add one item. — **Chosen**\n   \
+             - Pros: people can prepare; quieter people get a written channel.\n   \
+             - Cons: some will not read it.\n",
+            "4. Rotate who chairs the meeting each week.\n",
+            "1. **Send the agenda with a request for one item each** — owner Amara · due 2026-03-16\n",
+            "2. **Run a two-minute silent writing round at the start** — owner Amara · due 2026-03-17\n",
+            "1. **Propose a Thursday 30-minute office hour to the sales leads** — owner Jonas · due 2026-03-13\n",
+            "2. **Use the trade-off sentence for every new request until the next session** — owner Jonas\n",
+            "7 / 10 — What would raise it: a dry run with Jonas\n",
+            "\n8 / 10\n",
+            "- **Amara** (useful: 5 of 5): Writing the options down made me see I had more than one.\n",
+            "Reply with the trade-off: \"I can do this if X moves to next week\".",
+        ] {
+            assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+        }
+        assert!(!md.contains("Since last time") && !md.contains("Next meeting"));
+        assert!(md.ends_with(".\n") && !md.contains("\n\n\n"));
+    }
+
+    #[test]
+    fn exercises_with_what_they_captured() {
+        let md = session_markdown(&reference_session_with_exercises(), &lines, "10 March 2026");
+        let h = headings(&md);
+        let at = |x: &str| {
+            h.iter()
+                .position(|l| *l == x)
+                .unwrap_or_else(|| panic!("{x}"))
+        };
+        assert!(at("#### What-if scenarios") < at("## Jonas's topic, coached by Amara"));
+        assert!(at("#### FeedForward") < at("#### Role play"));
+        assert!(md.contains(
+            "- **Subject:** Getting the two newest hires to speak in the weekly meeting\n"
+        ));
+        assert!(
+            md.contains("- **Note:** Try the one-sentence reason with the next three requests.\n")
+        );
+        // A run with nothing to show is left out.
+        let mut s = reference_session();
+        s.halves[0].open_exercise(ExerciseId::QuickAsk);
+        assert!(!session_markdown(&s, &lines, "").contains("Exercises"));
+    }
+
+    #[test]
+    fn since_last_time_and_the_next_meeting() {
+        let mut s = reference_session();
+        s.follow_up = vec![
+            FollowUpItem {
+                person: Some(0),
+                what: "Send the agenda".into(),
+                status: ActionStatus::Done,
+                note: "Two people added items".into(),
+                ..FollowUpItem::default()
+            },
+            FollowUpItem {
+                person: None,
+                what: "Ask IT for a board".into(),
+                status: ActionStatus::InProgress,
+                carried: true,
+                ..FollowUpItem::default()
+            },
+        ];
+        s.halves[0].actions[0].status = ActionStatus::Dropped;
+        s.halves[0].actions[0].first_step = "Draft it on Friday".into();
+        s.next_meeting = Some(NextMeeting {
+            date: "2026-03-24".into(),
+            time: "09:30".into(),
+            every_weeks: Some(2),
+        });
+        let md = session_markdown(&s, &lines, "10 March 2026");
+        let h = headings(&md);
+        assert_eq!(h[1], "## Since last time");
+        assert_eq!(h.last(), Some(&"## Next meeting"));
+        for expected in [
+            "- **Send the agenda** — Amara · Done: Two people added items\n",
+            "- **Ask IT for a board** — In progress · In today's plan\n",
+            "— owner Amara · due 2026-03-16 · first step: Draft it on Friday · Dropped\n",
+            "## Next meeting\n\n2026-03-24 at 09:30, every 2 weeks\n",
+        ] {
+            assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+        }
+        s.next_meeting = Some(NextMeeting {
+            date: "2026-03-24".into(),
+            time: String::new(),
+            every_weeks: Some(1),
+        });
+        let md = session_markdown(&s, &lines, "");
+        assert!(md.ends_with("## Next meeting\n\n2026-03-24, every week\n"));
+    }
+
+    #[test]
+    fn user_text_stays_text() {
+        assert_eq!(escape_line("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_line("  - not a list"), "\\- not a list");
+        assert_eq!(escape_line("+ neither"), "\\+ neither");
+        assert_eq!(escape_line("1. nor this"), "1\\. nor this");
+        assert_eq!(escape_line("2026) nor this"), "2026\\) nor this");
+        assert_eq!(escape_line("Costs 3.50 - or 4"), "Costs 3.50 - or 4");
+        assert_eq!(escape_line("==="), "\\===");
+        assert_eq!(escape_line("> quote"), "\\> quote");
+        assert_eq!(
+            escape_line("*bold* _it_ `code` ~x~"),
+            "\\*bold\\* \\_it\\_ \\`code\\` \\~x\\~"
+        );
+        assert_eq!(
+            escape_line("[a](http://x) ![i](y)"),
+            "\\[a\\](http://x) !\\[i\\](y)"
+        );
+        assert_eq!(escape_line("a | b \\ c"), "a \\| b \\\\ c");
+        assert_eq!(
+            escape_line("Q&A &amp; &#60; &x"),
+            "Q&A \\&amp; \\&\\#60; &x"
+        );
+        assert_eq!(escape_line("<b>hi</b>"), "\\<b\\>hi\\</b\\>");
+        assert_eq!(escape_line("Übung 🙂"), "Übung 🙂");
+
+        let mut s = reference_session();
+        s.names = ["<Amara>".into(), "Jonas #1".into()];
+        s.halves[0].goal.topic = "# Big *topic*".into();
+        s.halves[0].reality = "First line\n\n- second <script>alert(1)</script>\n===".into();
+        s.halves[0].options[0].text = "1. **one**\n2. two".into();
+        s.halves[0].actions[0].what = "<img src=x onerror=alert(1)>".into();
+        let md = session_markdown(&s, &lines, "10 March 2026");
+        assert!(md.starts_with("# Peer coaching: \\<Amara\\> and Jonas \\#1, 10 March 2026\n"));
+        assert!(md.contains("**Topic:** \\# Big \\*topic\\*\n"));
+        assert!(md.contains(
+            "\n\nFirst line\\\n\\- second \\<script\\>alert(1)\\</script\\>\\\n\\===\n\n"
+        ));
+        assert!(md.contains("1. 1\\. \\*\\*one\\*\\*\\\n   2\\. two — **Chosen**\n"));
+        assert!(md.contains("1. **\\<img src=x onerror=alert(1)\\>** — owner \\<Amara\\>"));
+        // Every `<` in the document is escaped: no HTML ever.
+        for (i, _) in md.match_indices('<') {
+            assert_eq!(&md[i - 1..i], "\\", "unescaped < at {i}");
+        }
+    }
+}
