@@ -41,3 +41,10 @@ PEER_COACH_BENCH=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
   cargo test --release --target wasm32-unknown-unknown --test browser_share_bench -- --nocapture 2>&1 |
   grep -Eo 'BENCH share .*' | sed 's/^BENCH share /  in the browser: /'
 echo '  target: decode under 5 ms'
+echo
+echo '== a long history: 500 sessions and 2,000 journal entries stored =='
+# Mount to a usable screen in headless Chromium, median of 7, release build.
+PEER_COACH_BENCH=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
+  cargo test --release --target wasm32-unknown-unknown --test browser_history_bench -- --nocapture 2>&1 |
+  grep -Eo 'BENCH history .*' | sed 's/^BENCH history /  /'
+echo '  target: home and history interactive in under 200 ms'

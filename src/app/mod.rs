@@ -3,6 +3,7 @@
 //! the ticking clock).
 
 pub mod exercises;
+pub mod journal;
 pub mod link_text;
 pub mod notices;
 pub mod router;

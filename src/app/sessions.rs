@@ -88,7 +88,8 @@ impl Sessions {
                 .with_value(|s| s.get(&store::session_key(id)).is_some())
     }
 
-    fn report(&self, result: Result<(), StorageError>) {
+    /// Say so when the storage is full (or that it is no longer).
+    pub fn report(&self, result: Result<(), StorageError>) {
         match result {
             Ok(()) => self.notices.clear_full(),
             Err(_) => self.notices.raise(Notice::Full),
@@ -126,8 +127,7 @@ impl Sessions {
         let session = self.get_untracked(id)?;
         let private = self.storage.with_value(|s| {
             let private = s.get(&store::private_key(id));
-            s.remove(&store::session_key(id));
-            s.remove(&store::private_key(id));
+            records::delete_session(s, id);
             private
         });
         self.list.update(|list| list.retain(|s| s.id != id));
@@ -188,10 +188,20 @@ impl Sessions {
             .with_untracked(|list| list.iter().any(|s| s.id == id))
     }
 
-    /// Sessions newest first, as `(id, names, first topic, created)`.
-    pub fn overview(&self) -> Vec<(String, [String; 2], String, i64)> {
+    /// How many sessions the device has.
+    pub fn count(&self) -> usize {
+        self.list.with(Vec::len)
+    }
+
+    /// The `n` latest sessions, newest first, as `(id, names, first topic,
+    /// created)`.
+    pub fn overview(&self, n: usize) -> Vec<(String, [String; 2], String, i64)> {
         self.list.with(|list| {
-            list.iter()
+            let mut latest: Vec<&Session> = list.iter().collect();
+            latest.sort_by_key(|s| std::cmp::Reverse(s.created_ms));
+            latest
+                .into_iter()
+                .take(n)
                 .map(|s| {
                     let topic = s
                         .halves

@@ -93,6 +93,89 @@ pub fn is_check_in_due(sessions: &[Session], session: &Session) -> bool {
     nth > 0 && nth % CHECK_IN_EVERY == 0
 }
 
+/// A meeting to come, as the home screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Upcoming {
+    /// The session that set it.
+    pub session: String,
+    pub names: [String; 2],
+    /// The date of the next meeting (a repeat's, for a repeating one).
+    pub date: String,
+    pub time: String,
+}
+
+/// The meetings to come on or after `today`, soonest first: for each pair,
+/// the one set by its latest session that set one.
+pub fn upcoming(sessions: &[Session], today: &str) -> Vec<Upcoming> {
+    let mut latest: Vec<&Session> = Vec::new();
+    let mut by_date: Vec<&Session> = sessions
+        .iter()
+        .filter(|s| s.next_meeting.is_some())
+        .collect();
+    by_date.sort_by_key(|s| std::cmp::Reverse(s.created_ms));
+    for s in by_date {
+        let key = pair_key(&s.names);
+        let seen = latest
+            .iter()
+            .any(|l| l.id == s.id || (key.is_some() && pair_key(&l.names) == key));
+        if !seen {
+            latest.push(s);
+        }
+    }
+    let mut out: Vec<Upcoming> = latest
+        .into_iter()
+        .filter_map(|s| {
+            let meeting = s.next_meeting.as_ref()?;
+            Some(Upcoming {
+                session: s.id.clone(),
+                names: s.names.clone(),
+                date: meeting.next_on_or_after(today)?,
+                time: meeting.time.clone(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.date, &a.time).cmp(&(&b.date, &b.time)));
+    out
+}
+
+/// How far off a meeting is, as the home screen says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Countdown {
+    /// Today, and its time has come (or it has no time).
+    Today,
+    /// Today, in this many hours and minutes.
+    InTime {
+        hours: i64,
+        minutes: i64,
+    },
+    Tomorrow,
+    InDays(i64),
+}
+
+/// How far off a meeting is, from the calendar days between today and its
+/// date, and the time until it starts (for a meeting later today).
+pub fn countdown(days_until: i64, until_ms: i64) -> Countdown {
+    match days_until {
+        d if d >= 2 => Countdown::InDays(d),
+        1 => Countdown::Tomorrow,
+        _ if until_ms <= 0 => Countdown::Today,
+        _ => {
+            let minutes = (until_ms + 59_999) / 60_000;
+            Countdown::InTime {
+                hours: minutes / 60,
+                minutes: minutes % 60,
+            }
+        }
+    }
+}
+
+/// Calendar days from `today` to `date` (both `YYYY-MM-DD`).
+pub fn days_between(today: &str, date: &str) -> Option<i64> {
+    use crate::domain::dates::{days_from_civil, parse_iso_date};
+    let day = |text: &str| parse_iso_date(text).map(|(y, m, d)| days_from_civil(y, m, d));
+    Some(day(date)? - day(today)?)
+}
+
 /// Most weeks between recurring meetings.
 pub const MAX_EVERY_WEEKS: u8 = 12;
 
@@ -181,6 +264,25 @@ pub fn is_time_of_day(text: &str) -> bool {
 }
 
 impl NextMeeting {
+    /// The date of the first meeting on or after `today` (`YYYY-MM-DD`):
+    /// the date itself, or for a repeating meeting the next repeat. `None`
+    /// when a one-off meeting is past.
+    pub fn next_on_or_after(&self, today: &str) -> Option<String> {
+        use crate::domain::dates::{civil_from_days, days_from_civil, parse_iso_date};
+        let day = |text: &str| parse_iso_date(text).map(|(y, m, d)| days_from_civil(y, m, d));
+        let (first, today) = (day(&self.date)?, day(today)?);
+        let next = match self.every_weeks {
+            _ if first >= today => first,
+            None => return None,
+            Some(weeks) => {
+                let step = i64::from(weeks.max(1)) * 7;
+                first + (today - first + step - 1) / step * step
+            }
+        };
+        let (y, m, d) = civil_from_days(next);
+        Some(format!("{y:04}-{m:02}-{d:02}"))
+    }
+
     /// Put what storage or a link may get wrong in range; `None` if there
     /// is no valid date.
     pub fn normalized(mut self) -> Option<NextMeeting> {
@@ -311,7 +413,86 @@ mod tests {
         let due: Vec<bool> = pair.iter().map(|s| is_check_in_due(&all, s)).collect();
         assert_eq!(due, [false, false, true, false, false, true, false]);
         let unnamed = session("u", 9, ["", ""]);
-        assert!(!is_check_in_due(&[unnamed.clone()], &unnamed));
+        assert!(!is_check_in_due(std::slice::from_ref(&unnamed), &unnamed));
+    }
+
+    #[test]
+    fn the_next_meeting_and_its_repeats() {
+        let m = |date: &str, every: Option<u8>| NextMeeting {
+            date: date.into(),
+            time: "09:00".into(),
+            every_weeks: every,
+        };
+        assert_eq!(
+            m("2026-03-31", None)
+                .next_on_or_after("2026-03-20")
+                .as_deref(),
+            Some("2026-03-31")
+        );
+        assert_eq!(
+            m("2026-03-31", None)
+                .next_on_or_after("2026-03-31")
+                .as_deref(),
+            Some("2026-03-31")
+        );
+        assert_eq!(m("2026-03-31", None).next_on_or_after("2026-04-01"), None);
+        // Every two weeks from Tuesday 31 March: 14 April, 28 April...
+        let every2 = m("2026-03-31", Some(2));
+        assert_eq!(
+            every2.next_on_or_after("2026-04-01").as_deref(),
+            Some("2026-04-14")
+        );
+        assert_eq!(
+            every2.next_on_or_after("2026-04-14").as_deref(),
+            Some("2026-04-14")
+        );
+        assert_eq!(
+            every2.next_on_or_after("2026-12-30").as_deref(),
+            Some("2027-01-05")
+        );
+    }
+
+    #[test]
+    fn countdowns_in_days_then_hours() {
+        assert_eq!(days_between("2026-03-30", "2026-04-02"), Some(3));
+        assert_eq!(countdown(3, 0), Countdown::InDays(3));
+        assert_eq!(countdown(1, 0), Countdown::Tomorrow);
+        assert_eq!(
+            countdown(0, 2 * 3_600_000 + 600_000),
+            Countdown::InTime {
+                hours: 2,
+                minutes: 10
+            }
+        );
+        assert_eq!(
+            countdown(0, 30_000),
+            Countdown::InTime {
+                hours: 0,
+                minutes: 1
+            }
+        );
+        assert_eq!(countdown(0, -5), Countdown::Today);
+    }
+
+    #[test]
+    fn upcoming_meetings_are_the_latest_per_pair_soonest_first() {
+        let meeting = |date: &str| {
+            Some(NextMeeting {
+                date: date.into(),
+                ..NextMeeting::default()
+            })
+        };
+        let mut old = session("old", 1, ["Amara", "Jonas"]);
+        old.next_meeting = meeting("2026-05-01");
+        let mut new = session("new", 2, ["Jonas", "Amara"]);
+        new.next_meeting = meeting("2026-04-20");
+        let mut mia = session("mia", 3, ["Amara", "Mia"]);
+        mia.next_meeting = meeting("2026-04-10");
+        let mut past = session("past", 4, ["Amara", "Lee"]);
+        past.next_meeting = meeting("2026-01-10");
+        let list = upcoming(&[old, new, mia, past], "2026-04-01");
+        let ids: Vec<&str> = list.iter().map(|u| u.session.as_str()).collect();
+        assert_eq!(ids, ["mia", "new"]);
     }
 
     #[test]

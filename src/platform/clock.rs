@@ -21,3 +21,22 @@ pub fn local_date(ms: i64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     String::from(d.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED))
 }
+
+/// A calendar date (`YYYY-MM-DD`) in the user's locale, with its weekday,
+/// e.g. "Tue, Mar 31, 2026"; the text itself if it is not a date.
+pub fn local_day(date: &str) -> String {
+    let Some((y, m, d)) = crate::domain::dates::parse_iso_date(date) else {
+        return date.to_string();
+    };
+    let day = js_sys::Date::new_with_year_month_day(y as u32, (m - 1) as i32, d as i32);
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("weekday", "short"),
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    String::from(day.to_locale_date_string("default", &options))
+}

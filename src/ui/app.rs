@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::journal::Journal;
 use crate::app::notices::Notices;
 use crate::app::router::provide_router;
 use crate::app::sessions::Sessions;
@@ -16,6 +17,7 @@ use crate::ui::exercise_screen::ExerciseScreen;
 use crate::ui::header::Header;
 use crate::ui::history::HistoryScreen;
 use crate::ui::home::{Home, NotFound};
+use crate::ui::journal::JournalScreen;
 use crate::ui::notice_bar::NoticeBar;
 use crate::ui::open_link::OpenLink;
 use crate::ui::session_screen::{InitialFocus, SessionScreen};
@@ -31,6 +33,7 @@ enum Screen {
     Exercises,
     Exercise(String),
     History,
+    Journal,
     NotFound,
 }
 
@@ -48,6 +51,7 @@ pub fn App(
         &storage,
     ))));
     let sessions = Sessions::provide(storage, notices);
+    Journal::provide(sessions);
     let router = provide_router();
     let announcer = Announcer::provide();
 
@@ -74,7 +78,7 @@ pub fn App(
         Route::Open(payload) => Screen::Open(payload),
         Route::Exercises => Screen::Exercises,
         Route::History => Screen::History,
-        Route::Journal => Screen::Home,
+        Route::Journal => Screen::Journal,
         Route::Exercise(slug) => Screen::Exercise(slug),
     });
 
@@ -90,6 +94,7 @@ pub fn App(
                 Screen::Open(payload) => view! { <OpenLink payload=payload /> }.into_any(),
                 Screen::Exercises => view! { <ExerciseLibrary /> }.into_any(),
                 Screen::History => view! { <HistoryScreen /> }.into_any(),
+                Screen::Journal => view! { <JournalScreen /> }.into_any(),
                 Screen::Exercise(slug) => view! { <ExerciseScreen slug=slug /> }.into_any(),
             }}
         </main>

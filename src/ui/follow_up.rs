@@ -5,9 +5,13 @@
 
 use leptos::prelude::*;
 
+use crate::app::journal::use_journal;
 use crate::app::sessions::use_current;
+use crate::domain::journal::{entries_for_action, ActionRef};
 use crate::domain::session::ActionStatus;
 use crate::i18n::{t, tf, Key};
+use crate::platform::clock::local_day;
+use crate::ui::exercise_results::ResultList;
 use crate::ui::fields::TextField;
 use crate::ui::radio_choice::RadioChoice;
 
@@ -23,6 +27,7 @@ fn status_label(status: ActionStatus) -> &'static str {
 #[component]
 pub fn FollowUpReview() -> impl IntoView {
     let current = use_current();
+    let journal = use_journal();
     let count = current.read_untracked(|s| s.follow_up.len());
 
     let item = move |at: usize| {
@@ -71,6 +76,31 @@ pub fn FollowUpReview() -> impl IntoView {
                     value=Signal::derive(move || read().note)
                     on_input=move |v: String| current.edit_follow_up(at, |i| i.note = v)
                 />
+                {move || {
+                    let item = read();
+                    let about = ActionRef { session: item.session.clone(), action: item.action };
+                    let mine: Vec<(String, String)> = journal.with(|all| {
+                        entries_for_action(all, &about)
+                            .into_iter()
+                            .filter(|e| !e.is_blank())
+                            .map(|e| {
+                                let text = [&e.tried, &e.went, &e.learned, &e.prompt_answer]
+                                    .into_iter()
+                                    .filter(|t| !t.trim().is_empty())
+                                    .map(|t| t.trim())
+                                    .collect::<Vec<_>>()
+                                    .join(" · ");
+                                (local_day(&e.date), text)
+                            })
+                            .collect()
+                    });
+                    (!mine.is_empty()).then(|| view! {
+                        <details class="my-journal">
+                            <summary>{t(Key::FollowUpJournal)} " (" {mine.len()} ")"</summary>
+                            <ResultList lines=mine />
+                        </details>
+                    })
+                }}
                 {move || {
                     let item = read();
                     if item.carried {

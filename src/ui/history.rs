@@ -13,6 +13,7 @@ use crate::domain::route::Route;
 use crate::i18n::{person, t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::ui::focus::focus_later;
+use crate::ui::progress_chart::ProgressChart;
 
 /// Rows shown at first, and added by "show more": a long history stays
 /// quick to show.
@@ -63,6 +64,7 @@ pub fn HistoryScreen() -> impl IntoView {
         <section class="history" aria-labelledby="screen-title">
             <h1 id="screen-title" tabindex="-1">{t(Key::HistoryTitle)}</h1>
             <p class="lead">{t(Key::HistoryIntro)}</p>
+            <ProgressChart />
             <div class="field">
                 <label for="history-search">{t(Key::HistorySearch)}</label>
                 <input

@@ -7,6 +7,7 @@ use crate::app::sessions::use_sessions;
 use crate::domain::route::Route;
 use crate::i18n::{person, t, tf, Key};
 use crate::platform::clock::local_date;
+use crate::ui::next_meetings::NextMeetings;
 use crate::ui::open_box::OpenBox;
 
 #[component]
@@ -44,19 +45,27 @@ pub fn Home() -> impl IntoView {
                 <button type="button" class="big" on:click=move |_| router.go(Route::History)>
                     {t(Key::HomeHistory)}
                 </button>
+                <button type="button" class="big" on:click=move |_| router.go(Route::Journal)>
+                    {t(Key::HomeJournal)}
+                </button>
             </div>
+            <NextMeetings />
             <SessionList />
             <OpenBox />
         </section>
     }
 }
 
-/// The sessions kept on this device, newest first.
+/// The latest sessions kept on this device, newest first (the history has
+/// all of them).
+const RECENT: usize = 5;
+
 #[component]
 fn SessionList() -> impl IntoView {
     let router = use_router();
     let sessions = use_sessions();
-    let overview = Memo::new(move |_| sessions.overview());
+    let overview = Memo::new(move |_| sessions.overview(RECENT));
+    let more = move || sessions.count() > RECENT;
     view! {
         <Show when=move || overview.with(|o| !o.is_empty())>
             <h2>{t(Key::YourSessions)}</h2>
@@ -86,6 +95,19 @@ fn SessionList() -> impl IntoView {
                     }
                 />
             </ul>
+            <Show when=more>
+                <p>
+                    <a
+                        href=Route::History.to_hash()
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            router.go(Route::History);
+                        }
+                    >
+                        {move || tf(Key::HomeAllSessions, &[("n", &sessions.count().to_string())])}
+                    </a>
+                </p>
+            </Show>
         </Show>
     }
 }

@@ -9,8 +9,10 @@ use crate::domain::route::Route;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::platform::print_page;
+use crate::ui::check_in::CheckInSection;
 use crate::ui::fields::TextField;
 use crate::ui::half_summary::HalfSummary;
+use crate::ui::next_meeting::NextMeetingSection;
 use crate::ui::scale::Scale;
 
 #[component]
@@ -65,6 +67,8 @@ pub fn WrapUpScreen() -> impl IntoView {
                 {reflection(0)}
                 {reflection(1)}
             </section>
+            <CheckInSection />
+            <NextMeetingSection />
             <div class="actions no-print">
                 <button type="button" class="primary big" on:click=move |_| print_page()>
                     {t(Key::PrintPlan)}

@@ -1,0 +1,290 @@
+//! The journal: private dated entries between sessions, kept on this device
+//! only. A new entry asks what I tried, how it went and what I learned, with
+//! a rotating reflection prompt, and can be tied to one of the actions.
+
+use leptos::prelude::*;
+
+use crate::app::journal::{use_journal, Journal};
+use crate::app::sessions::use_sessions;
+use crate::domain::journal::{next_prompt, ActionRef, JournalEntry};
+use crate::i18n::{journal_prompt, person, t, tf, Key};
+use crate::platform::clock::{local_date, local_day};
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+
+/// Entries shown at first, and added by "show more".
+const PAGE: usize = 50;
+
+/// Every written action on the device, as `(reference, label)`, newest
+/// session first.
+fn action_choices(sessions: crate::app::sessions::Sessions) -> Vec<(ActionRef, String)> {
+    sessions.with_all(|all| {
+        let mut list: Vec<_> = all.iter().collect();
+        list.sort_by_key(|s| std::cmp::Reverse(s.created_ms));
+        list.into_iter()
+            .flat_map(|s| {
+                let when = local_date(s.created_ms);
+                s.halves.iter().flat_map(move |h| {
+                    let when = when.clone();
+                    h.actions
+                        .iter()
+                        .filter(|a| !a.what.trim().is_empty())
+                        .map(move |a| {
+                            let owner = match &a.owner {
+                                crate::domain::session::Owner::Person(p) => person(&s.names, *p),
+                                crate::domain::session::Owner::Other(n) => n.clone(),
+                            };
+                            (
+                                ActionRef {
+                                    session: s.id.clone(),
+                                    action: a.id,
+                                },
+                                format!("{} ({owner}, {when})", a.what.trim()),
+                            )
+                        })
+                })
+            })
+            .collect()
+    })
+}
+
+#[component]
+pub fn JournalScreen() -> impl IntoView {
+    let journal = use_journal();
+    let sessions = use_sessions();
+    let query = RwSignal::new(String::new());
+    // The entry being written or edited.
+    let editing = RwSignal::new(None::<JournalEntry>);
+    let actions = StoredValue::new(action_choices(sessions));
+
+    let limit = RwSignal::new(PAGE);
+    let found = Memo::new(move |_| {
+        let q = query.get();
+        journal.with(|all| {
+            all.iter()
+                .filter(|e| e.matches(&q))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let more = move || found.with(Vec::len) > limit.get();
+
+    let start = move |_| {
+        editing.set(Some(journal.start_entry()));
+        focus_later("entry-tried".to_string());
+    };
+    let edit = move |entry: JournalEntry| {
+        editing.set(Some(entry));
+        focus_later("entry-tried".to_string());
+    };
+
+    view! {
+        <section class="journal" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::JournalTitle)}</h1>
+            <p class="lead">{t(Key::JournalIntro)}</p>
+            <Show
+                when=move || editing.with(Option::is_some)
+                fallback=move || view! {
+                    <button type="button" class="primary" id="new-entry" on:click=start>
+                        {t(Key::JournalNew)}
+                    </button>
+                }
+            >
+                <EntryForm editing=editing journal=journal actions=actions />
+            </Show>
+            <div class="field journal-search">
+                <label for="journal-search">{t(Key::JournalSearch)}</label>
+                <input
+                    type="search"
+                    id="journal-search"
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        limit.set(PAGE);
+                    }
+                />
+            </div>
+            <p class="muted" role="status">
+                {move || tf(Key::JournalCount, &[("n", &found.with(Vec::len).to_string())])}
+            </p>
+            <ul class="journal-list">
+                <For
+                    each=move || found.with(|f| f.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+                    key=|e| (e.id.clone(), e.updated_ms)
+                    children=move |entry| view! { <EntryCard entry=entry actions=actions on_edit=Callback::new(edit) /> }
+                />
+            </ul>
+            <Show when=more>
+                <button type="button" on:click=move |_| limit.update(|n| *n += PAGE)>
+                    {move || tf(Key::HistoryMore, &[("n", &(found.with(Vec::len) - limit.get()).min(PAGE).to_string())])}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// Writing or editing one entry: every change is kept as typed.
+#[component]
+fn EntryForm(
+    editing: RwSignal<Option<JournalEntry>>,
+    journal: Journal,
+    actions: StoredValue<Vec<(ActionRef, String)>>,
+) -> impl IntoView {
+    let change = move |f: &dyn Fn(&mut JournalEntry)| {
+        let mut entry = editing.get_untracked().unwrap_or_default();
+        f(&mut entry);
+        editing.set(Some(entry.clone()));
+        journal.put(entry);
+    };
+    let get = move |f: fn(&JournalEntry) -> String| {
+        Signal::derive(move || editing.with(|e| e.as_ref().map(f).unwrap_or_default()))
+    };
+    let prompt = move || {
+        editing
+            .with(|e| e.as_ref().and_then(|e| e.prompt))
+            .unwrap_or(0)
+    };
+    let action_value = move || {
+        editing.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.action.as_ref())
+                .map(|a| format!("{}:{}", a.session, a.action))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <form class="entry-form" aria-labelledby="entry-form-title" on:submit=|ev| ev.prevent_default()>
+            <h2 id="entry-form-title">{t(Key::JournalEntryTitle)}</h2>
+            <div class="field">
+                <label for="entry-date">{t(Key::JournalDate)}</label>
+                <input
+                    type="date"
+                    id="entry-date"
+                    prop:value=get(|e| e.date.clone())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        change(&|e| e.date = v.clone());
+                    }
+                />
+            </div>
+            <TextField id="entry-tried" label=t(Key::JournalTried).to_string() rows=3 value=get(|e| e.tried.clone()) on_input=move |v: String| change(&|e| e.tried = v.clone()) />
+            <TextField id="entry-went" label=t(Key::JournalWent).to_string() rows=3 value=get(|e| e.went.clone()) on_input=move |v: String| change(&|e| e.went = v.clone()) />
+            <TextField id="entry-learned" label=t(Key::JournalLearned).to_string() rows=3 value=get(|e| e.learned.clone()) on_input=move |v: String| change(&|e| e.learned = v.clone()) />
+            <div class="journal-prompt">
+                <TextField
+                    id="entry-prompt-answer"
+                    label=Signal::derive(move || journal_prompt(prompt()).to_string())
+                    help=t(Key::JournalPromptHelp).to_string()
+                    rows=2
+                    value=get(|e| e.prompt_answer.clone())
+                    on_input=move |v: String| change(&|e| e.prompt_answer = v.clone())
+                />
+                <button
+                    type="button"
+                    class="ghost small"
+                    on:click=move |_| change(&|e| e.prompt = Some(next_prompt(e.prompt.unwrap_or(0))))
+                >
+                    {t(Key::AnotherPrompt)}
+                </button>
+            </div>
+            <div class="field">
+                <label for="entry-action">{t(Key::JournalAction)}</label>
+                <select
+                    id="entry-action"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let action = v.rsplit_once(':').and_then(|(session, id)| {
+                            Some(ActionRef { session: session.to_string(), action: id.parse().ok()? })
+                        });
+                        change(&|e| e.action = action.clone());
+                    }
+                >
+                    <option value="" selected=move || action_value().is_empty()>{t(Key::JournalNoAction)}</option>
+                    {actions.with_value(|list| {
+                        list.iter()
+                            .map(|(r, label)| {
+                                let value = format!("{}:{}", r.session, r.action);
+                                let v = value.clone();
+                                view! { <option value=value selected=move || action_value() == v>{label.clone()}</option> }
+                            })
+                            .collect_view()
+                    })}
+                </select>
+            </div>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| {
+                        editing.set(None);
+                        focus_later("new-entry".to_string());
+                    }
+                >
+                    {t(Key::JournalDone)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// One entry in the list.
+#[component]
+fn EntryCard(
+    entry: JournalEntry,
+    actions: StoredValue<Vec<(ActionRef, String)>>,
+    #[prop(into)] on_edit: Callback<JournalEntry>,
+) -> impl IntoView {
+    let journal = use_journal();
+    let day = local_day(&entry.date);
+    let about = entry.action.as_ref().and_then(|a| {
+        actions.with_value(|list| list.iter().find(|(r, _)| r == a).map(|(_, l)| l.clone()))
+    });
+    let mut lines: Vec<(String, String)> = [
+        (Key::JournalTried, &entry.tried),
+        (Key::JournalWent, &entry.went),
+        (Key::JournalLearned, &entry.learned),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| (t(k).to_string(), v.clone()))
+    .collect();
+    if let Some(p) = entry
+        .prompt
+        .filter(|_| !entry.prompt_answer.trim().is_empty())
+    {
+        lines.push((journal_prompt(p).to_string(), entry.prompt_answer.clone()));
+    }
+    if let Some(about) = about {
+        lines.push((t(Key::JournalAbout).to_string(), about));
+    }
+    let (id, for_edit) = (entry.id.clone(), entry.clone());
+    let title_id = format!("entry-{}", entry.id);
+    let labelled_by = title_id.clone();
+    view! {
+        <li>
+            <article class="entry-card" aria-labelledby=labelled_by>
+                <h2 id=title_id>{day.clone()}</h2>
+                <dl class="result-list">
+                    {lines.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                </dl>
+                <div class="actions">
+                    <button type="button" on:click=move |_| on_edit.run(for_edit.clone())>
+                        {t(Key::JournalEdit)}
+                        <span class="sr-only">": " {day.clone()}</span>
+                    </button>
+                    <button
+                        type="button"
+                        class="ghost"
+                        on:click=move |_| {
+                            if crate::platform::confirm(t(Key::JournalDeleteConfirm)) {
+                                journal.delete(&id);
+                            }
+                        }
+                    >
+                        {t(Key::JournalDelete)}
+                    </button>
+                </div>
+            </article>
+        </li>
+    }
+}

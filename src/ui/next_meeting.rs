@@ -1,0 +1,97 @@
+//! When the pair meets next: a date, a time and how often, set at the
+//! wrap-up. The home screen shows it and counts down to it.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::domain::followup::{NextMeeting, MAX_EVERY_WEEKS};
+use crate::i18n::{t, tf, Key};
+use crate::platform::clock::local_day;
+
+#[component]
+pub fn NextMeetingSection() -> impl IntoView {
+    let current = use_current();
+    let meeting = Memo::new(move |_| current.read(|s| s.next_meeting.clone()));
+    // Edits keep what the other fields hold; a meeting needs its date, so
+    // clearing the date clears it.
+    let edit = move |f: &dyn Fn(&mut NextMeeting)| {
+        current.update(|s| {
+            let mut m = s.next_meeting.clone().unwrap_or_default();
+            f(&mut m);
+            s.next_meeting = m.normalized();
+        })
+    };
+    let date = move || meeting.get().map(|m| m.date).unwrap_or_default();
+    let time = move || meeting.get().map(|m| m.time).unwrap_or_default();
+    let every = move || meeting.get().and_then(|m| m.every_weeks).unwrap_or(0);
+    let option = move |weeks: u8| {
+        let label = match weeks {
+            0 => t(Key::RepeatOnce).to_string(),
+            1 => t(Key::RepeatWeekly).to_string(),
+            n => tf(Key::RepeatEvery, &[("n", &n.to_string())]),
+        };
+        view! { <option value=weeks.to_string() selected=move || every() == weeks>{label}</option> }
+    };
+    view! {
+        <section class="next-meeting" aria-labelledby="next-meeting-title">
+            <h2 id="next-meeting-title" class="no-print">{t(Key::NextMeetingTitle)}</h2>
+            <p class="print-only">
+                {move || meeting.get().map(|m| {
+                    let mut when = local_day(&m.date);
+                    if !m.time.is_empty() {
+                        when = tf(Key::MeetingAt, &[("day", &when), ("time", &m.time)]);
+                    }
+                    if let Some(n) = m.every_weeks {
+                        let repeat = if n == 1 { t(Key::RepeatWeekly).to_string() } else { tf(Key::RepeatEvery, &[("n", &n.to_string())]) };
+                        when = format!("{when} ({})", repeat.to_lowercase());
+                    }
+                    tf(Key::NextMeetingPrint, &[("when", &when)])
+                })}
+            </p>
+            <div class="next-fields no-print">
+                <div class="field">
+                    <label for="next-date">{t(Key::NextMeetingDate)}</label>
+                    <input
+                        type="date"
+                        id="next-date"
+                        prop:value=date
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if v.is_empty() {
+                                current.update(|s| s.next_meeting = None);
+                            } else {
+                                edit(&|m| m.date = v.clone());
+                            }
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for="next-time">{t(Key::NextMeetingTime)}</label>
+                    <input
+                        type="time"
+                        id="next-time"
+                        prop:value=time
+                        disabled=move || meeting.get().is_none()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            edit(&|m| m.time = v.clone());
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for="next-repeat">{t(Key::NextMeetingRepeat)}</label>
+                    <select
+                        id="next-repeat"
+                        disabled=move || meeting.get().is_none()
+                        on:change=move |ev| {
+                            let weeks = event_target_value(&ev).parse::<u8>().unwrap_or(0);
+                            edit(&|m| m.every_weeks = (weeks > 0).then_some(weeks));
+                        }
+                    >
+                        {(0..=MAX_EVERY_WEEKS).map(option).collect_view()}
+                    </select>
+                </div>
+            </div>
+        </section>
+    }
+}

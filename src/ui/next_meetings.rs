@@ -1,0 +1,88 @@
+//! The home screen's "next meetings": when each pair meets next, counted
+//! down, with a link to the session that set it.
+
+use leptos::prelude::*;
+
+use crate::app::router::use_router;
+use crate::app::sessions::use_sessions;
+use crate::app::ticker::use_now;
+use crate::domain::followup::{countdown, days_between, upcoming, Countdown, Upcoming};
+use crate::domain::route::Route;
+use crate::i18n::{person, t, tf, Key};
+use crate::platform::clock::{local_day, today_iso};
+use crate::platform::timezone::local_to_utc_ms;
+
+fn countdown_text(c: Countdown) -> String {
+    match c {
+        Countdown::Today => t(Key::MeetingToday).to_string(),
+        Countdown::Tomorrow => t(Key::MeetingTomorrow).to_string(),
+        Countdown::InDays(n) => tf(Key::MeetingInDays, &[("n", &n.to_string())]),
+        Countdown::InTime { hours: 0, minutes } => {
+            tf(Key::MeetingInMinutes, &[("m", &minutes.to_string())])
+        }
+        Countdown::InTime { hours, minutes } => tf(
+            Key::MeetingInHours,
+            &[("h", &hours.to_string()), ("m", &minutes.to_string())],
+        ),
+    }
+}
+
+#[component]
+pub fn NextMeetings() -> impl IntoView {
+    let sessions = use_sessions();
+    let router = use_router();
+    let now = use_now();
+    // The date changes at midnight: the list follows the ticking clock.
+    let today = Memo::new(move |_| {
+        now.get();
+        today_iso()
+    });
+    let list = Memo::new(move |_| {
+        let today = today.get();
+        sessions.with_all(|all| upcoming(all, &today))
+    });
+    let item = move |u: Upcoming| {
+        let who = format!("{} & {}", person(&u.names, 0), person(&u.names, 1));
+        let when = if u.time.is_empty() {
+            local_day(&u.date)
+        } else {
+            tf(
+                Key::MeetingAt,
+                &[("day", &local_day(&u.date)), ("time", &u.time)],
+            )
+        };
+        let (date, time) = (u.date.clone(), u.time.clone());
+        let left = move || {
+            let at = now.get();
+            let days = days_between(&today.get(), &date).unwrap_or(0);
+            let until = local_to_utc_ms(&date, &time).map_or(0, |start| start - at);
+            countdown_text(countdown(days, until))
+        };
+        let route = Route::Session(u.session.clone());
+        view! {
+            <li>
+                <a
+                    href=route.to_hash()
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        router.go(route.clone());
+                    }
+                >
+                    <span class="topic">{who}</span>
+                    <span>{when}</span>
+                    <span class="countdown-line">{left}</span>
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <Show when=move || list.with(|l| !l.is_empty())>
+            <section class="next-meetings" aria-labelledby="next-meetings-title">
+                <h2 id="next-meetings-title">{t(Key::NextMeetingsTitle)}</h2>
+                <ul class="session-list">
+                    <For each=move || list.get() key=|u| (u.session.clone(), u.date.clone(), u.time.clone()) children=item />
+                </ul>
+            </section>
+        </Show>
+    }
+}

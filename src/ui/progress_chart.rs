@@ -1,0 +1,114 @@
+//! Reflection over time: how useful the sessions were and how much of each
+//! plan got done, as an SVG chart, with the same numbers as a table.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_sessions;
+use crate::domain::progress::{chart, points, Point};
+use crate::i18n::{person, t, tf, Key};
+use crate::platform::clock::local_date;
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 200.0;
+const PAD: f64 = 24.0;
+
+#[component]
+pub fn ProgressChart() -> impl IntoView {
+    let sessions = use_sessions();
+    let data = Memo::new(move |_| sessions.with_all(points));
+    move || {
+        let points = data.get();
+        (points.len() >= 2).then(|| {
+            let c = chart(&points, WIDTH, HEIGHT, PAD);
+            let summary = summary(&points);
+            view! {
+                <section class="progress-chart" aria-labelledby="progress-title">
+                    <h2 id="progress-title">{t(Key::ProgressTitle)}</h2>
+                    <p class="help-line">{summary.clone()}</p>
+                    <svg
+                        viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                        role="img"
+                        aria-labelledby="progress-title progress-desc"
+                    >
+                        <desc id="progress-desc">{summary}</desc>
+                        {c.levels.iter().map(|(level, y)| view! {
+                            <line class="grid" x1=PAD x2=WIDTH - PAD y1=*y y2=*y></line>
+                            <text class="axis" x=PAD - 6.0 y=*y + 4.0 text-anchor="end">{*level}</text>
+                        }).collect_view()}
+                        <text class="axis" x=WIDTH - PAD + 6.0 y=PAD + 4.0>"100 %"</text>
+                        <text class="axis" x=WIDTH - PAD + 6.0 y=HEIGHT - PAD + 4.0>"0 %"</text>
+                        {c.bars.iter().map(|b| view! {
+                            <rect class="done-bar" x=b.x y=b.y width=b.width height=b.height></rect>
+                        }).collect_view()}
+                        <path class="useful-line" d=c.line.clone()></path>
+                        {c.dots.iter().map(|(x, y)| view! {
+                            <circle class="useful-dot" cx=*x cy=*y r="4"></circle>
+                        }).collect_view()}
+                    </svg>
+                    <p class="legend" aria-hidden="true">
+                        <span class="key line"></span> {t(Key::ProgressUseful)}
+                        <span class="key bar"></span> {t(Key::ProgressDone)}
+                    </p>
+                    <details>
+                        <summary>{t(Key::ProgressTable)}</summary>
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t(Key::ProgressSession)}</th>
+                                    <th scope="col">{t(Key::ProgressUseful)}</th>
+                                    <th scope="col">{t(Key::ProgressDone)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{points.iter().map(row).collect_view()}</tbody>
+                        </table>
+                    </details>
+                </section>
+            }
+        })
+    }
+}
+
+/// The trend in words, for the chart's description.
+fn summary(points: &[Point]) -> String {
+    let useful: Vec<f64> = points.iter().filter_map(Point::mean_useful).collect();
+    let done: Vec<f64> = points.iter().filter_map(Point::done_share).collect();
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    tf(
+        Key::ProgressSummary,
+        &[
+            ("n", &points.len().to_string()),
+            ("useful", &format!("{:.1}", mean(&useful))),
+            ("done", &format!("{:.0}", mean(&done) * 100.0)),
+        ],
+    )
+}
+
+fn row(p: &Point) -> impl IntoView {
+    let who = format!("{} & {}", person(&p.names, 0), person(&p.names, 1));
+    let useful = p
+        .useful
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| u.map(|u| format!("{} {u}", person(&p.names, i as u8))))
+        .collect::<Vec<_>>();
+    let useful = if useful.is_empty() {
+        "—".to_string()
+    } else {
+        useful.join(", ")
+    };
+    let done = if p.actions == 0 {
+        "—".to_string()
+    } else {
+        tf(
+            Key::HistoryDone,
+            &[("done", &p.done.to_string()), ("n", &p.actions.to_string())],
+        )
+    };
+    view! {
+        <tr>
+            <th scope="row">{format!("{}, {who}", local_date(p.created_ms))}</th>
+            <td>{useful}</td>
+            <td>{done}</td>
+        </tr>
+    }
+}
