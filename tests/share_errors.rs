@@ -6,7 +6,9 @@
 
 mod share_common;
 
-use peer_coach::domain::fixtures::{reference_session, reference_session_with_exercises};
+use peer_coach::domain::fixtures::{
+    reference_session, reference_session_followed_up, reference_session_with_exercises,
+};
 use peer_coach::domain::session::Session;
 use peer_coach::domain::share::compact::{self, put_varint};
 use peer_coach::domain::share::{
@@ -23,19 +25,42 @@ fn seal(session: &Session) -> String {
     lock(session, "pass", 1_000, [7; 16], [9; 12], &RustCipher)
 }
 
-fn locked_link() -> String {
-    seal(&reference_session())
+/// The fixture whose golden links a version has.
+fn session_of(version: LinkVersion) -> Session {
+    match version {
+        LinkVersion::V1 => reference_session(),
+        LinkVersion::V2 => reference_session_with_exercises(),
+        LinkVersion::V3 => reference_session_followed_up(),
+    }
 }
 
-/// A link of every released tag: `s1`, `e1`, `s2`, `e2`.
-fn every_kind_of_link() -> [String; 4] {
-    let with_exercises = reference_session_with_exercises();
-    [
-        plain_link(),
-        locked_link(),
-        encode_session(&with_exercises),
-        seal(&with_exercises),
-    ]
+/// Every released tag: `s1`, `e1`, `s2`, `e2`, `s3`, `e3`.
+fn every_tag() -> Vec<&'static str> {
+    LinkVersion::ALL
+        .iter()
+        .flat_map(|v| [v.plain_tag(), v.locked_tag()])
+        .collect()
+}
+
+/// A link of every released tag, in the order of [`every_tag`].
+fn every_kind_of_link() -> [String; 6] {
+    LinkVersion::ALL
+        .map(|v| {
+            let session = session_of(v);
+            [encode_session(&session), seal(&session)]
+        })
+        .concat()
+        .try_into()
+        .expect("two links per released version")
+}
+
+#[test]
+fn every_kind_of_link_has_its_tag() {
+    let links = every_kind_of_link();
+    for (link, tag) in links.iter().zip(every_tag()) {
+        assert!(link.starts_with(&format!("{tag}.")), "{tag}: {link}");
+    }
+    assert_eq!(every_tag().len(), 6);
 }
 
 fn opens(input: &str) {
@@ -186,7 +211,7 @@ fn clean_is_idempotent_and_keeps_payloads() {
 fn future_versions_are_told_apart() {
     for link in every_kind_of_link() {
         let body = &link[3..];
-        for tag in ["s3", "e3", "s9", "e9", "r1", "s10"] {
+        for tag in ["s4", "e4", "s9", "e9", "r1", "s10"] {
             assert_eq!(
                 decode(&format!("{tag}.{body}")),
                 Err(LinkError::NewerVersion {
@@ -195,7 +220,7 @@ fn future_versions_are_told_apart() {
             );
         }
         // A body under any other released tag fails its checksum.
-        for tag in ["s1", "e1", "s2", "e2"] {
+        for tag in every_tag() {
             if !link.starts_with(tag) {
                 assert_eq!(
                     decode(&format!("{tag}.{body}")),
@@ -212,7 +237,7 @@ fn future_versions_are_told_apart() {
 fn zip_bombs_are_refused() {
     // A tiny payload announcing a small session that inflates to 1 MiB.
     let bomb = deflate::deflate(&vec![0u8; 1 << 20]);
-    for tag in ["s1", "s2"] {
+    for tag in LinkVersion::ALL.map(LinkVersion::plain_tag) {
         for announced in [100u64, MAX_RAW_BYTES as u64] {
             let mut content = Vec::new();
             put_varint(&mut content, announced);
@@ -248,10 +273,7 @@ fn intact_but_invalid_content_is_malformed() {
     ];
     for version in LinkVersion::ALL {
         // The session of the version's golden link with a byte too many.
-        let session = match version {
-            LinkVersion::V1 => reference_session(),
-            LinkVersion::V2 => reference_session_with_exercises(),
-        };
+        let session = session_of(version);
         let mut raw = compact::write_session(&session, version);
         raw.push(0);
         for content in cases.iter().chain([&plaintext(&raw)]) {
@@ -282,13 +304,24 @@ fn plaintext(raw: &[u8]) -> Vec<u8> {
 
 #[test]
 fn a_layout_under_the_other_version_is_malformed() {
-    // Each version reads only its own layout: format 1 bytes under `s2`
-    // miss the exercise block, format 2 bytes under `s1` have bytes left.
-    let s = reference_session_with_exercises();
-    for (written, tag) in [(LinkVersion::V1, "s2"), (LinkVersion::V2, "s1")] {
-        let content = plaintext(&compact::write_session(&s, written));
-        assert_eq!(decode(&frame(tag, &content)), Err(LinkError::Malformed));
+    // Each version reads only its own layout: older bytes under a later
+    // tag miss the later blocks, later bytes under an older tag have bytes
+    // left.
+    let mut s = reference_session_followed_up();
+    s.halves[0].exercises = reference_session_with_exercises().halves[0]
+        .exercises
+        .clone();
+    for written in LinkVersion::ALL {
+        for read in LinkVersion::ALL.into_iter().filter(|&v| v != written) {
+            let content = plaintext(&compact::write_session(&s, written));
+            assert_eq!(
+                decode(&frame(read.plain_tag(), &content)),
+                Err(LinkError::Malformed),
+                "{written:?} as {read:?}"
+            );
+        }
     }
+    let s = reference_session_with_exercises();
     // An exercise code this version does not know.
     // Format 2's head is format 1's and the exercise block: the first
     // half's run count, then its first run's exercise code.
@@ -306,8 +339,12 @@ fn a_layout_under_the_other_version_is_malformed() {
 
 #[test]
 fn envelope_parse_checks_before_decrypting() {
-    let [s1, e1, s2, e2] = every_kind_of_link();
-    for (link, version) in [(e1, LinkVersion::V1), (e2, LinkVersion::V2)] {
+    let [s1, e1, s2, e2, s3, e3] = every_kind_of_link();
+    for (link, version) in [
+        (e1, LinkVersion::V1),
+        (e2, LinkVersion::V2),
+        (e3, LinkVersion::V3),
+    ] {
         let envelope = Envelope::parse(&link).unwrap();
         assert_eq!(envelope.version, version);
         assert_eq!(envelope.kdf_iterations, 1_000);
@@ -323,24 +360,27 @@ fn envelope_parse_checks_before_decrypting() {
     }
     assert_eq!(Envelope::parse(&s1), Err(LinkError::NotALink));
     assert_eq!(Envelope::parse(&s2), Err(LinkError::NotALink));
+    assert_eq!(Envelope::parse(&s3), Err(LinkError::NotALink));
 }
 
 #[test]
 fn tampered_header_fails_as_wrong_passphrase() {
     // Someone who recomputes the CRC can change the header, but not without
     // the authentication tag noticing: the nonce, or the version (an `e1`
-    // relabelled `e2` or back).
-    let [_, e1, _, e2] = every_kind_of_link();
-    for link in [e1, e2] {
+    // relabelled `e2`, and so on, each as every other).
+    let [_, e1, _, e2, _, e3] = every_kind_of_link();
+    for link in [e1, e2, e3] {
         let envelope = Envelope::parse(&link).unwrap();
         let mut nonce = envelope.clone();
         nonce.nonce[0] ^= 1;
-        let mut version = envelope.clone();
-        version.version = match envelope.version {
-            LinkVersion::V1 => LinkVersion::V2,
-            LinkVersion::V2 => LinkVersion::V1,
-        };
-        for tampered in [nonce, version] {
+        let relabelled = LinkVersion::ALL
+            .into_iter()
+            .filter(|&v| v != envelope.version)
+            .map(|version| Envelope {
+                version,
+                ..envelope.clone()
+            });
+        for tampered in std::iter::once(nonce).chain(relabelled) {
             let relinked = tampered.to_fragment();
             let Ok(Decoded::Locked(parsed)) = decode(&relinked) else {
                 panic!("still a well-formed envelope");

@@ -10,8 +10,9 @@ use peer_coach::domain::agreement::{Agreement, Rule};
 use peer_coach::domain::deck::CardState;
 use peer_coach::domain::exercise::{ExerciseId, ExerciseRun, Idea, PromptAnswer};
 use peer_coach::domain::flow::{Format, Phase, Step};
+use peer_coach::domain::followup::{CheckIn, FollowUpItem, NextMeeting};
 use peer_coach::domain::session::{
-    ActionItem, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
+    ActionItem, ActionStatus, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
 };
 use peer_coach::domain::share::{
     decode, encode_session, lock, sanitize, unlock, Decoded, Envelope, LinkError, LinkVersion,
@@ -20,7 +21,7 @@ use peer_coach::domain::timer::PhaseClock;
 use proptest::prelude::*;
 use share_common::RustCipher;
 
-fn text() -> impl Strategy<Value = String> {
+fn text() -> BoxedStrategy<String> {
     prop_oneof![
         4 => "\\PC{0,40}",
         2 => "[a-zA-Z ,.;'\"!?-]{0,80}",
@@ -29,9 +30,10 @@ fn text() -> impl Strategy<Value = String> {
         1 => Just("Zoë 中文 العربية 🙂 \u{200B}\u{FEFF}\n\ttabs".to_string()),
         1 => Just(String::new()),
     ]
+    .boxed()
 }
 
-fn due() -> impl Strategy<Value = String> {
+fn due() -> BoxedStrategy<String> {
     prop_oneof![
         Just(String::new()),
         (1000u32..=9999, 1u32..=12, 1u32..=28)
@@ -40,9 +42,10 @@ fn due() -> impl Strategy<Value = String> {
             .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
         text(),
     ]
+    .boxed()
 }
 
-fn clock() -> impl Strategy<Value = PhaseClock> {
+fn clock() -> BoxedStrategy<PhaseClock> {
     (
         prop_oneof![(0i64..200).prop_map(|m| m * 60_000), any::<i64>()],
         prop_oneof![0i64..4_000_000, any::<i64>()],
@@ -55,17 +58,19 @@ fn clock() -> impl Strategy<Value = PhaseClock> {
             running_since,
             cued,
         })
+        .boxed()
 }
 
-fn deck() -> impl Strategy<Value = CardState> {
+fn deck() -> BoxedStrategy<CardState> {
     (
         proptest::collection::vec(any::<u8>(), 0..14),
         proptest::collection::vec(any::<u8>(), 0..5),
     )
         .prop_map(|(drawn, pinned)| CardState { drawn, pinned })
+        .boxed()
 }
 
-fn option() -> impl Strategy<Value = CoachOption> {
+fn option() -> BoxedStrategy<CoachOption> {
     (
         any::<u32>(),
         text(),
@@ -80,9 +85,10 @@ fn option() -> impl Strategy<Value = CoachOption> {
             cons,
             chosen,
         })
+        .boxed()
 }
 
-fn action() -> impl Strategy<Value = ActionItem> {
+fn action() -> BoxedStrategy<ActionItem> {
     (
         any::<u32>(),
         text(),
@@ -92,27 +98,92 @@ fn action() -> impl Strategy<Value = ActionItem> {
         ],
         due(),
         text(),
+        status(),
+        text(),
     )
-        .prop_map(|(id, what, owner, due, first_step)| ActionItem {
-            id: id % 100_000,
-            what,
-            owner,
-            due,
-            first_step,
-            status: Default::default(),
-            status_note: String::new(),
+        .prop_map(
+            |(id, what, owner, due, first_step, status, status_note)| ActionItem {
+                id: id % 100_000,
+                what,
+                owner,
+                due,
+                first_step,
+                status,
+                status_note,
+            },
+        )
+        .boxed()
+}
+
+fn status() -> impl Strategy<Value = ActionStatus> {
+    proptest::sample::select(ActionStatus::ALL.to_vec())
+}
+
+fn follow_up_item() -> BoxedStrategy<FollowUpItem> {
+    (
+        // App ids, none, or any text (sanitizing forgets what is no id).
+        prop_oneof!["[a-zA-Z0-9_-]{1,64}", Just(String::new()), text()],
+        any::<u32>(),
+        proptest::option::of(prop_oneof![0u8..2, any::<u8>()]),
+        text(),
+        due(),
+        status(),
+        text(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(session, action, person, what, due, status, note, carried)| FollowUpItem {
+                session,
+                action,
+                person,
+                what,
+                due,
+                status,
+                note,
+                carried,
+            },
+        )
+        .boxed()
+}
+
+/// Next meetings, some of which sanitizing repairs (a time that is no
+/// `HH:MM`, weeks out of range) or drops (a date that is none, or not
+/// written canonically).
+fn next_meeting() -> BoxedStrategy<NextMeeting> {
+    (
+        prop_oneof![
+            4 => (1000u32..=9999, 1u32..=12, 1u32..=31)
+                .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+            1 => Just("2026-+3-16".to_string()),
+            1 => due(),
+        ],
+        prop_oneof![
+            3 => "([01][0-9]|2[0-3]):[0-5][0-9]",
+            1 => Just(String::new()),
+            1 => Just("24:00".to_string()),
+            1 => text(),
+        ],
+        proptest::option::of(prop_oneof![1u8..=12, any::<u8>()]),
+    )
+        .prop_map(|(date, time, every_weeks)| NextMeeting {
+            date,
+            time,
+            every_weeks,
         })
+        .boxed()
 }
 
-fn idea() -> impl Strategy<Value = Idea> {
-    (text(), text(), any::<bool>()).prop_map(|(from, text, starred)| Idea {
-        from,
-        text,
-        starred,
-    })
+fn idea() -> BoxedStrategy<Idea> {
+    (text(), text(), any::<bool>())
+        .prop_map(|(from, text, starred)| Idea {
+            from,
+            text,
+            starred,
+        })
+        .boxed()
 }
 
-fn run() -> impl Strategy<Value = ExerciseRun> {
+fn run() -> BoxedStrategy<ExerciseRun> {
     (
         (
             proptest::sample::select(ExerciseId::ALL.to_vec()),
@@ -152,9 +223,10 @@ fn run() -> impl Strategy<Value = ExerciseRun> {
                 draft_idea,
             },
         )
+        .boxed()
 }
 
-fn half() -> impl Strategy<Value = Half> {
+fn half() -> BoxedStrategy<Half> {
     (
         (text(), text(), text()),
         proptest::collection::vec(option(), 0..25),
@@ -190,9 +262,10 @@ fn half() -> impl Strategy<Value = Half> {
                 }
             },
         )
+        .boxed()
 }
 
-fn step() -> impl Strategy<Value = Step> {
+fn step() -> BoxedStrategy<Step> {
     prop_oneof![
         Just(Step::Agreement),
         Just(Step::Swap),
@@ -202,6 +275,25 @@ fn step() -> impl Strategy<Value = Step> {
             phase: Phase::ALL[p]
         }),
     ]
+    .boxed()
+}
+
+/// Whether a session has anything between sessions (its actions' status
+/// and notes are kept only then), its follow-up, next meeting and check-in.
+#[allow(clippy::type_complexity)]
+fn between() -> BoxedStrategy<(
+    bool,
+    Vec<FollowUpItem>,
+    Option<NextMeeting>,
+    Option<CheckIn>,
+)> {
+    (
+        any::<bool>(),
+        proptest::collection::vec(follow_up_item(), 0..6),
+        proptest::option::of(next_meeting()),
+        proptest::option::of((text(), text()).prop_map(|(keep, change)| CheckIn { keep, change })),
+    )
+        .boxed()
 }
 
 prop_compose! {
@@ -224,7 +316,17 @@ prop_compose! {
             (proptest::option::of(any::<u8>()), text())
                 .prop_map(|(useful, sentence)| Reflection { useful, sentence })),
         next_item in any::<u32>(),
+        // Half the sessions have nothing between sessions, so that formats
+        // 1 and 2 are written too.
+        (between, follow_up, next_meeting, check_in) in between(),
     ) -> Session {
+        let mut halves = halves;
+        if !between {
+            for action in halves.iter_mut().flat_map(|h| &mut h.actions) {
+                action.status = ActionStatus::Open;
+                action.status_note.clear();
+            }
+        }
         Session {
             id,
             created_ms,
@@ -239,9 +341,9 @@ prop_compose! {
             swap,
             reflections,
             next_item: next_item % 1_000_000,
-            follow_up: Vec::new(),
-            next_meeting: None,
-            check_in: None,
+            follow_up: if between { follow_up } else { Vec::new() },
+            next_meeting: next_meeting.filter(|_| between),
+            check_in: check_in.filter(|_| between),
         }
     }
 }
@@ -252,13 +354,23 @@ fn sanitized(s: &Session) -> Session {
     s
 }
 
-/// The version a session's links must have: format 1 unless an exercise
-/// run is left after sanitizing.
+/// The version a session's links must have, after sanitizing: format 3
+/// if an action has a status or a note, or there is a follow-up, a next
+/// meeting or a check-in; else format 2 if an exercise run is left; else
+/// format 1.
 fn expected_version(s: &Session) -> LinkVersion {
-    if sanitized(s).halves.iter().all(|h| h.exercises.is_empty()) {
-        LinkVersion::V1
-    } else {
+    let s = sanitized(s);
+    let actions = || s.halves.iter().flat_map(|h| &h.actions);
+    if actions().any(|a| a.status != ActionStatus::Open || !a.status_note.is_empty())
+        || !s.follow_up.is_empty()
+        || s.next_meeting.is_some()
+        || s.check_in.is_some()
+    {
+        LinkVersion::V3
+    } else if s.halves.iter().any(|h| !h.exercises.is_empty()) {
         LinkVersion::V2
+    } else {
+        LinkVersion::V1
     }
 }
 
@@ -303,7 +415,9 @@ proptest! {
 
     #[test]
     fn any_payload_after_a_tag_decodes_or_errs(
-        tag in prop_oneof![Just("s1"), Just("e1"), Just("s2"), Just("e2")],
+        tag in proptest::sample::select(
+            LinkVersion::ALL.iter().flat_map(|v| [v.plain_tag(), v.locked_tag()]).collect::<Vec<_>>()
+        ),
         body in "[A-Za-z0-9_-]{0,300}",
     ) {
         let _ = decode(&format!("{tag}.{body}"));

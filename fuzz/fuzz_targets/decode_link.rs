@@ -24,6 +24,12 @@ fn use_session(s: &Session) {
     let mut copy = s.clone();
     copy.advance(0);
     let _ = merge::merge(s, &copy, |_| merge::Choice::Both);
+    // What a follow-up (format 3) does to the session it reviews.
+    let _ = s.actions_done();
+    let mut previous = s.clone();
+    for item in &s.follow_up {
+        previous.take_follow_up(item);
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -32,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = decode(&text);
     let _ = Envelope::parse(&text);
     // Bytes past the outer checksum, as a forged or decrypted payload of
-    // every version.
+    // every version (`s1` to `s3`: `LinkVersion::ALL`).
     for version in LinkVersion::ALL {
         if let Ok(session) = decode_plain_bytes(data, version) {
             use_session(&session);

@@ -5,7 +5,9 @@
 //! Amara and Jonas, with every text verbatim. The share-link budget and the
 //! golden links are measured on it, so it must never change.
 //! [`reference_session_with_exercises`] adds exercise results to it (the
-//! golden links of format 2); it must never change either.
+//! golden links of format 2); it must never change either. Nor must
+//! [`reference_session_followed_up`], the pair's next session a week later
+//! (the golden links of format 3).
 
 use crate::domain::exercise::{ExerciseId, PromptAnswer};
 use crate::domain::flow::{Phase, Step};
@@ -124,11 +126,28 @@ pub fn reference_session() -> Session {
         names: ["Amara".into(), "Jonas".into()],
         ..Setup::default()
     };
-    let mut now = REFERENCE_CREATED_MS;
-    let mut s = Session::new("ref-2026-03-10".into(), now, &setup);
+    let mut s = Session::new("ref-2026-03-10".into(), REFERENCE_CREATED_MS, &setup);
     s.agreement.confirmed = [true, true];
+    let now = play(&mut s, &ROUNDS, REFERENCE_CREATED_MS);
+    s.go_to(Step::WrapUp, now);
+    s.reflections = [
+        Reflection {
+            useful: Some(5),
+            sentence: "Writing the options down made me see I had more than one.".into(),
+        },
+        Reflection {
+            useful: Some(4),
+            sentence: "Hearing myself say the trade-off sentence out loud helped.".into(),
+        },
+    ];
+    s.updated_ms = now;
+    s
+}
 
-    for (h, round) in ROUNDS.iter().enumerate() {
+/// Run every phase of both halves from `now`, each to exactly its time,
+/// writing in what `rounds` says; returns when the last phase ended.
+fn play(s: &mut Session, rounds: &[Round], mut now: i64) -> i64 {
+    for (h, round) in rounds.iter().enumerate() {
         for phase in Phase::ALL {
             let step = Step::Phase { half: h, phase };
             s.go_to(step, now);
@@ -182,19 +201,7 @@ pub fn reference_session() -> Session {
             s.pause_clock(now);
         }
     }
-    s.go_to(Step::WrapUp, now);
-    s.reflections = [
-        Reflection {
-            useful: Some(5),
-            sentence: "Writing the options down made me see I had more than one.".into(),
-        },
-        Reflection {
-            useful: Some(4),
-            sentence: "Hearing myself say the trade-off sentence out loud helped.".into(),
-        },
-    ];
-    s.updated_ms = now;
-    s
+    now
 }
 
 /// When a phase of the reference session started (every phase ran exactly
@@ -309,6 +316,168 @@ pub fn reference_session_with_exercises() -> Session {
     );
     now += 3 * MINUTE_MS;
     role_play.pause_clock(now);
+    s
+}
+
+/// 2026-03-17 09:00 in Europe (UTC+1): a week after the reference session.
+pub const FOLLOWED_UP_CREATED_MS: i64 = REFERENCE_CREATED_MS + 7 * 86_400_000;
+
+/// The second session of Amara and Jonas, a week after the reference one.
+const FOLLOWED_UP_ROUNDS: [Round; 2] = [
+    Round {
+        topic: "Keeping the quieter people speaking once the new format is no longer new",
+        outcome: "One habit I keep up myself, without the board",
+        reality: "I tried the silent writing round at Friday's stand-up: both new hires wrote \
+                  two items each, and one of them spoke to hers. The senior engineers still \
+                  answer first in the open discussion. Today's meeting is the real test.",
+        options: &[
+            (
+                "Ask each senior engineer to invite one quieter person into the discussion.",
+                &["uses their standing to help."],
+                &["they may forget after a week."],
+                true,
+            ),
+            (
+                "Ask whoever wrote an item to present it.",
+                &["a clear moment to speak."],
+                &["can feel like being put on the spot."],
+                true,
+            ),
+            ("Drop the board once everyone speaks up.", &[], &[], false),
+        ],
+        actions: &[
+            (
+                "Ask both seniors on Monday to invite one quieter person each",
+                "2026-03-23",
+            ),
+            (
+                "Keep the board for four more meetings, then ask the team about it",
+                "2026-04-14",
+            ),
+        ],
+        confidence: 8,
+        raise_note: "",
+    },
+    Round {
+        topic: "Handling the urgent requests that do not fit any slot",
+        outcome: "A rule for what counts as urgent",
+        reality: "The office hour never happened: the sales leads asked for a shared channel \
+                  instead, and it works for most questions. Two requests a week still come \
+                  by direct message, marked urgent. I said yes to both last week.",
+        options: &[
+            (
+                "Agree with the sales leads what urgent means, in writing.",
+                &["the rule is theirs too."],
+                &["takes a meeting to agree."],
+                true,
+            ),
+            (
+                "Answer urgent messages only in the shared channel.",
+                &["everyone sees the load."],
+                &["feels cold to people I like."],
+                true,
+            ),
+            (
+                "Keep saying yes and track the hours for a month.",
+                &["numbers for my manager."],
+                &["another month of lost Fridays."],
+                false,
+            ),
+        ],
+        actions: &[
+            (
+                "Send the sales leads a one-line definition of urgent",
+                "2026-03-20",
+            ),
+            (
+                "Pin the channel's rules at the top of the shared channel",
+                "",
+            ),
+        ],
+        confidence: 6,
+        raise_note: "knowing the sales leads agree",
+    },
+];
+
+/// The second session of Amara and Jonas, a week after the reference
+/// session (2026-03-17 09:00, UTC+1), as the app starts it: its follow-up
+/// reviews the reference session's plan, where the agenda and the silent
+/// writing round are done (with notes), the office hour was dropped and the
+/// trade-off sentence is in progress and carried into this plan (Jonas's
+/// first action, still in progress). Jonas pinned the channel's rules
+/// during the session (done). Then both halves run to exactly their time,
+/// and at the wrap-up the pair meets next on 2026-03-31 at 09:00, every two
+/// weeks. The golden links of format 3 are made of it: it must never
+/// change.
+pub fn reference_session_followed_up() -> Session {
+    use crate::domain::followup::{follow_up_of, NextMeeting};
+    use crate::domain::session::ActionStatus;
+
+    let setup = Setup {
+        names: ["Amara".into(), "Jonas".into()],
+        ..Setup::default()
+    };
+    let mut s = Session::new("ref-2026-03-17".into(), FOLLOWED_UP_CREATED_MS, &setup);
+    s.follow_up = follow_up_of(&reference_session(), &s.names);
+    for (at, status, note) in [
+        (
+            0,
+            ActionStatus::Done,
+            "Sent on Monday; five of the eight added an item.",
+        ),
+        (
+            1,
+            ActionStatus::Done,
+            "Tried it at Friday's stand-up; both new hires wrote on the board.",
+        ),
+        (
+            2,
+            ActionStatus::Dropped,
+            "The sales leads preferred a shared channel to a fixed hour.",
+        ),
+        (
+            3,
+            ActionStatus::InProgress,
+            "Used it for three of five requests; two came as urgent.",
+        ),
+    ] {
+        s.edit_follow_up(at, |item| {
+            item.status = status;
+            item.note = note.into();
+        });
+    }
+    let carried = s.carry_follow_up(3);
+    s.agreement.confirmed = [true, true];
+    let now = play(&mut s, &FOLLOWED_UP_ROUNDS, FOLLOWED_UP_CREATED_MS);
+    if let Some(id) = carried {
+        s.edit_action(1, id, |a| {
+            a.status = ActionStatus::InProgress;
+            a.status_note = "Two more weeks, counting the requests it moves.".into();
+        });
+    }
+    if let Some(id) = s.halves[1].actions.last().map(|a| a.id) {
+        s.edit_action(1, id, |a| {
+            a.status = ActionStatus::Done;
+            a.status_note = "Pinned during the session.".into();
+        });
+    }
+    s.go_to(Step::WrapUp, now);
+    s.next_meeting = Some(NextMeeting {
+        date: "2026-03-31".into(),
+        time: "09:00".into(),
+        every_weeks: Some(2),
+    });
+    s.reflections = [
+        Reflection {
+            useful: Some(4),
+            sentence: "Starting from last week's plan made this one start fast.".into(),
+        },
+        Reflection {
+            useful: Some(5),
+            sentence: "Dropping the office hour felt like failing until we wrote down why.".into(),
+        },
+    ];
+    s.updated_ms = now;
     s
 }
 
@@ -505,6 +674,54 @@ mod tests {
         assert_eq!(s.halves[1].actions[1].due, "");
         assert_eq!(s.halves[0].raise_note, "a dry run with Jonas");
         assert_eq!(s.next_item, 12);
+        let mut normalized = s.clone();
+        normalized.normalize();
+        assert_eq!(normalized, s);
+    }
+
+    #[test]
+    fn the_followed_up_session_reviews_the_reference_plan() {
+        use crate::domain::session::ActionStatus::{Done, Dropped, InProgress, Open};
+        let s = reference_session_followed_up();
+        let reference = reference_session();
+        assert_eq!(s.created_ms - reference.created_ms, 7 * 24 * 60 * MINUTE_MS);
+        assert_eq!(s.step, Step::WrapUp);
+        assert_eq!(s.updated_ms - s.created_ms, 60 * MINUTE_MS);
+        let reviewed: Vec<_> = s
+            .follow_up
+            .iter()
+            .map(|i| (i.session.as_str(), i.person, i.status, i.carried))
+            .collect();
+        let id = reference.id.as_str();
+        assert_eq!(
+            reviewed,
+            [
+                (id, Some(0), Done, false),
+                (id, Some(0), Done, false),
+                (id, Some(1), Dropped, false),
+                (id, Some(1), InProgress, true),
+            ]
+        );
+        assert!(s.follow_up.iter().all(|i| !i.note.is_empty()));
+        assert_eq!(s.follow_up[0].due, "2026-03-16");
+        let statuses: Vec<Vec<_>> = s
+            .halves
+            .iter()
+            .map(|h| h.actions.iter().map(|a| a.status).collect())
+            .collect();
+        assert_eq!(statuses, [vec![Open, Open], vec![InProgress, Open, Done]]);
+        let carried = &s.halves[1].actions[0];
+        assert_eq!(carried.what, s.follow_up[3].what);
+        assert_eq!(carried.owner, Owner::Person(1));
+        let meeting = s.next_meeting.clone().unwrap();
+        assert_eq!(
+            (
+                meeting.date.as_str(),
+                meeting.time.as_str(),
+                meeting.every_weeks
+            ),
+            ("2026-03-31", "09:00", Some(2))
+        );
         let mut normalized = s.clone();
         normalized.normalize();
         assert_eq!(normalized, s);

@@ -1,4 +1,4 @@
-//! The `e1` and `e2` links: a session sealed with a passphrase.
+//! The `e1`, `e2` and `e3` links: a session sealed with a passphrase.
 //!
 //! Key: PBKDF2-HMAC-SHA256(passphrase as UTF-8, salt, iterations) → 32
 //! bytes. Cipher: AES-256-GCM with a 96-bit nonce and a 128-bit tag; the
@@ -6,8 +6,8 @@
 //! (and with it the format version), the KDF parameters, the salt and the
 //! nonce cannot be changed without the passphrase check failing. The
 //! plaintext is [`super::plaintext_bytes`], exactly the content of an `s1`
-//! link (for `e1`) or an `s2` link (for `e2`). The two versions differ only
-//! in their tag, here and in the frame.
+//! link (for `e1`), an `s2` link (for `e2`) or an `s3` link (for `e3`). The
+//! versions differ only in their tag, here and in the frame.
 //!
 //! The cryptography itself runs in the browser (WebCrypto's `deriveKey`
 //! and `encrypt`/`decrypt`, asynchronously). The domain defines the bytes:
@@ -16,7 +16,7 @@
 //! content = varint kdf_iterations ‖ salt[16] ‖ nonce[12] ‖ ciphertext‖tag
 //! fragment = frame(TAG, content)   (outer length check and CRC-32)
 //! aad = TAG "." ‖ varint kdf_iterations ‖ salt ‖ nonce
-//! TAG = "e1" (format 1 plaintext) or "e2" (format 2 plaintext)
+//! TAG = "e1", "e2" or "e3" (format 1, 2 or 3 plaintext)
 //! ```
 //!
 //! To lock: `plaintext_bytes(session)` (which also gives the version),
@@ -73,8 +73,8 @@ pub trait Cipher {
 
 impl Envelope {
     /// The authenticated header: `"e1." ‖ varint iterations ‖ salt ‖ nonce`
-    /// (`"e2."` for format 2). Pass it as AES-GCM's additional data when
-    /// sealing and opening.
+    /// (`"e2."`, `"e3."` for formats 2 and 3). Pass it as AES-GCM's
+    /// additional data when sealing and opening.
     pub fn header_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(3 + 5 + 16 + 12);
         out.extend_from_slice(self.version.locked_tag().as_bytes());
@@ -89,7 +89,7 @@ impl Envelope {
         out.extend_from_slice(&self.nonce);
     }
 
-    /// The fragment payload `e1.…` or `e2.…` (without `#`).
+    /// The fragment payload `e1.…`, `e2.…` or `e3.…` (without `#`).
     pub fn to_fragment(&self) -> String {
         let mut content = Vec::with_capacity(33 + self.ciphertext.len());
         self.put_params(&mut content);
@@ -97,10 +97,10 @@ impl Envelope {
         frame(self.version.locked_tag(), &content)
     }
 
-    /// Read an `e1` or `e2` fragment (cleaned with [`super::clean`]).
-    /// Truncation and changed characters are found here, before any
-    /// decryption. A plain `s1` or `s2` link is [`LinkError::NotALink`]
-    /// here: use [`super::decode`].
+    /// Read an `e1`, `e2` or `e3` fragment (cleaned with
+    /// [`super::clean`]). Truncation and changed characters are found here,
+    /// before any decryption. A plain `s1`, `s2` or `s3` link is
+    /// [`LinkError::NotALink`] here: use [`super::decode`].
     pub fn parse(fragment: &str) -> Result<Envelope, LinkError> {
         match unframe(&super::clean(fragment))? {
             (tag, content) if tag.locked => Envelope::from_content(&content, tag.version),
@@ -137,8 +137,9 @@ impl Envelope {
     }
 }
 
-/// Seal a session into an `e1` fragment, or `e2` if it holds exercise runs.
-/// `salt` and `nonce` must be fresh random bytes for every link.
+/// Seal a session into an `e1`, `e2` or `e3` fragment, as
+/// [`LinkVersion::needed_for`] says. `salt` and `nonce` must be fresh
+/// random bytes for every link.
 pub fn lock(
     session: &Session,
     passphrase: &str,

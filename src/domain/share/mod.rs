@@ -11,12 +11,19 @@
 //! - `e1`: a format 1 session encrypted with a passphrase (see [`Envelope`]);
 //! - `s2`: a plain session, format 2 (format 1 and the exercise runs of
 //!   each half);
-//! - `e2`: a format 2 session encrypted with a passphrase.
+//! - `e2`: a format 2 session encrypted with a passphrase;
+//! - `s3`: a plain session, format 3 (format 2 and what happens between
+//!   sessions: the actions' status and note, the follow-up of the previous
+//!   plan, the next meeting, the pair's check-in);
+//! - `e3`: a format 3 session encrypted with a passphrase.
 //!
 //! The encoder writes the oldest format that holds the whole session (see
-//! [`LinkVersion::needed_for`]): a session without exercise runs still
-//! travels as `s1` or `e1`, byte for byte as before format 2 existed, so
-//! that older copies of the app open it.
+//! [`LinkVersion::needed_for`]): a session without exercise runs or
+//! between-sessions data still travels as `s1` or `e1`, byte for byte as
+//! before formats 2 and 3 existed, and one with exercise runs only as `s2`
+//! or `e2`, so that older copies of the app open them. A tag this version
+//! does not know but that looks like one (`s4`) is
+//! [`LinkError::NewerVersion`].
 //!
 //! Every payload shares an outer frame that tells a cut-off link from a
 //! changed character before anything else is looked at:
@@ -30,11 +37,11 @@
 //! any changed character: [`LinkError::Corrupted`] (the decoder of base64 is
 //! strict, so no change slips through its spare bits).
 //!
-//! The content of `s1` and `s2` is the *plaintext* ([`plaintext_bytes`]):
-//! `varint raw_len ‖ deflate(compact session)`; the compact session layouts
-//! (format 1 and 2) are in [`compact`], the primed deflate (the same for
-//! both) in [`deflate`]. `e1` and `e2` encrypt the plaintext of their
-//! format.
+//! The content of `s1`, `s2` and `s3` is the *plaintext*
+//! ([`plaintext_bytes`]): `varint raw_len ‖ deflate(compact session)`; the
+//! compact session layouts (formats 1 to 3) are in [`compact`], the primed
+//! deflate (the same for all) in [`deflate`]. `e1`, `e2` and `e3` encrypt
+//! the plaintext of their format.
 //!
 //! Decoding never panics and trusts nothing: sizes are capped before any
 //! allocation, the inflater stops at the announced size (at most
@@ -51,7 +58,8 @@ mod words;
 pub use envelope::{lock, unlock, Cipher, Envelope, KDF_ITERATIONS};
 pub use words::{suggest_passphrase, WORDS};
 
-use crate::domain::session::{Owner, Session};
+use crate::domain::route::is_valid_id;
+use crate::domain::session::{ActionStatus, Owner, Session};
 use compact::{get_varint, put_varint};
 use crc32::crc32;
 
@@ -66,17 +74,22 @@ pub enum LinkVersion {
     V1,
     /// Format 2, `s2` and `e2`: format 1 and the exercise runs of each half.
     V2,
+    /// Format 3, `s3` and `e3`: format 2 and what happens between sessions
+    /// (the actions' status and note, the follow-up of the previous plan,
+    /// the next meeting, the pair's check-in).
+    V3,
 }
 
 impl LinkVersion {
     /// Every released version, oldest first.
-    pub const ALL: [LinkVersion; 2] = [LinkVersion::V1, LinkVersion::V2];
+    pub const ALL: [LinkVersion; 3] = [LinkVersion::V1, LinkVersion::V2, LinkVersion::V3];
 
     /// The tag of a plain link of this version.
     pub fn plain_tag(self) -> &'static str {
         match self {
             LinkVersion::V1 => "s1",
             LinkVersion::V2 => "s2",
+            LinkVersion::V3 => "s3",
         }
     }
 
@@ -85,13 +98,26 @@ impl LinkVersion {
         match self {
             LinkVersion::V1 => "e1",
             LinkVersion::V2 => "e2",
+            LinkVersion::V3 => "e3",
         }
     }
 
     /// The oldest version that holds everything in a (sanitized) session:
-    /// format 2 only if some half has an exercise run.
+    /// format 3 if an action has a status or a note, or the session has a
+    /// follow-up, a next meeting or a check-in; else format 2 if some half
+    /// has an exercise run; else format 1.
     pub fn needed_for(session: &Session) -> LinkVersion {
-        if session.halves.iter().any(|h| !h.exercises.is_empty()) {
+        let nothing_between = session.follow_up.is_empty()
+            && session.next_meeting.is_none()
+            && session.check_in.is_none()
+            && session
+                .halves
+                .iter()
+                .flat_map(|h| &h.actions)
+                .all(|a| a.status == ActionStatus::Open && a.status_note.is_empty());
+        if !nothing_between {
+            LinkVersion::V3
+        } else if session.halves.iter().any(|h| !h.exercises.is_empty()) {
             LinkVersion::V2
         } else {
             LinkVersion::V1
@@ -172,8 +198,8 @@ pub enum Decoded {
     Locked(Envelope),
 }
 
-/// The link for a session: the fragment payload `s1.…`, or `s2.…` if it
-/// holds exercise runs (without `#`).
+/// The link for a session: the fragment payload `s1.…`, `s2.…` or `s3.…`
+/// as [`LinkVersion::needed_for`] says (without `#`).
 pub fn encode_session(session: &Session) -> String {
     let (version, plaintext) = plaintext_bytes(session);
     frame(version.plain_tag(), &plaintext)
@@ -226,9 +252,25 @@ pub fn decode_plain_bytes(bytes: &[u8], version: LinkVersion) -> Result<Session,
 }
 
 /// [`Session::normalize`], and values the views rely on put in range:
-/// usefulness 1 to 5, action owners person A or B (or someone named).
+/// usefulness 1 to 5, action owners person A or B (or someone named); and
+/// what a link cannot carry made so that it can: a follow-up item's
+/// previous session that is not an app id is forgotten (the item stays),
+/// a next meeting on a date not written canonically (`2026-+3-16` passes
+/// [`crate::domain::dates::is_iso_date`]) is dropped.
 pub fn sanitize(session: &mut Session) {
     session.normalize();
+    for item in &mut session.follow_up {
+        if !is_valid_id(&item.session) {
+            item.session.clear();
+        }
+    }
+    if session
+        .next_meeting
+        .as_ref()
+        .is_some_and(|m| !compact::is_canonical_date(&m.date))
+    {
+        session.next_meeting = None;
+    }
     for r in &mut session.reflections {
         r.useful = r.useful.map(|u| u.clamp(1, 5));
     }

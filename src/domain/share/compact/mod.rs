@@ -1,5 +1,5 @@
-//! The compact binary form of a session inside `s1`/`e1` (format 1) and
-//! `s2`/`e2` (format 2) links.
+//! The compact binary form of a session inside `s1`/`e1` (format 1),
+//! `s2`/`e2` (format 2) and `s3`/`e3` (format 3) links.
 //!
 //! Not serde: the layout is written out by hand, field by field, so that it
 //! never changes when the Rust model gains or renames a field (a released
@@ -55,6 +55,39 @@
 //!
 //! A run's clocks are encoded as a half's (a running one's start relative
 //! to the session's `updated_ms`).
+//!
+//! Layout of format 3 (`s3` and the plaintext of `e3`): format 2 with what
+//! happens between sessions appended at the end of the head (after the
+//! exercise block), its strings in the same text block (after those of
+//! format 2):
+//!
+//! ```text
+//! head: format 2 head, then
+//!   for each action of each half, in format 1's order (no count: format 1
+//!     gave it): status, status_note
+//!   follow-up count (≤ MAX_FOLLOW_UP), follow-up items,
+//!   next meeting, check-in (0 none; 1 + keep, change)
+//! status: 0 open, 1 in progress, 2 done, 3 dropped
+//! follow-up item: session (the previous session's id: an app id or empty;
+//!   any other string is malformed), action (id), person (0 none, 1 + p,
+//!   p ≤ 1), what, due (as an action's due), status, note, carried (flag)
+//! next meeting: 0 none, or 1 + zz(date's days after creation day),
+//!   then time (0 none, 1 + minute of the day, < 1440),
+//!   every_weeks (0 once, or 1 to MAX_EVERY_WEEKS)
+//! ```
+//!
+//! A session without any of these (every action open without a note, no
+//! follow-up, no next meeting, no check-in) is never written in format 3
+//! (see `LinkVersion::needed_for`).
+//!
+//! Format 3 is deliberately *not* made forward-extensible (say, trailing
+//! sections an older reader skips): a later field goes into a format 4
+//! with its own tag, at the cost of a two-character tag and a version test
+//! in the reader. Skippable sections would let an older app open a newer
+//! link and silently drop what it cannot read, and then share or merge the
+//! session without it, which is the very loss format 3 exists to end; and
+//! sections it must not skip would be found only after the passphrase is
+//! asked for, where an unknown tag says "update the app" before that.
 //!
 //! Differences of timestamps use wrapping arithmetic, so every `i64` value
 //! survives the round trip. Reading checks every length and count and
@@ -143,6 +176,12 @@ fn date_days(text: &str) -> Option<i64> {
     (format_days(days).as_deref() == Some(text)).then_some(days)
 }
 
+/// Is `text` a date exactly as the link's day counts write it back
+/// (`YYYY-MM-DD`, years 1000 to 9999)?
+pub fn is_canonical_date(text: &str) -> bool {
+    date_days(text).is_some()
+}
+
 fn format_days(days: i64) -> Option<String> {
     let (y, m, d) = civil_from_days(days);
     (1000..=9999)
@@ -155,8 +194,12 @@ mod tests {
     use super::read::Reader;
     use super::write::Writer;
     use super::*;
-    use crate::domain::fixtures::{reference_session, reference_session_with_exercises};
-    use crate::domain::share::LinkVersion::{V1, V2};
+    use crate::domain::fixtures::{
+        reference_session, reference_session_followed_up, reference_session_with_exercises,
+    };
+    use crate::domain::followup::{CheckIn, FollowUpItem, NextMeeting};
+    use crate::domain::session::Session;
+    use crate::domain::share::LinkVersion::{self, V1, V2, V3};
 
     /// The head and the text block of compact bytes.
     fn parts(raw: &[u8]) -> (&[u8], &[u8]) {
@@ -200,6 +243,140 @@ mod tests {
         let mut longer = raw;
         longer.push(0);
         assert_eq!(read_session(&longer, V2), None);
+    }
+
+    #[test]
+    fn format_3_without_its_data_is_format_2_and_zeros() {
+        let s = reference_session_with_exercises();
+        let (v2, v3) = (write_session(&s, V2), write_session(&s, V3));
+        let ((head2, text2), (head3, text3)) = (parts(&v2), parts(&v3));
+        assert_eq!(text3, text2);
+        // Status and note length of the four actions, then no follow-up,
+        // no next meeting, no check-in.
+        let zeros = [0; 4 * 2 + 3];
+        assert_eq!(head3, [head2, &zeros].concat());
+        assert_eq!(read_session(&v3, V3), Some(s));
+    }
+
+    #[test]
+    fn between_sessions_round_trips_in_format_3_only() {
+        let mut s = reference_session_followed_up();
+        s.check_in = Some(CheckIn {
+            keep: "Starting from the last plan".into(),
+            change: String::new(),
+        });
+        let raw = write_session(&s, V3);
+        assert_eq!(read_session(&raw, V3), Some(s.clone()));
+        for version in [V1, V2] {
+            assert_eq!(read_session(&raw, version), None, "{version:?}");
+            assert_eq!(read_session(&write_session(&s, version), V3), None);
+        }
+        for len in 0..raw.len() {
+            assert_eq!(read_session(&raw[..len], V3), None, "cut at {len}");
+        }
+        let mut longer = raw;
+        longer.push(0);
+        assert_eq!(read_session(&longer, V3), None);
+    }
+
+    /// A session with only a next meeting, written in format 3, and where
+    /// its head ends.
+    fn with_meeting(time: &str, every_weeks: Option<u8>) -> (Session, Vec<u8>, usize) {
+        let mut s = reference_session();
+        s.next_meeting = Some(NextMeeting {
+            date: "2026-03-17".into(),
+            time: time.into(),
+            every_weeks,
+        });
+        let raw = write_session(&s, V3);
+        let (head_len, n) = get_varint(&raw).unwrap();
+        (s, raw, n + head_len as usize)
+    }
+
+    #[test]
+    fn next_meetings_are_days_minutes_and_weeks() {
+        let (s, raw, end) = with_meeting("23:59", Some(12));
+        // 1 + zz(7 days), 1 + 1,439 minutes (two bytes), 12 weeks, no
+        // check-in.
+        assert_eq!(raw[end - 5..end], [15, 0xA0, 0x0B, 12, 0]);
+        assert_eq!(read_session(&raw, V3), Some(s));
+        let (s, raw, end) = with_meeting("", None);
+        assert_eq!(raw[end - 4..end], [15, 0, 0, 0]);
+        assert_eq!(read_session(&raw, V3), Some(s));
+        // Weeks above 12, a minute past the day: malformed.
+        let (_, mut raw, end) = with_meeting("00:00", Some(1));
+        raw[end - 2] = 13;
+        assert_eq!(read_session(&raw, V3), None);
+        raw[end - 2] = 1;
+        assert!(read_session(&raw, V3).is_some());
+        let (_, raw, end) = with_meeting("23:59", None);
+        let mut bad = raw.clone();
+        bad[end - 3] = 0x0C; // 1 + 1,440
+        assert_eq!(read_session(&bad, V3), None);
+    }
+
+    #[test]
+    fn statuses_and_follow_up_items_are_checked() {
+        let mut s = reference_session();
+        s.follow_up.push(FollowUpItem {
+            session: String::new(),
+            action: 3,
+            person: Some(1),
+            due: "in May".into(),
+            ..FollowUpItem::default()
+        });
+        let raw = write_session(&s, V3);
+        assert_eq!(read_session(&raw, V3), Some(s.clone()));
+        // The first action's status: right after format 2's head.
+        let (_, n) = get_varint(&raw).unwrap();
+        let at = n + parts(&write_session(&s, V2)).0.len();
+        for (code, ok) in [(3, true), (4, false)] {
+            let mut raw = raw.clone();
+            raw[at] = code;
+            assert_eq!(read_session(&raw, V3).is_some(), ok, "status {code}");
+        }
+        // Only app ids, or none, name the previous session.
+        for (id, ok) in [("ref-2026-03-10", true), ("no spaces", false)] {
+            s.follow_up[0].session = id.into();
+            let read = read_session(&write_session(&s, V3), V3);
+            assert_eq!(read.is_some(), ok, "{id}");
+        }
+    }
+
+    #[test]
+    fn at_most_the_kept_follow_up_is_written() {
+        use crate::domain::followup::MAX_FOLLOW_UP;
+        let mut s = reference_session();
+        s.follow_up = vec![FollowUpItem::default(); MAX_FOLLOW_UP + 5];
+        let read = read_session(&write_session(&s, V3), V3).unwrap();
+        assert_eq!(read.follow_up.len(), MAX_FOLLOW_UP);
+    }
+
+    #[test]
+    fn the_oldest_format_that_holds_the_session() {
+        use crate::domain::session::ActionStatus;
+        let plain = reference_session();
+        assert_eq!(LinkVersion::needed_for(&plain), V1);
+        assert_eq!(
+            LinkVersion::needed_for(&reference_session_with_exercises()),
+            V2
+        );
+        assert_eq!(
+            LinkVersion::needed_for(&reference_session_followed_up()),
+            V3
+        );
+        let edits: [fn(&mut Session); 5] = [
+            |s| s.halves[1].actions[0].status = ActionStatus::Dropped,
+            |s| s.halves[0].actions[1].status_note = "later".into(),
+            |s| s.follow_up.push(FollowUpItem::default()),
+            |s| s.next_meeting = Some(NextMeeting::default()),
+            |s| s.check_in = Some(CheckIn::default()),
+        ];
+        for (i, edit) in edits.into_iter().enumerate() {
+            let mut s = plain.clone();
+            edit(&mut s);
+            assert_eq!(LinkVersion::needed_for(&s), V3, "edit {i}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::domain::agreement::{Agreement, Rule};
 use crate::domain::deck::CardState;
 use crate::domain::exercise::{ExerciseId, ExerciseRun, Idea, PromptAnswer};
 use crate::domain::flow::{Format, Phase, Step};
+use crate::domain::followup::{CheckIn, FollowUpItem, NextMeeting, MAX_EVERY_WEEKS, MAX_FOLLOW_UP};
 use crate::domain::route::is_valid_id;
 use crate::domain::session::{
     ActionItem, ActionStatus, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
@@ -142,6 +143,65 @@ impl<'a> Reader<'a> {
             starred: self.flag()?,
         })
     }
+
+    /// A due date (see `Writer::due`); a day outside years 1000 to 9999 is
+    /// malformed.
+    fn due(&mut self, created_day: i64) -> R<String> {
+        match self.num()? {
+            0 => Some(String::new()),
+            1 => self.str(),
+            v => format_days(created_day.checked_add(unzigzag(v - 2))?),
+        }
+    }
+
+    /// What became of an action (format 3).
+    fn status(&mut self) -> R<ActionStatus> {
+        Some(match self.small(3)? {
+            0 => ActionStatus::Open,
+            1 => ActionStatus::InProgress,
+            2 => ActionStatus::Done,
+            _ => ActionStatus::Dropped,
+        })
+    }
+
+    /// A follow-up item (format 3): the previous session's id is an app id,
+    /// or empty.
+    fn follow_up(&mut self, created_day: i64) -> R<FollowUpItem> {
+        Some(FollowUpItem {
+            session: self.str().filter(|id| id.is_empty() || is_valid_id(id))?,
+            action: self.u32()?,
+            person: match self.small(2)? {
+                0 => None,
+                v => Some(v as u8 - 1),
+            },
+            what: self.str()?,
+            due: self.due(created_day)?,
+            status: self.status()?,
+            note: self.str()?,
+            carried: self.flag()?,
+        })
+    }
+
+    /// The next meeting (format 3).
+    fn next_meeting(&mut self, created_day: i64) -> R<Option<NextMeeting>> {
+        let date = match self.num()? {
+            0 => return Some(None),
+            v => format_days(created_day.checked_add(unzigzag(v - 1))?)?,
+        };
+        let time = match self.small(24 * 60)? {
+            0 => String::new(),
+            v => format!("{:02}:{:02}", (v - 1) / 60, (v - 1) % 60),
+        };
+        let every_weeks = match self.small(MAX_EVERY_WEEKS.into())? {
+            0 => None,
+            v => Some(v as u8),
+        };
+        Some(Some(NextMeeting {
+            date,
+            time,
+            every_weeks,
+        }))
+    }
 }
 
 /// Read a session written by [`super::write_session`] in the layout of
@@ -219,11 +279,7 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
                 v if v % 2 == 0 => Owner::Person(u8::try_from(v / 2).ok().filter(|&p| p <= 1)?),
                 _ => return None,
             };
-            let due = match r.num()? {
-                0 => String::new(),
-                1 => r.str()?,
-                v => format_days(created_day.checked_add(unzigzag(v - 2))?)?,
-            };
+            let due = r.due(created_day)?;
             half.actions.push(ActionItem {
                 id,
                 what,
@@ -279,6 +335,24 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
             half.exercises = r.list(MAX_EXERCISES_PER_HALF, |r| r.run(updated_ms))?;
         }
     }
+    let mut follow_up = Vec::new();
+    let mut next_meeting = None;
+    let mut check_in = None;
+    if version >= LinkVersion::V3 {
+        for a in halves.iter_mut().flat_map(|h| &mut h.actions) {
+            a.status = r.status()?;
+            a.status_note = r.str()?;
+        }
+        follow_up = r.list(MAX_FOLLOW_UP, |r| r.follow_up(created_day))?;
+        next_meeting = r.next_meeting(created_day)?;
+        check_in = match r.small(1)? {
+            0 => None,
+            _ => Some(CheckIn {
+                keep: r.str()?,
+                change: r.str()?,
+            }),
+        };
+    }
     if !r.head.is_empty() || !r.text.is_empty() {
         return None;
     }
@@ -296,8 +370,8 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         swap,
         reflections,
         next_item,
-        follow_up: Vec::new(),
-        next_meeting: None,
-        check_in: None,
+        follow_up,
+        next_meeting,
+        check_in,
     })
 }

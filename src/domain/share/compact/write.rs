@@ -3,7 +3,8 @@
 use crate::domain::agreement::Rule;
 use crate::domain::exercise::{ExerciseRun, Idea};
 use crate::domain::flow::{Format, Step};
-use crate::domain::session::{Owner, Session, SwapChoice, MAX_EXERCISES_PER_HALF};
+use crate::domain::followup::{is_time_of_day, FollowUpItem, NextMeeting, MAX_FOLLOW_UP};
+use crate::domain::session::{ActionStatus, Owner, Session, SwapChoice, MAX_EXERCISES_PER_HALF};
 use crate::domain::share::LinkVersion;
 use crate::domain::timer::PhaseClock;
 
@@ -105,11 +106,72 @@ impl Writer {
         self.str(&idea.text);
         self.flag(idea.starred);
     }
+
+    /// A due date: 0 empty, 1 + string for free text, 2 + zigzag(days
+    /// after the session's creation day) for a calendar date.
+    fn due(&mut self, due: &str, created_day: i64) {
+        if due.is_empty() {
+            self.num(0);
+        } else if let Some(days) = date_days(due) {
+            self.num(2 + zigzag(days.wrapping_sub(created_day)));
+        } else {
+            self.num(1);
+            self.str(due);
+        }
+    }
+
+    /// What became of an action (format 3).
+    fn status(&mut self, status: ActionStatus) {
+        self.num(match status {
+            ActionStatus::Open => 0,
+            ActionStatus::InProgress => 1,
+            ActionStatus::Done => 2,
+            ActionStatus::Dropped => 3,
+        });
+    }
+
+    /// A follow-up item (format 3).
+    fn follow_up(&mut self, item: &FollowUpItem, created_day: i64) {
+        self.str(&item.session);
+        self.num(item.action.into());
+        self.num(item.person.map_or(0, |p| u64::from(p) + 1));
+        self.str(&item.what);
+        self.due(&item.due, created_day);
+        self.status(item.status);
+        self.str(&item.note);
+        self.flag(item.carried);
+    }
+
+    /// The next meeting (format 3): 0 none, else 1 + zigzag(days after the
+    /// creation day), then the time and the repetition. A date that is not
+    /// a canonical `YYYY-MM-DD` is not written (see
+    /// [`crate::domain::share::sanitize`]).
+    fn next_meeting(&mut self, meeting: Option<&NextMeeting>, created_day: i64) {
+        let Some((m, days)) = meeting.and_then(|m| Some((m, date_days(&m.date)?))) else {
+            self.num(0);
+            return;
+        };
+        self.num(1 + zigzag(days.wrapping_sub(created_day)));
+        self.num(minute_of_day(&m.time).map_or(0, |t| t + 1));
+        self.num(m.every_weeks.map_or(0, u64::from));
+    }
+}
+
+/// The minute of the day of a time written `HH:MM`.
+fn minute_of_day(time: &str) -> Option<u64> {
+    if !is_time_of_day(time) {
+        return None;
+    }
+    let h: u64 = time.get(0..2)?.parse().ok()?;
+    let m: u64 = time.get(3..5)?.parse().ok()?;
+    Some(h * 60 + m)
 }
 
 /// The compact form of a session in the layout of `version` (format 1
-/// leaves exercise runs out). At most [`MAX_EXERCISES_PER_HALF`] runs of a
-/// half are written, as [`Session::normalize`] keeps them.
+/// leaves exercise runs out, formats 1 and 2 the actions' status, the
+/// follow-up, the next meeting and the check-in). At most [`MAX_EXERCISES_PER_HALF`] runs
+/// of a half and [`MAX_FOLLOW_UP`] follow-up items are written, as
+/// [`Session::normalize`] keeps them.
 pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
     let mut w = Writer {
         head: Vec::with_capacity(256),
@@ -167,14 +229,7 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
                     w.str(name);
                 }
             }
-            if a.due.is_empty() {
-                w.num(0);
-            } else if let Some(days) = date_days(&a.due) {
-                w.num(2 + zigzag(days - created_day));
-            } else {
-                w.num(1);
-                w.str(&a.due);
-            }
+            w.due(&a.due, created_day);
             w.str(&a.first_step);
         }
         w.num(half.confidence.map_or(0, |c| u64::from(c) + 1));
@@ -212,6 +267,23 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
             for run in runs {
                 w.run(run, s.updated_ms);
             }
+        }
+    }
+    if version >= LinkVersion::V3 {
+        for a in s.halves.iter().flat_map(|h| &h.actions) {
+            w.status(a.status);
+            w.str(&a.status_note);
+        }
+        let items = &s.follow_up[..s.follow_up.len().min(MAX_FOLLOW_UP)];
+        w.num(items.len() as u64);
+        for item in items {
+            w.follow_up(item, created_day);
+        }
+        w.next_meeting(s.next_meeting.as_ref(), created_day);
+        w.flag(s.check_in.is_some());
+        if let Some(c) = &s.check_in {
+            w.str(&c.keep);
+            w.str(&c.change);
         }
     }
 
