@@ -1,7 +1,8 @@
 //! Golden links: one per released tag, written once by the encoder of that
 //! release and checked in. They must decode to their session in every later
 //! version: `s1` and `e1` to the reference session, `s2` and `e2` to the
-//! reference session with exercises. Never edit or regenerate
+//! reference session with exercises, `s3` and `e3` to the pair's next
+//! session that follows it up. Never edit or regenerate
 //! `tests/golden/*.txt`.
 
 // Native only: the reference cryptography and proptest are native dev-dependencies.
@@ -9,14 +10,16 @@
 
 mod share_common;
 
-use peer_coach::domain::fixtures::{reference_session, reference_session_with_exercises};
+use peer_coach::domain::fixtures::{
+    reference_session, reference_session_followed_up, reference_session_with_exercises,
+};
 use peer_coach::domain::session::Session;
 use peer_coach::domain::share::{
     decode, encode_session, lock, unlock, Decoded, Envelope, LinkError, LinkVersion, KDF_ITERATIONS,
 };
 use share_common::RustCipher;
 
-/// The passphrase of the golden `e1` and `e2` links.
+/// The passphrase of the golden `e1`, `e2` and `e3` links.
 pub const GOLDEN_PASSPHRASE: &str = "correct horse battery staple";
 /// Fixed salt and nonce of the golden `e1` link (real links use random ones).
 pub const GOLDEN_SALT: [u8; 16] = *b"peer-coach-salt!";
@@ -25,6 +28,9 @@ pub const GOLDEN_NONCE: [u8; 12] = *b"golden-nonce";
 /// that no key and nonce pair seals two messages, even in a test.
 pub const GOLDEN_SALT_2: [u8; 16] = *b"peer-coach-salt2";
 pub const GOLDEN_NONCE_2: [u8; 12] = *b"golden-nonc2";
+/// Fixed salt and nonce of the golden `e3` link, others again.
+pub const GOLDEN_SALT_3: [u8; 16] = *b"peer-coach-salt3";
+pub const GOLDEN_NONCE_3: [u8; 12] = *b"golden-nonc3";
 
 fn golden(name: &str) -> String {
     let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -103,6 +109,30 @@ fn e2_golden_link_opens_with_its_passphrase_only() {
 }
 
 #[test]
+fn s3_golden_link_decodes_to_the_followed_up_session() {
+    let link = golden("s3.txt");
+    assert!(link.starts_with("s3."));
+    assert_eq!(
+        decode(&link),
+        Ok(Decoded::Session(reference_session_followed_up()))
+    );
+}
+
+#[test]
+fn s3_encoder_still_writes_the_golden_link() {
+    // As for `s1`: a change here should be a deliberate one.
+    assert_eq!(
+        encode_session(&reference_session_followed_up()),
+        golden("s3.txt")
+    );
+}
+
+#[test]
+fn e3_golden_link_opens_with_its_passphrase_only() {
+    opens_with_its_passphrase_only("e3.txt", LinkVersion::V3, reference_session_followed_up());
+}
+
+#[test]
 fn encoder_still_seals_the_golden_locked_links() {
     // The KDF runs once per link here: one test for both.
     for (name, session, salt, nonce) in [
@@ -112,6 +142,12 @@ fn encoder_still_seals_the_golden_locked_links() {
             reference_session_with_exercises(),
             GOLDEN_SALT_2,
             GOLDEN_NONCE_2,
+        ),
+        (
+            "e3.txt",
+            reference_session_followed_up(),
+            GOLDEN_SALT_3,
+            GOLDEN_NONCE_3,
         ),
     ] {
         let link = lock(
@@ -145,12 +181,17 @@ fn write_golden_links() {
     };
     let plain = reference_session();
     let with_exercises = reference_session_with_exercises();
-    let links: [(&str, &dyn Fn() -> String); 4] = [
+    let followed_up = reference_session_followed_up();
+    let links: [(&str, &dyn Fn() -> String); 6] = [
         ("s1.txt", &|| encode_session(&plain)),
         ("e1.txt", &|| seal(&plain, GOLDEN_SALT, GOLDEN_NONCE)),
         ("s2.txt", &|| encode_session(&with_exercises)),
         ("e2.txt", &|| {
             seal(&with_exercises, GOLDEN_SALT_2, GOLDEN_NONCE_2)
+        }),
+        ("s3.txt", &|| encode_session(&followed_up)),
+        ("e3.txt", &|| {
+            seal(&followed_up, GOLDEN_SALT_3, GOLDEN_NONCE_3)
         }),
     ];
     for (name, link) in links {
