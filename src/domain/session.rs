@@ -324,7 +324,7 @@ impl Session {
             })
             .max()
             .unwrap_or(0);
-        self.next_item = self.next_item.max(max_id + 1);
+        self.next_item = self.next_item.max(max_id.saturating_add(1));
     }
 
     pub fn half(&self, h: usize) -> Option<&Half> {
@@ -343,7 +343,7 @@ impl Session {
 
     fn new_item_id(&mut self) -> u32 {
         let id = self.next_item;
-        self.next_item += 1;
+        self.next_item = self.next_item.saturating_add(1);
         id
     }
 
