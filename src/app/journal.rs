@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::notices::Notice;
 use crate::app::sessions::Sessions;
 use crate::domain::journal::{self, JournalEntry};
+use crate::domain::store;
 use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::records;
 
@@ -23,8 +24,34 @@ impl Journal {
             sessions,
             entries: RwSignal::new(None),
         };
+        journal.follow_other_tabs();
         provide_context(journal);
         journal
+    }
+
+    /// Another tab wrote or deleted an entry: show its version, so this
+    /// tab never writes an older copy over it.
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            let Some(key) = ev.key().filter(|k| store::is_journal_key(k)) else {
+                return;
+            };
+            if self.entries.with_untracked(Option::is_none) {
+                return;
+            }
+            let theirs = ev
+                .new_value()
+                .and_then(|raw| store::decode_journal_entry(&raw).ok());
+            self.entries.update(|list| {
+                let list = list.get_or_insert_with(Vec::new);
+                list.retain(|e| store::journal_key(&e.id) != key);
+                if let Some(entry) = theirs.filter(|e| store::journal_key(&e.id) == key) {
+                    list.push(entry);
+                }
+                journal::sort_newest_first(list);
+            });
+        });
+        on_cleanup(move || handle.remove());
     }
 
     fn ensure_loaded(&self) {
@@ -78,6 +105,12 @@ impl Journal {
     fn with_untracked_has(&self, id: &str) -> bool {
         self.entries
             .with_untracked(|e| e.as_ref().is_some_and(|l| l.iter().any(|x| x.id == id)))
+    }
+
+    /// Forget what was read, so that the next use reads the device again
+    /// (after a restore wrote to it).
+    pub fn reload(&self) {
+        self.entries.set(None);
     }
 
     pub fn delete(&self, id: &str) {

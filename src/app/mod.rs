@@ -2,6 +2,7 @@
 //! the effects that keep it in step with the browser (storage, address bar,
 //! the ticking clock).
 
+pub mod backup;
 pub mod exercises;
 pub mod journal;
 pub mod link_text;

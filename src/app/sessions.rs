@@ -51,6 +51,13 @@ impl Sessions {
         sessions
     }
 
+    /// Read everything again from the device (after a restore wrote to it).
+    pub fn reload(&self) {
+        let found = self.storage.with_value(records::load);
+        self.list.set(found.sessions);
+        self.settings.set(found.settings);
+    }
+
     /// Another tab of this app saved a session: take its version, so this
     /// tab never writes an older copy over it, and say so once.
     fn follow_other_tabs(self) {

@@ -108,4 +108,10 @@ ReflectionSentence, PrintPlan, NewSession,
     // Markdown export
     MarkdownTitle, MarkdownRaise, MarkdownUseful, MarkdownNextMeeting,
     MarkdownMeetingAt, MarkdownEveryWeek, MarkdownEveryWeeks,
-    HomeAllSessions, }
+    HomeAllSessions, ExportsTitle, ExportsIntro, ExportCopyMarkdown,
+    ExportDownloadMarkdown, ExportMeetingFile, ExportDueFile, ExportCopied,
+    ExportCopyBlocked, ExportDownloaded, ExportDownloadBlocked, ExportMarkdownLabel,
+    CalendarMeeting, CalendarMeetingNote, CalendarAction, BackupTitle, StorageUse,
+    BackupIntro, BackupDownload, RestoreLabel, RestoreHelp, RestoreNothingNew,
+    RestoreSessions, RestoreJournal, RestoreExercises, RestoreUnreadable,
+    RestoreFull, RestoreNotABackup, RestoreDamaged, RestoreNewer, }

@@ -5,11 +5,18 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-/// Offer `text` as a file download named `name`; `false` if refused.
+/// Offer `text` as a plain-text file download named `name`; `false` if
+/// refused.
 pub fn download(name: &str, text: &str) -> bool {
+    download_as(name, "text/plain;charset=utf-8", text)
+}
+
+/// Offer `text` as a file download of media type `mime` (`text/calendar`,
+/// `text/markdown`, `application/json`).
+pub fn download_as(name: &str, mime: &str, text: &str) -> bool {
     let parts = js_sys::Array::of1(&text.into());
     let bag = BlobPropertyBag::new();
-    bag.set_type("text/plain;charset=utf-8");
+    bag.set_type(mime);
     let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &bag) else {
         return false;
     };
@@ -39,8 +46,13 @@ pub fn download(name: &str, text: &str) -> bool {
 
 /// The text of a file, if it can be read (and is not absurdly large).
 pub async fn read_text(file: &web_sys::File) -> Option<String> {
-    const MAX_BYTES: f64 = 1_048_576.0;
-    if file.size() > MAX_BYTES {
+    read_text_up_to(file, 1_048_576.0).await
+}
+
+/// The text of a file of at most `max_bytes` (a backup of a long history
+/// takes a few megabytes).
+pub async fn read_text_up_to(file: &web_sys::File, max_bytes: f64) -> Option<String> {
+    if file.size() > max_bytes {
         return None;
     }
     JsFuture::from(file.text()).await.ok()?.as_string()

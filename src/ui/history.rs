@@ -12,6 +12,7 @@ use crate::domain::history::{self, HistoryRow};
 use crate::domain::route::Route;
 use crate::i18n::{person, t, tf, Key};
 use crate::platform::clock::local_date;
+use crate::ui::backup_panel::BackupPanel;
 use crate::ui::focus::focus_later;
 use crate::ui::progress_chart::ProgressChart;
 
@@ -111,6 +112,7 @@ pub fn HistoryScreen() -> impl IntoView {
                     {move || tf(Key::HistoryMore, &[("n", &(rows.with(Vec::len) - shown.get()).min(PAGE).to_string())])}
                 </button>
             </Show>
+            <BackupPanel />
         </section>
     }
 }

@@ -10,6 +10,7 @@ use crate::i18n::{t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::platform::print_page;
 use crate::ui::check_in::CheckInSection;
+use crate::ui::exports::SessionExports;
 use crate::ui::fields::TextField;
 use crate::ui::half_summary::HalfSummary;
 use crate::ui::next_meeting::NextMeetingSection;
@@ -69,6 +70,7 @@ pub fn WrapUpScreen() -> impl IntoView {
             </section>
             <CheckInSection />
             <NextMeetingSection />
+            <SessionExports />
             <div class="actions no-print">
                 <button type="button" class="primary big" on:click=move |_| print_page()>
                     {t(Key::PrintPlan)}

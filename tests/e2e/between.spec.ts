@@ -174,3 +174,15 @@ test('three sessions in a row: the next meeting, a journal entry between, follow
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoA11yViolations(page, 'history with chart (dark)');
 });
+
+test('two tabs: an entry written in one shows in the other\'s journal', async ({ context }) => {
+  const one = await context.newPage();
+  await one.goto('/#/journal');
+  await heading(one, 'Journal');
+  const two = await context.newPage();
+  await two.goto('/#/journal');
+  await two.getByRole('button', { name: 'New entry' }).click();
+  await two.getByLabel('What I tried').fill('Asked one question first');
+  await two.getByRole('button', { name: 'Done' }).click();
+  await expect(one.getByRole('article')).toContainText('Asked one question first');
+});

@@ -1,0 +1,142 @@
+//! The data on this device: how much storage it takes, a backup of
+//! everything to download, and restoring one.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::app::backup::{self, Restored};
+use crate::app::journal::use_journal;
+use crate::app::sessions::use_sessions;
+use crate::domain::backup::{BackupError, Counts, RestoreReport};
+use crate::i18n::{t, tf, Key};
+use crate::platform::{files, records};
+
+/// Largest backup file read (a long history takes a few megabytes).
+const MAX_BACKUP_BYTES: f64 = 64.0 * 1_048_576.0;
+
+/// What a restore did, a line per kind of record.
+fn report_lines(r: &RestoreReport) -> Vec<String> {
+    if !r.changed_anything() {
+        return vec![t(Key::RestoreNothingNew).to_string()];
+    }
+    let line = |key: Key, c: &Counts| {
+        (c.added + c.kept_both + c.unchanged > 0).then(|| {
+            tf(
+                key,
+                &[
+                    ("added", &c.added.to_string()),
+                    ("both", &c.kept_both.to_string()),
+                    ("same", &c.unchanged.to_string()),
+                ],
+            )
+        })
+    };
+    let mut lines: Vec<String> = [
+        line(Key::RestoreSessions, &r.sessions),
+        line(Key::RestoreJournal, &r.journal),
+        line(Key::RestoreExercises, &r.exercises),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if r.unreadable > 0 {
+        lines.push(tf(
+            Key::RestoreUnreadable,
+            &[("n", &r.unreadable.to_string())],
+        ));
+    }
+    lines
+}
+
+#[component]
+pub fn BackupPanel() -> impl IntoView {
+    let sessions = use_sessions();
+    let journal = use_journal();
+    // Storage use, measured again after every change of the sessions.
+    let usage = Memo::new(move |_| {
+        sessions.count();
+        records::storage_use(&sessions.storage())
+    });
+    let message = RwSignal::new(None::<(bool, Vec<String>)>);
+
+    let restore_file = move |file: Option<web_sys::File>| {
+        let Some(file) = file else { return };
+        spawn_local(async move {
+            let outcome = match files::read_text_up_to(&file, MAX_BACKUP_BYTES).await {
+                None => Restored::Refused(BackupError::NotABackup),
+                Some(text) => backup::restore(&sessions, &journal, &text),
+            };
+            message.set(Some(match outcome {
+                Restored::Done(report) => (true, report_lines(&report)),
+                Restored::Full(report) => {
+                    let mut lines = vec![t(Key::RestoreFull).to_string()];
+                    lines.extend(report_lines(&report));
+                    (false, lines)
+                }
+                Restored::Refused(BackupError::NotABackup) => {
+                    (false, vec![t(Key::RestoreNotABackup).to_string()])
+                }
+                Restored::Refused(BackupError::Damaged) => {
+                    (false, vec![t(Key::RestoreDamaged).to_string()])
+                }
+                Restored::Refused(BackupError::Newer { .. }) => {
+                    (false, vec![t(Key::RestoreNewer).to_string()])
+                }
+            }));
+        });
+    };
+
+    view! {
+        <section class="backup-panel" aria-labelledby="backup-title">
+            <h2 id="backup-title">{t(Key::BackupTitle)}</h2>
+            <p>
+                {move || {
+                    let u = usage.get();
+                    let kb = u.bytes.div_ceil(1024);
+                    tf(
+                        Key::StorageUse,
+                        &[("sessions", &u.sessions.to_string()), ("entries", &u.journal.to_string()), ("kb", &kb.to_string())],
+                    )
+                }}
+            </p>
+            <p class="help-line">{t(Key::BackupIntro)}</p>
+            <div class="actions">
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        if !backup::download(&sessions) {
+                            message.set(Some((false, vec![t(Key::ExportDownloadBlocked).to_string()])));
+                        }
+                    }
+                >
+                    {t(Key::BackupDownload)}
+                </button>
+            </div>
+            <div class="field">
+                <label for="restore-file">{t(Key::RestoreLabel)}</label>
+                <p class="help" id="restore-help">{t(Key::RestoreHelp)}</p>
+                <input
+                    type="file"
+                    id="restore-file"
+                    accept=".json,application/json"
+                    aria-describedby="restore-help"
+                    on:change=move |ev| {
+                        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        restore_file(input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)));
+                        if let Some(input) = input {
+                            input.set_value("");
+                        }
+                    }
+                />
+            </div>
+            <div role="status" class="restore-status">
+                {move || message.get().map(|(ok, lines)| view! {
+                    <div class:problem=!ok class:done=ok>
+                        {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                    </div>
+                })}
+            </div>
+        </section>
+    }
+}

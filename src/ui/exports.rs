@@ -1,0 +1,147 @@
+//! Taking a session along: its Markdown (copied or downloaded), and
+//! calendar files of the next meeting and of the plan's due dates. Only
+//! what the user chooses leaves the page, as a file or on the clipboard.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::domain::export::ical::{actions_calendar, meeting_calendar, EventText, Meeting};
+use crate::domain::session::Owner;
+use crate::i18n::{person, session_markdown, t, tf, Key};
+use crate::platform::clock::{local_date, now_ms};
+use crate::platform::timezone::{local_date_time, local_zone};
+use crate::platform::{clipboard, files};
+use crate::ui::exercise_results::result_lines;
+
+/// What happened to the last export, for the status line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Done {
+    Copied,
+    /// The browser refused the clipboard: the text is shown to copy by hand.
+    CopyBlocked,
+    Downloaded,
+    DownloadBlocked,
+}
+
+#[component]
+pub fn SessionExports() -> impl IntoView {
+    let current = use_current();
+    let done = RwSignal::new(None::<Done>);
+    let markdown = move || {
+        current.read_untracked(|s| session_markdown(s, &result_lines, &local_date(s.created_ms)))
+    };
+    let file_day = move || current.read_untracked(|s| local_date_time(s.created_ms).0);
+    let report = move |ok: bool| {
+        done.set(Some(if ok {
+            Done::Downloaded
+        } else {
+            Done::DownloadBlocked
+        }))
+    };
+
+    let copy = move |_| {
+        let text = markdown();
+        leptos::task::spawn_local(async move {
+            let ok = clipboard::copy(&text).await;
+            done.set(Some(if ok { Done::Copied } else { Done::CopyBlocked }));
+        });
+    };
+    let download_markdown = move |_| {
+        let name = format!("peer-coach-{}.md", file_day());
+        report(files::download_as(
+            &name,
+            "text/markdown;charset=utf-8",
+            &markdown(),
+        ));
+    };
+    let meeting_file = move |_| {
+        let file = current.read_untracked(|s| {
+            let when = s.next_meeting.as_ref()?;
+            let who = format!("{} & {}", person(&s.names, 0), person(&s.names, 1));
+            let summary = tf(Key::CalendarMeeting, &[("names", &who)]);
+            let meeting = Meeting {
+                session_id: &s.id,
+                when,
+                minutes: s.total_minutes,
+                summary: &summary,
+                description: t(Key::CalendarMeetingNote),
+            };
+            meeting_calendar(&meeting, &local_zone(now_ms()), now_ms())
+        });
+        if let Some(file) = file {
+            report(files::download_as(
+                "peer-coach-next-meeting.ics",
+                "text/calendar;charset=utf-8",
+                &file,
+            ));
+        }
+    };
+    let due_file = move |_| {
+        let file = current.read_untracked(|s| {
+            let text = |a: &crate::domain::session::ActionItem| {
+                let owner = match &a.owner {
+                    Owner::Person(p) => person(&s.names, *p),
+                    Owner::Other(name) => name.clone(),
+                };
+                let mut description = tf(Key::SummaryOwner, &[("name", &owner)]);
+                if !a.first_step.trim().is_empty() {
+                    description.push('\n');
+                    description
+                        .push_str(&tf(Key::SummaryFirstStep, &[("step", a.first_step.trim())]));
+                }
+                EventText {
+                    summary: tf(Key::CalendarAction, &[("what", a.what.trim())]),
+                    description,
+                }
+            };
+            actions_calendar(s, &text, now_ms())
+        });
+        if let Some(file) = file {
+            report(files::download_as(
+                "peer-coach-due-dates.ics",
+                "text/calendar;charset=utf-8",
+                &file,
+            ));
+        }
+    };
+    let has_meeting = move || current.read(|s| s.next_meeting.is_some());
+    let has_due = move || {
+        current.read(|s| {
+            s.halves
+                .iter()
+                .flat_map(|h| &h.actions)
+                .any(|a| crate::domain::dates::is_iso_date(&a.due))
+        })
+    };
+
+    view! {
+        <section class="exports no-print" aria-labelledby="exports-title">
+            <h2 id="exports-title">{t(Key::ExportsTitle)}</h2>
+            <p class="help-line">{t(Key::ExportsIntro)}</p>
+            <div class="actions">
+                <button type="button" on:click=copy>{t(Key::ExportCopyMarkdown)}</button>
+                <button type="button" on:click=download_markdown>{t(Key::ExportDownloadMarkdown)}</button>
+                <Show when=has_meeting>
+                    <button type="button" on:click=meeting_file>{t(Key::ExportMeetingFile)}</button>
+                </Show>
+                <Show when=has_due>
+                    <button type="button" on:click=due_file>{t(Key::ExportDueFile)}</button>
+                </Show>
+            </div>
+            <p role="status" class="copy-status">
+                {move || done.get().map(|d| t(match d {
+                    Done::Copied => Key::ExportCopied,
+                    Done::CopyBlocked => Key::ExportCopyBlocked,
+                    Done::Downloaded => Key::ExportDownloaded,
+                    Done::DownloadBlocked => Key::ExportDownloadBlocked,
+                }))}
+            </p>
+            <Show when=move || done.get() == Some(Done::CopyBlocked)>
+                <div class="field">
+                    <label for="export-markdown">{t(Key::ExportMarkdownLabel)}</label>
+                    <textarea id="export-markdown" rows="10" readonly prop:value=markdown></textarea>
+                </div>
+            </Show>
+        </section>
+    }
+}
