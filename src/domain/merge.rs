@@ -5,13 +5,15 @@
 use crate::domain::agreement::Rule;
 use crate::domain::exercise::ExerciseRun;
 use crate::domain::flow::Phase;
-use crate::domain::session::{Half, Session};
+use crate::domain::session::{ActionStatus, CheckIn, FollowUpItem, Half, Session};
 
 /// A part of a session that can differ between two copies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
     /// Names, format and length.
     Setup,
+    /// "Since last time": the review of the previous plan.
+    FollowUp,
     Agreement,
     Phase {
         half: usize,
@@ -21,6 +23,7 @@ pub enum Section {
     Exercises {
         half: usize,
     },
+    /// The reflections, the check-in and the next meeting.
     Reflections,
 }
 
@@ -37,6 +40,27 @@ pub enum Choice {
     Both,
 }
 
+/// The follow-up merged "both": the same previous action reviewed in both
+/// copies keeps the review that says something (a status, a note), with
+/// both notes; items only theirs has are added.
+fn join_follow_up(mine: &mut Vec<FollowUpItem>, theirs: &[FollowUpItem]) {
+    for t in theirs {
+        match mine
+            .iter_mut()
+            .find(|m| m.session == t.session && m.action == t.action)
+        {
+            Some(m) => {
+                if m.status == ActionStatus::Open {
+                    m.status = t.status;
+                }
+                m.note = join(&m.note, &t.note, " / ");
+                m.carried |= t.carried;
+            }
+            None => mine.push(t.clone()),
+        }
+    }
+}
+
 /// The exercises of a half merged "both": every run of mine, then each of
 /// theirs that differs from all of mine (two versions of one exercise are
 /// both kept, the newer last, so it is the one continued).
@@ -50,7 +74,7 @@ fn join_runs(mine: &mut Vec<ExerciseRun>, theirs: &[ExerciseRun]) {
 
 /// Every section of a session of this shape, in order.
 pub fn sections(session: &Session) -> Vec<Section> {
-    let mut out = vec![Section::Setup, Section::Agreement];
+    let mut out = vec![Section::Setup, Section::FollowUp, Section::Agreement];
     for half in 0..session.halves.len() {
         out.extend(
             Phase::ALL
@@ -90,7 +114,12 @@ fn same(mine: &Session, theirs: &Session, section: Section) -> bool {
         Section::Exercises { half } => {
             mine.half(half).map(|h| &h.exercises) == theirs.half(half).map(|h| &h.exercises)
         }
-        Section::Reflections => mine.reflections == theirs.reflections,
+        Section::FollowUp => mine.follow_up == theirs.follow_up,
+        Section::Reflections => {
+            mine.reflections == theirs.reflections
+                && mine.check_in == theirs.check_in
+                && mine.next_meeting == theirs.next_meeting
+        }
     }
 }
 
@@ -232,12 +261,31 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
                     }
                 }
             }
-            (Section::Reflections, Choice::Theirs) => out.reflections = theirs.reflections.clone(),
+            (Section::FollowUp, Choice::Theirs) => out.follow_up = theirs.follow_up.clone(),
+            (Section::FollowUp, Choice::Both) => {
+                join_follow_up(&mut out.follow_up, &theirs.follow_up)
+            }
+            (Section::Reflections, Choice::Theirs) => {
+                out.reflections = theirs.reflections.clone();
+                out.check_in = theirs.check_in.clone();
+                out.next_meeting = theirs.next_meeting.clone();
+            }
             (Section::Reflections, Choice::Both) => {
                 for (m, t) in out.reflections.iter_mut().zip(&theirs.reflections) {
                     m.useful = m.useful.or(t.useful);
                     m.sentence = join(&m.sentence, &t.sentence, " ");
                 }
+                out.check_in = match (out.check_in.take(), &theirs.check_in) {
+                    (Some(m), Some(t)) => Some(CheckIn {
+                        keep: join(&m.keep, &t.keep, "\n"),
+                        change: join(&m.change, &t.change, "\n"),
+                    }),
+                    (m, t) => m.or_else(|| t.clone()),
+                };
+                out.next_meeting = out
+                    .next_meeting
+                    .take()
+                    .or_else(|| theirs.next_meeting.clone());
             }
         }
     }
@@ -272,10 +320,17 @@ pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
             Phase::Will => h.actions.is_empty() && h.confidence.is_none(),
         }),
         Section::Exercises { half } => s.half(half).is_none_or(|h| h.exercises.is_empty()),
-        Section::Reflections => s
-            .reflections
+        Section::Reflections => {
+            s.reflections
+                .iter()
+                .all(|r| r.useful.is_none() && r.sentence.trim().is_empty())
+                && s.check_in.is_none()
+                && s.next_meeting.is_none()
+        }
+        Section::FollowUp => s
+            .follow_up
             .iter()
-            .all(|r| r.useful.is_none() && r.sentence.trim().is_empty()),
+            .all(|f| f.status == ActionStatus::Open && f.note.trim().is_empty()),
         Section::Agreement => s
             .agreement
             .rules

@@ -294,7 +294,7 @@ fn text(key: Key) -> &'static str {
         MergeKeepSeparate => "Keep both versions as separate sessions",
         MergeSetup => "Names and length",
         MergeAgreement => "Agreement",
-        MergeReflections => "Reflections",
+        MergeReflections => "Reflections and next meeting",
         MergeHalfPhase => "{client}'s {phase}",
         HomeExercises => "Guided exercises",
         ExercisesTitle => "Guided exercises",

@@ -15,7 +15,8 @@ use crate::ui::exercise_results::ResultList;
 use crate::ui::fields::TextField;
 use crate::ui::radio_choice::RadioChoice;
 
-fn status_label(status: ActionStatus) -> &'static str {
+/// The word for an action's status.
+pub fn status_label(status: ActionStatus) -> &'static str {
     t(match status {
         ActionStatus::Open => Key::StatusOpen,
         ActionStatus::InProgress => Key::StatusInProgress,

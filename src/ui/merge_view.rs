@@ -14,6 +14,7 @@ use crate::domain::session::Session;
 use crate::i18n::{exercise_name, person, phase_name, t, tf, Key};
 use crate::ui::agreement::rule_text;
 use crate::ui::exercise_results::result_lines;
+use crate::ui::follow_up;
 use crate::ui::radio_choice::RadioChoice;
 
 /// What a version holds in a section, a line per item, so the two can be
@@ -83,6 +84,17 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
                 })
                 .collect()
         }),
+        Section::FollowUp => s
+            .follow_up
+            .iter()
+            .map(|f| {
+                let status = follow_up::status_label(f.status);
+                match nonempty(&f.note) {
+                    Some(note) => format!("{}: {status} · {note}", f.what),
+                    None => format!("{}: {status}", f.what),
+                }
+            })
+            .collect(),
         Section::Reflections => (0..2u8)
             .filter_map(|who| {
                 let r = &s.reflections[who as usize];
@@ -90,6 +102,15 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
                 nonempty(&format!("{useful}{}", r.sentence))
                     .map(|line| format!("{}: {line}", person(&s.names, who)))
             })
+            .chain(s.check_in.iter().flat_map(|c| {
+                [(Key::CheckInKeep, &c.keep), (Key::CheckInChange, &c.change)]
+                    .into_iter()
+                    .filter_map(|(k, v)| nonempty(v).map(|v| format!("{} {v}", t(k))))
+            }))
+            .chain(s.next_meeting.iter().map(|m| {
+                let when = format!("{} {}", m.date, m.time);
+                tf(Key::NextMeetingPrint, &[("when", when.trim())])
+            }))
             .collect(),
     }
 }
@@ -99,6 +120,7 @@ fn section_name(section: Section, names: &[String; 2]) -> String {
         Section::Setup => t(Key::MergeSetup).to_string(),
         Section::Agreement => t(Key::MergeAgreement).to_string(),
         Section::Reflections => t(Key::MergeReflections).to_string(),
+        Section::FollowUp => t(Key::FollowUpTitle).to_string(),
         Section::Phase { half, phase } => tf(
             Key::MergeHalfPhase,
             &[

@@ -189,3 +189,41 @@ fn exercises_are_a_section_per_half_and_both_keeps_every_version() {
     let kept = merge(&mine, &theirs, |_| Choice::Mine);
     assert_eq!(kept.halves, mine.halves);
 }
+
+#[test]
+fn the_follow_up_and_the_next_meeting_are_never_lost_in_a_merge() {
+    use crate::domain::session::{ActionStatus, FollowUpItem, NextMeeting};
+    let item = |status, note: &str| FollowUpItem {
+        session: "prev".into(),
+        action: 1,
+        what: "Send the agenda".into(),
+        status,
+        note: note.into(),
+        ..FollowUpItem::default()
+    };
+    let mut mine = base();
+    mine.follow_up = vec![item(ActionStatus::Open, "")];
+    let mut theirs = mine.clone();
+    theirs.follow_up = vec![item(ActionStatus::Done, "Two people added items")];
+    theirs.next_meeting = Some(NextMeeting {
+        date: "2026-03-24".into(),
+        time: "09:30".into(),
+        every_weeks: Some(2),
+    });
+    theirs.updated_ms = 5;
+    assert_eq!(
+        differences(&mine, &theirs),
+        vec![Section::FollowUp, Section::Reflections]
+    );
+    assert_eq!(suggested(&mine, &theirs, Section::FollowUp), Choice::Theirs);
+    assert_eq!(
+        suggested(&mine, &theirs, Section::Reflections),
+        Choice::Theirs
+    );
+    let both = merge(&mine, &theirs, |_| Choice::Both);
+    assert_eq!(both.follow_up[0].status, ActionStatus::Done);
+    assert_eq!(both.follow_up[0].note, "Two people added items");
+    assert_eq!(both.next_meeting, theirs.next_meeting);
+    let taken = merge(&mine, &theirs, |s| suggested(&mine, &theirs, s));
+    assert!(differences(&taken, &theirs).is_empty());
+}
