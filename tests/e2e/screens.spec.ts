@@ -40,6 +40,15 @@ async function everyScreen(page: Page, visit: Visit) {
   await page.getByRole('link', { name: 'Peer Coach' }).click();
   await page.getByRole('button', { name: 'Continue the session' }).waitFor();
   await visit('home-with-sessions');
+  await page.getByRole('button', { name: 'History' }).click();
+  await heading(page, 'History');
+  await visit('history');
+  await page.getByRole('link', { name: 'Peer Coach' }).click();
+  await page.getByRole('button', { name: 'Journal' }).click();
+  await page.getByRole('button', { name: 'New entry' }).click();
+  await page.getByLabel('What I tried').fill('Sent the agenda on Monday');
+  await visit('journal-entry');
+  await page.getByRole('link', { name: 'Peer Coach' }).click();
   await page.getByRole('button', { name: 'Start a session' }).click();
   await visit('setup');
   await page.goto('/#/session/unknown');
