@@ -93,7 +93,7 @@
 //! survives the round trip. Reading checks every length and count and
 //! returns `None` for anything that is not a well-formed session.
 
-use crate::domain::dates::is_iso_date;
+use crate::domain::dates::{civil_from_days, days_from_civil, parse_iso_date};
 
 mod read;
 mod write;
@@ -140,38 +140,9 @@ pub fn get_varint(bytes: &[u8]) -> Option<(u64, usize)> {
     }
     None
 }
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day count since 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 /// The day count of a due date written exactly as `YYYY-MM-DD`.
 fn date_days(text: &str) -> Option<i64> {
-    if !is_iso_date(text) {
-        return None;
-    }
-    let y = text.get(0..4)?.parse().ok()?;
-    let m = text.get(5..7)?.parse().ok()?;
-    let d = text.get(8..10)?.parse().ok()?;
+    let (y, m, d) = parse_iso_date(text)?;
     let days = days_from_civil(y, m, d);
     (format_days(days).as_deref() == Some(text)).then_some(days)
 }
