@@ -50,6 +50,7 @@ impl Journal {
                 }
                 journal::sort_newest_first(list);
             });
+            self.sessions.notices().raise(Notice::OtherTabJournal);
         });
         on_cleanup(move || handle.remove());
     }

@@ -16,6 +16,8 @@ pub enum Notice {
     Newer,
     /// Another tab changed a session: this tab shows the latest version.
     OtherTab,
+    /// Another tab changed the journal: this tab shows the latest version.
+    OtherTabJournal,
 }
 
 impl Notice {
@@ -26,6 +28,7 @@ impl Notice {
             Notice::Corrupt => Key::StorageCorrupt,
             Notice::Newer => Key::StorageNewer,
             Notice::OtherTab => Key::StorageOtherTab,
+            Notice::OtherTabJournal => Key::StorageOtherTabJournal,
         }
     }
 }

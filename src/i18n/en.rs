@@ -102,6 +102,7 @@ fn text(key: Key) -> &'static str {
         StorageFull => "The storage on this device is full: your latest changes are kept only while this page is open. Free some space, or print the action plan before you close.",
         StorageCorrupt => "Some saved data could not be read. It has been set aside unchanged (nothing was deleted), and you start clean.",
         StorageNewer => "Some saved sessions were made by a newer version of Peer Coach. They are left untouched; open them with the newer version.",
+        StorageOtherTabJournal => "Your journal was also changed in another tab or window. You now see the latest version.",
         StorageOtherTab => "This session was also changed in another tab or window. You now see the latest version; keep working in one place to avoid surprises.",
         HomeIntro => "Peer Coach walks two colleagues through a structured coaching conversation: agree the ground rules, then Goal, Reality, Options and Will, and swap roles at half time.",
         HomePrivacy => "No account, no server: everything you write stays on this device.",

@@ -114,4 +114,4 @@ ReflectionSentence, PrintPlan, NewSession,
     CalendarMeeting, CalendarMeetingNote, CalendarAction, BackupTitle, StorageUse,
     BackupIntro, BackupDownload, RestoreLabel, RestoreHelp, RestoreNothingNew,
     RestoreSessions, RestoreJournal, RestoreExercises, RestoreUnreadable,
-    RestoreFull, RestoreNotABackup, RestoreDamaged, RestoreNewer, }
+    RestoreFull, RestoreNotABackup, RestoreDamaged, RestoreNewer, StorageOtherTabJournal, }

@@ -185,4 +185,5 @@ test('two tabs: an entry written in one shows in the other\'s journal', async ({
   await two.getByLabel('What I tried').fill('Asked one question first');
   await two.getByRole('button', { name: 'Done' }).click();
   await expect(one.getByRole('article')).toContainText('Asked one question first');
+  await expect(one.getByText('Your journal was also changed in another tab')).toBeVisible();
 });
