@@ -103,6 +103,12 @@ impl Journal {
         });
     }
 
+    /// The stored version of an entry, tracking changes (another tab's
+    /// edit shows here).
+    pub fn entry(&self, id: &str) -> Option<JournalEntry> {
+        self.with(|all| all.iter().find(|e| e.id == id).cloned())
+    }
+
     fn with_untracked_has(&self, id: &str) -> bool {
         self.entries
             .with_untracked(|e| e.as_ref().is_some_and(|l| l.iter().any(|x| x.id == id)))

@@ -22,7 +22,14 @@ pub struct Sessions {
     settings: RwSignal<Settings>,
     storage: StoredValue<DeviceStorage, LocalStorage>,
     notices: Notices,
+    /// Sessions just deleted, each kept for [`UNDO_FOR`] to be put back.
+    deleted: RwSignal<Vec<Deleted>>,
+    /// Numbers deletions, never reused.
+    deletions: StoredValue<u32>,
 }
+
+/// How long a deleted session can be put back.
+pub const UNDO_FOR: std::time::Duration = std::time::Duration::from_secs(15);
 
 impl Sessions {
     /// Load what the device has and provide it to the app.
@@ -45,6 +52,8 @@ impl Sessions {
             settings: RwSignal::new(found.settings),
             storage: StoredValue::new_local(storage),
             notices,
+            deleted: RwSignal::new(Vec::new()),
+            deletions: StoredValue::new(0),
         };
         sessions.follow_other_tabs();
         provide_context(sessions);
@@ -65,7 +74,19 @@ impl Sessions {
             let Some(key) = ev.key().filter(|k| store::is_session_key(k)) else {
                 return;
             };
-            let Some(Ok(theirs)) = ev.new_value().map(|raw| store::decode_session(&raw)) else {
+            let Some(raw) = ev.new_value() else {
+                // Deleted there: gone here too, so no edit here brings it back.
+                let had = self
+                    .list
+                    .with_untracked(|l| l.iter().any(|s| store::session_key(&s.id) == key));
+                if had {
+                    self.list
+                        .update(|l| l.retain(|s| store::session_key(&s.id) != key));
+                    self.notices.raise(Notice::OtherTab);
+                }
+                return;
+            };
+            let Ok(theirs) = store::decode_session(&raw) else {
                 return;
             };
             if store::session_key(&theirs.id) != key {
@@ -128,39 +149,60 @@ impl Sessions {
         Some(self.create(&setup))
     }
 
-    /// Delete a session and its private notes from the device. What was
-    /// deleted is returned, to put back with [`Sessions::undelete`].
-    pub fn delete(&self, id: &str) -> Option<Deleted> {
-        let session = self.get_untracked(id)?;
+    /// Delete a session and its private notes from the device. It can be
+    /// put back with [`Sessions::undo_delete`] for [`UNDO_FOR`], from any
+    /// screen; each deletion has its own time.
+    pub fn delete(&self, id: &str) {
+        let Some(session) = self.get_untracked(id) else {
+            return;
+        };
         let private = self.storage.with_value(|s| {
             let private = s.get(&store::private_key(id));
             records::delete_session(s, id);
             private
         });
         self.list.update(|list| list.retain(|s| s.id != id));
-        Some(Deleted { session, private })
+        let n = self.deletions.get_value();
+        self.deletions.set_value(n.wrapping_add(1));
+        self.deleted.update(|d| {
+            d.push(Deleted {
+                n,
+                session,
+                private,
+            })
+        });
+        let deleted = self.deleted;
+        set_timeout(
+            move || {
+                // The app may be gone (a test unmounting it): nothing to do.
+                let _ = deleted.try_update(|d| d.retain(|x| x.n != n));
+            },
+            UNDO_FOR,
+        );
+    }
+
+    /// The deletions that can still be undone, oldest first, as `(number,
+    /// names of the pair)`.
+    pub fn pending_deletions(&self) -> Vec<(u32, [String; 2])> {
+        self.deleted
+            .with(|d| d.iter().map(|x| (x.n, x.session.names.clone())).collect())
     }
 
     /// Put a deleted session back, as it was.
-    pub fn undelete(&self, deleted: Deleted) {
-        if let Some(raw) = &deleted.private {
-            let key = store::private_key(&deleted.session.id);
-            self.keep(&key, raw);
-        }
-        let mut session = deleted.session;
-        // Back in its place by date (the list is newest first).
-        let result = self
-            .storage
-            .with_value(|s| records::save_session(s, &session));
-        self.report(result);
-        session.normalize();
-        self.list.update(|list| {
-            let at = list
-                .iter()
-                .position(|s| s.created_ms < session.created_ms)
-                .unwrap_or(list.len());
-            list.insert(at, session);
+    pub fn undo_delete(&self, n: u32) {
+        let mut taken = None;
+        self.deleted.update(|d| {
+            if let Some(at) = d.iter().position(|x| x.n == n) {
+                taken = Some(d.remove(at));
+            }
         });
+        let Some(deleted) = taken else {
+            return;
+        };
+        if let Some(raw) = &deleted.private {
+            self.keep(&store::private_key(&deleted.session.id), raw);
+        }
+        self.put(deleted.session);
     }
 
     /// Read every session, tracking changes.
@@ -313,10 +355,11 @@ impl Sessions {
 
 /// A session just deleted, kept in memory so that it can be put back.
 #[derive(Clone, Debug)]
-pub struct Deleted {
-    pub session: Session,
+struct Deleted {
+    n: u32,
+    session: Session,
     /// Its private notes' record, as stored.
-    pub private: Option<String>,
+    private: Option<String>,
 }
 
 pub fn use_sessions() -> Sessions {
@@ -394,11 +437,15 @@ impl Current {
             s.edit_follow_up(at, edit);
             changed = s.follow_up.get(at).cloned();
         });
-        if let Some(item) = changed {
-            if self.sessions.exists_untracked(&item.session) {
-                self.sessions
-                    .update(&item.session, |previous| previous.take_follow_up(&item));
-            }
+        let Some(item) = changed else { return };
+        // Only the latest review of that session speaks for it: an older
+        // session's follow-up edited later must not undo a newer one's.
+        let latest = self.sessions.list.with_untracked(|all| {
+            followup::latest_review_of(all, &item.session).map(|s| s.id.clone())
+        });
+        if latest == Some(self.id()) && self.sessions.exists_untracked(&item.session) {
+            self.sessions
+                .update(&item.session, |previous| previous.take_follow_up(&item));
         }
     }
 

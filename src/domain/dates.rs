@@ -4,6 +4,18 @@
 
 /// Is `text` a calendar date written `YYYY-MM-DD`?
 pub fn is_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !digits {
+        return false;
+    }
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return false;
@@ -87,6 +99,8 @@ mod tests {
         assert!(!is_iso_date(""));
         assert!(!is_iso_date("2026-3-16"));
         assert!(!is_iso_date("2026-00-10"));
+        assert!(!is_iso_date("2026-+3-16"), "signs are not digits");
+        assert!(!is_iso_date("+026-03-16"));
         assert_eq!(parse_iso_date("2026-03-16"), Some((2026, 3, 16)));
         assert_eq!(parse_iso_date("2026-02-30"), None);
     }

@@ -122,8 +122,23 @@ pub fn upcoming(sessions: &[Session], today: &str) -> Vec<Upcoming> {
             latest.push(s);
         }
     }
+    // A one-off meeting set before the pair's latest session has happened
+    // (that session was it, or replaced it).
+    let met_since = |s: &Session| {
+        let key = pair_key(&s.names);
+        key.is_some()
+            && sessions
+                .iter()
+                .any(|o| o.created_ms > s.created_ms && pair_key(&o.names) == key)
+    };
     let mut out: Vec<Upcoming> = latest
         .into_iter()
+        .filter(|s| {
+            s.next_meeting
+                .as_ref()
+                .is_some_and(|m| m.every_weeks.is_some())
+                || !met_since(s)
+        })
         .filter_map(|s| {
             let meeting = s.next_meeting.as_ref()?;
             Some(Upcoming {
@@ -218,10 +233,19 @@ pub fn next_setup(previous: &Session) -> Setup {
     }
 }
 
+/// The latest session whose follow-up reviews the session `previous`.
+pub fn latest_review_of<'a>(sessions: &'a [Session], previous: &str) -> Option<&'a Session> {
+    sessions
+        .iter()
+        .filter(|s| s.follow_up.iter().any(|f| f.session == previous))
+        .max_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)))
+}
+
 /// The follow-up of `previous`'s plan for a new session: every written
 /// action, with its owner mapped to the new session's A or B by name.
 pub fn follow_up_of(previous: &Session, new_names: &[String; 2]) -> Vec<FollowUpItem> {
-    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    // Names compared as `pair_key` does.
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
     let person_in_new = |p: u8| {
         let name = &previous.names[p.min(1) as usize];
         (0..2u8).find(|&i| same(&new_names[i as usize], name))
@@ -327,9 +351,11 @@ impl Session {
         let id = self.add_action(h)?;
         self.edit_action(h, id, |a| {
             a.what = item.what.clone();
-            if let Some(p) = item.person {
-                a.owner = Owner::Person(p);
-            }
+            // Someone else's action stays someone else's.
+            a.owner = match item.person {
+                Some(p) => Owner::Person(p),
+                None => Owner::Other(String::new()),
+            };
         });
         self.follow_up[at].carried = true;
         Some(id)
@@ -490,9 +516,45 @@ mod tests {
         mia.next_meeting = meeting("2026-04-10");
         let mut past = session("past", 4, ["Amara", "Lee"]);
         past.next_meeting = meeting("2026-01-10");
-        let list = upcoming(&[old, new, mia, past], "2026-04-01");
+        let list = upcoming(&[old, new.clone(), mia.clone(), past], "2026-04-01");
         let ids: Vec<&str> = list.iter().map(|u| u.session.as_str()).collect();
         assert_eq!(ids, ["mia", "new"]);
+        // The pair met again before the one-off date: that meeting is done.
+        let early = session("early", 5, ["Amara", "Jonas"]);
+        let list = upcoming(&[new.clone(), mia.clone(), early.clone()], "2026-04-01");
+        assert_eq!(list.len(), 1);
+        // A repeating one goes on.
+        let mut repeating = new;
+        repeating.next_meeting.as_mut().unwrap().every_weeks = Some(2);
+        assert_eq!(upcoming(&[repeating, mia, early], "2026-04-01").len(), 2);
+    }
+
+    #[test]
+    fn owners_are_matched_by_name_beyond_ascii_and_others_stay_others() {
+        let mut first = session("a", 1, ["Émile", "Jonas"]);
+        let id = first.add_action(0).unwrap();
+        first.edit_action(0, id, |a| a.what = "Call the supplier".into());
+        let id = first.add_action(1).unwrap();
+        first.edit_action(1, id, |a| {
+            a.what = "Ask Sam".into();
+            a.owner = Owner::Other("Sam".into());
+        });
+        let mut next = session("b", 2, ["jonas", "ÉMILE"]);
+        next.follow_up = follow_up_of(&first, &next.names);
+        assert_eq!(next.follow_up[0].person, Some(1), "Émile is B now");
+        assert_eq!(next.follow_up[1].person, None);
+        next.carry_follow_up(1).unwrap();
+        assert_eq!(next.halves[0].actions[0].owner, Owner::Other(String::new()));
+
+        // The latest session reviewing the first one speaks for it.
+        let mut later = session("c", 3, ["Jonas", "Émile"]);
+        later.follow_up = next.follow_up.clone();
+        let all = [first, next, later];
+        assert_eq!(
+            latest_review_of(&all, "a").map(|s| s.id.as_str()),
+            Some("c")
+        );
+        assert_eq!(latest_review_of(&all, "zzz"), None);
     }
 
     #[test]

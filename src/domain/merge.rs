@@ -261,7 +261,19 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
                     }
                 }
             }
-            (Section::FollowUp, Choice::Theirs) => out.follow_up = theirs.follow_up.clone(),
+            (Section::FollowUp, Choice::Theirs) => {
+                // What was carried into this plan stays carried: the action
+                // is in the plan, and carrying again would add it twice.
+                let carried_here = |t: &FollowUpItem| {
+                    mine.follow_up
+                        .iter()
+                        .any(|m| m.carried && m.session == t.session && m.action == t.action)
+                };
+                out.follow_up = theirs.follow_up.clone();
+                for t in &mut out.follow_up {
+                    t.carried |= carried_here(t);
+                }
+            }
             (Section::FollowUp, Choice::Both) => {
                 join_follow_up(&mut out.follow_up, &theirs.follow_up)
             }
@@ -282,10 +294,11 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
                     }),
                     (m, t) => m.or_else(|| t.clone()),
                 };
-                out.next_meeting = out
-                    .next_meeting
-                    .take()
-                    .or_else(|| theirs.next_meeting.clone());
+                // One meeting at a time: the newer copy's, if it set one.
+                let theirs_newer = theirs.updated_ms > mine.updated_ms;
+                if theirs.next_meeting.is_some() && (theirs_newer || out.next_meeting.is_none()) {
+                    out.next_meeting = theirs.next_meeting.clone();
+                }
             }
         }
     }
@@ -330,7 +343,7 @@ pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
         Section::FollowUp => s
             .follow_up
             .iter()
-            .all(|f| f.status == ActionStatus::Open && f.note.trim().is_empty()),
+            .all(|f| f.status == ActionStatus::Open && f.note.trim().is_empty() && !f.carried),
         Section::Agreement => s
             .agreement
             .rules

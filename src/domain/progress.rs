@@ -3,7 +3,7 @@
 //! the geometry of the chart that shows it (plain numbers: the view draws
 //! them as SVG).
 
-use crate::domain::session::Session;
+use crate::domain::session::{ActionStatus, Session};
 
 /// Most sessions the chart shows (the latest ones).
 pub const CHART_SESSIONS: usize = 24;
@@ -19,6 +19,8 @@ pub struct Point {
     /// Actions done, of those written down.
     pub done: usize,
     pub actions: usize,
+    /// Actions a later follow-up said something of (any status but open).
+    pub reviewed: usize,
 }
 
 impl Point {
@@ -33,9 +35,10 @@ impl Point {
         (!said.is_empty()).then(|| said.iter().sum::<f64>() / said.len() as f64)
     }
 
-    /// The share of the plan done, 0 to 1, if there was a plan.
+    /// The share of the plan done, 0 to 1, once a later session reviewed
+    /// the plan (a plan nobody looked back at yet is not "0 % done").
     pub fn done_share(&self) -> Option<f64> {
-        (self.actions > 0).then(|| self.done as f64 / self.actions as f64)
+        (self.actions > 0 && self.reviewed > 0).then(|| self.done as f64 / self.actions as f64)
     }
 }
 
@@ -45,6 +48,12 @@ pub fn points(sessions: &[Session]) -> Vec<Point> {
         .iter()
         .map(|s| {
             let (done, actions) = s.actions_done();
+            let reviewed = s
+                .halves
+                .iter()
+                .flat_map(|h| &h.actions)
+                .filter(|a| !a.what.trim().is_empty() && a.status != ActionStatus::Open)
+                .count();
             Point {
                 id: s.id.clone(),
                 created_ms: s.created_ms,
@@ -52,6 +61,7 @@ pub fn points(sessions: &[Session]) -> Vec<Point> {
                 useful: [s.reflections[0].useful, s.reflections[1].useful],
                 done,
                 actions,
+                reviewed,
             }
         })
         .filter(|p| p.mean_useful().is_some() || p.actions > 0)
@@ -134,7 +144,7 @@ pub fn chart(points: &[Point], width: f64, height: f64, pad: f64) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::session::{ActionStatus, Setup};
+    use crate::domain::session::Setup;
 
     fn session(
         id: &str,
@@ -172,6 +182,12 @@ mod tests {
         assert_eq!(p[1].mean_useful(), Some(4.5));
         assert_eq!(p[1].done_share(), Some(0.5));
         assert_eq!(p[0].done_share(), None);
+        let unreviewed = session("u", 9, [None, None], 0, 2);
+        assert_eq!(
+            points(&[unreviewed])[0].done_share(),
+            None,
+            "not looked back at yet"
+        );
         for i in 0..30 {
             all.push(session(&format!("x{i:02}"), 10 + i, [Some(2), None], 0, 0));
         }

@@ -114,4 +114,5 @@ ReflectionSentence, PrintPlan, NewSession,
     CalendarMeeting, CalendarMeetingNote, CalendarAction, BackupTitle, StorageUse,
     BackupIntro, BackupDownload, RestoreLabel, RestoreHelp, RestoreNothingNew,
     RestoreSessions, RestoreJournal, RestoreExercises, RestoreUnreadable,
-    RestoreFull, RestoreNotABackup, RestoreDamaged, RestoreNewer, StorageOtherTabJournal, }
+    RestoreFull, RestoreNotABackup, RestoreDamaged, RestoreNewer, StorageOtherTabJournal, HistoryRestored,
+    FollowUpCarriedAnnounce, JournalDeleted, }

@@ -240,12 +240,7 @@ fn action_details(a: &ActionItem, names: &[String; 2]) -> String {
 
 /// A status word, with the note on how it went (escaped) if there is one.
 fn status_text(status: ActionStatus, note: &str) -> String {
-    let word = t(match status {
-        ActionStatus::Open => Key::StatusOpen,
-        ActionStatus::InProgress => Key::StatusInProgress,
-        ActionStatus::Done => Key::StatusDone,
-        ActionStatus::Dropped => Key::StatusDropped,
-    });
+    let word = super::status_name(status);
     let note = inline(note);
     if note.is_empty() {
         word.to_string()

@@ -90,6 +90,22 @@ pub fn rule(n: u8) -> &'static str {
 }
 
 /// A person's name as shown: the first name given, or "Person A/B".
+/// The word for what became of an action.
+pub fn status_name(status: crate::domain::session::ActionStatus) -> &'static str {
+    use crate::domain::session::ActionStatus;
+    t(match status {
+        ActionStatus::Open => Key::StatusOpen,
+        ActionStatus::InProgress => Key::StatusInProgress,
+        ActionStatus::Done => Key::StatusDone,
+        ActionStatus::Dropped => Key::StatusDropped,
+    })
+}
+
+/// The pair as shown: "Amara & Jonas".
+pub fn pair(names: &[String; 2]) -> String {
+    format!("{} & {}", person(names, 0), person(names, 1))
+}
+
 pub fn person(names: &[String; 2], who: u8) -> String {
     let who = who.min(1) as usize;
     let name = names[who].trim();

@@ -27,7 +27,13 @@ pub fn CheckInSection() -> impl IntoView {
                 value=Signal::derive(move || {
                     current.read(|s| s.check_in.as_ref().map(|c| get(c).clone())).unwrap_or_default()
                 })
-                on_input=move |v: String| current.update(|s| set(s.check_in.get_or_insert_with(CheckIn::default), v))
+                on_input=move |v: String| current.update(|s| {
+                    set(s.check_in.get_or_insert_with(CheckIn::default), v);
+                    // Both cleared: no check-in at all.
+                    if s.check_in.as_ref().is_some_and(|c| c.keep.trim().is_empty() && c.change.trim().is_empty()) {
+                        s.check_in = None;
+                    }
+                })
             />
         }
     };

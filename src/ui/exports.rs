@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::domain::export::ical::{actions_calendar, meeting_calendar, EventText, Meeting};
 use crate::domain::session::Owner;
-use crate::i18n::{person, session_markdown, t, tf, Key};
+use crate::i18n::{pair, person, session_markdown, t, tf, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::timezone::{local_date_time, local_zone};
 use crate::platform::{clipboard, files};
@@ -57,7 +57,7 @@ pub fn SessionExports() -> impl IntoView {
     let meeting_file = move |_| {
         let file = current.read_untracked(|s| {
             let when = s.next_meeting.as_ref()?;
-            let who = format!("{} & {}", person(&s.names, 0), person(&s.names, 1));
+            let who = pair(&s.names);
             let summary = tf(Key::CalendarMeeting, &[("names", &who)]);
             let meeting = Meeting {
                 session_id: &s.id,

@@ -9,26 +9,19 @@ use crate::app::journal::use_journal;
 use crate::app::sessions::use_current;
 use crate::domain::journal::{entries_for_action, ActionRef};
 use crate::domain::session::ActionStatus;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{status_name, t, tf, Key};
 use crate::platform::clock::local_day;
+use crate::ui::announcer::use_announcer;
 use crate::ui::exercise_results::ResultList;
 use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
 use crate::ui::radio_choice::RadioChoice;
-
-/// The word for an action's status.
-pub fn status_label(status: ActionStatus) -> &'static str {
-    t(match status {
-        ActionStatus::Open => Key::StatusOpen,
-        ActionStatus::InProgress => Key::StatusInProgress,
-        ActionStatus::Done => Key::StatusDone,
-        ActionStatus::Dropped => Key::StatusDropped,
-    })
-}
 
 #[component]
 pub fn FollowUpReview() -> impl IntoView {
     let current = use_current();
     let journal = use_journal();
+    let announcer = use_announcer();
     let count = current.read_untracked(|s| s.follow_up.len());
 
     let item = move |at: usize| {
@@ -52,7 +45,7 @@ pub fn FollowUpReview() -> impl IntoView {
                 <RadioChoice
                     name=format!("follow-{at}")
                     id=id
-                    label=status_label(status)
+                    label=status_name(status)
                     checked=Signal::derive(move || read().status == status)
                     on_pick=move |_| current.edit_follow_up(at, |i| i.status = status)
                 />
@@ -105,15 +98,19 @@ pub fn FollowUpReview() -> impl IntoView {
                 {move || {
                     let item = read();
                     if item.carried {
-                        Some(view! { <p class="carried">{t(Key::FollowUpCarried)}</p> }.into_any())
+                        Some(view! { <p class="carried" id=format!("carried-{at}") tabindex="-1">{t(Key::FollowUpCarried)}</p> }.into_any())
                     } else if item.status.is_unfinished() {
                         Some(
                             view! {
                                 <button
                                     type="button"
-                                    on:click=move |_| current.update(|s| {
-                                        s.carry_follow_up(at);
-                                    })
+                                    on:click=move |_| {
+                                        current.update(|s| {
+                                            s.carry_follow_up(at);
+                                        });
+                                        announcer.say(tf(Key::FollowUpCarriedAnnounce, &[("what", &what())]));
+                                        focus_later(format!("carried-{at}"));
+                                    }
                                 >
                                     {t(Key::FollowUpCarry)}
                                     <span class="sr-only">": " {what()}</span>

@@ -1,17 +1,16 @@
 //! History: every session on this device, newest first, with a search,
 //! the next session of a pair one press away, and delete with undo.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::app::router::use_router;
-use crate::app::sessions::{use_sessions, Deleted};
+use crate::app::sessions::use_sessions;
 use crate::domain::flow::Format;
 use crate::domain::history::{self, HistoryRow};
 use crate::domain::route::Route;
-use crate::i18n::{person, t, tf, Key};
+use crate::i18n::{pair, person, t, tf, Key};
 use crate::platform::clock::local_date;
+use crate::ui::announcer::use_announcer;
 use crate::ui::backup_panel::BackupPanel;
 use crate::ui::focus::focus_later;
 use crate::ui::progress_chart::ProgressChart;
@@ -20,46 +19,28 @@ use crate::ui::progress_chart::ProgressChart;
 /// quick to show.
 const PAGE: usize = 50;
 
-/// How long a deleted session can be put back.
-const UNDO_FOR: Duration = Duration::from_secs(15);
-
 #[component]
 pub fn HistoryScreen() -> impl IntoView {
     let sessions = use_sessions();
+    let announcer = use_announcer();
     let query = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         let q = query.get();
         sessions.with_all(|all| history::search(all, &q))
     });
-    // The last deletion, with a number so an older timer never hides a
-    // newer one.
-    let deleted = RwSignal::new(None::<(u32, String, Deleted)>);
-
-    let delete = move |id: String, who: String| {
-        if let Some(gone) = sessions.delete(&id) {
-            let n = deleted.with_untracked(|d| d.as_ref().map_or(0, |(n, ..)| n + 1));
-            deleted.set(Some((n, who, gone)));
-            focus_later("undo-delete".to_string());
-            set_timeout(
-                move || {
-                    if deleted.with_untracked(|d| d.as_ref().is_some_and(|(m, ..)| *m == n)) {
-                        deleted.set(None);
-                    }
-                },
-                UNDO_FOR,
-            );
-        }
+    let delete = move |id: String| {
+        sessions.delete(&id);
+        focus_later("undo-delete".to_string());
     };
-    let undo = move |_| {
-        if let Some((_, _, gone)) = deleted.get_untracked() {
-            deleted.set(None);
-            sessions.undelete(gone);
-        }
+    let undo = move |n: u32| {
+        sessions.undo_delete(n);
+        focus_later("history-search".to_string());
+        announcer.say(t(Key::HistoryRestored).to_string());
     };
 
     let more = move || rows.with(Vec::len) > shown.get();
-    let row = move |r: HistoryRow| view! { <HistoryItem row=r on_delete=Callback::new(move |(id, who)| delete(id, who)) /> };
+    let row = move |r: HistoryRow| view! { <HistoryItem row=r on_delete=Callback::new(delete) /> };
 
     view! {
         <section class="history" aria-labelledby="screen-title">
@@ -90,10 +71,12 @@ pub fn HistoryScreen() -> impl IntoView {
             </p>
             <div class="undo-bar" role="status">
                 {move || {
-                    deleted.with(|d| d.as_ref().map(|(_, who, _)| who.clone())).map(|who| {
+                    // The latest deletion; each has its own time to be undone.
+                    sessions.pending_deletions().pop().map(|(n, names)| {
+                        let who = pair(&names);
                         view! {
                             <span>{tf(Key::HistoryDeleted, &[("names", &who)])}</span>
-                            <button type="button" id="undo-delete" on:click=undo>
+                            <button type="button" id="undo-delete" on:click=move |_| undo(n)>
                                 {t(Key::Undo)}
                             </button>
                         }
@@ -119,13 +102,10 @@ pub fn HistoryScreen() -> impl IntoView {
 
 /// One session in the history.
 #[component]
-fn HistoryItem(
-    row: HistoryRow,
-    #[prop(into)] on_delete: Callback<(String, String)>,
-) -> impl IntoView {
+fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> impl IntoView {
     let router = use_router();
     let sessions = use_sessions();
-    let who = format!("{} & {}", person(&row.names, 0), person(&row.names, 1));
+    let who = pair(&row.names);
     let date = local_date(row.created_ms);
     let format = t(match row.format {
         Format::Reciprocal => Key::FormatReciprocal,
@@ -194,7 +174,7 @@ fn HistoryItem(
                 <button
                     type="button"
                     class="ghost"
-                    on:click=move |_| on_delete.run((id_delete.clone(), who.clone()))
+                    on:click=move |_| on_delete.run(id_delete.clone())
                 >
                     {t(Key::HistoryDelete)}
                     <span class="sr-only">": " {context_delete}</span>

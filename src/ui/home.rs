@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
 use crate::domain::route::Route;
-use crate::i18n::{person, t, tf, Key};
+use crate::i18n::{pair, t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::ui::next_meetings::NextMeetings;
 use crate::ui::open_box::OpenBox;
@@ -74,7 +74,7 @@ fn SessionList() -> impl IntoView {
                     each=move || overview.get()
                     key=|(id, ..)| id.clone()
                     children=move |(id, names, topic, created)| {
-                        let who = format!("{} & {}", person(&names, 0), person(&names, 1));
+                        let who = pair(&names);
                         let line = tf(Key::SessionOn, &[("names", &who), ("date", &local_date(created))]);
                         let topic = if topic.is_empty() { t(Key::SessionUntitled).to_string() } else { topic };
                         let route = Route::Session(id);

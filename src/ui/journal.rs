@@ -9,6 +9,7 @@ use crate::app::sessions::use_sessions;
 use crate::domain::journal::{next_prompt, ActionRef, JournalEntry};
 use crate::i18n::{journal_prompt, person, t, tf, Key};
 use crate::platform::clock::{local_date, local_day};
+use crate::ui::announcer::use_announcer;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 
@@ -130,8 +131,25 @@ fn EntryForm(
     journal: Journal,
     actions: StoredValue<Vec<(ActionRef, String)>>,
 ) -> impl IntoView {
+    let id = editing.with_untracked(|e| e.as_ref().map(|e| e.id.clone()).unwrap_or_default());
+    // The stored version wins: an edit in another tab shows in the form, and
+    // a change here only touches the field being edited.
+    let stored = {
+        let id = id.clone();
+        Memo::new(move |_| journal.entry(&id))
+    };
+    Effect::new(move |_| {
+        if let Some(theirs) = stored.get() {
+            if editing.with_untracked(|e| e.as_ref() != Some(&theirs)) {
+                editing.set(Some(theirs));
+            }
+        }
+    });
     let change = move |f: &dyn Fn(&mut JournalEntry)| {
-        let mut entry = editing.get_untracked().unwrap_or_default();
+        let mut entry = stored
+            .get_untracked()
+            .or_else(|| editing.get_untracked())
+            .unwrap_or_default();
         f(&mut entry);
         editing.set(Some(entry.clone()));
         journal.put(entry);
@@ -235,6 +253,7 @@ fn EntryCard(
     #[prop(into)] on_edit: Callback<JournalEntry>,
 ) -> impl IntoView {
     let journal = use_journal();
+    let announcer = use_announcer();
     let day = local_day(&entry.date);
     let about = entry.action.as_ref().and_then(|a| {
         actions.with_value(|list| list.iter().find(|(r, _)| r == a).map(|(_, l)| l.clone()))
@@ -278,10 +297,13 @@ fn EntryCard(
                         on:click=move |_| {
                             if crate::platform::confirm(t(Key::JournalDeleteConfirm)) {
                                 journal.delete(&id);
+                                announcer.say(t(Key::JournalDeleted).to_string());
+                                focus_later("journal-search".to_string());
                             }
                         }
                     >
                         {t(Key::JournalDelete)}
+                        <span class="sr-only">": " {day.clone()}</span>
                     </button>
                 </div>
             </article>

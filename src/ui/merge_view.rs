@@ -11,10 +11,9 @@ use crate::domain::flow::Phase;
 use crate::domain::merge::{self, Choice, Section};
 use crate::domain::route::Route;
 use crate::domain::session::Session;
-use crate::i18n::{exercise_name, person, phase_name, t, tf, Key};
+use crate::i18n::{exercise_name, pair, person, phase_name, status_name, t, tf, Key};
 use crate::ui::agreement::rule_text;
 use crate::ui::exercise_results::result_lines;
-use crate::ui::follow_up;
 use crate::ui::radio_choice::RadioChoice;
 
 /// What a version holds in a section, a line per item, so the two can be
@@ -23,7 +22,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
     let nonempty = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_string());
     match section {
         Section::Setup => vec![
-            format!("{} & {}", person(&s.names, 0), person(&s.names, 1)),
+            pair(&s.names),
             format!("{} {}", s.total_minutes, t(Key::MinutesShort)),
         ],
         Section::Agreement => {
@@ -88,7 +87,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
             .follow_up
             .iter()
             .map(|f| {
-                let status = follow_up::status_label(f.status);
+                let status = status_name(f.status);
                 match nonempty(&f.note) {
                     Some(note) => format!("{}: {status} · {note}", f.what),
                     None => format!("{}: {status}", f.what),

@@ -12,14 +12,17 @@ use crate::platform::clock::local_day;
 pub fn NextMeetingSection() -> impl IntoView {
     let current = use_current();
     let meeting = Memo::new(move |_| current.read(|s| s.next_meeting.clone()));
-    // Edits keep what the other fields hold; a meeting needs its date, so
-    // clearing the date clears it.
+    // Edits keep what the other fields hold. A meeting needs its date, so
+    // only clearing the date clears it; a date not valid yet (a year being
+    // typed) changes nothing.
     let edit = move |f: &dyn Fn(&mut NextMeeting)| {
-        current.update(|s| {
-            let mut m = s.next_meeting.clone().unwrap_or_default();
-            f(&mut m);
-            s.next_meeting = m.normalized();
-        })
+        let mut m = current
+            .read_untracked(|s| s.next_meeting.clone())
+            .unwrap_or_default();
+        f(&mut m);
+        if let Some(valid) = m.normalized() {
+            current.update(|s| s.next_meeting = Some(valid));
+        }
     };
     let date = move || meeting.get().map(|m| m.date).unwrap_or_default();
     let time = move || meeting.get().map(|m| m.time).unwrap_or_default();

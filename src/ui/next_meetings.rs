@@ -8,7 +8,7 @@ use crate::app::sessions::use_sessions;
 use crate::app::ticker::use_now;
 use crate::domain::followup::{countdown, days_between, upcoming, Countdown, Upcoming};
 use crate::domain::route::Route;
-use crate::i18n::{person, t, tf, Key};
+use crate::i18n::{pair, t, tf, Key};
 use crate::platform::clock::{local_day, today_iso};
 use crate::platform::timezone::local_to_utc_ms;
 
@@ -42,7 +42,7 @@ pub fn NextMeetings() -> impl IntoView {
         sessions.with_all(|all| upcoming(all, &today))
     });
     let item = move |u: Upcoming| {
-        let who = format!("{} & {}", person(&u.names, 0), person(&u.names, 1));
+        let who = pair(&u.names);
         let when = if u.time.is_empty() {
             local_day(&u.date)
         } else {

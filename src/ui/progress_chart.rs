@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_sessions;
 use crate::domain::progress::{chart, points, Point};
-use crate::i18n::{person, t, tf, Key};
+use crate::i18n::{pair, person, t, tf, Key};
 use crate::platform::clock::local_date;
 
 const WIDTH: f64 = 640.0;
@@ -84,7 +84,7 @@ fn summary(points: &[Point]) -> String {
 }
 
 fn row(p: &Point) -> impl IntoView {
-    let who = format!("{} & {}", person(&p.names, 0), person(&p.names, 1));
+    let who = pair(&p.names);
     let useful = p
         .useful
         .iter()

@@ -226,4 +226,17 @@ fn the_follow_up_and_the_next_meeting_are_never_lost_in_a_merge() {
     assert_eq!(both.next_meeting, theirs.next_meeting);
     let taken = merge(&mine, &theirs, |s| suggested(&mine, &theirs, s));
     assert!(differences(&taken, &theirs).is_empty());
+
+    // Carried here, reviewed there: taking theirs keeps it carried.
+    mine.follow_up[0].carried = true;
+    let taken = merge(&mine, &theirs, |_| Choice::Theirs);
+    assert!(taken.follow_up[0].carried);
+    assert_eq!(taken.follow_up[0].status, ActionStatus::Done);
+    // Both set a meeting: the newer copy's.
+    mine.next_meeting = Some(NextMeeting {
+        date: "2026-03-31".into(),
+        ..NextMeeting::default()
+    });
+    let both = merge(&mine, &theirs, |_| Choice::Both);
+    assert_eq!(both.next_meeting, theirs.next_meeting);
 }
