@@ -36,6 +36,9 @@ echo '  targets: plain <= 1,400 characters and <= 0.75x the common way; encrypte
 cargo test -q --test share_budget -- --nocapture 2>/dev/null |
   grep -Eo 'with exercises:.*' | sed 's/^/  /'
 echo '  target (format 2, the reference session with three exercise runs): <= 2,100 characters and <= 0.75x'
+cargo test -q --test share_budget -- --nocapture 2>/dev/null |
+  grep -Eo 'followed up:.*' | sed 's/^/  /'
+echo '  target (format 3, the next session with its follow-up and next meeting): <= 1,600 characters and <= 0.75x'
 # Encode and decode in headless Chromium, median of 100, release build.
 PEER_COACH_BENCH=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
   cargo test --release --target wasm32-unknown-unknown --test browser_share_bench -- --nocapture 2>&1 |

@@ -120,15 +120,14 @@ fn between_sessions_fit_their_budget() {
     let common = common_way_len(&json);
     let raw = compact::write_session(&session, LinkVersion::V3);
     let v2 = compact::write_session(&session, LinkVersion::V2);
+    let ratio = link.len() as f64 / common as f64;
     println!(
         "followed up: compact {} bytes ({} for format 3's part), link {} characters, \
-         common way {common}",
+         common way {common}, ratio {ratio:.3}",
         raw.len(),
         raw.len() - v2.len(),
         link.len(),
     );
-    let ratio = link.len() as f64 / common as f64;
-    println!("ratio:       {ratio:.3}");
     assert!(link.len() <= 1_600, "{} characters", link.len());
     assert!(ratio <= 0.75, "ratio {ratio:.3}");
     assert_eq!(encode_session(&reference_session()).len(), 1_258);
