@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::notices::{Notice, Notices};
+use crate::domain::airtime::Airtime;
 use crate::domain::flow::Phase;
 use crate::domain::followup;
 use crate::domain::private::PrivateNotes;
@@ -156,10 +157,13 @@ impl Sessions {
         let Some(session) = self.get_untracked(id) else {
             return;
         };
-        let private = self.storage.with_value(|s| {
-            let private = s.get(&store::private_key(id));
+        let (private, airtime) = self.storage.with_value(|s| {
+            let kept = (
+                s.get(&store::private_key(id)),
+                s.get(&store::airtime_key(id)),
+            );
             records::delete_session(s, id);
-            private
+            kept
         });
         self.list.update(|list| list.retain(|s| s.id != id));
         let n = self.deletions.get_value();
@@ -169,6 +173,7 @@ impl Sessions {
                 n,
                 session,
                 private,
+                airtime,
             })
         });
         let deleted = self.deleted;
@@ -201,6 +206,9 @@ impl Sessions {
         };
         if let Some(raw) = &deleted.private {
             self.keep(&store::private_key(&deleted.session.id), raw);
+        }
+        if let Some(raw) = &deleted.airtime {
+            self.keep(&store::airtime_key(&deleted.session.id), raw);
         }
         self.put(deleted.session);
     }
@@ -358,8 +366,9 @@ impl Sessions {
 struct Deleted {
     n: u32,
     session: Session,
-    /// Its private notes' record, as stored.
+    /// Its private notes' and airtime records, as stored.
     private: Option<String>,
+    airtime: Option<String>,
 }
 
 pub fn use_sessions() -> Sessions {
@@ -373,6 +382,8 @@ pub struct Current {
     id: StoredValue<String>,
     /// This device's private notes for the session (never shared).
     private: RwSignal<PrivateNotes>,
+    /// This device's airtime tracking (the facilitator's own, never shared).
+    airtime: RwSignal<Airtime>,
 }
 
 impl Current {
@@ -380,10 +391,15 @@ impl Current {
         let notes = sessions
             .storage
             .with_value(|s| records::load_private(s, &id));
+        let mut airtime = sessions
+            .storage
+            .with_value(|s| records::load_airtime(s, &id));
+        airtime.fit(2);
         let current = Current {
             sessions,
             id: StoredValue::new(id),
             private: RwSignal::new(notes),
+            airtime: RwSignal::new(airtime),
         };
         provide_context(current);
         current
@@ -463,6 +479,23 @@ impl Current {
             .sessions
             .storage
             .with_value(|s| records::save_private(s, &id, &notes));
+        self.sessions.report(result);
+    }
+
+    /// Read this device's airtime tracking, following changes.
+    pub fn airtime<R>(&self, f: impl FnOnce(&Airtime) -> R) -> R {
+        self.airtime.with(f)
+    }
+
+    /// Change the airtime tracking (kept at once, on this device only).
+    pub fn update_airtime(&self, f: impl FnOnce(&mut Airtime)) {
+        self.airtime.update(f);
+        let airtime = self.airtime.get_untracked();
+        let id = self.id();
+        let result = self
+            .sessions
+            .storage
+            .with_value(|s| records::save_airtime(s, &id, &airtime));
         self.sessions.report(result);
     }
 

@@ -2,6 +2,7 @@
 //! imports, tested natively with `cargo test`.
 
 pub mod agreement;
+pub mod airtime;
 pub mod backup;
 pub mod dates;
 pub mod deck;

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::airtime::Airtime;
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::journal::{self, JournalEntry};
 use crate::domain::private::PrivateNotes;
@@ -27,6 +28,12 @@ pub const FOCUS_KEY: &str = "peer-coach.focus";
 
 pub fn session_key(id: &str) -> String {
     format!("{SESSION_PREFIX}{id}")
+}
+
+/// Where this device's airtime tracking of a session is kept (the
+/// facilitator's own: never in the session record or a link).
+pub fn airtime_key(id: &str) -> String {
+    format!("{PREFIX}airtime.{id}")
 }
 
 /// Where a session's private notes are kept (never in the session record,
@@ -117,6 +124,14 @@ pub fn decode_private(raw: &str) -> Result<PrivateNotes, RecordError> {
 }
 
 /// Where the latest run of an exercise done on its own is kept.
+pub fn encode_airtime(airtime: &Airtime) -> String {
+    encode(airtime)
+}
+
+pub fn decode_airtime(raw: &str) -> Result<Airtime, RecordError> {
+    decode(raw)
+}
+
 pub fn exercise_key(exercise: ExerciseId) -> String {
     format!("{PREFIX}exercise.{}", exercise.slug())
 }

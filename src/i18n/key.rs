@@ -115,4 +115,6 @@ ReflectionSentence, PrintPlan, NewSession,
     BackupIntro, BackupDownload, RestoreLabel, RestoreHelp, RestoreNothingNew,
     RestoreSessions, RestoreJournal, RestoreExercises, RestoreUnreadable,
     RestoreFull, RestoreNotABackup, RestoreDamaged, RestoreNewer, StorageOtherTabJournal, HistoryRestored,
-    FollowUpCarriedAnnounce, JournalDeleted, }
+    FollowUpCarriedAnnounce, JournalDeleted, AirtimeToggle, AirtimeTitle,
+    AirtimeHelp, AirtimeSpeaks, AirtimeShare, AirtimePause, AirtimeReset,
+    AirtimeCue, AirtimeSummaryTitle, AirtimeSummaryHelp, }

@@ -2,6 +2,7 @@
 //! A record that cannot be read is set aside under another key, unchanged,
 //! never deleted; a record from a newer version is left where it is.
 
+use crate::domain::airtime::Airtime;
 use crate::domain::backup::{Backup, Change, DeviceData};
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::journal::JournalEntry;
@@ -108,6 +109,28 @@ pub fn save_private(
     storage.set(&store::private_key(id), &store::encode_private(notes))
 }
 
+/// This device's airtime tracking of a session (empty if none, or if the
+/// record cannot be read: a damaged one is set aside).
+pub fn load_airtime(storage: &DeviceStorage, id: &str) -> Airtime {
+    let key = store::airtime_key(id);
+    match storage.get(&key).map(|raw| store::decode_airtime(&raw)) {
+        Some(Ok(airtime)) => airtime,
+        Some(Err(RecordError::Corrupt)) => {
+            set_aside(storage, &key);
+            Airtime::default()
+        }
+        _ => Airtime::default(),
+    }
+}
+
+pub fn save_airtime(
+    storage: &DeviceStorage,
+    id: &str,
+    airtime: &Airtime,
+) -> Result<(), StorageError> {
+    storage.set(&store::airtime_key(id), &store::encode_airtime(airtime))
+}
+
 /// What the device holds for an exercise done on its own.
 pub enum StoredRun {
     Found(ExerciseRun),
@@ -147,6 +170,7 @@ pub fn save_focus(storage: &DeviceStorage, session: &str, field: &str) {
 pub fn delete_session(storage: &DeviceStorage, id: &str) {
     storage.remove(&store::session_key(id));
     storage.remove(&store::private_key(id));
+    storage.remove(&store::airtime_key(id));
 }
 
 /// The journal as found on the device.

@@ -3,6 +3,7 @@
 
 mod action_item;
 mod agreement;
+mod airtime;
 mod announcer;
 mod app;
 mod backup_panel;

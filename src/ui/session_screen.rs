@@ -12,6 +12,7 @@ use crate::domain::route::Route;
 use crate::i18n::{t, Key};
 use crate::platform::records;
 use crate::ui::agreement::AgreementScreen;
+use crate::ui::airtime::AirtimePanel;
 use crate::ui::exercise_screen::SessionExercise;
 use crate::ui::focus::{focus_later, focus_now, reveal_current_step};
 use crate::ui::phase_screen::PhaseScreen;
@@ -83,6 +84,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     };
 
     let sharing = RwSignal::new(false);
+    let tracking = RwSignal::new(false);
 
     view! {
         <div class="session" on:focusin=track_focus>
@@ -104,7 +106,20 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                 >
                     {t(Key::Share)}
                 </button>
+                <button
+                    type="button"
+                    id="airtime-toggle"
+                    class="share-toggle"
+                    aria-expanded=move || if tracking.get() { "true" } else { "false" }
+                    aria-controls="airtime-panel"
+                    on:click=move |_| tracking.update(|t| *t = !*t)
+                >
+                    {t(Key::AirtimeToggle)}
+                </button>
             </div>
+            <Show when=move || tracking.get()>
+                <AirtimePanel />
+            </Show>
             <Show when=move || sharing.get()>
                 <SharePanel open=sharing />
             </Show>

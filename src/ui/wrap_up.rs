@@ -9,6 +9,7 @@ use crate::domain::route::Route;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::platform::print_page;
+use crate::ui::airtime::AirtimeSummary;
 use crate::ui::check_in::CheckInSection;
 use crate::ui::exports::SessionExports;
 use crate::ui::fields::TextField;
@@ -68,6 +69,7 @@ pub fn WrapUpScreen() -> impl IntoView {
                 {reflection(0)}
                 {reflection(1)}
             </section>
+            <AirtimeSummary />
             <CheckInSection />
             <NextMeetingSection />
             <SessionExports />

@@ -1,0 +1,154 @@
+//! The airtime tracker: press (or type the number of) whoever is speaking;
+//! each person's share of the talking time shows live, and a gentle cue,
+//! seen only on this device, says when someone takes far more than a fair
+//! share. Optional, for the person facilitating.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::use_current;
+use crate::app::ticker::use_now;
+use crate::domain::airtime::Airtime;
+use crate::domain::timer::format_duration;
+use crate::i18n::{t, tf, Key};
+use crate::platform::clock::now_ms;
+
+/// Share as a whole percentage.
+fn percent(share: f64) -> String {
+    format!("{:.0}", share * 100.0)
+}
+
+/// The tracker's panel. Keys 1 and 2 say who speaks, 0 pauses, while focus
+/// is not in a text field.
+#[component]
+pub fn AirtimePanel() -> impl IntoView {
+    let current = use_current();
+    let now = use_now();
+    let people = 2usize;
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        use wasm_bindgen::JsCast;
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let at = now_ms();
+        match ev.key().as_str() {
+            "0" => current.update_airtime(|a| a.stop(at)),
+            k => {
+                if let Some(n) = k.parse::<usize>().ok().filter(|n| (1..=people).contains(n)) {
+                    current.update_airtime(|a| a.speak(n - 1, at));
+                }
+            }
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let speaking = Memo::new(move |_| current.airtime(|a| a.speaking.map(|(w, _)| w)));
+    // The cue changes rarely: announced when it does, not every tick.
+    let over = Memo::new(move |_| {
+        let at = now.get();
+        current.airtime(|a| a.over_share(at))
+    });
+
+    let person = move |who: usize| {
+        let name = move || current.person(who as u8);
+        let share = move || {
+            let at = now.get();
+            current.airtime(|a| (a.shares(at)[who], a.totals(at)[who]))
+        };
+        view! {
+            <li class="speaker" class:speaking=move || speaking.get() == Some(who)>
+                <button
+                    type="button"
+                    aria-pressed=move || if speaking.get() == Some(who) { "true" } else { "false" }
+                    on:click=move |_| {
+                        let at = now_ms();
+                        current.update_airtime(|a| a.speak(who, at));
+                    }
+                >
+                    <span class="key" aria-hidden="true">{who + 1}</span>
+                    {move || tf(Key::AirtimeSpeaks, &[("name", &name())])}
+                </button>
+                <span class="share-bar" aria-hidden="true">
+                    <span class="fill" style=move || format!("width: {}%", percent(share().0))></span>
+                </span>
+                <span class="share-text">
+                    {move || {
+                        let (s, ms) = share();
+                        tf(Key::AirtimeShare, &[("percent", &percent(s)), ("time", &format_duration(ms))])
+                    }}
+                </span>
+            </li>
+        }
+    };
+
+    view! {
+        <section id="airtime-panel" class="airtime-panel" aria-labelledby="airtime-title">
+            <h2 id="airtime-title">{t(Key::AirtimeTitle)}</h2>
+            <p class="help-line">{t(Key::AirtimeHelp)}</p>
+            <ul class="speakers">{(0..people).map(person).collect_view()}</ul>
+            <div class="actions">
+                <button
+                    type="button"
+                    disabled=move || speaking.get().is_none()
+                    on:click=move |_| {
+                        let at = now_ms();
+                        current.update_airtime(|a| a.stop(at));
+                    }
+                >
+                    <span class="key" aria-hidden="true">"0"</span>
+                    {t(Key::AirtimePause)}
+                </button>
+                <button
+                    type="button"
+                    class="ghost"
+                    on:click=move |_| current.update_airtime(|a| *a = Airtime::new(people))
+                >
+                    {t(Key::AirtimeReset)}
+                </button>
+            </div>
+            <p class="airtime-cue" role="status">
+                {move || {
+                    over.get().first().map(|&who| {
+                        let other = current.person(1 - who.min(1) as u8);
+                        tf(Key::AirtimeCue, &[("name", &current.person(who as u8)), ("other", &other)])
+                    })
+                }}
+            </p>
+        </section>
+    }
+}
+
+/// The final shares, for the wrap-up (this device's tracking, if any).
+#[component]
+pub fn AirtimeSummary() -> impl IntoView {
+    let current = use_current();
+    let at = now_ms();
+    let shares = current.airtime(|a| a.has_data(at).then(|| (a.shares(at), a.totals(at))));
+    shares.map(|(shares, totals)| {
+        let lines: Vec<(String, String)> = shares
+            .iter()
+            .zip(&totals)
+            .enumerate()
+            .map(|(who, (s, ms))| {
+                (
+                    current.person(who as u8),
+                    tf(
+                        Key::AirtimeShare,
+                        &[("percent", &percent(*s)), ("time", &format_duration(*ms))],
+                    ),
+                )
+            })
+            .collect();
+        view! {
+            <section class="airtime-summary no-print" aria-labelledby="airtime-summary-title">
+                <h2 id="airtime-summary-title">{t(Key::AirtimeSummaryTitle)}</h2>
+                <p class="help-line">{t(Key::AirtimeSummaryHelp)}</p>
+                <crate::ui::exercise_results::ResultList lines=lines />
+            </section>
+        }
+    })
+}
