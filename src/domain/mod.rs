@@ -18,6 +18,7 @@ pub mod plan;
 pub mod private;
 pub mod progress;
 pub mod qr;
+pub mod rotation;
 pub mod route;
 pub mod session;
 pub mod settings;
