@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::router::use_router;
 use crate::domain::exercise::{filtered, ExerciseId, Helps};
 use crate::domain::route::Route;
 use crate::i18n::{exercise_matches, exercise_name, exercise_texts, helps_label, t, tf, Key};
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::route_link::RouteLink;
 
 #[component]
 pub fn ExerciseLibrary(
@@ -15,7 +15,6 @@ pub fn ExerciseLibrary(
     #[prop(optional, into)]
     notice: Option<String>,
 ) -> impl IntoView {
-    let router = use_router();
     let query = RwSignal::new(String::new());
     let helps = RwSignal::new(None::<Helps>);
     let shown = Memo::new(move |_| {
@@ -54,15 +53,7 @@ pub fn ExerciseLibrary(
         view! {
             <li class="exercise-card">
                 <h2>
-                    <a
-                        href=route.to_hash()
-                        on:click=move |ev| {
-                            ev.prevent_default();
-                            router.go(route.clone());
-                        }
-                    >
-                        {exercise_name(id)}
-                    </a>
+                    <RouteLink route=route>{exercise_name(id)}</RouteLink>
                 </h2>
                 <p>{exercise_texts().purposes[id.index()]}</p>
                 <p class="muted small">

@@ -22,6 +22,7 @@ use crate::ui::exercise_library::ExerciseLibrary;
 use crate::ui::exercise_results::{result_lines, ResultList};
 use crate::ui::exercise_step::ExerciseStep;
 use crate::ui::focus::focus_later;
+use crate::ui::route_link::RouteLink;
 
 #[component]
 pub fn ExerciseScreen(
@@ -156,20 +157,7 @@ fn ExerciseRunner() -> impl IntoView {
         }
         None => (Route::Exercises, t(Key::AllExercises).to_string()),
     };
-    let back = {
-        let route = back_route.clone();
-        view! {
-            <a
-                href=route.to_hash()
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    router.go(route.clone());
-                }
-            >
-                {back_label}
-            </a>
-        }
-    };
+    let back = view! { <RouteLink route=back_route.clone()>{back_label}</RouteLink> };
     let attached = run.session().map(|(current, half)| {
         let client = current.read_untracked(|s| crate::i18n::person(&s.names, s.roles(half).1));
         // The session's phase keeps its time-box while the pair does the

@@ -2,33 +2,25 @@
 
 use leptos::prelude::*;
 
-use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
 use crate::domain::route::Route;
 use crate::i18n::{t, Key};
+use crate::ui::route_link::RouteLink;
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let router = use_router();
     let sessions = use_sessions();
     let muted = move || sessions.settings().muted;
     view! {
         <header class="site-header">
-            <a
-                class="brand"
-                href=Route::Home.to_hash()
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    router.go(Route::Home);
-                }
-            >
+            <RouteLink class="brand" route=Route::Home>
                 <svg class="logo" viewBox="0 0 64 64" aria-hidden="true">
                     <rect width="64" height="64" rx="14" fill="currentColor"></rect>
                     <circle cx="24" cy="28" r="9" fill="var(--bg)"></circle>
                     <circle cx="40" cy="36" r="9" fill="var(--accent-2)"></circle>
                 </svg>
                 <span>{t(Key::AppName)}</span>
-            </a>
+            </RouteLink>
             <button
                 type="button"
                 role="switch"

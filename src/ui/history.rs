@@ -14,6 +14,7 @@ use crate::ui::announcer::use_announcer;
 use crate::ui::backup_panel::BackupPanel;
 use crate::ui::focus::focus_later;
 use crate::ui::progress_chart::ProgressChart;
+use crate::ui::route_link::RouteLink;
 
 /// Rows shown at first, and added by "show more": a long history stays
 /// quick to show.
@@ -147,15 +148,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
     view! {
         <li class="history-item">
             <h2>
-                <a
-                    href=route.to_hash()
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        router.go(route.clone());
-                    }
-                >
-                    {heading}
-                </a>
+                <RouteLink route=route>{heading}</RouteLink>
             </h2>
             <p class="muted small">{format} {done.map(|d| format!(" · {d}"))}</p>
             <ul class="topics">{topics.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>

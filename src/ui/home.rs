@@ -9,6 +9,7 @@ use crate::i18n::{pair, t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::ui::next_meetings::NextMeetings;
 use crate::ui::open_box::OpenBox;
+use crate::ui::route_link::RouteLink;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -62,7 +63,6 @@ const RECENT: usize = 5;
 
 #[component]
 fn SessionList() -> impl IntoView {
-    let router = use_router();
     let sessions = use_sessions();
     let overview = Memo::new(move |_| sessions.overview(RECENT));
     let more = move || sessions.count() > RECENT;
@@ -80,16 +80,10 @@ fn SessionList() -> impl IntoView {
                         let route = Route::Session(id);
                         view! {
                             <li>
-                                <a
-                                    href=route.to_hash()
-                                    on:click=move |ev| {
-                                        ev.prevent_default();
-                                        router.go(route.clone());
-                                    }
-                                >
+                                <RouteLink route=route>
                                     <span class="topic">{topic}</span>
                                     <span class="muted">{line}</span>
-                                </a>
+                                </RouteLink>
                             </li>
                         }
                     }
@@ -97,15 +91,9 @@ fn SessionList() -> impl IntoView {
             </ul>
             <Show when=more>
                 <p>
-                    <a
-                        href=Route::History.to_hash()
-                        on:click=move |ev| {
-                            ev.prevent_default();
-                            router.go(Route::History);
-                        }
-                    >
+                    <RouteLink route=Route::History>
                         {move || tf(Key::HomeAllSessions, &[("n", &sessions.count().to_string())])}
-                    </a>
+                    </RouteLink>
                 </p>
             </Show>
         </Show>

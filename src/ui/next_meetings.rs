@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
 use crate::app::ticker::use_now;
 use crate::domain::followup::{countdown, days_between, upcoming, Countdown, Upcoming};
@@ -11,6 +10,7 @@ use crate::domain::route::Route;
 use crate::i18n::{pair, t, tf, Key};
 use crate::platform::clock::{local_day, today_iso};
 use crate::platform::timezone::local_to_utc_ms;
+use crate::ui::route_link::RouteLink;
 
 fn countdown_text(c: Countdown) -> String {
     match c {
@@ -30,7 +30,6 @@ fn countdown_text(c: Countdown) -> String {
 #[component]
 pub fn NextMeetings() -> impl IntoView {
     let sessions = use_sessions();
-    let router = use_router();
     let now = use_now();
     // The date changes at midnight: the list follows the ticking clock.
     let today = Memo::new(move |_| {
@@ -61,17 +60,11 @@ pub fn NextMeetings() -> impl IntoView {
         let route = Route::Session(u.session.clone());
         view! {
             <li>
-                <a
-                    href=route.to_hash()
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        router.go(route.clone());
-                    }
-                >
+                <RouteLink route=route>
                     <span class="topic">{who}</span>
                     <span>{when}</span>
                     <span class="countdown-line">{left}</span>
-                </a>
+                </RouteLink>
             </li>
         }
     };
