@@ -117,4 +117,5 @@ ReflectionSentence, PrintPlan, NewSession,
     RestoreFull, RestoreNotABackup, RestoreDamaged, RestoreNewer, StorageOtherTabJournal, HistoryRestored,
     FollowUpCarriedAnnounce, JournalDeleted, AirtimeToggle, AirtimeTitle,
     AirtimeHelp, AirtimeSpeaks, AirtimeShare, AirtimePause, AirtimeReset,
-    AirtimeCue, AirtimeSummaryTitle, AirtimeSummaryHelp, }
+    AirtimeCue, AirtimeSummaryTitle, AirtimeSummaryHelp, HistoryCountOne,
+    HistoryFoundOne, JournalCountOne, }

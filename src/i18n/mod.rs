@@ -101,6 +101,15 @@ pub fn status_name(status: crate::domain::session::ActionStatus) -> &'static str
     })
 }
 
+/// A count in words: `one` for exactly one, else `other` with `{n}`.
+pub fn count(n: usize, one: Key, other: Key) -> String {
+    if n == 1 {
+        t(one).to_string()
+    } else {
+        tf(other, &[("n", &n.to_string())])
+    }
+}
+
 /// The pair as shown: "Amara & Jonas".
 pub fn pair(names: &[String; 2]) -> String {
     format!("{} & {}", person(names, 0), person(names, 1))

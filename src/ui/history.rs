@@ -8,7 +8,7 @@ use crate::app::sessions::use_sessions;
 use crate::domain::flow::Format;
 use crate::domain::history::{self, HistoryRow};
 use crate::domain::route::Route;
-use crate::i18n::{pair, person, t, tf, Key};
+use crate::i18n::{count, pair, person, t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::ui::announcer::use_announcer;
 use crate::ui::backup_panel::BackupPanel;
@@ -64,9 +64,9 @@ pub fn HistoryScreen() -> impl IntoView {
                 {move || {
                     let n = rows.with(Vec::len);
                     if query.with(|q| q.trim().is_empty()) {
-                        tf(Key::HistoryCount, &[("n", &n.to_string())])
+                        count(n, Key::HistoryCountOne, Key::HistoryCount)
                     } else {
-                        tf(Key::HistoryFound, &[("n", &n.to_string())])
+                        count(n, Key::HistoryFoundOne, Key::HistoryFound)
                     }
                 }}
             </p>

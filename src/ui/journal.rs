@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::journal::{use_journal, Journal};
 use crate::app::sessions::use_sessions;
 use crate::domain::journal::{next_prompt, ActionRef, JournalEntry};
-use crate::i18n::{journal_prompt, person, t, tf, Key};
+use crate::i18n::{count, journal_prompt, person, t, tf, Key};
 use crate::platform::clock::{local_date, local_day};
 use crate::ui::announcer::use_announcer;
 use crate::ui::fields::TextField;
@@ -106,7 +106,7 @@ pub fn JournalScreen() -> impl IntoView {
                 />
             </div>
             <p class="muted" role="status">
-                {move || tf(Key::JournalCount, &[("n", &found.with(Vec::len).to_string())])}
+                {move || count(found.with(Vec::len), Key::JournalCountOne, Key::JournalCount)}
             </p>
             <ul class="journal-list">
                 <For

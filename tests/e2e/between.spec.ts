@@ -26,7 +26,7 @@ test('the next session with the same partner starts from last time\'s plan', asy
   await page.getByRole('link', { name: 'Peer Coach' }).click();
   await page.getByRole('button', { name: 'History' }).click();
   await heading(page, 'History');
-  await expect(page.getByText('1 sessions on this device.')).toBeVisible();
+  await expect(page.getByText('1 session on this device.')).toBeVisible();
   await page.getByRole('button', { name: /^Start the next session/ }).click();
 
   // Since last time: each action marked, with a line; the unfinished one
@@ -51,9 +51,9 @@ test('the next session with the same partner starts from last time\'s plan', asy
   await page.getByRole('link', { name: 'Peer Coach' }).click();
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByText('2 sessions on this device.')).toBeVisible();
-  await expect(page.getByText('One-way · 1 of 2 actions done')).toBeVisible();
+  await expect(page.getByText('One-way · actions done: 1 of 2')).toBeVisible();
   await page.getByLabel('Search sessions').fill('QUIETER meetings');
-  await expect(page.getByText('1 sessions found.')).toBeVisible();
+  await expect(page.getByText('1 session found.')).toBeVisible();
   // The note is in both: on the action, and in the follow-up that said it.
   await page.getByLabel('Search sessions').fill('two people added');
   await expect(page.getByText('2 sessions found.')).toBeVisible();
@@ -72,7 +72,7 @@ test('a deleted session can be put back for a while', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
   await expect(page.getByText('0 sessions on this device.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByText('1 sessions on this device.')).toBeVisible();
+  await expect(page.getByText('1 session on this device.')).toBeVisible();
   await page.reload();
   await expect(page.getByText('Quieter people in meetings')).toBeVisible();
 

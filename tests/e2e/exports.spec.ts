@@ -67,7 +67,7 @@ test('a backup restored into a clean browser gives the same data; other files ar
   await page.getByRole('link', { name: 'Peer Coach' }).click();
   await page.getByRole('button', { name: 'History' }).click();
   const data = page.getByRole('region', { name: 'Your data on this device' });
-  await expect(data).toContainText('1 sessions and 1 journal entries');
+  await expect(data).toContainText('Sessions: 1. Journal entries: 1.');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     data.getByRole('button', { name: 'Download a backup' }).click(),
