@@ -19,6 +19,8 @@ pub enum Route {
     History,
     /// The private journal kept between sessions.
     Journal,
+    /// A team's rotation of pairs.
+    Rotation,
     /// The exercise library.
     Exercises,
     /// One exercise, by slug (unknown slugs are kept, to say so).
@@ -51,6 +53,7 @@ impl Route {
             ["exercises"] => Route::Exercises,
             ["history"] => Route::History,
             ["journal"] => Route::Journal,
+            ["rotation"] => Route::Rotation,
             ["exercise", slug] if is_valid_id(slug) => Route::Exercise(slug.to_string()),
             ["session", id] if is_valid_id(id) => Route::Session(id.to_string()),
             ["session", id, "half", half, "exercise", slug]
@@ -78,6 +81,7 @@ impl Route {
             Route::Exercises => "#/exercises".to_string(),
             Route::History => "#/history".to_string(),
             Route::Journal => "#/journal".to_string(),
+            Route::Rotation => "#/rotation".to_string(),
             Route::Exercise(slug) => format!("#/exercise/{slug}"),
         }
     }
@@ -106,6 +110,7 @@ mod tests {
             Route::Exercises,
             Route::History,
             Route::Journal,
+            Route::Rotation,
             Route::Exercise("role-play".into()),
             Route::SessionExercise {
                 id: "k3J9".into(),

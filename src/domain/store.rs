@@ -9,6 +9,7 @@ use crate::domain::airtime::Airtime;
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::journal::{self, JournalEntry};
 use crate::domain::private::PrivateNotes;
+use crate::domain::rotation::Schedule;
 use crate::domain::route::is_valid_id;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
@@ -124,6 +125,17 @@ pub fn decode_private(raw: &str) -> Result<PrivateNotes, RecordError> {
 }
 
 /// Where the latest run of an exercise done on its own is kept.
+/// The team rotation kept on this device.
+pub const ROTATION_KEY: &str = "peer-coach.rotation";
+
+pub fn encode_rotation(schedule: &Schedule) -> String {
+    encode(schedule)
+}
+
+pub fn decode_rotation(raw: &str) -> Result<Schedule, RecordError> {
+    decode(raw)
+}
+
 pub fn encode_airtime(airtime: &Airtime) -> String {
     encode(airtime)
 }

@@ -118,4 +118,9 @@ ReflectionSentence, PrintPlan, NewSession,
     FollowUpCarriedAnnounce, JournalDeleted, AirtimeToggle, AirtimeTitle,
     AirtimeHelp, AirtimeSpeaks, AirtimeShare, AirtimePause, AirtimeReset,
     AirtimeCue, AirtimeSummaryTitle, AirtimeSummaryHelp, HistoryCountOne,
-    HistoryFoundOne, JournalCountOne, }
+    HistoryFoundOne, JournalCountOne, RotationTitle, RotationIntro, RotationPeople,
+    RotationName, RotationAdd, RotationRemove, RotationHow, RotationStart,
+    RotationEvery, RotationMonthly, RotationOdd, RotationTrio, RotationTrioHelp,
+    RotationSitOut, RotationSitOutHelp, RotationSchedule, RotationEmpty,
+    RotationWhen, RotationPairs, RotationSitsOut, RotationMore, RotationCsv,
+    RotationPrint, HomeRotation, }

@@ -20,6 +20,7 @@ use crate::ui::home::{Home, NotFound};
 use crate::ui::journal::JournalScreen;
 use crate::ui::notice_bar::NoticeBar;
 use crate::ui::open_link::OpenLink;
+use crate::ui::rotation::RotationScreen;
 use crate::ui::session_screen::{InitialFocus, SessionScreen};
 use crate::ui::setup::SetupScreen;
 
@@ -34,6 +35,7 @@ enum Screen {
     Exercise(String),
     History,
     Journal,
+    Rotation,
     NotFound,
 }
 
@@ -79,6 +81,7 @@ pub fn App(
         Route::Exercises => Screen::Exercises,
         Route::History => Screen::History,
         Route::Journal => Screen::Journal,
+        Route::Rotation => Screen::Rotation,
         Route::Exercise(slug) => Screen::Exercise(slug),
     });
 
@@ -95,6 +98,7 @@ pub fn App(
                 Screen::Exercises => view! { <ExerciseLibrary /> }.into_any(),
                 Screen::History => view! { <HistoryScreen /> }.into_any(),
                 Screen::Journal => view! { <JournalScreen /> }.into_any(),
+                Screen::Rotation => view! { <RotationScreen /> }.into_any(),
                 Screen::Exercise(slug) => view! { <ExerciseScreen slug=slug /> }.into_any(),
             }}
         </main>

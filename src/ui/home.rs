@@ -49,6 +49,9 @@ pub fn Home() -> impl IntoView {
                 <button type="button" class="big" on:click=move |_| router.go(Route::Journal)>
                     {t(Key::HomeJournal)}
                 </button>
+                <button type="button" class="big" on:click=move |_| router.go(Route::Rotation)>
+                    {t(Key::HomeRotation)}
+                </button>
             </div>
             <NextMeetings />
             <SessionList />

@@ -38,6 +38,7 @@ mod progress_chart;
 mod question_cards;
 mod radio_choice;
 mod reality_editor;
+mod rotation;
 mod route_link;
 mod scale;
 mod session_screen;
