@@ -7,6 +7,7 @@ use crate::domain::backup::{Backup, Change, DeviceData};
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::journal::JournalEntry;
 use crate::domain::private::PrivateNotes;
+use crate::domain::rotation::Schedule;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
 use crate::domain::store::{self, RecordError};
@@ -150,6 +151,24 @@ pub fn load_exercise(storage: &DeviceStorage, id: ExerciseId) -> StoredRun {
             StoredRun::Fresh
         }
         None => StoredRun::Fresh,
+    }
+}
+
+/// The team rotation on the device: `Some` with whether it may be written
+/// (not when a newer version's record holds it), or `None` when there is
+/// none (a damaged record is set aside first).
+pub fn load_rotation(storage: &DeviceStorage) -> Option<(Schedule, bool)> {
+    match storage
+        .get(store::ROTATION_KEY)
+        .map(|raw| store::decode_rotation(&raw))
+    {
+        Some(Ok(schedule)) => Some((schedule, true)),
+        Some(Err(RecordError::Newer(_))) => Some((Schedule::default(), false)),
+        Some(Err(RecordError::Corrupt)) => {
+            set_aside(storage, store::ROTATION_KEY);
+            None
+        }
+        None => None,
     }
 }
 

@@ -5,12 +5,13 @@
 
 use leptos::prelude::*;
 
+use crate::app::notices::Notice;
 use crate::app::sessions::use_sessions;
 use crate::domain::rotation::{to_csv, OddPolicy, Period, Roster, Schedule};
 use crate::domain::store;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::{local_day, today_iso};
-use crate::platform::{files, print_page};
+use crate::platform::{files, print_page, records};
 use crate::ui::focus::focus_later;
 use crate::ui::radio_choice::RadioChoice;
 
@@ -23,18 +24,28 @@ const MAX_WEEKS: u8 = 8;
 #[component]
 pub fn RotationScreen() -> impl IntoView {
     let sessions = use_sessions();
-    let stored = sessions
-        .storage()
-        .get(store::ROTATION_KEY)
-        .and_then(|raw| store::decode_rotation(&raw).ok());
+    // A damaged record is set aside (and said so); a newer version's is
+    // never written over.
+    let had_record = sessions.storage().get(store::ROTATION_KEY).is_some();
+    let (stored, writable) = match records::load_rotation(&sessions.storage()) {
+        Some((schedule, writable)) => (Some(schedule), writable),
+        None => (None, true),
+    };
+    if !writable {
+        sessions.notices().raise(Notice::Newer);
+    } else if had_record && stored.is_none() {
+        sessions.notices().raise(Notice::Corrupt);
+    }
     let schedule =
-        RwSignal::new(stored.unwrap_or_else(|| {
+        RwSignal::new(stored.filter(|_| writable).unwrap_or_else(|| {
             Schedule::new(Roster::default(), OddPolicy::Trio, None, &today_iso())
         }));
     let update = move |f: &dyn Fn(&mut Schedule)| {
         schedule.update(|s| f(s));
-        let raw = schedule.with_untracked(store::encode_rotation);
-        sessions.keep(store::ROTATION_KEY, &raw);
+        if writable {
+            let raw = schedule.with_untracked(store::encode_rotation);
+            sessions.keep(store::ROTATION_KEY, &raw);
+        }
     };
     // A change of the roster or the settings makes the periods not yet
     // come again (the ones before today stay, as history).

@@ -68,3 +68,19 @@ test('a team of nine: six periods of pairs, nobody twice, trio or sit-out, CSV a
   await expectNoA11yViolations(page, 'rotation at 390px');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('a damaged rotation record is set aside, never lost, and a newer one never written over', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('peer-coach.rotation', '{damaged'));
+  await page.goto('/#/rotation');
+  await heading(page, 'Team rotation');
+  await expect(page.getByText('could not be read')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('peer-coach.aside.rotation'))).toBe('{damaged');
+
+  const newer = JSON.stringify({ v: 99, data: {} });
+  await page.evaluate((raw) => localStorage.setItem('peer-coach.rotation', raw), newer);
+  await page.reload();
+  await page.getByLabel('Name', { exact: true }).fill('Amara');
+  await page.getByLabel('Name', { exact: true }).press('Enter');
+  expect(await page.evaluate(() => localStorage.getItem('peer-coach.rotation'))).toBe(newer);
+});
