@@ -3,6 +3,7 @@
 //! the ticking clock).
 
 pub mod backup;
+pub mod current;
 pub mod exercises;
 pub mod journal;
 pub mod link_text;

@@ -5,11 +5,9 @@
 use leptos::prelude::*;
 
 use crate::app::notices::{Notice, Notices};
-use crate::domain::airtime::Airtime;
 use crate::domain::flow::Phase;
 use crate::domain::followup;
-use crate::domain::private::PrivateNotes;
-use crate::domain::session::{Half, Session, Setup};
+use crate::domain::session::{Session, Setup};
 use crate::domain::settings::Settings;
 use crate::domain::store;
 use crate::platform::clock::now_ms;
@@ -19,9 +17,9 @@ use crate::platform::storage::{DeviceStorage, StorageError};
 /// All sessions on the device, the settings, and where they are kept.
 #[derive(Clone, Copy)]
 pub struct Sessions {
-    list: RwSignal<Vec<Session>>,
+    pub(super) list: RwSignal<Vec<Session>>,
     settings: RwSignal<Settings>,
-    storage: StoredValue<DeviceStorage, LocalStorage>,
+    pub(super) storage: StoredValue<DeviceStorage, LocalStorage>,
     notices: Notices,
     /// Sessions just deleted, each kept for [`UNDO_FOR`] to be put back.
     deleted: RwSignal<Vec<Deleted>>,
@@ -240,7 +238,7 @@ impl Sessions {
         self.list.with(|list| list.iter().any(|s| s.id == id))
     }
 
-    fn exists_untracked(&self, id: &str) -> bool {
+    pub(super) fn exists_untracked(&self, id: &str) -> bool {
         self.list
             .with_untracked(|list| list.iter().any(|s| s.id == id))
     }
@@ -333,18 +331,18 @@ impl Sessions {
         self.storage.get_value()
     }
 
-    fn read_untracked<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
+    pub(super) fn read_untracked<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
         self.list
             .with_untracked(|list| list.iter().find(|s| s.id == id).map(f))
     }
 
-    fn read<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
+    pub(super) fn read<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
         self.list
             .with(|list| list.iter().find(|s| s.id == id).map(f))
     }
 
     /// Change a session and save it at once.
-    fn update(&self, id: &str, f: impl FnOnce(&mut Session)) {
+    pub(super) fn update(&self, id: &str, f: impl FnOnce(&mut Session)) {
         let mut saved = None;
         self.list.update(|list| {
             if let Some(session) = list.iter_mut().find(|s| s.id == id) {
@@ -371,140 +369,8 @@ struct Deleted {
     airtime: Option<String>,
 }
 
+pub use crate::app::current::{use_current, Current};
+
 pub fn use_sessions() -> Sessions {
     expect_context::<Sessions>()
-}
-
-/// The session on screen: a small copyable handle for views.
-#[derive(Clone, Copy)]
-pub struct Current {
-    sessions: Sessions,
-    id: StoredValue<String>,
-    /// This device's private notes for the session (never shared).
-    private: RwSignal<PrivateNotes>,
-    /// This device's airtime tracking (the facilitator's own, never shared).
-    airtime: RwSignal<Airtime>,
-}
-
-impl Current {
-    pub fn provide(sessions: Sessions, id: String) -> Self {
-        let notes = sessions
-            .storage
-            .with_value(|s| records::load_private(s, &id));
-        let mut airtime = sessions
-            .storage
-            .with_value(|s| records::load_airtime(s, &id));
-        airtime.fit(2);
-        let current = Current {
-            sessions,
-            id: StoredValue::new(id),
-            private: RwSignal::new(notes),
-            airtime: RwSignal::new(airtime),
-        };
-        provide_context(current);
-        current
-    }
-
-    pub fn id(&self) -> String {
-        self.id.get_value()
-    }
-
-    /// Read from the session, tracking changes; the default if it is gone.
-    pub fn read<R: Default>(&self, f: impl FnOnce(&Session) -> R) -> R {
-        self.id
-            .with_value(|id| self.sessions.read(id, f))
-            .unwrap_or_default()
-    }
-
-    pub fn read_untracked<R: Default>(&self, f: impl FnOnce(&Session) -> R) -> R {
-        self.id
-            .with_value(|id| self.sessions.read_untracked(id, f))
-            .unwrap_or_default()
-    }
-
-    /// Read from one half, tracking changes.
-    pub fn half<R: Default>(&self, h: usize, f: impl FnOnce(&Half) -> R) -> R {
-        self.read(|s| s.half(h).map(f)).unwrap_or_default()
-    }
-
-    /// Change the session (saved at once).
-    pub fn update(&self, f: impl FnOnce(&mut Session)) {
-        self.id.with_value(|id| self.sessions.update(id, f));
-    }
-
-    /// Change one half (saved at once).
-    pub fn update_half(&self, h: usize, f: impl FnOnce(&mut Half)) {
-        self.update(|s| {
-            if let Some(half) = s.half_mut(h) {
-                f(half);
-            }
-        });
-    }
-
-    /// Change a follow-up item; what it says of the previous session's
-    /// action is recorded on that session too, when this device has it.
-    pub fn edit_follow_up(
-        &self,
-        at: usize,
-        edit: impl FnOnce(&mut crate::domain::session::FollowUpItem),
-    ) {
-        let mut changed = None;
-        self.update(|s| {
-            s.edit_follow_up(at, edit);
-            changed = s.follow_up.get(at).cloned();
-        });
-        let Some(item) = changed else { return };
-        // Only the latest review of that session speaks for it: an older
-        // session's follow-up edited later must not undo a newer one's.
-        let latest = self.sessions.list.with_untracked(|all| {
-            followup::latest_review_of(all, &item.session).map(|s| s.id.clone())
-        });
-        if latest == Some(self.id()) && self.sessions.exists_untracked(&item.session) {
-            self.sessions
-                .update(&item.session, |previous| previous.take_follow_up(&item));
-        }
-    }
-
-    /// This device's private note for a half.
-    pub fn private_note(&self, h: usize) -> String {
-        self.private.with(|p| p.half(h).to_string())
-    }
-
-    /// Change a private note (saved at once, on this device only).
-    pub fn set_private_note(&self, h: usize, text: String) {
-        self.private.update(|p| p.set_half(h, text));
-        let notes = self.private.get_untracked();
-        let id = self.id();
-        let result = self
-            .sessions
-            .storage
-            .with_value(|s| records::save_private(s, &id, &notes));
-        self.sessions.report(result);
-    }
-
-    /// Read this device's airtime tracking, following changes.
-    pub fn airtime<R>(&self, f: impl FnOnce(&Airtime) -> R) -> R {
-        self.airtime.with(f)
-    }
-
-    /// Change the airtime tracking (kept at once, on this device only).
-    pub fn update_airtime(&self, f: impl FnOnce(&mut Airtime)) {
-        self.airtime.update(f);
-        let airtime = self.airtime.get_untracked();
-        let id = self.id();
-        let result = self
-            .sessions
-            .storage
-            .with_value(|s| records::save_airtime(s, &id, &airtime));
-        self.sessions.report(result);
-    }
-
-    /// Names of A and B as shown.
-    pub fn person(&self, who: u8) -> String {
-        self.read(|s| crate::i18n::person(&s.names, who))
-    }
-}
-
-pub fn use_current() -> Current {
-    expect_context::<Current>()
 }
