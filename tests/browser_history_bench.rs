@@ -16,16 +16,10 @@ use peer_coach::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod bench_common;
+use bench_common::{median, now};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn now() -> f64 {
-    web_sys::window().unwrap().performance().unwrap().now()
-}
-
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(|a, b| a.total_cmp(b));
-    samples[samples.len() / 2]
-}
 
 fn local() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()

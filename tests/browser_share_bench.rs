@@ -9,16 +9,10 @@ use peer_coach::domain::fixtures::reference_session;
 use peer_coach::domain::share::{self, Decoded};
 use wasm_bindgen_test::*;
 
+mod bench_common;
+use bench_common::{median, now};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn now() -> f64 {
-    web_sys::window().unwrap().performance().unwrap().now()
-}
-
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(|a, b| a.total_cmp(b));
-    samples[samples.len() / 2]
-}
 
 #[wasm_bindgen_test]
 fn share_link_timings() {

@@ -8,6 +8,7 @@ use crate::domain::route::Route;
 use crate::i18n::{exercise_matches, exercise_name, exercise_texts, helps_label, t, tf, Key};
 use crate::ui::radio_choice::RadioChoice;
 use crate::ui::route_link::RouteLink;
+use crate::ui::search_field::SearchField;
 
 #[component]
 pub fn ExerciseLibrary(
@@ -71,15 +72,7 @@ pub fn ExerciseLibrary(
             {notice.map(|n| view! { <p class="problem" role="alert">{n}</p> })}
             <p class="lead">{t(Key::ExercisesIntro)}</p>
             <div class="library-tools">
-                <div class="field">
-                    <label for="exercise-search">{t(Key::ExercisesSearch)}</label>
-                    <input
-                        type="search"
-                        id="exercise-search"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
-                    />
-                </div>
+                <SearchField id="exercise-search" label=t(Key::ExercisesSearch) query=query />
                 <fieldset class="filters">
                     <legend>{t(Key::ExercisesFilter)}</legend>
                     {filter(None)}

@@ -15,6 +15,7 @@ use crate::ui::backup_panel::BackupPanel;
 use crate::ui::focus::focus_later;
 use crate::ui::progress_chart::ProgressChart;
 use crate::ui::route_link::RouteLink;
+use crate::ui::search_field::SearchField;
 
 /// Rows shown at first, and added by "show more": a long history stays
 /// quick to show.
@@ -48,18 +49,12 @@ pub fn HistoryScreen() -> impl IntoView {
             <h1 id="screen-title" tabindex="-1">{t(Key::HistoryTitle)}</h1>
             <p class="lead">{t(Key::HistoryIntro)}</p>
             <ProgressChart />
-            <div class="field">
-                <label for="history-search">{t(Key::HistorySearch)}</label>
-                <input
-                    type="search"
-                    id="history-search"
-                    prop:value=move || query.get()
-                    on:input=move |ev| {
-                        query.set(event_target_value(&ev));
-                        shown.set(PAGE);
-                    }
-                />
-            </div>
+            <SearchField
+                id="history-search"
+                label=t(Key::HistorySearch)
+                query=query
+                on_change=move |_| shown.set(PAGE)
+            />
             <p class="muted" role="status">
                 {move || {
                     let n = rows.with(Vec::len);

@@ -12,6 +12,7 @@ use crate::platform::clock::{local_date, local_day};
 use crate::ui::announcer::use_announcer;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::search_field::SearchField;
 
 /// Entries shown at first, and added by "show more".
 const PAGE: usize = 50;
@@ -93,18 +94,13 @@ pub fn JournalScreen() -> impl IntoView {
             >
                 <EntryForm editing=editing journal=journal actions=actions />
             </Show>
-            <div class="field journal-search">
-                <label for="journal-search">{t(Key::JournalSearch)}</label>
-                <input
-                    type="search"
-                    id="journal-search"
-                    prop:value=move || query.get()
-                    on:input=move |ev| {
-                        query.set(event_target_value(&ev));
-                        limit.set(PAGE);
-                    }
-                />
-            </div>
+            <SearchField
+                id="journal-search"
+                class="journal-search"
+                label=t(Key::JournalSearch)
+                query=query
+                on_change=move |_| limit.set(PAGE)
+            />
             <p class="muted" role="status">
                 {move || count(found.with(Vec::len), Key::JournalCountOne, Key::JournalCount)}
             </p>

@@ -41,6 +41,7 @@ mod reality_editor;
 mod rotation;
 mod route_link;
 mod scale;
+mod search_field;
 mod session_screen;
 mod setup;
 mod share_panel;
