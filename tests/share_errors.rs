@@ -7,7 +7,8 @@
 mod share_common;
 
 use peer_coach::domain::fixtures::{
-    reference_session, reference_session_followed_up, reference_session_with_exercises,
+    reference_group_session, reference_session, reference_session_followed_up,
+    reference_session_with_exercises,
 };
 use peer_coach::domain::session::Session;
 use peer_coach::domain::share::compact::{self, put_varint};
@@ -31,10 +32,11 @@ fn session_of(version: LinkVersion) -> Session {
         LinkVersion::V1 => reference_session(),
         LinkVersion::V2 => reference_session_with_exercises(),
         LinkVersion::V3 => reference_session_followed_up(),
+        LinkVersion::V4 => reference_group_session(),
     }
 }
 
-/// Every released tag: `s1`, `e1`, `s2`, `e2`, `s3`, `e3`.
+/// Every released tag: `s1`, `e1`, `s2`, `e2`, `s3`, `e3`, `s4`, `e4`.
 fn every_tag() -> Vec<&'static str> {
     LinkVersion::ALL
         .iter()
@@ -43,7 +45,7 @@ fn every_tag() -> Vec<&'static str> {
 }
 
 /// A link of every released tag, in the order of [`every_tag`].
-fn every_kind_of_link() -> [String; 6] {
+fn every_kind_of_link() -> [String; 8] {
     LinkVersion::ALL
         .map(|v| {
             let session = session_of(v);
@@ -60,7 +62,7 @@ fn every_kind_of_link_has_its_tag() {
     for (link, tag) in links.iter().zip(every_tag()) {
         assert!(link.starts_with(&format!("{tag}.")), "{tag}: {link}");
     }
-    assert_eq!(every_tag().len(), 6);
+    assert_eq!(every_tag().len(), 8);
 }
 
 fn opens(input: &str) {
@@ -211,7 +213,7 @@ fn clean_is_idempotent_and_keeps_payloads() {
 fn future_versions_are_told_apart() {
     for link in every_kind_of_link() {
         let body = &link[3..];
-        for tag in ["s4", "e4", "s9", "e9", "r1", "s10"] {
+        for tag in ["s5", "e5", "s9", "e9", "r1", "s10"] {
             assert_eq!(
                 decode(&format!("{tag}.{body}")),
                 Err(LinkError::NewerVersion {
@@ -339,11 +341,12 @@ fn a_layout_under_the_other_version_is_malformed() {
 
 #[test]
 fn envelope_parse_checks_before_decrypting() {
-    let [s1, e1, s2, e2, s3, e3] = every_kind_of_link();
+    let [s1, e1, s2, e2, s3, e3, s4, e4] = every_kind_of_link();
     for (link, version) in [
         (e1, LinkVersion::V1),
         (e2, LinkVersion::V2),
         (e3, LinkVersion::V3),
+        (e4, LinkVersion::V4),
     ] {
         let envelope = Envelope::parse(&link).unwrap();
         assert_eq!(envelope.version, version);
@@ -361,6 +364,7 @@ fn envelope_parse_checks_before_decrypting() {
     assert_eq!(Envelope::parse(&s1), Err(LinkError::NotALink));
     assert_eq!(Envelope::parse(&s2), Err(LinkError::NotALink));
     assert_eq!(Envelope::parse(&s3), Err(LinkError::NotALink));
+    assert_eq!(Envelope::parse(&s4), Err(LinkError::NotALink));
 }
 
 #[test]
@@ -368,8 +372,8 @@ fn tampered_header_fails_as_wrong_passphrase() {
     // Someone who recomputes the CRC can change the header, but not without
     // the authentication tag noticing: the nonce, or the version (an `e1`
     // relabelled `e2`, and so on, each as every other).
-    let [_, e1, _, e2, _, e3] = every_kind_of_link();
-    for link in [e1, e2, e3] {
+    let [_, e1, _, e2, _, e3, _, e4] = every_kind_of_link();
+    for link in [e1, e2, e3, e4] {
         let envelope = Envelope::parse(&link).unwrap();
         let mut nonce = envelope.clone();
         nonce.nonce[0] ^= 1;

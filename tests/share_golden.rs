@@ -2,7 +2,8 @@
 //! release and checked in. They must decode to their session in every later
 //! version: `s1` and `e1` to the reference session, `s2` and `e2` to the
 //! reference session with exercises, `s3` and `e3` to the pair's next
-//! session that follows it up. Never edit or regenerate
+//! session that follows it up, `s4` and `e4` to the reference group
+//! session. Never edit or regenerate
 //! `tests/golden/*.txt`.
 
 // Native only: the reference cryptography and proptest are native dev-dependencies.
@@ -11,7 +12,8 @@
 mod share_common;
 
 use peer_coach::domain::fixtures::{
-    reference_session, reference_session_followed_up, reference_session_with_exercises,
+    reference_group_session, reference_session, reference_session_followed_up,
+    reference_session_with_exercises,
 };
 use peer_coach::domain::session::Session;
 use peer_coach::domain::share::{
@@ -31,6 +33,9 @@ pub const GOLDEN_NONCE_2: [u8; 12] = *b"golden-nonc2";
 /// Fixed salt and nonce of the golden `e3` link, others again.
 pub const GOLDEN_SALT_3: [u8; 16] = *b"peer-coach-salt3";
 pub const GOLDEN_NONCE_3: [u8; 12] = *b"golden-nonc3";
+/// Fixed salt and nonce of the golden `e4` link, others again.
+pub const GOLDEN_SALT_4: [u8; 16] = *b"peer-coach-salt4";
+pub const GOLDEN_NONCE_4: [u8; 12] = *b"golden-nonc4";
 
 fn golden(name: &str) -> String {
     let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -133,6 +138,26 @@ fn e3_golden_link_opens_with_its_passphrase_only() {
 }
 
 #[test]
+fn s4_golden_link_decodes_to_the_group_session() {
+    let link = golden("s4.txt");
+    assert!(link.starts_with("s4."));
+    assert_eq!(
+        decode(&link),
+        Ok(Decoded::Session(reference_group_session()))
+    );
+}
+
+#[test]
+fn s4_encoder_still_writes_the_golden_link() {
+    assert_eq!(encode_session(&reference_group_session()), golden("s4.txt"));
+}
+
+#[test]
+fn e4_golden_link_opens_with_its_passphrase_only() {
+    opens_with_its_passphrase_only("e4.txt", LinkVersion::V4, reference_group_session());
+}
+
+#[test]
 fn encoder_still_seals_the_golden_locked_links() {
     // The KDF runs once per link here: one test for both.
     for (name, session, salt, nonce) in [
@@ -148,6 +173,12 @@ fn encoder_still_seals_the_golden_locked_links() {
             reference_session_followed_up(),
             GOLDEN_SALT_3,
             GOLDEN_NONCE_3,
+        ),
+        (
+            "e4.txt",
+            reference_group_session(),
+            GOLDEN_SALT_4,
+            GOLDEN_NONCE_4,
         ),
     ] {
         let link = lock(
@@ -182,7 +213,8 @@ fn write_golden_links() {
     let plain = reference_session();
     let with_exercises = reference_session_with_exercises();
     let followed_up = reference_session_followed_up();
-    let links: [(&str, &dyn Fn() -> String); 6] = [
+    let group = reference_group_session();
+    let links: [(&str, &dyn Fn() -> String); 8] = [
         ("s1.txt", &|| encode_session(&plain)),
         ("e1.txt", &|| seal(&plain, GOLDEN_SALT, GOLDEN_NONCE)),
         ("s2.txt", &|| encode_session(&with_exercises)),
@@ -193,6 +225,8 @@ fn write_golden_links() {
         ("e3.txt", &|| {
             seal(&followed_up, GOLDEN_SALT_3, GOLDEN_NONCE_3)
         }),
+        ("s4.txt", &|| encode_session(&group)),
+        ("e4.txt", &|| seal(&group, GOLDEN_SALT_4, GOLDEN_NONCE_4)),
     ];
     for (name, link) in links {
         let path = format!("{dir}/{name}");

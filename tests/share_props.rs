@@ -250,6 +250,7 @@ fn half() -> BoxedStrategy<Half> {
             )| {
                 Half {
                     client: 0,
+                    scribe: None,
                     goal: Goal { topic, outcome },
                     reality,
                     options,
@@ -270,6 +271,7 @@ fn step() -> BoxedStrategy<Step> {
         Just(Step::Agreement),
         Just(Step::Swap),
         Just(Step::WrapUp),
+        (0usize..8).prop_map(|half| Step::Turn { half }),
         (0usize..3, 0usize..4).prop_map(|(half, p)| Step::Phase {
             half,
             phase: Phase::ALL[p]
@@ -301,26 +303,33 @@ prop_compose! {
         id in "[a-zA-Z0-9_-]{1,64}",
         created_ms in prop_oneof![1_600_000_000_000i64..1_900_000_000_000, any::<i64>()],
         updated in any::<i64>(),
-        one_way in any::<bool>(),
-        names in (text(), text()),
+        // 0 reciprocal, 1 one-way, 2 and up a group of that many turns.
+        format in prop_oneof![3 => 0u8..2, 1 => 2u8..9],
+        names in proptest::collection::vec(text(), 0..9),
+        clients in proptest::collection::vec((any::<u8>(), proptest::option::of(any::<u8>())), 8),
+        absent in proptest::collection::vec(any::<u8>(), 0..4),
         total_minutes in any::<u32>(),
         plans in any::<[[u32; 4]; 2]>(),
         rules in proptest::collection::vec(
             prop_oneof![any::<u8>().prop_map(Rule::Builtin), text().prop_map(Rule::Custom)], 0..8),
-        confirmed in any::<[bool; 2]>(),
+        confirmed in proptest::collection::vec(any::<bool>(), 0..9),
         skipped in any::<bool>(),
-        halves in proptest::collection::vec(half(), 0..3),
+        halves in proptest::collection::vec(half(), 0..9),
         step in step(),
         swap in proptest::option::of(prop_oneof![Just(SwapChoice::Fit), Just(SwapChoice::Keep)]),
-        reflections in proptest::array::uniform2(
+        reflections in proptest::collection::vec(
             (proptest::option::of(any::<u8>()), text())
-                .prop_map(|(useful, sentence)| Reflection { useful, sentence })),
+                .prop_map(|(useful, sentence)| Reflection { useful, sentence }), 0..9),
         next_item in any::<u32>(),
         // Half the sessions have nothing between sessions, so that formats
         // 1 and 2 are written too.
         (between, follow_up, next_meeting, check_in) in between(),
     ) -> Session {
         let mut halves = halves;
+        for (half, &(client, scribe)) in halves.iter_mut().zip(&clients) {
+            half.client = client;
+            half.scribe = scribe;
+        }
         if !between {
             for action in halves.iter_mut().flat_map(|h| &mut h.actions) {
                 action.status = ActionStatus::Open;
@@ -331,8 +340,13 @@ prop_compose! {
             id,
             created_ms,
             updated_ms: updated,
-            format: if one_way { Format::OneWay } else { Format::Reciprocal },
-            names: [names.0, names.1],
+            format: match format {
+                0 => Format::Reciprocal,
+                1 => Format::OneWay,
+                turns => Format::Group(turns - 1),
+            },
+            names,
+            absent,
             total_minutes,
             plans,
             agreement: Agreement { rules, confirmed, skipped },
@@ -360,6 +374,9 @@ fn sanitized(s: &Session) -> Session {
 /// format 1.
 fn expected_version(s: &Session) -> LinkVersion {
     let s = sanitized(s);
+    if s.format.is_group() {
+        return LinkVersion::V4;
+    }
     let actions = || s.halves.iter().flat_map(|h| &h.actions);
     if actions().any(|a| a.status != ActionStatus::Open || !a.status_note.is_empty())
         || !s.follow_up.is_empty()

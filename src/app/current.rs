@@ -30,7 +30,8 @@ impl Current {
         let mut airtime = sessions
             .storage
             .with_value(|s| records::load_airtime(s, &id));
-        airtime.fit(2);
+        let people = sessions.read_untracked(&id, |s| s.people()).unwrap_or(2);
+        airtime.fit(people);
         let current = Current {
             sessions,
             id: StoredValue::new(id),
@@ -135,7 +136,12 @@ impl Current {
         self.sessions.report(result);
     }
 
-    /// Names of A and B as shown.
+    /// How many people take part (two, or a group's three to seven).
+    pub fn people(&self) -> usize {
+        self.read_untracked(|s| s.people()).max(2)
+    }
+
+    /// A person's name as shown ("Person A" when none was given).
     pub fn person(&self, who: u8) -> String {
         self.read(|s| crate::i18n::person(&s.names, who))
     }

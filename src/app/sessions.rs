@@ -186,7 +186,7 @@ impl Sessions {
 
     /// The deletions that can still be undone, oldest first, as `(number,
     /// names of the pair)`.
-    pub fn pending_deletions(&self) -> Vec<(u32, [String; 2])> {
+    pub fn pending_deletions(&self) -> Vec<(u32, Vec<String>)> {
         self.deleted
             .with(|d| d.iter().map(|x| (x.n, x.session.names.clone())).collect())
     }
@@ -250,7 +250,7 @@ impl Sessions {
 
     /// The `n` latest sessions, newest first, as `(id, names, first topic,
     /// created)`.
-    pub fn overview(&self, n: usize) -> Vec<(String, [String; 2], String, i64)> {
+    pub fn overview(&self, n: usize) -> Vec<(String, Vec<String>, String, i64)> {
         self.list.with(|list| {
             let mut latest: Vec<&Session> = list.iter().collect();
             latest.sort_by_key(|s| std::cmp::Reverse(s.created_ms));

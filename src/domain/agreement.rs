@@ -18,8 +18,8 @@ pub enum Rule {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agreement {
     pub rules: Vec<Rule>,
-    /// Each person's confirmation: A, then B.
-    pub confirmed: [bool; 2],
+    /// Each person's confirmation: A, then B (a group: everyone in order).
+    pub confirmed: Vec<bool>,
     /// The pair chose to skip the agreement explicitly.
     pub skipped: bool,
 }
@@ -28,7 +28,7 @@ impl Default for Agreement {
     fn default() -> Self {
         Agreement {
             rules: (0..BUILTIN_RULES).map(Rule::Builtin).collect(),
-            confirmed: [false, false],
+            confirmed: vec![false, false],
             skipped: false,
         }
     }
@@ -69,7 +69,7 @@ impl Agreement {
     /// Changing the rules after someone confirmed means they confirmed
     /// something else: ask again.
     pub fn reset_confirmations(&mut self) {
-        self.confirmed = [false, false];
+        self.confirmed.fill(false);
     }
 }
 
@@ -101,7 +101,7 @@ mod tests {
     #[test]
     fn edit_add_remove() {
         let mut a = Agreement {
-            confirmed: [true, true],
+            confirmed: vec![true, true],
             ..Agreement::default()
         };
         a.add();

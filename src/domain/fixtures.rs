@@ -127,10 +127,10 @@ pub fn reference_session() -> Session {
         ..Setup::default()
     };
     let mut s = Session::new("ref-2026-03-10".into(), REFERENCE_CREATED_MS, &setup);
-    s.agreement.confirmed = [true, true];
+    s.agreement.confirmed = vec![true, true];
     let now = play(&mut s, &ROUNDS, REFERENCE_CREATED_MS);
     s.go_to(Step::WrapUp, now);
-    s.reflections = [
+    s.reflections = vec![
         Reflection {
             useful: Some(5),
             sentence: "Writing the options down made me see I had more than one.".into(),
@@ -202,6 +202,46 @@ fn play(s: &mut Session, rounds: &[Round], mut now: i64) -> i64 {
         }
     }
     now
+}
+
+/// When the reference group session was created: 2026-03-24 14:00 UTC.
+pub const GROUP_CREATED_MS: i64 = REFERENCE_CREATED_MS + 14 * 86_400_000 + 5 * 3_600_000;
+
+/// The reference group session: Amara, Jonas, Mia, Lee and Sam, 75
+/// minutes, everyone a turn as client (15 minutes each). Amara's and
+/// Jonas's turns ran to exactly their time with the reference session's
+/// content (Jonas's second action is Lee's to do); then Mia could not come
+/// after all (her turn skipped, the 45 minutes left shared by Lee and Sam),
+/// Sam writes for Lee instead of Mia, two reflections are in, and the group
+/// is at the start of Lee's turn. The golden links of format 4 are made of
+/// it: it must never change.
+pub fn reference_group_session() -> Session {
+    let mut setup = Setup::default();
+    setup.set_format(crate::domain::flow::Format::Group(0));
+    setup.members = ["Amara", "Jonas", "Mia", "Lee", "Sam"]
+        .map(String::from)
+        .to_vec();
+    setup.set_everyone(true);
+    setup.set_total(75);
+    let mut s = Session::new("grp-2026-03-24".into(), GROUP_CREATED_MS, &setup);
+    // Everyone agreed but Mia, who had not come.
+    s.agreement.confirmed = vec![true, true, false, true, true];
+    let now = play(&mut s, &ROUNDS, GROUP_CREATED_MS);
+    let lees = s.halves[1].actions[1].id;
+    s.edit_action(1, lees, |a| a.owner = Owner::Person(3));
+    s.set_absent(2, true, now);
+    s.set_scribe(3, 4);
+    s.go_to(Step::Turn { half: 3 }, now);
+    s.reflections[0] = Reflection {
+        useful: Some(5),
+        sentence: "Five people asking questions gave me five ways in.".into(),
+    };
+    s.reflections[4] = Reflection {
+        useful: Some(4),
+        sentence: "Writing for Lee taught me to listen for the verbs.".into(),
+    };
+    s.updated_ms = now;
+    s
 }
 
 /// When a phase of the reference session started (every phase ran exactly
@@ -447,7 +487,7 @@ pub fn reference_session_followed_up() -> Session {
         });
     }
     let carried = s.carry_follow_up(3);
-    s.agreement.confirmed = [true, true];
+    s.agreement.confirmed = vec![true, true];
     let now = play(&mut s, &FOLLOWED_UP_ROUNDS, FOLLOWED_UP_CREATED_MS);
     if let Some(id) = carried {
         s.edit_action(1, id, |a| {
@@ -467,7 +507,7 @@ pub fn reference_session_followed_up() -> Session {
         time: "09:00".into(),
         every_weeks: Some(2),
     });
-    s.reflections = [
+    s.reflections = vec![
         Reflection {
             useful: Some(4),
             sentence: "Starting from last week's plan made this one start fast.".into(),
@@ -548,7 +588,7 @@ pub fn large_history(
         };
         let created = step(i, sessions) + next(10 * 60) as i64 * MINUTE_MS;
         let mut s = Session::new(format!("hist-{i:05}"), created, &setup);
-        s.agreement.confirmed = [true, true];
+        s.agreement.confirmed = vec![true, true];
         if let Some(prev) = out.iter().rev().find(|p| p.names == s.names) {
             s.follow_up = follow_up_of(prev, &s.names);
             for item in &mut s.follow_up {
@@ -590,7 +630,7 @@ pub fn large_history(
             }
         }
         s.go_to(Step::WrapUp, created);
-        s.reflections = [
+        s.reflections = vec![
             Reflection {
                 useful: Some(3 + next(3) as u8),
                 sentence: "Saying it out loud helped.".into(),
@@ -725,6 +765,21 @@ mod tests {
         let mut normalized = s.clone();
         normalized.normalize();
         assert_eq!(normalized, s);
+    }
+
+    #[test]
+    fn the_group_session_skips_mias_turn_and_shares_its_time() {
+        let s = reference_group_session();
+        assert_eq!(s.format, crate::domain::flow::Format::Group(5));
+        assert_eq!(s.absent, vec![2]);
+        assert!(s.is_skipped(2));
+        assert_eq!(s.turn_plan(), vec![15, 15, 0, 23, 22]);
+        assert_eq!(s.halves[3].scribe, Some(4));
+        assert_eq!(s.halves[1].actions[1].owner, Owner::Person(3));
+        assert_eq!(s.step, Step::Turn { half: 3 });
+        let mut normalized = s.clone();
+        normalized.normalize();
+        assert_eq!(normalized, s, "the fixture is already normal");
     }
 
     #[test]

@@ -28,20 +28,34 @@ impl Phase {
 
 /// Reciprocal: two halves, coach and client swap at half time.
 /// One-way: one half, the roles stay fixed.
+/// Group: three to seven people take turns as client, one turn each (or
+/// fewer, as the group chose); the others coach and one of them writes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     #[default]
     Reciprocal,
     OneWay,
+    /// A group session of this many turns (at least one).
+    Group(u8),
 }
 
+/// The fewest and most people in a group session.
+pub const MIN_GROUP: usize = 3;
+pub const MAX_GROUP: usize = 7;
+
 impl Format {
+    /// Halves of a pair session, or turns of a group session.
     pub fn halves(self) -> usize {
         match self {
             Format::Reciprocal => 2,
             Format::OneWay => 1,
+            Format::Group(turns) => usize::from(turns.max(1)),
         }
+    }
+
+    pub fn is_group(self) -> bool {
+        matches!(self, Format::Group(_))
     }
 }
 
@@ -50,8 +64,15 @@ impl Format {
 #[serde(tag = "at", rename_all = "snake_case")]
 pub enum Step {
     Agreement,
-    Phase { half: usize, phase: Phase },
+    Phase {
+        half: usize,
+        phase: Phase,
+    },
     Swap,
+    /// A group's turn begins: who is the client, who writes.
+    Turn {
+        half: usize,
+    },
     WrapUp,
 }
 
@@ -60,7 +81,9 @@ impl Step {
     pub fn all(format: Format) -> Vec<Step> {
         let mut steps = vec![Step::Agreement];
         for half in 0..format.halves() {
-            if half > 0 {
+            if format.is_group() {
+                steps.push(Step::Turn { half });
+            } else if half > 0 {
                 steps.push(Step::Swap);
             }
             steps.extend(Phase::ALL.iter().map(|&phase| Step::Phase { half, phase }));
@@ -93,6 +116,14 @@ impl Step {
     pub fn phase(self) -> Option<(usize, Phase)> {
         match self {
             Step::Phase { half, phase } => Some((half, phase)),
+            _ => None,
+        }
+    }
+
+    /// The half or turn a step belongs to, if any.
+    pub fn half(self) -> Option<usize> {
+        match self {
+            Step::Phase { half, .. } | Step::Turn { half } => Some(half),
             _ => None,
         }
     }
@@ -139,6 +170,25 @@ mod tests {
         assert_eq!(seen, Step::all(format));
         assert_eq!(Step::Agreement.prev(format), None);
         assert_eq!(Step::WrapUp.next(format), None);
+    }
+
+    #[test]
+    fn a_group_has_a_turn_screen_before_each_turn_and_no_swap() {
+        let steps = Step::all(Format::Group(3));
+        assert_eq!(steps.len(), 1 + 3 * 5 + 1);
+        assert_eq!(steps[1], Step::Turn { half: 0 });
+        assert_eq!(steps[6], Step::Turn { half: 1 });
+        assert!(!steps.contains(&Step::Swap));
+        assert_eq!(
+            Step::Phase {
+                half: 2,
+                phase: Phase::Will
+            }
+            .next(Format::Group(3)),
+            Some(Step::WrapUp)
+        );
+        assert!(!Step::Turn { half: 3 }.belongs_to(Format::Group(3)));
+        assert_eq!(Format::Group(0).halves(), 1);
     }
 
     #[test]

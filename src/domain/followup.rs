@@ -98,7 +98,7 @@ pub fn is_check_in_due(sessions: &[Session], session: &Session) -> bool {
 pub struct Upcoming {
     /// The session that set it.
     pub session: String,
-    pub names: [String; 2],
+    pub names: Vec<String>,
     /// The date of the next meeting (a repeat's, for a repeating one).
     pub date: String,
     pub time: String,
@@ -194,11 +194,11 @@ pub fn days_between(today: &str, date: &str) -> Option<i64> {
 /// Most weeks between recurring meetings.
 pub const MAX_EVERY_WEEKS: u8 = 12;
 
-/// The two first names of a session as a pair, in any order, ignoring case
-/// and spaces: how "a partner met before" is recognised. Empty names
-/// ("Person A") never match.
-pub fn pair_key(names: &[String; 2]) -> Option<[String; 2]> {
-    let mut pair = names.clone().map(|n| n.trim().to_lowercase());
+/// The first names of a session's pair (or group), in any order, ignoring
+/// case and spaces: how "a partner met before" (or the same group) is
+/// recognised. Empty names ("Person A") never match.
+pub fn pair_key(names: &[String]) -> Option<Vec<String>> {
+    let mut pair: Vec<String> = names.iter().map(|n| n.trim().to_lowercase()).collect();
     if pair.iter().any(String::is_empty) {
         return None;
     }
@@ -225,11 +225,25 @@ pub fn previous_with_plan<'a>(sessions: &'a [Session], new: &Session) -> Option<
 /// The setup of the next session of a pair: the same people, format and
 /// length, and the same split of the first half.
 pub fn next_setup(previous: &Session) -> Setup {
+    let group = previous.format.is_group();
+    let mut names: [String; 2] = Default::default();
+    if !group {
+        for (to, from) in names.iter_mut().zip(&previous.names) {
+            to.clone_from(from);
+        }
+    }
     Setup {
         format: previous.format,
-        names: previous.names.clone(),
+        names,
         total_minutes: previous.total_minutes,
         plan: previous.plans[0],
+        members: if group {
+            previous.names.clone()
+        } else {
+            Vec::new()
+        },
+        everyone: !group || previous.halves.len() == previous.names.len(),
+        turns: previous.halves.len() as u8,
     }
 }
 
@@ -243,12 +257,12 @@ pub fn latest_review_of<'a>(sessions: &'a [Session], previous: &str) -> Option<&
 
 /// The follow-up of `previous`'s plan for a new session: every written
 /// action, with its owner mapped to the new session's A or B by name.
-pub fn follow_up_of(previous: &Session, new_names: &[String; 2]) -> Vec<FollowUpItem> {
+pub fn follow_up_of(previous: &Session, new_names: &[String]) -> Vec<FollowUpItem> {
     // Names compared as `pair_key` does.
     let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
     let person_in_new = |p: u8| {
-        let name = &previous.names[p.min(1) as usize];
-        (0..2u8).find(|&i| same(&new_names[i as usize], name))
+        let name = previous.names.get(usize::from(p))?;
+        (0..new_names.len() as u8).find(|&i| same(&new_names[usize::from(i)], name))
     };
     previous
         .halves

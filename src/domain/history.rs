@@ -9,7 +9,7 @@ use crate::domain::session::Session;
 pub struct HistoryRow {
     pub id: String,
     pub created_ms: i64,
-    pub names: [String; 2],
+    pub names: Vec<String>,
     pub format: Format,
     /// Each half's topic (empty when not written yet).
     pub topics: Vec<String>,

@@ -98,12 +98,19 @@ fn same_phase(a: &Half, b: &Half, phase: Phase) -> bool {
     }
 }
 
+/// Who writes in each turn of a group (pairs: none).
+fn scribes(s: &Session) -> Vec<Option<u8>> {
+    s.halves.iter().map(|h| h.scribe).collect()
+}
+
 fn same(mine: &Session, theirs: &Session, section: Section) -> bool {
     match section {
         Section::Setup => {
             mine.names == theirs.names
                 && mine.format == theirs.format
                 && mine.total_minutes == theirs.total_minutes
+                && mine.absent == theirs.absent
+                && scribes(mine) == scribes(theirs)
         }
         Section::Agreement => mine.agreement == theirs.agreement,
         Section::Phase { half, phase } => match (mine.half(half), theirs.half(half)) {
@@ -233,6 +240,17 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
             (Section::Setup, Choice::Theirs) => {
                 out.names = theirs.names.clone();
                 out.total_minutes = theirs.total_minutes;
+                // A group's people here today and who writes each turn.
+                out.absent = theirs.absent.clone();
+                for (o, t) in out.halves.iter_mut().zip(&theirs.halves) {
+                    o.scribe = t.scribe;
+                    // The turns not begun take their time as theirs say.
+                    if !o.has_started() {
+                        for (oc, tc) in o.clocks.iter_mut().zip(&t.clocks) {
+                            oc.allotted_ms = tc.allotted_ms;
+                        }
+                    }
+                }
             }
             (Section::Agreement, Choice::Theirs) => out.agreement = theirs.agreement.clone(),
             (Section::Agreement, Choice::Both) => {

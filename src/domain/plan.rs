@@ -23,7 +23,32 @@ pub fn half_minutes(format: Format, total: u32) -> [u32; 2] {
     match format {
         Format::OneWay => [total, 0],
         Format::Reciprocal => [total - total / 2, total / 2],
+        Format::Group(turns) => {
+            let turns = turn_minutes(total, turns);
+            [turns[0], turns[turns.len() - 1]]
+        }
     }
+}
+
+/// The shortest turn of a group session: a minute for each GROW phase.
+pub const MIN_TURN_MINUTES: u32 = 4;
+
+/// A group's default time for each turn, in minutes.
+pub const DEFAULT_TURN_MINUTES: u32 = 15;
+
+/// The accepted total of a group session of `turns` turns: at least
+/// [`MIN_TURN_MINUTES`] a turn (and the usual 10), at most 180.
+pub fn clamp_group_total(minutes: u32, turns: u8) -> u32 {
+    let least = (MIN_TURN_MINUTES * u32::from(turns.max(1))).max(MIN_TOTAL_MINUTES);
+    minutes.clamp(least, MAX_TOTAL_MINUTES.max(least))
+}
+
+/// Each turn's minutes of a group session: the total shared out equally,
+/// an odd minute each to the first turns, so they add up to the total.
+pub fn turn_minutes(total: u32, turns: u8) -> Vec<u32> {
+    let turns = u32::from(turns.max(1));
+    let (base, extra) = (total / turns, total % turns);
+    (0..turns).map(|t| base + u32::from(t < extra)).collect()
 }
 
 /// The default split of a half across the four phases, in whole minutes
@@ -89,6 +114,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn group_turns_share_the_total_equally_and_add_up() {
+        assert_eq!(turn_minutes(75, 5), vec![15; 5]);
+        assert_eq!(turn_minutes(62, 4), vec![16, 16, 15, 15]);
+        for turns in 1..=7u8 {
+            for total in MIN_TOTAL_MINUTES..=MAX_TOTAL_MINUTES {
+                let total = clamp_group_total(total, turns);
+                let t = turn_minutes(total, turns);
+                assert_eq!(t.len(), usize::from(turns));
+                assert_eq!(t.iter().sum::<u32>(), total);
+                assert!(t.iter().max().unwrap() - t.iter().min().unwrap() <= 1);
+                assert!(t.iter().all(|&m| m >= MIN_TURN_MINUTES));
+                assert_eq!(split(t[0]).iter().sum::<u32>(), t[0]);
+            }
+        }
+        assert_eq!(clamp_group_total(10, 7), 28);
+        assert_eq!(clamp_group_total(500, 3), 180);
     }
 
     #[test]

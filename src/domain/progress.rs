@@ -13,9 +13,9 @@ pub const CHART_SESSIONS: usize = 24;
 pub struct Point {
     pub id: String,
     pub created_ms: i64,
-    pub names: [String; 2],
+    pub names: Vec<String>,
     /// Each person's "how useful", 1 to 5.
-    pub useful: [Option<u8>; 2],
+    pub useful: Vec<Option<u8>>,
     /// Actions done, of those written down.
     pub done: usize,
     pub actions: usize,
@@ -58,7 +58,7 @@ pub fn points(sessions: &[Session]) -> Vec<Point> {
                 id: s.id.clone(),
                 created_ms: s.created_ms,
                 names: s.names.clone(),
-                useful: [s.reflections[0].useful, s.reflections[1].useful],
+                useful: s.reflections.iter().map(|r| r.useful).collect(),
                 done,
                 actions,
                 reviewed,

@@ -8,8 +8,8 @@ pub enum Route {
     NewSession,
     /// A session on this device, by id.
     Session(String),
-    /// An exercise done inside a session's half (0 or 1), by slug: its run
-    /// is attached to that half.
+    /// An exercise done inside a session's half (0 or 1) or a group's turn
+    /// (0 to 6), by slug: its run is attached to that half.
     SessionExercise {
         id: String,
         half: usize,
@@ -21,6 +21,10 @@ pub enum Route {
     Journal,
     /// A team's rotation of pairs.
     Rotation,
+    /// The FeedForward rounds on this device and a new one.
+    Rounds,
+    /// A FeedForward round on this device, by number (0 the first).
+    Round(usize),
     /// The exercise library.
     Exercises,
     /// One exercise, by slug (unknown slugs are kept, to say so).
@@ -54,14 +58,28 @@ impl Route {
             ["history"] => Route::History,
             ["journal"] => Route::Journal,
             ["rotation"] => Route::Rotation,
+            ["round"] => Route::Rounds,
+            // Written as `to_hash` writes it: no sign, no leading zero.
+            ["round", n] if !n.starts_with('0') && n.len() <= 4 => {
+                match n
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| n.parse::<usize>())
+                {
+                    Some(Ok(n)) => Route::Round(n - 1),
+                    _ => Route::Home,
+                }
+            }
             ["exercise", slug] if is_valid_id(slug) => Route::Exercise(slug.to_string()),
             ["session", id] if is_valid_id(id) => Route::Session(id.to_string()),
             ["session", id, "half", half, "exercise", slug]
-                if is_valid_id(id) && is_valid_id(slug) && matches!(half, "1" | "2") =>
+                if is_valid_id(id)
+                    && is_valid_id(slug)
+                    && matches!(half, "1" | "2" | "3" | "4" | "5" | "6" | "7") =>
             {
                 Route::SessionExercise {
                     id: id.to_string(),
-                    half: if half == "1" { 0 } else { 1 },
+                    half: usize::from(half.as_bytes()[0] - b'1'),
                     slug: slug.to_string(),
                 }
             }
@@ -82,6 +100,8 @@ impl Route {
             Route::History => "#/history".to_string(),
             Route::Journal => "#/journal".to_string(),
             Route::Rotation => "#/rotation".to_string(),
+            Route::Rounds => "#/round".to_string(),
+            Route::Round(n) => format!("#/round/{}", n + 1),
             Route::Exercise(slug) => format!("#/exercise/{slug}"),
         }
     }
@@ -111,7 +131,15 @@ mod tests {
             Route::History,
             Route::Journal,
             Route::Rotation,
+            Route::Rounds,
+            Route::Round(0),
+            Route::Round(41),
             Route::Exercise("role-play".into()),
+            Route::SessionExercise {
+                id: "group".into(),
+                half: 6,
+                slug: "feedforward".into(),
+            },
             Route::SessionExercise {
                 id: "k3J9".into(),
                 half: 1,
@@ -132,7 +160,12 @@ mod tests {
             "#/session/a b",
             "#/session/<script>",
             "#/session/a/b",
-            "#/session/a/half/3/exercise/what-if",
+            "#/session/a/half/8/exercise/what-if",
+            "#/session/a/half/0/exercise/what-if",
+            "#/round/0",
+            "#/round/01",
+            "#/round/x",
+            "#/round/1/2",
             "#/session/a/half/1/exercise/<b>",
             "#/session/a/half/1/exercise",
         ] {

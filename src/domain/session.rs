@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::agreement::Agreement;
 use crate::domain::deck::CardState;
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
-use crate::domain::flow::{Format, Phase, Step};
+use crate::domain::flow::{Format, Phase, Step, MAX_GROUP, MIN_GROUP};
 pub use crate::domain::followup::{ActionStatus, CheckIn, FollowUpItem, NextMeeting};
 use crate::domain::plan;
 pub use crate::domain::setup::Setup;
@@ -92,6 +92,10 @@ pub struct Half {
     /// Missing from records written before exercises existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exercises: Vec<ExerciseRun>,
+    /// In a group: who writes for the client in this turn (a person's
+    /// number). Pairs have no scribe.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scribe: Option<u8>,
 }
 
 impl Half {
@@ -107,7 +111,13 @@ impl Half {
             clocks: plan_minutes.map(|m| PhaseClock::new(m as i64 * MINUTE_MS)),
             cards: Default::default(),
             exercises: Vec::new(),
+            scribe: None,
         }
+    }
+
+    /// Has any of this half's clocks run?
+    pub fn has_started(&self) -> bool {
+        self.clocks.iter().any(PhaseClock::has_started)
     }
 
     pub fn coach(&self) -> u8 {
@@ -239,8 +249,9 @@ pub struct Session {
     pub created_ms: i64,
     pub updated_ms: i64,
     pub format: Format,
-    /// First names of A and B; empty means "Person A/B".
-    pub names: [String; 2],
+    /// First names of A and B, or of a group's people in the order of
+    /// their turns; empty means "Person A", "Person B"…
+    pub names: Vec<String>,
     pub total_minutes: u32,
     /// Phase minutes of each half as planned at setup.
     pub plans: [[u32; 4]; 2],
@@ -248,7 +259,8 @@ pub struct Session {
     pub halves: Vec<Half>,
     pub step: Step,
     pub swap: Option<SwapChoice>,
-    pub reflections: [Reflection; 2],
+    /// One per person.
+    pub reflections: Vec<Reflection>,
     /// Next id for options and action items.
     pub next_item: u32,
     /// The previous session's actions, reviewed at the start ("since last
@@ -261,49 +273,121 @@ pub struct Session {
     /// The pair's check-in on how their sessions work, when one was due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_in: Option<CheckIn>,
+    /// In a group: the people who are not here today (their turn skipped,
+    /// never the scribe).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<u8>,
 }
 
 impl Session {
     pub fn new(id: String, now: i64, setup: &Setup) -> Self {
         let plans = setup.plans();
-        let halves = (0..setup.format.halves())
-            .map(|h| Half::new(h as u8, plans[h]))
-            .collect();
-        Session {
+        let (names, halves): (Vec<String>, Vec<Half>) = match setup.format {
+            Format::Group(turns) => {
+                let names = setup.members.iter().map(|n| n.trim().to_string()).collect();
+                let minutes = plan::turn_minutes(setup.total_minutes, turns);
+                let halves = minutes
+                    .iter()
+                    .enumerate()
+                    .map(|(t, &m)| Half::new(t as u8, plan::split(m)))
+                    .collect();
+                (names, halves)
+            }
+            format => (
+                setup.names.iter().map(|n| n.trim().to_string()).collect(),
+                (0..format.halves())
+                    .map(|h| Half::new(h as u8, plans[h]))
+                    .collect(),
+            ),
+        };
+        let agreement = Agreement {
+            confirmed: vec![false; names.len()],
+            ..Agreement::default()
+        };
+        let mut session = Session {
             id,
             created_ms: now,
             updated_ms: now,
             format: setup.format,
-            names: setup.names.clone().map(|n| n.trim().to_string()),
+            reflections: vec![Reflection::default(); names.len()],
+            names,
             total_minutes: setup.total_minutes,
             plans,
-            agreement: Agreement::default(),
+            agreement,
             halves,
             step: Step::Agreement,
             swap: None,
-            reflections: Default::default(),
             next_item: 1,
             follow_up: Vec::new(),
             next_meeting: None,
             check_in: None,
-        }
+            absent: Vec::new(),
+        };
+        session.assign_scribes();
+        session
+    }
+
+    /// How many people take part: two for a pair, three to seven in a group.
+    pub fn people(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Has everyone here today ticked their box of the agreement?
+    pub fn everyone_agreed(&self) -> bool {
+        (0..self.people())
+            .all(|i| self.agreement.confirmed.get(i) == Some(&true) || !self.is_present(i as u8))
+    }
+
+    /// Is this person here today?
+    pub fn is_present(&self, who: u8) -> bool {
+        !self.absent.contains(&who)
     }
 
     /// Repair what a stored or shared session may get wrong, so that the
     /// views can rely on it: the right number of halves, a step that exists.
     pub fn normalize(&mut self) {
+        let group = self.format.is_group();
+        let people = if group {
+            self.names.truncate(MAX_GROUP);
+            self.names.len().max(MIN_GROUP)
+        } else {
+            2
+        };
+        self.names.resize(people, String::new());
+        self.reflections.resize(people, Reflection::default());
+        self.agreement.confirmed.resize(people, false);
+        self.absent.retain(|&a| usize::from(a) < people);
+        self.absent.sort_unstable();
+        self.absent.dedup();
+        if !group {
+            self.absent.clear();
+        }
+        if let Format::Group(turns) = self.format {
+            self.format = Format::Group(turns.clamp(1, people as u8));
+        }
         let wanted = self.format.halves();
         self.halves.truncate(wanted);
         while self.halves.len() < wanted {
             let h = self.halves.len();
-            self.halves.push(Half::new(h as u8, self.plans[h]));
+            self.halves.push(Half::new(h as u8, self.plans[h.min(1)]));
         }
-        self.total_minutes = plan::clamp_total(self.total_minutes);
+        self.total_minutes = match self.format {
+            Format::Group(turns) => plan::clamp_group_total(self.total_minutes, turns),
+            _ => plan::clamp_total(self.total_minutes),
+        };
         for minutes in self.plans.iter_mut().flatten() {
             *minutes = (*minutes).clamp(1, plan::MAX_TOTAL_MINUTES);
         }
         for (i, half) in self.halves.iter_mut().enumerate() {
-            half.client = i as u8;
+            if group {
+                half.client = half.client.min(people as u8 - 1);
+                half.scribe = half
+                    .scribe
+                    .filter(|&w| usize::from(w) < people && w != half.client);
+            } else {
+                half.client = i as u8;
+                half.scribe = None;
+            }
             half.confidence = half.confidence.map(|c| c.clamp(1, 10));
             half.clocks.iter_mut().for_each(PhaseClock::clamp);
             half.exercises.truncate(MAX_EXERCISES_PER_HALF);
@@ -331,8 +415,14 @@ impl Session {
         self.halves.get(h)
     }
 
-    /// Who coaches and who is the client in a half: `(coach, client)`.
+    /// Who coaches and who is the client in a half: `(coach, client)`. In
+    /// a group everyone else coaches; the coach given is the scribe.
     pub fn roles(&self, h: usize) -> (u8, u8) {
+        if self.format.is_group() {
+            return self.half(h).map_or((1, 0), |half| {
+                (half.scribe.unwrap_or(half.client), half.client)
+            });
+        }
         self.half(h)
             .map_or((1, 0), |half| (half.coach(), half.client))
     }
@@ -414,9 +504,10 @@ impl Session {
 
     /// The next step. If a phase's clock was running, the next phase's clock
     /// starts, so the conversation flows on.
+    /// In a group, the turns of people away today are passed over.
     pub fn advance(&mut self, now: i64) {
         let was_running = self.current_clock().is_some_and(|c| c.is_running());
-        if let Some(next) = self.step.next(self.format) {
+        if let Some(next) = self.step_after(self.step) {
             self.go_to(next, now);
             if was_running && next.phase().is_some() {
                 self.start_clock(now);
@@ -424,8 +515,22 @@ impl Session {
         }
     }
 
+    /// The step that follows `step`, passing over the turns of people away
+    /// today.
+    pub fn step_after(&self, step: Step) -> Option<Step> {
+        let mut next = step.next(self.format);
+        while let Some(step) = next.filter(|&s| self.step_skipped(s)) {
+            next = step.next(self.format);
+        }
+        next
+    }
+
     pub fn back(&mut self, now: i64) {
-        if let Some(prev) = self.step.prev(self.format) {
+        let mut prev = self.step.prev(self.format);
+        while let Some(step) = prev.filter(|&s| self.step_skipped(s)) {
+            prev = step.prev(self.format);
+        }
+        if let Some(prev) = prev {
             self.go_to(prev, now);
         }
     }
@@ -465,6 +570,7 @@ impl Session {
 
 pub use crate::domain::dates::is_iso_date;
 
+mod group;
 mod items;
 #[cfg(test)]
 mod tests;

@@ -1,8 +1,8 @@
 //! What the setup screen collects before a session begins, and how the
 //! session's time is split from it.
 
-use crate::domain::flow::{Format, Phase};
-use crate::domain::plan::{self, DEFAULT_TOTAL_MINUTES};
+use crate::domain::flow::{Format, Phase, MAX_GROUP, MIN_GROUP};
+use crate::domain::plan::{self, DEFAULT_TOTAL_MINUTES, DEFAULT_TURN_MINUTES};
 
 /// What the setup screen collects before a session begins.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +13,12 @@ pub struct Setup {
     pub total_minutes: u32,
     /// Minutes per phase of each half (Goal, Reality, Options, Will).
     pub plan: [u32; 4],
+    /// A group's people, in the order of their turns (3 to 7).
+    pub members: Vec<String>,
+    /// Does everyone get a turn as client? If not, [`Setup::turns`] do.
+    pub everyone: bool,
+    /// How many turns as client when not everyone gets one.
+    pub turns: u8,
 }
 
 impl Default for Setup {
@@ -22,6 +28,9 @@ impl Default for Setup {
             names: [String::new(), String::new()],
             total_minutes: DEFAULT_TOTAL_MINUTES,
             plan: [0; 4],
+            members: Vec::new(),
+            everyone: true,
+            turns: 2,
         };
         setup.set_total(DEFAULT_TOTAL_MINUTES);
         setup
@@ -31,18 +40,116 @@ impl Default for Setup {
 impl Setup {
     /// A new total length re-splits each half across the phases.
     pub fn set_total(&mut self, minutes: u32) {
-        self.total_minutes = plan::clamp_total(minutes);
+        self.total_minutes = match self.format {
+            Format::Group(turns) => plan::clamp_group_total(minutes, turns),
+            _ => plan::clamp_total(minutes),
+        };
         self.plan = plan::split(plan::half_minutes(self.format, self.total_minutes)[0]);
     }
 
+    /// Choose pair (reciprocal or one-way) or group. A group starts with
+    /// the pair's names and room for five people, at 15 minutes a turn.
     pub fn set_format(&mut self, format: Format) {
+        if format.is_group() {
+            if !self.format.is_group() {
+                if self.members.is_empty() {
+                    self.members = self.names.to_vec();
+                    self.members.resize(5, String::new());
+                }
+                self.format = Format::Group(self.group_turns());
+                self.set_total(DEFAULT_TURN_MINUTES * u32::from(self.group_turns()));
+            }
+            return;
+        }
         self.format = format;
         self.set_total(self.total_minutes);
+    }
+
+    /// How many turns a group session of this setup has.
+    pub fn group_turns(&self) -> u8 {
+        let people = self.members.len().clamp(1, MAX_GROUP) as u8;
+        if self.everyone {
+            people
+        } else {
+            self.turns.clamp(1, people)
+        }
+    }
+
+    /// After a change of the people or the turns: the format follows, and
+    /// the total stays what it was when it still fits.
+    fn group_changed(&mut self) {
+        if self.format.is_group() {
+            self.format = Format::Group(self.group_turns());
+            self.set_total(self.total_minutes);
+        }
+    }
+
+    pub fn set_member(&mut self, i: usize, name: String) {
+        if let Some(m) = self.members.get_mut(i) {
+            *m = name;
+        }
+    }
+
+    /// Add a person at the end (at most seven).
+    pub fn add_member(&mut self) -> bool {
+        if self.members.len() >= MAX_GROUP {
+            return false;
+        }
+        self.members.push(String::new());
+        self.group_changed();
+        true
+    }
+
+    /// Remove a person (a group keeps at least three).
+    pub fn remove_member(&mut self, i: usize) -> bool {
+        if self.members.len() <= MIN_GROUP || i >= self.members.len() {
+            return false;
+        }
+        self.members.remove(i);
+        self.group_changed();
+        true
+    }
+
+    /// Move a person one place earlier (`up`) or later in the order.
+    pub fn move_member(&mut self, i: usize, up: bool) -> bool {
+        let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+        match j {
+            Some(j) if i < self.members.len() && j < self.members.len() => {
+                self.members.swap(i, j);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A random order of turns (Fisher–Yates, from the caller's seed).
+    pub fn shuffle(&mut self, seed: u64) {
+        let mut state = seed | 1;
+        for i in (1..self.members.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let j = (state % (i as u64 + 1)) as usize;
+            self.members.swap(i, j);
+        }
+    }
+
+    pub fn set_everyone(&mut self, everyone: bool) {
+        self.everyone = everyone;
+        self.group_changed();
+    }
+
+    pub fn set_turns(&mut self, turns: u8) {
+        self.turns = turns;
+        self.group_changed();
     }
 
     /// Editing one phase's minutes changes the total to match, within the
     /// accepted range of 10 to 180 minutes.
     pub fn set_phase_minutes(&mut self, phase: Phase, minutes: u32) {
+        if self.format.is_group() {
+            return;
+        }
         let halves = self.format.halves() as u32;
         let others: u32 = self.plan.iter().sum::<u32>() - self.plan[phase.index()];
         let most = (plan::MAX_TOTAL_MINUTES / halves)
@@ -61,6 +168,10 @@ impl Setup {
     /// a reciprocal session is a minute shorter, unless the pair set the
     /// split by hand.
     pub fn plans(&self) -> [[u32; 4]; 2] {
+        if let Format::Group(turns) = self.format {
+            let turns = plan::turn_minutes(self.total_minutes, turns);
+            return [plan::split(turns[0]), plan::split(turns[turns.len() - 1])];
+        }
         let halves = plan::half_minutes(self.format, self.total_minutes);
         let default_first = plan::split(halves[0]);
         let second = if self.plan == default_first && halves[1] > 0 {

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::airtime::Airtime;
+use crate::domain::exercise::round::FeedForwardRound;
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::journal::{self, JournalEntry};
 use crate::domain::private::PrivateNotes;
@@ -142,6 +143,19 @@ pub fn encode_airtime(airtime: &Airtime) -> String {
 
 pub fn decode_airtime(raw: &str) -> Result<Airtime, RecordError> {
     decode(raw)
+}
+
+/// The FeedForward rounds done on this device, oldest first.
+pub const ROUNDS_KEY: &str = "peer-coach.rounds";
+
+pub fn encode_rounds(rounds: &[FeedForwardRound]) -> String {
+    encode(&rounds.to_vec())
+}
+
+pub fn decode_rounds(raw: &str) -> Result<Vec<FeedForwardRound>, RecordError> {
+    let mut rounds: Vec<FeedForwardRound> = decode(raw)?;
+    rounds.iter_mut().for_each(FeedForwardRound::normalize);
+    Ok(rounds)
 }
 
 pub fn exercise_key(exercise: ExerciseId) -> String {

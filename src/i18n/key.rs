@@ -28,6 +28,21 @@ FormatOneWay, FormatOneWayHelp, NameA, NameB, NamesHelp, TotalMinutes,
 TotalHelp, SplitLegend, SplitHelpReciprocal, SplitHelpOneWay,
 MinutesShort, RolesReciprocal, RolesOneWay, Begin, Cancel,
 PersonA, PersonB,
+// Group sessions
+FormatGroup, FormatGroupHelp, PersonLetter, GroupPeople, GroupPeopleHelp,
+GroupPerson, GroupMoveUp, GroupMoveDown, GroupRemove, GroupAdd, GroupShuffle,
+GroupShuffled, GroupEveryone, GroupTurns, GroupTurnLength, GroupTotalHelp,
+RolesGroup, GroupOf, StepTurn, TurnCaption, TurnTitle, TurnLead, TurnTime,
+TurnScribe, TurnBegin, TurnHere, TurnHereHelp, TurnSkipped, TurnOrder,
+TurnOrderItem, TurnOrderSkipped, TurnOrderDone, RoleLineGroup,
+GroupPlanAbsent, TurnNext, ToNextTurn, GroupSummaryTitle, AgreementWaitingGroup, AgreementContinueGroup,
+// FeedForward round
+RoundTitle, RoundIntro, RoundNew, RoundPeople, RoundMinutes, RoundStart,
+RoundEarlier, RoundItem, RoundMissing, RoundAll, RoundBehaviourTitle,
+RoundBehaviourHelp, RoundBehaviour, RoundGiveTitle, RoundGiveHelp, RoundIdea1,
+RoundIdea2, RoundTimeFor, RoundDoneTitle, RoundDoneHelp, RoundNoIdeas,
+RoundDownload, RoundPrint, RoundWithGroup, RoundLink, RoundFinish,
+RoundMarkdownTitle, RoundMinutesValue, RoundOpen, RoundNone,
 // Steps
 StepsLabel, StepAgreement, StepSwap, StepWrapUp, HalfHeading,
 // Agreement

@@ -8,6 +8,7 @@
 //! `<` never becomes HTML. Line breaks in a text become hard line breaks.
 
 use super::{exercise_name, person, phase_name, t, tf, Key};
+use crate::domain::exercise::round::FeedForwardRound;
 use crate::domain::exercise::ExerciseRun;
 use crate::domain::flow::Phase;
 use crate::domain::session::{ActionItem, ActionStatus, Half, Owner, Session};
@@ -28,8 +29,7 @@ pub fn session_markdown(
         &tf(
             Key::MarkdownTitle,
             &[
-                ("a", &who(0)),
-                ("b", &who(1)),
+                ("names", &inline(&crate::i18n::pair(&s.names))),
                 ("date", &inline(created_date)),
             ],
         ),
@@ -54,11 +54,11 @@ pub fn session_markdown(
         doc.block(&follow_up.join("\n"));
     }
 
-    for half in &s.halves {
+    for (_, half) in s.turns_held() {
         write_half(&mut doc, s, half, exercise_lines);
     }
 
-    let reflections: Vec<String> = (0..2u8)
+    let reflections: Vec<String> = (0..s.reflections.len() as u8)
         .filter_map(|p| {
             let r = &s.reflections[usize::from(p)];
             let sentence = text(&r.sentence, 2);
@@ -111,14 +111,13 @@ fn write_half(
     exercise_lines: &dyn Fn(&ExerciseRun) -> Vec<(String, String)>,
 ) {
     let client = inline(&person(&s.names, half.client));
-    let coach = inline(&person(&s.names, half.coach()));
-    doc.heading(
-        2,
-        &tf(
-            Key::HalfSummaryTitle,
-            &[("client", &client), ("coach", &coach)],
-        ),
-    );
+    let (coach, title) = if s.format.is_group() {
+        (half.scribe.unwrap_or(half.client), Key::GroupSummaryTitle)
+    } else {
+        (half.coach(), Key::HalfSummaryTitle)
+    };
+    let coach = inline(&person(&s.names, coach));
+    doc.heading(2, &tf(title, &[("client", &client), ("coach", &coach)]));
     for (label, value) in [
         (Key::SummaryGoal, &half.goal.topic),
         (Key::SummaryOutcome, &half.goal.outcome),
@@ -218,7 +217,7 @@ fn write_half(
 }
 
 /// Owner, due date, first step and status of an action, escaped.
-fn action_details(a: &ActionItem, names: &[String; 2]) -> String {
+fn action_details(a: &ActionItem, names: &[String]) -> String {
     let owner = match &a.owner {
         Owner::Person(p) => inline(&person(names, *p)),
         Owner::Other(name) if !name.trim().is_empty() => inline(name),
@@ -247,6 +246,37 @@ fn status_text(status: ActionStatus, note: &str) -> String {
     } else {
         format!("{word}: {note}")
     }
+}
+
+/// A FeedForward round as Markdown: a heading with the date, then each
+/// person's behaviour and the ideas they received, with who gave each.
+pub fn round_markdown(round: &FeedForwardRound, date: &str) -> String {
+    let mut doc = Doc::default();
+    doc.heading(1, &tf(Key::RoundMarkdownTitle, &[("date", &inline(date))]));
+    for (p, turn) in round.turns.iter().enumerate() {
+        let name = inline(&person(&round.people, p as u8));
+        let behaviour = inline(&turn.behaviour);
+        let title = if behaviour.is_empty() {
+            name
+        } else {
+            format!("{name}: {behaviour}")
+        };
+        doc.heading(2, &title);
+        let ideas: Vec<String> = round
+            .ideas_for(p)
+            .into_iter()
+            .map(|(giver, idea)| {
+                let giver = inline(&person(&round.people, giver as u8));
+                format!("- {} ({giver})", text(idea, 2))
+            })
+            .collect();
+        if ideas.is_empty() {
+            doc.block(t(Key::RoundNoIdeas));
+        } else {
+            doc.block(&ideas.join("\n"));
+        }
+    }
+    doc.out
 }
 
 /// A Markdown document: blocks separated by blank lines.
@@ -361,7 +391,7 @@ mod tests {
         assert_eq!(
             headings(&md),
             [
-                "# Peer coaching: Amara and Jonas, 10 March 2026",
+                "# Peer coaching: Amara & Jonas, 10 March 2026",
                 "## Amara's topic, coached by Jonas",
                 "### Reality",
                 "### Options",
@@ -493,13 +523,13 @@ mod tests {
         assert_eq!(escape_line("Übung 🙂"), "Übung 🙂");
 
         let mut s = reference_session();
-        s.names = ["<Amara>".into(), "Jonas #1".into()];
+        s.names = vec!["<Amara>".into(), "Jonas #1".into()];
         s.halves[0].goal.topic = "# Big *topic*".into();
         s.halves[0].reality = "First line\n\n- second <script>alert(1)</script>\n===".into();
         s.halves[0].options[0].text = "1. **one**\n2. two".into();
         s.halves[0].actions[0].what = "<img src=x onerror=alert(1)>".into();
         let md = session_markdown(&s, &lines, "10 March 2026");
-        assert!(md.starts_with("# Peer coaching: \\<Amara\\> and Jonas \\#1, 10 March 2026\n"));
+        assert!(md.starts_with("# Peer coaching: \\<Amara\\> & Jonas \\#1, 10 March 2026\n"));
         assert!(md.contains("**Topic:** \\# Big \\*topic\\*\n"));
         assert!(md.contains(
             "\n\nFirst line\\\n\\- second \\<script\\>alert(1)\\</script\\>\\\n\\===\n\n"
@@ -510,5 +540,23 @@ mod tests {
         for (i, _) in md.match_indices('<') {
             assert_eq!(&md[i - 1..i], "\\", "unescaped < at {i}");
         }
+    }
+
+    #[test]
+    fn a_round_lists_each_persons_ideas_with_their_givers_escaped() {
+        let people: Vec<String> = ["Amara", "Jonas", "<Mia>"].map(String::from).to_vec();
+        let mut r = FeedForwardRound::new(&people, 2, 0);
+        r.set_behaviour(0, "Interrupting *others*".into());
+        r.set_idea(0, 2, 0, "Count to three".into());
+        r.set_idea(0, 1, 1, "Write it down\nfirst".into());
+        let md = round_markdown(&r, "24 March 2026");
+        assert_eq!(
+            md,
+            "# FeedForward round, 24 March 2026\n\n\
+             ## Amara: Interrupting \\*others\\*\n\n\
+             - Write it down\\\n  first (Jonas)\n- Count to three (\\<Mia\\>)\n\n\
+             ## Jonas\n\nNo ideas written down.\n\n\
+             ## \\<Mia\\>\n\nNo ideas written down.\n"
+        );
     }
 }

@@ -14,7 +14,7 @@ pub use exercises::{
 };
 pub use journal::journal_prompt;
 pub use key::Key;
-pub use markdown::session_markdown;
+pub use markdown::{round_markdown, session_markdown};
 
 use crate::domain::deck::DECK_SIZE;
 use crate::domain::flow::Phase;
@@ -110,18 +110,36 @@ pub fn count(n: usize, one: Key, other: Key) -> String {
     }
 }
 
-/// The pair as shown: "Amara & Jonas".
-pub fn pair(names: &[String; 2]) -> String {
-    format!("{} & {}", person(names, 0), person(names, 1))
+/// The pair as shown: "Amara & Jonas"; a group: "Amara, Jonas & Mia".
+pub fn pair(names: &[String]) -> String {
+    let all: Vec<String> = (0..names.len().max(2) as u8)
+        .map(|who| person(names, who))
+        .collect();
+    list(&all)
 }
 
-pub fn person(names: &[String; 2], who: u8) -> String {
-    let who = who.min(1) as usize;
-    let name = names[who].trim();
-    if name.is_empty() {
-        t([Key::PersonA, Key::PersonB][who]).to_string()
-    } else {
-        name.to_string()
+/// Names as a list: "A & B", "A, B & C".
+pub fn list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} & {last}", rest.join(", ")),
+    }
+}
+
+/// A person's first name, or "Person A", "Person B"… when none was given.
+pub fn person(names: &[String], who: u8) -> String {
+    let name = names.get(usize::from(who)).map_or("", |n| n.trim());
+    if !name.is_empty() {
+        return name.to_string();
+    }
+    match who {
+        0 => t(Key::PersonA).to_string(),
+        1 => t(Key::PersonB).to_string(),
+        n => {
+            let letter = char::from(b'A' + n.min(25));
+            tf(Key::PersonLetter, &[("letter", &letter.to_string())])
+        }
     }
 }
 
@@ -174,5 +192,9 @@ mod tests {
         let names = [" ".to_string(), "Jonas".to_string()];
         assert_eq!(person(&names, 0), "Person A");
         assert_eq!(person(&names, 1), "Jonas");
+        assert_eq!(person(&names, 4), "Person E");
+        let group: Vec<String> = ["Amara", "", "Mia"].map(String::from).to_vec();
+        assert_eq!(pair(&group), "Amara, Person B & Mia");
+        assert_eq!(pair(&names), "Person A & Jonas");
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::domain::airtime::Airtime;
 use crate::domain::backup::{Backup, Change, DeviceData};
+use crate::domain::exercise::round::FeedForwardRound;
 use crate::domain::exercise::{ExerciseId, ExerciseRun};
 use crate::domain::journal::JournalEntry;
 use crate::domain::private::PrivateNotes;
@@ -169,6 +170,24 @@ pub fn load_rotation(storage: &DeviceStorage) -> Option<(Schedule, bool)> {
             None
         }
         None => None,
+    }
+}
+
+/// The FeedForward rounds on the device, with whether they may be written
+/// (not when a newer version's record holds them); a damaged record is set
+/// aside first.
+pub fn load_rounds(storage: &DeviceStorage) -> (Vec<FeedForwardRound>, bool) {
+    match storage
+        .get(store::ROUNDS_KEY)
+        .map(|raw| store::decode_rounds(&raw))
+    {
+        Some(Ok(rounds)) => (rounds, true),
+        Some(Err(RecordError::Newer(_))) => (Vec::new(), false),
+        Some(Err(RecordError::Corrupt)) => {
+            set_aside(storage, store::ROUNDS_KEY);
+            (Vec::new(), true)
+        }
+        None => (Vec::new(), true),
     }
 }
 

@@ -51,20 +51,22 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                             id=format!("{base}-owner")
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                let owner = match v.as_str() {
-                                    "0" => Owner::Person(0),
-                                    "1" => Owner::Person(1),
-                                    _ => Owner::Other(String::new()),
+                                let owner = match v.parse::<u8>() {
+                                    Ok(p) => Owner::Person(p),
+                                    Err(_) => Owner::Other(String::new()),
                                 };
                                 edit(Box::new(move |a| a.owner = owner));
                             }
                         >
-                            <option value="0" prop:selected=move || owner_value() == "0">
-                                {move || current.person(0)}
-                            </option>
-                            <option value="1" prop:selected=move || owner_value() == "1">
-                                {move || current.person(1)}
-                            </option>
+                            {(0..current.people() as u8)
+                                .map(|p| {
+                                    view! {
+                                        <option value=p.to_string() prop:selected=move || owner_value() == p.to_string()>
+                                            {move || current.person(p)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
                             <option value="other" prop:selected=move || owner_value() == "other">
                                 {t(Key::OwnerOther)}
                             </option>

@@ -10,6 +10,7 @@ use crate::platform::clock::now_ms;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::follow_up::FollowUpReview;
+use crate::ui::turn::HereToday;
 
 /// A rule's text as shown and edited.
 pub fn rule_text(r: &Rule) -> String {
@@ -60,10 +61,15 @@ pub fn AgreementScreen() -> impl IntoView {
                 <input
                     type="checkbox"
                     id=id.clone()
-                    prop:checked=move || current.read(|s| s.agreement.confirmed[who])
+                    prop:checked=move || current.read(|s| s.agreement.confirmed.get(who) == Some(&true))
+                    disabled=move || current.read(|s| !s.is_present(who as u8))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        current.update(|s| s.agreement.confirmed[who] = on)
+                        current.update(|s| {
+                            if let Some(c) = s.agreement.confirmed.get_mut(who) {
+                                *c = on;
+                            }
+                        })
                     }
                 />
                 <label for=id>{move || tf(Key::PersonAgrees, &[("name", &current.person(who as u8))])}</label>
@@ -71,7 +77,9 @@ pub fn AgreementScreen() -> impl IntoView {
         }
     };
 
-    let settled = move || current.read(|s| s.agreement.both_agreed());
+    let settled = move || current.read(|s| s.everyone_agreed());
+    let people = current.people();
+    let group = current.read_untracked(|s| s.format.is_group());
     // A session with a partner met before opens with last time's plan; the
     // agreement follows it.
     let follow_up = current.read_untracked(|s| !s.follow_up.is_empty());
@@ -103,13 +111,15 @@ pub fn AgreementScreen() -> impl IntoView {
             </button>
             <fieldset class="confirm">
                 <legend class="sr-only">{t(Key::AgreementTitle)}</legend>
-                {confirm(0)}
-                {confirm(1)}
+                {(0..people).map(confirm).collect_view()}
             </fieldset>
+            {group.then(|| view! { <HereToday /> })}
             <Show when=move || current.read(|s| s.agreement.skipped)>
                 <p class="muted">{t(Key::AgreementSkipped)}</p>
             </Show>
-            <p class="muted" id="agreement-waiting" class:hidden=settled>{t(Key::AgreementWaiting)}</p>
+            <p class="muted" id="agreement-waiting" class:hidden=settled>
+                {t(if group { Key::AgreementWaitingGroup } else { Key::AgreementWaiting })}
+            </p>
             <div class="actions">
                 <button
                     type="button"
@@ -118,7 +128,7 @@ pub fn AgreementScreen() -> impl IntoView {
                     aria-describedby="agreement-waiting"
                     on:click=move |_| current.update(|s| s.advance(now_ms()))
                 >
-                    {t(Key::AgreementContinue)}
+                    {t(if group { Key::AgreementContinueGroup } else { Key::AgreementContinue })}
                 </button>
                 <button
                     type="button"

@@ -23,7 +23,7 @@ fn percent(share: f64) -> String {
 pub fn AirtimePanel() -> impl IntoView {
     let current = use_current();
     let now = use_now();
-    let people = 2usize;
+    let people = current.people();
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         use wasm_bindgen::JsCast;
@@ -113,7 +113,14 @@ pub fn AirtimePanel() -> impl IntoView {
             <p class="airtime-cue" role="status">
                 {move || {
                     over.get().first().map(|&who| {
-                        let other = current.person(1 - who.min(1) as u8);
+                        // Invite in whoever has spoken least.
+                        let at = now.get_untracked();
+                        let shares = current.airtime(|a| a.shares(at));
+                        let quiet = (0..people)
+                            .filter(|&p| p != who)
+                            .min_by(|&a, &b| shares[a].total_cmp(&shares[b]))
+                            .unwrap_or(0);
+                        let other = current.person(quiet as u8);
                         tf(Key::AirtimeCue, &[("name", &current.person(who as u8)), ("other", &other)])
                     })
                 }}

@@ -21,6 +21,7 @@ use crate::ui::journal::JournalScreen;
 use crate::ui::notice_bar::NoticeBar;
 use crate::ui::open_link::OpenLink;
 use crate::ui::rotation::RotationScreen;
+use crate::ui::round::{RoundScreen, RoundsScreen};
 use crate::ui::session_screen::{InitialFocus, SessionScreen};
 use crate::ui::setup::SetupScreen;
 
@@ -36,6 +37,8 @@ enum Screen {
     History,
     Journal,
     Rotation,
+    Rounds,
+    Round(usize),
     NotFound,
 }
 
@@ -82,6 +85,8 @@ pub fn App(
         Route::History => Screen::History,
         Route::Journal => Screen::Journal,
         Route::Rotation => Screen::Rotation,
+        Route::Rounds => Screen::Rounds,
+        Route::Round(n) => Screen::Round(n),
         Route::Exercise(slug) => Screen::Exercise(slug),
     });
 
@@ -99,6 +104,8 @@ pub fn App(
                 Screen::History => view! { <HistoryScreen /> }.into_any(),
                 Screen::Journal => view! { <JournalScreen /> }.into_any(),
                 Screen::Rotation => view! { <RotationScreen /> }.into_any(),
+                Screen::Rounds => view! { <RoundsScreen /> }.into_any(),
+                Screen::Round(n) => view! { <RoundScreen index=n /> }.into_any(),
                 Screen::Exercise(slug) => view! { <ExerciseScreen slug=slug /> }.into_any(),
             }}
         </main>

@@ -214,6 +214,9 @@ fn ExerciseRunner() -> impl IntoView {
             <p class="eyebrow no-print">{back}</p>
             <h1 id="screen-title" tabindex="-1">{exercise_name(id)}</h1>
             <p class="lead">{texts.purposes[id.index()]}</p>
+            {(id == ExerciseId::FeedForward).then(|| view! {
+                <p class="no-print"><RouteLink route=Route::Rounds>{t(Key::RoundLink)}</RouteLink></p>
+            })}
             {attached}
             <nav class="progress no-print" aria-label=t(Key::ExerciseSteps)>
                 <ol>{steps.iter().enumerate().map(progress).collect_view()}</ol>

@@ -9,7 +9,7 @@ use crate::i18n::{exercise_name, person, t, tf, Key};
 use crate::ui::exercise_results::{result_lines, ResultList};
 
 /// One action as a line of the plan.
-fn action_line(a: &ActionItem, names: &[String; 2]) -> (String, String) {
+fn action_line(a: &ActionItem, names: &[String]) -> (String, String) {
     let owner = match &a.owner {
         Owner::Person(p) => person(names, *p),
         Owner::Other(name) if !name.trim().is_empty() => name.trim().to_string(),
@@ -41,7 +41,12 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                     .collect();
                 (
                     person(&names, h.client),
-                    person(&names, h.coach()),
+                    person(&names, s.roles(half).0),
+                    if s.format.is_group() {
+                        Key::GroupSummaryTitle
+                    } else {
+                        Key::HalfSummaryTitle
+                    },
                     h.goal.clone(),
                     chosen,
                     actions,
@@ -84,14 +89,14 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
     };
 
     move || {
-        data.get().map(|(client, coach, goal, chosen, actions, confidence, raise)| {
+        data.get().map(|(client, coach, title, goal, chosen, actions, confidence, raise)| {
             let heading_id = format!("summary-{half}");
             let labelled_by = heading_id.clone();
             let or_dash = |s: String| if s.trim().is_empty() { "—".to_string() } else { s };
             view! {
                 <section class="half-summary" aria-labelledby=labelled_by>
                     <h2 id=heading_id>
-                        {tf(Key::HalfSummaryTitle, &[("client", &client), ("coach", &coach)])}
+                        {tf(title, &[("client", &client), ("coach", &coach)])}
                     </h2>
                     <dl>
                         <dt>{t(Key::SummaryGoal)}</dt>

@@ -103,10 +103,11 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
     let sessions = use_sessions();
     let who = pair(&row.names);
     let date = local_date(row.created_ms);
-    let format = t(match row.format {
-        Format::Reciprocal => Key::FormatReciprocal,
-        Format::OneWay => Key::FormatOneWay,
-    });
+    let format = match row.format {
+        Format::Reciprocal => t(Key::FormatReciprocal).to_string(),
+        Format::OneWay => t(Key::FormatOneWay).to_string(),
+        Format::Group(_) => tf(Key::GroupOf, &[("n", &row.names.len().to_string())]),
+    };
     // Whose topic each is, when each of the pair had one.
     let two = row.topics.len() > 1;
     let topics: Vec<String> = row

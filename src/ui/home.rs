@@ -52,6 +52,9 @@ pub fn Home() -> impl IntoView {
                 <button type="button" class="big" on:click=move |_| router.go(Route::Rotation)>
                     {t(Key::HomeRotation)}
                 </button>
+                <button type="button" class="big" on:click=move |_| router.go(Route::Rounds)>
+                    {t(Key::RoundTitle)}
+                </button>
             </div>
             <NextMeetings />
             <SessionList />

@@ -21,14 +21,24 @@ use crate::ui::radio_choice::RadioChoice;
 fn preview(s: &Session, section: Section) -> Vec<String> {
     let nonempty = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_string());
     match section {
-        Section::Setup => vec![
-            pair(&s.names),
-            format!("{} {}", s.total_minutes, t(Key::MinutesShort)),
-        ],
+        Section::Setup => {
+            let mut lines = vec![
+                pair(&s.names),
+                format!("{} {}", s.total_minutes, t(Key::MinutesShort)),
+            ];
+            if !s.absent.is_empty() {
+                let away: Vec<String> = s.absent.iter().map(|&w| person(&s.names, w)).collect();
+                lines.push(tf(
+                    Key::GroupPlanAbsent,
+                    &[("names", &crate::i18n::list(&away))],
+                ));
+            }
+            lines
+        }
         Section::Agreement => {
             let mut lines: Vec<String> = s.agreement.rules.iter().map(rule_text).collect();
-            for who in 0..2u8 {
-                if s.agreement.confirmed[who as usize] {
+            for who in 0..s.people() as u8 {
+                if s.agreement.confirmed.get(usize::from(who)) == Some(&true) {
                     lines.push(tf(Key::PersonAgrees, &[("name", &person(&s.names, who))]));
                 }
             }
@@ -114,7 +124,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
     }
 }
 
-fn section_name(section: Section, names: &[String; 2]) -> String {
+fn section_name(section: Section, names: &[String]) -> String {
     match section {
         Section::Setup => t(Key::MergeSetup).to_string(),
         Section::Agreement => t(Key::MergeAgreement).to_string(),

@@ -21,6 +21,15 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
     let roles = move || {
         current.read(|s| {
             let (coach, client) = s.roles(half);
+            if s.format.is_group() {
+                return tf(
+                    Key::RoleLineGroup,
+                    &[
+                        ("client", &crate::i18n::person(&s.names, client)),
+                        ("scribe", &crate::i18n::person(&s.names, coach)),
+                    ],
+                );
+            }
             let (coach, client) = (
                 crate::i18n::person(&s.names, coach),
                 crate::i18n::person(&s.names, client),

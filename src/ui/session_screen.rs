@@ -19,6 +19,7 @@ use crate::ui::phase_screen::PhaseScreen;
 use crate::ui::share_panel::SharePanel;
 use crate::ui::step_nav::StepNav;
 use crate::ui::swap::SwapScreen;
+use crate::ui::turn::TurnScreen;
 use crate::ui::wrap_up::WrapUpScreen;
 
 /// The field that had focus when the page was last closed, restored once.
@@ -128,6 +129,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                 (None, Step::Agreement) => view! { <AgreementScreen /> }.into_any(),
                 (None, Step::Phase { half, phase }) => view! { <PhaseScreen half=half phase=phase /> }.into_any(),
                 (None, Step::Swap) => view! { <SwapScreen /> }.into_any(),
+                (None, Step::Turn { half }) => view! { <TurnScreen half=half /> }.into_any(),
                 (None, Step::WrapUp) => view! { <WrapUpScreen /> }.into_any(),
             }}
         </div>

@@ -10,6 +10,7 @@ use crate::domain::route::Route;
 use crate::domain::session::Setup;
 use crate::i18n::{person, phase_name, t, tf, Key};
 use crate::ui::fields::TextField;
+use crate::ui::group_setup::GroupSetup;
 use crate::ui::radio_choice::RadioChoice;
 
 fn parse_minutes(text: &str) -> Option<u32> {
@@ -26,10 +27,16 @@ pub fn SetupScreen() -> impl IntoView {
         view! {
             <RadioChoice
                 name="format"
-                id=format!("format-{format:?}").to_ascii_lowercase()
+                id=match format {
+                    Format::Reciprocal => "format-reciprocal",
+                    Format::OneWay => "format-oneway",
+                    Format::Group(_) => "format-group",
+                }
                 label=t(label)
                 help=t(help)
-                checked=Signal::derive(move || setup.with(|s| s.format == format))
+                checked=Signal::derive(move || setup.with(|s| {
+                    std::mem::discriminant(&s.format) == std::mem::discriminant(&format)
+                }))
                 on_pick=move |_| setup.update(|s| s.set_format(format))
             />
         }
@@ -48,16 +55,16 @@ pub fn SetupScreen() -> impl IntoView {
 
     let roles = move || {
         setup.with(|s| {
-            let key = match s.format {
-                Format::Reciprocal => Key::RolesReciprocal,
-                Format::OneWay => Key::RolesOneWay,
+            let (key, names) = match s.format {
+                Format::Reciprocal => (Key::RolesReciprocal, &s.names[..]),
+                Format::OneWay => (Key::RolesOneWay, &s.names[..]),
+                Format::Group(_) => (Key::RolesGroup, &s.members[..]),
             };
-            tf(
-                key,
-                &[("a", &person(&s.names, 0)), ("b", &person(&s.names, 1))],
-            )
+            tf(key, &[("a", &person(names, 0)), ("b", &person(names, 1))])
         })
     };
+
+    let is_group = move || setup.with(|s| s.format.is_group());
 
     let begin = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -73,15 +80,25 @@ pub fn SetupScreen() -> impl IntoView {
                     <legend>{t(Key::FormatLegend)}</legend>
                     {format_choice(Format::Reciprocal, Key::FormatReciprocal, Key::FormatReciprocalHelp)}
                     {format_choice(Format::OneWay, Key::FormatOneWay, Key::FormatOneWayHelp)}
+                    {format_choice(Format::Group(0), Key::FormatGroup, Key::FormatGroupHelp)}
                 </fieldset>
-                <div class="names">
-                    {name_field(0, "name-a", Key::NameA)}
-                    {name_field(1, "name-b", Key::NameB)}
-                </div>
-                <p class="help">{t(Key::NamesHelp)}</p>
+                <Show
+                    when=is_group
+                    fallback=move || view! {
+                        <div class="names">
+                            {name_field(0, "name-a", Key::NameA)}
+                            {name_field(1, "name-b", Key::NameB)}
+                        </div>
+                        <p class="help">{t(Key::NamesHelp)}</p>
+                    }
+                >
+                    <GroupSetup setup=setup />
+                </Show>
                 <div class="field">
                     <label for="total">{t(Key::TotalMinutes)}</label>
-                    <p class="help" id="total-help">{t(Key::TotalHelp)}</p>
+                    <p class="help" id="total-help">
+                        {move || t(if is_group() { Key::GroupTotalHelp } else { Key::TotalHelp })}
+                    </p>
                     <input
                         type="number"
                         id="total"
@@ -96,6 +113,7 @@ pub fn SetupScreen() -> impl IntoView {
                         }
                     />
                 </div>
+                <Show when=move || !is_group()>
                 <fieldset class="split">
                     <legend>{t(Key::SplitLegend)}</legend>
                     <p class="help">
@@ -140,6 +158,7 @@ pub fn SetupScreen() -> impl IntoView {
                             .collect_view()}
                     </div>
                 </fieldset>
+                </Show>
                 <p class="roles">{roles}</p>
                 <div class="actions">
                     <button type="submit" class="primary big">{t(Key::Begin)}</button>

@@ -11,8 +11,9 @@ use crate::i18n::{person, phase_name, t, tf, Key};
 use crate::platform::clock::now_ms;
 
 /// The label of a step in the indicator.
-fn step_label(step: Step) -> String {
+fn step_label(step: Step, names: &[String], client: u8) -> String {
     match step {
+        Step::Turn { .. } => tf(Key::StepTurn, &[("name", &person(names, client))]),
         Step::Agreement => t(Key::StepAgreement).to_string(),
         Step::Phase { phase, .. } => phase_name(phase).to_string(),
         Step::Swap => t(Key::StepSwap).to_string(),
@@ -27,10 +28,20 @@ pub fn StepNav() -> impl IntoView {
     let format = current.read_untracked(|s| s.format);
     let on_step = move || current.read(|s| Some(s.step));
 
-    // "Jonas coaches Amara": whose half a phase belongs to.
+    // "Jonas coaches Amara": whose half a phase belongs to; in a group,
+    // "Turn 2: Jonas is the client".
     let half_heading = move |half: usize| {
         current.read_untracked(|s| {
             let (coach, client) = s.roles(half);
+            if s.format.is_group() {
+                return tf(
+                    Key::TurnCaption,
+                    &[
+                        ("n", &(half + 1).to_string()),
+                        ("client", &person(&s.names, client)),
+                    ],
+                );
+            }
             tf(
                 Key::HalfHeading,
                 &[
@@ -46,7 +57,7 @@ pub fn StepNav() -> impl IntoView {
         // Screen readers hear whose half a phase belongs to.
         let context = step
             .phase()
-            .filter(|_| format == Format::Reciprocal)
+            .filter(|_| format != Format::OneWay)
             .map(|(half, _)| format!("{}: ", half_heading(half)));
         // A visible caption before each half's first phase.
         let caption = match step {
@@ -58,9 +69,18 @@ pub fn StepNav() -> impl IntoView {
             }),
             _ => None,
         };
+        let label = current.read_untracked(|s| {
+            let client = step.half().and_then(|h| s.half(h)).map_or(0, |h| h.client);
+            step_label(step, &s.names, client)
+        });
+        let skipped = move || current.read(|s| s.step_skipped(step));
         view! {
             {caption}
-            <li class:current=is_current class=if step.phase().is_some() { "phase-step" } else { "" }>
+            <li
+                class:current=is_current
+                class:skipped=skipped
+                class=if step.phase().is_some() { "phase-step" } else { "" }
+            >
                 <button
                     type="button"
                     aria-current=move || if is_current() { Some("step") } else { None }
@@ -74,7 +94,7 @@ pub fn StepNav() -> impl IntoView {
                     }
                 >
                     {context.map(|c| view! { <span class="sr-only">{c}</span> })}
-                    {step_label(step)}
+                    {label}
                 </button>
             </li>
         }

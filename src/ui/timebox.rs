@@ -25,9 +25,9 @@ pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
     };
     let running = move || current.half(half, |h| h.clock(phase).is_running());
     let started = move || current.half(half, |h| h.clock(phase).has_started());
-    let format = current.read_untracked(|s| s.format);
-    let next_label = match (Step::Phase { half, phase }).next(format) {
+    let next_label = match current.read_untracked(|s| s.step_after(Step::Phase { half, phase })) {
         Some(Step::Swap) => t(Key::ToSwap),
+        Some(Step::Turn { .. }) => t(Key::ToNextTurn),
         Some(Step::WrapUp) => t(Key::ToWrapUp),
         _ => t(Key::NextPhase),
     };

@@ -17,7 +17,7 @@ pub fn WillEditor(half: usize) -> impl IntoView {
         current.half(half, |h| h.actions.iter().map(|a| a.id).collect::<Vec<_>>())
     });
     let confidence = Memo::new(move |_| current.half(half, |h| h.confidence));
-    let client = move || current.person(half as u8);
+    let client = move || current.person(current.read(|s| s.roles(half).1));
 
     let add = move |_| {
         let mut new = None;

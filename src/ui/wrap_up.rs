@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::router::use_router;
-use crate::app::sessions::use_current;
+use crate::app::sessions::{use_current, use_sessions};
 use crate::domain::route::Route;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{list, pair, t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::platform::print_page;
 use crate::ui::airtime::AirtimeSummary;
@@ -15,21 +15,31 @@ use crate::ui::exports::SessionExports;
 use crate::ui::fields::TextField;
 use crate::ui::half_summary::HalfSummary;
 use crate::ui::next_meeting::NextMeetingSection;
+use crate::ui::round::start_round;
 use crate::ui::scale::Scale;
 
 #[component]
 pub fn WrapUpScreen() -> impl IntoView {
     let current = use_current();
     let router = use_router();
-    let halves = current.read_untracked(|s| s.halves.len());
+    let people = current.people();
+    // A group's skipped turns have nothing to sum up.
+    let halves = move || current.read(|s| s.turns_held().map(|(h, _)| h).collect::<Vec<_>>());
     let byline = move || {
         let date = local_date(current.read(|s| s.created_ms));
-        format!(
-            "{} · {} & {} · {date}",
-            t(Key::AppName),
-            current.person(0),
-            current.person(1)
-        )
+        let who = current.read(|s| pair(&s.names));
+        format!("{} · {who} · {date}", t(Key::AppName))
+    };
+    let absent = move || {
+        let names = current.read(|s| {
+            s.absent
+                .iter()
+                .map(|&w| crate::i18n::person(&s.names, w))
+                .collect::<Vec<_>>()
+        });
+        (!names.is_empty()).then(|| {
+            view! { <p class="absent-line">{tf(Key::GroupPlanAbsent, &[("names", &list(&names))])}</p> }
+        })
     };
 
     let reflection = move |who: usize| {
@@ -62,12 +72,16 @@ pub fn WrapUpScreen() -> impl IntoView {
             <p class="print-only">{byline}</p>
             <p class="lead no-print">{t(Key::WrapUpIntro)}</p>
             <div class="summaries">
-                {(0..halves).map(|h| view! { <HalfSummary half=h /> }).collect_view()}
+                {move || halves().into_iter().map(|h| view! { <HalfSummary half=h /> }).collect_view()}
             </div>
+            {absent}
             <section class="reflections no-print" aria-labelledby="reflection-title">
                 <h2 id="reflection-title">{t(Key::ReflectionTitle)}</h2>
-                {reflection(0)}
-                {reflection(1)}
+                // Someone not here today has nothing to reflect on.
+                {(0..people)
+                    .filter(|&who| current.read_untracked(|s| s.is_present(who as u8)))
+                    .map(reflection)
+                    .collect_view()}
             </section>
             <AirtimeSummary />
             <CheckInSection />
@@ -77,6 +91,28 @@ pub fn WrapUpScreen() -> impl IntoView {
                 <button type="button" class="primary big" on:click=move |_| print_page()>
                     {t(Key::PrintPlan)}
                 </button>
+                {current.read_untracked(|s| s.format.is_group()).then(|| {
+                    let sessions = use_sessions();
+                    view! {
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                let here = current.read_untracked(|s| {
+                                    (0..s.people() as u8)
+                                        .filter(|&w| s.is_present(w))
+                                        .map(|w| crate::i18n::person(&s.names, w))
+                                        .collect::<Vec<_>>()
+                                });
+                                if let Some(route) = start_round(&sessions, &here) {
+                                    router.go(route);
+                                    crate::ui::focus::focus_later("step-title".to_string());
+                                }
+                            }
+                        >
+                            {t(Key::RoundWithGroup)}
+                        </button>
+                    }
+                })}
                 <button type="button" on:click=move |_| router.go(Route::NewSession)>
                     {t(Key::NewSession)}
                 </button>

@@ -40,7 +40,7 @@ test('the wrap-up gives the session as Markdown and calendar files', async ({ pa
 
   const [mdName, md] = await downloadText(page, 'Download as Markdown');
   expect(mdName).toBe('peer-coach-2026-03-10.md');
-  expect(md).toContain(`# Peer coaching: ${A} and ${B}`);
+  expect(md).toContain(`# Peer coaching: ${A} & ${B}`);
   expect(md).toContain('Quieter people in \\*meetings\\*');
   expect(md).toContain('Send the agenda a day early');
   await expect(page.getByText('Downloaded.')).toBeVisible();

@@ -4,6 +4,7 @@
 //! are in the message catalogue; links and saved results refer to an
 //! exercise by its stable slug or code, and to prompts by number.
 
+pub mod round;
 mod run;
 
 pub use run::{ExerciseRun, Idea, PromptAnswer};

@@ -136,13 +136,13 @@ fn differently_shaped_sessions_are_one_choice() {
 #[test]
 fn agreement_both_adds_rules_and_asks_again() {
     let mut a = base();
-    a.agreement.confirmed = [true, true];
+    a.agreement.confirmed = vec![true, true];
     let mut b = a.clone();
     b.agreement.add();
     b.agreement.edit(4, "Phones away".into());
     let merged = merge(&a, &b, |_| Choice::Both);
     assert_eq!(merged.agreement.rules.len(), 5);
-    assert_eq!(merged.agreement.confirmed, [false, false]);
+    assert_eq!(merged.agreement.confirmed, vec![false, false]);
 }
 
 #[test]
@@ -239,4 +239,20 @@ fn the_follow_up_and_the_next_meeting_are_never_lost_in_a_merge() {
     });
     let both = merge(&mine, &theirs, |_| Choice::Both);
     assert_eq!(both.next_meeting, theirs.next_meeting);
+}
+
+#[test]
+fn a_group_member_marked_away_on_the_other_device_is_a_difference_to_choose() {
+    let mine = crate::domain::fixtures::reference_group_session();
+    let mut theirs = mine.clone();
+    theirs.set_absent(2, false, theirs.updated_ms);
+    theirs.set_absent(4, true, theirs.updated_ms);
+    theirs.updated_ms += 1_000;
+    assert_eq!(differences(&mine, &theirs), vec![Section::Setup]);
+    let taken = merge(&mine, &theirs, |_| Choice::Theirs);
+    assert_eq!(taken.absent, vec![4]);
+    assert!(taken.is_skipped(4) && !taken.is_skipped(2));
+    assert_eq!(taken.turn_plan(), theirs.turn_plan());
+    let kept = merge(&mine, &theirs, |_| Choice::Mine);
+    assert_eq!(kept.absent, vec![2]);
 }

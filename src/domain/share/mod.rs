@@ -15,7 +15,10 @@
 //! - `s3`: a plain session, format 3 (format 2 and what happens between
 //!   sessions: the actions' status and note, the follow-up of the previous
 //!   plan, the next meeting, the pair's check-in);
-//! - `e3`: a format 3 session encrypted with a passphrase.
+//! - `e3`: a format 3 session encrypted with a passphrase;
+//! - `s4`: a plain session, format 4 (format 3 and group sessions: three
+//!   to seven people, each turn's client and scribe, who is away);
+//! - `e4`: a format 4 session encrypted with a passphrase.
 //!
 //! The encoder writes the oldest format that holds the whole session (see
 //! [`LinkVersion::needed_for`]): a session without exercise runs or
@@ -78,11 +81,19 @@ pub enum LinkVersion {
     /// (the actions' status and note, the follow-up of the previous plan,
     /// the next meeting, the pair's check-in).
     V3,
+    /// Format 4, `s4` and `e4`: format 3 and group sessions (the people
+    /// beyond two, each turn's client and scribe, who is away).
+    V4,
 }
 
 impl LinkVersion {
     /// Every released version, oldest first.
-    pub const ALL: [LinkVersion; 3] = [LinkVersion::V1, LinkVersion::V2, LinkVersion::V3];
+    pub const ALL: [LinkVersion; 4] = [
+        LinkVersion::V1,
+        LinkVersion::V2,
+        LinkVersion::V3,
+        LinkVersion::V4,
+    ];
 
     /// The tag of a plain link of this version.
     pub fn plain_tag(self) -> &'static str {
@@ -90,6 +101,7 @@ impl LinkVersion {
             LinkVersion::V1 => "s1",
             LinkVersion::V2 => "s2",
             LinkVersion::V3 => "s3",
+            LinkVersion::V4 => "s4",
         }
     }
 
@@ -99,6 +111,7 @@ impl LinkVersion {
             LinkVersion::V1 => "e1",
             LinkVersion::V2 => "e2",
             LinkVersion::V3 => "e3",
+            LinkVersion::V4 => "e4",
         }
     }
 
@@ -106,7 +119,11 @@ impl LinkVersion {
     /// format 3 if an action has a status or a note, or the session has a
     /// follow-up, a next meeting or a check-in; else format 2 if some half
     /// has an exercise run; else format 1.
+    /// A group session always needs format 4.
     pub fn needed_for(session: &Session) -> LinkVersion {
+        if session.format.is_group() {
+            return LinkVersion::V4;
+        }
         let nothing_between = session.follow_up.is_empty()
             && session.next_meeting.is_none()
             && session.check_in.is_none()
@@ -252,17 +269,19 @@ pub fn decode_plain_bytes(bytes: &[u8], version: LinkVersion) -> Result<Session,
 }
 
 /// [`Session::normalize`], and values the views rely on put in range:
-/// usefulness 1 to 5, action owners person A or B (or someone named); and
+/// usefulness 1 to 5, action owners one of the people (or someone named); and
 /// what a link cannot carry made so that it can: a follow-up item's
 /// previous session that is not an app id is forgotten (the item stays),
 /// a next meeting on a date not written canonically (`2026-+3-16` passes
 /// [`crate::domain::dates::is_iso_date`]) is dropped.
 pub fn sanitize(session: &mut Session) {
     session.normalize();
+    let people = session.people();
     for item in &mut session.follow_up {
         if !is_valid_id(&item.session) {
             item.session.clear();
         }
+        item.person = item.person.filter(|&p| usize::from(p) < people);
     }
     if session
         .next_meeting
@@ -274,10 +293,11 @@ pub fn sanitize(session: &mut Session) {
     for r in &mut session.reflections {
         r.useful = r.useful.map(|u| u.clamp(1, 5));
     }
+    let last = session.people().saturating_sub(1) as u8;
     for half in &mut session.halves {
         for action in &mut half.actions {
             if let Owner::Person(p) = &mut action.owner {
-                *p = (*p).min(1);
+                *p = (*p).min(last);
             }
         }
     }

@@ -73,7 +73,9 @@ fn every_released_tag_is_known_and_a_later_one_is_newer() {
     assert_eq!(LinkVersion::V2.locked_tag(), "e2");
     assert_eq!(LinkVersion::V3.plain_tag(), "s3");
     assert_eq!(LinkVersion::V3.locked_tag(), "e3");
-    for tag in ["s4", "e4"] {
+    assert_eq!(LinkVersion::V4.plain_tag(), "s4");
+    assert_eq!(LinkVersion::V4.locked_tag(), "e4");
+    for tag in ["s5", "e5"] {
         assert_eq!(Tag::parse(tag), None);
         assert_eq!(
             decode(&format!("{tag}.AAAA")),

@@ -1,5 +1,6 @@
 //! The compact binary form of a session inside `s1`/`e1` (format 1),
-//! `s2`/`e2` (format 2) and `s3`/`e3` (format 3) links.
+//! `s2`/`e2` (format 2), `s3`/`e3` (format 3) and `s4`/`e4` (format 4)
+//! links.
 //!
 //! Not serde: the layout is written out by hand, field by field, so that it
 //! never changes when the Rust model gains or renames a field (a released
@@ -70,7 +71,8 @@
 //! status: 0 open, 1 in progress, 2 done, 3 dropped
 //! follow-up item: session (the previous session's id: an app id or empty;
 //!   any other string is malformed), action (id), person (0 none, 1 + p,
-//!   p ≤ 1), what, due (as an action's due), status, note, carried (flag)
+//!   p ≤ 1; in a group of format 4, p ≤ 6), what, due (as an action's
+//!   due), status, note, carried (flag)
 //! next meeting: 0 none, or 1 + zz(date's days after creation day),
 //!   then time (0 none, 1 + minute of the day, < 1440),
 //!   every_weeks (0 once, or 1 to MAX_EVERY_WEEKS)
@@ -88,6 +90,23 @@
 //! session without it, which is the very loss format 3 exists to end; and
 //! sections it must not skip would be found only after the passphrase is
 //! asked for, where an unknown tag says "update the app" before that.
+//!
+//! Layout of format 4 (`s4` and the plaintext of `e4`): format 3, where
+//! a group session writes format 2 (group) in format 1's format field, its
+//! first two people as name A and B (and their agreement flags and
+//! reflections in format 1's places), up to 7 halves (its turns), action
+//! owners p ≤ 6, and a group step (a turn's first screen) as 0; then at the
+//! end of the head:
+//!
+//! ```text
+//! head: format 3 head, then
+//!   people beyond two: count (≤ 5), each: name, reflection, agreed (flag)
+//!   for each half: client (≤ 6), scribe (0 none, 1 + p)
+//!   absent (count + bytes), turn step (0 none, 1 + half: a turn's first
+//!     screen, over format 1's step)
+//! ```
+//!
+//! Pair sessions never use format 4 (see `LinkVersion::needed_for`).
 //!
 //! Differences of timestamps use wrapping arithmetic, so every `i64` value
 //! survives the round trip. Reading checks every length and count and

@@ -3,7 +3,7 @@
 use crate::domain::agreement::{Agreement, Rule};
 use crate::domain::deck::CardState;
 use crate::domain::exercise::{ExerciseId, ExerciseRun, Idea, PromptAnswer};
-use crate::domain::flow::{Format, Phase, Step};
+use crate::domain::flow::{Format, Phase, Step, MAX_GROUP};
 use crate::domain::followup::{CheckIn, FollowUpItem, NextMeeting, MAX_EVERY_WEEKS, MAX_FOLLOW_UP};
 use crate::domain::route::is_valid_id;
 use crate::domain::session::{
@@ -43,6 +43,16 @@ impl<'a> Reader<'a> {
 
     fn signed(&mut self) -> R<i64> {
         Some(unzigzag(self.num()?))
+    }
+
+    fn reflection(&mut self) -> R<Reflection> {
+        Some(Reflection {
+            useful: match self.small(6)? {
+                0 => None,
+                v => Some(v as u8 - 1),
+            },
+            sentence: self.str()?,
+        })
     }
 
     fn flag(&mut self) -> R<bool> {
@@ -166,11 +176,11 @@ impl<'a> Reader<'a> {
 
     /// A follow-up item (format 3): the previous session's id is an app id,
     /// or empty.
-    fn follow_up(&mut self, created_day: i64) -> R<FollowUpItem> {
+    fn follow_up(&mut self, created_day: i64, people: u64) -> R<FollowUpItem> {
         Some(FollowUpItem {
             session: self.str().filter(|id| id.is_empty() || is_valid_id(id))?,
             action: self.u32()?,
-            person: match self.small(2)? {
+            person: match self.small(people)? {
                 0 => None,
                 v => Some(v as u8 - 1),
             },
@@ -223,9 +233,11 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
     let format = match r.num()? {
         0 => Format::Reciprocal,
         1 => Format::OneWay,
+        // The number of turns is the number of halves, read below.
+        2 if version >= LinkVersion::V4 => Format::Group(0),
         _ => return None,
     };
-    let names = [r.str()?, r.str()?];
+    let mut names = vec![r.str()?, r.str()?];
     let total_minutes = r.u32()?;
     let mut plans = [[0u32; 4]; 2];
     for plan in &mut plans {
@@ -246,15 +258,16 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
             return None;
         });
     }
-    let agreement = Agreement {
+    let mut agreement = Agreement {
         rules,
-        confirmed: [flags & 1 != 0, flags & 2 != 0],
+        confirmed: vec![flags & 1 != 0, flags & 2 != 0],
         skipped: flags & 4 != 0,
     };
-    let half_count = r.count(2)?;
+    // Two halves at most for a pair; a group has a turn for each person.
+    let half_count = r.count(if format.is_group() { MAX_GROUP } else { 2 })?;
     let mut halves = Vec::with_capacity(half_count);
-    for (h, &plan) in plans.iter().enumerate().take(half_count) {
-        let mut half = Half::new(h as u8, plan);
+    for h in 0..half_count {
+        let mut half = Half::new(h as u8, plans[h.min(1)]);
         half.goal = Goal {
             topic: r.str()?,
             outcome: r.str()?,
@@ -276,7 +289,15 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
             let what = r.str()?;
             let owner = match r.num()? {
                 1 => Owner::Other(r.str()?),
-                v if v % 2 == 0 => Owner::Person(u8::try_from(v / 2).ok().filter(|&p| p <= 1)?),
+                // Person A or B; in a group (format 4), any of its people.
+                v if v % 2 == 0 => {
+                    let most = if format.is_group() { MAX_GROUP - 1 } else { 1 };
+                    Owner::Person(
+                        u8::try_from(v / 2)
+                            .ok()
+                            .filter(|&p| usize::from(p) <= most)?,
+                    )
+                }
                 _ => return None,
             };
             let due = r.due(created_day)?;
@@ -321,20 +342,15 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         2 => Some(SwapChoice::Keep),
         _ => return None,
     };
-    let mut reflections: [Reflection; 2] = Default::default();
-    for refl in &mut reflections {
-        refl.useful = match r.small(6)? {
-            0 => None,
-            v => Some(v as u8 - 1),
-        };
-        refl.sentence = r.str()?;
-    }
+    let mut reflections = vec![r.reflection()?, r.reflection()?];
     let next_item = r.u32()?;
     if version >= LinkVersion::V2 {
         for half in &mut halves {
             half.exercises = r.list(MAX_EXERCISES_PER_HALF, |r| r.run(updated_ms))?;
         }
     }
+    // A follow-up item's person: A or B, or in a group any of its people.
+    let people = if format.is_group() { MAX_GROUP } else { 2 } as u64;
     let mut follow_up = Vec::new();
     let mut next_meeting = None;
     let mut check_in = None;
@@ -343,7 +359,7 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
             a.status = r.status()?;
             a.status_note = r.str()?;
         }
-        follow_up = r.list(MAX_FOLLOW_UP, |r| r.follow_up(created_day))?;
+        follow_up = r.list(MAX_FOLLOW_UP, |r| r.follow_up(created_day, people))?;
         next_meeting = r.next_meeting(created_day)?;
         check_in = match r.small(1)? {
             0 => None,
@@ -353,10 +369,38 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
             }),
         };
     }
+    let mut absent = Vec::new();
+    let mut format = format;
+    let mut step = step;
+    if version >= LinkVersion::V4 {
+        let more = r.count(MAX_GROUP - 2)?;
+        for _ in 0..more {
+            names.push(r.str()?);
+            reflections.push(r.reflection()?);
+            agreement.confirmed.push(r.flag()?);
+        }
+        for half in &mut halves {
+            half.client = u8::try_from(r.small(MAX_GROUP as u64 - 1)?).ok()?;
+            half.scribe = match r.small(MAX_GROUP as u64)? {
+                0 => None,
+                v => Some(v as u8 - 1),
+            };
+        }
+        absent = r.bytes()?;
+        if let v @ 1.. = r.num()? {
+            step = Step::Turn {
+                half: usize::try_from(v - 1).ok()?,
+            };
+        }
+        if format.is_group() {
+            format = Format::Group(u8::try_from(halves.len()).ok()?);
+        }
+    }
     if !r.head.is_empty() || !r.text.is_empty() {
         return None;
     }
     Some(Session {
+        absent,
         id,
         created_ms,
         updated_ms,

@@ -4,7 +4,9 @@ use crate::domain::agreement::Rule;
 use crate::domain::exercise::{ExerciseRun, Idea};
 use crate::domain::flow::{Format, Step};
 use crate::domain::followup::{is_time_of_day, FollowUpItem, NextMeeting, MAX_FOLLOW_UP};
-use crate::domain::session::{ActionStatus, Owner, Session, SwapChoice, MAX_EXERCISES_PER_HALF};
+use crate::domain::session::{
+    ActionStatus, Owner, Reflection, Session, SwapChoice, MAX_EXERCISES_PER_HALF,
+};
 use crate::domain::share::LinkVersion;
 use crate::domain::timer::PhaseClock;
 
@@ -22,6 +24,11 @@ impl Writer {
 
     fn signed(&mut self, v: i64) {
         self.num(zigzag(v));
+    }
+
+    fn reflection(&mut self, r: &Reflection) {
+        self.num(r.useful.map_or(0, |u| u64::from(u) + 1));
+        self.str(&r.sentence);
     }
 
     fn flag(&mut self, b: bool) {
@@ -184,9 +191,11 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
     w.num(match s.format {
         Format::Reciprocal => 0,
         Format::OneWay => 1,
+        Format::Group(_) => 2,
     });
-    w.str(&s.names[0]);
-    w.str(&s.names[1]);
+    let name = |i: usize| s.names.get(i).map_or("", String::as_str);
+    w.str(name(0));
+    w.str(name(1));
     w.num(s.total_minutes.into());
     for plan in &s.plans {
         for &m in plan {
@@ -194,7 +203,8 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
         }
     }
     let a = &s.agreement;
-    w.num(a.confirmed[0] as u64 | (a.confirmed[1] as u64) << 1 | (a.skipped as u64) << 2);
+    let agreed = |i: usize| u64::from(a.confirmed.get(i) == Some(&true));
+    w.num(agreed(0) | agreed(1) << 1 | u64::from(a.skipped) << 2);
     w.num(a.rules.len() as u64);
     for rule in &a.rules {
         match rule {
@@ -246,6 +256,8 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
         Step::Agreement => 0,
         Step::Swap => 1,
         Step::WrapUp => 2,
+        // Written exactly in the group part (format 4).
+        Step::Turn { .. } => 0,
         Step::Phase { half, phase } => (half as u64)
             .saturating_mul(4)
             .saturating_add(3 + phase.index() as u64),
@@ -255,9 +267,9 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
         Some(SwapChoice::Fit) => 1,
         Some(SwapChoice::Keep) => 2,
     });
-    for r in &s.reflections {
-        w.num(r.useful.map_or(0, |u| u64::from(u) + 1));
-        w.str(&r.sentence);
+    let no_reflection = Reflection::default();
+    for i in 0..2 {
+        w.reflection(s.reflections.get(i).unwrap_or(&no_reflection));
     }
     w.num(s.next_item.into());
     if version >= LinkVersion::V2 {
@@ -285,6 +297,27 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
             w.str(&c.keep);
             w.str(&c.change);
         }
+    }
+    if version >= LinkVersion::V4 {
+        // The people beyond two and their reflections, each turn's client
+        // and scribe, who is away, and a group step the format 1 part
+        // cannot say.
+        let more = s.names.get(2..).unwrap_or_default();
+        w.num(more.len() as u64);
+        for (i, name) in more.iter().enumerate() {
+            w.str(name);
+            w.reflection(s.reflections.get(i + 2).unwrap_or(&no_reflection));
+            w.flag(s.agreement.confirmed.get(i + 2) == Some(&true));
+        }
+        for half in &s.halves {
+            w.num(half.client.into());
+            w.num(half.scribe.map_or(0, |p| u64::from(p) + 1));
+        }
+        w.bytes(&s.absent);
+        w.num(match s.step {
+            Step::Turn { half } => half as u64 + 1,
+            _ => 0,
+        });
     }
 
     let mut out = Vec::with_capacity(w.head.len() + w.text.len() + 3);

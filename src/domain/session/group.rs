@@ -1,0 +1,303 @@
+//! Group sessions: three to seven people take turns as client while the
+//! others coach and one of them writes (the scribe). Someone away today is
+//! passed over: their turn is skipped and its time goes to the turns not
+//! yet begun, so the session still ends on time.
+
+use super::{Half, Session};
+use crate::domain::flow::{Format, Step};
+use crate::domain::plan;
+use crate::domain::timer::MINUTE_MS;
+
+impl Session {
+    /// Is this turn passed over (its client is away and it has not begun)?
+    pub fn is_skipped(&self, h: usize) -> bool {
+        self.format.is_group()
+            && self
+                .halves
+                .get(h)
+                .is_some_and(|half| !self.is_present(half.client) && !half.has_started())
+    }
+
+    /// Does a step belong to a skipped turn?
+    pub fn step_skipped(&self, step: Step) -> bool {
+        step.half().is_some_and(|h| self.is_skipped(h))
+    }
+
+    /// The turns that happen today, in order.
+    pub fn turns_held(&self) -> impl Iterator<Item = (usize, &Half)> {
+        self.halves
+            .iter()
+            .enumerate()
+            .filter(|(h, _)| !self.is_skipped(*h))
+    }
+
+    /// The default scribe of a turn: the next person after the client, in
+    /// the order of turns, who is here today.
+    pub fn default_scribe(&self, client: u8) -> Option<u8> {
+        let people = self.people() as u8;
+        (1..people)
+            .map(|step| (client + step) % people)
+            .find(|&p| self.is_present(p))
+    }
+
+    /// Give each turn not yet begun a scribe who is here (keeping one
+    /// chosen by hand while they are).
+    pub fn assign_scribes(&mut self) {
+        if !self.format.is_group() {
+            return;
+        }
+        for h in 0..self.halves.len() {
+            let half = &self.halves[h];
+            let keep = half
+                .scribe
+                .is_some_and(|w| w != half.client && self.is_present(w));
+            if !keep && !half.has_started() {
+                let scribe = self.default_scribe(half.client);
+                self.halves[h].scribe = scribe;
+            }
+        }
+    }
+
+    /// Choose who writes in a turn (not its client, not someone away).
+    pub fn set_scribe(&mut self, h: usize, who: u8) -> bool {
+        let ok = usize::from(who) < self.people() && self.is_present(who);
+        match self.halves.get_mut(h) {
+            Some(half) if ok && half.client != who => {
+                half.scribe = Some(who);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Mark someone away today, or here after all. Their turn, if not
+    /// begun, is skipped (or held again), the turns not yet begun share the
+    /// time left equally, and no one away writes.
+    pub fn set_absent(&mut self, who: u8, away: bool, now: i64) {
+        if !self.format.is_group() || usize::from(who) >= self.people() {
+            return;
+        }
+        if away {
+            // Someone must stay: the last person here is never marked away.
+            if self.people() - self.absent.len() <= 2 || self.absent.contains(&who) {
+                return;
+            }
+            self.absent.push(who);
+            self.absent.sort_unstable();
+        } else {
+            self.absent.retain(|&a| a != who);
+        }
+        self.assign_scribes();
+        self.refit_turns(now);
+        if self.step_skipped(self.step) {
+            // On the skipped turn itself: stay on its first screen.
+            if let Some(h) = self.step.half() {
+                self.go_to(Step::Turn { half: h }, now);
+            }
+        }
+    }
+
+    /// Share the time not yet used among the turns not yet begun, equally,
+    /// each split across GROW as at setup (at least a minute a phase).
+    pub fn refit_turns(&mut self, now: i64) {
+        let Format::Group(_) = self.format else {
+            return;
+        };
+        let used: i64 = self
+            .halves
+            .iter()
+            .filter(|h| h.has_started())
+            .map(|h| h.elapsed(now).max(h.allotted()))
+            .sum();
+        let waiting: Vec<usize> = (0..self.halves.len())
+            .filter(|&h| !self.halves[h].has_started() && !self.is_skipped(h))
+            .collect();
+        if waiting.is_empty() {
+            return;
+        }
+        let left_minutes = ((self.planned_ms() - used).max(0) / MINUTE_MS) as u32;
+        let each = plan::turn_minutes(left_minutes, waiting.len() as u8);
+        for (&h, &minutes) in waiting.iter().zip(&each) {
+            let minutes = minutes.max(plan::MIN_TURN_MINUTES);
+            let split = plan::split(minutes);
+            for (clock, m) in self.halves[h].clocks.iter_mut().zip(split) {
+                clock.allotted_ms = i64::from(m) * MINUTE_MS;
+            }
+        }
+    }
+
+    /// Each turn's planned length, in minutes (skipped turns: 0).
+    pub fn turn_plan(&self) -> Vec<u32> {
+        (0..self.halves.len())
+            .map(|h| {
+                if self.is_skipped(h) {
+                    0
+                } else {
+                    (self.halves[h].allotted() / MINUTE_MS) as u32
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::flow::Phase;
+    use crate::domain::setup::Setup;
+
+    fn group(names: &[&str], total: u32) -> Session {
+        let mut setup = Setup::default();
+        setup.set_format(Format::Group(0));
+        setup.members = names.iter().map(|n| n.to_string()).collect();
+        setup.set_everyone(true);
+        setup.set_total(total);
+        Session::new("g".into(), 0, &setup)
+    }
+
+    const FIVE: [&str; 5] = ["Amara", "Jonas", "Mia", "Lee", "Sam"];
+
+    #[test]
+    fn everyone_gets_a_turn_of_equal_time_and_the_next_person_writes() {
+        let s = group(&FIVE, 75);
+        assert_eq!(s.format, Format::Group(5));
+        assert_eq!(s.people(), 5);
+        assert_eq!(s.reflections.len(), 5);
+        assert_eq!(s.turn_plan(), vec![15; 5]);
+        let clients: Vec<u8> = s.halves.iter().map(|h| h.client).collect();
+        assert_eq!(clients, vec![0, 1, 2, 3, 4]);
+        let scribes: Vec<Option<u8>> = s.halves.iter().map(|h| h.scribe).collect();
+        assert_eq!(scribes, vec![Some(1), Some(2), Some(3), Some(4), Some(0)]);
+        assert_eq!(s.roles(2), (3, 2));
+    }
+
+    #[test]
+    fn fewer_turns_when_not_everyone_is_client() {
+        let mut setup = Setup::default();
+        setup.set_format(Format::Group(0));
+        setup.members = FIVE.iter().map(|n| n.to_string()).collect();
+        setup.set_everyone(false);
+        setup.set_turns(2);
+        setup.set_total(60);
+        let s = Session::new("g".into(), 0, &setup);
+        assert_eq!(s.format, Format::Group(2));
+        assert_eq!(s.turn_plan(), vec![30, 30]);
+        assert_eq!(s.reflections.len(), 5);
+    }
+
+    #[test]
+    fn someone_away_is_passed_over_and_the_others_share_the_time() {
+        let mut s = group(&FIVE, 75);
+        s.set_absent(2, true, 0);
+        assert!(s.is_skipped(2));
+        assert_eq!(s.turn_plan(), vec![19, 19, 0, 19, 18]);
+        assert_eq!(s.turn_plan().iter().sum::<u32>(), 75);
+        // Mia (2) no longer writes for Jonas (1): Lee (3) does.
+        assert_eq!(s.halves[1].scribe, Some(3));
+        // From Jonas's Will the flow goes on to Lee's turn.
+        s.go_to(
+            Step::Phase {
+                half: 1,
+                phase: Phase::Will,
+            },
+            0,
+        );
+        s.advance(0);
+        assert_eq!(s.step, Step::Turn { half: 3 });
+        s.back(0);
+        assert_eq!(
+            s.step,
+            Step::Phase {
+                half: 1,
+                phase: Phase::Will
+            }
+        );
+        // Here after all: the turn comes back and the time is shared again.
+        s.set_absent(2, false, 0);
+        assert!(!s.is_skipped(2));
+        assert_eq!(s.turn_plan(), vec![15; 5]);
+    }
+
+    #[test]
+    fn a_turn_under_way_keeps_its_time_when_someone_leaves() {
+        let mut s = group(&FIVE, 75);
+        s.go_to(
+            Step::Phase {
+                half: 0,
+                phase: Phase::Goal,
+            },
+            0,
+        );
+        s.start_clock(0);
+        let now = 20 * MINUTE_MS;
+        s.pause_clock(now);
+        s.set_absent(0, true, now);
+        // Amara's turn has begun (and ran 5 minutes over): it is not
+        // skipped, and the 55 minutes left go to four turns.
+        assert!(!s.is_skipped(0));
+        assert_eq!(s.turn_plan(), vec![15, 14, 14, 14, 13]);
+        // Amara is not the scribe of Sam's turn any more.
+        assert_eq!(s.halves[4].scribe, Some(1));
+    }
+
+    #[test]
+    fn everyone_here_agrees_before_the_first_turn() {
+        let mut s = group(&FIVE, 75);
+        assert_eq!(s.agreement.confirmed, vec![false; 5]);
+        for who in [0, 1, 3, 4] {
+            s.agreement.confirmed[who] = true;
+        }
+        assert!(!s.everyone_agreed(), "Mia has not ticked her box");
+        s.set_absent(2, true, 0);
+        assert!(s.everyone_agreed(), "Mia is not here today");
+        s.agreement.add();
+        assert!(!s.everyone_agreed(), "a changed rule asks everyone again");
+        s.go_to(Step::Agreement, 0);
+        s.advance(0);
+        assert_eq!(s.step, Step::Turn { half: 0 });
+    }
+
+    #[test]
+    fn at_least_two_people_stay_and_scribes_are_checked() {
+        let mut s = group(&["A", "B", "C"], 30);
+        s.set_absent(0, true, 0);
+        s.set_absent(1, true, 0);
+        assert_eq!(s.absent, vec![0]);
+        assert!(!s.set_scribe(1, 1), "the client does not write");
+        assert!(!s.set_scribe(1, 0), "someone away does not write");
+        assert!(s.set_scribe(1, 2));
+        assert!(!s.set_scribe(9, 2));
+    }
+
+    #[test]
+    fn skipping_the_turn_on_screen_stays_on_its_first_screen() {
+        let mut s = group(&FIVE, 75);
+        s.go_to(Step::Turn { half: 1 }, 0);
+        s.set_absent(1, true, 0);
+        assert_eq!(s.step, Step::Turn { half: 1 });
+        s.advance(0);
+        assert_eq!(
+            s.step,
+            Step::Turn { half: 2 },
+            "next goes to the next person's turn"
+        );
+    }
+
+    #[test]
+    fn normalize_repairs_a_group_from_a_damaged_record() {
+        let mut s = group(&FIVE, 75);
+        s.names.truncate(2);
+        s.reflections.clear();
+        s.absent = vec![9, 1, 1];
+        s.halves[0].scribe = Some(0);
+        s.halves[1].client = 40;
+        s.normalize();
+        assert_eq!(s.people(), 3);
+        assert_eq!(s.format, Format::Group(3));
+        assert_eq!(s.halves.len(), 3);
+        assert_eq!(s.reflections.len(), 3);
+        assert_eq!(s.absent, vec![1]);
+        assert_eq!(s.halves[0].scribe, None);
+        assert_eq!(s.halves[1].client, 2);
+    }
+}

@@ -1,0 +1,175 @@
+//! The people of a group session, in the order of their turns: names,
+//! reordering, shuffling, who gets a turn as client, and how long each turn
+//! is.
+
+use leptos::prelude::*;
+
+use crate::domain::flow::{MAX_GROUP, MIN_GROUP};
+use crate::domain::plan;
+use crate::domain::session::Setup;
+use crate::i18n::{list, person, t, tf, Key};
+use crate::platform::random_u32;
+use crate::ui::announcer::use_announcer;
+use crate::ui::focus::focus_later;
+
+#[component]
+pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
+    let announcer = use_announcer();
+    // Rows are made again only when the number of people changes, never
+    // while a name is typed.
+    let members = Memo::new(move |_| setup.with(|s| s.members.len()));
+    let count = move || members.get();
+    // (Comparisons outside the view: the view macro would read `>` as
+    // the end of a tag.)
+    let full = move || count() >= MAX_GROUP;
+    let fewest = move || count() <= MIN_GROUP;
+    let is_last = move |i: usize| i + 1 >= count();
+    let name = move |i: usize| setup.with(|s| person(&s.members, i as u8));
+
+    let row = move |i: usize| {
+        let id = format!("member-{i}");
+        let label = move || tf(Key::GroupPerson, &[("n", &(i + 1).to_string())]);
+        let moved = move |up: bool| {
+            setup.update(|s| {
+                s.move_member(i, up);
+            });
+            // Focus follows the moved person: the same arrow, or the other
+            // one once they reach either end of the list.
+            let to = if up { i.saturating_sub(1) } else { i + 1 };
+            let at_end = if up { to == 0 } else { to + 1 == count() };
+            let arrow = if up != at_end { "up" } else { "down" };
+            focus_later(format!("member-{to}-{arrow}"));
+        };
+        view! {
+            <li class="member">
+                <span class="turn-number" aria-hidden="true">{i + 1}</span>
+                <div class="field">
+                    <label for=id.clone()>{label}</label>
+                    <input
+                        type="text"
+                        id=id.clone()
+                        autocomplete="off"
+                        prop:value=move || setup.with(|s| s.members.get(i).cloned().unwrap_or_default())
+                        on:input=move |ev| setup.update(|s| s.set_member(i, event_target_value(&ev)))
+                    />
+                </div>
+                <div class="member-tools">
+                    <button
+                        type="button"
+                        class="ghost small"
+                        id=format!("member-{i}-up")
+                        disabled=move || i == 0
+                        aria-label=move || tf(Key::GroupMoveUp, &[("name", &name(i))])
+                        on:click=move |_| moved(true)
+                    >
+                        "↑"
+                    </button>
+                    <button
+                        type="button"
+                        class="ghost small"
+                        id=format!("member-{i}-down")
+                        disabled=move || is_last(i)
+                        aria-label=move || tf(Key::GroupMoveDown, &[("name", &name(i))])
+                        on:click=move |_| moved(false)
+                    >
+                        "↓"
+                    </button>
+                    <button
+                        type="button"
+                        class="ghost small"
+                        disabled=fewest
+                        aria-label=move || tf(Key::GroupRemove, &[("name", &name(i))])
+                        on:click=move |_| {
+                            setup.update(|s| {
+                                s.remove_member(i);
+                            });
+                            focus_later(format!("member-{}", i.min(count() - 1)));
+                        }
+                    >
+                        "✕"
+                    </button>
+                </div>
+            </li>
+        }
+    };
+
+    let turn_length = move || {
+        setup.with(|s| {
+            let turns = plan::turn_minutes(s.total_minutes, s.group_turns());
+            let minutes = turns[0];
+            let [g, r, o, w] = plan::split(minutes).map(|m| m.to_string());
+            tf(
+                Key::GroupTurnLength,
+                &[
+                    ("minutes", &minutes.to_string()),
+                    ("g", &g),
+                    ("r", &r),
+                    ("o", &o),
+                    ("w", &w),
+                ],
+            )
+        })
+    };
+
+    view! {
+        <fieldset class="group-people">
+            <legend>{t(Key::GroupPeople)}</legend>
+            <p class="help">{t(Key::GroupPeopleHelp)}</p>
+            <ol class="members">{move || (0..count()).map(row).collect_view()}</ol>
+            <div class="actions">
+                <button
+                    type="button"
+                    disabled=full
+                    on:click=move |_| {
+                        setup.update(|s| {
+                            s.add_member();
+                        });
+                        focus_later(format!("member-{}", count() - 1));
+                    }
+                >
+                    {t(Key::GroupAdd)}
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        let seed = (u64::from(random_u32()) << 32) | u64::from(random_u32());
+                        setup.update(|s| s.shuffle(seed));
+                        let names: Vec<String> = (0..count()).map(name).collect();
+                        announcer.say(tf(Key::GroupShuffled, &[("names", &list(&names))]));
+                    }
+                >
+                    {t(Key::GroupShuffle)}
+                </button>
+            </div>
+        </fieldset>
+        <div class="group-turns">
+            <div class="choice">
+                <input
+                    type="checkbox"
+                    id="group-everyone"
+                    prop:checked=move || setup.with(|s| s.everyone)
+                    on:change=move |ev| setup.update(|s| s.set_everyone(event_target_checked(&ev)))
+                />
+                <label for="group-everyone">{t(Key::GroupEveryone)}</label>
+            </div>
+            <Show when=move || setup.with(|s| !s.everyone)>
+                <div class="field">
+                    <label for="group-turns">{t(Key::GroupTurns)}</label>
+                    <input
+                        type="number"
+                        id="group-turns"
+                        inputmode="numeric"
+                        min="1"
+                        max=count
+                        prop:value=move || setup.with(|s| s.group_turns().to_string())
+                        on:change=move |ev| {
+                            let typed = event_target_value(&ev).trim().parse::<u8>().ok();
+                            setup.update(|s| s.set_turns(typed.unwrap_or(s.turns)));
+                        }
+                    />
+                </div>
+            </Show>
+        </div>
+        <p class="turn-length" role="status">{turn_length}</p>
+    }
+}
