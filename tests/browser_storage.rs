@@ -2,6 +2,8 @@
 //! a full storage, and records that cannot be read.
 #![cfg(target_arch = "wasm32")]
 
+use peer_coach::domain::exercise::round::FeedForwardRound;
+use peer_coach::domain::flow::Format;
 use peer_coach::domain::session::{Session, Setup};
 use peer_coach::domain::store;
 use peer_coach::platform::records;
@@ -62,6 +64,45 @@ fn a_saved_session_loads_back() {
     let found = records::load(&storage);
     assert_eq!(found.sessions, vec![session]);
     assert_eq!(found.set_aside, 0);
+    clear_ours();
+}
+
+#[wasm_bindgen_test]
+fn a_group_session_and_a_feedforward_round_load_back() {
+    clear_ours();
+    let storage = DeviceStorage::open();
+    let mut setup = Setup::default();
+    setup.set_format(Format::Group(0));
+    setup.members = ["Amara", "Jonas", "Mia", "Lee"].map(String::from).to_vec();
+    setup.set_everyone(true);
+    let mut session = Session::new("grp".into(), 1, &setup);
+    session.set_absent(2, true, 1);
+    records::save_session(&storage, &session).unwrap();
+    assert_eq!(records::load(&storage).sessions, vec![session]);
+
+    let round = FeedForwardRound::new(&["Amara".into(), "Jonas".into(), "Mia".into()], 2, 5);
+    storage
+        .set(
+            store::ROUNDS_KEY,
+            &store::encode_rounds(std::slice::from_ref(&round)),
+        )
+        .unwrap();
+    assert_eq!(records::load_rounds(&storage), (vec![round], true));
+    // A damaged record of rounds is set aside, unchanged; a newer one is
+    // read as nothing and never written over.
+    local().set_item(store::ROUNDS_KEY, "{half").unwrap();
+    assert_eq!(records::load_rounds(&storage), (Vec::new(), true));
+    assert_eq!(
+        local()
+            .get_item("peer-coach.aside.rounds")
+            .unwrap()
+            .as_deref(),
+        Some("{half")
+    );
+    local()
+        .set_item(store::ROUNDS_KEY, r#"{"v":9,"data":[]}"#)
+        .unwrap();
+    assert_eq!(records::load_rounds(&storage), (Vec::new(), false));
     clear_ours();
 }
 
