@@ -11,8 +11,9 @@ pub struct HistoryRow {
     pub created_ms: i64,
     pub names: Vec<String>,
     pub format: Format,
-    /// Each half's topic (empty when not written yet).
-    pub topics: Vec<String>,
+    /// Each half's (or held turn's) client and topic (empty when not
+    /// written yet).
+    pub topics: Vec<(u8, String)>,
     /// Actions done, of those written down.
     pub done: usize,
     pub actions: usize,
@@ -27,9 +28,8 @@ impl HistoryRow {
             names: s.names.clone(),
             format: s.format,
             topics: s
-                .halves
-                .iter()
-                .map(|h| h.goal.topic.trim().to_string())
+                .turns_held()
+                .map(|(_, h)| (h.client, h.goal.topic.trim().to_string()))
                 .collect(),
             done,
             actions,
@@ -113,7 +113,13 @@ mod tests {
         s.edit_action(0, id, |a| a.status = ActionStatus::Done);
         let row = HistoryRow::of(&s);
         assert_eq!(row.topics.len(), 2);
-        assert!(row.topics[0].starts_with("Running our weekly team meeting"));
+        assert!(row.topics[0]
+            .1
+            .starts_with("Running our weekly team meeting"));
+        let group = HistoryRow::of(&crate::domain::fixtures::reference_group_session());
+        // Mia's skipped turn is not listed; Lee's is, by Lee's number.
+        let clients: Vec<u8> = group.topics.iter().map(|(c, _)| *c).collect();
+        assert_eq!(clients, vec![0, 1, 3, 4]);
         assert_eq!((row.done, row.actions), (1, s.actions_done().1));
         assert!(row.actions >= 3);
     }

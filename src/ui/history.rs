@@ -113,15 +113,14 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
     let topics: Vec<String> = row
         .topics
         .iter()
-        .enumerate()
-        .map(|(h, topic)| {
+        .map(|(client, topic)| {
             let topic = if topic.is_empty() {
                 t(Key::SessionUntitled)
             } else {
                 topic.as_str()
             };
             if two {
-                format!("{}: {topic}", person(&row.names, h as u8))
+                format!("{}: {topic}", person(&row.names, *client))
             } else {
                 topic.to_string()
             }
