@@ -1,0 +1,167 @@
+//! Property tests of group sessions and airtime: the turns' time is shared
+//! fairly whatever happens (people leaving and coming back, turns under
+//! way), skipped turns are exactly those of people away that had not begun,
+//! every turn to come has a scribe who is here; and airtime shares add up.
+
+// Native only: proptest is a native dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
+
+use peer_coach::domain::airtime::Airtime;
+use peer_coach::domain::flow::{Format, Phase, Step};
+use peer_coach::domain::plan::{self, MIN_TURN_MINUTES};
+use peer_coach::domain::session::{Session, Setup};
+use peer_coach::domain::timer::MINUTE_MS;
+use proptest::prelude::*;
+
+fn group(people: usize, total: u32, everyone: bool, turns: u8) -> Session {
+    let mut setup = Setup::default();
+    setup.set_format(Format::Group(0));
+    setup.members = (0..people).map(|i| format!("P{i}")).collect();
+    setup.set_everyone(everyone);
+    setup.set_turns(turns);
+    setup.set_total(total);
+    Session::new("g".into(), 0, &setup)
+}
+
+/// Something that happens during a group session.
+#[derive(Clone, Debug)]
+enum Event {
+    /// Someone is marked away (true) or here after all.
+    Away(u8, bool),
+    /// A turn runs its Goal phase for some minutes.
+    Run(usize, i64),
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        (0u8..8, any::<bool>()).prop_map(|(w, a)| Event::Away(w, a)),
+        (0usize..8, 0i64..30).prop_map(|(h, m)| Event::Run(h, m)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn turns_share_the_time_fairly_whatever_happens(
+        people in 3usize..=7,
+        total in 10u32..=180,
+        everyone in any::<bool>(),
+        turns in 1u8..=7,
+        events in proptest::collection::vec(event(), 0..12),
+    ) {
+        let mut s = group(people, total, everyone, turns);
+        let expected_turns = if everyone { people } else { usize::from(turns).min(people) };
+        prop_assert_eq!(s.halves.len(), expected_turns);
+        prop_assert_eq!(s.format, Format::Group(expected_turns as u8));
+        let total = s.total_minutes;
+        prop_assert!(total >= MIN_TURN_MINUTES * expected_turns as u32);
+        let first: Vec<u32> = s.turn_plan();
+        prop_assert_eq!(first.iter().sum::<u32>(), total);
+        prop_assert_eq!(first, plan::turn_minutes(total, expected_turns as u8));
+
+        let mut now = 0;
+        for e in events {
+            // The time is shared again when someone leaves or comes back
+            // (a turn running over is the group's to catch up, as a pair's).
+            let absent_before = s.absent.clone();
+            match e {
+                Event::Away(who, away) => s.set_absent(who, away, now),
+                Event::Run(h, minutes) => {
+                    if h < s.halves.len() && !s.is_skipped(h) {
+                        s.go_to(Step::Phase { half: h, phase: Phase::Goal }, now);
+                        s.start_clock(now);
+                        now += minutes * MINUTE_MS;
+                        s.pause_clock(now);
+                    }
+                }
+            }
+            let shared_again = s.absent != absent_before;
+            // At least two people stay; nobody away twice.
+            prop_assert!(s.people() - s.absent.len() >= 2);
+            let mut absent = s.absent.clone();
+            absent.dedup();
+            prop_assert_eq!(&absent, &s.absent);
+            // Skipped turns are exactly those of people away, not begun.
+            for (h, half) in s.halves.iter().enumerate() {
+                prop_assert_eq!(
+                    s.is_skipped(h),
+                    !s.is_present(half.client) && !half.has_started()
+                );
+            }
+            // The turns to come share what is left, within a minute of
+            // each other, a minute per phase at least.
+            let waiting: Vec<usize> = (0..s.halves.len())
+                .filter(|&h| !s.halves[h].has_started() && !s.is_skipped(h))
+                .collect();
+            let plan = s.turn_plan();
+            if let (Some(&lo), Some(&hi)) = (
+                waiting.iter().map(|&h| &plan[h]).min(),
+                waiting.iter().map(|&h| &plan[h]).max(),
+            ) {
+                prop_assert!(hi - lo <= 1, "{plan:?}");
+                prop_assert!(lo >= MIN_TURN_MINUTES);
+                let used: i64 = s.halves.iter().filter(|h| h.has_started())
+                    .map(|h| h.elapsed(now).max(h.allotted())).sum();
+                let left = ((i64::from(total) * MINUTE_MS - used).max(0) / MINUTE_MS) as u32;
+                let shared: u32 = waiting.iter().map(|&h| plan[h]).sum();
+                if shared_again {
+                    prop_assert!(shared >= left);
+                }
+                if shared_again && left >= MIN_TURN_MINUTES * waiting.len() as u32 {
+                    prop_assert_eq!(shared, left);
+                }
+            }
+            // Every turn to come has a scribe who is here and not its client.
+            for &h in &waiting {
+                let half = &s.halves[h];
+                let scribe = half.scribe.expect("a scribe");
+                prop_assert!(scribe != half.client && s.is_present(scribe));
+            }
+            // Whatever happened, the session is still normal.
+            let mut normal = s.clone();
+            normal.normalize();
+            prop_assert_eq!(normal, s.clone());
+        }
+    }
+
+    #[test]
+    fn airtime_shares_add_up_and_the_cue_names_only_those_over(
+        people in 2usize..=7,
+        steps in proptest::collection::vec((0usize..8, 0i64..200_000), 0..40),
+    ) {
+        let mut a = Airtime::new(people);
+        let mut expected = vec![0i64; people];
+        let mut speaking: Option<(usize, i64)> = None;
+        let mut now = 0;
+        for (who, dt) in steps {
+            now += dt;
+            // Key 0 (here `who == people` or more) pauses; a name speaks,
+            // or stops when pressed again.
+            if let Some((w, since)) = speaking.take() {
+                expected[w] += now - since;
+            }
+            if who < people {
+                let same = a.speaking.is_some_and(|(w, _)| w == who);
+                a.speak(who, now);
+                if !same {
+                    speaking = Some((who, now));
+                }
+            } else {
+                a.stop(now);
+            }
+            prop_assert_eq!(a.totals(now), expected.clone());
+            let shares = a.shares(now);
+            let sum: f64 = shares.iter().sum();
+            if expected.iter().any(|&t| t > 0) {
+                prop_assert!((sum - 1.0).abs() < 1e-9);
+            } else {
+                prop_assert_eq!(sum, 0.0);
+            }
+            prop_assert!(shares.iter().all(|&s| (0.0..=1.0).contains(&s)));
+            for who in a.over_share(now) {
+                prop_assert!(shares[who] > 1.5 / people as f64);
+            }
+        }
+    }
+}
