@@ -15,7 +15,9 @@
 //! - `s3`: a plain session, format 3 (format 2 and what happens between
 //!   sessions: the actions' status and note, the follow-up of the previous
 //!   plan, the next meeting, the pair's check-in);
-//! - `e3`: a format 3 session encrypted with a passphrase.
+//! - `e3`: a format 3 session encrypted with a passphrase;
+//! - `r1`: a team rotation's schedule, in the same frame (see
+//!   [`crate::domain::rotation::link`]).
 //!
 //! The encoder writes the oldest format that holds the whole session (see
 //! [`LinkVersion::needed_for`]): a session without exercise runs or
@@ -305,6 +307,18 @@ fn length_check(tag: &str, varint: &[u8]) -> u8 {
 
 /// Split a cleaned link into its released tag and its checked content.
 pub(crate) fn unframe(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
+    let (tag, content) = unframe_with(text, Tag::parse, |tag| tag.text())?;
+    Ok((tag, content))
+}
+
+/// [`unframe`] for a family of tags: `parse` knows the released ones
+/// (of sessions, of schedules…), `text` spells them. A tag that looks like
+/// one but that `parse` does not know is [`LinkError::NewerVersion`].
+pub(crate) fn unframe_with<T: Copy>(
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    spell: impl Fn(T) -> &'static str,
+) -> Result<(T, Vec<u8>), LinkError> {
     if text.is_empty() {
         return Err(LinkError::Empty);
     }
@@ -313,10 +327,10 @@ pub(crate) fn unframe(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     }
     let (tag, payload) = match text.split_once('.') {
         Some(parts) => parts,
-        None if Tag::parse(text).is_some() => return Err(LinkError::Truncated),
+        None if parse(text).is_some() => return Err(LinkError::Truncated),
         None => return Err(LinkError::NotALink),
     };
-    let tag = match Tag::parse(tag) {
+    let tag = match parse(tag) {
         Some(known) => known,
         None if looks_like_tag(tag) => {
             return Err(LinkError::NewerVersion {
@@ -337,12 +351,12 @@ pub(crate) fn unframe(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     };
     let (bytes, clean_tail) =
         base64url::decode_lenient(usable).map_err(|_| LinkError::Corrupted)?;
-    let (start, end) = frame_bounds(tag.text(), &bytes)?;
+    let (start, end) = frame_bounds(spell(tag), &bytes)?;
     if odd || !clean_tail {
         // Complete without the odd character: one too many, or changed.
         return Err(LinkError::Corrupted);
     }
-    let crc = crc32(&[tag.text().as_bytes(), b".", &bytes[..end]]);
+    let crc = crc32(&[spell(tag).as_bytes(), b".", &bytes[..end]]);
     if crc.to_le_bytes() != bytes[end..] {
         return Err(LinkError::Corrupted);
     }
