@@ -297,7 +297,7 @@ impl Schedule {
     pub fn swap(&mut self, index: u32, a: u32, b: u32) -> Result<(), EditError> {
         let period = self.period_mut(index)?;
         swap_in(period, a, b)?;
-        self.regenerate_from(index + 1);
+        self.regenerate_from(index.saturating_add(1));
         Ok(())
     }
 
@@ -311,7 +311,7 @@ impl Schedule {
             return Ok(());
         }
         lock_in(period, a, b)?;
-        self.regenerate_from(index + 1);
+        self.regenerate_from(index.saturating_add(1));
         Ok(())
     }
 

@@ -7,9 +7,13 @@ use leptos::task::spawn_local;
 
 use crate::app::sharing::link_for;
 use crate::domain::rotation::{link, Schedule};
-use crate::i18n::{t, Key};
+use crate::i18n::{t, tf, Key};
 use crate::platform::{clipboard, files};
 use crate::ui::focus::focus_later;
+
+/// Links up to this length fit everywhere; up to the second they fit most.
+const FINE: usize = 2_000;
+const WARN: usize = 4_000;
 
 /// The file's text: a line saying what it is, and the link.
 pub fn schedule_text_block(link: &str) -> String {
@@ -32,6 +36,18 @@ pub fn ScheduleShare(
 ) -> impl IntoView {
     let url = Memo::new(move |_| link_for(&schedule.with(link::encode)));
     let copied = RwSignal::new(None::<Copied>);
+    // Chat apps and Outlook cut long links: say where this one stands.
+    let length_note = move || {
+        let n = url.with(|l| l.chars().count());
+        let key = if n <= FINE {
+            Key::ShareLengthFine
+        } else if n <= WARN {
+            Key::ShareLengthWarn
+        } else {
+            Key::ShareLengthTooLong
+        };
+        tf(key, &[("n", &n.to_string())])
+    };
     let status = move || {
         let now = url.get();
         copied.with(|c| match c {
@@ -72,10 +88,12 @@ pub fn ScheduleShare(
                     class="link"
                     rows="3"
                     readonly
+                    aria-describedby="schedule-length"
                     on:focus=select_all
                     prop:value=move || url.get()
                 ></textarea>
             </div>
+            <p id="schedule-length" class="muted">{length_note}</p>
             <div class="actions tight">
                 <button type="button" class="primary" on:click=copy>{t(Key::ShareCopy)}</button>
                 <button

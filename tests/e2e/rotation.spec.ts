@@ -211,6 +211,8 @@ test('a period changed by hand, the calendar file, and the schedule opened from 
   const share = page.getByRole('region', { name: 'Share this schedule' });
   const link = await share.getByLabel('Link to this schedule').inputValue();
   expect(link).toMatch(/#r1\.[A-Za-z0-9_-]+$/);
+  expect(link.length).toBeLessThan(500);
+  await expect(share.getByText(`${link.length} characters: fits in any chat.`)).toBeVisible();
   await share.getByRole('button', { name: 'Copy link' }).click();
   await expect(share.getByRole('status')).toHaveText(/Copied|Ctrl\+C/);
   await expectNoA11yViolations(page, 'rotation: share this schedule');

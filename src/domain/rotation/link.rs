@@ -61,7 +61,13 @@ pub fn encode(schedule: &Schedule) -> String {
 pub fn decode(input: &str) -> Result<Schedule, LinkError> {
     let cleaned = clean(input);
     let ((), content) = unframe_with(&cleaned, parse_tag, |()| TAG)?;
-    let (raw_len, n) = get_varint(&content).ok_or(LinkError::Malformed)?;
+    decode_content(&content)
+}
+
+/// The content of an `r1` frame (`varint raw_len ‖ deflate(raw)`, past
+/// its checksum) into a checked, normalized schedule.
+pub fn decode_content(content: &[u8]) -> Result<Schedule, LinkError> {
+    let (raw_len, n) = get_varint(content).ok_or(LinkError::Malformed)?;
     if raw_len > MAX_RAW_BYTES as u64 {
         return Err(LinkError::TooLarge);
     }
