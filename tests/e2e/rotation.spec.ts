@@ -180,6 +180,7 @@ test('a period changed by hand, the calendar file, and the schedule opened from 
   await screenshot(page, 'rotation-change-period');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoA11yViolations(page, 'rotation: a period being changed, dark');
+  await screenshot(page, 'rotation-change-period-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await editor.getByRole('button', { name: 'Done' }).click();
   await expect(change).toBeFocused();
@@ -276,4 +277,20 @@ test('a damaged or newer schedule link says so and changes nothing', async ({ pa
   await expectNoA11yViolations(page, 'rotation: a damaged link');
   await page.goto('/#r2.AAAAAAAA');
   await expect(page.getByRole('alert')).toContainText('made by a newer version of Peer Coach');
+});
+
+test('where copying is blocked, the schedule link is shown selected to copy by hand', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+  await page.goto('/#/rotation');
+  await addTeam(page);
+  await page.getByRole('button', { name: 'Make the next 6 periods' }).click();
+  const share = page.getByRole('region', { name: 'Share this schedule' });
+  const link = await share.getByLabel('Link to this schedule').first().inputValue();
+  await share.getByRole('button', { name: 'Copy link' }).click();
+  await expect(share.getByRole('status')).toContainText('press Ctrl+C');
+  const fallback = page.locator('#schedule-copy-fallback');
+  await expect(fallback).toBeFocused();
+  await expect(fallback).toHaveValue(link);
+  expect(await fallback.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart)).toBe(link.length);
+  await expectNoA11yViolations(page, 'rotation: copying blocked');
 });
