@@ -38,7 +38,7 @@ fn use_session(s: &Session) {
 /// more periods and change one by hand. None of it may panic.
 fn use_schedule(s: &Schedule) {
     let _ = to_csv(s);
-    let _ = rotation_calendar(s, &|_, _| EventText::default(), 0);
+    let _ = rotation_calendar(s, None, &|_, _| EventText::default(), 0);
     let mut copy = s.clone();
     copy.extend(2, &|_| Vec::new(), &|_| Vec::new());
     if let Some(p) = copy.periods.first().cloned() {

@@ -463,6 +463,8 @@ fn text(key: Key) -> &'static str {
         RotationLockedDone => "{a} and {b} are locked together on {date}.",
         RotationUnlockedDone => "{a} and {b} are no longer locked on {date}.",
         RotationIcal => "Download for a calendar (.ics)",
+        RotationCalendarFor => "Calendar for",
+        RotationEveryone => "The whole team",
         RotationEventTitle => "Peer coaching: {names}",
         RotationEventNote => "Team rotation, period {n}. Made with Peer Coach.",
         RotationShareTitle => "Share this schedule",

@@ -289,7 +289,12 @@ pub fn RotationScreen() -> impl IntoView {
         }
     };
 
+    // Whose calendar: the whole team's, or one person's.
+    let calendar_for = RwSignal::new(None::<u32>);
     let download_ical = move |_| {
+        let only = calendar_for
+            .get_untracked()
+            .filter(|id| schedule.with_untracked(|s| s.roster.name(*id).is_some()));
         let ics = schedule.with_untracked(|s| {
             let text = |p: &Period, g: &[u32]| {
                 let names: Vec<String> = g.iter().map(|&id| person(s, id)).collect();
@@ -298,7 +303,7 @@ pub fn RotationScreen() -> impl IntoView {
                     description: tf(Key::RotationEventNote, &[("n", &(p.index + 1).to_string())]),
                 }
             };
-            rotation_calendar(s, &text, now_ms())
+            rotation_calendar(s, only, &text, now_ms())
         });
         if let Some(ics) = ics {
             files::download_as(
@@ -447,10 +452,42 @@ pub fn RotationScreen() -> impl IntoView {
                         >
                             {t(Key::RotationCsv)}
                         </button>
-                        <button type="button" on:click=download_ical>{t(Key::RotationIcal)}</button>
                         <button type="button" on:click=move |_| print_page()>{t(Key::RotationPrint)}</button>
                     </Show>
                 </div>
+                <Show when=move || schedule.with(|s| !s.periods.is_empty())>
+                    <div class="calendar-export no-print">
+                        <div class="field">
+                            <label for="calendar-for">{t(Key::RotationCalendarFor)}</label>
+                            <select
+                                id="calendar-for"
+                                on:change=move |ev| calendar_for.set(event_target_value(&ev).parse().ok())
+                            >
+                                <option value="" selected=move || calendar_for.get_untracked().is_none()>
+                                    {t(Key::RotationEveryone)}
+                                </option>
+                                {move || {
+                                    schedule
+                                        .with(|s| s.roster.members.clone())
+                                        .into_iter()
+                                        .map(|m| {
+                                            let id = m.id;
+                                            view! {
+                                                <option
+                                                    value=id.to_string()
+                                                    selected=move || calendar_for.get_untracked() == Some(id)
+                                                >
+                                                    {m.name}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()
+                                }}
+                            </select>
+                        </div>
+                        <button type="button" on:click=download_ical>{t(Key::RotationIcal)}</button>
+                    </div>
+                </Show>
             </section>
             <Show when=move || schedule.with(|s| !s.periods.is_empty())>
                 <ScheduleShare schedule=schedule />

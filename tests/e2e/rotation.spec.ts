@@ -208,6 +208,18 @@ test('a period changed by hand, the calendar file, and the schedule opened from 
   expect(amaraJonas).toContain('DTSTART;VALUE=DATE:20260402\r\n');
   expect(amaraJonas).toContain('DTEND;VALUE=DATE:20260403\r\n');
 
+  // Amara's own calendar: her six meetings, with the team file's UIDs.
+  await page.getByLabel('Calendar for').selectOption({ label: 'Amara' });
+  const [own] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download for a calendar (.ics)' }).click(),
+  ]);
+  const amara = await readFile((await own.path())!, 'utf8');
+  const summaries = amara.split('\r\n').filter((l) => l.startsWith('SUMMARY:'));
+  expect(summaries).toHaveLength(6);
+  for (const line of summaries) expect(line).toContain('Amara');
+  for (const uid of amara.split('\r\n').filter((l) => l.startsWith('UID:'))) expect(ics).toContain(`${uid}\r\n`);
+
   // Share the whole schedule; open it on a clean device.
   const share = page.getByRole('region', { name: 'Share this schedule' });
   const link = await share.getByLabel('Link to this schedule').inputValue();

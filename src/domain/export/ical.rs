@@ -123,15 +123,17 @@ pub fn actions_calendar(
     Some(cal.finish())
 }
 
-/// A calendar of a team rotation: one all-day event per period and group,
-/// on the period's date, with the texts `text` gives it (the caller names
-/// the people, in the user's language); `None` if no period has a date.
+/// A calendar of a team rotation: one all-day event per period and group
+/// (only the groups of `only`, when given: one person's calendar), on the
+/// period's date, with the texts `text` gives it (the caller names the
+/// people, in the user's language); `None` if there is no event.
 ///
 /// The UID of an event is the schedule's start, the period's number and
 /// the group's place in it: importing the file again after a change
 /// updates the events (the new names) instead of adding copies.
 pub fn rotation_calendar(
     schedule: &Schedule,
+    only: Option<u32>,
     text: &dyn Fn(&Period, &[u32]) -> EventText,
     now_ms: i64,
 ) -> Option<String> {
@@ -151,6 +153,9 @@ pub fn rotation_calendar(
         };
         let day = days_from_civil(y, m, d);
         for (g, group) in period.groups.iter().enumerate() {
+            if only.is_some_and(|id| !group.contains(&id)) {
+                continue;
+            }
             let texts = text(period, group);
             cal.line("BEGIN:VEVENT");
             cal.text(

@@ -289,7 +289,7 @@ fn the_team_rotation() {
             description: format!("Period {}", p.index + 1),
         }
     };
-    let ics = rotation_calendar(&s, &text, NOW).unwrap();
+    let ics = rotation_calendar(&s, None, &text, NOW).unwrap();
     let props = check(&ics);
     // Period 1: a pair and a trio; period 2 (Jonas away): two pairs.
     assert_eq!(components(&props, "VEVENT").len(), 4);
@@ -298,11 +298,20 @@ fn the_team_rotation() {
     assert!(ics.contains("Mia\\; Li") && ics.contains("Lee\\, the new one"));
     assert_eq!(ics, fixture("rotation"));
 
+    // Jonas's own calendar: his one event, with the team file's UID.
+    let jonas = rotation_calendar(&s, Some(1), &text, NOW).unwrap();
+    let props = check(&jonas);
+    let events = components(&props, "VEVENT");
+    assert_eq!(events.len(), 1);
+    assert!(jonas.contains("UID:rotation-20260302-1-1@peer-coach\r\n"));
+    assert!(jonas.contains("SUMMARY:Peer coaching: Amara & Jonas & "));
+    assert_eq!(rotation_calendar(&s, Some(42), &text, NOW), None);
+
     let mut none = s.clone();
     none.start = "soon".into();
-    assert_eq!(rotation_calendar(&none, &text, NOW), None);
+    assert_eq!(rotation_calendar(&none, None, &text, NOW), None);
     none.periods.clear();
-    assert_eq!(rotation_calendar(&none, &text, NOW), None);
+    assert_eq!(rotation_calendar(&none, None, &text, NOW), None);
 }
 
 #[test]
