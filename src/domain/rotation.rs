@@ -17,6 +17,14 @@
 //!   (or were in a trio) least, then longest ago: with [`OddPolicy::SitOut`]
 //!   they sit the period out, with [`OddPolicy::Trio`] they join the pair
 //!   they have met least.
+//!
+//! Hand edits of one period ([`Schedule::set_away`], [`Schedule::swap`],
+//! [`Schedule::lock`]) leave the periods before it as they are and make the
+//! later ones again with the edited period as history, each keeping its own
+//! away list and locked pairs: so the later periods repeat none of the
+//! edit's new pairs, and sit-outs stay in turn. Someone in a locked pair is
+//! not marked away (unlock first); nobody away is locked or swapped.
+//! A schedule travels whole in a link: see [`link`].
 
 use std::collections::HashMap;
 

@@ -99,9 +99,13 @@ pub fn RotationScreen() -> impl IntoView {
         announcer.say(t(Key::RotationOpened).to_string());
     };
     Effect::new(move |_| {
+        // Only a schedule's link: a session's is another screen's.
         let Route::Open(payload) = router.route() else {
             return;
         };
+        if !link::is_schedule_link(&payload) {
+            return;
+        }
         failed.set(None);
         opened.set(false);
         match link::decode(&payload) {
