@@ -306,3 +306,24 @@ test('where copying is blocked, the schedule link is shown selected to copy by h
   expect(await fallback.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart)).toBe(link.length);
   await expectNoA11yViolations(page, 'rotation: copying blocked');
 });
+
+test('the schedule as a file, opened on another device from the home screen', async ({ page, browser }) => {
+  await page.goto('/#/rotation');
+  await addTeam(page);
+  await page.getByRole('button', { name: 'Make the next 6 periods' }).click();
+  const mine = await tableText(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the link as a file' }).click(),
+  ]);
+  const path = (await download.path())!;
+  expect(await readFile(path, 'utf8')).toMatch(/^A Peer Coach team rotation\..*\n\nhttp.*#r1\./s);
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto('/');
+  await other.getByLabel('Or choose a file').setInputFiles(path);
+  await heading(other, 'Team rotation');
+  expect(await tableText(other)).toEqual(mine);
+  await expect(other).toHaveURL(/#\/rotation$/);
+  await other.context().close();
+});
