@@ -427,7 +427,6 @@ fn text(key: Key) -> &'static str {
         RotationEmpty => "Add at least two people, then make the schedule.",
         RotationWhen => "When",
         RotationPairs => "Who meets whom",
-        RotationSitsOut => "Sits out",
         RotationMore => "Make the next {n} periods",
         RotationCsv => "Download as CSV",
         RotationPrint => "Print the schedule",
