@@ -22,9 +22,13 @@ use crate::platform::{files, print_page, records};
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
 use crate::ui::radio_choice::RadioChoice;
-use crate::ui::rotation_edit::{period_day, person, PeriodEditor};
-use crate::ui::rotation_open::ScheduleArrival;
-use crate::ui::rotation_share::ScheduleShare;
+use edit::{period_day, person, PeriodEditor};
+use open::ScheduleArrival;
+use share::ScheduleShare;
+
+mod edit;
+mod open;
+mod share;
 
 /// Periods made at a time.
 const BATCH: u32 = 6;

@@ -15,9 +15,7 @@
 //! - `s3`: a plain session, format 3 (format 2 and what happens between
 //!   sessions: the actions' status and note, the follow-up of the previous
 //!   plan, the next meeting, the pair's check-in);
-//! - `e3`: a format 3 session encrypted with a passphrase;
-//! - `r1`: a team rotation's schedule, in the same frame (see
-//!   [`crate::domain::rotation::link`]).
+//! - `e3`: a format 3 session encrypted with a passphrase.
 //!
 //! The encoder writes the oldest format that holds the whole session (see
 //! [`LinkVersion::needed_for`]): a session without exercise runs or
@@ -26,6 +24,10 @@
 //! or `e2`, so that older copies of the app open them. A tag this version
 //! does not know but that looks like one (`s4`) is
 //! [`LinkError::NewerVersion`].
+//!
+//! A team rotation's schedule travels in the same frame under tags of its
+//! own (`r1`, see [`crate::domain::rotation::link`]), read with
+//! `unframe_with`.
 //!
 //! Every payload shares an outer frame that tells a cut-off link from a
 //! changed character before anything else is looked at:
@@ -312,7 +314,7 @@ pub(crate) fn unframe(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
 }
 
 /// [`unframe`] for a family of tags: `parse` knows the released ones
-/// (of sessions, of schedules…), `text` spells them. A tag that looks like
+/// (of sessions, of schedules…), `spell` spells them. A tag that looks like
 /// one but that `parse` does not know is [`LinkError::NewerVersion`].
 pub(crate) fn unframe_with<T: Copy>(
     text: &str,

@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
+use super::edit::period_day;
+use super::share::schedule_text_block;
 use crate::app::sharing::link_for;
 use crate::domain::rotation::{link, Schedule};
 use crate::i18n::{t, tf, Key};
 use crate::platform::files;
-use crate::ui::rotation_edit::period_day;
-use crate::ui::rotation_share::schedule_text_block;
 
 /// "9 people, 6 periods from Mon, 2 Mar 2026", and who they are.
 fn summary(s: &Schedule) -> (String, String) {
