@@ -230,3 +230,86 @@ proptest! {
         }
     }
 }
+
+/// A hand edit: someone away (or back), a swap, a lock, an unlock.
+#[derive(Clone, Debug)]
+enum Edit {
+    Away(u32, u32, bool),
+    Swap(u32, u32, u32),
+    Lock(u32, u32, u32),
+    Unlock(u32, u32, u32),
+}
+
+fn edits(n: u32, periods: u32) -> impl Strategy<Value = Vec<Edit>> {
+    let (p, id) = (0..periods, 0..n);
+    let one = prop_oneof![
+        (p.clone(), id.clone(), any::<bool>()).prop_map(|(p, a, on)| Edit::Away(p, a, on)),
+        (p.clone(), id.clone(), id.clone()).prop_map(|(p, a, b)| Edit::Swap(p, a, b)),
+        (p.clone(), id.clone(), id.clone()).prop_map(|(p, a, b)| Edit::Lock(p, a, b)),
+        (p, id.clone(), id).prop_map(|(p, a, b)| Edit::Unlock(p, a, b)),
+    ];
+    prop::collection::vec(one, 0..10)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// After any hand edits: everyone present placed exactly once, nobody
+    /// away placed, every lock inside a group and kept through the remaking
+    /// of later periods; and the periods after the last edit never repeat a
+    /// pair of the ⌊(n−1)/2⌋ periods before them (with pairs only, every
+    /// person may still meet at least n/2 others: such a pairing exists).
+    #[test]
+    fn hand_edits_keep_every_period_whole(
+        half in 2usize..=6,
+        plan in edits(12, 8),
+    ) {
+        let n = 2 * half;
+        let mut s = schedule(n, OddPolicy::Trio);
+        s.extend(8, &|_| vec![], &|_| vec![]);
+        let mut last = None;
+        for e in plan {
+            let (index, result) = match e {
+                Edit::Away(p, a, on) => (p, s.set_away(p, a, on)),
+                Edit::Swap(p, a, b) => (p, s.swap(p, a, b)),
+                Edit::Lock(p, a, b) => (p, s.lock(p, a, b)),
+                Edit::Unlock(p, a, b) => (p, Ok(s.unlock(p, a, b)).map(|_| ())),
+            };
+            if result.is_ok() {
+                last = Some(last.map_or(index, |l: u32| l.max(index)));
+            }
+            let locks_before: Vec<Vec<(u32, u32)>> = s.periods.iter().map(|p| p.locked.clone()).collect();
+            for p in &s.periods {
+                let mut placed = p.present();
+                placed.extend(&p.away);
+                placed.sort_unstable();
+                prop_assert_eq!(placed, (0..n as u32).collect::<Vec<_>>());
+                for &(a, b) in &p.locked {
+                    prop_assert!(p.group_of(a).is_some_and(|g| g.contains(&b)));
+                    prop_assert!(!p.away.contains(&a) && !p.away.contains(&b));
+                }
+            }
+            let mut remade = s.clone();
+            remade.regenerate_from(0);
+            let locks_after: Vec<Vec<(u32, u32)>> = remade.periods.iter().map(|p| p.locked.clone()).collect();
+            prop_assert_eq!(locks_before, locks_after, "locks survive remaking");
+        }
+        let Some(last) = last else { return Ok(()) };
+        let window = (n - 1) / 2;
+        let clean = |p: &Period| p.away.is_empty() && p.locked.is_empty();
+        for t in (last as usize + 1)..s.periods.len() {
+            let from = t.saturating_sub(window);
+            let pairs_only = s.periods[from..t].iter().all(|p| p.groups.iter().all(|g| g.len() == 2));
+            if !clean(&s.periods[t]) || !pairs_only {
+                continue;
+            }
+            let recent: BTreeSet<(u32, u32)> = s.periods[t.saturating_sub(window)..t]
+                .iter()
+                .flat_map(Period::pairs)
+                .collect();
+            for pair in s.periods[t].pairs() {
+                prop_assert!(!recent.contains(&pair), "period {}: {:?} again", t, pair);
+            }
+        }
+    }
+}

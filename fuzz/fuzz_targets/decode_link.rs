@@ -4,7 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use peer_coach::domain::export::ical::{rotation_calendar, EventText};
 use peer_coach::domain::merge;
+use peer_coach::domain::rotation::{link, to_csv, Schedule};
 use peer_coach::domain::session::Session;
 use peer_coach::domain::share::{
     clean, decode, decode_plain_bytes, Decoded, Envelope, LinkVersion,
@@ -32,6 +34,24 @@ fn use_session(s: &Session) {
     }
 }
 
+/// What the app does with a schedule it opened: show it, export it, make
+/// more periods and change one by hand. None of it may panic.
+fn use_schedule(s: &Schedule) {
+    let _ = to_csv(s);
+    let _ = rotation_calendar(s, None, &|_, _| EventText::default(), 0);
+    let mut copy = s.clone();
+    copy.extend(2, &|_| Vec::new(), &|_| Vec::new());
+    if let Some(p) = copy.periods.first().cloned() {
+        let ids = p.present();
+        if let [a, b, ..] = ids[..] {
+            let _ = copy.swap(p.index, a, b);
+            let _ = copy.lock(p.index, a, b);
+            let _ = copy.set_away(p.index, a, true);
+        }
+    }
+    let _ = link::encode(s);
+}
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let _ = decode(&clean(&text));
@@ -43,6 +63,17 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(session) = decode_plain_bytes(data, version) {
             use_session(&session);
         }
+    }
+    // Schedule links (`r1`), whole and past their checksum.
+    for schedule in [
+        link::decode(&text),
+        link::decode(&format!("r1.{text}")),
+        link::decode_content(data),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        use_schedule(&schedule);
     }
     if let Ok(Decoded::Session(session)) = decode(&text) {
         use_session(&session);

@@ -17,6 +17,14 @@
 //!   (or were in a trio) least, then longest ago: with [`OddPolicy::SitOut`]
 //!   they sit the period out, with [`OddPolicy::Trio`] they join the pair
 //!   they have met least.
+//!
+//! Hand edits of one period ([`Schedule::set_away`], [`Schedule::swap`],
+//! [`Schedule::lock`]) leave the periods before it as they are and make the
+//! later ones again with the edited period as history, each keeping its own
+//! away list and locked pairs: so the later periods repeat none of the
+//! edit's new pairs, and sit-outs stay in turn. Someone in a locked pair is
+//! not marked away (unlock first); nobody away is locked or swapped.
+//! A schedule travels whole in a link: see [`link`].
 
 use std::collections::HashMap;
 
@@ -274,10 +282,14 @@ impl Schedule {
     }
 
     /// Marks a person away (or back) for one period, and makes that period
-    /// and the later ones again.
+    /// and the later ones again. Someone in a locked pair is unlocked first
+    /// ([`EditError::Locked`]).
     pub fn set_away(&mut self, index: u32, id: u32, away: bool) -> Result<(), EditError> {
         let period = self.period_mut(index)?;
         if away {
+            if period.is_locked(id) {
+                return Err(EditError::Locked(id));
+            }
             period.away.push(id);
         } else {
             period.away.retain(|&x| x != id);
@@ -288,18 +300,34 @@ impl Schedule {
     }
 
     /// Exchanges two people between their groups (or with the one sitting
-    /// out) in one period.
+    /// out) in one period, and makes the later periods again with it as
+    /// history (so they repeat none of its new pairs).
     pub fn swap(&mut self, index: u32, a: u32, b: u32) -> Result<(), EditError> {
         let period = self.period_mut(index)?;
-        swap_in(period, a, b)
+        swap_in(period, a, b)?;
+        self.regenerate_from(index.saturating_add(1));
+        Ok(())
     }
 
     /// Fixes `a` and `b` together in one period, moving people as needed:
     /// `b` takes the place of someone in `a`'s group (or `a` of someone in
-    /// `b`'s). Locked pairs survive [`Schedule::regenerate_from`].
+    /// `b`'s); the later periods are made again with it as history. Locked
+    /// pairs survive [`Schedule::regenerate_from`].
     pub fn lock(&mut self, index: u32, a: u32, b: u32) -> Result<(), EditError> {
         let period = self.period_mut(index)?;
-        lock_in(period, a, b)
+        if period.locked.contains(&key(a, b)) {
+            return Ok(());
+        }
+        lock_in(period, a, b)?;
+        self.regenerate_from(index.saturating_add(1));
+        Ok(())
+    }
+
+    /// Whether `a` and `b` are locked together in the period `index`.
+    pub fn is_locked_pair(&self, index: u32, a: u32, b: u32) -> bool {
+        (self.periods.iter())
+            .find(|p| p.index == index)
+            .is_some_and(|p| p.locked.contains(&key(a, b)))
     }
 
     /// Unfixes a pair; false when it was not locked.
@@ -742,6 +770,8 @@ fn csv_field(text: &str) -> String {
         text.to_string()
     }
 }
+
+pub mod link;
 
 #[cfg(test)]
 mod tests;

@@ -178,6 +178,8 @@ mod tests {
     fn payloads_are_told_from_routes() {
         assert_eq!(Route::parse("#e1.xyz"), Route::Open("e1.xyz".into()));
         assert_eq!(Route::parse("#s12.x"), Route::Open("s12.x".into()));
+        // A rotation schedule's link is a payload too.
+        assert_eq!(Route::parse("#r1.AbC-_9"), Route::Open("r1.AbC-_9".into()));
         // An emptied link still reaches the opener, which says it is empty.
         assert_eq!(Route::parse("#s1."), Route::Open("s1.".into()));
         // Not a tag: no digits, upper case, nothing after the dot.

@@ -8,6 +8,7 @@ use crate::app::notices::Notices;
 use crate::app::router::provide_router;
 use crate::app::sessions::Sessions;
 use crate::app::ticker::provide_now;
+use crate::domain::rotation;
 use crate::domain::route::Route;
 use crate::i18n::{phase_name, tf, Key};
 use crate::platform::{audio, records, storage::DeviceStorage};
@@ -36,6 +37,8 @@ enum Screen {
     Exercise(String),
     History,
     Journal,
+    /// The rotation, also when it opens a schedule's link (`#r1.…`): the
+    /// screen reads the link from the route, so it stays while it does.
     Rotation,
     Rounds,
     Round(usize),
@@ -80,6 +83,7 @@ pub fn App(
             Screen::Session(id)
         }
         Route::Session(_) | Route::SessionExercise { .. } => Screen::NotFound,
+        Route::Open(payload) if rotation::link::is_schedule_link(&payload) => Screen::Rotation,
         Route::Open(payload) => Screen::Open(payload),
         Route::Exercises => Screen::Exercises,
         Route::History => Screen::History,

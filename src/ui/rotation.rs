@@ -1,19 +1,34 @@
 //! Team rotation: a roster, how often pairs change, and the schedule of
 //! who meets whom in each period, made so that nobody meets the same person
-//! again before meeting everyone. Kept on this device; the schedule prints
-//! and downloads as CSV.
+//! again before meeting everyone. Each period can be changed by hand (who
+//! is away, a swap, a locked pair). Kept on this device; the schedule
+//! prints, downloads as CSV or for a calendar, and travels whole in a link
+//! (`#r1.…`), which this screen opens too.
 
 use leptos::prelude::*;
 
+use crate::app::link_text::link_error_text;
 use crate::app::notices::Notice;
+use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
-use crate::domain::rotation::{to_csv, OddPolicy, Period, Roster, Schedule};
+use crate::domain::export::ical::{rotation_calendar, EventText};
+use crate::domain::rotation::{link, to_csv, OddPolicy, Period, Roster, Schedule};
+use crate::domain::route::Route;
+use crate::domain::share::LinkError;
 use crate::domain::store;
 use crate::i18n::{t, tf, Key};
-use crate::platform::clock::{local_day, today_iso};
+use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::{files, print_page, records};
+use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
 use crate::ui::radio_choice::RadioChoice;
+use edit::{period_day, person, PeriodEditor};
+use open::ScheduleArrival;
+use share::ScheduleShare;
+
+mod edit;
+mod open;
+mod share;
 
 /// Periods made at a time.
 const BATCH: u32 = 6;
@@ -21,9 +36,16 @@ const BATCH: u32 = 6;
 /// Most weeks offered between periods.
 const MAX_WEEKS: u8 = 8;
 
+/// Nobody on the roster and no periods: nothing to lose.
+fn is_blank(s: &Schedule) -> bool {
+    s.roster.members.is_empty() && s.periods.is_empty()
+}
+
 #[component]
 pub fn RotationScreen() -> impl IntoView {
     let sessions = use_sessions();
+    let router = use_router();
+    let announcer = use_announcer();
     // A damaged record is set aside (and said so); a newer version's is
     // never written over.
     let had_record = sessions.storage().get(store::ROTATION_KEY).is_some();
@@ -40,23 +62,82 @@ pub fn RotationScreen() -> impl IntoView {
         RwSignal::new(stored.filter(|_| writable).unwrap_or_else(|| {
             Schedule::new(Roster::default(), OddPolicy::Trio, None, &today_iso())
         }));
-    let update = move |f: &dyn Fn(&mut Schedule)| {
-        schedule.update(|s| f(s));
+    let save = move || {
         if writable {
             let raw = schedule.with_untracked(store::encode_rotation);
             sessions.keep(store::ROTATION_KEY, &raw);
         }
     };
+    let update = move |f: &dyn Fn(&mut Schedule)| {
+        schedule.update(|s| f(s));
+        save();
+    };
+    let on_save = Callback::new(move |next: Schedule| {
+        schedule.set(next);
+        save();
+    });
     // A change of the roster or the settings makes the periods not yet
-    // come again (the ones before today stay, as history).
+    // come again, each with who is away and its locked pairs (the ones
+    // before today stay, as history).
     let remake = move |s: &mut Schedule| {
         let today = today_iso();
         let first_future = (0..s.periods.len() as u32)
             .find(|&i| s.period_date(i).is_some_and(|d| d >= today))
             .unwrap_or(s.periods.len() as u32);
-        let count = s.periods.len() as u32 - first_future;
-        s.periods.truncate(first_future as usize);
-        s.extend(count, &|_| Vec::new(), &|_| Vec::new());
+        s.regenerate_from(first_future);
+    };
+
+    // A shared schedule (the route is `#r1.…`): opened at once where there
+    // is nothing to lose, else the user chooses. The payload leaves the
+    // address bar once done, or at once when the link is bad.
+    let failed = RwSignal::new(None::<LinkError>);
+    let opened = RwSignal::new(false);
+    let asking = RwSignal::new(None::<(Schedule, Schedule)>);
+    let leave_link = move || router.replace(Route::Rotation);
+    let editing = RwSignal::new(None::<u32>);
+    let take = move |theirs: Schedule| {
+        editing.set(None);
+        schedule.set(theirs);
+        save();
+        opened.set(true);
+        announcer.say(t(Key::RotationOpened).to_string());
+    };
+    Effect::new(move |_| {
+        // Only a schedule's link: a session's is another screen's.
+        let Route::Open(payload) = router.route() else {
+            return;
+        };
+        if !link::is_schedule_link(&payload) {
+            return;
+        }
+        failed.set(None);
+        opened.set(false);
+        match link::decode(&payload) {
+            Err(e) => {
+                failed.set(Some(e));
+                leave_link();
+            }
+            Ok(theirs) => {
+                let mine = schedule.get_untracked();
+                if writable && !is_blank(&mine) && mine != theirs {
+                    asking.set(Some((mine, theirs)));
+                    focus_later("arrival-title".to_string());
+                } else {
+                    take(theirs);
+                    leave_link();
+                }
+            }
+        }
+    });
+    let answer = move |replace: bool| {
+        if let Some((_, theirs)) = asking.get_untracked() {
+            if replace {
+                take(theirs);
+            }
+        }
+        asking.set(None);
+        leave_link();
+        focus_later("screen-title".to_string());
     };
 
     let new_name = RwSignal::new(String::new());
@@ -123,39 +204,156 @@ pub fn RotationScreen() -> impl IntoView {
     };
 
     let period_row = move |p: Period| {
-        let (date, groups, sit_out) = schedule.with_untracked(|s| {
-            let name = |id: u32| {
-                s.roster
-                    .name(id)
-                    .map_or_else(|| format!("#{id}"), str::to_string)
+        let index = p.index;
+        let (date, groups, not_meeting) = schedule.with_untracked(|s| {
+            let names = |g: &[u32]| {
+                g.iter()
+                    .map(|&id| person(s, id))
+                    .collect::<Vec<_>>()
+                    .join(" & ")
             };
-            let groups: Vec<String> = p
-                .groups
-                .iter()
-                .map(|g| g.iter().map(|&id| name(id)).collect::<Vec<_>>().join(" & "))
+            let groups: Vec<(String, bool)> = (p.groups.iter())
+                .map(|g| {
+                    let locked = (p.locked.iter()).any(|(a, b)| g.contains(a) && g.contains(b));
+                    (names(g), locked)
+                })
                 .collect();
-            (
-                s.period_date(p.index)
-                    .map(|d| local_day(&d))
-                    .unwrap_or_default(),
-                groups,
-                p.sit_out.map(name),
-            )
+            let mut not_meeting: Vec<(String, Key)> = (p.sit_out.iter())
+                .map(|&id| (person(s, id), Key::RotationSitsOutMark))
+                .collect();
+            not_meeting.extend(
+                p.away
+                    .iter()
+                    .map(|&id| (person(s, id), Key::RotationAwayMark)),
+            );
+            (period_day(s, index), groups, not_meeting)
         });
+        let open = move || editing.get() == Some(index);
+        let group = |(names, locked): (String, bool)| {
+            view! {
+                <li>
+                    {names}
+                    {locked.then(|| view! { " " <span class="badge">{t(Key::RotationLockedMark)}</span> })}
+                </li>
+            }
+        };
+        let absent = |(name, mark): (String, Key)| {
+            view! { <li>{name} " " <span class="muted">"(" {t(mark)} ")"</span></li> }
+        };
+        let not_meeting = if not_meeting.is_empty() {
+            "—".into_any()
+        } else {
+            view! { <ul class="pairs">{not_meeting.into_iter().map(absent).collect_view()}</ul> }
+                .into_any()
+        };
         view! {
-            <tr>
-                <th scope="row">{date}</th>
+            <tr class:editing=open>
+                <th scope="row">{date.clone()}</th>
                 <td>
-                    <ul class="pairs">{groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+                    <ul class="pairs">{groups.into_iter().map(group).collect_view()}</ul>
                 </td>
-                <td>{sit_out.unwrap_or_else(|| "—".to_string())}</td>
+                <td>{not_meeting}</td>
+                <td class="no-print">
+                    <button
+                        type="button"
+                        class="small"
+                        id=format!("change-{index}")
+                        aria-expanded=move || open().to_string()
+                        aria-controls=format!("period-edit-{index}")
+                        on:click=move |_| {
+                            if open() {
+                                editing.set(None);
+                            } else {
+                                editing.set(Some(index));
+                                focus_later(format!("period-edit-title-{index}"));
+                            }
+                        }
+                    >
+                        {t(Key::RotationChange)}
+                        <span class="sr-only">" " {date}</span>
+                    </button>
+                </td>
             </tr>
+            {move || {
+                open()
+                    .then(|| {
+                        view! {
+                            <tr class="period-edit-row no-print">
+                                <td colspan="4">
+                                    <PeriodEditor
+                                        schedule=schedule
+                                        index=index
+                                        on_save=on_save
+                                        on_done=move |_| {
+                                            editing.set(None);
+                                            focus_later(format!("change-{index}"));
+                                        }
+                                    />
+                                </td>
+                            </tr>
+                        }
+                    })
+            }}
+        }
+    };
+
+    // Whose calendar: the whole team's, or one person's.
+    let calendar_for = RwSignal::new(None::<u32>);
+    let download_ical = move |_| {
+        let only = calendar_for
+            .get_untracked()
+            .filter(|id| schedule.with_untracked(|s| s.roster.name(*id).is_some()));
+        let ics = schedule.with_untracked(|s| {
+            let text = |p: &Period, g: &[u32]| {
+                let names: Vec<String> = g.iter().map(|&id| person(s, id)).collect();
+                EventText {
+                    summary: tf(Key::RotationEventTitle, &[("names", &names.join(" & "))]),
+                    description: tf(Key::RotationEventNote, &[("n", &(p.index + 1).to_string())]),
+                }
+            };
+            rotation_calendar(s, only, &text, now_ms())
+        });
+        if let Some(ics) = ics {
+            files::download_as(
+                "peer-coach-rotation.ics",
+                "text/calendar;charset=utf-8",
+                &ics,
+            );
         }
     };
 
     view! {
-        <section class="rotation" aria-labelledby="screen-title">
+        {move || {
+            asking
+                .get()
+                .map(|(mine, theirs)| {
+                    view! {
+                        <ScheduleArrival
+                            mine=mine
+                            theirs=theirs
+                            on_answer=Callback::new(answer)
+                        />
+                    }
+                })
+        }}
+        <section class="rotation" aria-labelledby="screen-title" hidden=move || asking.with(Option::is_some)>
             <h1 id="screen-title" tabindex="-1">{t(Key::RotationTitle)}</h1>
+            {move || {
+                failed
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <div class="problem" role="alert">
+                                <p><strong>{t(Key::RotationOpenFailed)}</strong> " " {t(link_error_text(&e))}</p>
+                                <p class="muted">{t(Key::OpenUntouched)}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <Show when=move || opened.get()>
+                // Said through the announcer; shown here.
+                <p class="ok-note">{t(Key::RotationOpened)}</p>
+            </Show>
             <p class="lead">{t(Key::RotationIntro)}</p>
             <div class="rotation-setup no-print">
                 <section aria-labelledby="roster-title">
@@ -234,7 +432,8 @@ pub fn RotationScreen() -> impl IntoView {
                             <tr>
                                 <th scope="col">{t(Key::RotationWhen)}</th>
                                 <th scope="col">{t(Key::RotationPairs)}</th>
-                                <th scope="col">{t(Key::RotationSitsOut)}</th>
+                                <th scope="col">{t(Key::RotationNotMeeting)}</th>
+                                <th scope="col" class="no-print"><span class="sr-only">{t(Key::RotationChange)}</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -264,7 +463,43 @@ pub fn RotationScreen() -> impl IntoView {
                         <button type="button" on:click=move |_| print_page()>{t(Key::RotationPrint)}</button>
                     </Show>
                 </div>
+                <Show when=move || schedule.with(|s| !s.periods.is_empty())>
+                    <div class="calendar-export no-print">
+                        <div class="field">
+                            <label for="calendar-for">{t(Key::RotationCalendarFor)}</label>
+                            <select
+                                id="calendar-for"
+                                on:change=move |ev| calendar_for.set(event_target_value(&ev).parse().ok())
+                            >
+                                <option value="" selected=move || calendar_for.get_untracked().is_none()>
+                                    {t(Key::RotationEveryone)}
+                                </option>
+                                {move || {
+                                    schedule
+                                        .with(|s| s.roster.members.clone())
+                                        .into_iter()
+                                        .map(|m| {
+                                            let id = m.id;
+                                            view! {
+                                                <option
+                                                    value=id.to_string()
+                                                    selected=move || calendar_for.get_untracked() == Some(id)
+                                                >
+                                                    {m.name}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()
+                                }}
+                            </select>
+                        </div>
+                        <button type="button" on:click=download_ical>{t(Key::RotationIcal)}</button>
+                    </div>
+                </Show>
             </section>
+            <Show when=move || schedule.with(|s| !s.periods.is_empty())>
+                <ScheduleShare schedule=schedule />
+            </Show>
         </section>
     }
 }

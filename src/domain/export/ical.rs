@@ -12,6 +12,7 @@
 use crate::domain::dates::{civil_from_days, days_from_civil, parse_iso_date};
 use crate::domain::export::zone::{Zone, DAY_MS};
 use crate::domain::followup::NextMeeting;
+use crate::domain::rotation::{Period, Schedule};
 use crate::domain::session::{ActionItem, Session};
 use crate::domain::timer::MINUTE_MS;
 
@@ -120,6 +121,60 @@ pub fn actions_calendar(
         cal.line("END:VEVENT");
     }
     Some(cal.finish())
+}
+
+/// A calendar of a team rotation: one all-day event per period and group
+/// (only the groups of `only`, when given: one person's calendar), on the
+/// period's date, with the texts `text` gives it (the caller names the
+/// people, in the user's language); `None` if there is no event.
+///
+/// The UID of an event is the schedule's start, the period's number and
+/// the group's place in it: importing the file again after a change
+/// updates the events (the new names) instead of adding copies.
+pub fn rotation_calendar(
+    schedule: &Schedule,
+    only: Option<u32>,
+    text: &dyn Fn(&Period, &[u32]) -> EventText,
+    now_ms: i64,
+) -> Option<String> {
+    let start: String = schedule
+        .start
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let mut cal = Calendar::new();
+    let mut events = 0;
+    for period in &schedule.periods {
+        let Some((y, m, d)) = schedule
+            .period_date(period.index)
+            .and_then(|date| parse_iso_date(&date))
+        else {
+            continue;
+        };
+        let day = days_from_civil(y, m, d);
+        for (g, group) in period.groups.iter().enumerate() {
+            if only.is_some_and(|id| !group.contains(&id)) {
+                continue;
+            }
+            let texts = text(period, group);
+            cal.line("BEGIN:VEVENT");
+            cal.text(
+                "UID",
+                &format!(
+                    "rotation-{start}-{}-{}@{UID_DOMAIN}",
+                    period.index + 1,
+                    g + 1
+                ),
+            );
+            cal.prop("DTSTAMP", &utc_stamp(now_ms));
+            cal.all_day(day);
+            cal.event_text(&texts.summary, &texts.description);
+            cal.prop("TRANSP", "TRANSPARENT");
+            cal.line("END:VEVENT");
+            events += 1;
+        }
+    }
+    (events > 0).then(|| cal.finish())
 }
 
 /// A calendar file being written: content lines folded and ended by CRLF.

@@ -289,3 +289,37 @@ fn a_big_roster_with_long_history_is_quick() {
     }
     assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
 }
+
+#[test]
+fn hand_edits_remake_the_later_periods_around_them() {
+    let mut s = schedule(8, OddPolicy::Trio);
+    s.extend(6, &none, &no_locks);
+    // A swap makes new pairs in period 1: the periods after it avoid them.
+    let g = s.periods[1].groups.clone();
+    let before = s.periods[..1].to_vec();
+    s.swap(1, g[0][1], g[1][0]).unwrap();
+    assert_eq!(s.periods[..1], before[..], "earlier periods untouched");
+    assert_eq!(s.periods.len(), 6);
+    let edited = s.periods[1].pairs();
+    for p in &s.periods[2..=4] {
+        for pair in p.pairs() {
+            assert!(!edited.contains(&pair), "{pair:?} repeated");
+        }
+    }
+    // A lock in period 2 also remakes periods 3 to 5 around it.
+    let g = s.periods[2].groups.clone();
+    let (x, y) = (g[0][0], g[3][1]);
+    s.lock(2, x, y).unwrap();
+    assert!(s.is_locked_pair(2, y, x));
+    for p in &s.periods[3..=5] {
+        assert!(!p.pairs().contains(&key(x, y)), "the locked pair again");
+    }
+    // Nobody in a locked pair is marked away, and nobody away is locked.
+    assert_eq!(s.set_away(2, x, true), Err(EditError::Locked(x)));
+    assert_eq!(s.periods[2].away, Vec::<u32>::new());
+    let z = g[1][0];
+    s.set_away(2, z, true).unwrap();
+    assert!(s.is_locked_pair(2, x, y), "the lock holds when remade");
+    assert_eq!(s.lock(2, z, g[2][0]), Err(EditError::NotInPeriod(z)));
+    assert_eq!(s.swap(2, z, g[2][0]), Err(EditError::NotInPeriod(z)));
+}

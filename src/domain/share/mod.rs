@@ -28,6 +28,10 @@
 //! does not know but that looks like one (`s4`) is
 //! [`LinkError::NewerVersion`].
 //!
+//! A team rotation's schedule travels in the same frame under tags of its
+//! own (`r1`, see [`crate::domain::rotation::link`]), read with
+//! `unframe_with`.
+//!
 //! Every payload shares an outer frame that tells a cut-off link from a
 //! changed character before anything else is looked at:
 //!
@@ -325,6 +329,18 @@ fn length_check(tag: &str, varint: &[u8]) -> u8 {
 
 /// Split a cleaned link into its released tag and its checked content.
 pub(crate) fn unframe(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
+    let (tag, content) = unframe_with(text, Tag::parse, |tag| tag.text())?;
+    Ok((tag, content))
+}
+
+/// [`unframe`] for a family of tags: `parse` knows the released ones
+/// (of sessions, of schedules…), `spell` spells them. A tag that looks like
+/// one but that `parse` does not know is [`LinkError::NewerVersion`].
+pub(crate) fn unframe_with<T: Copy>(
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    spell: impl Fn(T) -> &'static str,
+) -> Result<(T, Vec<u8>), LinkError> {
     if text.is_empty() {
         return Err(LinkError::Empty);
     }
@@ -333,10 +349,10 @@ pub(crate) fn unframe(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     }
     let (tag, payload) = match text.split_once('.') {
         Some(parts) => parts,
-        None if Tag::parse(text).is_some() => return Err(LinkError::Truncated),
+        None if parse(text).is_some() => return Err(LinkError::Truncated),
         None => return Err(LinkError::NotALink),
     };
-    let tag = match Tag::parse(tag) {
+    let tag = match parse(tag) {
         Some(known) => known,
         None if looks_like_tag(tag) => {
             return Err(LinkError::NewerVersion {
@@ -357,12 +373,12 @@ pub(crate) fn unframe(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     };
     let (bytes, clean_tail) =
         base64url::decode_lenient(usable).map_err(|_| LinkError::Corrupted)?;
-    let (start, end) = frame_bounds(tag.text(), &bytes)?;
+    let (start, end) = frame_bounds(spell(tag), &bytes)?;
     if odd || !clean_tail {
         // Complete without the odd character: one too many, or changed.
         return Err(LinkError::Corrupted);
     }
-    let crc = crc32(&[tag.text().as_bytes(), b".", &bytes[..end]]);
+    let crc = crc32(&[spell(tag).as_bytes(), b".", &bytes[..end]]);
     if crc.to_le_bytes() != bytes[end..] {
         return Err(LinkError::Corrupted);
     }

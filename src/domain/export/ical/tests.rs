@@ -17,6 +17,7 @@ fn fixture(name: &str) -> String {
         "all-day" => include_str!("../../../../tests/fixtures/ical/meeting-all-day.ics"),
         "utc" => include_str!("../../../../tests/fixtures/ical/meeting-utc.ics"),
         "actions" => include_str!("../../../../tests/fixtures/ical/actions.ics"),
+        "rotation" => include_str!("../../../../tests/fixtures/ical/rotation.ics"),
         _ => unreachable!("no fixture {name}"),
     };
     text.replace("\r\n", "\n").replace('\n', "\r\n")
@@ -265,6 +266,52 @@ fn the_action_plan_due_dates() {
         a.due = "soon".into();
     }
     assert_eq!(actions_calendar(&none_due, &text, NOW), None);
+}
+
+/// A team of five, every two weeks, one away in the second period: one
+/// event per pair and trio, names escaped and a long one folded.
+#[test]
+fn the_team_rotation() {
+    use crate::domain::rotation::{OddPolicy, Roster, Schedule};
+    let roster = Roster::of(&[
+        "Amara",
+        "Jonas",
+        "Mia; Li",
+        "Lee, the new one",
+        "Maximiliane Theodora Überschwänglich-Wolkenstein",
+    ]);
+    let mut s = Schedule::new(roster, OddPolicy::Trio, Some(2), "2026-03-02");
+    s.extend(2, &|i| if i == 1 { vec![1] } else { vec![] }, &|_| vec![]);
+    let text = |p: &Period, group: &[u32]| {
+        let names: Vec<&str> = group.iter().filter_map(|&id| s.roster.name(id)).collect();
+        EventText {
+            summary: format!("Peer coaching: {}", names.join(" & ")),
+            description: format!("Period {}", p.index + 1),
+        }
+    };
+    let ics = rotation_calendar(&s, None, &text, NOW).unwrap();
+    let props = check(&ics);
+    // Period 1: a pair and a trio; period 2 (Jonas away): two pairs.
+    assert_eq!(components(&props, "VEVENT").len(), 4);
+    assert!(ics.contains("UID:rotation-20260302-2-1@peer-coach\r\n"));
+    assert!(ics.contains("DTSTART;VALUE=DATE:20260316\r\n"));
+    assert!(ics.contains("Mia\\; Li") && ics.contains("Lee\\, the new one"));
+    assert_eq!(ics, fixture("rotation"));
+
+    // Jonas's own calendar: his one event, with the team file's UID.
+    let jonas = rotation_calendar(&s, Some(1), &text, NOW).unwrap();
+    let props = check(&jonas);
+    let events = components(&props, "VEVENT");
+    assert_eq!(events.len(), 1);
+    assert!(jonas.contains("UID:rotation-20260302-1-1@peer-coach\r\n"));
+    assert!(jonas.contains("SUMMARY:Peer coaching: Amara & Jonas & "));
+    assert_eq!(rotation_calendar(&s, Some(42), &text, NOW), None);
+
+    let mut none = s.clone();
+    none.start = "soon".into();
+    assert_eq!(rotation_calendar(&none, None, &text, NOW), None);
+    none.periods.clear();
+    assert_eq!(rotation_calendar(&none, None, &text, NOW), None);
 }
 
 #[test]
