@@ -81,8 +81,11 @@ test-wasm:
 	$(SETUP) wasm
 	CARGO_PROFILE_DEV_DEBUG=0 cargo test $(WASM)
 
+# Also a build for a project sub-path (as GitHub Pages serves a fork), which
+# a journey opens under /peer-coach/ only.
 test-e2e: build
 	$(SETUP) test
+	trunk build --release --public-url /peer-coach/ --dist dist-subpath
 	npx playwright test
 
 test: fmt-check lint test-native test-wasm build test-e2e
@@ -97,5 +100,5 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf dist dist-serve bench/counter/dist bench/counter/target bench/report \
+	rm -rf dist dist-serve dist-subpath bench/counter/dist bench/counter/target bench/report \
 	  screenshots test-results playwright-report

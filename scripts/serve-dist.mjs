@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // A tiny static file server for a built Trunk `dist/` folder, with no dependencies.
 //
-//   node scripts/serve-dist.mjs [dir=dist] [port=8080]
+//   node scripts/serve-dist.mjs [dir=dist] [port=8080] [base=/]
 //
+// With a base (`/peer-coach/`), the folder is served under that sub-path
+// only, as GitHub Pages serves a project: a build made with Trunk's
+// `--public-url /peer-coach/` must work there.
 // Binds 127.0.0.1 only. Port 0 picks a free port. Prints one line,
 // "serving <dir> at http://127.0.0.1:<port>/", once it is listening.
 //
@@ -44,8 +47,8 @@ const MIME = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json',
   '.webmanifest', '.svg', '.txt', '.xml', '.map', '.ico']);
 
-/** Start serving `dir` on 127.0.0.1:`port`; resolves to the node http.Server once listening. */
-export function startServer(dir = 'dist', port = 8080) {
+/** Start serving `dir` on 127.0.0.1:`port` under the path `base`; resolves to the node http.Server once listening. */
+export function startServer(dir = 'dist', port = 8080, base = '/') {
   const root = resolve(dir);
   const cache = new Map(); // "path|encoding" -> { body, mtime }, so each file is compressed once
 
@@ -56,6 +59,11 @@ export function startServer(dir = 'dist', port = 8080) {
         return;
       }
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!path.startsWith(base)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      path = `/${path.slice(base.length)}`;
       if (path.endsWith('/')) path += 'index.html';
       const file = resolve(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) { // no ../ escapes
@@ -106,11 +114,11 @@ export function startServer(dir = 'dist', port = 8080) {
 
 // Command-line use.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
-  const server = await startServer(dir, port).catch((err) => {
+  const [dir = 'dist', port = '8080', base = '/'] = process.argv.slice(2);
+  const server = await startServer(dir, port, base).catch((err) => {
     console.error(`serve-dist: cannot listen on 127.0.0.1:${port}: ${err.message}`);
     process.exit(1);
   });
-  console.log(`serving ${dir} at http://127.0.0.1:${server.address().port}/`);
+  console.log(`serving ${dir} at http://127.0.0.1:${server.address().port}${base}`);
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(0));
 }

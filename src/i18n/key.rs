@@ -42,7 +42,9 @@ RoundEarlier, RoundItem, RoundMissing, RoundAll, RoundBehaviourTitle,
 RoundBehaviourHelp, RoundBehaviour, RoundGiveTitle, RoundGiveHelp, RoundIdea1,
 RoundIdea2, RoundTimeFor, RoundDoneTitle, RoundDoneHelp, RoundNoIdeas,
 RoundDownload, RoundPrint, RoundWithGroup, RoundLink, RoundFinish,
-RoundMarkdownTitle, RoundMinutesValue, RoundOpen, RoundNone,
+RoundMarkdownTitle, RoundMinutesValue, RoundNone,
+// Updates
+UpdateReady, UpdateReload,
 // Steps
 StepsLabel, StepAgreement, StepSwap, StepWrapUp, HalfHeading,
 // Agreement

@@ -11,6 +11,7 @@ pub mod location;
 pub mod records;
 pub mod storage;
 pub mod timezone;
+pub mod update;
 
 /// Print the page (the print stylesheet turns it into the action plan).
 pub fn print_page() {

@@ -73,7 +73,7 @@ pub fn AirtimePanel() -> impl IntoView {
                     {move || tf(Key::AirtimeSpeaks, &[("name", &name())])}
                 </button>
                 <span class="share-bar" aria-hidden="true">
-                    <span class="fill" style=move || format!("width: {}%", percent(share().0))></span>
+                    <span class="fill" style:width=move || format!("{}%", percent(share().0))></span>
                 </span>
                 <span class="share-text">
                     {move || {

@@ -25,6 +25,7 @@ use crate::ui::rotation::RotationScreen;
 use crate::ui::round::{RoundScreen, RoundsScreen};
 use crate::ui::session_screen::{InitialFocus, SessionScreen};
 use crate::ui::setup::SetupScreen;
+use crate::ui::update_prompt::UpdatePrompt;
 
 /// What the main area shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +98,7 @@ pub fn App(
     view! {
         <Header />
         <NoticeBar />
+        <UpdatePrompt />
         <main id="main">
             {move || match screen.get() {
                 Screen::Home => view! { <Home /> }.into_any(),

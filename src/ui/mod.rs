@@ -51,6 +51,7 @@ mod step_nav;
 mod swap;
 mod timebox;
 mod turn;
+mod update_prompt;
 mod will_editor;
 mod wrap_up;
 
