@@ -289,12 +289,27 @@ impl Sessions {
         self.settings.get()
     }
 
+    pub fn settings_untracked(&self) -> Settings {
+        self.settings.get_untracked()
+    }
+
     pub fn is_muted_untracked(&self) -> bool {
         self.settings.with_untracked(|s| s.muted)
     }
 
     pub fn set_muted(&self, muted: bool) {
         self.settings.update(|s| s.muted = muted);
+        self.save_settings();
+    }
+
+    /// The language chosen here, remembered on this device.
+    pub fn set_language(&self, code: &str) {
+        self.settings
+            .update(|s| s.language = Some(code.to_string()));
+        self.save_settings();
+    }
+
+    fn save_settings(&self) {
         let settings = self.settings.get_untracked();
         let result = self
             .storage

@@ -7,4 +7,8 @@ use serde::{Deserialize, Serialize};
 pub struct Settings {
     /// The time-up sound is off.
     pub muted: bool,
+    /// The language chosen in the app (`en`, `es`, `pt`); none: the
+    /// browser's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }

@@ -381,7 +381,10 @@ mod tests {
 
     #[test]
     fn settings_round_trip_and_tolerate_missing_fields() {
-        let s = Settings { muted: true };
+        let s = Settings {
+            muted: true,
+            language: Some("es".into()),
+        };
         assert_eq!(decode_settings(&encode_settings(&s)), Ok(s));
         assert_eq!(
             decode_settings(r#"{"v":1,"data":{}}"#),

@@ -1,5 +1,9 @@
 //! English.
 
+// A key this catalogue names but `Key` lacks would be a catch-all binding
+// of the match below: refused, so every language has exactly every key.
+#![deny(unreachable_patterns, unused_variables, non_snake_case)]
+
 use super::{Catalogue, Key};
 
 pub(super) static CATALOGUE: Catalogue = Catalogue {
@@ -200,6 +204,7 @@ fn text(key: Key) -> &'static str {
         RoundNone => "No rounds yet.",
         UpdateReady => "A new version of Peer Coach is ready. Your work is saved.",
         UpdateReload => "Reload to update",
+        LanguageLabel => "Language",
         TurnNext => "Go on to the next turn",
         ToNextTurn => "Next turn",
         GroupPlanAbsent => "Not here today: {names}.",

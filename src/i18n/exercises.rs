@@ -188,7 +188,11 @@ pub static EN: ExerciseTexts = ExerciseTexts {
 
 /// The texts in use.
 pub fn exercise_texts() -> &'static ExerciseTexts {
-    &EN
+    match super::lang() {
+        super::Lang::En => &EN,
+        super::Lang::Es => &super::es::EXERCISES,
+        super::Lang::Pt => &super::pt::EXERCISES,
+    }
 }
 
 pub fn exercise_name(id: ExerciseId) -> &'static str {

@@ -20,7 +20,12 @@ pub static JOURNAL_PROMPT_TEXTS: [&str; JOURNAL_PROMPTS as usize] = [
 /// The text of reflection prompt `n` ("" for a number this build does not
 /// know, e.g. from a newer version's record).
 pub fn journal_prompt(n: u8) -> &'static str {
-    JOURNAL_PROMPT_TEXTS.get(n as usize).copied().unwrap_or("")
+    let texts = match super::lang() {
+        super::Lang::En => &JOURNAL_PROMPT_TEXTS,
+        super::Lang::Es => &super::es::JOURNAL_PROMPT_TEXTS,
+        super::Lang::Pt => &super::pt::JOURNAL_PROMPT_TEXTS,
+    };
+    texts.get(n as usize).copied().unwrap_or("")
 }
 
 #[cfg(test)]

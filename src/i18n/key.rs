@@ -45,6 +45,8 @@ RoundDownload, RoundPrint, RoundWithGroup, RoundLink, RoundFinish,
 RoundMarkdownTitle, RoundMinutesValue, RoundNone,
 // Updates
 UpdateReady, UpdateReload,
+// Language
+LanguageLabel,
 // Steps
 StepsLabel, StepAgreement, StepSwap, StepWrapUp, HalfHeading,
 // Agreement

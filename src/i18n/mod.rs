@@ -1,13 +1,22 @@
-//! The message catalogue: every text the user sees, keyed by id. English
-//! only for now; a language is one more module with the same shape, and the
-//! compiler checks that it has every key (an exhaustive `match`) and every
-//! card (fixed-size arrays).
+//! The message catalogue: every text the user sees, keyed by id, in
+//! English, Spanish and Portuguese. A language is one module with the same
+//! shape, and the compiler checks that it has every key (an exhaustive
+//! `match`) and every card (fixed-size arrays): a missing text cannot
+//! build.
+//!
+//! Links and files never hold these texts (built-in texts travel as
+//! numbers), so a session shared from one language opens in another with
+//! the built-in texts in the reader's language.
 
 mod en;
+mod es;
 mod exercises;
 mod journal;
 mod key;
 mod markdown;
+mod pt;
+
+use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use exercises::{
     deck, exercise_matches, exercise_name, exercise_texts, helps_label, ExerciseTexts,
@@ -35,9 +44,91 @@ pub struct Catalogue {
     pub client_hints: [&'static str; 4],
 }
 
+/// A language of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Es,
+    Pt,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::Pt];
+
+    /// The code kept in the settings, in presets (`?lang=es`) and in the
+    /// page's `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Pt => "pt",
+        }
+    }
+
+    /// The locale dates and numbers are written in.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Pt => "pt-BR",
+        }
+    }
+
+    /// The language's own name, as the language menu shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Pt => "Português",
+        }
+    }
+
+    /// The language of a code or a browser's language tag (`pt-BR`,
+    /// `es-419`, `EN`), if the app speaks it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The first of the browser's preferred languages the app speaks, else
+    /// English.
+    pub fn preferred<S: AsRef<str>>(tags: &[S]) -> Lang {
+        tags.iter()
+            .find_map(|t| Lang::from_tag(t.as_ref()))
+            .unwrap_or(Lang::En)
+    }
+
+    fn index(self) -> u8 {
+        match self {
+            Lang::En => 0,
+            Lang::Es => 1,
+            Lang::Pt => 2,
+        }
+    }
+}
+
+/// The language in use (one page, one language at a time).
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+pub fn lang() -> Lang {
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.index() == CURRENT.load(Ordering::Relaxed))
+        .unwrap_or(Lang::En)
+}
+
+/// Speak `lang` from now on (the views re-render to follow).
+pub fn set_lang(lang: Lang) {
+    CURRENT.store(lang.index(), Ordering::Relaxed);
+}
+
 /// The catalogue in use.
 pub fn catalogue() -> &'static Catalogue {
-    &en::CATALOGUE
+    match lang() {
+        Lang::En => &en::CATALOGUE,
+        Lang::Es => &es::CATALOGUE,
+        Lang::Pt => &pt::CATALOGUE,
+    }
 }
 
 /// The text for `key`.
@@ -196,5 +287,70 @@ mod tests {
         let group: Vec<String> = ["Amara", "", "Mia"].map(String::from).to_vec();
         assert_eq!(pair(&group), "Amara, Person B & Mia");
         assert_eq!(pair(&names), "Person A & Jonas");
+    }
+
+    /// The `{placeholder}` names of a text, sorted.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn every_language_has_every_text_with_the_same_placeholders() {
+        for catalogue in [&es::CATALOGUE, &pt::CATALOGUE] {
+            for &key in Key::ALL {
+                let (english, other) = ((en::CATALOGUE.text)(key), (catalogue.text)(key));
+                assert!(
+                    !other.trim().is_empty() || english.trim().is_empty(),
+                    "{key:?} is empty"
+                );
+                assert_eq!(
+                    placeholders(english),
+                    placeholders(other),
+                    "{key:?}: {other}"
+                );
+            }
+            for text in catalogue
+                .questions
+                .iter()
+                .flatten()
+                .chain(&catalogue.rules)
+                .chain(&catalogue.phase_names)
+                .chain(&catalogue.phase_purposes)
+                .chain(&catalogue.coach_reminders)
+                .chain(&catalogue.client_hints)
+            {
+                assert!(!text.trim().is_empty());
+            }
+        }
+        for texts in [&es::EXERCISES, &pt::EXERCISES] {
+            for (id, steps) in texts.steps.iter().enumerate() {
+                assert_eq!(steps.len(), exercises::EN.steps[id].len(), "exercise {id}");
+            }
+        }
+        for prompts in [&es::JOURNAL_PROMPT_TEXTS, &pt::JOURNAL_PROMPT_TEXTS] {
+            assert!(prompts
+                .iter()
+                .all(|p| p.trim().ends_with('?') || p.trim().ends_with('？')));
+        }
+    }
+
+    #[test]
+    fn the_language_follows_the_browser_and_english_is_the_default() {
+        assert_eq!(Lang::preferred(&["de-DE", "pt-BR", "es"]), Lang::Pt);
+        assert_eq!(Lang::preferred(&["es-419"]), Lang::Es);
+        assert_eq!(Lang::preferred(&["EN_gb"]), Lang::En);
+        assert_eq!(Lang::preferred::<&str>(&[]), Lang::En);
+        assert_eq!(Lang::preferred(&["fr", "de"]), Lang::En);
+        assert_eq!(Lang::from_tag("pt"), Some(Lang::Pt));
+        assert_eq!(Lang::from_tag(""), None);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.code()), Some(lang));
+        }
     }
 }

@@ -16,13 +16,16 @@ pub fn today_iso() -> String {
     )
 }
 
-/// A date and time in the user's locale, for lists of sessions.
+/// A date in the app's language, for lists of sessions.
 pub fn local_date(ms: i64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    String::from(d.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+    String::from(d.to_locale_date_string(
+        crate::i18n::lang().locale(),
+        &wasm_bindgen::JsValue::UNDEFINED,
+    ))
 }
 
-/// A calendar date (`YYYY-MM-DD`) in the user's locale, with its weekday,
+/// A calendar date (`YYYY-MM-DD`) in the app's language, with its weekday,
 /// e.g. "Tue, Mar 31, 2026"; the text itself if it is not a date.
 pub fn local_day(date: &str) -> String {
     let Some((y, m, d)) = crate::domain::dates::parse_iso_date(date) else {
@@ -38,5 +41,5 @@ pub fn local_day(date: &str) -> String {
     ] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    String::from(day.to_locale_date_string("default", &options))
+    String::from(day.to_locale_date_string(crate::i18n::lang().locale(), &options))
 }

@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod crypto;
 pub mod files;
+pub mod language;
 pub mod location;
 pub mod records;
 pub mod storage;

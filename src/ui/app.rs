@@ -11,6 +11,8 @@ use crate::app::ticker::provide_now;
 use crate::domain::rotation;
 use crate::domain::route::Route;
 use crate::i18n::{phase_name, tf, Key};
+use crate::i18n::{set_lang, Lang};
+use crate::platform::language;
 use crate::platform::{audio, records, storage::DeviceStorage};
 use crate::ui::announcer::{Announcer, LiveRegion};
 use crate::ui::exercise_library::ExerciseLibrary;
@@ -60,6 +62,17 @@ pub fn App(
         &storage,
     ))));
     let sessions = Sessions::provide(storage, notices);
+    // The language: the one chosen on this device, else the browser's.
+    let chosen = sessions
+        .settings_untracked()
+        .language
+        .as_deref()
+        .and_then(Lang::from_tag);
+    let lang = chosen.unwrap_or_else(|| Lang::preferred(&language::browser_languages()));
+    set_lang(lang);
+    language::set_document_lang(lang.code());
+    let lang = UiLang(RwSignal::new(lang));
+    provide_context(lang);
     Journal::provide(sessions);
     let router = provide_router();
     let announcer = Announcer::provide();
@@ -95,7 +108,10 @@ pub fn App(
         Route::Exercise(slug) => Screen::Exercise(slug),
     });
 
-    view! {
+    // A change of language draws every view again, in the new language.
+    move || {
+        lang.0.track();
+        view! {
         <Header />
         <NoticeBar />
         <UpdatePrompt />
@@ -116,5 +132,21 @@ pub fn App(
             }}
         </main>
         <LiveRegion />
+        }
+    }
+}
+
+/// The language on screen, for the views that change it.
+#[derive(Clone, Copy)]
+pub struct UiLang(pub RwSignal<Lang>);
+
+impl UiLang {
+    /// Speak `lang` from now on: remembered on this device, said to the
+    /// page (`lang`), and every view drawn again.
+    pub fn choose(&self, lang: Lang, sessions: crate::app::sessions::Sessions) {
+        set_lang(lang);
+        language::set_document_lang(lang.code());
+        sessions.set_language(lang.code());
+        self.0.set(lang);
     }
 }

@@ -1,16 +1,20 @@
-//! The site header: the app's name (home) and the sound toggle.
+//! The site header: the app's name (home), the language and the sound
+//! toggle.
 
 use leptos::prelude::*;
 
 use crate::app::sessions::use_sessions;
 use crate::domain::route::Route;
-use crate::i18n::{t, Key};
+use crate::i18n::{lang, t, Key, Lang};
+use crate::ui::app::UiLang;
+use crate::ui::focus::focus_later;
 use crate::ui::route_link::RouteLink;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let sessions = use_sessions();
     let muted = move || sessions.settings().muted;
+    let ui_lang = expect_context::<UiLang>();
     view! {
         <header class="site-header">
             <RouteLink class="brand" route=Route::Home>
@@ -21,6 +25,25 @@ pub fn Header() -> impl IntoView {
                 </svg>
                 <span>{t(Key::AppName)}</span>
             </RouteLink>
+            <div class="language">
+                <label for="language">{t(Key::LanguageLabel)}</label>
+                <select
+                    id="language"
+                    on:change=move |ev| {
+                        if let Some(chosen) = Lang::from_tag(&event_target_value(&ev)) {
+                            ui_lang.choose(chosen, sessions);
+                            focus_later("language".to_string());
+                        }
+                    }
+                >
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| view! {
+                            <option value=l.code() lang=l.code() selected=l == lang()>{l.name()}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
             <button
                 type="button"
                 role="switch"

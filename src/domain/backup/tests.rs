@@ -95,7 +95,13 @@ fn rich_records() -> Records {
     let mut run = ExerciseRun::new(ExerciseId::WhatIf);
     run.subject = "The launch".into();
     put(&mut r, Change::Exercise(run));
-    put(&mut r, Change::Settings(Settings { muted: true }));
+    put(
+        &mut r,
+        Change::Settings(Settings {
+            muted: true,
+            language: None,
+        }),
+    );
     for (key, value) in [
         ("peer-coach.aside.session.zzz", "{broken"),
         (
@@ -125,7 +131,13 @@ fn a_backup_round_trips_through_its_json() {
     assert_eq!(device.journal.len(), 2);
     assert_eq!(device.exercises.len(), 1);
     assert_eq!(device.private.len(), 2);
-    assert_eq!(device.settings, Some(Settings { muted: true }));
+    assert_eq!(
+        device.settings,
+        Some(Settings {
+            muted: true,
+            language: None
+        })
+    );
     assert_eq!(
         device.as_stored.keys().collect::<Vec<_>>(),
         [
@@ -298,15 +310,30 @@ fn a_different_exercise_run_is_kept_aside_and_the_device_keeps_its_own() {
 #[test]
 fn settings_stay_unless_the_device_has_none() {
     let theirs = Backup {
-        settings: Some(Settings { muted: true }),
+        settings: Some(Settings {
+            muted: true,
+            language: None,
+        }),
         ..Backup::default()
     };
     let mut records = Records::new();
-    put(&mut records, Change::Settings(Settings { muted: false }));
+    put(
+        &mut records,
+        Change::Settings(Settings {
+            muted: false,
+            language: None,
+        }),
+    );
     let (changes, report) = restore(&device(&records), &theirs, &mut counter());
     assert_eq!((changes.len(), report.settings_added), (0, false));
     let (changes, report) = restore(&DeviceData::default(), &theirs, &mut counter());
-    assert_eq!(changes, [Change::Settings(Settings { muted: true })]);
+    assert_eq!(
+        changes,
+        [Change::Settings(Settings {
+            muted: true,
+            language: None
+        })]
+    );
     assert!(report.settings_added);
 }
 

@@ -1,0 +1,142 @@
+// Three languages: the app follows the browser's language, can be changed
+// in one place (and remembers it), sets the page's `lang`, and runs a whole
+// session in Spanish and in Portuguese. A session shared from Spanish opens
+// in Portuguese with each person's words unchanged and the built-in texts
+// (phases, ground rules) in the reader's language. Axe in all three.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoA11yViolations, screenshot } from './helpers';
+
+type Words = {
+  locale: string;
+  lang: string;
+  start: string;
+  setup: string;
+  nameA: string;
+  nameB: string;
+  begin: string;
+  agreement: string;
+  agrees: (name: string) => string;
+  continueTo: string;
+  phases: string[];
+  topic: string;
+  nextPhase: string;
+  toSwap: string;
+  swap: string;
+  secondHalf: string;
+  toWrapUp: string;
+  wrapUp: string;
+  firstRule: string;
+  share: string;
+  link: string;
+};
+
+const ES: Words = {
+  locale: 'es-ES', lang: 'es', start: 'Empezar una sesión', setup: 'Prepara tu sesión',
+  nameA: 'Nombre de la persona A', nameB: 'Nombre de la persona B', begin: 'Empezar',
+  agreement: 'Nuestro acuerdo', agrees: (n) => `${n} está de acuerdo`, continueTo: 'Continuar a Objetivo',
+  phases: ['Objetivo', 'Realidad', 'Opciones', 'Voluntad'], topic: 'Tema', nextPhase: 'Siguiente fase',
+  toSwap: 'Ir al cambio de roles', swap: 'Cambio de roles', secondHalf: 'Empezar la segunda mitad',
+  toWrapUp: 'Ir al cierre', wrapUp: 'Cierre',
+  firstRule: 'Lo que decimos aquí queda entre nosotros, salvo que ambos acordemos otra cosa.',
+  share: 'Compartir', link: 'Enlace a esta sesión',
+};
+
+const PT: Words = {
+  locale: 'pt-BR', lang: 'pt', start: 'Começar uma sessão', setup: 'Prepare a sua sessão',
+  nameA: 'Primeiro nome da Pessoa A', nameB: 'Primeiro nome da Pessoa B', begin: 'Começar',
+  agreement: 'Nosso acordo', agrees: (n) => `${n} concorda`, continueTo: 'Seguir para o Objetivo',
+  phases: ['Objetivo', 'Realidade', 'Opções', 'Ação'], topic: 'Tema', nextPhase: 'Próxima fase',
+  toSwap: 'Ir para a troca', swap: 'Trocar de papel', secondHalf: 'Começar a segunda metade',
+  toWrapUp: 'Ir para o encerramento', wrapUp: 'Encerramento',
+  firstRule: 'O que dizemos aqui fica entre nós, a não ser que combinemos outra coisa.',
+  share: 'Compartilhar', link: 'Link para esta sessão',
+};
+
+async function pageIn(browser: Browser, locale: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ locale, colorScheme });
+  return context.newPage();
+}
+
+async function h1(page: Page, name: string) {
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
+}
+
+/** A whole reciprocal session in one language, with axe on each kind of screen. */
+async function wholeSession(page: Page, w: Words): Promise<string> {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: w.start })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('html')).toHaveAttribute('lang', w.lang);
+  await expectNoA11yViolations(page, `home ${w.lang}`);
+  await page.getByRole('button', { name: w.start }).click();
+  await h1(page, w.setup);
+  await page.getByLabel(w.nameA).fill('Amara');
+  await page.getByLabel(w.nameB).fill('Jonas');
+  await expectNoA11yViolations(page, `setup ${w.lang}`);
+  await page.getByRole('button', { name: w.begin, exact: true }).click();
+  await h1(page, w.agreement);
+  await expect(page.getByRole('textbox').first()).toHaveValue(w.firstRule);
+  await page.getByRole('checkbox', { name: w.agrees('Amara') }).check();
+  await page.getByRole('checkbox', { name: w.agrees('Jonas') }).check();
+  await expectNoA11yViolations(page, `agreement ${w.lang}`);
+  await page.getByRole('button', { name: w.continueTo }).click();
+  for (const half of [0, 1]) {
+    for (const [i, phase] of w.phases.entries()) {
+      await h1(page, phase);
+      if (i === 0) await page.getByLabel(w.topic, { exact: true }).fill(half === 0 ? 'Reuniones más cortas — «sin HTML» <b>' : 'Dizer não');
+      if (half === 0 && i === 2) await expectNoA11yViolations(page, `phase ${w.lang}`);
+      const last = i === 3;
+      await page.getByRole('button', { name: last ? (half === 0 ? w.toSwap : w.toWrapUp) : w.nextPhase, exact: true }).click();
+    }
+    if (half === 0) {
+      await h1(page, w.swap);
+      await page.getByRole('button', { name: w.secondHalf }).click();
+    }
+  }
+  await h1(page, w.wrapUp);
+  await expect(page.getByText('Reuniones más cortas — «sin HTML» <b>')).toBeVisible();
+  await expectNoA11yViolations(page, `wrap-up ${w.lang}`);
+  await screenshot(page, `wrap-up-${w.lang}`);
+  await page.getByRole('button', { name: w.share, exact: true }).click();
+  return page.getByLabel(w.link).inputValue();
+}
+
+test('a whole session in Spanish, opened in Portuguese with the words unchanged', async ({ browser }) => {
+  const es = await pageIn(browser, ES.locale);
+  const link = await wholeSession(es, ES);
+
+  const pt = await pageIn(browser, PT.locale, 'dark');
+  await pt.goto(link);
+  await h1(pt, PT.wrapUp);
+  await expect(pt.locator('html')).toHaveAttribute('lang', 'pt');
+  await expect(pt.getByText('Reuniones más cortas — «sin HTML» <b>')).toBeVisible();
+  const steps = pt.getByRole('navigation');
+  for (const phase of PT.phases) await expect(steps.getByRole('button', { name: new RegExp(phase) }).first()).toBeVisible();
+  await steps.getByRole('button', { name: 'Objetivo' }).first().click();
+  await h1(pt, 'Objetivo');
+  await expect(pt.getByLabel(PT.topic, { exact: true })).toHaveValue('Reuniones más cortas — «sin HTML» <b>');
+});
+
+test('a whole session in Portuguese', async ({ browser }) => {
+  const pt = await pageIn(browser, PT.locale);
+  await wholeSession(pt, PT);
+});
+
+test('the language is chosen in one place, remembered, and English stays the default', async ({ browser }) => {
+  const page = await pageIn(browser, 'de-DE');
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
+  await expectNoA11yViolations(page, 'home en');
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.getByRole('button', { name: ES.start })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByLabel('Idioma')).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole('button', { name: ES.start })).toBeVisible();
+  await page.getByLabel('Idioma').selectOption('pt');
+  await expect(page.getByRole('button', { name: PT.start })).toBeVisible();
+  await page.goto('/#/exercise/feedforward');
+  await expect(page.getByRole('heading', { level: 1, name: 'FeedForward' })).toBeVisible();
+  await expectNoA11yViolations(page, 'exercise pt');
+  await screenshot(page, 'exercise-pt');
+});
