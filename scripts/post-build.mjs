@@ -6,7 +6,8 @@
 // 1. The boot script Trunk writes inline into index.html moves into its own
 //    file, `boot-<hash>.js`, so the policy needs no inline script at all.
 // 2. A Content-Security-Policy meta tag allows only the app's own files and
-//    WebAssembly; nothing is ever fetched from anywhere else.
+//    WebAssembly (and frames of itself: the trainers' preview); nothing is
+//    ever fetched from anywhere else.
 // 3. Release builds get `sw.js`: a service worker that precaches exactly the
 //    files of this build (listed here from the hashed file names, never by
 //    hand), under a cache named after their hash, and serves them cache-first.
@@ -34,7 +35,7 @@ export const CSP = [
   "connect-src 'self'",
   "worker-src 'self'",
   "manifest-src 'self'",
-  "frame-src 'none'",
+  "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",

@@ -15,6 +15,7 @@ pub mod history;
 pub mod journal;
 pub mod merge;
 pub mod plan;
+pub mod preset;
 pub mod private;
 pub mod progress;
 pub mod qr;

@@ -23,6 +23,8 @@ pub enum Route {
     Rotation,
     /// The FeedForward rounds on this device and a new one.
     Rounds,
+    /// For trainers: a preset link, the iframe code and a preview.
+    Trainers,
     /// A FeedForward round on this device, by number (0 the first).
     Round(usize),
     /// The exercise library.
@@ -59,6 +61,7 @@ impl Route {
             ["journal"] => Route::Journal,
             ["rotation"] => Route::Rotation,
             ["round"] => Route::Rounds,
+            ["trainers"] => Route::Trainers,
             // Written as `to_hash` writes it: no sign, no leading zero.
             ["round", n] if !n.starts_with('0') && n.len() <= 4 => {
                 match n
@@ -101,6 +104,7 @@ impl Route {
             Route::Journal => "#/journal".to_string(),
             Route::Rotation => "#/rotation".to_string(),
             Route::Rounds => "#/round".to_string(),
+            Route::Trainers => "#/trainers".to_string(),
             Route::Round(n) => format!("#/round/{}", n + 1),
             Route::Exercise(slug) => format!("#/exercise/{slug}"),
         }
@@ -132,6 +136,7 @@ mod tests {
             Route::Journal,
             Route::Rotation,
             Route::Rounds,
+            Route::Trainers,
             Route::Round(0),
             Route::Round(41),
             Route::Exercise("role-play".into()),

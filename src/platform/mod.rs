@@ -6,6 +6,7 @@ pub mod audio;
 pub mod clipboard;
 pub mod clock;
 pub mod crypto;
+pub mod embed;
 pub mod files;
 pub mod language;
 pub mod location;

@@ -8,12 +8,13 @@ use crate::app::notices::Notices;
 use crate::app::router::provide_router;
 use crate::app::sessions::Sessions;
 use crate::app::ticker::provide_now;
+use crate::domain::preset::Preset;
 use crate::domain::rotation;
 use crate::domain::route::Route;
-use crate::i18n::{phase_name, tf, Key};
+use crate::i18n::{phase_name, t, tf, Key};
 use crate::i18n::{set_lang, Lang};
-use crate::platform::language;
 use crate::platform::{audio, records, storage::DeviceStorage};
+use crate::platform::{embed, language, location};
 use crate::ui::announcer::{Announcer, LiveRegion};
 use crate::ui::exercise_library::ExerciseLibrary;
 use crate::ui::exercise_screen::ExerciseScreen;
@@ -27,6 +28,7 @@ use crate::ui::rotation::RotationScreen;
 use crate::ui::round::{RoundScreen, RoundsScreen};
 use crate::ui::session_screen::{InitialFocus, SessionScreen};
 use crate::ui::setup::SetupScreen;
+use crate::ui::trainers::TrainersScreen;
 use crate::ui::update_prompt::UpdatePrompt;
 
 /// What the main area shows.
@@ -45,6 +47,7 @@ enum Screen {
     Rotation,
     Rounds,
     Round(usize),
+    Trainers,
     NotFound,
 }
 
@@ -62,12 +65,20 @@ pub fn App(
         &storage,
     ))));
     let sessions = Sessions::provide(storage, notices);
-    // The language: the one chosen on this device, else the browser's.
-    let chosen = sessions
-        .settings_untracked()
-        .language
-        .as_deref()
-        .and_then(Lang::from_tag);
+    // A trainer's presets, from the page's address.
+    let preset = Preset::parse(&location::query());
+    if preset.embed {
+        embed::start();
+    }
+    // The language: the preset's, else the one chosen on this device, else
+    // the browser's.
+    let chosen = preset.lang.as_deref().and_then(Lang::from_tag).or_else(|| {
+        sessions
+            .settings_untracked()
+            .language
+            .as_deref()
+            .and_then(Lang::from_tag)
+    });
     let lang = chosen.unwrap_or_else(|| Lang::preferred(&language::browser_languages()));
     set_lang(lang);
     language::set_document_lang(lang.code());
@@ -76,6 +87,13 @@ pub fn App(
     Journal::provide(sessions);
     let router = provide_router();
     let announcer = Announcer::provide();
+    // One exercise rather than the full flow: it opens in place of home.
+    if let Some(id) = preset.exercise {
+        if router.route_untracked() == Route::Home {
+            router.replace(Route::Exercise(id.slug().to_string()));
+        }
+    }
+    provide_context(Presets(StoredValue::new(preset)));
 
     provide_now(move |now| {
         let (Route::Session(id) | Route::SessionExercise { id, .. }) = router.route_untracked()
@@ -104,6 +122,7 @@ pub fn App(
         Route::Journal => Screen::Journal,
         Route::Rotation => Screen::Rotation,
         Route::Rounds => Screen::Rounds,
+        Route::Trainers => Screen::Trainers,
         Route::Round(n) => Screen::Round(n),
         Route::Exercise(slug) => Screen::Exercise(slug),
     });
@@ -113,6 +132,7 @@ pub fn App(
         lang.0.track();
         view! {
         <Header />
+        <PresetNote />
         <NoticeBar />
         <UpdatePrompt />
         <main id="main">
@@ -127,12 +147,53 @@ pub fn App(
                 Screen::Journal => view! { <JournalScreen /> }.into_any(),
                 Screen::Rotation => view! { <RotationScreen /> }.into_any(),
                 Screen::Rounds => view! { <RoundsScreen /> }.into_any(),
+                Screen::Trainers => view! { <TrainersScreen /> }.into_any(),
                 Screen::Round(n) => view! { <RoundScreen index=n /> }.into_any(),
                 Screen::Exercise(slug) => view! { <ExerciseScreen slug=slug /> }.into_any(),
             }}
         </main>
         <LiveRegion />
         }
+    }
+}
+
+/// The trainer's presets of this page (see [`Preset`]).
+#[derive(Clone, Copy)]
+pub struct Presets(pub StoredValue<Preset>);
+
+/// The presets, or none (a view tested on its own).
+pub fn use_presets() -> Preset {
+    use_context::<Presets>().map_or_else(Preset::default, |p| p.0.get_value())
+}
+
+/// Says which parameters of the page's address were ignored (unknown, or
+/// a value that is not valid), showing them as text.
+#[component]
+fn PresetNote() -> impl IntoView {
+    let ignored = use_presets().ignored;
+    let shown = RwSignal::new(!ignored.is_empty());
+    let list = ignored
+        .iter()
+        .map(|(name, value)| {
+            if value.is_empty() {
+                name.clone()
+            } else {
+                format!("{name}={value}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <Show when=move || shown.get()>
+            <div class="notices">
+                <div class="notice" role="status">
+                    <p>{tf(Key::PresetIgnored, &[("list", &list)])}</p>
+                    <button type="button" class="ghost" on:click=move |_| shown.set(false)>
+                        {t(Key::Dismiss)}
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }
 

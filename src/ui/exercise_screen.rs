@@ -75,11 +75,15 @@ fn ExerciseRunner() -> impl IntoView {
             announcer.say(tf(Key::TimeUpAnnounce, &[("phase", title)]));
         }
     });
-    // After a step change, focus goes to the step's heading.
+    // After a step change, focus goes to the step's heading; reaching the
+    // last step tells a course around the app (the slug only).
     Effect::new(move |prev: Option<usize>| {
         let s = step.get();
         if prev.is_some_and(|p| p != s) {
             focus_later("step-title".to_string());
+            if s + 1 == steps.len() {
+                crate::platform::embed::event("exercise-completed", "exercise", id.slug());
+            }
         }
         s
     });

@@ -33,3 +33,26 @@ pub fn reveal_current_step() {
         nav.set_scroll_left(centre.max(0));
     }
 }
+
+/// Focus a text field or area by id on the next frame and select all its
+/// text (for copying by hand where the clipboard is blocked).
+pub fn select_later(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        if let Some(input) = element
+            .clone()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let _ = input.focus();
+            input.select();
+        } else if let Some(area) =
+            element.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            let _ = area.focus();
+            area.select();
+        }
+    });
+}

@@ -55,6 +55,9 @@ pub fn Home() -> impl IntoView {
                 <button type="button" class="big" on:click=move |_| router.go(Route::Rounds)>
                     {t(Key::RoundTitle)}
                 </button>
+                <button type="button" class="big" on:click=move |_| router.go(Route::Trainers)>
+                    {t(Key::HomeTrainers)}
+                </button>
             </div>
             <NextMeetings />
             <SessionList />

@@ -50,6 +50,7 @@ mod share_panel;
 mod step_nav;
 mod swap;
 mod timebox;
+mod trainers;
 mod turn;
 mod update_prompt;
 mod will_editor;

@@ -85,12 +85,15 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     };
 
     let sharing = RwSignal::new(false);
+    // A trainer may hide sharing (`?share=off`).
+    let show_sharing = crate::ui::app::use_presets().shows_sharing();
     let tracking = RwSignal::new(false);
 
     view! {
         <div class="session" on:focusin=track_focus>
             <div class="session-bar">
                 <StepNav />
+                <Show when=move || show_sharing>
                 <button
                     type="button"
                     id="share-toggle"
@@ -107,6 +110,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                 >
                     {t(Key::Share)}
                 </button>
+                </Show>
                 <button
                     type="button"
                     id="airtime-toggle"

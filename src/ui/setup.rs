@@ -21,7 +21,18 @@ fn parse_minutes(text: &str) -> Option<u32> {
 pub fn SetupScreen() -> impl IntoView {
     let router = use_router();
     let sessions = use_sessions();
-    let setup = RwSignal::new(Setup::default());
+    // A trainer's preset format and phase minutes, if any.
+    let preset = crate::ui::app::use_presets();
+    let mut initial = Setup::default();
+    if let Some(format) = preset.format {
+        initial.set_format(format);
+    }
+    if let Some(minutes) = preset.minutes {
+        for phase in Phase::ALL {
+            initial.set_phase_minutes(phase, minutes[phase.index()]);
+        }
+    }
+    let setup = RwSignal::new(initial);
 
     let format_choice = move |format: Format, label: Key, help: Key| {
         view! {

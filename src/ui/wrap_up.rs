@@ -23,6 +23,13 @@ pub fn WrapUpScreen() -> impl IntoView {
     let current = use_current();
     let router = use_router();
     let people = current.people();
+    // Tell a course around the app (no user text: the format only).
+    let format = current.read_untracked(|s| match s.format {
+        crate::domain::flow::Format::Reciprocal => "reciprocal",
+        crate::domain::flow::Format::OneWay => "one-way",
+        crate::domain::flow::Format::Group(_) => "group",
+    });
+    crate::platform::embed::event("session-completed", "format", format);
     // A group's skipped turns have nothing to sum up.
     let halves = move || current.read(|s| s.turns_held().map(|(h, _)| h).collect::<Vec<_>>());
     let byline = move || {

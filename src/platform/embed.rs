@@ -1,0 +1,94 @@
+//! The app inside an iframe: it tells the page around it its height (so the
+//! iframe can grow with it) and a few events a course may use. Every
+//! message is `{ type, … }` with no text a person wrote:
+//!
+//! - `{ type: "peer-coach:height", height }`: the content's height in CSS
+//!   pixels, on load and after every change;
+//! - `{ type: "peer-coach:event", event: "exercise-completed", exercise }`
+//!   (the exercise's slug, e.g. `"role-play"`);
+//! - `{ type: "peer-coach:event", event: "session-completed", format }`
+//!   (`"reciprocal"`, `"one-way"` or `"group"`).
+//!
+//! Messages go to the parent only when there is one, to any origin: they
+//! carry nothing private.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Is the page inside a frame?
+pub fn is_framed() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            let parent = w.parent().ok().flatten()?;
+            Some(!js_sys::Object::is(&parent, &w))
+        })
+        .unwrap_or(false)
+}
+
+fn post(fields: &[(&str, JsValue)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    let message = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&message, &(*key).into(), value);
+    }
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Tell the parent an event (no user text: names and slugs only).
+pub fn event(event: &str, key: &str, value: &str) {
+    post(&[
+        ("type", "peer-coach:event".into()),
+        ("event", event.into()),
+        (key, value.into()),
+    ]);
+}
+
+fn content_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map_or(0.0, |e| f64::from(e.scroll_height()))
+}
+
+/// Embed mode: the compact layout (`<html class="embed">`), and the
+/// content's height told to the parent now and after every change.
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().add_1("embed");
+    }
+    let last = std::rc::Rc::new(std::cell::Cell::new(-1.0));
+    let report = move || {
+        let height = content_height().ceil();
+        if height != last.get() {
+            last.set(height);
+            post(&[
+                ("type", "peer-coach:height".into()),
+                ("height", height.into()),
+            ]);
+        }
+    };
+    report();
+    let on_resize = Closure::<dyn FnMut()>::new(report);
+    if let (Ok(observer), Some(body)) = (
+        web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
+        document.body(),
+    ) {
+        observer.observe(&body);
+        if let Some(root) = document.document_element() {
+            observer.observe(&root);
+        }
+    }
+    // The page lives as long as the observer: keep its callback.
+    on_resize.forget();
+}

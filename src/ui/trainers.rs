@@ -1,0 +1,243 @@
+//! For trainers: build a link that opens the app as a course needs it
+//! (embed mode, one exercise or the full flow, the format, the phase
+//! minutes, the language, sharing shown or not), the iframe code for the
+//! course page, and a live preview of it.
+
+use leptos::prelude::*;
+
+use crate::domain::exercise::ExerciseId;
+use crate::domain::flow::{Format, Phase};
+use crate::domain::plan;
+use crate::domain::preset::{Preset, MAX_PHASE_MINUTES};
+use crate::i18n::{exercise_name, phase_name, t, Key, Lang};
+use crate::platform::{clipboard, location};
+use crate::ui::radio_choice::RadioChoice;
+
+/// The iframe code for a course page: the app, allowed to use the
+/// clipboard, and a listener that sets its height from the app's messages.
+pub fn snippet(link: &str, origin: &str) -> String {
+    format!(
+        "<iframe src=\"{link}\" title=\"Peer Coach\" style=\"width:100%;height:640px;border:0\" allow=\"clipboard-write\"></iframe>\n\
+         <script>\n\
+         addEventListener('message', (e) => {{\n\
+         \x20 if (e.origin !== '{origin}' || !e.data || e.data.type !== 'peer-coach:height') return;\n\
+         \x20 for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';\n\
+         }});\n\
+         </script>"
+    )
+}
+
+#[component]
+pub fn TrainersScreen() -> impl IntoView {
+    let preset = RwSignal::new(Preset {
+        embed: true,
+        ..Preset::default()
+    });
+    let page = location::page_without_query();
+    let origin = page
+        .find("://")
+        .and_then(|at| {
+            page[at + 3..]
+                .find('/')
+                .map(|slash| page[..at + 3 + slash].to_string())
+        })
+        .unwrap_or_else(|| page.clone());
+    let link = {
+        let page = page.clone();
+        Memo::new(move |_| format!("{page}{}", preset.with(Preset::to_query)))
+    };
+    let code = {
+        let origin = origin.clone();
+        Memo::new(move |_| snippet(&link.get(), &origin))
+    };
+    let status = RwSignal::new(None::<(&'static str, Key)>);
+    let copy = move |what: &'static str, text: String| {
+        leptos::task::spawn_local(async move {
+            let copied = clipboard::copy(&text).await;
+            if !copied {
+                crate::ui::focus::select_later(what.to_string());
+            }
+            status.set(Some((
+                what,
+                if copied {
+                    Key::TrainersCopied
+                } else {
+                    Key::TrainersCopyBlocked
+                },
+            )));
+        });
+    };
+    let status_of = move |what: &'static str| {
+        move || status.get().filter(|(w, _)| *w == what).map(|(_, k)| t(k))
+    };
+
+    let exercise_option = move |id: ExerciseId| {
+        view! {
+            <option value=id.slug() selected=move || preset.with(|p| p.exercise == Some(id))>
+                {exercise_name(id)}
+            </option>
+        }
+    };
+    let format_choice = move |format: Option<Format>, id: &'static str, label: Key| {
+        view! {
+            <RadioChoice
+                name="trainer-format"
+                id=id
+                label=t(label)
+                checked=Signal::derive(move || preset.with(|p| p.format == format))
+                on_pick=move |_| preset.update(|p| p.format = format)
+            />
+        }
+    };
+    let minutes_field = move |phase: Phase| {
+        let id = format!("trainer-minutes-{}", phase.index());
+        view! {
+            <div class="field">
+                <label for=id.clone()>{phase_name(phase)}</label>
+                <input
+                    type="number"
+                    id=id
+                    inputmode="numeric"
+                    min="1"
+                    max=MAX_PHASE_MINUTES
+                    prop:value=move || preset.with(|p| p.minutes.map_or(0, |m| m[phase.index()]).to_string())
+                    on:change=move |ev| {
+                        let typed = event_target_value(&ev).trim().parse::<u32>().ok();
+                        preset.update(|p| {
+                            if let (Some(m), Some(v)) = (p.minutes.as_mut(), typed) {
+                                m[phase.index()] = v.clamp(1, MAX_PHASE_MINUTES);
+                            }
+                        });
+                    }
+                />
+            </div>
+        }
+    };
+
+    view! {
+        <section class="trainers" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::TrainersTitle)}</h1>
+            <p class="lead">{t(Key::TrainersIntro)}</p>
+            <div class="trainers-grid">
+                <form class="trainer-form" on:submit=|ev| ev.prevent_default()>
+                    <div class="field">
+                        <label for="trainer-what">{t(Key::TrainersWhat)}</label>
+                        <select
+                            id="trainer-what"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                preset.update(|p| p.exercise = ExerciseId::from_slug(&v));
+                            }
+                        >
+                            <option value="" selected=move || preset.with(|p| p.exercise.is_none())>
+                                {t(Key::TrainersFullFlow)}
+                            </option>
+                            {ExerciseId::ALL.into_iter().map(exercise_option).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || preset.with(|p| p.exercise.is_none())>
+                        <fieldset>
+                            <legend>{t(Key::FormatLegend)}</legend>
+                            {format_choice(None, "trainer-format-any", Key::TrainersAnyFormat)}
+                            {format_choice(Some(Format::Reciprocal), "trainer-format-reciprocal", Key::FormatReciprocal)}
+                            {format_choice(Some(Format::OneWay), "trainer-format-oneway", Key::FormatOneWay)}
+                        </fieldset>
+                        <div class="choice">
+                            <input
+                                type="checkbox"
+                                id="trainer-set-minutes"
+                                prop:checked=move || preset.with(|p| p.minutes.is_some())
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    preset.update(|p| p.minutes = on.then(|| plan::split(30)));
+                                }
+                            />
+                            <label for="trainer-set-minutes">{t(Key::TrainersSetMinutes)}</label>
+                        </div>
+                        <Show when=move || preset.with(|p| p.minutes.is_some())>
+                            <div class="split-grid">{Phase::ALL.into_iter().map(minutes_field).collect_view()}</div>
+                        </Show>
+                    </Show>
+                    <div class="field">
+                        <label for="trainer-lang">{t(Key::LanguageLabel)}</label>
+                        <select
+                            id="trainer-lang"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                preset.update(|p| p.lang = Lang::from_tag(&v).map(|l| l.code().to_string()));
+                            }
+                        >
+                            <option value="">{t(Key::TrainersAnyLanguage)}</option>
+                            {Lang::ALL
+                                .into_iter()
+                                .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="choice">
+                        <input
+                            type="checkbox"
+                            id="trainer-share"
+                            prop:checked=move || preset.with(Preset::shows_sharing)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                preset.update(|p| p.share = (!on).then_some(false));
+                            }
+                        />
+                        <label for="trainer-share">{t(Key::TrainersShare)}</label>
+                    </div>
+                    <div class="choice">
+                        <input
+                            type="checkbox"
+                            id="trainer-embed"
+                            prop:checked=move || preset.with(|p| p.embed)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                preset.update(|p| p.embed = on);
+                            }
+                        />
+                        <label for="trainer-embed">{t(Key::TrainersEmbed)}</label>
+                    </div>
+                </form>
+                <div class="trainer-output">
+                    <div class="field">
+                        <label for="trainer-link">{t(Key::TrainersLink)}</label>
+                        <input type="text" id="trainer-link" readonly prop:value=move || link.get() />
+                    </div>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| copy("trainer-link", link.get_untracked())>
+                            {t(Key::TrainersCopyLink)}
+                        </button>
+                        <p class="help-line" role="status">{status_of("trainer-link")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="trainer-code">{t(Key::TrainersSnippet)}</label>
+                        <p class="help" id="trainer-code-help">{t(Key::TrainersSnippetHelp)}</p>
+                        <textarea
+                            id="trainer-code"
+                            rows=7
+                            readonly
+                            aria-describedby="trainer-code-help"
+                            prop:value=move || code.get()
+                        ></textarea>
+                    </div>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| copy("trainer-code", code.get_untracked())>
+                            {t(Key::TrainersCopyCode)}
+                        </button>
+                        <p class="help-line" role="status">{status_of("trainer-code")}</p>
+                    </div>
+                </div>
+            </div>
+            <section aria-labelledby="trainer-preview-title">
+                <h2 id="trainer-preview-title">{t(Key::TrainersPreview)}</h2>
+                <iframe
+                    class="trainer-preview"
+                    title=t(Key::TrainersPreviewTitle)
+                    src=move || link.get()
+                    allow="clipboard-write"
+                ></iframe>
+            </section>
+        </section>
+    }
+}
