@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve-dist.mjs';
 
-const TARGETS = { bytes: 1.6, tti: 1.3, lighthouse: ['performance', 'accessibility', 'best-practices'] };
+const TARGETS = { bytes: 1.6, tti: 1.3, lighthouse: ['performance', 'accessibility', 'best-practices'], seo: 90 };
 const CHROMIUM = '/usr/bin/chromium';
 // The same flags as playwright.config.ts (root, no GPU, no internet).
 const CHROMIUM_ARGS = [
@@ -190,6 +190,25 @@ function runLighthouse(name, url) {
   });
 }
 
+// ---------- 4. Installable ----------
+/** Chromium's own verdict on installing the app (manifest, icons, service
+ * worker): the list of reasons it is not installable, empty when it is. */
+async function installabilityErrors(url) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page
+      .waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 })
+      .catch(() => {});
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors: errors } = await cdp.send('Page.getInstallabilityErrors');
+    return errors.map((e) => e.errorId);
+  } finally {
+    await browser.close();
+  }
+}
+
 // ---------- main ----------
 const sizes = Object.fromEntries(targets.map((t) => [t.name, measureSizes(t)]));
 if (sizes.app && sizes.counter) {
@@ -207,12 +226,14 @@ for (const t of targets) {
 }
 let tti;
 let lighthouse = null;
+let installable = null;
 try {
   tti = await measureTti(servers);
   if (!opt['no-lighthouse']) {
     const lh = targets[0]; // the app if given, else the counter
     lighthouse = { name: lh.name, scores: await runLighthouse(lh.name, servers[lh.name]) };
   }
+  if (servers.app) installable = await installabilityErrors(servers.app);
 } finally {
   running.forEach((s) => s.close());
 }
@@ -242,6 +263,14 @@ if (lighthouse) {
   checks.push(ok);
   console.log(`Lighthouse (${lighthouse.name}):  performance ${s.performance}  accessibility ${s.accessibility}` +
     `  best-practices ${s['best-practices']}  seo ${s.seo}   target 100 perf/a11y/best-practices  ${verdict(ok)}`);
+  const seo = s.seo >= TARGETS.seo;
+  checks.push(seo);
+  console.log(`Lighthouse SEO (${lighthouse.name}): ${s.seo}   target ≥ ${TARGETS.seo}  ${verdict(seo)}`);
+}
+if (installable) {
+  checks.push(installable.length === 0);
+  console.log(`installable (Chromium's check: manifest, icons, service worker): ` +
+    `${installable.length === 0 ? 'yes' : installable.join(', ')}  ${verdict(installable.length === 0)}`);
 }
 console.log(`targets: first-load bytes ≤ ${TARGETS.bytes}× counter, TTI ≤ ${TARGETS.tti}× counter,` +
   ' Lighthouse 100 performance / accessibility / best-practices');
