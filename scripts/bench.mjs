@@ -12,7 +12,8 @@
 // --strict exits 1 when a target is missed; by default the bench only reports.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -194,18 +195,24 @@ function runLighthouse(name, url) {
 /** Chromium's own verdict on installing the app (manifest, icons, service
  * worker): the list of reasons it is not installable, empty when it is. */
 async function installabilityErrors(url) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // A profile of its own: an incognito window is never installable.
+  const profile = mkdtempSync(join(tmpdir(), 'peer-coach-install-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+  });
   try {
-    const page = await browser.newPage();
+    const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(url);
     await page
       .waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 })
       .catch(() => {});
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await browser.newCDPSession(page);
     const { installabilityErrors: errors } = await cdp.send('Page.getInstallabilityErrors');
     return errors.map((e) => e.errorId);
   } finally {
     await browser.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 
