@@ -96,16 +96,25 @@ function registerWorker() {
 // Offline: the service worker of this build (sw.js), and "reload to update".
 if ('serviceWorker' in navigator) {
   let reloading = false;
+  // On a first visit the worker takes over an uncontrolled page: that is
+  // no update.
+  const hadController = navigator.serviceWorker.controller != null;
   const ready = (registration) => {
     window.peerCoachUpdate = () => {
       reloading = true;
-      registration.waiting?.postMessage('skip-waiting');
+      // Another tab may have let the new version in already: then a reload
+      // is all this one needs.
+      if (registration.waiting) registration.waiting.postMessage('skip-waiting');
+      else location.reload();
     };
     window.peerCoachUpdateReady = true;
     dispatchEvent(new Event('peer-coach-update-ready'));
   };
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloading) location.reload();
+    // A new version took over from another tab: this page still runs the
+    // old one, so it offers the reload too.
+    else if (hadController) navigator.serviceWorker.getRegistration().then((r) => r && ready(r));
   });
   navigator.serviceWorker
     .register(${JSON.stringify(`${publicUrl}sw.js`)}, { scope: ${JSON.stringify(publicUrl)} })
@@ -133,7 +142,11 @@ const FILES = ${JSON.stringify(['', ...files], null, 2)}.map((name) => SCOPE + n
 const INDEX = SCOPE + 'index.html';
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  // From the server, never from the browser's HTTP cache: a host that lets
+  // index.html be cached for minutes must not mix the old page into the
+  // new build's files.
+  const fresh = FILES.map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });
 
 self.addEventListener('activate', (event) => {

@@ -86,16 +86,22 @@ impl Airtime {
     /// Who takes more than [`OVER_FACTOR`] times a fair share, once
     /// [`SETTLE_MS`] of talking has been tracked.
     pub fn over_share(&self, now: i64) -> Vec<usize> {
-        let people = self.talked_ms.len();
-        if people < 2 || self.totals(now).iter().sum::<i64>() < SETTLE_MS {
+        let everyone: Vec<usize> = (0..self.talked_ms.len()).collect();
+        self.over_share_among(now, &everyone)
+    }
+
+    /// As [`Airtime::over_share`], with a fair share counted among the
+    /// people `present` only (a group's people away today take none).
+    pub fn over_share_among(&self, now: i64, present: &[usize]) -> Vec<usize> {
+        if present.len() < 2 || self.totals(now).iter().sum::<i64>() < SETTLE_MS {
             return Vec::new();
         }
-        let fair = 1.0 / people as f64;
-        self.shares(now)
+        let fair = 1.0 / present.len() as f64;
+        let shares = self.shares(now);
+        present
             .iter()
-            .enumerate()
-            .filter(|(_, &s)| s > fair * OVER_FACTOR)
-            .map(|(who, _)| who)
+            .copied()
+            .filter(|&who| shares.get(who).is_some_and(|&s| s > fair * OVER_FACTOR))
             .collect()
     }
 
@@ -156,5 +162,19 @@ mod tests {
         a.fit(2);
         assert_eq!(a.talked_ms, [5, 0]);
         assert_eq!(a.speaking, None);
+    }
+
+    #[test]
+    fn a_fair_share_counts_only_the_people_here() {
+        let mut a = Airtime::new(5);
+        a.speak(0, 0);
+        a.speak(1, 60_000);
+        a.speak(3, 120_000);
+        a.stop(180_000);
+        // Three people here, a third each: nobody is over, although a
+        // third is more than one and a half fifths.
+        assert_eq!(a.over_share(180_000), vec![0, 1, 3]);
+        assert!(a.over_share_among(180_000, &[0, 1, 3]).is_empty());
+        assert!(a.over_share_among(180_000, &[0]).is_empty());
     }
 }

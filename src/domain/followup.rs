@@ -340,8 +340,10 @@ impl Session {
     /// [`Session::normalize`]).
     pub(crate) fn normalize_between(&mut self) {
         self.follow_up.truncate(MAX_FOLLOW_UP);
+        // A or B; in a group, any of its people.
+        let people = self.names.len().max(2);
         for item in &mut self.follow_up {
-            item.person = item.person.filter(|&p| p <= 1);
+            item.person = item.person.filter(|&p| usize::from(p) < people);
         }
         self.next_meeting = self.next_meeting.take().and_then(NextMeeting::normalized);
     }

@@ -394,6 +394,8 @@ impl Session {
             half.exercises.iter_mut().for_each(ExerciseRun::normalize);
         }
         self.normalize_between();
+        // A group's turns to come each have a scribe who is here.
+        self.assign_scribes();
         if !self.step.belongs_to(self.format) {
             self.step = Step::Agreement;
         }
@@ -495,8 +497,11 @@ impl Session {
     // ---- moving through the flow ----
 
     /// Go to any step (from the step indicator). Clocks pause.
+    /// A skipped turn's phases are not open (its first screen is, to say
+    /// who is away and to bring them back).
     pub fn go_to(&mut self, step: Step, now: i64) {
-        if step.belongs_to(self.format) {
+        let closed = step.phase().is_some() && self.step_skipped(step);
+        if step.belongs_to(self.format) && !closed {
             self.pause_all(now);
             self.step = step;
         }

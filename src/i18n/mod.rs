@@ -197,8 +197,34 @@ pub fn count(n: usize, one: Key, other: Key) -> String {
     if n == 1 {
         t(one).to_string()
     } else {
-        tf(other, &[("n", &n.to_string())])
+        tf(other, &[("n", &number(n))])
     }
+}
+
+/// A whole number as the language writes it: `12,580` in English,
+/// `12.580` in Spanish (four digits stay together: `1258`) and Portuguese.
+pub fn number(n: usize) -> String {
+    number_in(lang(), n)
+}
+
+fn number_in(lang: Lang, n: usize) -> String {
+    let (separator, from) = match lang {
+        Lang::En => (',', 1_000),
+        Lang::Es => ('.', 10_000),
+        Lang::Pt => ('.', 1_000),
+    };
+    let digits = n.to_string();
+    if n < from {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The pair as shown: "Amara & Jonas"; a group: "Amara, Jonas & Mia".
@@ -338,6 +364,17 @@ mod tests {
                 .iter()
                 .all(|p| p.trim().ends_with('?') || p.trim().ends_with('？')));
         }
+    }
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        assert_eq!(number_in(Lang::En, 999), "999");
+        assert_eq!(number_in(Lang::En, 1258), "1,258");
+        assert_eq!(number_in(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(number_in(Lang::Es, 1258), "1258");
+        assert_eq!(number_in(Lang::Es, 12_580), "12.580");
+        assert_eq!(number_in(Lang::Pt, 1258), "1.258");
+        assert_eq!(number_in(Lang::Pt, 0), "0");
     }
 
     #[test]

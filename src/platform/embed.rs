@@ -42,6 +42,19 @@ fn post(fields: &[(&str, JsValue)]) {
     let _ = parent.post_message(&message, "*");
 }
 
+thread_local! {
+    /// The events already told in this page, so a view drawn again (a
+    /// change of language, a step back and forth) does not tell them twice.
+    static TOLD: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// [`event`], at most once per page for the same `key`.
+pub fn event_once(key: &str, event_name: &str, field: &str, value: &str) {
+    if TOLD.with(|told| told.borrow_mut().insert(key.to_string())) {
+        event(event_name, field, value);
+    }
+}
+
 /// Tell the parent an event (no user text: names and slugs only).
 pub fn event(event: &str, key: &str, value: &str) {
     post(&[

@@ -48,9 +48,19 @@ pub fn AirtimePanel() -> impl IntoView {
 
     let speaking = Memo::new(move |_| current.airtime(|a| a.speaking.map(|(w, _)| w)));
     // The cue changes rarely: announced when it does, not every tick.
+    // Only the people here today count (a group's people away take no
+    // share, and are never invited in).
+    let present = move || {
+        current.read(|s| {
+            (0..s.people())
+                .filter(|&w| s.is_present(w as u8))
+                .collect::<Vec<_>>()
+        })
+    };
     let over = Memo::new(move |_| {
         let at = now.get();
-        current.airtime(|a| a.over_share(at))
+        let here = present();
+        current.airtime(|a| a.over_share_among(at, &here))
     });
 
     let person = move |who: usize| {
@@ -116,7 +126,8 @@ pub fn AirtimePanel() -> impl IntoView {
                         // Invite in whoever has spoken least.
                         let at = now.get_untracked();
                         let shares = current.airtime(|a| a.shares(at));
-                        let quiet = (0..people)
+                        let quiet = present()
+                            .into_iter()
                             .filter(|&p| p != who)
                             .min_by(|&a, &b| shares[a].total_cmp(&shares[b]))
                             .unwrap_or(0);

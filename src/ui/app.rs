@@ -93,7 +93,12 @@ pub fn App(
             router.replace(Route::Exercise(id.slug().to_string()));
         }
     }
+    let note_shown = !preset.ignored.is_empty();
     provide_context(Presets(StoredValue::new(preset)));
+    // What outlives a change of language (every view is drawn again): the
+    // setup being filled in, and whether the preset note was dismissed.
+    provide_context(SetupDraft(RwSignal::new(None)));
+    provide_context(PresetNoteShown(RwSignal::new(note_shown)));
 
     provide_now(move |now| {
         let (Route::Session(id) | Route::SessionExercise { id, .. }) = router.route_untracked()
@@ -166,12 +171,19 @@ pub fn use_presets() -> Preset {
     use_context::<Presets>().map_or_else(Preset::default, |p| p.0.get_value())
 }
 
+/// The setup form as filled in so far (kept across a change of language).
+#[derive(Clone, Copy)]
+pub struct SetupDraft(pub RwSignal<Option<crate::domain::session::Setup>>);
+
+#[derive(Clone, Copy)]
+struct PresetNoteShown(RwSignal<bool>);
+
 /// Says which parameters of the page's address were ignored (unknown, or
 /// a value that is not valid), showing them as text.
 #[component]
 fn PresetNote() -> impl IntoView {
     let ignored = use_presets().ignored;
-    let shown = RwSignal::new(!ignored.is_empty());
+    let shown = expect_context::<PresetNoteShown>().0;
     let list = ignored
         .iter()
         .map(|(name, value)| {

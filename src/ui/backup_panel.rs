@@ -96,7 +96,11 @@ pub fn BackupPanel() -> impl IntoView {
                     let kb = u.bytes.div_ceil(1024);
                     tf(
                         Key::StorageUse,
-                        &[("sessions", &u.sessions.to_string()), ("entries", &u.journal.to_string()), ("kb", &kb.to_string())],
+                        &[
+                            ("sessions", &crate::i18n::number(u.sessions)),
+                            ("entries", &crate::i18n::number(u.journal)),
+                            ("kb", &crate::i18n::number(kb)),
+                        ],
                     )
                 }}
             </p>

@@ -104,9 +104,9 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
                 }
             })
             .collect(),
-        Section::Reflections => (0..2u8)
+        Section::Reflections => (0..s.people() as u8)
             .filter_map(|who| {
-                let r = &s.reflections[who as usize];
+                let r = s.reflections.get(usize::from(who))?;
                 let useful = r.useful.map(|u| format!("{u} / 5 ")).unwrap_or_default();
                 nonempty(&format!("{useful}{}", r.sentence))
                     .map(|line| format!("{}: {line}", person(&s.names, who)))

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::notices::Notice;
 use crate::app::router::use_router;
 use crate::app::sessions::{use_sessions, Sessions};
 use crate::app::ticker::use_now;
@@ -31,6 +32,20 @@ fn load(sessions: &Sessions) -> (Vec<FeedForwardRound>, bool) {
 
 fn save(sessions: &Sessions, rounds: &[FeedForwardRound]) {
     sessions.keep(store::ROUNDS_KEY, &store::encode_rounds(rounds));
+}
+
+/// Keep round `index` as it is now, into the list as stored now (another
+/// tab may have added a round meanwhile).
+fn save_one(sessions: &Sessions, index: usize, round: &FeedForwardRound) {
+    let (mut rounds, writable) = load(sessions);
+    if !writable {
+        sessions.notices().raise(Notice::Newer);
+        return;
+    }
+    if let Some(slot) = rounds.get_mut(index) {
+        *slot = round.clone();
+        save(sessions, &rounds);
+    }
 }
 
 /// Add a round for these people and open it (from a group's wrap-up).
@@ -188,11 +203,14 @@ pub fn RoundsScreen() -> impl IntoView {
 
 fn start_round_with(sessions: &Sessions, people: &[String], minutes: u8) -> Option<Route> {
     let (mut rounds, writable) = load(sessions);
-    rounds.push(FeedForwardRound::new(people, minutes, now_ms()));
-    if writable {
-        save(sessions, &rounds);
+    if !writable {
+        // A newer version keeps the rounds here: never written over.
+        sessions.notices().raise(Notice::Newer);
+        return None;
     }
-    writable.then(|| Route::Round(rounds.len() - 1))
+    rounds.push(FeedForwardRound::new(people, minutes, now_ms()));
+    save(sessions, &rounds);
+    Some(Route::Round(rounds.len() - 1))
 }
 
 /// One round, step by step.
@@ -211,12 +229,13 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
         .into_any();
     };
     let round = RwSignal::new(round);
-    let all = StoredValue::new(rounds);
+    if !writable {
+        sessions.notices().raise(Notice::Newer);
+    }
     let update = move |f: &dyn Fn(&mut FeedForwardRound)| {
         round.update(|r| f(r));
         if writable {
-            all.update_value(|list| list[index] = round.get_untracked());
-            all.with_value(|list| save(&sessions, list));
+            round.with_untracked(|r| save_one(&sessions, index, r));
         }
     };
     let now = use_now();

@@ -102,7 +102,7 @@ pub fn SharePanel(
             } else {
                 Key::ShareLengthTooLong
             };
-            (n, tf(key, &[("n", &n.to_string())]))
+            (n, tf(key, &[("n", &crate::i18n::number(n))]))
         })
     };
 

@@ -83,6 +83,7 @@ pub fn StepNav() -> impl IntoView {
             >
                 <button
                     type="button"
+                    disabled=move || skipped() && step.phase().is_some()
                     aria-current=move || if is_current() { Some("step") } else { None }
                     on:click=move |_| {
                         let at = now_ms();

@@ -29,7 +29,13 @@ pub fn WrapUpScreen() -> impl IntoView {
         crate::domain::flow::Format::OneWay => "one-way",
         crate::domain::flow::Format::Group(_) => "group",
     });
-    crate::platform::embed::event("session-completed", "format", format);
+    let id = current.id();
+    crate::platform::embed::event_once(
+        &format!("session-completed {id}"),
+        "session-completed",
+        "format",
+        format,
+    );
     // A group's skipped turns have nothing to sum up.
     let halves = move || current.read(|s| s.turns_held().map(|(h, _)| h).collect::<Vec<_>>());
     let byline = move || {
@@ -98,7 +104,10 @@ pub fn WrapUpScreen() -> impl IntoView {
                 <button type="button" class="primary big" on:click=move |_| print_page()>
                     {t(Key::PrintPlan)}
                 </button>
-                {current.read_untracked(|s| s.format.is_group()).then(|| {
+                // A round needs three people here.
+                {current
+                    .read_untracked(|s| s.format.is_group() && s.people() - s.absent.len() >= 3)
+                    .then(|| {
                     let sessions = use_sessions();
                     view! {
                         <button
@@ -107,7 +116,7 @@ pub fn WrapUpScreen() -> impl IntoView {
                                 let here = current.read_untracked(|s| {
                                     (0..s.people() as u8)
                                         .filter(|&w| s.is_present(w))
-                                        .map(|w| crate::i18n::person(&s.names, w))
+                                        .map(|w| s.names[usize::from(w)].trim().to_string())
                                         .collect::<Vec<_>>()
                                 });
                                 if let Some(route) = start_round(&sessions, &here) {

@@ -1,6 +1,6 @@
 // Airtime balance: who speaks, by keyboard; live shares, the cue for the
 // facilitator, the final shares at the wrap-up.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { A, B, agree, heading, startSession } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 

@@ -1,7 +1,7 @@
 // Between sessions: the history of sessions on the device, the follow-up of
 // last time's plan in the next session with the same partner, delete with
 // undo.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { A, B, agree, heading, next, startSession } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 

@@ -5,7 +5,7 @@
 // that try to inject script staying text, and the trainers' screen that
 // builds the link and the iframe code.
 import { createServer, type Server } from 'node:http';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoA11yViolations, screenshot } from './helpers';
 
 /** A course page on its own port: the iframe, and a listener that keeps the

@@ -1,7 +1,7 @@
 // The guided exercises on their own: from the library and by direct link.
 // Each journey completes the exercise and finds its result; every exercise
 // screen is scanned with axe-core and photographed at desktop and phone size.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoA11yViolations, screenshot } from './helpers';
 
 async function step(page: Page, title: string) {

@@ -1,7 +1,7 @@
 // Taking sessions along: Markdown and calendar files from the wrap-up, and
 // a backup of everything restored into a clean browser.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { A, B, agree, heading, startSession } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 

@@ -2,7 +2,7 @@
 // not here (their turn skipped, the others share its time), a scribe chosen
 // by hand, the group wrap-up with everyone's plan, airtime for five, and
 // the whole group session through its link in another browser.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { heading, next } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 

@@ -1,6 +1,6 @@
 // The whole journey with the keyboard alone: every control is reachable by
 // Tab, works with Enter, Space and the arrow keys, and shows where focus is.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { A, B, heading } from './flow';
 
 /**

@@ -3,7 +3,7 @@
 // session in Spanish and in Portuguese. A session shared from Spanish opens
 // in Portuguese with each person's words unchanged and the built-in texts
 // (phases, ground rules) in the reader's language. Axe in all three.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { expectNoA11yViolations, screenshot } from './helpers';
 
 type Words = {

@@ -3,7 +3,7 @@
 // a period changed by hand (someone away, a locked pair, a swap), the
 // calendar file, and the schedule's link opened on another device.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { heading } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 
@@ -225,7 +225,7 @@ test('a period changed by hand, the calendar file, and the schedule opened from 
   const link = await share.getByLabel('Link to this schedule').inputValue();
   expect(link).toMatch(/#r1\.[A-Za-z0-9_-]+$/);
   expect(link.length).toBeLessThan(500);
-  await expect(share.getByText(`${link.length} characters: fits in any chat.`)).toBeVisible();
+  await expect(share.getByText(`${link.length.toLocaleString("en-US")} characters: fits in any chat.`)).toBeVisible();
   await share.getByRole('button', { name: 'Copy link' }).click();
   await expect(share.getByRole('status')).toHaveText(/Copied|Ctrl\+C/);
   await expectNoA11yViolations(page, 'rotation: share this schedule');

@@ -2,7 +2,7 @@
 // person gives one or two ideas within a two-minute time-box (the cue when
 // it is up), the ideas collected per person, downloaded and kept on reload.
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { heading } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 

@@ -1,6 +1,6 @@
 // Every screen: an axe-core scan (WCAG 2 A and AA) in light and dark, and
 // screenshots at desktop and phone sizes into screenshots/ (git-ignored).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoA11yViolations, screenshot } from './helpers';
 import { HALF_A, HALF_B, agree, heading, next, runHalf, startSession } from './flow';
 

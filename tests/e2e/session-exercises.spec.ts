@@ -1,7 +1,7 @@
 // Exercises inside a session: each GROW phase suggests fitting ones, the
 // result is attached to that half and shows in the wrap-up, the print view
 // and the session's link.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { A, B, agree, heading, next, startSession } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 

@@ -1,5 +1,5 @@
 // Journeys through a whole session, as two colleagues on a call run it.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { A, B, HALF_A, HALF_B, agree, heading, next, runHalf, startSession } from './flow';
 
 test('a complete reciprocal session, with the clock fast-forwarded', async ({ page }) => {

@@ -1,5 +1,5 @@
 // Sharing through the link, as two people on a call in two browsers.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { A, B, agree, heading, startSession } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 

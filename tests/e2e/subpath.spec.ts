@@ -3,7 +3,7 @@
 // dist-subpath/ with `--public-url /peer-coach/`, served here under
 // /peer-coach/ only, so a broken base path cannot land.
 import { existsSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { heading } from './flow';
 
 /** The dist server (an ES module with top-level await: imported when used). */

@@ -212,6 +212,24 @@ mod tests {
                 phase: Phase::Will
             }
         );
+        // Its phases are closed (a click in the steps does nothing); its
+        // first screen is not.
+        s.go_to(
+            Step::Phase {
+                half: 2,
+                phase: Phase::Goal,
+            },
+            0,
+        );
+        assert_eq!(
+            s.step,
+            Step::Phase {
+                half: 1,
+                phase: Phase::Will
+            }
+        );
+        s.go_to(Step::Turn { half: 2 }, 0);
+        assert_eq!(s.step, Step::Turn { half: 2 });
         // Here after all: the turn comes back and the time is shared again.
         s.set_absent(2, false, 0);
         assert!(!s.is_skipped(2));
@@ -297,7 +315,8 @@ mod tests {
         assert_eq!(s.halves.len(), 3);
         assert_eq!(s.reflections.len(), 3);
         assert_eq!(s.absent, vec![1]);
-        assert_eq!(s.halves[0].scribe, None);
+        // Amara may not write for herself: the next person here does.
+        assert_eq!(s.halves[0].scribe, Some(2));
         assert_eq!(s.halves[1].client, 2);
     }
 }

@@ -46,7 +46,7 @@ pub fn ScheduleShare(
         } else {
             Key::ShareLengthTooLong
         };
-        tf(key, &[("n", &n.to_string())])
+        tf(key, &[("n", &crate::i18n::number(n))])
     };
     let status = move || {
         let now = url.get();
