@@ -14,6 +14,9 @@
 //    A new build waits until the page asks it to take over ("reload to
 //    update"), so an open app never mixes two versions.
 //
+// Debug builds (`make serve`, with Trunk's inline live-reload script) are
+// left as Trunk wrote them.
+//
 // Environment (set by Trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL,
 // TRUNK_PROFILE. Also runnable by hand on a built folder:
 //   TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ TRUNK_PROFILE=release node scripts/post-build.mjs
@@ -47,6 +50,14 @@ function withSlash(url) {
 
 function hash(text, length = 16) {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+// `make serve` (a debug build with Trunk's live reload, which injects an
+// inline script of its own) keeps the page as Trunk wrote it: the policy
+// and the service worker are for the release build only.
+if (!release) {
+  await unlink(join(dir, 'sw.js')).catch(() => {});
+  process.exit(0);
 }
 
 const indexPath = join(dir, 'index.html');
