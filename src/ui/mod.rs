@@ -41,6 +41,7 @@ mod radio_choice;
 mod reality_editor;
 mod rotation;
 mod round;
+mod round_screen;
 mod route_link;
 mod scale;
 mod search_field;
