@@ -135,6 +135,25 @@ pub struct Period {
 }
 
 impl Period {
+    /// A period of these groups, in its normal order.
+    pub fn new(
+        index: u32,
+        groups: Vec<Vec<u32>>,
+        sit_out: Option<u32>,
+        away: Vec<u32>,
+        locked: Vec<(u32, u32)>,
+    ) -> Period {
+        let mut period = Period {
+            index,
+            groups,
+            sit_out,
+            away,
+            locked,
+        };
+        period.normalize();
+        period
+    }
+
     /// Everyone placed this period: in a group or sitting out, ascending.
     pub fn present(&self) -> Vec<u32> {
         let mut ids: Vec<u32> = self.groups.iter().flatten().copied().collect();
@@ -257,6 +276,22 @@ impl Schedule {
         let from = self.periods.len() as u32;
         let new = generate(self, from, count, away, locks);
         self.periods.extend(new);
+    }
+
+    /// The first period on or after `today` (`YYYY-MM-DD`), or the number
+    /// of periods when all are past.
+    pub fn first_period_from(&self, today: &str) -> u32 {
+        let count = self.periods.len() as u32;
+        (0..count)
+            .find(|&i| self.period_date(i).is_some_and(|d| d.as_str() >= today))
+            .unwrap_or(count)
+    }
+
+    /// After a change of the roster or the settings: the periods from
+    /// `today` on are made again; the ones before stay, as history.
+    pub fn remake_from(&mut self, today: &str) {
+        let from = self.first_period_from(today);
+        self.regenerate_from(from);
     }
 
     /// Keeps the periods before `from` as history and makes the later ones
@@ -602,15 +637,7 @@ fn make_period(
             _ => sit_out = Some(v),
         }
     }
-    let mut period = Period {
-        index,
-        groups,
-        sit_out,
-        away,
-        locked,
-    };
-    period.normalize();
-    period
+    Period::new(index, groups, sit_out, away, locked)
 }
 
 /// The pairs of round `r` of the circle method over `n` (even) places:

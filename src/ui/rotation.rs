@@ -22,12 +22,14 @@ use crate::platform::{files, print_page, records};
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
 use crate::ui::radio_choice::RadioChoice;
-use edit::{period_day, person, PeriodEditor};
+use edit::person;
 use open::ScheduleArrival;
+use period_row::PeriodRow;
 use share::ScheduleShare;
 
 mod edit;
 mod open;
+mod period_row;
 mod share;
 
 /// Periods made at a time.
@@ -79,13 +81,7 @@ pub fn RotationScreen() -> impl IntoView {
     // A change of the roster or the settings makes the periods not yet
     // come again, each with who is away and its locked pairs (the ones
     // before today stay, as history).
-    let remake = move |s: &mut Schedule| {
-        let today = today_iso();
-        let first_future = (0..s.periods.len() as u32)
-            .find(|&i| s.period_date(i).is_some_and(|d| d >= today))
-            .unwrap_or(s.periods.len() as u32);
-        s.regenerate_from(first_future);
-    };
+    let remake = move |s: &mut Schedule| s.remake_from(&today_iso());
 
     // A shared schedule (the route is `#r1.…`): opened at once where there
     // is nothing to lose, else the user chooses. The payload leaves the
@@ -201,100 +197,6 @@ pub fn RotationScreen() -> impl IntoView {
             n => tf(Key::RepeatEvery, &[("n", &n.to_string())]),
         };
         view! { <option value=weeks.to_string() selected=move || every() == weeks>{label}</option> }
-    };
-
-    let period_row = move |p: Period| {
-        let index = p.index;
-        let (date, groups, not_meeting) = schedule.with_untracked(|s| {
-            let names = |g: &[u32]| {
-                g.iter()
-                    .map(|&id| person(s, id))
-                    .collect::<Vec<_>>()
-                    .join(" & ")
-            };
-            let groups: Vec<(String, bool)> = (p.groups.iter())
-                .map(|g| {
-                    let locked = (p.locked.iter()).any(|(a, b)| g.contains(a) && g.contains(b));
-                    (names(g), locked)
-                })
-                .collect();
-            let mut not_meeting: Vec<(String, Key)> = (p.sit_out.iter())
-                .map(|&id| (person(s, id), Key::RotationSitsOutMark))
-                .collect();
-            not_meeting.extend(
-                p.away
-                    .iter()
-                    .map(|&id| (person(s, id), Key::RotationAwayMark)),
-            );
-            (period_day(s, index), groups, not_meeting)
-        });
-        let open = move || editing.get() == Some(index);
-        let group = |(names, locked): (String, bool)| {
-            view! {
-                <li>
-                    {names}
-                    {locked.then(|| view! { " " <span class="badge">{t(Key::RotationLockedMark)}</span> })}
-                </li>
-            }
-        };
-        let absent = |(name, mark): (String, Key)| {
-            view! { <li>{name} " " <span class="muted">"(" {t(mark)} ")"</span></li> }
-        };
-        let not_meeting = if not_meeting.is_empty() {
-            "—".into_any()
-        } else {
-            view! { <ul class="pairs">{not_meeting.into_iter().map(absent).collect_view()}</ul> }
-                .into_any()
-        };
-        view! {
-            <tr class:editing=open>
-                <th scope="row">{date.clone()}</th>
-                <td>
-                    <ul class="pairs">{groups.into_iter().map(group).collect_view()}</ul>
-                </td>
-                <td>{not_meeting}</td>
-                <td class="no-print">
-                    <button
-                        type="button"
-                        class="small"
-                        id=format!("change-{index}")
-                        aria-expanded=move || open().to_string()
-                        aria-controls=format!("period-edit-{index}")
-                        on:click=move |_| {
-                            if open() {
-                                editing.set(None);
-                            } else {
-                                editing.set(Some(index));
-                                focus_later(format!("period-edit-title-{index}"));
-                            }
-                        }
-                    >
-                        {t(Key::RotationChange)}
-                        <span class="sr-only">" " {date}</span>
-                    </button>
-                </td>
-            </tr>
-            {move || {
-                open()
-                    .then(|| {
-                        view! {
-                            <tr class="period-edit-row no-print">
-                                <td colspan="4">
-                                    <PeriodEditor
-                                        schedule=schedule
-                                        index=index
-                                        on_save=on_save
-                                        on_done=move |_| {
-                                            editing.set(None);
-                                            focus_later(format!("change-{index}"));
-                                        }
-                                    />
-                                </td>
-                            </tr>
-                        }
-                    })
-            }}
-        }
     };
 
     // Whose calendar: the whole team's, or one person's.
@@ -437,7 +339,13 @@ pub fn RotationScreen() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {move || schedule.with(|s| s.periods.clone()).into_iter().map(period_row).collect_view()}
+                            {move || {
+                                schedule
+                                    .with(|s| s.periods.clone())
+                                    .into_iter()
+                                    .map(|p| view! { <PeriodRow schedule=schedule p=p editing=editing on_save=on_save /> })
+                                    .collect_view()
+                            }}
                         </tbody>
                     </table>
                 </Show>

@@ -227,15 +227,7 @@ impl Reader<'_> {
             }
             locked.push((a.min(b), a.max(b)));
         }
-        let mut period = Period {
-            index,
-            groups,
-            sit_out,
-            away,
-            locked,
-        };
-        period.normalize();
-        Some(period)
+        Some(Period::new(index, groups, sit_out, away, locked))
     }
 }
 

@@ -323,3 +323,19 @@ fn hand_edits_remake_the_later_periods_around_them() {
     assert_eq!(s.lock(2, z, g[2][0]), Err(EditError::NotInPeriod(z)));
     assert_eq!(s.swap(2, z, g[2][0]), Err(EditError::NotInPeriod(z)));
 }
+
+#[test]
+fn a_change_remakes_only_the_periods_from_today() {
+    let mut s = schedule(6, OddPolicy::Trio);
+    s.extend(4, &none, &no_locks);
+    let dates: Vec<String> = (0..4).map(|i| s.period_date(i).unwrap()).collect();
+    assert_eq!(s.first_period_from(&dates[2]), 2);
+    assert_eq!(s.first_period_from("2000-01-01"), 0);
+    assert_eq!(s.first_period_from("2999-01-01"), 4);
+    let past = s.periods[..2].to_vec();
+    s.roster.add("P6");
+    s.remake_from(&dates[2]);
+    assert_eq!(&s.periods[..2], &past[..], "the periods before today stay");
+    assert_eq!(s.periods.len(), 4);
+    assert!(s.periods[2..].iter().all(|p| p.present().contains(&6)));
+}
