@@ -17,7 +17,8 @@ use peer_coach::domain::fixtures::{
 };
 use peer_coach::domain::session::Session;
 use peer_coach::domain::share::{
-    decode, encode_session, lock, unlock, Decoded, Envelope, LinkError, LinkVersion, KDF_ITERATIONS,
+    decode, encode_session, lock, plaintext_bytes, unlock, Cipher, Decoded, Envelope, LinkError,
+    LinkVersion, KDF_ITERATIONS,
 };
 use share_common::RustCipher;
 
@@ -83,6 +84,16 @@ fn opens_with_its_passphrase_only(name: &str, version: LinkVersion, expected: Se
 #[test]
 fn e1_golden_link_opens_with_its_passphrase_only() {
     opens_with_its_passphrase_only("e1.txt", LinkVersion::V1, reference_session());
+    // Sealed before passphrases were forgiving, with words joined by
+    // spaces: heard on a call and typed otherwise, it still opens (every
+    // locked format is opened by the same code).
+    let Ok(Decoded::Locked(envelope)) = decode(&golden("e1.txt")) else {
+        panic!("e1: not a locked link");
+    };
+    assert_eq!(
+        unlock(&envelope, " Correct Horse  BATTERY staple.", &RustCipher),
+        Ok(reference_session())
+    );
 }
 
 #[test]
@@ -157,9 +168,27 @@ fn e4_golden_link_opens_with_its_passphrase_only() {
     opens_with_its_passphrase_only("e4.txt", LinkVersion::V4, reference_group_session());
 }
 
+/// How every encrypted link was sealed before passphrases were forgiving:
+/// under exactly the passphrase given.
+fn seal_exactly(session: &Session, passphrase: &str, salt: [u8; 16], nonce: [u8; 12]) -> String {
+    let (version, plaintext) = plaintext_bytes(session);
+    let mut envelope = Envelope {
+        version,
+        kdf_iterations: KDF_ITERATIONS,
+        salt,
+        nonce,
+        ciphertext: Vec::new(),
+    };
+    envelope.ciphertext =
+        RustCipher.seal(passphrase, &envelope, &envelope.header_bytes(), &plaintext);
+    envelope.to_fragment()
+}
+
 #[test]
 fn encoder_still_seals_the_golden_locked_links() {
-    // The KDF runs once per link here: one test for both.
+    // The bytes of a locked link have not changed: sealed under the exact
+    // golden passphrase, as they were, the sessions give the golden links.
+    // (The KDF runs once per link here: one test for all.)
     for (name, session, salt, nonce) in [
         ("e1.txt", reference_session(), GOLDEN_SALT, GOLDEN_NONCE),
         (
@@ -181,16 +210,24 @@ fn encoder_still_seals_the_golden_locked_links() {
             GOLDEN_NONCE_4,
         ),
     ] {
-        let link = lock(
+        let link = seal_exactly(&session, GOLDEN_PASSPHRASE, salt, nonce);
+        assert_eq!(link, golden(name), "{name}");
+    }
+    // Today's encoder seals under the canonical passphrase (what is heard,
+    // however it is typed): the same link for every way of typing it.
+    let session = reference_session();
+    let canonical = "correct-horse-battery-staple";
+    assert_eq!(
+        lock(
             &session,
             GOLDEN_PASSPHRASE,
             KDF_ITERATIONS,
-            salt,
-            nonce,
-            &RustCipher,
-        );
-        assert_eq!(link, golden(name), "{name}");
-    }
+            GOLDEN_SALT,
+            GOLDEN_NONCE,
+            &RustCipher
+        ),
+        seal_exactly(&session, canonical, GOLDEN_SALT, GOLDEN_NONCE)
+    );
 }
 
 /// Writes the golden files that do not exist yet: run once per new format,

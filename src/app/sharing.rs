@@ -5,7 +5,7 @@
 use crate::app::sessions::Sessions;
 use crate::domain::merge;
 use crate::domain::session::Session;
-use crate::domain::share::{self, Envelope, LinkError, KDF_ITERATIONS};
+use crate::domain::share::{self, passphrase, Envelope, LinkError, KDF_ITERATIONS};
 use crate::platform::clock::now_ms;
 use crate::platform::crypto::{self, CryptoError};
 
@@ -77,8 +77,10 @@ pub fn text_block(link: &str) -> String {
 }
 
 /// Seal a session under a passphrase with the browser's WebCrypto: an
-/// `e1` link, or `e2` if it holds exercise runs.
+/// `e1` link, or `e2` if it holds exercise runs. The key comes from the
+/// passphrase's canonical form (what is heard, however it is typed).
 pub async fn lock(session: &Session, passphrase: &str) -> Result<String, CryptoError> {
+    let passphrase = passphrase::canonical(passphrase);
     let (version, plaintext) = share::plaintext_bytes(session);
     let mut envelope = Envelope {
         version,
@@ -88,7 +90,7 @@ pub async fn lock(session: &Session, passphrase: &str) -> Result<String, CryptoE
         ciphertext: Vec::new(),
     };
     envelope.ciphertext = crypto::seal(
-        passphrase,
+        &passphrase,
         &envelope.salt,
         envelope.kdf_iterations,
         &envelope.nonce,
@@ -108,20 +110,30 @@ pub enum UnlockError {
     NoCrypto,
 }
 
-/// Open an encrypted link's envelope with a passphrase.
+/// Open an encrypted link's envelope with a passphrase as typed: each of
+/// its candidates in turn, the canonical form first (see
+/// [`passphrase::candidates`]).
 pub async fn unlock(envelope: &Envelope, passphrase: &str) -> Result<Session, UnlockError> {
-    let plaintext = crypto::open(
-        passphrase,
-        &envelope.salt,
-        envelope.kdf_iterations,
-        &envelope.nonce,
-        &envelope.header_bytes(),
-        &envelope.ciphertext,
-    )
-    .await
-    .map_err(|e| match e {
-        CryptoError::Rejected => UnlockError::Link(LinkError::WrongPassphrase),
-        CryptoError::Unavailable => UnlockError::NoCrypto,
-    })?;
+    let mut plaintext = None;
+    for candidate in passphrase::candidates(passphrase) {
+        match crypto::open(
+            &candidate,
+            &envelope.salt,
+            envelope.kdf_iterations,
+            &envelope.nonce,
+            &envelope.header_bytes(),
+            &envelope.ciphertext,
+        )
+        .await
+        {
+            Ok(bytes) => {
+                plaintext = Some(bytes);
+                break;
+            }
+            Err(CryptoError::Rejected) => continue,
+            Err(CryptoError::Unavailable) => return Err(UnlockError::NoCrypto),
+        }
+    }
+    let plaintext = plaintext.ok_or(UnlockError::Link(LinkError::WrongPassphrase))?;
     share::decode_plain_bytes(&plaintext, envelope.version).map_err(UnlockError::Link)
 }

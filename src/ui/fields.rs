@@ -26,6 +26,10 @@ pub fn TextField(
     /// Hide the label visually (it is still read out).
     #[prop(optional)]
     label_hidden: bool,
+    /// A code rather than prose (a passphrase): phones neither capitalise
+    /// nor correct it, and it is not spell-checked.
+    #[prop(optional)]
+    code: bool,
 ) -> impl IntoView {
     let help_id = help.as_ref().map(|_| format!("{id}-help"));
     let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
@@ -45,6 +49,10 @@ pub fn TextField(
                 type="text"
                 id=id.clone()
                 aria-describedby=help_id.clone()
+                autocapitalize=code.then_some("none")
+                autocorrect=code.then_some("off")
+                autocomplete=code.then_some("off")
+                spellcheck=code.then_some("false")
                 prop:value=move || value.get()
                 on:input=input
             />

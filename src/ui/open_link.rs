@@ -88,7 +88,8 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
     let error = RwSignal::new(None::<Key>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let words = passphrase.get_untracked().trim().to_string();
+        // As typed: unlocking tries what a listener may have meant.
+        let words = passphrase.get_untracked();
         let envelope = envelope.get_value();
         // Cleared first, so the same message is announced again on a retry.
         error.set(None);
@@ -118,6 +119,8 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
                         type="text"
                         id="open-passphrase"
                         autocomplete="off"
+                        autocapitalize="none"
+                        autocorrect="off"
                         spellcheck="false"
                         aria-describedby="open-error"
                         prop:value=move || passphrase.get()

@@ -63,7 +63,7 @@ pub fn SharePanel(
         let from = plain.get_untracked();
         locking.set(true);
         spawn_local(async move {
-            match lock(&session, words.trim()).await {
+            match lock(&session, &words).await {
                 Ok(payload) => locked.set(Some((from, words, link_for(&payload)))),
                 Err(_) => crypto_missing.set(true),
             }
@@ -152,6 +152,7 @@ pub fn SharePanel(
                         id="share-passphrase"
                         label=t(Key::SharePassphrase)
                         help=t(Key::SharePassphraseHelp)
+                        code=true
                         value=Signal::derive(move || passphrase.get())
                         on_input=move |v: String| passphrase.set(v)
                     />
@@ -165,7 +166,7 @@ pub fn SharePanel(
                         <button
                             type="button"
                             class="primary"
-                            disabled=move || locking.get() || passphrase.with(|p| p.trim().is_empty())
+                            disabled=move || locking.get() || passphrase.with(|p| !share::passphrase::is_usable(p))
                             on:click=make_locked
                         >
                             {move || t(if locking.get() { Key::ShareLocking } else { Key::ShareLock })}

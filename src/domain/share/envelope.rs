@@ -1,7 +1,10 @@
 //! The `e1`, `e2` and `e3` links: a session sealed with a passphrase.
 //!
 //! Key: PBKDF2-HMAC-SHA256(passphrase as UTF-8, salt, iterations) → 32
-//! bytes. Cipher: AES-256-GCM with a 96-bit nonce and a 128-bit tag; the
+//! bytes, where a new link's passphrase is its [`canonical`] form (lower
+//! case, one `-` between words: what is heard on a call, however it is
+//! typed) and opening tries the [`candidates`] of what is typed.
+//! Cipher: AES-256-GCM with a 96-bit nonce and a 128-bit tag; the
 //! additional authenticated data is [`Envelope::header_bytes`], so the tag
 //! (and with it the format version), the KDF parameters, the salt and the
 //! nonce cannot be changed without the passphrase check failing. The
@@ -29,6 +32,7 @@
 //! RustCrypto).
 
 use super::compact::{get_varint, put_varint};
+use super::passphrase::{candidates, canonical};
 use super::{decode_plain_bytes, frame, plaintext_bytes, unframe, LinkError, LinkVersion};
 use crate::domain::session::Session;
 
@@ -138,8 +142,9 @@ impl Envelope {
 }
 
 /// Seal a session into an `e1`, `e2` or `e3` fragment, as
-/// [`LinkVersion::needed_for`] says. `salt` and `nonce` must be fresh
-/// random bytes for every link.
+/// [`LinkVersion::needed_for`] says, under the [`canonical`] form of
+/// `passphrase`. `salt` and `nonce` must be fresh random bytes for every
+/// link.
 pub fn lock(
     session: &Session,
     passphrase: &str,
@@ -157,18 +162,21 @@ pub fn lock(
         ciphertext: Vec::new(),
     };
     let aad = envelope.header_bytes();
-    envelope.ciphertext = cipher.seal(passphrase, &envelope, &aad, &plaintext);
+    envelope.ciphertext = cipher.seal(&canonical(passphrase), &envelope, &aad, &plaintext);
     envelope.to_fragment()
 }
 
-/// Open an envelope with a passphrase.
+/// Open an envelope with a passphrase as typed: each of its
+/// [`candidates`] in turn (the canonical form first).
 pub fn unlock(
     envelope: &Envelope,
     passphrase: &str,
     cipher: &impl Cipher,
 ) -> Result<Session, LinkError> {
-    let plaintext = cipher
-        .open(passphrase, envelope, &envelope.header_bytes())
+    let aad = envelope.header_bytes();
+    let plaintext = candidates(passphrase)
+        .iter()
+        .find_map(|p| cipher.open(p, envelope, &aad))
         .ok_or(LinkError::WrongPassphrase)?;
     decode_plain_bytes(&plaintext, envelope.version)
 }

@@ -60,6 +60,7 @@ pub mod compact;
 pub mod crc32;
 pub mod deflate;
 mod envelope;
+pub mod passphrase;
 mod words;
 
 pub use envelope::{lock, unlock, Cipher, Envelope, KDF_ITERATIONS};
