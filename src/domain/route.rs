@@ -1,4 +1,12 @@
 //! The app's routes, carried in the URL fragment (`#/...`).
+//!
+//! Every fragment is one of three things: a screen of the app (empty, `#/`
+//! and unknown-free paths like `#/history`), a shared link to open
+//! (`#s1.…`, also as a chat app or mail client mangled it: `#%23s1.…`, a
+//! bare `#s1`), or an address that could not be read, which the app says
+//! so about. A non-empty fragment never silently opens the home screen.
+
+use crate::domain::share;
 
 /// A screen the address bar can point at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,8 +40,13 @@ pub enum Route {
     /// One exercise, by slug (unknown slugs are kept, to say so).
     Exercise(String),
     /// A shared link's payload to open (`#s1.…`, `#e1.…`): it starts with
-    /// a version tag, a lower-case letter and digits, then a dot.
+    /// a version tag, a lower-case letter and digits, then a dot; or it
+    /// becomes one once cleaned of what chat apps and mail clients add
+    /// (`#%23s1.…`, a cut-off `#s1`): the opener says what is wrong with it.
     Open(String),
+    /// A fragment that is neither a screen nor a link (kept as it was, to
+    /// say that the address could not be read).
+    Unreadable(String),
 }
 
 /// Does this fragment carry a shared payload rather than a route?
@@ -45,16 +58,39 @@ fn is_payload(path: &str) -> bool {
         && tag[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Does this fragment hold a link once cleaned of what a chat app, a mail
+/// client or a cut may have done to it: a version tag (a lower-case letter
+/// and digits), alone or followed by a dot?
+fn is_mangled_payload(fragment: &str) -> bool {
+    let cleaned = share::clean(fragment);
+    let tag = cleaned.split('.').next().unwrap_or("");
+    (2..=6).contains(&tag.len())
+        && tag.as_bytes()[0].is_ascii_lowercase()
+        && tag[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
 impl Route {
-    /// Read a fragment (with or without its `#`). Anything unknown is home.
+    /// Read a fragment (with or without its `#`): empty is home, a screen's
+    /// path is that screen, a link (even a mangled one) is [`Route::Open`],
+    /// and anything else is [`Route::Unreadable`].
     pub fn parse(hash: &str) -> Route {
-        let fragment = hash.trim_start_matches('#');
+        let fragment = hash.strip_prefix('#').unwrap_or(hash);
         if is_payload(fragment) {
             return Route::Open(fragment.to_string());
         }
-        let path = fragment.trim_start_matches('/');
+        match Route::parse_path(fragment) {
+            Some(route) => route,
+            None if is_mangled_payload(fragment) => Route::Open(fragment.to_string()),
+            None => Route::Unreadable(fragment.to_string()),
+        }
+    }
+
+    /// The screen a path names (`/history`, `history`), if it names one.
+    fn parse_path(fragment: &str) -> Option<Route> {
+        let path = fragment.strip_prefix('/').unwrap_or(fragment);
         let parts: Vec<&str> = path.split('/').collect();
-        match parts[..] {
+        Some(match parts[..] {
+            [""] => Route::Home,
             ["new"] => Route::NewSession,
             ["exercises"] => Route::Exercises,
             ["history"] => Route::History,
@@ -63,15 +99,12 @@ impl Route {
             ["round"] => Route::Rounds,
             ["trainers"] => Route::Trainers,
             // Written as `to_hash` writes it: no sign, no leading zero.
-            ["round", n] if !n.starts_with('0') && n.len() <= 4 => {
-                match n
-                    .bytes()
-                    .all(|b| b.is_ascii_digit())
-                    .then(|| n.parse::<usize>())
-                {
-                    Some(Ok(n)) => Route::Round(n - 1),
-                    _ => Route::Home,
-                }
+            ["round", n]
+                if !n.starts_with('0')
+                    && (1..=4).contains(&n.len())
+                    && n.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Route::Round(n.parse::<usize>().ok()? - 1)
             }
             ["exercise", slug] if is_valid_id(slug) => Route::Exercise(slug.to_string()),
             ["session", id] if is_valid_id(id) => Route::Session(id.to_string()),
@@ -86,8 +119,8 @@ impl Route {
                     slug: slug.to_string(),
                 }
             }
-            _ => Route::Home,
-        }
+            _ => return None,
+        })
     }
 
     pub fn to_hash(&self) -> String {
@@ -98,7 +131,7 @@ impl Route {
             Route::SessionExercise { id, half, slug } => {
                 format!("#/session/{id}/half/{}/exercise/{slug}", half + 1)
             }
-            Route::Open(payload) => format!("#{payload}"),
+            Route::Open(payload) | Route::Unreadable(payload) => format!("#{payload}"),
             Route::Exercises => "#/exercises".to_string(),
             Route::History => "#/history".to_string(),
             Route::Journal => "#/journal".to_string(),
@@ -156,11 +189,18 @@ mod tests {
     }
 
     #[test]
-    fn unknown_or_unsafe_fragments_go_home() {
+    fn only_an_empty_fragment_is_home() {
+        for hash in ["", "#", "#/", "/"] {
+            assert_eq!(Route::parse(hash), Route::Home, "{hash}");
+        }
+        assert_eq!(Route::parse("/new"), Route::NewSession);
+    }
+
+    #[test]
+    fn unknown_or_unsafe_fragments_are_unreadable() {
         for hash in [
-            "",
-            "#",
             "#/nope",
+            "#//",
             "#/session/",
             "#/session/a b",
             "#/session/<script>",
@@ -173,10 +213,13 @@ mod tests {
             "#/round/1/2",
             "#/session/a/half/1/exercise/<b>",
             "#/session/a/half/1/exercise",
+            "#hello",
+            "#%2Fnope",
+            "#S1.x",
         ] {
-            assert_eq!(Route::parse(hash), Route::Home, "{hash}");
+            let fragment = hash.trim_start_matches('#').to_string();
+            assert_eq!(Route::parse(hash), Route::Unreadable(fragment), "{hash}");
         }
-        assert_eq!(Route::parse("/new"), Route::NewSession);
     }
 
     #[test]
@@ -187,9 +230,15 @@ mod tests {
         assert_eq!(Route::parse("#r1.AbC-_9"), Route::Open("r1.AbC-_9".into()));
         // An emptied link still reaches the opener, which says it is empty.
         assert_eq!(Route::parse("#s1."), Route::Open("s1.".into()));
-        // Not a tag: no digits, upper case, nothing after the dot.
-        for hash in ["#s.x", "#S1.x", "#s1", "#1s.x", "#/s1.x"] {
-            assert!(!matches!(Route::parse(hash), Route::Open(_)), "{hash}");
+        // Mangled on the way, or cut off: still a link, for the opener to
+        // open or to say what is wrong with it.
+        for hash in ["#%23s1.x", "#%2523s1.x", "#s1", "#e2", "#s1.x%22"] {
+            let fragment = hash.trim_start_matches('#').to_string();
+            assert_eq!(Route::parse(hash), Route::Open(fragment), "{hash}");
+        }
+        // Not a tag: no digits, upper case, a digit first.
+        for hash in ["#s.x", "#S1.x", "#1s.x"] {
+            assert!(matches!(Route::parse(hash), Route::Unreadable(_)), "{hash}");
         }
     }
 }
