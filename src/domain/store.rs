@@ -59,6 +59,51 @@ pub fn aside_key(key: &str, n: u32) -> String {
     }
 }
 
+/// Why the address of a session finds no session to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// No record of it on this device.
+    NotHere,
+    /// Its record could not be read: it was set aside, unchanged (or it
+    /// could not even be moved, and stays unreadable where it is).
+    SetAside,
+    /// Its record was written by a newer version, and left untouched.
+    Newer,
+}
+
+/// Is `key` where the session record `id` was set aside (the first time,
+/// or a later time, `.1`, `.2`…)? Ids have no dots, so no other session's
+/// aside key is ever taken for it.
+pub fn is_aside_of_session(key: &str, id: &str) -> bool {
+    let base = aside_key(&session_key(id), 0);
+    key.strip_prefix(base.as_str()).is_some_and(|rest| {
+        rest.is_empty()
+            || rest
+                .strip_prefix('.')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// Why the session `id` is not among the sessions read from the stored
+/// `(key, value)` pairs: its record is there but newer or unreadable, or
+/// was set aside, or there is none.
+pub fn why_missing<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>, id: &str) -> Missing {
+    let own = session_key(id);
+    let mut missing = Missing::NotHere;
+    for (key, raw) in records {
+        if key == own {
+            return match decode_session(raw) {
+                Err(RecordError::Newer(_)) => Missing::Newer,
+                _ => Missing::SetAside,
+            };
+        }
+        if is_aside_of_session(key, id) {
+            missing = Missing::SetAside;
+        }
+    }
+    missing
+}
+
 /// Why a stored record cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RecordError {
@@ -321,6 +366,31 @@ mod tests {
         );
         assert!(is_newer_record(r#"{"v":2,"data":"whatever"}"#));
         assert!(!is_newer_record(r#"{"v":1,"data":{}}"#) && !is_newer_record("{"));
+    }
+
+    #[test]
+    fn a_missing_session_says_why() {
+        let newer = r#"{"v":9,"data":{"id":"n"}}"#;
+        let records = [
+            ("peer-coach.aside.session.a", "{broken"),
+            ("peer-coach.aside.session.b.3", "{broken"),
+            ("peer-coach.aside.session.bc", "{broken"),
+            ("peer-coach.session.n", newer),
+            ("peer-coach.session.d", "{still broken"),
+            ("peer-coach.aside.session.e.x", "{"),
+        ];
+        for (id, why) in [
+            ("a", Missing::SetAside),
+            ("b", Missing::SetAside),
+            ("bc", Missing::SetAside),
+            ("n", Missing::Newer),
+            ("d", Missing::SetAside),
+            ("c", Missing::NotHere),
+            ("e", Missing::NotHere),
+            ("aside", Missing::NotHere),
+        ] {
+            assert_eq!(why_missing(records, id), why, "{id}");
+        }
     }
 
     #[test]

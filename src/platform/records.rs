@@ -233,6 +233,14 @@ fn records_where(storage: &DeviceStorage, wanted: impl Fn(&str) -> bool) -> Vec<
         .collect()
 }
 
+/// Why the session `id` is not among those read (see [`store::why_missing`]).
+pub fn why_missing(storage: &DeviceStorage, id: &str) -> store::Missing {
+    let raw = records_where(storage, |k| {
+        k == store::session_key(id) || store::is_aside_of_session(k, id)
+    });
+    store::why_missing(pairs(&raw), id)
+}
+
 fn pairs(records: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
     records.iter().map(|(k, v)| (k.as_str(), v.as_str()))
 }
