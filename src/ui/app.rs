@@ -23,7 +23,7 @@ use crate::ui::history::HistoryScreen;
 use crate::ui::home::{Home, NotFound};
 use crate::ui::journal::JournalScreen;
 use crate::ui::notice_bar::NoticeBar;
-use crate::ui::open_link::OpenLink;
+use crate::ui::open_link::{OpenLink, UnreadableAddress};
 use crate::ui::rotation::RotationScreen;
 use crate::ui::round::RoundsScreen;
 use crate::ui::round_screen::RoundScreen;
@@ -43,13 +43,16 @@ enum Screen {
     Exercise(String),
     History,
     Journal,
+    /// An address that is neither a screen nor a link.
+    Unreadable,
     /// The rotation, also when it opens a schedule's link (`#r1.…`): the
     /// screen reads the link from the route, so it stays while it does.
     Rotation,
     Rounds,
     Round(usize),
     Trainers,
-    NotFound,
+    /// A session's address, without the session (the id).
+    NotFound(String),
 }
 
 #[component]
@@ -120,9 +123,10 @@ pub fn App(
         Route::Session(id) | Route::SessionExercise { id, .. } if sessions.exists(&id) => {
             Screen::Session(id)
         }
-        Route::Session(_) | Route::SessionExercise { .. } => Screen::NotFound,
+        Route::Session(id) | Route::SessionExercise { id, .. } => Screen::NotFound(id),
         Route::Open(payload) if rotation::link::is_schedule_link(&payload) => Screen::Rotation,
         Route::Open(payload) => Screen::Open(payload),
+        Route::Unreadable(_) => Screen::Unreadable,
         Route::Exercises => Screen::Exercises,
         Route::History => Screen::History,
         Route::Journal => Screen::Journal,
@@ -146,8 +150,9 @@ pub fn App(
                 Screen::Home => view! { <Home /> }.into_any(),
                 Screen::Setup => view! { <SetupScreen /> }.into_any(),
                 Screen::Session(id) => view! { <SessionScreen id=id /> }.into_any(),
-                Screen::NotFound => view! { <NotFound /> }.into_any(),
+                Screen::NotFound(id) => view! { <NotFound id=id /> }.into_any(),
                 Screen::Open(payload) => view! { <OpenLink payload=payload /> }.into_any(),
+                Screen::Unreadable => view! { <UnreadableAddress /> }.into_any(),
                 Screen::Exercises => view! { <ExerciseLibrary /> }.into_any(),
                 Screen::History => view! { <HistoryScreen /> }.into_any(),
                 Screen::Journal => view! { <JournalScreen /> }.into_any(),

@@ -94,8 +94,15 @@ pub fn BackupPanel() -> impl IntoView {
                 {move || {
                     let u = usage.get();
                     let kb = u.bytes.div_ceil(1024);
+                    // Where the browser refuses storage nothing is used:
+                    // say where things are kept instead.
+                    let key = if sessions.storage().is_persistent() {
+                        Key::StorageUse
+                    } else {
+                        Key::StorageInMemory
+                    };
                     tf(
-                        Key::StorageUse,
+                        key,
                         &[
                             ("sessions", &crate::i18n::number(u.sessions)),
                             ("entries", &crate::i18n::number(u.journal)),

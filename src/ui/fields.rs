@@ -50,7 +50,6 @@ pub fn TextField(
                 id=id.clone()
                 aria-describedby=help_id.clone()
                 autocapitalize=code.then_some("none")
-                autocorrect=code.then_some("off")
                 autocomplete=code.then_some("off")
                 spellcheck=code.then_some("false")
                 prop:value=move || value.get()

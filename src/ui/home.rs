@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
 use crate::domain::route::Route;
+use crate::domain::store::Missing;
 use crate::i18n::{pair, t, tf, Key};
 use crate::platform::clock::local_date;
+use crate::platform::records;
 use crate::ui::next_meetings::NextMeetings;
 use crate::ui::open_box::OpenBox;
 use crate::ui::route_link::RouteLink;
@@ -111,12 +113,23 @@ fn SessionList() -> impl IntoView {
 
 /// A link to a session this device does not have.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn NotFound(
+    /// The session the address names.
+    id: String,
+) -> impl IntoView {
     let router = use_router();
+    let sessions = use_sessions();
+    // Never "not on this device" for a record the notice says was set
+    // aside, or that a newer version wrote.
+    let why = match records::why_missing(&sessions.storage(), &id) {
+        Missing::NotHere => Key::NotFound,
+        Missing::SetAside => Key::NotFoundSetAside,
+        Missing::Newer => Key::NotFoundNewer,
+    };
     view! {
         <section aria-labelledby="screen-title">
             <h1 id="screen-title" tabindex="-1">{t(Key::AppName)}</h1>
-            <p role="alert">{t(Key::NotFound)}</p>
+            <p role="alert">{t(why)}</p>
             <button type="button" class="primary" on:click=move |_| router.go(Route::Home)>
                 {t(Key::Home)}
             </button>

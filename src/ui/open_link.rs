@@ -77,6 +77,26 @@ pub fn OpenLink(
     }
 }
 
+/// An address that is neither a page of the app nor a link (`#/nope`,
+/// `#hello`): say so, with the paste box, and change nothing.
+#[component]
+pub fn UnreadableAddress() -> impl IntoView {
+    let router = use_router();
+    // As a bad link does, it leaves the address bar.
+    crate::platform::location::replace_hash("#/");
+    view! {
+        <section class="open" aria-labelledby="screen-title">
+            <h1 id="screen-title" tabindex="-1">{t(Key::AddressUnreadableTitle)}</h1>
+            <div class="problem" role="alert">
+                <p>{t(Key::AddressUnreadable)}</p>
+                <p class="muted">{t(Key::OpenUntouched)}</p>
+            </div>
+            <OpenBox />
+            <button type="button" on:click=move |_| router.go(Route::Home)>{t(Key::Home)}</button>
+        </section>
+    }
+}
+
 /// The passphrase form of a protected link; a wrong passphrase may be
 /// tried again.
 #[component]
@@ -120,7 +140,6 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
                         id="open-passphrase"
                         autocomplete="off"
                         autocapitalize="none"
-                        autocorrect="off"
                         spellcheck="false"
                         aria-describedby="open-error"
                         prop:value=move || passphrase.get()
