@@ -45,6 +45,17 @@ pub fn qr_path(text: &str) -> Option<QrPath> {
     })
 }
 
+/// Fewest screen pixels per module for a code a phone reads from a laptop
+/// screen at arm's length.
+pub const MIN_MODULE_PX: u32 = 4;
+
+/// The whole number of CSS pixels per module that fits a code of `modules`
+/// modules (quiet zone included) into `width` × `height` pixels: whole, so
+/// every module is drawn the same size with sharp edges; at least one.
+pub fn module_px(modules: u32, width: u32, height: u32) -> u32 {
+    (width.min(height) / modules.max(1)).max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +67,22 @@ mod tests {
         assert!(qr.d.starts_with('M'));
         // The three finder patterns are there: the top-left corner is dark.
         assert!(qr.d.starts_with("M4 4h7"));
+    }
+
+    #[test]
+    fn modules_are_whole_pixels_that_fit() {
+        for modules in 21..=185 {
+            for side in (0..=2000).step_by(7) {
+                let px = module_px(modules, side, side + 100);
+                assert!(px >= 1);
+                assert!(px * modules <= side.max(modules), "{modules} in {side}");
+                // As large as fits: one more pixel would not.
+                assert!((px + 1) * modules > side);
+                if side >= MIN_MODULE_PX * modules {
+                    assert!(px >= MIN_MODULE_PX);
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::app::sessions::use_current;
 use crate::app::sharing::{link_for, lock, text_block};
-use crate::domain::qr::qr_path;
+use crate::domain::qr::{module_px, qr_path};
 use crate::domain::share;
 use crate::i18n::{t, tf, Key};
 use crate::platform::{clipboard, files, random_u32};
@@ -24,6 +24,16 @@ enum Copied {
     Done(String),
     /// The browser refused: the text is shown selected instead.
     Blocked(String),
+}
+
+/// The window's inner size in CSS pixels.
+fn viewport() -> (u32, u32) {
+    let size = |v: Result<wasm_bindgen::JsValue, _>| {
+        v.ok()
+            .and_then(|v| v.as_f64())
+            .map_or(0, |f| f.max(0.0) as u32)
+    };
+    web_sys::window().map_or((0, 0), |w| (size(w.inner_width()), size(w.inner_height())))
 }
 
 #[component]
@@ -106,12 +116,39 @@ pub fn SharePanel(
         })
     };
 
+    // The large code: a modal dialog filling the window, each module a
+    // whole number of pixels (at least four on a laptop screen), so that a
+    // phone reads it from the screen.
+    let large = NodeRef::<leptos::html::Dialog>::new();
+    let large_px = RwSignal::new(4u32);
+    let show_large = move |_| {
+        let Some(dialog) = large.get_untracked() else {
+            return;
+        };
+        let modules = link().and_then(|l| qr_path(&l)).map_or(1, |q| q.size);
+        let (width, height) = viewport();
+        // Room for the title, the help and the close button around it.
+        large_px.set(module_px(
+            modules,
+            width.saturating_sub(32),
+            height.saturating_sub(136),
+        ));
+        let _ = dialog.show_modal();
+    };
+    let close_large = move |_| {
+        if let Some(dialog) = large.get_untracked() {
+            dialog.close();
+        }
+    };
+
     let qr = move || {
         link().and_then(|l| qr_path(&l)).map(|q| {
             let view_box = format!("0 0 {0} {0}", q.size);
+            let side = move || format!("{}px", large_px.get() * q.size);
+            let d = q.d.clone();
             view! {
                 <figure class="qr">
-                    <svg viewBox=view_box role="img" aria-labelledby="qr-caption">
+                    <svg viewBox=view_box.clone() role="img" aria-labelledby="qr-caption">
                         <rect width="100%" height="100%" fill="#fff"></rect>
                         <path d=q.d fill="#000"></path>
                     </svg>
@@ -121,6 +158,31 @@ pub fn SharePanel(
                         {t(Key::ShareQrHelp)}
                     </figcaption>
                 </figure>
+                <div class="actions tight qr-large-open">
+                    <button type="button" on:click=show_large>{t(Key::ShareQrLarge)}</button>
+                </div>
+                <dialog node_ref=large class="qr-large" aria-labelledby="qr-large-title">
+                    <div class="qr-large-head">
+                        <div>
+                            <h2 id="qr-large-title">{t(Key::ShareQrLargeTitle)}</h2>
+                            <p>{t(Key::ShareQrLargeHelp)}</p>
+                        </div>
+                        <button type="button" class="primary" on:click=close_large>
+                            {t(Key::ShareQrLargeClose)}
+                        </button>
+                    </div>
+                    <svg
+                        viewBox=view_box
+                        role="img"
+                        aria-label=t(Key::ShareQrTitle)
+                        shape-rendering="crispEdges"
+                        style:width=side
+                        style:height=side
+                    >
+                        <rect width="100%" height="100%" fill="#fff"></rect>
+                        <path d=d fill="#000"></path>
+                    </svg>
+                </dialog>
             }
         })
     };
