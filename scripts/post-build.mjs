@@ -52,6 +52,26 @@ function hash(text, length = 16) {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
 }
 
+// 404.html (GitHub Pages serves it for every address of the site that is
+// no file): the app's address where it says `%BASE%`, and the same policy.
+// Its script, 404.js, hands a link whose `#` became `%23` in the path to
+// the app as its fragment.
+const notFoundPath = join(dir, '404.html');
+const notFound = await readFile(notFoundPath, 'utf8').catch(() => null);
+if (notFound != null && notFound.includes('%BASE%')) {
+  let page = notFound.replaceAll('%BASE%', publicUrl);
+  if (release) {
+    page = page.replace(
+      '<meta charset="utf-8" />',
+      `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+    );
+  }
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(page)) {
+    throw new Error('post-build: an inline script is in 404.html');
+  }
+  await writeFile(notFoundPath, page);
+}
+
 // `make serve` (a debug build with Trunk's live reload, which injects an
 // inline script of its own) keeps the page as Trunk wrote it: the policy
 // and the service worker are for the release build only.
@@ -151,6 +171,13 @@ const CACHE = 'peer-coach-${version}';
 const SCOPE = new URL(${JSON.stringify(publicUrl)}, self.location).href;
 const FILES = ${JSON.stringify(['', ...files], null, 2)}.map((name) => SCOPE + name);
 const INDEX = SCOPE + 'index.html';
+const NOT_FOUND = SCOPE + '404.html';
+
+function page(url) {
+  const path = url.split(/[?#]/)[0];
+  if (path === SCOPE || FILES.includes(path)) return path === SCOPE ? INDEX : path;
+  return FILES.includes(NOT_FOUND) ? NOT_FOUND : INDEX;
+}
 
 self.addEventListener('install', (event) => {
   // From the server, never from the browser's HTTP cache: a host that lets
@@ -184,8 +211,11 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
-  // The app routes by fragment: every page of the scope is index.html.
-  const key = request.mode === 'navigate' ? INDEX : request.url.split('#')[0];
+  // The app routes by fragment: its address is index.html; any other
+  // address of the scope that is no file of this build is 404.html, as on
+  // the host, which hands it to the app as a fragment (a link whose \`#\`
+  // became \`%23\`).
+  const key = request.mode === 'navigate' ? page(request.url) : request.url.split('#')[0];
   event.respondWith(
     caches
       .open(CACHE)

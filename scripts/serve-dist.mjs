@@ -14,6 +14,9 @@
 // measure transfer sizes close to production. Everything is sent with
 // `Cache-Control: no-cache` so a rebuilt dist/ is always picked up.
 //
+// An address that is no file gets the folder's 404.html (with status 404)
+// when it has one, as GitHub Pages does.
+//
 // Also importable: `import { startServer } from './serve-dist.mjs'`.
 
 import { createServer } from 'node:http';
@@ -65,15 +68,23 @@ export function startServer(dir = 'dist', port = 8080, base = '/') {
       }
       path = `/${path.slice(base.length)}`;
       if (path.endsWith('/')) path += 'index.html';
-      const file = resolve(join(root, path));
+      let file = resolve(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) { // no ../ escapes
         res.writeHead(403).end('forbidden');
         return;
       }
-      const info = await stat(file).catch(() => null);
+      let info = await stat(file).catch(() => null);
+      let status = 200;
       if (!info || !info.isFile()) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-        return;
+        // As GitHub Pages does: the site's 404.html, if it has one.
+        const notFound = join(root, '404.html');
+        info = await stat(notFound).catch(() => null);
+        if (!info || !info.isFile()) {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+          return;
+        }
+        file = notFound;
+        status = 404;
       }
       const ext = extname(file).toLowerCase();
       const accept = String(req.headers['accept-encoding'] || '');
@@ -99,7 +110,7 @@ export function startServer(dir = 'dist', port = 8080, base = '/') {
         Vary: 'Accept-Encoding',
       };
       if (encoding) headers['Content-Encoding'] = encoding;
-      res.writeHead(200, headers);
+      res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : hit.body);
     } catch (err) {
       res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(String(err));

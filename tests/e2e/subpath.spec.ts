@@ -55,3 +55,44 @@ test('the app served from a sub-path: a session, its link, a reload, offline', a
     server.close();
   }
 });
+
+test('a link whose # became %23 in the path opens: the 404 page hands it to the app, online and offline', async ({ browser }) => {
+  test.skip(!existsSync(DIR), `${DIR}/ not built (make test-e2e builds it)`);
+  test.setTimeout(90_000);
+  const server = await startServer(DIR, 0, BASE);
+  const root = `http://127.0.0.1:${server.address().port}${BASE}`;
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(root);
+    await page.getByRole('button', { name: 'Start a session' }).click();
+    await page.getByLabel("Person A's first name").fill('Amara');
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await heading(page, 'Our agreement');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const link = await page.getByLabel('Link to this session').inputValue();
+    const mangled = `${root}%23${link.split('#')[1]}`;
+
+    // First visit in another browser: the host's 404.html hands the path
+    // to the app as its fragment, under the project's sub-path.
+    const other = await (await browser.newContext()).newPage();
+    const response = await other.goto(mangled);
+    expect(response?.status()).toBe(404);
+    await heading(other, 'Our agreement');
+    expect(other.url()).toMatch(new RegExp(`^${root}#/session/`));
+    // An address under the app that is neither a file nor a link.
+    await other.goto(`${root}no/such/page`);
+    await heading(other, 'This address could not be read');
+    expect(other.url().startsWith(root)).toBe(true);
+
+    // Offline, the service worker answers as the host does.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20_000 });
+    await context.setOffline(true);
+    await page.goto(mangled);
+    await heading(page, 'Our agreement');
+    expect(page.url()).toMatch(new RegExp(`^${root}#/session/`));
+    await context.setOffline(false);
+  } finally {
+    server.close();
+  }
+});
