@@ -46,6 +46,11 @@ pub fn TrainersScreen() -> impl IntoView {
         let page = page.clone();
         Memo::new(move |_| format!("{page}{}", preset.with(Preset::to_query)))
     };
+    // The preview keeps nothing and shows none of the trainer's own data.
+    let preview_src = {
+        let page = page.clone();
+        Memo::new(move |_| format!("{page}{}", preset.with(Preset::preview_query)))
+    };
     let code = {
         let origin = origin.clone();
         Memo::new(move |_| snippet(&link.get(), &origin))
@@ -234,7 +239,7 @@ pub fn TrainersScreen() -> impl IntoView {
                 <iframe
                     class="trainer-preview"
                     title=t(Key::TrainersPreviewTitle)
-                    src=move || link.get()
+                    src=move || preview_src.get()
                     allow="clipboard-write"
                 ></iframe>
             </section>
