@@ -13,18 +13,25 @@ import { expectNoA11yViolations, screenshot } from './helpers';
  * sandbox), and a listener that keeps the messages and sets the iframe's
  * height from them (as the README shows). The page sends no CORS headers,
  * and neither does the app's server (scripts/serve-dist.mjs). */
-async function coursePage(src: string, width: number, attributes = ''): Promise<{ url: string; server: Server }> {
-  const html = `<!doctype html><html lang="en"><head><title>Course</title></head><body>
-<h1>Module 3: peer coaching</h1>
-<iframe id="app" src="${src}" title="Peer Coach" style="width:${width}px;height:200px;border:0;display:block" allow="clipboard-write" ${attributes}></iframe>
-<p>After the frame.</p>
+async function coursePage(src: string, width: number, attributes = '', trainersCode?: string): Promise<{ url: string; server: Server }> {
+  // The trainers' own code when given (its iframe made narrow, sandboxed as asked).
+  const frame = trainersCode
+    ? trainersCode.replace('<iframe ', `<iframe id="app" ${attributes} `).replace('width:100%;height:640px', `width:${width}px;height:200px;display:block`)
+    : `<iframe id="app" src="${src}" title="Peer Coach" style="width:${width}px;height:200px;border:0;display:block" allow="clipboard-write" ${attributes}></iframe>
 <script>
-window.messages = [];
 addEventListener('message', (e) => {
-  window.messages.push({ origin: e.origin, data: e.data });
   if (e.data && e.data.type === 'peer-coach:height') document.getElementById('app').style.height = e.data.height + 'px';
 });
-</script></body></html>`;
+</script>`;
+  const html = `<!doctype html><html lang="en"><head><title>Course</title></head><body>
+<h1>Module 3: peer coaching</h1>
+<script>
+window.messages = [];
+addEventListener('message', (e) => window.messages.push({ origin: e.origin, data: e.data }));
+</script>
+${frame}
+<p>After the frame.</p>
+</body></html>`;
   const server = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(html));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as { port: number }).port;
@@ -50,7 +57,7 @@ test('in a course page of another origin, storage blocked: one exercise, the fra
     await page.goto(url);
     const app = page.frameLocator('#app');
     await expect(app.getByRole('heading', { level: 1, name: 'Role play' })).toBeVisible({ timeout: 15_000 });
-    // Embed mode: no site header; storage refused is said once, the app works.
+    // Embed mode, one exercise: no home link; storage refused is said once, the app works.
     await expect(app.getByRole('link', { name: 'Peer Coach' })).toBeHidden();
     await expect(app.getByText(/not letting the app keep data/)).toBeVisible();
     // The frame takes the height the app reports, and no horizontal scroll at 320 px.
@@ -134,7 +141,7 @@ test('for trainers: a preset link, the iframe code and a live preview', async ({
   const code = await page.getByLabel('Code for your course page').inputValue();
   expect(code).toContain(`<iframe src="${baseURL}/?embed=1&exercise=role-play&lang=pt&share=off"`);
   expect(code).toContain('allow="clipboard-write"');
-  expect(code).toContain(`e.origin !== '${baseURL}'`);
+  expect(code).toContain(`(e.origin !== '${baseURL}' && e.origin !== 'null')`);
   const preview = page.frameLocator('iframe[title="Peer Coach, as your course will show it"]');
   await expect(preview.getByRole('heading', { level: 1, name: 'Encenação' })).toBeVisible({ timeout: 15_000 });
   await page.getByLabel('What opens').selectOption({ label: 'The full session' });
@@ -185,7 +192,11 @@ for (const { name, sandbox, colorScheme } of [
     const context = await browser.newContext({ viewport: { width: 800, height: 1600 }, colorScheme });
     const errors = await watchErrors(context);
     const page = await context.newPage();
-    const { url, server } = await coursePage(`${baseURL}/?embed=1`, 320, sandbox);
+    // The code the trainers' screen gives, as a course would paste it.
+    await page.goto('/#/trainers');
+    const code = await page.getByLabel('Code for your course page').inputValue();
+    expect(code).toContain(`src="${baseURL}/?embed=1"`);
+    const { url, server } = await coursePage('', 320, sandbox, code);
     try {
       // Neither server sends a CORS header: what works here works on any static host.
       const head = await fetch(`${baseURL}/index.html`);
