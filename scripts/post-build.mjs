@@ -4,7 +4,14 @@
 // Content-Security-Policy and, in release builds, work offline:
 //
 // 1. The boot script Trunk writes inline into index.html moves into its own
-//    file, `boot-<hash>.js`, so the policy needs no inline script at all.
+//    file, `boot-<hash>.js`, so the policy needs no inline script at all. It
+//    is a classic script: in a frame sandboxed without `allow-same-origin`
+//    (an opaque origin, where a module script or a fetch from a host without
+//    CORS headers is refused) it starts the app from classic copies of the
+//    glue (`classic-<hash>.js`) and of the wasm (`wasm-<hash>.js`, base64),
+//    so an embedded app is never blank. The stylesheet carries no integrity
+//    attribute (index.html, `data-integrity="none"`): from an opaque origin
+//    the browser cannot check it and would refuse the stylesheet.
 // 2. A Content-Security-Policy meta tag allows only the app's own files and
 //    WebAssembly (and frames of itself: the trainers' preview); nothing is
 //    ever fetched from anywhere else.
@@ -83,21 +90,54 @@ if (!release) {
 const indexPath = join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
 
-// 1. The inline boot script, into its own file (once: a rerun finds none).
+// 1. The inline boot script, into its own file (once: a rerun finds none):
+//    a classic script that starts the app in one of two ways (see boot()).
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (found) {
   for (const name of await readdir(dir)) {
-    if (/^boot-[0-9a-f]{16}\.js$/.test(name)) await unlink(join(dir, name));
+    if (/^(boot|classic|wasm)-[0-9a-f]{16}\.js$/.test(name)) await unlink(join(dir, name));
   }
-  const boot = `${found[1].trim()}\n${release ? registerWorker() : ''}`;
-  const bootName = `boot-${hash(boot)}.js`;
-  await writeFile(join(dir, bootName), boot);
-  html = html.replace(inline, `<script type="module" src="${publicUrl}${bootName}"></script>`);
+  const glue = found[1].match(/from\s+'([^']+\.js)'/)?.[1];
+  const wasm = found[1].match(/module_or_path:\s*'([^']+\.wasm)'/)?.[1];
+  if (!glue || !wasm) throw new Error(`post-build: unexpected boot script from Trunk:\n${found[1]}`);
+  // Trunk's preloads start the module and the wasm early. From an opaque
+  // origin they would be refused (CORS), so the boot script adds them only
+  // where they work.
+  const preloads = [];
+  html = html.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, (tag) => {
+    preloads.push(tag.trim());
+    return '';
+  });
+  // The classic copies of the glue and of the wasm, for opaque origins.
+  const local = (url) => join(dir, url.slice(publicUrl.length));
+  const classicGlue = classic(await readFile(local(glue), 'utf8'));
+  const classicName = `classic-${hash(classicGlue)}.js`;
+  await writeFile(join(dir, classicName), classicGlue);
+  const bytes = await readFile(local(wasm));
+  const wasmScript = `self.peerCoachWasm = "${bytes.toString('base64')}";\n`;
+  const wasmName = `wasm-${hash(wasmScript)}.js`;
+  await writeFile(join(dir, wasmName), wasmScript);
+
+  const code = boot({
+    glue,
+    wasm,
+    preloads: preloads.join(''),
+    classicGlue: `${publicUrl}${classicName}`,
+    classicWasm: `${publicUrl}${wasmName}`,
+  });
+  const bootName = `boot-${hash(code)}.js`;
+  await writeFile(join(dir, bootName), code);
+  // In <head>, where the preloads were: it adds them as early as they were.
+  html = html.replace(inline, '');
+  html = html.replace('</head>', `  <script src="${publicUrl}${bootName}"></script>\n  </head>`);
 }
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
-  throw new Error('post-build: an inline script is left in index.html');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /<script type="module"/.test(html)) {
+  throw new Error('post-build: an inline or module script is left in index.html');
 }
+
+// Trunk reads `data-integrity` but leaves it on the tag.
+html = html.replace(/ data-integrity="none"/g, '');
 
 // 2. The policy, first in <head> so it covers everything after it.
 if (!html.includes('http-equiv="Content-Security-Policy"')) {
@@ -111,7 +151,10 @@ await writeFile(indexPath, html);
 // 3. The service worker of this build.
 if (release) {
   const files = (await readdir(dir))
+    // The classic copies are only for opaque origins, where no service
+    // worker runs: never precached.
     .filter((name) => name !== 'sw.js' && !name.startsWith('.'))
+    .filter((name) => !/^(classic|wasm)-[0-9a-f]{16}\.js$/.test(name))
     .sort();
   const contents = await Promise.all(files.map((name) => readFile(join(dir, name))));
   const version = hash(Buffer.concat(contents.flatMap((c, i) => [Buffer.from(files[i]), c])));
@@ -120,46 +163,132 @@ if (release) {
   await unlink(join(dir, 'sw.js')).catch(() => {});
 }
 
+/**
+ * The boot script. Where the page has an origin of its own it adds Trunk's
+ * preloads, imports the module glue, starts the wasm and (release) registers
+ * the service worker.
+ *
+ * A frame sandboxed without `allow-same-origin` (as course platforms
+ * often embed) has an opaque origin: there a module script, a preload or a
+ * fetch of the wasm is a cross-origin request that a static host without
+ * CORS headers refuses, and the page would stay blank; the service worker
+ * and storage are not available either. So there the boot script loads
+ * classic scripts, which need no CORS: the glue as a classic script and the
+ * wasm as base64 in one, and starts it from those bytes. The app then says
+ * that nothing will be kept (its storage falls back to memory).
+ */
+function boot({ glue, wasm, preloads, classicGlue, classicWasm }) {
+  return `// Peer Coach's boot script, written by scripts/post-build.mjs.
+(() => {
+  'use strict';
+  const started = (instance) => {
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+  };
+  const domReady = new Promise((ok) => {
+    if (document.readyState === 'loading') addEventListener('DOMContentLoaded', ok, { once: true });
+    else ok();
+  });
+  const opaque = self.origin === 'null';
+  if (opaque) {
+    const load = (src) => new Promise((ok, fail) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = ok;
+      script.onerror = () => fail(new Error('Peer Coach could not load ' + src));
+      document.head.append(script);
+    });
+    Promise.all([load(${JSON.stringify(classicGlue)}).then(() => load(${JSON.stringify(classicWasm)})), domReady])
+      .then(() => {
+        const text = atob(self.peerCoachWasm);
+        delete self.peerCoachWasm;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        return self.peerCoachClassic.init({ module_or_path: bytes });
+      })
+      .then(started);
+    return;
+  }
+  document.head.insertAdjacentHTML('beforeend', ${JSON.stringify(preloads)});
+  Promise.all([import(${JSON.stringify(glue)}), domReady])
+    .then(([bindings]) => bindings.default({ module_or_path: ${JSON.stringify(wasm)} }).then((instance) => {
+      window.wasmBindings = bindings;
+      started(instance);
+    }));
+${release ? registerWorker() : ''}
+})();
+`;
+}
+
+/** wasm-bindgen's module glue (`--target web`) as a classic script: the
+ * same code in a function, its exports on `self.peerCoachClassic`. */
+function classic(source) {
+  let code = source.replace(/import\.meta\.url/g, 'document.baseURI');
+  code = code.replace(/^export\s+\{[^}]*\};?\s*$/gm, '');
+  code = code.replace(/^export\s+default\s+__wbg_init;?\s*$/gm, '');
+  code = code.replace(/^export\s+(?=(async\s+)?function\b|class\b|const\b|let\b)/gm, '');
+  if (/^\s*(import|export)\b/m.test(code) || /\bimport\s*\(|import\.meta/.test(code)) {
+    throw new Error('post-build: the wasm-bindgen glue has imports or exports this script cannot make classic');
+  }
+  if (!/function __wbg_init\b/.test(code) || !/function initSync\b/.test(code)) {
+    throw new Error('post-build: the wasm-bindgen glue has no __wbg_init/initSync');
+  }
+  return `// wasm-bindgen's glue as a classic script, for opaque origins (see boot.js).
+(() => {
+'use strict';
+${code}
+self.peerCoachClassic = { init: __wbg_init, initSync };
+})();
+`;
+}
+
 /** The lines the boot script ends with in release builds: register the
- * service worker, and tell the app when a new version is ready. */
+ * service worker, and tell the app when a new version is ready. Only where
+ * the page has an origin of its own (never in an opaque one, where reading
+ * `navigator.serviceWorker` throws), and never an uncaught error. */
 function registerWorker() {
   return `
-// Offline: the service worker of this build (sw.js), and "reload to update".
-if ('serviceWorker' in navigator) {
-  let reloading = false;
-  // On a first visit the worker takes over an uncontrolled page: that is
-  // no update.
-  const hadController = navigator.serviceWorker.controller != null;
-  const ready = (registration) => {
-    window.peerCoachUpdate = () => {
-      reloading = true;
-      // Another tab may have let the new version in already: then a reload
-      // is all this one needs.
-      if (registration.waiting) registration.waiting.postMessage('skip-waiting');
-      else location.reload();
+  // Offline: the service worker of this build (sw.js), and "reload to update".
+  let workers = null;
+  try {
+    if (!opaque && 'serviceWorker' in navigator) workers = navigator.serviceWorker;
+  } catch {
+    workers = null;
+  }
+  if (workers) {
+    let reloading = false;
+    // On a first visit the worker takes over an uncontrolled page: that is
+    // no update.
+    const hadController = workers.controller != null;
+    const ready = (registration) => {
+      window.peerCoachUpdate = () => {
+        reloading = true;
+        // Another tab may have let the new version in already: then a reload
+        // is all this one needs.
+        if (registration.waiting) registration.waiting.postMessage('skip-waiting');
+        else location.reload();
+      };
+      window.peerCoachUpdateReady = true;
+      dispatchEvent(new Event('peer-coach-update-ready'));
     };
-    window.peerCoachUpdateReady = true;
-    dispatchEvent(new Event('peer-coach-update-ready'));
-  };
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (reloading) location.reload();
-    // A new version took over from another tab: this page still runs the
-    // old one, so it offers the reload too.
-    else if (hadController) navigator.serviceWorker.getRegistration().then((r) => r && ready(r));
-  });
-  navigator.serviceWorker
-    .register(${JSON.stringify(`${publicUrl}sw.js`)}, { scope: ${JSON.stringify(publicUrl)} })
-    .then((registration) => {
-      if (registration.waiting && navigator.serviceWorker.controller) ready(registration);
-      registration.addEventListener('updatefound', () => {
-        const worker = registration.installing;
-        worker?.addEventListener('statechange', () => {
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) ready(registration);
+    workers.addEventListener('controllerchange', () => {
+      if (reloading) location.reload();
+      // A new version took over from another tab: this page still runs the
+      // old one, so it offers the reload too.
+      else if (hadController) workers.getRegistration().then((r) => r && ready(r), () => {});
+    });
+    workers
+      .register(${JSON.stringify(`${publicUrl}sw.js`)}, { scope: ${JSON.stringify(publicUrl)} })
+      .then((registration) => {
+        if (registration.waiting && workers.controller) ready(registration);
+        registration.addEventListener('updatefound', () => {
+          const worker = registration.installing;
+          worker?.addEventListener('statechange', () => {
+            if (worker.state === 'installed' && workers.controller) ready(registration);
+          });
         });
-      });
-    })
-    .catch(() => {});
-}
+      })
+      .catch(() => {});
+  }
 `;
 }
 

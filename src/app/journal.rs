@@ -24,7 +24,10 @@ impl Journal {
             sessions,
             entries: RwSignal::new(None),
         };
-        journal.follow_other_tabs();
+        // Memory (a preview, or storage refused) never follows the device.
+        if sessions.storage().is_persistent() {
+            journal.follow_other_tabs();
+        }
         provide_context(journal);
         journal
     }

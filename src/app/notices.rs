@@ -8,6 +8,8 @@ use crate::i18n::Key;
 pub enum Notice {
     /// Storage is unavailable: nothing will be kept after closing.
     Unavailable,
+    /// The trainers' preview: it starts empty and keeps nothing.
+    Preview,
     /// Storage is full: changes live only in this page.
     Full,
     /// Unreadable data was set aside.
@@ -24,6 +26,7 @@ impl Notice {
     pub fn text(self) -> Key {
         match self {
             Notice::Unavailable => Key::StorageUnavailable,
+            Notice::Preview => Key::StoragePreview,
             Notice::Full => Key::StorageFull,
             Notice::Corrupt => Key::StorageCorrupt,
             Notice::Newer => Key::StorageNewer,

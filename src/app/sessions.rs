@@ -33,7 +33,9 @@ pub const UNDO_FOR: std::time::Duration = std::time::Duration::from_secs(15);
 impl Sessions {
     /// Load what the device has and provide it to the app.
     pub fn provide(storage: DeviceStorage, notices: Notices) -> Self {
-        if !storage.is_persistent() {
+        if storage.is_preview() {
+            notices.raise(Notice::Preview);
+        } else if !storage.is_persistent() {
             notices.raise(Notice::Unavailable);
         }
         if storage.was_full_at_start() {
@@ -54,7 +56,11 @@ impl Sessions {
             deleted: RwSignal::new(Vec::new()),
             deletions: StoredValue::new(0),
         };
-        sessions.follow_other_tabs();
+        // Memory (a preview, or storage refused) is this page's own: another
+        // tab's writes to the device are none of its business.
+        if sessions.storage.with_value(DeviceStorage::is_persistent) {
+            sessions.follow_other_tabs();
+        }
         provide_context(sessions);
         sessions
     }

@@ -8,6 +8,11 @@
 //! ?embed=1&format=one-way&minutes=5,8,10,7
 //! ```
 //!
+//! The trainers' screen previews a link with `preview=1` added (see
+//! [`Preset::preview_query`]): that page keeps nothing and starts empty,
+//! so a preview never shows nor touches the trainer's own saved data. The
+//! link a trainer copies never carries it.
+//!
 //! Reading never fails: an unknown parameter or a value that is not valid
 //! is left out and listed in [`Preset::ignored`], so the page can say so.
 
@@ -37,6 +42,8 @@ pub struct Preset {
     pub lang: Option<String>,
     /// Is sharing shown? (Default: yes.)
     pub share: Option<bool>,
+    /// The trainers' preview: start empty and keep nothing on the device.
+    pub preview: bool,
     /// Parameters left out: `(name, value)`, as typed (shortened).
     pub ignored: Vec<(String, String)>,
 }
@@ -65,6 +72,7 @@ impl Preset {
         match name.trim() {
             "embed" => flag(value).map(|on| self.embed = on).is_some(),
             "share" => flag(value).map(|on| self.share = Some(on)).is_some(),
+            "preview" => flag(value).map(|on| self.preview = on).is_some(),
             "exercise" => ExerciseId::from_slug(value)
                 .map(|id| self.exercise = Some(id))
                 .is_some(),
@@ -97,8 +105,24 @@ impl Preset {
         self.share != Some(false)
     }
 
+    /// The query string of the trainers' preview of this preset: the
+    /// link's own query with `preview=1`, so the preview page keeps nothing.
+    pub fn preview_query(&self) -> String {
+        let link = Preset {
+            preview: false,
+            ..self.clone()
+        }
+        .to_query();
+        if link.is_empty() {
+            "?preview=1".to_string()
+        } else {
+            format!("{link}&preview=1")
+        }
+    }
+
     /// The query string of this preset (`?embed=1&…`, empty for none), as
-    /// the trainers' screen builds it.
+    /// the trainers' screen builds it for a course. It never carries
+    /// `preview`: a course's learners keep their work.
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
         if self.embed {
@@ -267,6 +291,7 @@ mod tests {
             minutes: Some([4, 6, 8, 6]),
             lang: Some("pt".into()),
             share: Some(false),
+            preview: false,
             ignored: Vec::new(),
         };
         assert_eq!(

@@ -103,6 +103,7 @@ fn text(key: Key) -> &'static str {
         Dismiss => "Dismiss",
         Home => "Home",
         StorageUnavailable => "This browser is not letting the app keep data, so nothing will be kept after you close the page. Everything works while it is open.",
+        StoragePreview => "A preview: it starts empty, and nothing done here is kept or touches your own saved sessions.",
         StorageFull => "The storage on this device is full: your latest changes are kept only while this page is open. Free some space, or print the action plan before you close.",
         StorageCorrupt => "Some saved data could not be read. It has been set aside unchanged (nothing was deleted), and you start clean.",
         StorageNewer => "Some saved sessions were made by a newer version of Peer Coach. They are left untouched; open them with the newer version.",

@@ -282,6 +282,7 @@ fn text(key: Key) -> &'static str {
         Dismiss => "Cerrar",
         Home => "Inicio",
         StorageUnavailable => "Este navegador no deja que la aplicación guarde datos, así que no se conservará nada al cerrar la página. Mientras esté abierta, todo funciona.",
+        StoragePreview => "Una vista previa: empieza vacía, y nada de lo que se haga aquí se guarda ni toca tus propias sesiones guardadas.",
         StorageFull => "El almacenamiento de este dispositivo está lleno: tus últimos cambios solo se conservan mientras esta página siga abierta. Libera espacio o imprime el plan de acción antes de cerrar.",
         StorageCorrupt => "No se pudieron leer algunos datos guardados. Se han apartado sin cambios (no se borró nada) y empiezas desde cero.",
         StorageNewer => "Algunas sesiones guardadas se crearon con una versión más nueva de Peer Coach. No se han tocado; ábrelas con esa versión más nueva.",

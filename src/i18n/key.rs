@@ -18,7 +18,7 @@ keys! {
 AppName, SoundOn, SoundOff, SoundToggleLabel,
 Dismiss, Home,
 // Storage notices
-StorageUnavailable, StorageFull, StorageCorrupt, StorageNewer, StorageOtherTab,
+StorageUnavailable, StoragePreview, StorageFull, StorageCorrupt, StorageNewer, StorageOtherTab,
 // Home
 HomeIntro, HomePrivacy, StartSession, ContinueSession, YourSessions,
 SessionUntitled, SessionOn, NotFound, NotFoundSetAside, NotFoundNewer,

@@ -282,6 +282,7 @@ fn text(key: Key) -> &'static str {
         Dismiss => "Fechar",
         Home => "Início",
         StorageUnavailable => "Este navegador não deixa o aplicativo guardar dados, então nada ficará salvo quando você fechar a página. Tudo funciona enquanto ela estiver aberta.",
+        StoragePreview => "Uma pré-visualização: começa vazia, e nada do que se fizer aqui fica salvo nem mexe nas suas próprias sessões salvas.",
         StorageFull => "O armazenamento deste dispositivo está cheio: suas últimas alterações só ficam guardadas enquanto esta página estiver aberta. Libere espaço, ou imprima o plano de ação antes de fechar.",
         StorageCorrupt => "Alguns dados salvos não puderam ser lidos. Eles foram guardados à parte sem alteração (nada foi apagado), e você começa do zero.",
         StorageNewer => "Algumas sessões salvas foram criadas por uma versão mais nova do Peer Coach. Elas ficam intactas; abra-as com a versão mais nova.",

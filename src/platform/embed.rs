@@ -2,8 +2,9 @@
 //! iframe can grow with it) and a few events a course may use. Every
 //! message is `{ type, … }` with no text a person wrote:
 //!
-//! - `{ type: "peer-coach:height", height }`: the content's height in CSS
-//!   pixels, on load and after every change;
+//! - `{ type: "peer-coach:height", height }`: the content's own height in
+//!   CSS pixels (less than the frame when the content got shorter), on load
+//!   and after every change;
 //! - `{ type: "peer-coach:event", event: "exercise-completed", exercise }`
 //!   (the exercise's slug, e.g. `"role-play"`);
 //! - `{ type: "peer-coach:event", event: "session-completed", format }`
@@ -64,11 +65,17 @@ pub fn event(event: &str, key: &str, value: &str) {
     ]);
 }
 
+/// The content's own height: the height of `<body>` and what overflows it.
+/// Not the document's scroll height, which is never less than the frame
+/// itself: a frame sized from it could grow but never shrink. In embed
+/// mode the stylesheet makes `<body>` hold its children's margins
+/// (`display: flow-root`) and gives `<html>` and `<body>` no height of
+/// their own, so the body's box is exactly what is drawn.
 fn content_height() -> f64 {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .map_or(0.0, |e| f64::from(e.scroll_height()))
+        .and_then(|d| d.body())
+        .map_or(0.0, |b| f64::from(b.scroll_height()))
 }
 
 /// Embed mode: the compact layout (`<html class="embed">`), and the

@@ -24,6 +24,9 @@ pub struct DeviceStorage {
     memory: Rc<RefCell<BTreeMap<String, String>>>,
     /// The storage could be read but was already full when the app opened.
     full_at_start: bool,
+    /// Memory on purpose: the trainers' preview, which must start empty
+    /// and never touch the device's data.
+    preview: bool,
 }
 
 fn kind(error: &wasm_bindgen::JsValue) -> StorageError {
@@ -60,6 +63,7 @@ impl DeviceStorage {
             local,
             memory: Rc::default(),
             full_at_start,
+            preview: false,
         }
     }
 
@@ -74,7 +78,22 @@ impl DeviceStorage {
             local: None,
             memory: Rc::default(),
             full_at_start: false,
+            preview: false,
         }
+    }
+
+    /// Memory only, on purpose: the trainers' preview starts empty and
+    /// never reads nor writes the device's storage.
+    pub fn preview() -> Self {
+        DeviceStorage {
+            preview: true,
+            ..DeviceStorage::in_memory()
+        }
+    }
+
+    /// Is this the trainers' preview (memory on purpose)?
+    pub fn is_preview(&self) -> bool {
+        self.preview
     }
 
     /// Does what is written here outlive the page?

@@ -64,13 +64,18 @@ pub fn App(
 ) -> impl IntoView {
     let notices = Notices::new();
     provide_context(notices);
-    let storage = storage.unwrap_or_else(DeviceStorage::open);
+    // A trainer's presets, from the page's address.
+    let preset = Preset::parse(&location::query());
+    // The trainers' preview keeps nothing and shows none of their data.
+    let storage = match storage {
+        Some(given) => given,
+        None if preset.preview => DeviceStorage::preview(),
+        None => DeviceStorage::open(),
+    };
     provide_context(InitialFocus(StoredValue::new(records::load_focus(
         &storage,
     ))));
     let sessions = Sessions::provide(storage, notices);
-    // A trainer's presets, from the page's address.
-    let preset = Preset::parse(&location::query());
     if preset.embed {
         embed::start();
     }

@@ -124,12 +124,12 @@ pub fn BackupPanel() -> impl IntoView {
                     {t(Key::BackupDownload)}
                 </button>
             </div>
-            <div class="field">
-                <label for="restore-file">{t(Key::RestoreLabel)}</label>
+            <div class="field file-field">
                 <p class="help" id="restore-help">{t(Key::RestoreHelp)}</p>
                 <input
                     type="file"
                     id="restore-file"
+                    class="file-pick"
                     accept=".json,application/json"
                     aria-describedby="restore-help"
                     on:change=move |ev| {
@@ -140,6 +140,7 @@ pub fn BackupPanel() -> impl IntoView {
                         }
                     }
                 />
+                <label for="restore-file">{t(Key::RestoreLabel)}</label>
             </div>
             <div role="status" class="restore-status">
                 {move || message.get().map(|(ok, lines)| view! {

@@ -1,5 +1,7 @@
 //! The site header: the app's name (home), the language and the sound
-//! toggle.
+//! toggle. Embedded in a course (`?embed=1`) it is a slim bar, so the
+//! full flow still has its way home and its sound switch; one exercise
+//! alone has no home to go to, so it keeps only the language and sound.
 
 use leptos::prelude::*;
 
@@ -15,8 +17,11 @@ pub fn Header() -> impl IntoView {
     let sessions = use_sessions();
     let muted = move || sessions.settings().muted;
     let ui_lang = expect_context::<UiLang>();
+    let preset = crate::ui::app::use_presets();
+    let one_exercise = preset.embed && preset.exercise.is_some();
     view! {
         <header class="site-header">
+            {(!one_exercise).then(|| view! {
             <RouteLink class="brand" route=Route::Home>
                 <svg class="logo" viewBox="0 0 64 64" aria-hidden="true">
                     <rect width="64" height="64" rx="14" fill="currentColor"></rect>
@@ -25,6 +30,7 @@ pub fn Header() -> impl IntoView {
                 </svg>
                 <span>{t(Key::AppName)}</span>
             </RouteLink>
+            })}
             <div class="language">
                 <label for="language">{t(Key::LanguageLabel)}</label>
                 <select

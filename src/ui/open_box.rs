@@ -63,13 +63,15 @@ pub fn OpenBox() -> impl IntoView {
                 </div>
                 <button type="submit">{t(Key::OpenButton)}</button>
             </form>
+            // The browser's own picker is as wide as its words and says its
+            // label twice: a visually hidden input, its label drawn as a button.
             <div class="field file-field">
-                <label for="open-file">{t(Key::OpenFileLabel)}</label>
-                <p class="help">{t(Key::OpenDropHint)}</p>
                 <input
                     type="file"
                     id="open-file"
+                    class="file-pick"
                     accept=".txt,text/plain"
+                    aria-describedby="open-file-help"
                     on:change=move |ev| {
                         let file = ev
                             .target()
@@ -79,6 +81,8 @@ pub fn OpenBox() -> impl IntoView {
                         open_file(file);
                     }
                 />
+                <label for="open-file">{t(Key::OpenFileLabel)}</label>
+                <p class="help" id="open-file-help">{t(Key::OpenDropHint)}</p>
             </div>
             <Show when=move || file_error.get()>
                 <p role="alert">{t(Key::OpenFileUnreadable)}</p>

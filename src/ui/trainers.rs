@@ -15,12 +15,14 @@ use crate::ui::radio_choice::RadioChoice;
 
 /// The iframe code for a course page: the app, allowed to use the
 /// clipboard, and a listener that sets its height from the app's messages.
+/// A frame sandboxed without `allow-same-origin` posts from the origin
+/// `null`: accepted too, since only the frame that sent it is resized.
 pub fn snippet(link: &str, origin: &str) -> String {
     format!(
         "<iframe src=\"{link}\" title=\"Peer Coach\" style=\"width:100%;height:640px;border:0\" allow=\"clipboard-write\"></iframe>\n\
          <script>\n\
          addEventListener('message', (e) => {{\n\
-         \x20 if (e.origin !== '{origin}' || !e.data || e.data.type !== 'peer-coach:height') return;\n\
+         \x20 if ((e.origin !== '{origin}' && e.origin !== 'null') || !e.data || e.data.type !== 'peer-coach:height') return;\n\
          \x20 for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';\n\
          }});\n\
          </script>"
@@ -45,6 +47,11 @@ pub fn TrainersScreen() -> impl IntoView {
     let link = {
         let page = page.clone();
         Memo::new(move |_| format!("{page}{}", preset.with(Preset::to_query)))
+    };
+    // The preview keeps nothing and shows none of the trainer's own data.
+    let preview_src = {
+        let page = page.clone();
+        Memo::new(move |_| format!("{page}{}", preset.with(Preset::preview_query)))
     };
     let code = {
         let origin = origin.clone();
@@ -234,7 +241,7 @@ pub fn TrainersScreen() -> impl IntoView {
                 <iframe
                     class="trainer-preview"
                     title=t(Key::TrainersPreviewTitle)
-                    src=move || link.get()
+                    src=move || preview_src.get()
                     allow="clipboard-write"
                 ></iframe>
             </section>

@@ -30,4 +30,4 @@ export const test = base.extend<{ nothingLeaves: void }>({
 });
 
 export { expect };
-export type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+export type { Browser, BrowserContext, Frame, Locator, Page } from '@playwright/test';

@@ -1,0 +1,90 @@
+//! Property tests of a trainer's presets: the link a course gets reads back
+//! as built and never opens the trainers' preview (a course's learners keep
+//! their work), and the preview's address is the same preset in preview mode
+//! (a page that starts empty and keeps nothing).
+
+// Native only: proptest is a native dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
+
+use peer_coach::domain::exercise::ExerciseId;
+use peer_coach::domain::flow::Format;
+use peer_coach::domain::preset::{Preset, LANGUAGES, MAX_PHASE_MINUTES};
+use proptest::prelude::*;
+
+fn any_preset() -> impl Strategy<Value = Preset> {
+    let exercise = proptest::option::of(proptest::sample::select(ExerciseId::ALL.to_vec()));
+    let format = proptest::option::of(prop_oneof![Just(Format::Reciprocal), Just(Format::OneWay)]);
+    let minutes = proptest::option::of(proptest::array::uniform4(1..=MAX_PHASE_MINUTES));
+    let lang = proptest::option::of(proptest::sample::select(LANGUAGES.to_vec()));
+    (
+        any::<bool>(),
+        exercise,
+        format,
+        minutes,
+        lang,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(embed, exercise, format, minutes, lang, share_off, preview)| Preset {
+                embed,
+                exercise,
+                format,
+                minutes,
+                lang: lang.map(str::to_string),
+                // Sharing shown is the default: a link writes only `off`.
+                share: share_off.then_some(false),
+                preview,
+                ignored: Vec::new(),
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn the_link_never_previews_and_the_preview_is_the_same_preset(p in any_preset()) {
+        let link = p.to_query();
+        prop_assert!(!link.contains("preview"));
+        let read = Preset::parse(&link);
+        prop_assert!(!read.preview);
+        prop_assert_eq!(read, Preset { preview: false, ..p.clone() });
+
+        let preview = Preset::parse(&p.preview_query());
+        prop_assert!(preview.preview);
+        prop_assert!(preview.ignored.is_empty());
+        prop_assert_eq!(preview, Preset { preview: true, ..p });
+    }
+
+    /// Whatever a page's address says, it is a preview exactly when its
+    /// last valid `preview` parameter says yes (exact oracle).
+    #[test]
+    fn only_asking_for_it_previews(
+        pairs in proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["preview", "Preview", "previews", "embed", "share"]),
+                proptest::sample::select(vec![None, Some(""), Some("1"), Some("yes"), Some("on"), Some("0"), Some("off"), Some("2")]),
+            ),
+            0..6,
+        )
+    ) {
+        let query = pairs
+            .iter()
+            .map(|(name, value)| match value {
+                Some(v) => format!("{name}={v}"),
+                None => name.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut expected = false;
+        for (name, value) in &pairs {
+            if *name == "preview" {
+                match value.unwrap_or("") {
+                    "" | "1" | "yes" | "on" => expected = true,
+                    "0" | "off" => expected = false,
+                    _ => {}
+                }
+            }
+        }
+        prop_assert_eq!(Preset::parse(&query).preview, expected, "{}", query);
+    }
+}
