@@ -2,7 +2,8 @@
 //! steps and prompt decks. Deck lengths are checked by the compiler; step
 //! texts by a test against the catalogue.
 
-use crate::domain::exercise::{Deck, ExerciseId, Helps};
+use super::{t, Key};
+use crate::domain::exercise::{Deck, ExerciseId, ExerciseRun, Helps, StepKind};
 
 pub struct ExerciseTexts {
     pub names: [&'static str; 7],
@@ -214,6 +215,87 @@ pub fn deck(deck: Deck) -> &'static [&'static str] {
         Deck::StoryStarters => &t.story_starters,
         Deck::Debrief => &t.debrief,
     }
+}
+
+/// Everything a run captured, as label and text pairs, step by step in
+/// the exercise's own order: what it is about, the answered prompts with
+/// the ideas they revealed, the story, every idea (the starred ones, worth
+/// trying first, before the others: starring never hides one), and each
+/// step's notes after what that step collected. Shown under the runner, in
+/// a session's wrap-up, and in both print views.
+pub fn result_lines(run: &ExerciseRun) -> Vec<(String, String)> {
+    let id = run.exercise;
+    let spec = id.spec();
+    let steps = exercise_texts().steps[id.index()];
+    let title = |i: usize| steps[i.min(steps.len() - 1)].0.to_string();
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for (i, step) in spec.steps.iter().enumerate() {
+        match step.kind {
+            StepKind::Choose => {
+                let subject = run
+                    .picked
+                    .zip(spec.deck)
+                    .map(|(c, d)| deck(d)[c as usize].to_string())
+                    .into_iter()
+                    .chain((!run.subject.trim().is_empty()).then(|| run.subject.trim().to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" — ");
+                if !subject.is_empty() {
+                    lines.push((title(i), subject));
+                }
+            }
+            StepKind::Prompts => {
+                let Some(d) = spec.deck else { continue };
+                for p in &run.prompts {
+                    let (answer, idea) = (p.answer.trim(), p.idea.trim());
+                    let text = match (answer.is_empty(), idea.is_empty()) {
+                        (true, true) => continue,
+                        (false, true) => answer.to_string(),
+                        (true, false) => format!("→ {idea}"),
+                        (false, false) => format!("{answer} → {idea}"),
+                    };
+                    let prompt = deck(d).get(p.card as usize).copied().unwrap_or("");
+                    lines.push((prompt.to_string(), text));
+                }
+            }
+            StepKind::Turns => {
+                let story: Vec<&str> = run
+                    .turns
+                    .iter()
+                    .map(|t| t.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                if !story.is_empty() {
+                    lines.push((t(Key::StoryResult).to_string(), story.join(" ")));
+                }
+            }
+            StepKind::Ideas => {
+                for idea in run.ideas_starred_first() {
+                    let text = idea.text.trim();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let from = idea.from.trim();
+                    let text = if from.is_empty() {
+                        text.to_string()
+                    } else {
+                        format!("{text} ({from})")
+                    };
+                    let label = if idea.starred {
+                        format!("★ {}", t(Key::IdeaStar))
+                    } else {
+                        t(Key::IdeaText).to_string()
+                    };
+                    lines.push((label, text));
+                }
+            }
+            _ => {}
+        }
+        if let Some(note) = run.notes.get(i).filter(|n| !n.trim().is_empty()) {
+            lines.push((title(i), note.trim().to_string()));
+        }
+    }
+    lines
 }
 
 /// Does the library's search text match this exercise (its name, purpose

@@ -19,7 +19,8 @@ mod pt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use exercises::{
-    deck, exercise_matches, exercise_name, exercise_texts, helps_label, ExerciseTexts,
+    deck, exercise_matches, exercise_name, exercise_texts, helps_label, result_lines,
+    ExerciseTexts,
 };
 pub use journal::journal_prompt;
 pub use key::Key;

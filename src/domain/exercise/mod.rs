@@ -4,9 +4,11 @@
 //! are in the message catalogue; links and saved results refer to an
 //! exercise by its stable slug or code, and to prompts by number.
 
+mod past;
 pub mod round;
 mod run;
 
+pub use past::{keep_past, PastRun, MAX_PAST_RUNS};
 pub use run::{ExerciseRun, Idea, PromptAnswer};
 
 use serde::{Deserialize, Serialize};
