@@ -356,6 +356,136 @@ mod tests {
             .all(|q| q.starts_with("What if") && q.ends_with('?')));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    mod results {
+        use super::*;
+        use crate::domain::exercise::{Idea, PromptAnswer};
+        use proptest::prelude::*;
+
+        fn words() -> impl Strategy<Value = String> {
+            prop_oneof![Just(String::new()), Just("  ".to_string()), "[a-z]{1,4}( [a-z]{1,3})?"]
+        }
+
+        fn run() -> impl Strategy<Value = ExerciseRun> {
+            (
+                proptest::sample::select(ExerciseId::ALL.to_vec()),
+                words(),
+                proptest::collection::vec(words(), 0..6),
+                proptest::collection::vec((0u8..7, words(), words()), 0..5),
+                proptest::collection::vec(words(), 0..4),
+                proptest::collection::vec((words(), words(), any::<bool>()), 0..6),
+            )
+                .prop_map(|(id, subject, notes, prompts, turns, ideas)| {
+                    let mut run = ExerciseRun::new(id);
+                    run.subject = subject;
+                    run.notes = notes;
+                    run.prompts = prompts
+                        .into_iter()
+                        .map(|(card, answer, idea)| PromptAnswer { card, answer, idea })
+                        .collect();
+                    run.turns = turns;
+                    run.ideas = ideas
+                        .into_iter()
+                        .map(|(from, text, starred)| Idea { from, text, starred })
+                        .collect();
+                    run.normalize();
+                    run
+                })
+        }
+
+        proptest! {
+            /// Whatever was written, the result holds every answer, every
+            /// idea a prompt revealed, every line of the story, every note,
+            /// and every idea, starred or not (the starred ones first);
+            /// and it follows the steps' order.
+            #[test]
+            fn every_result_holds_everything_written(run in run()) {
+                let lines = result_lines(&run);
+                let texts: Vec<&str> = lines.iter().map(|(_, v)| v.as_str()).collect();
+                let has = |w: &str| w.trim().is_empty() || texts.iter().any(|t| t.contains(w.trim()));
+                let spec = run.exercise.spec();
+                let kinds: Vec<StepKind> = spec.steps.iter().map(|s| s.kind).collect();
+                if kinds.contains(&StepKind::Prompts) {
+                    for p in &run.prompts {
+                        prop_assert!(has(&p.answer) && has(&p.idea), "{p:?}");
+                    }
+                }
+                if kinds.contains(&StepKind::Turns) {
+                    for turn in &run.turns {
+                        prop_assert!(has(turn));
+                    }
+                }
+                for note in &run.notes {
+                    prop_assert!(has(note));
+                }
+                let idea_rows: Vec<usize> = lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (k, _))| k == t(Key::IdeaText) || k.ends_with(t(Key::IdeaStar)))
+                    .map(|(i, _)| i)
+                    .collect();
+                if kinds.contains(&StepKind::Ideas) {
+                    let written: Vec<&Idea> =
+                        run.ideas.iter().filter(|i| !i.text.trim().is_empty()).collect();
+                    prop_assert_eq!(idea_rows.len(), written.len(), "every idea, starred or not");
+                    for idea in &written {
+                        prop_assert!(has(&idea.text));
+                    }
+                    let starred = written.iter().filter(|i| i.starred).count();
+                    for (n, row) in idea_rows.iter().enumerate() {
+                        prop_assert_eq!(lines[*row].0.starts_with('★'), n < starred);
+                    }
+                    // Notes of the steps before the ideas come before them,
+                    // those of the steps after, after them.
+                    let at = kinds.iter().position(|k| *k == StepKind::Ideas).unwrap();
+                    for (i, note) in run.notes.iter().enumerate() {
+                        if note.trim().is_empty() || idea_rows.is_empty() {
+                            continue;
+                        }
+                        let row = lines.iter().position(|(k, v)| {
+                            k == steps_title(run.exercise, i) && v == note.trim()
+                        });
+                        let row = row.unwrap();
+                        if i < at {
+                            prop_assert!(row < idea_rows[0]);
+                        } else {
+                            prop_assert!(row > *idea_rows.last().unwrap());
+                        }
+                    }
+                }
+            }
+        }
+
+        fn steps_title(id: ExerciseId, i: usize) -> &'static str {
+            exercise_texts().steps[id.index()][i].0
+        }
+
+        #[test]
+        fn quick_ask_lists_what_worked_before_the_ideas_and_the_story_is_named() {
+            let mut run = ExerciseRun::new(ExerciseId::QuickAsk);
+            run.notes[1] = "Short daily notes".into();
+            run.ideas = vec![
+                Idea { from: "Mia".into(), text: "Pair up".into(), starred: false },
+                Idea { from: String::new(), text: "Ask first".into(), starred: true },
+            ];
+            let lines = result_lines(&run);
+            assert_eq!(
+                lines,
+                [
+                    ("What has worked so far".to_string(), "Short daily notes".to_string()),
+                    ("★ Worth trying".to_string(), "Ask first".to_string()),
+                    ("Idea".to_string(), "Pair up (Mia)".to_string()),
+                ]
+            );
+            let mut story = ExerciseRun::new(ExerciseId::Story);
+            story.turns = vec!["One.".into(), "Two.".into()];
+            assert_eq!(
+                result_lines(&story),
+                [("The story".to_string(), "One. Two.".to_string())]
+            );
+        }
+    }
+
     #[test]
     fn search_matches_name_purpose_and_use() {
         assert!(exercise_matches(ExerciseId::RolePlay, "ROLE"));

@@ -36,8 +36,10 @@ pub fn keep_past(past: &mut Vec<PastRun>, run: ExerciseRun, now: i64) -> bool {
 mod tests {
     use super::*;
     use crate::domain::exercise::ExerciseId;
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         /// Starting again never loses a run with anything in it: it is the
         /// newest earlier run, the ones before stay in order (only the

@@ -275,6 +275,7 @@ fn exercises_attach_to_a_half_once_each_and_old_records_load() {
     assert_eq!(back.halves[0].exercises.len(), 1);
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 mod exercise_runs {
     use super::*;
     use crate::domain::exercise::ExerciseId;
