@@ -424,6 +424,7 @@ fn text(key: Key) -> &'static str {
         ExerciseRestart => "Start again",
         IdeasNone => "No ideas yet: add them in the step before.",
         StoryResult => "The story",
+        OtherPersonTips => "Playing the other person",
         ExerciseFinish => "Finish",
         ExerciseFinishedTitle => "Finished",
         ExerciseFinishedHelp => "Here is what you captured. Go back to any step to add to it, or start again: this run stays under Earlier runs.",

@@ -19,8 +19,12 @@ pub struct ExerciseTexts {
     pub lenses: [&'static str; Deck::Lenses.size()],
     pub story_starters: [&'static str; Deck::StoryStarters.size()],
     pub debrief: [&'static str; Deck::Debrief.size()],
-    /// The FeedForward rules both people read before the ideas.
+    /// The FeedForward rules read together before the ideas.
     pub feedforward_rules: [&'static str; 4],
+    /// Per exercise, who does what (coach and client, or person A and B).
+    pub roles: [&'static str; 7],
+    /// Role play: how to play the other person.
+    pub other_person_tips: [&'static str; 4],
 }
 
 pub static EN: ExerciseTexts = ExerciseTexts {
@@ -52,40 +56,40 @@ pub static EN: ExerciseTexts = ExerciseTexts {
     steps: [
         &[
             ("Pick a scenario", "Choose one from the list or describe your own situation."),
-            ("Set the scene", "Where and when does it happen, who plays whom, and what does the client want to try?"),
-            ("Play", "Play the scene as if it were real; the coach plays the other person."),
-            ("Swap and play again", "Swap roles: the client now plays the other person."),
+            ("Set the scene", "Where and when does it happen, and what does the client want to try? The client, whose situation it is, plays themself; the coach plays the other person."),
+            ("Play", "Play the scene as if it were real: the client plays themself, the coach plays the other person."),
+            ("Swap and play again", "Swap roles: the client now plays the other person, and the coach plays the client."),
             ("Debrief", "What worked, what did not, and what will you take into the real conversation?"),
         ],
         &[
-            ("Name the plan", "Which plan or decision shall we stretch?"),
-            ("What if…?", "Answer each question as it comes; note any new option it reveals."),
+            ("Name the plan", "The client names the plan, decision or situation to stretch."),
+            ("What if…?", "The coach asks each question; the client answers as it comes. Note any new option it reveals."),
             ("What now?", "Which answer changes what you will do?"),
         ],
         &[
-            ("Choose the person", "Who is the other person in this situation?"),
-            ("Step into their shoes", "Answer as them, in the first person, one prompt at a time."),
+            ("Choose the person", "The client names the other person in this situation."),
+            ("Step into their shoes", "The coach asks one prompt at a time; the client answers as the other person, in the first person (\"I see…\")."),
             ("Back to you", "What do you see differently now? What, if anything, will you do?"),
         ],
         &[
             ("Name the problem", "Say the problem in one sentence."),
-            ("Change the lens", "Look through each lens in turn: what do you notice, and what would you try?"),
+            ("Change the lens", "The coach offers each lens in turn; the client looks through it: what do you notice, and what would you try?"),
             ("Pick the best ideas", "Which ideas are worth trying, and what is the first step?"),
         ],
         &[
             ("Start the story", "Pick a first line or write your own, about the challenge you share."),
-            ("Take turns", "Add one or two sentences each, building on what the other said."),
+            ("Take turns", "Person A and Person B take turns: one or two sentences each, building on what the other said."),
             ("From story to action", "What in the story could you really do? Write it down as actions."),
         ],
         &[
             ("Name one behaviour", "The client names one behaviour to improve, for example \"listening without interrupting\"."),
             ("The rules", "Read them together before the ideas start."),
-            ("Ideas for the future", "The peers give one or two ideas each; the client notes them and says thank you."),
+            ("Ideas for the future", "The coach (in a group, each other person) gives one or two ideas; the client notes them and says thank you."),
             ("Pick what to try", "Star the ideas worth trying first."),
         ],
         &[
             ("Your goal", "\"I want to get better at ___ in the next 30 to 60 days. What ideas do you have for me?\""),
-            ("What has worked so far", "The peer asks first what has already worked, even a little."),
+            ("What has worked so far", "The peer (the coach) asks first what has already worked, even a little; the client answers."),
             ("Ideas", "The peer offers ideas; the client notes them without debating."),
             ("One thing to try", "Which one idea will you try first, and when?"),
         ],
@@ -133,15 +137,23 @@ pub static EN: ExerciseTexts = ExerciseTexts {
         "What if it went better than you hope?",
         "What if you looked back on this in five years?",
         "What if you had to do it with no money at all?",
+        // Cards 24 to 29 replace the retired ones (Deck::retired): numbers
+        // are never reused, so saved answers keep their question.
+        "What if you had twice the support you have now?",
+        "What if the people involved already knew how you feel?",
+        "What if you asked the people involved what they would do?",
+        "What if you were in the other person's place?",
+        "What if this had to be settled a month sooner?",
+        "What if you could change only your own part in it?",
     ],
     empathy: [
-        "What do they see, where they stand?",
-        "What do they hear, from you and from others?",
-        "What do they think about this situation, and about you?",
-        "What do they feel?",
-        "What do they need?",
-        "What do they fear?",
-        "What would they say is the real problem?",
+        "What do I see, from where I stand?",
+        "What do I hear about this, and from whom?",
+        "What do I think of this situation, and of the people in it?",
+        "What do I feel?",
+        "What do I need?",
+        "What do I fear?",
+        "What would I say is the real problem?",
     ],
     lenses: [
         "How would a customer see this?",
@@ -156,6 +168,7 @@ pub static EN: ExerciseTexts = ExerciseTexts {
         "How would the most senior person in the company see this?",
         "How would someone who has solved this before see this?",
         "How would a child seeing it for the first time see this?",
+        "How would the person at the centre of the problem see this?",
     ],
     story_starters: [
         "Once upon a time, a team had a problem no one talked about…",
@@ -185,6 +198,21 @@ pub static EN: ExerciseTexts = ExerciseTexts {
         "The client listens, takes notes and says thank you.",
         "Give one or two ideas each, short and concrete.",
     ],
+    roles: [
+        "Who does what: the client brings the situation and rehearses it; the coach plays the other person; then you swap.",
+        "Who does what: the client brings the plan or situation and answers; the coach asks the questions and notes new options.",
+        "Who does what: the client steps into the other person's shoes and answers as them; the coach asks the prompts and takes notes.",
+        "Who does what: the client brings the problem and looks through each lens; the coach offers the lenses and notes the ideas.",
+        "Who does what: Person A and Person B build the story together, taking turns; either of you can write.",
+        "Who does what: the client asks for ideas and only listens; the coach (in a group, every other person) gives ideas.",
+        "Who does what: the client names the goal and notes the ideas; the peer (the coach) asks what has worked, then offers ideas.",
+    ],
+    other_person_tips: [
+        "Play them as they really are: neither a villain nor a pushover.",
+        "Use their words and their worries: what matters to them here?",
+        "React to what is actually said: give ground when it would convince them, push back when it would not.",
+        "Afterwards, step out of the role and say how it felt to be on the other side.",
+    ],
 };
 
 /// The texts in use.
@@ -204,7 +232,8 @@ pub fn helps_label(helps: Helps) -> &'static str {
     exercise_texts().helps[helps.index()]
 }
 
-/// The prompts of a deck.
+/// The prompts of a deck, every card by its number (retired ones too, for
+/// answers saved before they were retired).
 pub fn deck(deck: Deck) -> &'static [&'static str] {
     let t = exercise_texts();
     match deck {
@@ -483,6 +512,93 @@ mod tests {
                 result_lines(&story),
                 [("The story".to_string(), "One. Two.".to_string())]
             );
+        }
+    }
+
+    /// Every language's exercise texts, with the words its checks look for.
+    fn languages() -> [(&'static ExerciseTexts, Lang); 3] {
+        [
+            (&EN, Lang::En),
+            (&super::super::es::EXERCISES, Lang::Es),
+            (&super::super::pt::EXERCISES, Lang::Pt),
+        ]
+    }
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Lang {
+        En,
+        Es,
+        Pt,
+    }
+
+    fn drawable(cards: &[&'static str], d: Deck) -> Vec<&'static str> {
+        (0..cards.len())
+            .filter(|c| !d.retired().contains(&(*c as u8)))
+            .map(|c| cards[c])
+            .collect()
+    }
+
+    #[test]
+    fn every_exercise_says_who_plays_what_in_every_language() {
+        for (texts, lang) in languages() {
+            let (coach, client, a, b) = match lang {
+                Lang::En => ("coach", "client", "Person A", "Person B"),
+                Lang::Es => ("coach", "cliente", "persona A", "persona B"),
+                Lang::Pt => ("coach", "cliente", "pessoa A", "pessoa B"),
+            };
+            for (id, roles) in ExerciseId::ALL.iter().zip(&texts.roles) {
+                assert!(
+                    (roles.contains(coach) && roles.contains(client))
+                        || (roles.contains(a) && roles.contains(b)),
+                    "{id:?}: {roles}"
+                );
+            }
+            // The story's turns say who takes them.
+            let story = texts.steps[ExerciseId::Story.index()][1].1;
+            assert!(story.contains(a) && story.contains(b), "{story}");
+            assert!(texts.other_person_tips.iter().all(|t| !t.trim().is_empty()));
+        }
+    }
+
+    #[test]
+    fn empathy_prompts_ask_in_the_first_person() {
+        for (texts, lang) in languages() {
+            for prompt in &texts.empathy {
+                let first_person = match lang {
+                    Lang::En => prompt.contains(" I ") && !prompt.contains("they"),
+                    Lang::Es => ["veo", "oigo", "pienso", "siento", "necesito", "temo", "diría yo"]
+                        .iter()
+                        .any(|w| prompt.contains(w)),
+                    Lang::Pt => prompt.contains(" eu ") && !prompt.contains(" ela "),
+                };
+                assert!(first_person, "{prompt}");
+            }
+        }
+    }
+
+    #[test]
+    fn what_ifs_drawn_fit_problems_with_people_and_lenses_include_the_person_at_the_centre() {
+        for (texts, lang) in languages() {
+            let (unfit, centre): (&[&str], &str) = match lang {
+                Lang::En => (&["budget", "competitor", "customer", "money", "deadline"], "centre"),
+                Lang::Es => (
+                    &["presupuesto", "competencia", "competidor", "clientes", "dinero", "plazo"],
+                    "centro",
+                ),
+                Lang::Pt => (
+                    &["orçamento", "concorrente", "o cliente", "dinheiro", "prazo"],
+                    "centro",
+                ),
+            };
+            for q in drawable(&texts.what_ifs, Deck::WhatIfs) {
+                let lower = q.to_lowercase();
+                assert!(!unfit.iter().any(|w| lower.contains(w)), "{q}");
+            }
+            let lenses = drawable(&texts.lenses, Deck::Lenses);
+            assert!(lenses.iter().any(|l| l.contains(centre)), "{:?}", lenses);
+            for l in lenses {
+                assert!(!unfit[1..2].iter().any(|w| l.to_lowercase().contains(w)), "{l}");
+            }
         }
     }
 

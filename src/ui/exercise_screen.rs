@@ -248,6 +248,7 @@ fn ExerciseRunner() -> impl IntoView {
             <p class="eyebrow no-print">{back}</p>
             <h1 id="screen-title" tabindex="-1">{exercise_name(id)}</h1>
             <p class="lead">{texts.purposes[id.index()]}</p>
+            <p class="roles">{texts.roles[id.index()]}</p>
             {(id == ExerciseId::FeedForward).then(|| view! {
                 <p class="no-print"><RouteLink route=Route::Rounds>{t(Key::RoundLink)}</RouteLink></p>
             })}

@@ -49,6 +49,15 @@ pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
             {notes()}
         }
         .into_any(),
+        // Role play: how to play the other person, while playing.
+        StepKind::Play | StepKind::PlaySwapped => view! {
+            <h3>{t(Key::OtherPersonTips)}</h3>
+            <ul class="tips">
+                {exercise_texts().other_person_tips.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
+            </ul>
+            {notes()}
+        }
+        .into_any(),
         _ => notes().into_any(),
     }
 }
@@ -108,7 +117,7 @@ fn Prompts(id: ExerciseId) -> impl IntoView {
     };
     let in_order = id == ExerciseId::Empathy;
     let count = Memo::new(move |_| run.read(|r| r.prompts.len()));
-    let used_up = move || count.get() >= d.size();
+    let used_up = move || run.read(|r| r.prompts_used_up());
     let draw = move |_| {
         let random = if in_order { 0 } else { random_u32() };
         run.update(|r| {

@@ -207,14 +207,29 @@ impl ExerciseRun {
     /// Draw another prompt from the deck, without repeats; `None` once the
     /// deck is used up.
     pub fn draw_prompt(&mut self, random: u32) -> Option<u8> {
-        let size = self.exercise.spec().deck?.size();
-        let seen: Vec<u8> = self.prompts.iter().map(|p| p.card).collect();
+        let deck = self.exercise.spec().deck?;
+        let size = deck.size();
+        // Retired cards count as seen: they are never drawn.
+        let seen: Vec<u8> = self
+            .prompts
+            .iter()
+            .map(|p| p.card)
+            .chain(deck.retired().iter().copied())
+            .collect();
         let card = draw_unseen(&seen, size, random)?;
         self.prompts.push(PromptAnswer {
             card,
             ..PromptAnswer::default()
         });
         Some(card)
+    }
+
+    /// Every card that can be drawn has been: no prompt is left.
+    pub fn prompts_used_up(&self) -> bool {
+        self.exercise.spec().deck.is_none_or(|d| {
+            (0..d.size() as u8)
+                .all(|c| d.retired().contains(&c) || self.prompts.iter().any(|p| p.card == c))
+        })
     }
 
     /// Does the subject come from the deck (role-play scenarios, story
@@ -325,11 +340,15 @@ mod tests {
         while run.draw_prompt(n * 7919).is_some() {
             n += 1;
         }
-        assert_eq!(n, 24);
+        assert_eq!(n as usize, Deck::WhatIfs.drawable());
         let mut cards: Vec<u8> = run.prompts.iter().map(|p| p.card).collect();
         cards.sort_unstable();
         cards.dedup();
-        assert_eq!(cards.len(), 24);
+        assert_eq!(cards.len(), Deck::WhatIfs.drawable());
+        assert!(
+            cards.iter().all(|c| !Deck::WhatIfs.retired().contains(c)),
+            "a retired card is never drawn"
+        );
         assert_eq!(
             ExerciseRun::new(ExerciseId::FeedForward).draw_prompt(1),
             None,
