@@ -392,7 +392,11 @@ mod tests {
         use proptest::prelude::*;
 
         fn words() -> impl Strategy<Value = String> {
-            prop_oneof![Just(String::new()), Just("  ".to_string()), "[a-z]{1,4}( [a-z]{1,3})?"]
+            prop_oneof![
+                Just(String::new()),
+                Just("  ".to_string()),
+                "[a-z]{1,4}( [a-z]{1,3})?"
+            ]
         }
 
         fn run() -> impl Strategy<Value = ExerciseRun> {
@@ -415,7 +419,11 @@ mod tests {
                     run.turns = turns;
                     run.ideas = ideas
                         .into_iter()
-                        .map(|(from, text, starred)| Idea { from, text, starred })
+                        .map(|(from, text, starred)| Idea {
+                            from,
+                            text,
+                            starred,
+                        })
                         .collect();
                     run.normalize();
                     run
@@ -494,14 +502,25 @@ mod tests {
             let mut run = ExerciseRun::new(ExerciseId::QuickAsk);
             run.notes[1] = "Short daily notes".into();
             run.ideas = vec![
-                Idea { from: "Mia".into(), text: "Pair up".into(), starred: false },
-                Idea { from: String::new(), text: "Ask first".into(), starred: true },
+                Idea {
+                    from: "Mia".into(),
+                    text: "Pair up".into(),
+                    starred: false,
+                },
+                Idea {
+                    from: String::new(),
+                    text: "Ask first".into(),
+                    starred: true,
+                },
             ];
             let lines = result_lines(&run);
             assert_eq!(
                 lines,
                 [
-                    ("What has worked so far".to_string(), "Short daily notes".to_string()),
+                    (
+                        "What has worked so far".to_string(),
+                        "Short daily notes".to_string()
+                    ),
                     ("★ Worth trying".to_string(), "Ask first".to_string()),
                     ("Idea".to_string(), "Pair up (Mia)".to_string()),
                 ]
@@ -566,9 +585,17 @@ mod tests {
             for prompt in &texts.empathy {
                 let first_person = match lang {
                     Lang::En => prompt.contains(" I ") && !prompt.contains("they"),
-                    Lang::Es => ["veo", "oigo", "pienso", "siento", "necesito", "temo", "diría yo"]
-                        .iter()
-                        .any(|w| prompt.contains(w)),
+                    Lang::Es => [
+                        "veo",
+                        "oigo",
+                        "pienso",
+                        "siento",
+                        "necesito",
+                        "temo",
+                        "diría yo",
+                    ]
+                    .iter()
+                    .any(|w| prompt.contains(w)),
                     Lang::Pt => prompt.contains(" eu ") && !prompt.contains(" ela "),
                 };
                 assert!(first_person, "{prompt}");
@@ -580,9 +607,19 @@ mod tests {
     fn what_ifs_drawn_fit_problems_with_people_and_lenses_include_the_person_at_the_centre() {
         for (texts, lang) in languages() {
             let (unfit, centre): (&[&str], &str) = match lang {
-                Lang::En => (&["budget", "competitor", "customer", "money", "deadline"], "centre"),
+                Lang::En => (
+                    &["budget", "competitor", "customer", "money", "deadline"],
+                    "centre",
+                ),
                 Lang::Es => (
-                    &["presupuesto", "competencia", "competidor", "clientes", "dinero", "plazo"],
+                    &[
+                        "presupuesto",
+                        "competencia",
+                        "competidor",
+                        "clientes",
+                        "dinero",
+                        "plazo",
+                    ],
                     "centro",
                 ),
                 Lang::Pt => (
@@ -597,7 +634,10 @@ mod tests {
             let lenses = drawable(&texts.lenses, Deck::Lenses);
             assert!(lenses.iter().any(|l| l.contains(centre)), "{:?}", lenses);
             for l in lenses {
-                assert!(!unfit[1..2].iter().any(|w| l.to_lowercase().contains(w)), "{l}");
+                assert!(
+                    !unfit[1..2].iter().any(|w| l.to_lowercase().contains(w)),
+                    "{l}"
+                );
             }
         }
     }

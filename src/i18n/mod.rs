@@ -19,8 +19,7 @@ mod pt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use exercises::{
-    deck, exercise_matches, exercise_name, exercise_texts, helps_label, result_lines,
-    ExerciseTexts,
+    deck, exercise_matches, exercise_name, exercise_texts, helps_label, result_lines, ExerciseTexts,
 };
 pub use journal::journal_prompt;
 pub use key::Key;
@@ -228,7 +227,8 @@ fn number_in(lang: Lang, n: usize) -> String {
     out
 }
 
-/// The pair as shown: "Amara & Jonas"; a group: "Amara, Jonas & Mia".
+/// The pair as shown: "Amara & Jonas"; a group: "Amara, Jonas & Mia"
+/// ("Amara y Jonas", "Amara e Jonas").
 pub fn pair(names: &[String]) -> String {
     let all: Vec<String> = (0..names.len().max(2) as u8)
         .map(|who| person(names, who))
@@ -236,13 +236,37 @@ pub fn pair(names: &[String]) -> String {
     list(&all)
 }
 
-/// Names as a list: "A & B", "A, B & C".
+/// Names as a list, as the language joins them: "A, B & C" in English
+/// (always "&" between names), "A, B y C" in Spanish ("e" before a name
+/// said with an "i" sound: "Ana e Inés"), "A, B e C" in Portuguese.
 pub fn list(names: &[String]) -> String {
+    list_in(lang(), names)
+}
+
+fn list_in(lang: Lang, names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} & {last}", rest.join(", ")),
+        [rest @ .., last] => {
+            let and = match lang {
+                Lang::En => "&",
+                Lang::Es if says_i_first(last) => "e",
+                Lang::Es => "y",
+                Lang::Pt => "e",
+            };
+            format!("{} {and} {last}", rest.join(", "))
+        }
     }
+}
+
+/// Does a word begin with an "i" sound ("Inés", "Hilda", "Ítalo"), but
+/// not "hie…" or "hia…" ("Hielo")? Spanish says "e" rather than "y" there.
+fn says_i_first(word: &str) -> bool {
+    let lower = word.trim().to_lowercase();
+    let rest = lower.strip_prefix('h').unwrap_or(&lower);
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('i' | 'í'))
+        && !(lower.starts_with('h') && matches!(chars.next(), Some('e' | 'a')))
 }
 
 /// A person's first name, or "Person A", "Person B"… when none was given.
@@ -364,6 +388,166 @@ mod tests {
             assert!(prompts
                 .iter()
                 .all(|p| p.trim().ends_with('?') || p.trim().ends_with('？')));
+        }
+    }
+
+    /// Texts shown only in a reciprocal session (two halves, two people),
+    /// or that speak of two versions rather than of people: the only ones
+    /// that may speak of halves or of "both".
+    const PAIR_ONLY: &[Key] = &[
+        Key::HomeIntro,
+        Key::FormatReciprocalHelp,
+        Key::SplitHelpReciprocal,
+        Key::SwapOnTime,
+        Key::SwapOver,
+        Key::SwapChoiceLegend,
+        Key::StartSecondHalf,
+        Key::AgreementWaiting,
+        Key::MergeBoth,
+        Key::MergeKeepSeparate,
+    ];
+
+    /// Words that speak of a session's halves or of exactly two people.
+    fn pair_words(lang: Lang) -> &'static [&'static str] {
+        match lang {
+            Lang::En => &[
+                "this half",
+                "our half",
+                "each half",
+                "half time",
+                "first half",
+                "second half",
+                "both",
+            ],
+            Lang::Es => &[
+                "esta mitad",
+                "nuestra mitad",
+                "cada mitad",
+                "primera mitad",
+                "segunda mitad",
+                "ambos",
+                "ambas",
+                "los dos",
+                "del otro",
+            ],
+            Lang::Pt => &[
+                "nesta metade",
+                "desta metade",
+                "nossa metade",
+                "cada metade",
+                "primeira metade",
+                "segunda metade",
+                "ambos",
+                "os dois",
+                "um do outro",
+            ],
+        }
+    }
+
+    /// The question cards, ground rules, phase texts and every other text
+    /// a one-way session or a group's turn shows say nothing of halves or
+    /// of "both" (a group agrees "unless we all agree").
+    #[test]
+    fn texts_for_one_way_sessions_and_groups_speak_of_no_half_and_no_pair() {
+        let mut found = Vec::new();
+        for (lang, c) in [
+            (Lang::En, &en::CATALOGUE),
+            (Lang::Es, &es::CATALOGUE),
+            (Lang::Pt, &pt::CATALOGUE),
+        ] {
+            let keys = Key::ALL
+                .iter()
+                .filter(|k| !PAIR_ONLY.contains(k))
+                .map(|k| (c.text)(*k));
+            let texts: Vec<&str> = c
+                .questions
+                .iter()
+                .flatten()
+                .chain(&c.rules)
+                .chain(&c.phase_purposes)
+                .chain(&c.coach_reminders)
+                .chain(&c.client_hints)
+                .copied()
+                .chain(keys)
+                .collect();
+            for text in texts {
+                // Placeholders are names, not words.
+                let words = text.to_lowercase();
+                let words: String = words
+                    .split('{')
+                    .map(|part| part.split_once('}').map_or(part, |(_, rest)| rest))
+                    .collect();
+                if pair_words(lang).iter().any(|w| words.contains(w)) {
+                    found.push(format!("{lang:?}: {text}"));
+                }
+            }
+        }
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn names_are_joined_as_each_language_joins_them() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            list_in(Lang::En, &names(&["Amara", "Jonas", "Mia"])),
+            "Amara, Jonas & Mia"
+        );
+        assert_eq!(
+            list_in(Lang::Es, &names(&["Amara", "Jonas", "Mia"])),
+            "Amara, Jonas y Mia"
+        );
+        assert_eq!(
+            list_in(Lang::Es, &names(&["Amara", "Inés"])),
+            "Amara e Inés"
+        );
+        assert_eq!(
+            list_in(Lang::Es, &names(&["Amara", "Hilda"])),
+            "Amara e Hilda"
+        );
+        assert_eq!(
+            list_in(Lang::Es, &names(&["Amara", "Hierro"])),
+            "Amara y Hierro"
+        );
+        assert_eq!(
+            list_in(Lang::Pt, &names(&["Amara", "Jonas"])),
+            "Amara e Jonas"
+        );
+        assert_eq!(list_in(Lang::Pt, &names(&["Amara"])), "Amara");
+        assert_eq!(list_in(Lang::Pt, &[]), "");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod lists {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// For any names, in every language: every name once, in
+            /// order, commas between all but the last two, and the
+            /// language's own word before the last (never "&" in Spanish or
+            /// Portuguese; always "&" in English).
+            #[test]
+            fn names_are_joined_per_language_for_any_list(
+                names in proptest::collection::vec("[A-Za-zÍíÉé][a-záíóú]{0,6}", 0..8)
+            ) {
+                for lang in Lang::ALL {
+                    let joined = list_in(lang, &names);
+                    let and = match lang {
+                        Lang::En => " & ",
+                        Lang::Es => if names.last().is_some_and(|l| says_i_first(l)) { " e " } else { " y " },
+                        Lang::Pt => " e ",
+                    };
+                    let expected = match names.as_slice() {
+                        [] => String::new(),
+                        [one] => one.clone(),
+                        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+                    };
+                    prop_assert_eq!(&joined, &expected);
+                    if lang != Lang::En {
+                        prop_assert!(!joined.contains('&'));
+                    }
+                }
+            }
         }
     }
 

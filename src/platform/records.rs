@@ -161,7 +161,10 @@ pub fn load_exercise(storage: &DeviceStorage, id: ExerciseId) -> StoredRun {
 pub fn load_past_runs(storage: &DeviceStorage, id: ExerciseId) -> (Vec<PastRun>, bool) {
     let key = store::past_runs_key(id);
     match storage.get(&key).map(|raw| store::decode_past_runs(&raw)) {
-        Some(Ok(past)) => (past.into_iter().filter(|p| p.run.exercise == id).collect(), true),
+        Some(Ok(past)) => (
+            past.into_iter().filter(|p| p.run.exercise == id).collect(),
+            true,
+        ),
         Some(Err(RecordError::Newer(_))) => (Vec::new(), false),
         Some(Err(RecordError::Corrupt)) => {
             set_aside(storage, &key);

@@ -286,10 +286,16 @@ fn EarlierRuns() -> impl IntoView {
         let runs = run.earlier_runs();
         let total = runs.len();
         (total > 0).then(|| {
-            let item = move |(at, (ended, past)): (usize, (Option<i64>, crate::domain::exercise::ExerciseRun))| {
+            let item = move |(at, (ended, past)): (
+                usize,
+                (Option<i64>, crate::domain::exercise::ExerciseRun),
+            )| {
                 let title = match ended.filter(|ms| *ms > 0) {
                     Some(ms) => tf(Key::ExerciseEarlierRun, &[("date", &local_date(ms))]),
-                    None => tf(Key::ExerciseEarlierRunNumber, &[("n", &(total - at).to_string())]),
+                    None => tf(
+                        Key::ExerciseEarlierRunNumber,
+                        &[("n", &(total - at).to_string())],
+                    ),
                 };
                 let lines = result_lines(&past);
                 view! {

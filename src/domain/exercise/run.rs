@@ -468,12 +468,10 @@ mod props {
 
     fn ideas() -> impl Strategy<Value = Vec<Idea>> {
         proptest::collection::vec(
-            ("[a-c ]{0,3}", "[a-z ]{0,4}", any::<bool>()).prop_map(|(from, text, starred)| {
-                Idea {
-                    from,
-                    text,
-                    starred,
-                }
+            ("[a-c ]{0,3}", "[a-z ]{0,4}", any::<bool>()).prop_map(|(from, text, starred)| Idea {
+                from,
+                text,
+                starred,
             }),
             0..8,
         )
