@@ -107,6 +107,49 @@ impl Lang {
     }
 }
 
+/// The locale dates are written in: the browser's own tag for the app's
+/// language (`en-GB` writes 3 Oct 2026 where `en-US` writes Oct 3, 2026;
+/// `es-MX`, `pt-PT`), else the language's default. Never a tag of another
+/// language (its month names would be foreign), never a malformed one.
+pub fn date_locale<S: AsRef<str>>(lang: Lang, browser: &[S]) -> String {
+    browser
+        .iter()
+        .map(|t| t.as_ref().trim().replace('_', "-"))
+        .find(|t| is_plain_tag(t) && Lang::from_tag(t) == Some(lang))
+        .unwrap_or_else(|| lang.locale().to_string())
+}
+
+/// A language tag of plain subtags (`en`, `en-GB`, `es-419`,
+/// `zh-Hant-TW`): what `Intl` accepts without throwing.
+fn is_plain_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// How a calendar date (year, month, day) is written for the reader; set
+/// once by the platform (the browser's `Intl`).
+static DAY_FORMAT: std::sync::OnceLock<fn(i64, i64, i64) -> String> = std::sync::OnceLock::new();
+
+pub fn set_day_format(format: fn(i64, i64, i64) -> String) {
+    let _ = DAY_FORMAT.set(format);
+}
+
+/// A due date as the reader writes dates ("3 Oct 2026" in en-GB, "Oct 3,
+/// 2026" in en-US, "3 oct 2026" in Spanish); a due date in words ("next
+/// week") as it is. The domain keeps `YYYY-MM-DD`; nobody reads that.
+pub fn day(text: &str) -> String {
+    match (
+        crate::domain::dates::parse_iso_date(text.trim()),
+        DAY_FORMAT.get(),
+    ) {
+        (Some((y, m, d)), Some(format)) => format(y, m, d),
+        _ => text.to_string(),
+    }
+}
+
 /// The language in use (one page, one language at a time).
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
@@ -546,6 +589,51 @@ mod tests {
                     if lang != Lang::En {
                         prop_assert!(!joined.contains('&'));
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_browsers_own_locale_for_the_apps_language() {
+        assert_eq!(date_locale(Lang::En, &["en-GB", "en-US"]), "en-GB");
+        assert_eq!(date_locale(Lang::En, &["de-DE", "en_GB"]), "en-GB");
+        assert_eq!(date_locale(Lang::Es, &["en-GB", "es-MX"]), "es-MX");
+        assert_eq!(date_locale(Lang::Pt, &["pt-PT"]), "pt-PT");
+        assert_eq!(date_locale(Lang::Pt, &["en-GB"]), "pt-BR");
+        assert_eq!(date_locale(Lang::En, &["fr-FR"]), "en");
+        assert_eq!(date_locale::<&str>(Lang::Es, &[]), "es");
+        assert_eq!(date_locale(Lang::En, &["en-GB<script>", "en-AU"]), "en-AU");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod date_locales {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// For any preferred languages, dates are written in the app's
+            /// language (never another's), in the first well-formed tag of
+            /// it the browser prefers, and Intl can read the tag.
+            #[test]
+            fn the_date_locale_is_the_apps_language_as_the_browser_prefers(
+                tags in proptest::collection::vec(
+                    prop_oneof![
+                        "(en|es|pt|fr|de)([-_][A-Z]{2}|-419)?",
+                        "[a-zA-Z<>_ -]{0,8}",
+                    ],
+                    0..5,
+                )
+            ) {
+                for lang in Lang::ALL {
+                    let locale = date_locale(lang, &tags);
+                    prop_assert_eq!(Lang::from_tag(&locale), Some(lang));
+                    prop_assert!(is_plain_tag(&locale));
+                    let first = tags
+                        .iter()
+                        .map(|t| t.trim().replace('_', "-"))
+                        .find(|t| is_plain_tag(t) && Lang::from_tag(t) == Some(lang));
+                    prop_assert_eq!(locale, first.unwrap_or_else(|| lang.locale().to_string()));
                 }
             }
         }
