@@ -308,7 +308,7 @@ fn EarlierRuns() -> impl IntoView {
                 }
             };
             view! {
-                <section class="earlier-runs" aria-labelledby="earlier-title">
+                <section class="earlier-runs no-print" aria-labelledby="earlier-title">
                     <h2 id="earlier-title">{t(Key::ExerciseEarlier)}</h2>
                     <ul class="plain">{runs.into_iter().enumerate().map(item).collect_view()}</ul>
                 </section>

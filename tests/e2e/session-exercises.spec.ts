@@ -106,6 +106,13 @@ test('every exercise can be done in a session, and one can be removed again (pho
     await start.click();
     await heading(page, name);
     await page.getByLabel(label).fill(text);
+    if (name === 'Quick ask') {
+      // Starting again in a session keeps the run before beside the new one.
+      await page.getByRole('button', { name: 'Start again' }).click();
+      await expect(page.getByLabel(label)).toHaveValue('');
+      await expect(page.getByRole('region', { name: 'Earlier runs' }).getByRole('listitem')).toHaveCount(1);
+      await page.getByLabel(label).fill('Shorter status updates, second try');
+    }
     if (name === 'Role play') {
       await expectNoA11yViolations(page, 'role play in a session (390px, dark)');
       await screenshot(page, 'session-exercise-role-play');
@@ -131,6 +138,7 @@ test('every exercise can be done in a session, and one can be removed again (pho
   const summary = page.locator('.half-summary');
   await expect(summary.getByRole('heading', { level: 4 })).toHaveText([
     'Perspective shifts',
+    'Quick ask',
     'Quick ask',
     'Empathy prompts',
     'What-if scenarios',

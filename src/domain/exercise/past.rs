@@ -35,6 +35,7 @@ pub fn keep_past(past: &mut Vec<PastRun>, run: ExerciseRun, now: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))]
     use crate::domain::exercise::ExerciseId;
     #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
