@@ -191,6 +191,7 @@ fn run() -> BoxedStrategy<ExerciseRun> {
             proptest::collection::vec(clock(), 0..7),
             text(),
             proptest::option::of(any::<u8>()),
+            any::<bool>(),
         ),
         (
             proptest::collection::vec(text(), 0..7),
@@ -207,7 +208,7 @@ fn run() -> BoxedStrategy<ExerciseRun> {
     )
         .prop_map(
             |(
-                (exercise, step, clocks, subject, picked),
+                (exercise, step, clocks, subject, picked, finished),
                 (notes, prompts, turns, ideas, draft_turn, draft_idea),
             )| ExerciseRun {
                 exercise,
@@ -221,6 +222,7 @@ fn run() -> BoxedStrategy<ExerciseRun> {
                 ideas,
                 draft_turn,
                 draft_idea,
+                finished,
             },
         )
         .boxed()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::notices::Notice;
 use crate::app::sessions::{Current, Sessions};
-use crate::domain::exercise::{ExerciseId, ExerciseRun};
+use crate::domain::exercise::{keep_past, ExerciseId, ExerciseRun};
 use crate::domain::store;
 use crate::platform::records::{self, StoredRun};
 
@@ -117,10 +117,67 @@ impl RunHandle {
         }
     }
 
-    /// Start the exercise again from its first step.
-    pub fn restart(&self) {
+    /// End the run: its result is what the pair sees now.
+    pub fn finish(&self, now: i64) {
+        self.update(|r| r.finish(now));
+    }
+
+    /// The earlier runs of this exercise, newest first, each with when it
+    /// was set aside if that is known (runs done on their own).
+    pub fn earlier_runs(&self) -> Vec<(Option<i64>, ExerciseRun)> {
         let id = self.run.with_untracked(|r| r.exercise);
-        self.update(|r| *r = ExerciseRun::new(id));
+        let mut runs: Vec<(Option<i64>, ExerciseRun)> = match self.home {
+            Home::Device { .. } => {
+                // Read again whenever the run changes (a restart adds one).
+                self.run.track();
+                records::load_past_runs(&self.sessions.storage(), id)
+                    .0
+                    .into_iter()
+                    .map(|p| (Some(p.ended_ms), p.run))
+                    .collect()
+            }
+            Home::Session { current, half } => current.half(half, |h| {
+                h.earlier_runs(id)
+                    .into_iter()
+                    .map(|r| (None, r.clone()))
+                    .collect()
+            }),
+        };
+        runs.reverse();
+        runs
+    }
+
+    /// Start the exercise again from its first step, in a new run: the
+    /// run so far is kept among the earlier runs (unless nothing was
+    /// written in it), never wiped.
+    pub fn restart(&self, now: i64) {
+        let id = self.run.with_untracked(|r| r.exercise);
+        match self.home {
+            Home::Device { writable: false } => {
+                self.sessions.notices().raise(Notice::Newer);
+            }
+            Home::Device { writable: true } => {
+                // The device's list as it is now (another tab may have
+                // added to it); a newer version's list is never written.
+                let storage = self.sessions.storage();
+                let (mut past, writable) = records::load_past_runs(&storage, id);
+                if !writable {
+                    self.sessions.notices().raise(Notice::Newer);
+                    return;
+                }
+                if keep_past(&mut past, self.run.get_untracked(), now) {
+                    self.sessions
+                        .keep(&store::past_runs_key(id), &store::encode_past_runs(&past));
+                }
+                self.update(|r| *r = ExerciseRun::new(id));
+            }
+            Home::Session { current, half } => {
+                current.update_half(half, |h| {
+                    h.restart_exercise(id);
+                });
+                self.run.set(ExerciseRun::new(id));
+            }
+        }
     }
 
     /// Take the run out of its session's half (nothing for a run done on

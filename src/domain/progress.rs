@@ -42,6 +42,33 @@ impl Point {
     }
 }
 
+/// A share (0 to 1) as a whole percentage, 0 to 100: never negative (not
+/// even "-0"), never past 100, 0 for a share that is not a number.
+pub fn whole_percent(share: f64) -> u32 {
+    if share.is_nan() {
+        return 0;
+    }
+    (share.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
+/// The trend over the chart's sessions: the mean usefulness of those that
+/// have one, and the mean share of the plan done over the sessions whose
+/// plan was reviewed (`None` when there is nothing to average: not "0").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Trend {
+    pub useful: Option<f64>,
+    pub done_percent: Option<u32>,
+}
+
+pub fn trend(points: &[Point]) -> Trend {
+    let mean = |v: Vec<f64>| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
+    Trend {
+        useful: mean(points.iter().filter_map(Point::mean_useful).collect()),
+        done_percent: mean(points.iter().filter_map(Point::done_share).collect())
+            .map(whole_percent),
+    }
+}
+
 /// The latest sessions with a reflection or a plan, oldest first.
 pub fn points(sessions: &[Session]) -> Vec<Point> {
     let mut all: Vec<Point> = sessions
@@ -211,5 +238,69 @@ mod tests {
         assert_eq!(c.levels.first(), Some(&(5, 10.0)));
         assert_eq!(c.levels.last(), Some(&(1, 90.0)));
         assert_eq!(chart(&[], 200.0, 100.0, 10.0).line, "");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod percent_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn point(useful: Vec<Option<u8>>, done: usize, actions: usize, reviewed: usize) -> Point {
+        Point {
+            id: "s".into(),
+            created_ms: 0,
+            names: Vec::new(),
+            useful,
+            done: done.min(actions),
+            actions,
+            reviewed,
+        }
+    }
+
+    proptest! {
+        /// For every share, the whole percentage is 0 to 100 and its text
+        /// is never "-0" (or any negative).
+        #[test]
+        fn a_percentage_is_never_negative(share in prop_oneof![
+            any::<f64>(),
+            -1.0f64..2.0,
+            Just(-0.0),
+            Just(f64::NAN),
+            Just(-1e-12),
+        ]) {
+            let p = whole_percent(share);
+            prop_assert!(p <= 100);
+            prop_assert!(!p.to_string().starts_with('-'));
+            if (0.0..=1.0).contains(&share) {
+                prop_assert!((f64::from(p) - share * 100.0).abs() <= 0.5);
+            }
+        }
+
+        /// The trend has no plan share until a plan was reviewed, and no
+        /// usefulness until someone rated it: nothing is averaged from
+        /// nothing (the empty sum of floats is -0.0).
+        #[test]
+        fn the_trend_says_nothing_of_what_has_no_value(
+            points in proptest::collection::vec(
+                (proptest::collection::vec(proptest::option::of(1u8..=5), 0..3), 0usize..4, 0usize..4, 0usize..3),
+                0..6,
+            )
+        ) {
+            let points: Vec<Point> = points
+                .into_iter()
+                .map(|(u, d, a, r)| point(u, d, a, r))
+                .collect();
+            let trend = trend(&points);
+            let reviewed = points.iter().any(|p| p.done_share().is_some());
+            prop_assert_eq!(trend.done_percent.is_some(), reviewed);
+            prop_assert_eq!(trend.useful.is_some(), points.iter().any(|p| p.mean_useful().is_some()));
+            if let Some(u) = trend.useful {
+                prop_assert!((1.0..=5.0).contains(&u));
+                let text = format!("{:.1}", u);
+                prop_assert!(!text.starts_with('-'));
+            }
+            prop_assert!(trend.done_percent.is_none_or(|d| d <= 100));
+        }
     }
 }

@@ -192,6 +192,36 @@ impl Half {
         self.exercise_mut(id).expect("just added")
     }
 
+    /// Begin a new run of an exercise in this half; the earlier runs stay
+    /// beside it (a blank latest run is simply begun again). At the limit,
+    /// the oldest run of the same exercise makes room.
+    pub fn restart_exercise(&mut self, id: ExerciseId) -> &mut ExerciseRun {
+        if self.exercise(id).is_some_and(ExerciseRun::is_blank) {
+            let run = self.exercise_mut(id).expect("just found");
+            *run = ExerciseRun::new(id);
+        } else {
+            if self.exercises.len() >= MAX_EXERCISES_PER_HALF {
+                let oldest = self
+                    .exercises
+                    .iter()
+                    .position(|r| r.exercise == id)
+                    .unwrap_or(0);
+                self.exercises.remove(oldest);
+            }
+            self.exercises.push(ExerciseRun::new(id));
+        }
+        self.exercise_mut(id).expect("just added")
+    }
+
+    /// The earlier runs of an exercise in this half (all but the latest),
+    /// oldest first.
+    pub fn earlier_runs(&self, id: ExerciseId) -> Vec<&ExerciseRun> {
+        let mut runs: Vec<&ExerciseRun> =
+            self.exercises.iter().filter(|r| r.exercise == id).collect();
+        runs.pop();
+        runs
+    }
+
     /// Take an exercise's run out of this half (every run of it).
     pub fn remove_exercise(&mut self, id: ExerciseId) {
         self.exercises.retain(|r| r.exercise != id);

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::airtime::Airtime;
 use crate::domain::exercise::round::FeedForwardRound;
-use crate::domain::exercise::{ExerciseId, ExerciseRun};
+use crate::domain::exercise::{ExerciseId, ExerciseRun, PastRun};
 use crate::domain::journal::{self, JournalEntry};
 use crate::domain::private::PrivateNotes;
 use crate::domain::rotation::Schedule;
@@ -215,6 +215,22 @@ pub fn decode_exercise(raw: &str) -> Result<ExerciseRun, RecordError> {
     let mut run: ExerciseRun = decode(raw)?;
     run.normalize();
     Ok(run)
+}
+
+/// Where the earlier runs of an exercise done on its own are kept (apart
+/// from its current run, so that a version without them still reads that).
+pub fn past_runs_key(exercise: ExerciseId) -> String {
+    format!("{PREFIX}past-runs.{}", exercise.slug())
+}
+
+pub fn encode_past_runs(past: &[PastRun]) -> String {
+    encode(&past.to_vec())
+}
+
+pub fn decode_past_runs(raw: &str) -> Result<Vec<PastRun>, RecordError> {
+    let mut past: Vec<PastRun> = decode(raw)?;
+    past.iter_mut().for_each(|p| p.run.normalize());
+    Ok(past)
 }
 
 pub fn encode_settings(settings: &Settings) -> String {

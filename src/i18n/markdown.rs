@@ -82,7 +82,7 @@ pub fn session_markdown(
     }
 
     if let Some(meeting) = &s.next_meeting {
-        let date = inline(&meeting.date);
+        let date = inline(&super::day(&meeting.date));
         let mut when = if meeting.time.is_empty() {
             date
         } else {
@@ -225,7 +225,10 @@ fn action_details(a: &ActionItem, names: &[String]) -> String {
     };
     let mut details = vec![tf(Key::SummaryOwner, &[("name", &owner)])];
     if !a.due.trim().is_empty() {
-        details.push(tf(Key::SummaryDue, &[("date", &inline(&a.due))]));
+        details.push(tf(
+            Key::SummaryDue,
+            &[("date", &inline(&super::day(&a.due)))],
+        ));
     }
     if !a.first_step.trim().is_empty() {
         let step = text(&a.first_step, 0);

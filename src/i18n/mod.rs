@@ -19,7 +19,7 @@ mod pt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use exercises::{
-    deck, exercise_matches, exercise_name, exercise_texts, helps_label, ExerciseTexts,
+    deck, exercise_matches, exercise_name, exercise_texts, helps_label, result_lines, ExerciseTexts,
 };
 pub use journal::journal_prompt;
 pub use key::Key;
@@ -104,6 +104,49 @@ impl Lang {
             Lang::Es => 1,
             Lang::Pt => 2,
         }
+    }
+}
+
+/// The locale dates are written in: the browser's own tag for the app's
+/// language (`en-GB` writes 3 Oct 2026 where `en-US` writes Oct 3, 2026;
+/// `es-MX`, `pt-PT`), else the language's default. Never a tag of another
+/// language (its month names would be foreign), never a malformed one.
+pub fn date_locale<S: AsRef<str>>(lang: Lang, browser: &[S]) -> String {
+    browser
+        .iter()
+        .map(|t| t.as_ref().trim().replace('_', "-"))
+        .find(|t| is_plain_tag(t) && Lang::from_tag(t) == Some(lang))
+        .unwrap_or_else(|| lang.locale().to_string())
+}
+
+/// A language tag of plain subtags (`en`, `en-GB`, `es-419`,
+/// `zh-Hant-TW`): what `Intl` accepts without throwing.
+fn is_plain_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// How a calendar date (year, month, day) is written for the reader; set
+/// once by the platform (the browser's `Intl`).
+static DAY_FORMAT: std::sync::OnceLock<fn(i64, i64, i64) -> String> = std::sync::OnceLock::new();
+
+pub fn set_day_format(format: fn(i64, i64, i64) -> String) {
+    let _ = DAY_FORMAT.set(format);
+}
+
+/// A due date as the reader writes dates ("3 Oct 2026" in en-GB, "Oct 3,
+/// 2026" in en-US, "3 oct 2026" in Spanish); a due date in words ("next
+/// week") as it is. The domain keeps `YYYY-MM-DD`; nobody reads that.
+pub fn day(text: &str) -> String {
+    match (
+        crate::domain::dates::parse_iso_date(text.trim()),
+        DAY_FORMAT.get(),
+    ) {
+        (Some((y, m, d)), Some(format)) => format(y, m, d),
+        _ => text.to_string(),
     }
 }
 
@@ -227,7 +270,8 @@ fn number_in(lang: Lang, n: usize) -> String {
     out
 }
 
-/// The pair as shown: "Amara & Jonas"; a group: "Amara, Jonas & Mia".
+/// The pair as shown: "Amara & Jonas"; a group: "Amara, Jonas & Mia"
+/// ("Amara y Jonas", "Amara e Jonas").
 pub fn pair(names: &[String]) -> String {
     let all: Vec<String> = (0..names.len().max(2) as u8)
         .map(|who| person(names, who))
@@ -235,13 +279,37 @@ pub fn pair(names: &[String]) -> String {
     list(&all)
 }
 
-/// Names as a list: "A & B", "A, B & C".
+/// Names as a list, as the language joins them: "A, B & C" in English
+/// (always "&" between names), "A, B y C" in Spanish ("e" before a name
+/// said with an "i" sound: "Ana e Inés"), "A, B e C" in Portuguese.
 pub fn list(names: &[String]) -> String {
+    list_in(lang(), names)
+}
+
+fn list_in(lang: Lang, names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} & {last}", rest.join(", ")),
+        [rest @ .., last] => {
+            let and = match lang {
+                Lang::En => "&",
+                Lang::Es if says_i_first(last) => "e",
+                Lang::Es => "y",
+                Lang::Pt => "e",
+            };
+            format!("{} {and} {last}", rest.join(", "))
+        }
     }
+}
+
+/// Does a word begin with an "i" sound ("Inés", "Hilda", "Ítalo"), but
+/// not "hie…" or "hia…" ("Hielo")? Spanish says "e" rather than "y" there.
+fn says_i_first(word: &str) -> bool {
+    let lower = word.trim().to_lowercase();
+    let rest = lower.strip_prefix('h').unwrap_or(&lower);
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('i' | 'í'))
+        && !(lower.starts_with('h') && matches!(chars.next(), Some('e' | 'a')))
 }
 
 /// A person's first name, or "Person A", "Person B"… when none was given.
@@ -363,6 +431,211 @@ mod tests {
             assert!(prompts
                 .iter()
                 .all(|p| p.trim().ends_with('?') || p.trim().ends_with('？')));
+        }
+    }
+
+    /// Texts shown only in a reciprocal session (two halves, two people),
+    /// or that speak of two versions rather than of people: the only ones
+    /// that may speak of halves or of "both".
+    const PAIR_ONLY: &[Key] = &[
+        Key::HomeIntro,
+        Key::FormatReciprocalHelp,
+        Key::SplitHelpReciprocal,
+        Key::SwapOnTime,
+        Key::SwapOver,
+        Key::SwapChoiceLegend,
+        Key::StartSecondHalf,
+        Key::AgreementWaiting,
+        Key::MergeBoth,
+        Key::MergeKeepSeparate,
+    ];
+
+    /// Words that speak of a session's halves or of exactly two people.
+    fn pair_words(lang: Lang) -> &'static [&'static str] {
+        match lang {
+            Lang::En => &[
+                "this half",
+                "our half",
+                "each half",
+                "half time",
+                "first half",
+                "second half",
+                "both",
+            ],
+            Lang::Es => &[
+                "esta mitad",
+                "nuestra mitad",
+                "cada mitad",
+                "primera mitad",
+                "segunda mitad",
+                "ambos",
+                "ambas",
+                "los dos",
+                "del otro",
+            ],
+            Lang::Pt => &[
+                "nesta metade",
+                "desta metade",
+                "nossa metade",
+                "cada metade",
+                "primeira metade",
+                "segunda metade",
+                "ambos",
+                "os dois",
+                "um do outro",
+            ],
+        }
+    }
+
+    /// The question cards, ground rules, phase texts and every other text
+    /// a one-way session or a group's turn shows say nothing of halves or
+    /// of "both" (a group agrees "unless we all agree").
+    #[test]
+    fn texts_for_one_way_sessions_and_groups_speak_of_no_half_and_no_pair() {
+        let mut found = Vec::new();
+        for (lang, c) in [
+            (Lang::En, &en::CATALOGUE),
+            (Lang::Es, &es::CATALOGUE),
+            (Lang::Pt, &pt::CATALOGUE),
+        ] {
+            let keys = Key::ALL
+                .iter()
+                .filter(|k| !PAIR_ONLY.contains(k))
+                .map(|k| (c.text)(*k));
+            let texts: Vec<&str> = c
+                .questions
+                .iter()
+                .flatten()
+                .chain(&c.rules)
+                .chain(&c.phase_purposes)
+                .chain(&c.coach_reminders)
+                .chain(&c.client_hints)
+                .copied()
+                .chain(keys)
+                .collect();
+            for text in texts {
+                // Placeholders are names, not words.
+                let words = text.to_lowercase();
+                let words: String = words
+                    .split('{')
+                    .map(|part| part.split_once('}').map_or(part, |(_, rest)| rest))
+                    .collect();
+                if pair_words(lang).iter().any(|w| words.contains(w)) {
+                    found.push(format!("{lang:?}: {text}"));
+                }
+            }
+        }
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn names_are_joined_as_each_language_joins_them() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            list_in(Lang::En, &names(&["Amara", "Jonas", "Mia"])),
+            "Amara, Jonas & Mia"
+        );
+        assert_eq!(
+            list_in(Lang::Es, &names(&["Amara", "Jonas", "Mia"])),
+            "Amara, Jonas y Mia"
+        );
+        assert_eq!(
+            list_in(Lang::Es, &names(&["Amara", "Inés"])),
+            "Amara e Inés"
+        );
+        assert_eq!(
+            list_in(Lang::Es, &names(&["Amara", "Hilda"])),
+            "Amara e Hilda"
+        );
+        assert_eq!(
+            list_in(Lang::Es, &names(&["Amara", "Hierro"])),
+            "Amara y Hierro"
+        );
+        assert_eq!(
+            list_in(Lang::Pt, &names(&["Amara", "Jonas"])),
+            "Amara e Jonas"
+        );
+        assert_eq!(list_in(Lang::Pt, &names(&["Amara"])), "Amara");
+        assert_eq!(list_in(Lang::Pt, &[]), "");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod lists {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// For any names, in every language: every name once, in
+            /// order, commas between all but the last two, and the
+            /// language's own word before the last (never "&" in Spanish or
+            /// Portuguese; always "&" in English).
+            #[test]
+            fn names_are_joined_per_language_for_any_list(
+                names in proptest::collection::vec("[A-Za-zÍíÉé][a-záíóú]{0,6}", 0..8)
+            ) {
+                for lang in Lang::ALL {
+                    let joined = list_in(lang, &names);
+                    let and = match lang {
+                        Lang::En => " & ",
+                        Lang::Es => if names.last().is_some_and(|l| says_i_first(l)) { " e " } else { " y " },
+                        Lang::Pt => " e ",
+                    };
+                    let expected = match names.as_slice() {
+                        [] => String::new(),
+                        [one] => one.clone(),
+                        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+                    };
+                    prop_assert_eq!(&joined, &expected);
+                    if lang != Lang::En {
+                        prop_assert!(!joined.contains('&'));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_browsers_own_locale_for_the_apps_language() {
+        assert_eq!(date_locale(Lang::En, &["en-GB", "en-US"]), "en-GB");
+        assert_eq!(date_locale(Lang::En, &["de-DE", "en_GB"]), "en-GB");
+        assert_eq!(date_locale(Lang::Es, &["en-GB", "es-MX"]), "es-MX");
+        assert_eq!(date_locale(Lang::Pt, &["pt-PT"]), "pt-PT");
+        assert_eq!(date_locale(Lang::Pt, &["en-GB"]), "pt-BR");
+        assert_eq!(date_locale(Lang::En, &["fr-FR"]), "en");
+        assert_eq!(date_locale::<&str>(Lang::Es, &[]), "es");
+        assert_eq!(date_locale(Lang::En, &["en-GB<script>", "en-AU"]), "en-AU");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod date_locales {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// For any preferred languages, dates are written in the app's
+            /// language (never another's), in the first well-formed tag of
+            /// it the browser prefers, and Intl can read the tag.
+            #[test]
+            fn the_date_locale_is_the_apps_language_as_the_browser_prefers(
+                tags in proptest::collection::vec(
+                    prop_oneof![
+                        "(en|es|pt|fr|de)([-_][A-Z]{2}|-419)?",
+                        "[a-zA-Z<>_ -]{0,8}",
+                    ],
+                    0..5,
+                )
+            ) {
+                for lang in Lang::ALL {
+                    let locale = date_locale(lang, &tags);
+                    prop_assert_eq!(Lang::from_tag(&locale), Some(lang));
+                    prop_assert!(is_plain_tag(&locale));
+                    let first = tags
+                        .iter()
+                        .map(|t| t.trim().replace('_', "-"))
+                        .find(|t| is_plain_tag(t) && Lang::from_tag(t) == Some(lang));
+                    prop_assert_eq!(locale, first.unwrap_or_else(|| lang.locale().to_string()));
+                }
+            }
         }
     }
 

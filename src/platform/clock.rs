@@ -16,30 +16,66 @@ pub fn today_iso() -> String {
     )
 }
 
-/// A date in the app's language, for lists of sessions.
-pub fn local_date(ms: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    String::from(d.to_locale_date_string(
-        crate::i18n::lang().locale(),
-        &wasm_bindgen::JsValue::UNDEFINED,
-    ))
+/// The locale dates are written in: the browser's own for the app's
+/// language (see `i18n::date_locale`).
+pub fn date_locale() -> String {
+    crate::i18n::date_locale(
+        crate::i18n::lang(),
+        &crate::platform::language::browser_languages(),
+    )
 }
 
-/// A calendar date (`YYYY-MM-DD`) in the app's language, with its weekday,
-/// e.g. "Tue, Mar 31, 2026"; the text itself if it is not a date.
+/// A date written with `Intl.DateTimeFormat` in [`date_locale`], with
+/// these options (none: the locale's short numeric date).
+fn intl_date(date: &js_sys::Date, options: &[(&str, &str)]) -> String {
+    let locales = js_sys::Array::of1(&date_locale().into());
+    let opts = js_sys::Object::new();
+    for (key, value) in options {
+        let _ = js_sys::Reflect::set(&opts, &(*key).into(), &(*value).into());
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &opts).format();
+    format
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, date)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// A moment's date as the browser writes dates, for lists of sessions
+/// ("03/10/2026" in en-GB, "10/3/2026" in en-US).
+pub fn local_date(ms: i64) -> String {
+    intl_date(
+        &js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)),
+        &[],
+    )
+}
+
+/// A calendar day (year, month 1 to 12, day) as the browser writes dates,
+/// with the month in words: "3 Oct 2026" in en-GB, "Oct 3, 2026" in
+/// en-US, "3 oct 2026" in Spanish. For `i18n::day`.
+pub fn format_day(y: i64, m: i64, d: i64) -> String {
+    let day = js_sys::Date::new_with_year_month_day(y as u32, (m - 1) as i32, d as i32);
+    intl_date(
+        &day,
+        &[("year", "numeric"), ("month", "short"), ("day", "numeric")],
+    )
+}
+
+/// A calendar date (`YYYY-MM-DD`) as the browser writes dates, with its
+/// weekday, e.g. "Tue, 31 Mar 2026" in en-GB; the text itself if it is not
+/// a date.
 pub fn local_day(date: &str) -> String {
     let Some((y, m, d)) = crate::domain::dates::parse_iso_date(date) else {
         return date.to_string();
     };
     let day = js_sys::Date::new_with_year_month_day(y as u32, (m - 1) as i32, d as i32);
-    let options = js_sys::Object::new();
-    for (key, value) in [
-        ("weekday", "short"),
-        ("year", "numeric"),
-        ("month", "short"),
-        ("day", "numeric"),
-    ] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    String::from(day.to_locale_date_string(crate::i18n::lang().locale(), &options))
+    intl_date(
+        &day,
+        &[
+            ("weekday", "short"),
+            ("year", "numeric"),
+            ("month", "short"),
+            ("day", "numeric"),
+        ],
+    )
 }

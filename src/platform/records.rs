@@ -5,7 +5,7 @@
 use crate::domain::airtime::Airtime;
 use crate::domain::backup::{Backup, Change, DeviceData};
 use crate::domain::exercise::round::FeedForwardRound;
-use crate::domain::exercise::{ExerciseId, ExerciseRun};
+use crate::domain::exercise::{ExerciseId, ExerciseRun, PastRun};
 use crate::domain::journal::JournalEntry;
 use crate::domain::private::PrivateNotes;
 use crate::domain::rotation::Schedule;
@@ -152,6 +152,25 @@ pub fn load_exercise(storage: &DeviceStorage, id: ExerciseId) -> StoredRun {
             StoredRun::Fresh
         }
         None => StoredRun::Fresh,
+    }
+}
+
+/// The earlier runs of an exercise done on its own, oldest first, with
+/// whether they may be written (not when a newer version's record holds
+/// them); a damaged record is set aside first.
+pub fn load_past_runs(storage: &DeviceStorage, id: ExerciseId) -> (Vec<PastRun>, bool) {
+    let key = store::past_runs_key(id);
+    match storage.get(&key).map(|raw| store::decode_past_runs(&raw)) {
+        Some(Ok(past)) => (
+            past.into_iter().filter(|p| p.run.exercise == id).collect(),
+            true,
+        ),
+        Some(Err(RecordError::Newer(_))) => (Vec::new(), false),
+        Some(Err(RecordError::Corrupt)) => {
+            set_aside(storage, &key);
+            (Vec::new(), true)
+        }
+        None => (Vec::new(), true),
     }
 }
 

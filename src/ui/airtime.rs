@@ -12,9 +12,9 @@ use crate::domain::timer::format_duration;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::now_ms;
 
-/// Share as a whole percentage.
+/// Share as a whole percentage (never "-0").
 fn percent(share: f64) -> String {
-    format!("{:.0}", share * 100.0)
+    crate::domain::progress::whole_percent(share).to_string()
 }
 
 /// The tracker's panel. Keys 1 and 2 say who speaks, 0 pauses, while focus

@@ -15,7 +15,8 @@ use crate::domain::exercise::ExerciseId;
 use crate::domain::route::Route;
 use crate::domain::timer::{format_countdown, format_duration};
 use crate::i18n::{exercise_name, exercise_texts, phase_name, t, tf, Key};
-use crate::platform::{audio, clock::now_ms, print_page};
+use crate::platform::clock::{local_date, now_ms};
+use crate::platform::{audio, print_page};
 use crate::ui::announcer::use_announcer;
 use crate::ui::clock_face::ClockFace;
 use crate::ui::exercise_library::ExerciseLibrary;
@@ -139,13 +140,42 @@ fn ExerciseRunner() -> impl IntoView {
                             {t(Key::PreviousStep)}
                         </button>
                     })}
-                    {(i + 1 < steps.len()).then(|| view! {
-                        <button type="button" class="primary" on:click=move |_| run.update(|r| r.next(now_ms()))>
-                            {t(Key::NextStep)}
-                        </button>
-                    })}
+                    {if i + 1 < steps.len() {
+                        view! {
+                            <button type="button" class="primary" on:click=move |_| run.update(|r| r.next(now_ms()))>
+                                {t(Key::NextStep)}
+                            </button>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="primary" on:click=move |_| {
+                                run.finish(now_ms());
+                                focus_later("finished-title".to_string());
+                            }>
+                                {t(Key::ExerciseFinish)}
+                            </button>
+                        }
+                        .into_any()
+                    }}
                 </div>
             </section>
+        }
+    };
+    let finished = Memo::new(move |_| run.read(|r| r.finished));
+    // A finished run shows its end instead of a step: the result below,
+    // and a new run to start (this one is kept among the earlier runs).
+    let body = move || {
+        if finished.get() {
+            view! {
+                <section class="exercise-step finished no-print" aria-labelledby="finished-title">
+                    <h2 id="finished-title" tabindex="-1">{t(Key::ExerciseFinishedTitle)}</h2>
+                    <p class="help-line">{t(Key::ExerciseFinishedHelp)}</p>
+                </section>
+            }
+            .into_any()
+        } else {
+            body().into_any()
         }
     };
 
@@ -218,6 +248,7 @@ fn ExerciseRunner() -> impl IntoView {
             <p class="eyebrow no-print">{back}</p>
             <h1 id="screen-title" tabindex="-1">{exercise_name(id)}</h1>
             <p class="lead">{texts.purposes[id.index()]}</p>
+            <p class="roles">{texts.roles[id.index()]}</p>
             {(id == ExerciseId::FeedForward).then(|| view! {
                 <p class="no-print"><RouteLink route=Route::Rounds>{t(Key::RoundLink)}</RouteLink></p>
             })}
@@ -231,18 +262,58 @@ fn ExerciseRunner() -> impl IntoView {
                 <button type="button" on:click=move |_| print_page()>{t(Key::ExercisePrint)}</button>
                 <button
                     type="button"
-                    class="ghost"
+                    class=move || if finished.get() { "primary" } else { "ghost" }
                     on:click=move |_| {
-                        if crate::platform::confirm(t(Key::ExerciseRestartConfirm)) {
-                            run.restart();
-                        }
+                        run.restart(now_ms());
+                        focus_later("step-title".to_string());
                     }
                 >
                     {t(Key::ExerciseRestart)}
                 </button>
                 {remove}
             </div>
+            <EarlierRuns />
         </section>
+    }
+}
+
+/// The earlier runs of this exercise, newest first, each folded away with
+/// what it captured.
+#[component]
+fn EarlierRuns() -> impl IntoView {
+    let run = use_run();
+    move || {
+        let runs = run.earlier_runs();
+        let total = runs.len();
+        (total > 0).then(|| {
+            let item = move |(at, (ended, past)): (
+                usize,
+                (Option<i64>, crate::domain::exercise::ExerciseRun),
+            )| {
+                let title = match ended.filter(|ms| *ms > 0) {
+                    Some(ms) => tf(Key::ExerciseEarlierRun, &[("date", &local_date(ms))]),
+                    None => tf(
+                        Key::ExerciseEarlierRunNumber,
+                        &[("n", &(total - at).to_string())],
+                    ),
+                };
+                let lines = result_lines(&past);
+                view! {
+                    <li>
+                        <details>
+                            <summary>{title}</summary>
+                            <ResultList lines=lines />
+                        </details>
+                    </li>
+                }
+            };
+            view! {
+                <section class="earlier-runs no-print" aria-labelledby="earlier-title">
+                    <h2 id="earlier-title">{t(Key::ExerciseEarlier)}</h2>
+                    <ul class="plain">{runs.into_iter().enumerate().map(item).collect_view()}</ul>
+                </section>
+            }
+        })
     }
 }
 

@@ -31,6 +31,12 @@ pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
         StepKind::Prompts => view! { <Prompts id=id /> }.into_any(),
         StepKind::Turns => view! { <Turns /> }.into_any(),
         StepKind::Ideas => view! { <Ideas /> }.into_any(),
+        // Choosing what to try: the ideas collected, to star, and notes.
+        StepKind::Actions if id.spec().steps.iter().any(|s| s.kind == StepKind::Ideas) => view! {
+            <IdeaList />
+            {notes()}
+        }
+        .into_any(),
         StepKind::Rules => view! {
             <ul class="rules-list">
                 {exercise_texts().feedforward_rules.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
@@ -40,6 +46,15 @@ pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
         StepKind::Debrief => view! {
             <h3>{t(Key::DebriefQuestions)}</h3>
             <ul class="debrief">{deck(Deck::Debrief).iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
+            {notes()}
+        }
+        .into_any(),
+        // Role play: how to play the other person, while playing.
+        StepKind::Play | StepKind::PlaySwapped => view! {
+            <h3>{t(Key::OtherPersonTips)}</h3>
+            <ul class="tips">
+                {exercise_texts().other_person_tips.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
+            </ul>
             {notes()}
         }
         .into_any(),
@@ -102,7 +117,7 @@ fn Prompts(id: ExerciseId) -> impl IntoView {
     };
     let in_order = id == ExerciseId::Empathy;
     let count = Memo::new(move |_| run.read(|r| r.prompts.len()));
-    let used_up = move || count.get() >= d.size();
+    let used_up = move || run.read(|r| r.prompts_used_up());
     let draw = move |_| {
         let random = if in_order { 0 } else { random_u32() };
         run.update(|r| {
@@ -211,13 +226,39 @@ fn Turns() -> impl IntoView {
 #[component]
 fn Ideas() -> impl IntoView {
     let run = use_run();
-    let ideas = Memo::new(move |_| run.read(|r| r.ideas.clone()));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         run.update(|r| r.add_idea());
         focus_later("idea-text".to_string());
     };
     view! {
+        <IdeaList />
+        <form class="idea-form" on:submit=add>
+            <TextField
+                id="idea-from"
+                label=t(Key::IdeaFrom)
+                value=Signal::derive(move || run.read(|r| r.draft_idea.from.clone()))
+                on_input=move |v: String| run.update(|r| r.draft_idea.from = v)
+            />
+            <TextField
+                id="idea-text"
+                label=t(Key::IdeaText)
+                rows=2
+                value=Signal::derive(move || run.read(|r| r.draft_idea.text.clone()))
+                on_input=move |v: String| run.update(|r| r.draft_idea.text = v)
+            />
+            <button type="submit">{t(Key::IdeaAdd)}</button>
+        </form>
+    }
+}
+
+/// The ideas collected so far, each with its star (worth trying first).
+#[component]
+fn IdeaList() -> impl IntoView {
+    let run = use_run();
+    let ideas = Memo::new(move |_| run.read(|r| r.ideas.clone()));
+    view! {
+        <p class="muted small">{move || ideas.with(|i| i.is_empty()).then(|| t(Key::IdeasNone))}</p>
         <ul class="ideas">
             {move || {
                 ideas
@@ -245,21 +286,5 @@ fn Ideas() -> impl IntoView {
                     .collect_view()
             }}
         </ul>
-        <form class="idea-form" on:submit=add>
-            <TextField
-                id="idea-from"
-                label=t(Key::IdeaFrom)
-                value=Signal::derive(move || run.read(|r| r.draft_idea.from.clone()))
-                on_input=move |v: String| run.update(|r| r.draft_idea.from = v)
-            />
-            <TextField
-                id="idea-text"
-                label=t(Key::IdeaText)
-                rows=2
-                value=Signal::derive(move || run.read(|r| r.draft_idea.text.clone()))
-                on_input=move |v: String| run.update(|r| r.draft_idea.text = v)
-            />
-            <button type="submit">{t(Key::IdeaAdd)}</button>
-        </form>
     }
 }

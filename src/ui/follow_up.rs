@@ -37,7 +37,7 @@ pub fn FollowUpReview() -> impl IntoView {
         };
         let due = move || {
             let due = read().due;
-            (!due.is_empty()).then(|| tf(Key::SummaryDue, &[("date", &due)]))
+            (!due.is_empty()).then(|| tf(Key::SummaryDue, &[("date", &crate::i18n::day(&due))]))
         };
         let choice = move |status: ActionStatus| {
             let id = format!("follow-{at}-{status:?}").to_lowercase();

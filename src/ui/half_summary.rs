@@ -17,7 +17,7 @@ fn action_line(a: &ActionItem, names: &[String]) -> (String, String) {
     };
     let mut details = vec![tf(Key::SummaryOwner, &[("name", &owner)])];
     if !a.due.is_empty() {
-        details.push(tf(Key::SummaryDue, &[("date", &a.due)]));
+        details.push(tf(Key::SummaryDue, &[("date", &crate::i18n::day(&a.due))]));
     }
     if !a.first_step.trim().is_empty() {
         details.push(tf(Key::SummaryFirstStep, &[("step", a.first_step.trim())]));

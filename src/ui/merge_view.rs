@@ -71,7 +71,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
                     if a.due.is_empty() {
                         a.what.clone()
                     } else {
-                        format!("{} · {}", a.what, a.due)
+                        format!("{} · {}", a.what, crate::i18n::day(&a.due))
                     }
                 })
                 .chain(
@@ -117,7 +117,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
                     .filter_map(|(k, v)| nonempty(v).map(|v| format!("{} {v}", t(k))))
             }))
             .chain(s.next_meeting.iter().map(|m| {
-                let when = format!("{} {}", m.date, m.time);
+                let when = format!("{} {}", crate::i18n::day(&m.date), m.time);
                 tf(Key::NextMeetingPrint, &[("when", when.trim())])
             }))
             .collect(),

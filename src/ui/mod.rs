@@ -63,5 +63,7 @@ use leptos::prelude::*;
 
 /// Start the app in the page's body.
 pub fn mount() {
+    // Calendar dates (due dates) are written as the browser writes them.
+    crate::i18n::set_day_format(crate::platform::clock::format_day);
     leptos::mount::mount_to_body(|| view! { <App /> });
 }

@@ -68,19 +68,25 @@ pub fn ProgressChart() -> impl IntoView {
     }
 }
 
-/// The trend in words, for the chart's description.
+/// The trend in words, for the chart's description: what has no value yet
+/// is said so, never written as "0" or "-0".
 fn summary(points: &[Point]) -> String {
-    let useful: Vec<f64> = points.iter().filter_map(Point::mean_useful).collect();
-    let done: Vec<f64> = points.iter().filter_map(Point::done_share).collect();
-    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
-    tf(
-        Key::ProgressSummary,
-        &[
-            ("n", &points.len().to_string()),
-            ("useful", &format!("{:.1}", mean(&useful))),
-            ("done", &format!("{:.0}", mean(&done) * 100.0)),
-        ],
-    )
+    let trend = crate::domain::progress::trend(points);
+    let n = points.len().to_string();
+    let useful = trend.useful.map(|u| format!("{u:.1}"));
+    let done = trend.done_percent.map(|d| d.to_string());
+    match (useful, done) {
+        (Some(useful), Some(done)) => tf(
+            Key::ProgressSummary,
+            &[("n", &n), ("useful", &useful), ("done", &done)],
+        ),
+        (Some(useful), None) => tf(
+            Key::ProgressSummaryNoReview,
+            &[("n", &n), ("useful", &useful)],
+        ),
+        (None, Some(done)) => tf(Key::ProgressSummaryNoUseful, &[("n", &n), ("done", &done)]),
+        (None, None) => tf(Key::ProgressSummaryNothingYet, &[("n", &n)]),
+    }
 }
 
 fn row(p: &Point) -> impl IntoView {

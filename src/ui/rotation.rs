@@ -209,7 +209,10 @@ pub fn RotationScreen() -> impl IntoView {
             let text = |p: &Period, g: &[u32]| {
                 let names: Vec<String> = g.iter().map(|&id| person(s, id)).collect();
                 EventText {
-                    summary: tf(Key::RotationEventTitle, &[("names", &names.join(" & "))]),
+                    summary: tf(
+                        Key::RotationEventTitle,
+                        &[("names", &crate::i18n::list(&names))],
+                    ),
                     description: tf(Key::RotationEventNote, &[("n", &(p.index + 1).to_string())]),
                 }
             };

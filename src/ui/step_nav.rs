@@ -34,13 +34,14 @@ pub fn StepNav() -> impl IntoView {
         current.read_untracked(|s| {
             let (coach, client) = s.roles(half);
             if s.format.is_group() {
-                return tf(
-                    Key::TurnCaption,
-                    &[
-                        ("n", &(half + 1).to_string()),
-                        ("client", &person(&s.names, client)),
-                    ],
-                );
+                let client = person(&s.names, client);
+                return match s.turn_number(half) {
+                    Some((n, _)) => tf(
+                        Key::TurnCaption,
+                        &[("n", &n.to_string()), ("client", &client)],
+                    ),
+                    None => tf(Key::TurnTitleSkipped, &[("client", &client)]),
+                };
             }
             tf(
                 Key::HalfHeading,

@@ -15,21 +15,23 @@ use crate::ui::focus::focus_later;
 pub fn TurnScreen(half: usize) -> impl IntoView {
     let current = use_current();
     let now = use_now();
-    let turns = current.read_untracked(|s| s.halves.len());
     let client = move || current.read(|s| s.half(half).map_or(0, |h| h.client));
     let client_name = move || current.person(client());
     let scribe = move || current.read(|s| s.half(half).and_then(|h| h.scribe));
     let skipped = move || current.read(|s| s.is_skipped(half));
 
-    let title = move || {
-        tf(
+    // Only the turns held today are counted: "Turn 4 of 4" when one of
+    // five people is away.
+    let title = move || match current.read(|s| s.turn_number(half)) {
+        Some((n, total)) => tf(
             Key::TurnTitle,
             &[
-                ("n", &(half + 1).to_string()),
-                ("total", &turns.to_string()),
+                ("n", &n.to_string()),
+                ("total", &total.to_string()),
                 ("client", &client_name()),
             ],
-        )
+        ),
+        None => tf(Key::TurnTitleSkipped, &[("client", &client_name())]),
     };
     let lead = move || {
         let scribe = scribe().map(|w| current.person(w)).unwrap_or_default();

@@ -48,12 +48,17 @@ test('role play: pick a scenario, play both sides with the timer, capture the le
   await page.clock.install({ time: new Date('2026-03-10T09:00:00') });
   await page.goto('/#/exercise/role-play');
   await step(page, 'Pick a scenario');
+  // Who plays what is said before anything starts.
+  await expect(page.getByText(/^Who does what: the client brings the situation and rehearses it; the coach plays the other person/)).toBeVisible();
   await page.getByRole('radio', { name: 'Asking your manager for a raise' }).check();
   await check(page, 'role-play');
   await next(page);
   await page.getByLabel('Notes').fill('Office, Monday morning; Jonas plays the manager');
   await next(page);
   await step(page, 'Play');
+  // Advice on playing the other person, while playing.
+  await expect(page.getByRole('heading', { level: 3, name: 'Playing the other person' })).toBeVisible();
+  await expect(page.getByText('Play them as they really are: neither a villain nor a pushover.')).toBeVisible();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.clock.fastForward('05:02');
   await expect(page.getByRole('group', { name: 'Time for Play' })).toContainText('Time is up');
@@ -100,10 +105,11 @@ test('empathy: the prompts come in order, ending with the real problem', async (
   await page.getByLabel('In your own words').fill('My manager');
   await next(page);
   await page.getByRole('button', { name: 'Draw the first prompt' }).click();
-  await expect(page.locator('.prompt .question').first()).toHaveText('What do they see, where they stand?');
+  // Answered as the other person, in the first person: asked that way.
+  await expect(page.locator('.prompt .question').first()).toHaveText('What do I see, from where I stand?');
   await page.getByLabel('Your answer').fill('Too many priorities');
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Another prompt' }).click();
-  await expect(page.locator('.prompt .question').first()).toHaveText('What would they say is the real problem?');
+  await expect(page.locator('.prompt .question').first()).toHaveText('What would I say is the real problem?');
   await check(page, 'empathy');
   await expect(results(page)).toContainText('Too many priorities');
 });
@@ -138,6 +144,9 @@ test('storytelling: turns alternate, then become actions', async ({ page }) => {
   await next(page);
   await page.getByLabel('Notes').fill('Try a meeting-free Wednesday');
   await expect(results(page)).toContainText('Try a meeting-free Wednesday');
+  // The story is labelled as the story, not as the next line to write.
+  await expect(results(page).getByRole('term')).toContainText(['The story']);
+  await expect(results(page).getByRole('term').filter({ hasText: 'Next line of the story' })).toHaveCount(0);
 });
 
 test('FeedForward: rules, ideas for the future, starred', async ({ page }) => {
@@ -151,11 +160,44 @@ test('FeedForward: rules, ideas for the future, starred', async ({ page }) => {
     await page.getByLabel('Idea', { exact: true }).fill(idea);
     await page.getByRole('button', { name: 'Add the idea' }).click();
   }
+  await check(page, 'feedforward');
+  // The step that asks to star the ideas shows them, with their stars.
+  await next(page);
+  await step(page, 'Pick what to try');
+  await expect(page.getByText('Star the ideas worth trying first.')).toBeVisible();
   await page.getByRole('button', { name: /Worth trying: Ask one question first/ }).click();
   await expect(page.getByRole('button', { name: /Worth trying: Ask one question first/ })).toHaveAttribute('aria-pressed', 'true');
-  await check(page, 'feedforward');
-  await expect(results(page)).toContainText('Ask one question first');
-  await expect(results(page)).not.toContainText('Count to three');
+  await check(page, 'feedforward-pick');
+  // Starring one keeps the others: the starred one first, marked.
+  await expect(results(page).getByRole('definition')).toHaveText([
+    'Listening without interrupting',
+    'Ask one question first (Mia)',
+    'Count to three before answering (Jonas)',
+  ]);
+  await expect(results(page).getByRole('term')).toHaveText(['Name one behaviour', '★ Worth trying', 'Idea']);
+
+  // Finish ends the run and shows what it captured.
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Finished' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeHidden();
+  await expect(results(page)).toContainText('Count to three before answering');
+  await check(page, 'feedforward-finished');
+  // Starting again keeps this run among the earlier runs; a reload too.
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await step(page, 'Name one behaviour');
+  await expect(page.getByLabel('In your own words')).toHaveValue('');
+  const earlier = page.getByRole('region', { name: 'Earlier runs' });
+  await expect(earlier.getByRole('listitem')).toHaveCount(1);
+  await page.reload();
+  await expect(earlier.getByRole('listitem')).toHaveCount(1);
+  await earlier.getByText(/^Run ended on /).click();
+  await expect(earlier).toContainText('Ask one question first (Mia)');
+  await expect(earlier).toContainText('Count to three before answering (Jonas)');
+  await check(page, 'feedforward-earlier');
+  // A second run finished and started again: both earlier runs are kept.
+  await page.getByLabel('In your own words').fill('Saying no kindly');
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await expect(earlier.getByRole('listitem')).toHaveCount(2);
 });
 
 test('quick ask: the goal, what worked, ideas, one thing to try', async ({ page }) => {
@@ -169,7 +211,13 @@ test('quick ask: the goal, what worked, ideas, one thing to try', async ({ page 
   await next(page);
   await page.getByLabel('Notes').fill('Three bullets at Monday stand-up');
   await check(page, 'quick-ask');
-  await expect(results(page)).toContainText('Three bullets at Monday stand-up');
+  // In the order it was asked: what has worked so far, then the ideas.
+  await expect(results(page).getByRole('definition')).toHaveText([
+    'Giving shorter status updates',
+    'Writing them down first helped',
+    'Use three bullet points',
+    'Three bullets at Monday stand-up',
+  ]);
 });
 
 test('exercise screens at phone size: no sideways scrolling, axe clean', async ({ page }) => {

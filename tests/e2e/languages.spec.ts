@@ -5,6 +5,7 @@
 // (phases, ground rules) in the reader's language. Axe in all three.
 import { expect, test, type Browser, type Page } from './fixtures';
 import { expectNoA11yViolations, screenshot } from './helpers';
+import { agree, startSession } from './flow';
 
 type Words = {
   locale: string;
@@ -37,7 +38,7 @@ const ES: Words = {
   phases: ['Objetivo', 'Realidad', 'Opciones', 'Voluntad'], topic: 'Tema', nextPhase: 'Siguiente fase',
   toSwap: 'Ir al cambio de roles', swap: 'Cambio de roles', secondHalf: 'Empezar la segunda mitad',
   toWrapUp: 'Ir al cierre', wrapUp: 'Cierre',
-  firstRule: 'Lo que decimos aquí queda entre nosotros, salvo que ambos acordemos otra cosa.',
+  firstRule: 'Lo que se dice aquí queda aquí, salvo que todos acordemos otra cosa.',
   share: 'Compartir', link: 'Enlace a esta sesión',
 };
 
@@ -48,7 +49,7 @@ const PT: Words = {
   phases: ['Objetivo', 'Realidade', 'Opções', 'Ação'], topic: 'Tema', nextPhase: 'Próxima fase',
   toSwap: 'Ir para a troca', swap: 'Trocar de papel', secondHalf: 'Começar a segunda metade',
   toWrapUp: 'Ir para o encerramento', wrapUp: 'Encerramento',
-  firstRule: 'O que dizemos aqui fica entre nós, a não ser que combinemos outra coisa.',
+  firstRule: 'O que se diz aqui fica aqui, a não ser que todos combinemos outra coisa.',
   share: 'Compartilhar', link: 'Link para esta sessão',
 };
 
@@ -139,4 +140,29 @@ test('the language is chosen in one place, remembered, and English stays the def
   await expect(page.getByRole('heading', { level: 1, name: 'FeedForward' })).toBeVisible();
   await expectNoA11yViolations(page, 'exercise pt');
   await screenshot(page, 'exercise-pt');
+});
+
+test('due dates are written as the browser writes them (en-GB), in every language, never as ISO', async ({ browser }) => {
+  const page = await pageIn(browser, 'en-GB');
+  await page.goto('/');
+  await startSession(page, { format: 'One-way' });
+  await agree(page);
+  await page.getByLabel('Topic', { exact: true }).fill('Shorter meetings');
+  const steps = page.getByRole('navigation', { name: 'Session steps' });
+  await steps.getByRole('button', { name: 'Will' }).click();
+  await page.getByRole('button', { name: '+ Add an action' }).click();
+  await page.getByLabel('What').fill('Send the agenda a day early');
+  await page.getByLabel('Due date').fill('2026-10-03');
+  await steps.getByRole('button', { name: 'Wrap-up' }).click();
+  const plan = page.getByRole('region').filter({ hasText: 'Send the agenda a day early' }).last();
+  // en-GB: day, month, year; not the en-US "Oct 3, 2026", not ISO.
+  await expect(plan).toContainText('due 3 Oct 2026');
+  await expect(plan).not.toContainText('2026-10-03');
+  await screenshot(page, 'due-date-en-GB');
+  await page.getByLabel('Language').selectOption('es');
+  await expect(plan).toContainText('fecha límite: 3 oct 2026');
+  await page.getByLabel('Idioma').selectOption('pt');
+  await expect(plan).toContainText('prazo: 3 de out. de 2026');
+  await expect(plan).not.toContainText('2026-10-03');
+  await screenshot(page, 'due-date-pt');
 });

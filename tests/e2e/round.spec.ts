@@ -72,8 +72,10 @@ test('a FeedForward round of four: behaviours, ideas in turn with a time-box, id
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download as text' }).click(),
+    page.getByRole('button', { name: 'Download as Markdown' }).click(),
   ]);
+  // Named for what it is: a Markdown file.
+  expect(download.suggestedFilename()).toMatch(/\.md$/);
   const md = await readFile((await download.path())!, 'utf8');
   expect(md).toContain('# FeedForward round, ');
   expect(md).toContain(`## Amara: ${BEHAVIOURS[0]}\n\n- Jonas to Amara: idea one (Jonas)\n- Jonas to Amara: idea two (Jonas)`);

@@ -106,6 +106,13 @@ test('every exercise can be done in a session, and one can be removed again (pho
     await start.click();
     await heading(page, name);
     await page.getByLabel(label).fill(text);
+    if (name === 'Quick ask') {
+      // Starting again in a session keeps the run before beside the new one.
+      await page.getByRole('button', { name: 'Start again' }).click();
+      await expect(page.getByLabel(label)).toHaveValue('');
+      await expect(page.getByRole('region', { name: 'Earlier runs' }).getByRole('listitem')).toHaveCount(1);
+      await page.getByLabel(label).fill('Shorter status updates, second try');
+    }
     if (name === 'Role play') {
       await expectNoA11yViolations(page, 'role play in a session (390px, dark)');
       await screenshot(page, 'session-exercise-role-play');
@@ -132,12 +139,15 @@ test('every exercise can be done in a session, and one can be removed again (pho
   await expect(summary.getByRole('heading', { level: 4 })).toHaveText([
     'Perspective shifts',
     'Quick ask',
+    'Quick ask',
     'Empathy prompts',
     'What-if scenarios',
     'Collaborative storytelling',
     'Role play',
   ]);
   for (const [name, , text] of subjects.filter(([n]) => n !== 'FeedForward')) {
-    await expect(summary.getByRole('region', { name })).toContainText(text);
+    await expect(summary.getByRole('region', { name }).first()).toContainText(text);
   }
+  // Both runs of the quick ask: the one before "Start again" and the new one.
+  await expect(summary.getByRole('region', { name: 'Quick ask' }).nth(1)).toContainText('Shorter status updates, second try');
 });

@@ -4,9 +4,11 @@
 //! are in the message catalogue; links and saved results refer to an
 //! exercise by its stable slug or code, and to prompts by number.
 
+mod past;
 pub mod round;
 mod run;
 
+pub use past::{keep_past, PastRun, MAX_PAST_RUNS};
 pub use run::{ExerciseRun, Idea, PromptAnswer};
 
 use serde::{Deserialize, Serialize};
@@ -129,12 +131,29 @@ impl Deck {
     pub const fn size(self) -> usize {
         match self {
             Deck::Scenarios => 16,
-            Deck::WhatIfs => 24,
+            Deck::WhatIfs => 30,
             Deck::EmpathyPrompts => 7,
-            Deck::Lenses => 12,
+            Deck::Lenses => 13,
             Deck::StoryStarters => 10,
             Deck::Debrief => 8,
         }
+    }
+
+    /// Cards no longer drawn: they fit plans and projects but not problems
+    /// with people (a budget, a competitor, a customer, a deadline, money).
+    /// They keep their numbers, so that an answer saved or sent in a link
+    /// before keeps its question; new cards take new numbers.
+    pub const fn retired(self) -> &'static [u8] {
+        match self {
+            Deck::WhatIfs => &[1, 7, 12, 15, 18, 23],
+            Deck::Lenses => &[5],
+            _ => &[],
+        }
+    }
+
+    /// How many cards can be drawn.
+    pub const fn drawable(self) -> usize {
+        self.size() - self.retired().len()
     }
 }
 
@@ -362,8 +381,8 @@ mod tests {
     #[test]
     fn decks_are_large_enough() {
         assert!(Deck::Scenarios.size() >= 15);
-        assert!(Deck::WhatIfs.size() >= 20);
-        assert!(Deck::Lenses.size() >= 10);
+        assert!(Deck::WhatIfs.drawable() >= 20);
+        assert!(Deck::Lenses.drawable() >= 10);
         assert_eq!(
             Deck::EmpathyPrompts.size(),
             7,

@@ -64,6 +64,10 @@ pub struct ExerciseRun {
     pub draft_turn: String,
     #[serde(default)]
     pub draft_idea: Idea,
+    /// The pair said it is done: the result is what they see, and the
+    /// next "start again" begins a new run beside this one.
+    #[serde(default)]
+    pub finished: bool,
 }
 
 impl ExerciseRun {
@@ -84,7 +88,30 @@ impl ExerciseRun {
             ideas: Vec::new(),
             draft_turn: String::new(),
             draft_idea: Idea::default(),
+            finished: false,
         }
+    }
+
+    /// Nothing was written or picked in it: a run not worth keeping.
+    pub fn is_blank(&self) -> bool {
+        let blank = |t: &str| t.trim().is_empty();
+        blank(&self.subject)
+            && self.picked.is_none()
+            && self.notes.iter().all(|n| blank(n))
+            && self
+                .prompts
+                .iter()
+                .all(|p| blank(&p.answer) && blank(&p.idea))
+            && self.turns.iter().all(|t| blank(t))
+            && self.ideas.iter().all(|i| blank(&i.text))
+            && blank(&self.draft_turn)
+            && blank(&self.draft_idea.text)
+    }
+
+    /// End the run: its clocks stop and its result is what is shown.
+    pub fn finish(&mut self, now: i64) {
+        self.pause_all(now);
+        self.finished = true;
     }
 
     pub fn step_count(&self) -> usize {
@@ -157,11 +184,12 @@ impl ExerciseRun {
         self.clock_mut().take_cue(now)
     }
 
-    /// Go to a step; clocks pause.
+    /// Go to a step; clocks pause. A finished run opens again there.
     pub fn go_to(&mut self, step: usize, now: i64) {
         if step < self.step_count() {
             self.pause_all(now);
             self.step = step;
+            self.finished = false;
         }
     }
 
@@ -179,14 +207,29 @@ impl ExerciseRun {
     /// Draw another prompt from the deck, without repeats; `None` once the
     /// deck is used up.
     pub fn draw_prompt(&mut self, random: u32) -> Option<u8> {
-        let size = self.exercise.spec().deck?.size();
-        let seen: Vec<u8> = self.prompts.iter().map(|p| p.card).collect();
+        let deck = self.exercise.spec().deck?;
+        let size = deck.size();
+        // Retired cards count as seen: they are never drawn.
+        let seen: Vec<u8> = self
+            .prompts
+            .iter()
+            .map(|p| p.card)
+            .chain(deck.retired().iter().copied())
+            .collect();
         let card = draw_unseen(&seen, size, random)?;
         self.prompts.push(PromptAnswer {
             card,
             ..PromptAnswer::default()
         });
         Some(card)
+    }
+
+    /// Every card that can be drawn has been: no prompt is left.
+    pub fn prompts_used_up(&self) -> bool {
+        self.exercise.spec().deck.is_none_or(|d| {
+            (0..d.size() as u8)
+                .all(|c| d.retired().contains(&c) || self.prompts.iter().any(|p| p.card == c))
+        })
     }
 
     /// Does the subject come from the deck (role-play scenarios, story
@@ -248,14 +291,12 @@ impl ExerciseRun {
         }
     }
 
-    /// The ideas worth trying: the starred ones, else all of them.
-    pub fn chosen_ideas(&self) -> Vec<&Idea> {
-        let starred: Vec<&Idea> = self.ideas.iter().filter(|i| i.starred).collect();
-        if starred.is_empty() {
-            self.ideas.iter().collect()
-        } else {
-            starred
-        }
+    /// Every idea, the starred ones (worth trying first) before the
+    /// others, each group in the order given. Starring never hides one.
+    pub fn ideas_starred_first(&self) -> Vec<&Idea> {
+        let (starred, others): (Vec<&Idea>, Vec<&Idea>) =
+            self.ideas.iter().partition(|i| i.starred);
+        starred.into_iter().chain(others).collect()
     }
 }
 
@@ -299,11 +340,15 @@ mod tests {
         while run.draw_prompt(n * 7919).is_some() {
             n += 1;
         }
-        assert_eq!(n, 24);
+        assert_eq!(n as usize, Deck::WhatIfs.drawable());
         let mut cards: Vec<u8> = run.prompts.iter().map(|p| p.card).collect();
         cards.sort_unstable();
         cards.dedup();
-        assert_eq!(cards.len(), 24);
+        assert_eq!(cards.len(), Deck::WhatIfs.drawable());
+        assert!(
+            cards.iter().all(|c| !Deck::WhatIfs.retired().contains(c)),
+            "a retired card is never drawn"
+        );
         assert_eq!(
             ExerciseRun::new(ExerciseId::FeedForward).draw_prompt(1),
             None,
@@ -337,10 +382,17 @@ mod tests {
             ff.add_idea();
         }
         assert_eq!(ff.ideas.len(), 2);
-        assert_eq!(ff.chosen_ideas().len(), 2, "nothing starred: all ideas");
         ff.toggle_star(1);
-        let chosen: Vec<_> = ff.chosen_ideas().iter().map(|i| i.text.as_str()).collect();
-        assert_eq!(chosen, ["Ask one question first"]);
+        let order: Vec<_> = ff
+            .ideas_starred_first()
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            ["Ask one question first", "Count to three before answering"],
+            "the starred one first, the other kept"
+        );
     }
 
     #[test]
@@ -406,5 +458,56 @@ mod tests {
         assert!(!run.take_cue(30_000));
         assert!(run.take_cue(60_000));
         assert!(!run.take_cue(61_000));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ideas() -> impl Strategy<Value = Vec<Idea>> {
+        proptest::collection::vec(
+            ("[a-c ]{0,3}", "[a-z ]{0,4}", any::<bool>()).prop_map(|(from, text, starred)| Idea {
+                from,
+                text,
+                starred,
+            }),
+            0..8,
+        )
+    }
+
+    proptest! {
+        /// Starring never hides an idea: every idea is kept, the starred
+        /// ones come first, and each group keeps the order given.
+        #[test]
+        fn every_idea_is_kept_starred_first(ideas in ideas()) {
+            let mut run = ExerciseRun::new(ExerciseId::FeedForward);
+            run.ideas = ideas.clone();
+            let order = run.ideas_starred_first();
+            prop_assert_eq!(order.len(), ideas.len());
+            let first_unstarred = order.iter().position(|i| !i.starred).unwrap_or(order.len());
+            prop_assert!(order[first_unstarred..].iter().all(|i| !i.starred));
+            let starred: Vec<&Idea> = ideas.iter().filter(|i| i.starred).collect();
+            let others: Vec<&Idea> = ideas.iter().filter(|i| !i.starred).collect();
+            prop_assert_eq!(&order[..first_unstarred], starred.as_slice());
+            prop_assert_eq!(&order[first_unstarred..], others.as_slice());
+        }
+
+        /// A finished run opens again at any step the pair goes back to,
+        /// and finishing stops every clock.
+        #[test]
+        fn finishing_stops_the_clocks_and_going_back_reopens(
+            at in 0usize..5, start in 0i64..1_000_000, later in 0i64..1_000_000
+        ) {
+            let mut run = ExerciseRun::new(ExerciseId::RolePlay);
+            run.go_to(at, start);
+            run.start_clock(start);
+            run.finish(start + later);
+            prop_assert!(run.finished);
+            prop_assert!(run.clocks.iter().all(|c| !c.is_running()));
+            run.go_to(at, start + later);
+            prop_assert!(!run.finished);
+        }
     }
 }

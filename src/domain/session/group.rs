@@ -31,6 +31,15 @@ impl Session {
             .filter(|(h, _)| !self.is_skipped(*h))
     }
 
+    /// "Turn k of n" of turn `h`: its place among the turns held today, and
+    /// how many are held (skipped turns are not counted); `None` for a
+    /// skipped turn.
+    pub fn turn_number(&self, h: usize) -> Option<(usize, usize)> {
+        let held: Vec<usize> = self.turns_held().map(|(i, _)| i).collect();
+        let k = held.iter().position(|&i| i == h)?;
+        Some((k + 1, held.len()))
+    }
+
     /// The default scribe of a turn: the next person after the client, in
     /// the order of turns, who is here today.
     pub fn default_scribe(&self, client: u8) -> Option<u8> {

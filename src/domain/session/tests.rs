@@ -274,3 +274,45 @@ fn exercises_attach_to_a_half_once_each_and_old_records_load() {
     assert!(back.halves[1].exercises.is_empty());
     assert_eq!(back.halves[0].exercises.len(), 1);
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod exercise_runs {
+    use super::*;
+    use crate::domain::exercise::ExerciseId;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Starting an exercise again in a half never wipes a run with
+        /// anything in it: the new run is the one on screen, and every
+        /// earlier written run stays (until the half's limit, when only the
+        /// oldest of that exercise goes).
+        #[test]
+        fn starting_again_in_a_half_keeps_the_earlier_runs(
+            steps in proptest::collection::vec((0usize..7, "[a-z ]{0,2}"), 0..60)
+        ) {
+            let mut s = session(Format::Reciprocal);
+            let half = s.half_mut(0).unwrap();
+            for (which, subject) in &steps {
+                let id = ExerciseId::ALL[*which];
+                let before: Vec<String> = half
+                    .exercises
+                    .iter()
+                    .filter(|r| r.exercise == id && !r.is_blank())
+                    .map(|r| r.subject.clone())
+                    .collect();
+                let full = half.exercises.len() >= MAX_EXERCISES_PER_HALF;
+                half.restart_exercise(id).subject = subject.clone();
+                prop_assert!(half.exercises.len() <= MAX_EXERCISES_PER_HALF);
+                prop_assert_eq!(&half.exercise(id).unwrap().subject, subject);
+                let earlier: Vec<String> =
+                    half.earlier_runs(id).iter().map(|r| r.subject.clone()).collect();
+                let kept = if full && !before.is_empty() && earlier.len() < before.len() {
+                    &before[1..]
+                } else {
+                    &before[..]
+                };
+                prop_assert_eq!(earlier.as_slice(), kept);
+            }
+        }
+    }
+}

@@ -19,12 +19,8 @@ pub(super) fn PeriodRow(
 ) -> impl IntoView {
     let index = p.index;
     let (date, groups, not_meeting) = schedule.with_untracked(|s| {
-        let names = |g: &[u32]| {
-            g.iter()
-                .map(|&id| person(s, id))
-                .collect::<Vec<_>>()
-                .join(" & ")
-        };
+        let names =
+            |g: &[u32]| crate::i18n::list(&g.iter().map(|&id| person(s, id)).collect::<Vec<_>>());
         let groups: Vec<(String, bool)> = (p.groups.iter())
             .map(|g| {
                 let locked = (p.locked.iter()).any(|(a, b)| g.contains(a) && g.contains(b));

@@ -47,7 +47,8 @@
 //! head: format 1 head, then for each half (as many as format 1 has):
 //!   run count (≤ MAX_EXERCISES_PER_HALF), runs
 //! run: exercise code (1–7, ExerciseId::code; any other is malformed),
-//!   step, clock count + clocks, subject, picked (0 none, 1 + card),
+//!   step (+ the exercise's step count once the run is finished),
+//!   clock count + clocks, subject, picked (0 none, 1 + card),
 //!   notes (count + strings), prompt count, prompts,
 //!   turns (count + strings), idea count, ideas, draft_turn, draft_idea
 //! prompt: card, answer, idea

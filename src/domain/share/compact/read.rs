@@ -122,9 +122,14 @@ impl<'a> Reader<'a> {
     /// An exercise run (format 2); an exercise code this version does not
     /// know makes the session malformed.
     fn run(&mut self, updated_ms: i64) -> R<ExerciseRun> {
+        let exercise = ExerciseId::from_code(u8::try_from(self.num()?).ok()?)?;
+        let step = self.count(MAX_ITEMS)?;
+        let steps = exercise.spec().steps.len();
+        let finished = step >= steps;
         Some(ExerciseRun {
-            exercise: ExerciseId::from_code(u8::try_from(self.num()?).ok()?)?,
-            step: self.count(MAX_ITEMS)?,
+            exercise,
+            step: if finished { step - steps } else { step },
+            finished,
             clocks: self.list(MAX_ITEMS, |r| r.clock(updated_ms))?,
             subject: self.str()?,
             picked: match self.small(u64::from(u8::MAX) + 1)? {

@@ -85,7 +85,11 @@ impl Writer {
     /// An exercise run (format 2).
     fn run(&mut self, run: &ExerciseRun, updated_ms: i64) {
         self.num(run.exercise.code().into());
-        self.num(run.step as u64);
+        // A finished run's step is counted past the last one (a version
+        // that does not know "finished" reads its last step).
+        let steps = run.step_count();
+        let finished = if run.finished { steps } else { 0 };
+        self.num((run.step.min(steps - 1) + finished) as u64);
         self.num(run.clocks.len() as u64);
         for c in &run.clocks {
             self.clock(c, updated_ms);
