@@ -11,11 +11,12 @@ use crate::platform::clock::local_day;
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
 
-/// The name of a person, or `#id` for someone no longer on the roster.
+/// The name of a person, also of someone taken off the roster since
+/// (`#id` only when no name is known).
 pub fn person(schedule: &Schedule, id: u32) -> String {
     schedule
         .roster
-        .name(id)
+        .name_ever(id)
         .map_or_else(|| format!("#{id}"), str::to_string)
 }
 
