@@ -591,14 +591,18 @@ pub fn generate(
         .collect();
     let start = history.len();
     let roster = schedule.roster.ids();
-    for index in from..from.saturating_add(count) {
+    let end = from.saturating_add(count);
+    // Looking ahead past the last period asked for: nobody away, no locks.
+    let away = |i: u32| if i < end { away(i) } else { Vec::new() };
+    let locks = |i: u32| if i < end { locks(i) } else { Vec::new() };
+    for index in from..end {
         let period = make_period(
             &roster,
             schedule.odd,
             &history,
             index,
-            away,
-            locks,
+            &away,
+            &locks,
             LOOKAHEAD,
         );
         history.push(period);
@@ -862,10 +866,15 @@ fn make_period(
         // a stand-in whose weight keeps the duty in turn).
         let mut free = free;
         let odd_count = free.len() % 2 == 1;
-        let (_, allowed) = if odd_count {
+        let (required, allowed) = if odd_count {
             duty_candidates(history, odd, roster.len(), index, &free, 1)
         } else {
             (Vec::new(), Vec::new())
+        };
+        let allowed = if required.is_empty() {
+            allowed
+        } else {
+            required
         };
         if odd_count {
             free.push(BYE);
