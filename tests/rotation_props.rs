@@ -505,3 +505,103 @@ fn duty_is_balanced_over_any_n_periods_for_every_team_size() {
         }
     }
 }
+
+/// The day of the week of `YYYY-MM-DD`: 0 Sunday to 6 Saturday (Sakamoto).
+fn weekday_of(date: &str) -> u32 {
+    let y: i32 = date[0..4].parse().unwrap();
+    let m: usize = date[5..7].parse().unwrap();
+    let d: i32 = date[8..10].parse().unwrap();
+    let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    ((y + y / 4 - y / 100 + y / 400 + t[m - 1] + d).rem_euclid(7)) as u32
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Monthly periods never fall on a Saturday or a Sunday (they move to
+    /// the Monday after), come in order, one in each month or the first
+    /// days of the next; every N weeks keeps the start's weekday.
+    #[test]
+    fn monthly_dates_are_weekdays_in_order(
+        y in 2000i32..2100, m in 1u32..=12, d in 1u32..=28, weeks in 1u8..=8,
+    ) {
+        let mut s = schedule(2, OddPolicy::Trio);
+        s.start = format!("{y:04}-{m:02}-{d:02}");
+        let dates: Vec<String> = (0..40).map(|i| s.period_date(i).unwrap()).collect();
+        for (i, date) in dates.iter().enumerate() {
+            prop_assert!(!matches!(weekday_of(date), 0 | 6), "{} is a weekend", date);
+            if i > 0 {
+                prop_assert!(dates[i - 1] < *date, "{:?}", dates);
+            }
+        }
+        s.every_weeks = Some(weeks);
+        let first = weekday_of(&s.period_date(0).unwrap());
+        for i in 0..10 {
+            prop_assert_eq!(weekday_of(&s.period_date(i).unwrap()), first);
+        }
+    }
+
+    /// A swap that makes two people meet in two periods running, or again
+    /// while they still had someone to meet, says so: the pair is among the
+    /// repeats the change made.
+    #[test]
+    fn a_swap_that_makes_people_meet_again_says_so(
+        n in 4usize..=12,
+        odd in policy(),
+        at in 1u32..5,
+        (a, b) in (0u32..12, 0u32..12),
+    ) {
+        let mut s = schedule(n, odd);
+        s.extend(6, &|_| vec![], &|_| vec![]);
+        let before = s.clone();
+        if s.swap(at, a, b).is_err() {
+            return Ok(());
+        }
+        let made = s.new_repeats(&before, at);
+        let i = at as usize;
+        let old = before.periods[i].pairs();
+        for pair in s.periods[i].pairs().into_iter().filter(|p| !old.contains(p)) {
+            let running = s.periods[i - 1].pairs().contains(&pair);
+            if running {
+                prop_assert!(
+                    made.iter().any(|r| r.period == at && (r.a, r.b) == pair && r.before == at - 1),
+                    "{:?} meet in periods {} and {}: {:?}", pair, at - 1, at, made
+                );
+            }
+        }
+        // Nothing said that was there before the change.
+        let old = before.repeats_from(at);
+        for r in &made {
+            prop_assert!(!old.contains(r));
+        }
+    }
+}
+
+/// Removing someone keeps their name in the periods they were part of,
+/// in the CSV and through the link; once no period names them, it goes.
+#[test]
+fn a_removed_person_keeps_their_name_in_the_past() {
+    use peer_coach::domain::rotation::{link, to_csv};
+    let mut s = Schedule::new(
+        Roster::of(&["Amara", "Jonas", "Mia", "Lee"]),
+        OddPolicy::Trio,
+        None,
+        "2026-03-02",
+    );
+    s.extend(4, &|_| vec![], &|_| vec![]);
+    let today = s.period_date(2).unwrap();
+    assert!(s.roster.remove(1));
+    s.remake_from(&today);
+    assert_eq!(s.roster.name(1), None, "off the roster");
+    assert_eq!(s.roster.name_ever(1), Some("Jonas"));
+    assert!(s.periods[..2].iter().all(|p| p.present().contains(&1)));
+    assert!(s.periods[2..].iter().all(|p| !p.present().contains(&1)));
+    let csv = to_csv(&s);
+    assert!(csv.contains("Jonas") && !csv.contains('#'), "{csv}");
+    assert_eq!(link::decode(&link::encode(&s)), Ok(s.clone()));
+    // Once the periods that named them are made again, the name goes.
+    s.remake_from("2000-01-01");
+    assert!(s.roster.former.is_empty());
+    assert_eq!(s.roster.name_ever(1), None);
+}
