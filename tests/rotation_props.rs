@@ -306,7 +306,7 @@ fn fewest_early(
             .min()
             .unwrap_or(u32::MAX / 4)
     }
-    if free.len() % 2 == 0 {
+    if free.len().is_multiple_of(2) {
         return pairings(free, &early);
     }
     let duty: Vec<u32> = required.iter().chain(allowed).copied().collect();

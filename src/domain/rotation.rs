@@ -840,24 +840,34 @@ fn make_period(
             all.extend(found.iter().map(|g| g.iter().map(|&i| free[i]).collect()));
             all
         };
-        // Looking ahead: of the lightest groupings, the one after which
-        // the next periods (made plainly) meet again early the least.
+        // Looking ahead: of the lightest groupings (none with more early
+        // meetings than the lightest), the one after which the next
+        // periods (made plainly) meet again early the least, then in two
+        // periods running the least.
         let chosen = (found.iter())
             .min_by_key(|(cost, found)| {
                 if keep == 1 {
-                    return (0, 0, *cost);
+                    return (0, 0, 0, *cost);
                 }
                 let mut trial = history.to_vec();
                 let p = Period::new(index, with(found), None, away.clone(), locked.clone());
                 trial.push(p);
+                // Meeting in two periods running: this one's and the next ones'.
+                let running = |trial: &[Period]| -> u32 {
+                    let [.., before, last] = trial else { return 0 };
+                    let pairs = before.pairs();
+                    last.pairs().iter().filter(|p| pairs.contains(p)).count() as u32
+                };
                 let mut later = 0;
+                let mut again = running(&trial);
                 for k in 1..=look {
                     let next = index.saturating_add(k);
                     let p = make_period(roster, odd, &trial, next, away_of, locks_of, 0);
                     later += early_meetings(&trial, &p);
                     trial.push(p);
+                    again += running(&trial);
                 }
-                (cost >> 110, later, *cost)
+                (cost >> 110, later, again, *cost)
             })
             .map(|(_, found)| with(found));
         groups = chosen.unwrap_or(groups);

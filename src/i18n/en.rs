@@ -515,7 +515,7 @@ fn text(key: Key) -> &'static str {
         RotationMonthly => "Every month",
         RotationOdd => "With an odd number of people",
         RotationTrio => "A group of three",
-        RotationTrioHelp => "The one left over joins a pair; a different person each time.",
+        RotationTrioHelp => "One pair becomes a group of three; everyone takes a turn in it equally often.",
         RotationSitOut => "One person sits out",
         RotationSitOutHelp => "In turn, so that everyone sits out once before anyone twice.",
         RotationSchedule => "Schedule",

@@ -603,7 +603,7 @@ fn text(key: Key) -> &'static str {
         RotationMonthly => "Cada mes",
         RotationOdd => "Con un número impar de personas",
         RotationTrio => "Un grupo de tres",
-        RotationTrioHelp => "La persona que queda se une a una pareja; cada vez una persona distinta.",
+        RotationTrioHelp => "Una pareja pasa a ser un grupo de tres; todos forman parte de él por turnos, las mismas veces.",
         RotationSitOut => "Una persona descansa",
         RotationSitOutHelp => "Por turnos, de modo que todos descansen una vez antes de que nadie lo haga dos.",
         RotationSchedule => "Calendario",

@@ -603,7 +603,7 @@ fn text(key: Key) -> &'static str {
         RotationMonthly => "Todo mês",
         RotationOdd => "Com um número ímpar de pessoas",
         RotationTrio => "Um trio",
-        RotationTrioHelp => "Quem sobra entra numa dupla; a cada vez, uma pessoa diferente.",
+        RotationTrioHelp => "Uma dupla vira um grupo de três; todos participam dele por turnos, o mesmo número de vezes.",
         RotationSitOut => "Uma pessoa fica de fora",
         RotationSitOutHelp => "Em revezamento, para que todos fiquem de fora uma vez antes que alguém fique duas.",
         RotationSchedule => "Escala",
