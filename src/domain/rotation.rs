@@ -30,7 +30,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::dates::{civil_from_days, days_from_civil, days_in_month, parse_iso_date};
+use crate::domain::dates::{
+    civil_from_days, days_from_civil, days_in_month, parse_iso_date, weekday,
+};
 
 /// A person on the roster. The id never changes and is never reused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +46,10 @@ pub struct Member {
 pub struct Roster {
     pub members: Vec<Member>,
     pub next_id: u32,
+    /// People taken off the roster whom past periods still name: their
+    /// names stay with the history they were part of.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former: Vec<Member>,
 }
 
 impl Roster {
@@ -78,18 +84,31 @@ impl Roster {
         }
     }
 
-    /// Takes a person off the roster (past periods still name their id);
-    /// false when there is no such id.
+    /// Takes a person off the roster; their name is kept among the
+    /// former members, for the past periods that name them. False when
+    /// there is no such id.
     pub fn remove(&mut self, id: u32) -> bool {
-        let before = self.members.len();
-        self.members.retain(|m| m.id != id);
-        self.members.len() != before
+        let Some(at) = self.members.iter().position(|m| m.id == id) else {
+            return false;
+        };
+        let member = self.members.remove(at);
+        self.former.retain(|m| m.id != id);
+        self.former.push(member);
+        true
     }
 
     /// The name of a person on the roster.
     pub fn name(&self, id: u32) -> Option<&str> {
         self.members
             .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.name.as_str())
+    }
+
+    /// The name of anyone a period may name: on the roster, or taken off
+    /// it since.
+    pub fn name_ever(&self, id: u32) -> Option<&str> {
+        (self.members.iter().chain(&self.former))
             .find(|m| m.id == id)
             .map(|m| m.name.as_str())
     }
@@ -201,6 +220,16 @@ impl Period {
     }
 }
 
+/// Two people meeting again in the period `period` although it could
+/// have been avoided; they last met in the period `before`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Repeat {
+    pub period: u32,
+    pub a: u32,
+    pub b: u32,
+    pub before: u32,
+}
+
 /// Why a hand edit was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EditError {
@@ -244,8 +273,10 @@ impl Schedule {
     }
 
     /// The date of a period, `YYYY-MM-DD`: monthly on the start's day of
-    /// the month (the month's last day when it is shorter), or every N weeks.
-    /// `None` when the start is not a date.
+    /// the month (the month's last day when it is shorter), moved to the
+    /// Monday after when that is a Saturday or a Sunday; or every N weeks
+    /// from the start (the weekday the team chose). `None` when the start
+    /// is not a date.
     pub fn period_date(&self, index: u32) -> Option<String> {
         let (y, m, d) = parse_iso_date(&self.start)?;
         let (y, m, d) = match self.every_weeks {
@@ -256,7 +287,13 @@ impl Schedule {
             None => {
                 let months = (m - 1) + i64::from(index);
                 let (y, m) = (y + months.div_euclid(12), months.rem_euclid(12) + 1);
-                (y, m, d.min(days_in_month(y, m)))
+                let days = days_from_civil(y, m, d.min(days_in_month(y, m)));
+                let to_monday = match weekday(days) {
+                    6 => 2,
+                    0 => 1,
+                    _ => 0,
+                };
+                civil_from_days(days + to_monday)
             }
         };
         if !(1000..=9999).contains(&y) {
@@ -289,9 +326,55 @@ impl Schedule {
 
     /// After a change of the roster or the settings: the periods from
     /// `today` on are made again; the ones before stay, as history.
+    /// People taken off the roster whom no period names are forgotten.
     pub fn remake_from(&mut self, today: &str) {
         let from = self.first_period_from(today);
         self.regenerate_from(from);
+        let named: std::collections::BTreeSet<u32> = (self.periods.iter())
+            .flat_map(|p| p.present().into_iter().chain(p.away.iter().copied()))
+            .collect();
+        self.roster.former.retain(|m| named.contains(&m.id));
+    }
+
+    /// Every pair meeting again from the period `from` on while one of
+    /// them could still have met a colleague they have met fewer times, or
+    /// meeting in two periods running (with more than three people there,
+    /// when it can be avoided): what a change must say it could not avoid.
+    pub fn repeats_from(&self, from: u32) -> Vec<Repeat> {
+        let mut out = Vec::new();
+        for (t, p) in self.periods.iter().enumerate().skip(from as usize) {
+            let history = &self.periods[..t];
+            let present = p.present();
+            let weigher = Weigher::new(history, p.index, &present, &present);
+            let previous = t.checked_sub(1).map(|u| self.periods[u].pairs());
+            for (a, b) in p.pairs() {
+                let early = weigher.pair(a, b) >= (1 << 110);
+                let running =
+                    present.len() > 3 && previous.as_ref().is_some_and(|q| q.contains(&(a, b)));
+                if early || running {
+                    let before = weigher.met.get(&(a, b)).map_or(0, |m| m.1);
+                    out.push(Repeat {
+                        period: p.index,
+                        a,
+                        b,
+                        before,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The repeats from the period `from` on that `self` has and `before`
+    /// (the schedule before a change) had not: what the change made.
+    pub fn new_repeats(&self, before: &Schedule, from: u32) -> Vec<Repeat> {
+        let old = before.repeats_from(from);
+        (self.repeats_from(from).into_iter())
+            .filter(|r| {
+                !old.iter()
+                    .any(|o| o.period == r.period && (o.a, o.b) == (r.a, r.b))
+            })
+            .collect()
     }
 
     /// Keeps the periods before `from` as history and makes the later ones
@@ -346,14 +429,18 @@ impl Schedule {
 
     /// Fixes `a` and `b` together in one period, moving people as needed:
     /// `b` takes the place of someone in `a`'s group (or `a` of someone in
-    /// `b`'s); the later periods are made again with it as history. Locked
+    /// `b`'s), whichever move makes the fewest early repeats; the later periods are made again with it as history. Locked
     /// pairs survive [`Schedule::regenerate_from`].
     pub fn lock(&mut self, index: u32, a: u32, b: u32) -> Result<(), EditError> {
+        let history: Vec<Period> = (self.periods.iter())
+            .filter(|p| p.index < index)
+            .cloned()
+            .collect();
         let period = self.period_mut(index)?;
         if period.locked.contains(&key(a, b)) {
             return Ok(());
         }
-        lock_in(period, a, b)?;
+        lock_in(period, a, b, &|p| early_meetings(&history, p))?;
         self.regenerate_from(index.saturating_add(1));
         Ok(())
     }
@@ -432,7 +519,14 @@ fn swap_in(period: &mut Period, a: u32, b: u32) -> Result<(), EditError> {
     Ok(())
 }
 
-fn lock_in(period: &mut Period, a: u32, b: u32) -> Result<(), EditError> {
+/// Locks `a` and `b` together; of the moves that can bring them
+/// together, the one `score` weighs least (ties: the first).
+fn lock_in(
+    period: &mut Period,
+    a: u32,
+    b: u32,
+    score: &dyn Fn(&Period) -> u32,
+) -> Result<(), EditError> {
     if a == b {
         return Err(EditError::SamePerson);
     }
@@ -459,12 +553,20 @@ fn lock_in(period: &mut Period, a: u32, b: u32) -> Result<(), EditError> {
                     .collect(),
             }
         };
-        if let Some(&x) = mates(sa, a).first() {
-            swap_in(period, x, b)?;
-        } else if let Some(&y) = mates(sb, b).first() {
-            swap_in(period, y, a)?;
-        } else {
-            return Err(EditError::Locked(a));
+        let moves: Vec<(u32, u32)> = (mates(sa, a).into_iter().map(|x| (x, b)))
+            .chain(mates(sb, b).into_iter().map(|y| (y, a)))
+            .collect();
+        let best = (moves.iter().enumerate())
+            .filter_map(|(i, &(x, y))| {
+                let mut trial = period.clone();
+                swap_in(&mut trial, x, y).ok()?;
+                Some(((score(&trial), i), trial))
+            })
+            .min_by_key(|(k, _)| *k)
+            .map(|(_, trial)| trial);
+        match best {
+            Some(trial) => *period = trial,
+            None => return Err(EditError::Locked(a)),
         }
     }
     period.locked.push(pair);
@@ -489,65 +591,190 @@ pub fn generate(
         .collect();
     let start = history.len();
     let roster = schedule.roster.ids();
-    for index in from..from.saturating_add(count) {
-        let period = make_period(&roster, schedule.odd, &history, index, away, locks);
+    let end = from.saturating_add(count);
+    // Looking ahead past the last period asked for: nobody away, no locks.
+    let away = |i: u32| if i < end { away(i) } else { Vec::new() };
+    let locks = |i: u32| if i < end { locks(i) } else { Vec::new() };
+    for index in from..end {
+        let period = make_period(
+            &roster,
+            schedule.odd,
+            &history,
+            index,
+            &away,
+            &locks,
+            LOOKAHEAD,
+        );
         history.push(period);
     }
     history.split_off(start)
 }
 
-/// How often and how lately something happened: `(count, last index)`.
-type Tally = HashMap<u32, (u32, u32)>;
-
-struct Stats {
-    met: HashMap<(u32, u32), (u32, u32)>,
-    sat_out: Tally,
-    in_trio: Tally,
+/// How often two people have met before a period, and when last:
+/// `(count, last index)`.
+fn meetings(history: &[Period]) -> HashMap<(u32, u32), (u32, u32)> {
+    let mut met: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
+    for p in history {
+        for pair in p.pairs() {
+            let e = met.entry(pair).or_default();
+            e.0 += 1;
+            e.1 = e.1.max(p.index);
+        }
+    }
+    met
 }
 
-impl Stats {
-    fn of(history: &[Period]) -> Self {
-        let mut stats = Stats {
-            met: HashMap::new(),
-            sat_out: HashMap::new(),
-            in_trio: HashMap::new(),
-        };
-        let bump = |e: &mut (u32, u32), index: u32| {
-            e.0 += 1;
-            e.1 = e.1.max(index);
-        };
-        for p in history {
-            for pair in p.pairs() {
-                bump(stats.met.entry(pair).or_default(), p.index);
-            }
-            if let Some(s) = p.sit_out {
-                bump(stats.sat_out.entry(s).or_default(), p.index);
-            }
-            for g in p.groups.iter().filter(|g| g.len() > 2) {
-                for &id in g {
-                    bump(stats.in_trio.entry(id).or_default(), p.index);
-                }
-            }
-        }
-        stats
+/// Whether `id` had the odd one's duty in a period: the trio, or sitting out.
+fn on_duty(p: &Period, odd: OddPolicy, id: u32) -> bool {
+    match odd {
+        OddPolicy::Trio => p.groups.iter().any(|g| g.len() > 2 && g.contains(&id)),
+        OddPolicy::SitOut => p.sit_out == Some(id),
     }
 }
 
-/// The stand-in partner of whoever is left over with an odd count.
+/// Who may take the odd one's duty (the trio, or sitting out) in the
+/// period `index` among `free`, so that over any `n` periods running (`n`
+/// the roster's size) everyone has it equally often: `size` times (3 in a
+/// trio, 1 sitting out). Counted over the last `n − 1` periods: whoever
+/// has had it fewer than `size` times may take it; whoever needs it in
+/// every period left of those `n` must. With a fixed roster the duties of
+/// the first `n` periods so repeat exactly every `n` periods. When that
+/// cannot hold (people away or added), the lowest counts take it.
+/// Returns `(required, allowed)`.
+pub fn duty_candidates(
+    history: &[Period],
+    odd: OddPolicy,
+    roster_len: usize,
+    index: u32,
+    free: &[u32],
+    size: usize,
+) -> (Vec<u32>, Vec<u32>) {
+    let since = index.saturating_sub((roster_len as u32).saturating_sub(1));
+    let window: Vec<&Period> = (history.iter())
+        .filter(|p| p.index >= since && p.index < index)
+        .collect();
+    let left = roster_len.saturating_sub(window.len()).max(1);
+    let count = |id: u32| window.iter().filter(|p| on_duty(p, odd, id)).count();
+    let counts: Vec<(usize, u32)> = free.iter().map(|&id| (count(id), id)).collect();
+    let need = |c: usize| size.saturating_sub(c);
+    let required: Vec<u32> = (counts.iter())
+        .filter(|c| need(c.0) >= left)
+        .map(|c| c.1)
+        .collect();
+    let allowed: Vec<u32> = (counts.iter())
+        .filter(|c| need(c.0) > 0 && need(c.0) < left)
+        .map(|c| c.1)
+        .collect();
+    if required.len() <= size && required.len() + allowed.len() >= size {
+        return (required, allowed);
+    }
+    // The lowest counts: below the `size`-th lowest must, at it may.
+    let mut sorted: Vec<usize> = counts.iter().map(|c| c.0).collect();
+    sorted.sort_unstable();
+    let Some(&bar) = sorted.get(size.saturating_sub(1)) else {
+        return (Vec::new(), free.to_vec());
+    };
+    let required = (counts.iter()).filter(|c| c.0 < bar).map(|c| c.1).collect();
+    let allowed = (counts.iter())
+        .filter(|c| c.0 == bar)
+        .map(|c| c.1)
+        .collect();
+    (required, allowed)
+}
+
+/// The stand-in partner of whoever sits out.
 const BYE: u32 = u32::MAX;
-/// The most matching steps tried for one period: keeps a large roster with
+/// The most search steps tried for one period: keeps a large roster with
 /// a long history fast (the best found so far is kept).
-const SEARCH_BUDGET: u32 = 40_000;
+const SEARCH_BUDGET: u32 = 60_000;
+
+/// Weighs a pair meeting in the period `index`, lighter first: a meeting
+/// again while either could still meet a colleague they have met fewer
+/// times (the promise) weighs most, then meeting more often than their
+/// least, meeting in the last ⌊(n−1)/2⌋ periods or the current round,
+/// having met more often, having met more lately.
+struct Weigher {
+    met: HashMap<(u32, u32), (u32, u32)>,
+    /// Per person: the fewest meetings with anyone they could meet.
+    least: HashMap<u32, u32>,
+    index: u32,
+    short: u32,
+    cycle: u32,
+}
+
+impl Weigher {
+    fn new(history: &[Period], index: u32, present: &[u32], free: &[u32]) -> Self {
+        let met = meetings(history);
+        let count = |a: u32, b: u32| met.get(&key(a, b)).map_or(0, |m| m.0);
+        let least = (free.iter())
+            .map(|&a| {
+                let min = (free.iter())
+                    .filter(|&&b| b != a)
+                    .map(|&b| count(a, b))
+                    .min()
+                    .unwrap_or(0);
+                (a, min)
+            })
+            .collect();
+        let m = present.len() as u32;
+        Weigher {
+            met,
+            least,
+            index,
+            short: m.saturating_sub(1) / 2,
+            cycle: (m + m % 2).saturating_sub(2),
+        }
+    }
+
+    fn pair(&self, a: u32, b: u32) -> u128 {
+        let Some(&(n, last)) = self.met.get(&key(a, b)) else {
+            return 0;
+        };
+        let least = |x: u32| self.least.get(&x).copied().unwrap_or(0);
+        let early = u128::from(n > least(a)) + u128::from(n > least(b));
+        let excess = u128::from(n.saturating_sub(least(a)) + n.saturating_sub(least(b)));
+        let ago = self.index.saturating_sub(last);
+        (early << 110)
+            | (excess.min(1 << 14) << 90)
+            | (u128::from(ago <= self.short) << 85)
+            | (u128::from(ago <= self.cycle) << 80)
+            | (u128::from(n.min(1 << 16)) << 56)
+            | ((u128::from(last) + 1).min(1 << 24) << 28)
+    }
+}
+
+/// How many periods the trio's search looks ahead, and how many of the
+/// lightest groupings of a period it compares that way.
+const LOOKAHEAD: u32 = 2;
+const LOOK_CANDIDATES: usize = 24;
+/// Larger teams are made without looking ahead (it would be slow).
+const LOOK_MAX_TEAM: usize = 11;
+
+/// How many times someone in this period meets a person again while they
+/// could still have met a colleague they have met fewer times (each side
+/// of a pair counts; locked pairs are hand-made and left out).
+pub fn early_meetings(history: &[Period], p: &Period) -> u32 {
+    let present = p.present();
+    let free: Vec<u32> = (present.iter().copied())
+        .filter(|&id| !p.is_locked(id))
+        .collect();
+    let weigher = Weigher::new(history, p.index, &present, &free);
+    (p.pairs().into_iter())
+        .filter(|pair| !p.locked.contains(pair))
+        .map(|(a, b)| (weigher.pair(a, b) >> 110) as u32)
+        .sum()
+}
 
 fn make_period(
     roster: &[u32],
     odd: OddPolicy,
     history: &[Period],
     index: u32,
-    away: &dyn Fn(u32) -> Vec<u32>,
-    locks: &dyn Fn(u32) -> Vec<(u32, u32)>,
+    away_of: &dyn Fn(u32) -> Vec<u32>,
+    locks_of: &dyn Fn(u32) -> Vec<(u32, u32)>,
+    look: u32,
 ) -> Period {
-    let mut away: Vec<u32> = (away(index).into_iter())
+    let mut away: Vec<u32> = (away_of(index).into_iter())
         .filter(|id| roster.binary_search(id).is_ok())
         .collect();
     away.sort_unstable();
@@ -557,7 +784,7 @@ fn make_period(
         .collect();
     let mut locked: Vec<(u32, u32)> = Vec::new();
     let mut taken: Vec<u32> = Vec::new();
-    for (a, b) in locks(index) {
+    for (a, b) in locks_of(index) {
         let ok = a != b
             && [a, b]
                 .iter()
@@ -567,77 +794,279 @@ fn make_period(
             taken.extend([a, b]);
         }
     }
-    let mut free: Vec<u32> = (present.iter().copied())
+    let free: Vec<u32> = (present.iter().copied())
         .filter(|id| !taken.contains(id))
         .collect();
-    if free.len() % 2 == 1 {
-        free.push(BYE);
-    }
-
-    let stats = Stats::of(history);
-    let m = present.len() as u32;
-    let short = m.saturating_sub(1) / 2;
-    let cycle = (m + m % 2).saturating_sub(2);
-    let fairness = match odd {
-        OddPolicy::Trio => &stats.in_trio,
-        OddPolicy::SitOut => &stats.sat_out,
-    };
-    let least = (free.iter())
-        .filter(|&&id| id != BYE)
-        .map(|id| fairness.get(id).map_or(0, |t| t.0))
-        .min()
-        .unwrap_or(0);
-    let weight = |a: u32, b: u32| -> u128 {
-        if a == BYE || b == BYE {
-            let who = a.min(b);
-            let (n, last) = fairness.get(&who).map_or((0, None), |t| (t.0, Some(t.1)));
-            let excess = u128::from(n.saturating_sub(least).min(1 << 20));
-            return (excess << 96) | last.map_or(0, |l| u128::from(l) + 1);
-        }
-        match stats.met.get(&key(a, b)) {
-            None => 0,
-            Some(&(n, last)) => {
-                let ago = index.saturating_sub(last);
-                let t1 = u128::from(ago <= short);
-                let t2 = u128::from(ago <= cycle);
-                (t1 << 80)
-                    | (t2 << 64)
-                    | (u128::from(n.min(1 << 18)) << 40)
-                    | (u128::from(last) + 1)
-            }
-        }
-    };
-    let w: Vec<Vec<u128>> = (free.iter())
-        .map(|&a| free.iter().map(|&b| weight(a, b)).collect())
-        .collect();
-    let mate = best_matching(&w);
-
+    let weigher = Weigher::new(history, index, &present, &free);
     let mut groups: Vec<Vec<u32>> = locked.iter().map(|&(a, b)| vec![a, b]).collect();
-    let mut left_over = None;
-    for (i, &j) in mate.iter().enumerate() {
-        if i < j {
-            if free[j] == BYE {
-                left_over = Some(free[i]);
-            } else {
-                groups.push(vec![free[i], free[j]]);
-            }
-        }
-    }
     let mut sit_out = None;
-    if let Some(v) = left_over {
-        // The pair the left-over person has met least, unlocked if any.
-        let target = (groups.iter().enumerate())
-            .min_by_key(|(_, g)| {
-                let is_locked = locked.contains(&key(g[0], g[1]));
-                (is_locked, weight(v, g[0]) + weight(v, g[1]), g[0])
-            })
-            .map(|(i, _)| i);
+    let last_duty = |id: u32| {
+        (history.iter().rev())
+            .find(|p| on_duty(p, odd, id))
+            .map_or(0, |p| u128::from(p.index) + 1)
+    };
+
+    if free.len() == 1 {
+        // Only locked pairs to join: the one met least, or sit out.
+        let v = free[0];
+        let target = (0..groups.len()).min_by_key(|&i| {
+            (
+                weigher.pair(v, groups[i][0]) + weigher.pair(v, groups[i][1]),
+                i,
+            )
+        });
         match (odd, target) {
             (OddPolicy::Trio, Some(i)) => groups[i].push(v),
             _ => sit_out = Some(v),
         }
+    } else if free.len() % 2 == 1 && odd == OddPolicy::Trio {
+        let (required, allowed) = duty_candidates(history, odd, roster.len(), index, &free, 3);
+        let duty: Vec<Option<u128>> = (free.iter())
+            .map(|id| (required.contains(id) || allowed.contains(id)).then(|| last_duty(*id)))
+            .collect();
+        let must: Vec<bool> = free.iter().map(|id| required.contains(id)).collect();
+        let w: Vec<Vec<u128>> = (free.iter())
+            .map(|&a| free.iter().map(|&b| weigher.pair(a, b)).collect())
+            .collect();
+        let look = if present.len() <= LOOK_MAX_TEAM {
+            look
+        } else {
+            0
+        };
+        let keep = if look > 0 { LOOK_CANDIDATES } else { 1 };
+        let found = best_groupings(&w, &duty, &must, keep, SEARCH_BUDGET);
+        let with = |found: &[Vec<usize>]| -> Vec<Vec<u32>> {
+            let mut all = groups.clone();
+            all.extend(found.iter().map(|g| g.iter().map(|&i| free[i]).collect()));
+            all
+        };
+        // Looking ahead: of the lightest groupings (none with more early
+        // meetings than the lightest), the one after which the next
+        // periods (made plainly) meet again early the least, then in two
+        // periods running the least.
+        let chosen = (found.iter())
+            .min_by_key(|(cost, found)| {
+                if keep == 1 {
+                    return (0, 0, 0, *cost);
+                }
+                let mut trial = history.to_vec();
+                let p = Period::new(index, with(found), None, away.clone(), locked.clone());
+                trial.push(p);
+                // Meeting in two periods running: this one's and the next ones'.
+                let running = |trial: &[Period]| -> u32 {
+                    let [.., before, last] = trial else { return 0 };
+                    let pairs = before.pairs();
+                    last.pairs().iter().filter(|p| pairs.contains(p)).count() as u32
+                };
+                let mut later = 0;
+                let mut again = running(&trial);
+                for k in 1..=look {
+                    let next = index.saturating_add(k);
+                    let p = make_period(roster, odd, &trial, next, away_of, locks_of, 0);
+                    later += early_meetings(&trial, &p);
+                    trial.push(p);
+                    again += running(&trial);
+                }
+                (cost >> 110, later, again, *cost)
+            })
+            .map(|(_, found)| with(found));
+        groups = chosen.unwrap_or(groups);
+    } else {
+        // Pairs, and with an odd count one person sitting out (paired with
+        // a stand-in whose weight keeps the duty in turn).
+        let mut free = free;
+        let odd_count = free.len() % 2 == 1;
+        let (required, allowed) = if odd_count {
+            duty_candidates(history, odd, roster.len(), index, &free, 1)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let allowed = if required.is_empty() {
+            allowed
+        } else {
+            required
+        };
+        if odd_count {
+            free.push(BYE);
+        }
+        let weight = |a: u32, b: u32| -> u128 {
+            if a == BYE || b == BYE {
+                let who = a.min(b);
+                let refused = u128::from(!allowed.contains(&who));
+                return (refused << 120) | last_duty(who);
+            }
+            weigher.pair(a, b)
+        };
+        let w: Vec<Vec<u128>> = (free.iter())
+            .map(|&a| free.iter().map(|&b| weight(a, b)).collect())
+            .collect();
+        let mate = best_matching(&w);
+        for (i, &j) in mate.iter().enumerate() {
+            if i < j {
+                if free[j] == BYE {
+                    sit_out = Some(free[i]);
+                } else {
+                    groups.push(vec![free[i], free[j]]);
+                }
+            }
+        }
     }
     Period::new(index, groups, sit_out, away, locked)
+}
+
+/// Pairs and one trio over an odd number of places, of least total weight
+/// (a trio weighs its three pairs and its members' `duty` tie-breaks):
+/// `duty[i]` is `Some` for who may be in the trio, `must[i]` marks who
+/// must be. Each group lists ascending places.
+fn best_groupings(
+    w: &[Vec<u128>],
+    duty: &[Option<u128>],
+    must: &[bool],
+    keep: usize,
+    budget: u32,
+) -> Vec<(u128, Vec<Vec<usize>>)> {
+    let n = w.len();
+    let order: Vec<Vec<usize>> = (0..n)
+        .map(|i| {
+            let mut js: Vec<usize> = (0..n).filter(|&j| j != i).collect();
+            js.sort_by_key(|&j| (w[i][j], j));
+            js
+        })
+        .collect();
+    let mut search = Grouper {
+        w,
+        duty,
+        must,
+        order: &order,
+        placed: vec![false; n],
+        groups: Vec::new(),
+        trio_open: true,
+        best: Vec::new(),
+        keep: keep.max(1),
+        budget,
+    };
+    search.dfs(0);
+    if search.best.is_empty() {
+        // Not reached (a trio of the allowed always fits): keep everyone.
+        let mut groups: Vec<Vec<usize>> = (0..n / 2 - 1).map(|k| vec![2 * k, 2 * k + 1]).collect();
+        groups.push((n - 3..n).collect());
+        return vec![(0, groups)];
+    }
+    search.best
+}
+
+struct Grouper<'a> {
+    w: &'a [Vec<u128>],
+    duty: &'a [Option<u128>],
+    must: &'a [bool],
+    order: &'a [Vec<usize>],
+    placed: Vec<bool>,
+    groups: Vec<Vec<usize>>,
+    trio_open: bool,
+    /// The lightest groupings found, lightest first, at most `keep`.
+    best: Vec<(u128, Vec<Vec<usize>>)>,
+    keep: usize,
+    budget: u32,
+}
+
+impl Grouper<'_> {
+    /// The weight a grouping must be under to be kept, once enough are.
+    fn bar(&self) -> Option<u128> {
+        (self.best.len() >= self.keep).then(|| self.best[self.keep - 1].0)
+    }
+
+    /// Can `u` and `v` still be together: a pair, or in the trio to come.
+    fn can_meet(&self, u: usize, v: usize) -> bool {
+        (!self.must[u] && !self.must[v])
+            || (self.trio_open && self.duty[u].is_some() && self.duty[v].is_some())
+    }
+
+    fn dfs(&mut self, cost: u128) {
+        if self.budget == 0 {
+            return;
+        }
+        self.budget -= 1;
+        let Some(i) = self.placed.iter().position(|&p| !p) else {
+            if !self.trio_open && self.bar().is_none_or(|bar| cost < bar) {
+                let at = self.best.partition_point(|b| b.0 <= cost);
+                self.best.insert(at, (cost, self.groups.clone()));
+                self.best.truncate(self.keep);
+            }
+            return;
+        };
+        let n = self.w.len();
+        let open: Vec<usize> = (0..n).filter(|&u| !self.placed[u]).collect();
+        if self.trio_open {
+            let allowed = open.iter().filter(|&&u| self.duty[u].is_some()).count();
+            let must = open.iter().filter(|&&u| self.must[u]).count();
+            if allowed < 3 || must > 3 {
+                return;
+            }
+        } else if open.iter().any(|&u| self.must[u]) {
+            return;
+        }
+        // Each place's share weighs at least half its lightest possible tie.
+        let mut bound = 0u128;
+        for &u in &open {
+            let lightest = (self.order[u].iter())
+                .find(|&&v| !self.placed[v] && self.can_meet(u, v))
+                .map(|&v| self.w[u][v]);
+            match lightest {
+                Some(x) => bound += x,
+                None => return,
+            }
+        }
+        if self.bar().is_some_and(|bar| 2 * cost + bound >= 2 * bar) {
+            return;
+        }
+        let mut options: Vec<(u128, Vec<usize>)> = Vec::new();
+        if self.trio_open {
+            if let Some(di) = self.duty[i] {
+                let musts: Vec<usize> = open.iter().copied().filter(|&u| self.must[u]).collect();
+                let mates: Vec<usize> = (open.iter().copied())
+                    .filter(|&u| u != i && self.duty[u].is_some())
+                    .collect();
+                for (x, &j) in mates.iter().enumerate() {
+                    for &k in &mates[x + 1..] {
+                        if musts.iter().all(|m| [i, j, k].contains(m)) {
+                            let c = self.w[i][j] + self.w[i][k] + self.w[j][k];
+                            let d = di + self.duty[j].unwrap_or(0) + self.duty[k].unwrap_or(0);
+                            options.push((c + d, vec![i, j, k]));
+                        }
+                    }
+                }
+            }
+        }
+        if !self.must[i] {
+            for &j in &self.order[i] {
+                if !self.placed[j] && !self.must[j] {
+                    options.push((self.w[i][j], vec![i, j]));
+                }
+            }
+        }
+        options.sort();
+        for (c, group) in options {
+            for &u in &group {
+                self.placed[u] = true;
+            }
+            let trio = group.len() == 3;
+            if trio {
+                self.trio_open = false;
+            }
+            self.groups.push(group);
+            self.dfs(cost + c);
+            let group = self.groups.pop().unwrap_or_default();
+            if trio {
+                self.trio_open = true;
+            }
+            for &u in &group {
+                self.placed[u] = false;
+            }
+            if self.budget == 0 {
+                return;
+            }
+        }
+    }
 }
 
 /// The pairs of round `r` of the circle method over `n` (even) places:
@@ -746,13 +1175,14 @@ impl Search<'_> {
 
 /// The schedule as CSV (RFC 4180, CRLF line ends): one row per group, per
 /// person sitting out and per person away, with the period's number (from
-/// one) and date. A person no longer on the roster is named `#id`. A name
+/// one) and date. A person taken off the roster keeps their name (`#id`
+/// only when no name is known). A name
 /// starting with a formula sign (`=`, `+`, `-` or `@`) or a tab is
 /// prefixed with `'`, so a spreadsheet does not run it.
 pub fn to_csv(schedule: &Schedule) -> String {
     let name = |id: u32| -> String {
         let text =
-            (schedule.roster.name(id).map(str::to_string)).unwrap_or_else(|| format!("#{id}"));
+            (schedule.roster.name_ever(id).map(str::to_string)).unwrap_or_else(|| format!("#{id}"));
         if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{text}")
         } else {

@@ -91,6 +91,7 @@ pub fn RotationScreen() -> impl IntoView {
     let asking = RwSignal::new(None::<(Schedule, Schedule)>);
     let leave_link = move || router.replace(Route::Rotation);
     let editing = RwSignal::new(None::<u32>);
+    let repeats = RwSignal::new(None::<(u32, Vec<String>)>);
     let take = move |theirs: Schedule| {
         editing.set(None);
         schedule.set(theirs);
@@ -346,7 +347,7 @@ pub fn RotationScreen() -> impl IntoView {
                                 schedule
                                     .with(|s| s.periods.clone())
                                     .into_iter()
-                                    .map(|p| view! { <PeriodRow schedule=schedule p=p editing=editing on_save=on_save /> })
+                                    .map(|p| view! { <PeriodRow schedule=schedule p=p editing=editing on_save=on_save repeats=repeats /> })
                                     .collect_view()
                             }}
                         </tbody>

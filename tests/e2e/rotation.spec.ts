@@ -204,8 +204,11 @@ test('a period changed by hand, the calendar file, and the schedule opened from 
   expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(groupCount);
   expect(lines.filter((l) => l.startsWith('DTSTAMP:'))).toHaveLength(groupCount);
   expect(ics).toContain('UID:rotation-20260302-2-1@peer-coach\r\n');
-  const amaraJonas = ics.split('BEGIN:VEVENT').find((e) => e.includes('SUMMARY:Peer coaching: Amara & Jonas\r\n'));
-  expect(amaraJonas).toContain('DTSTART;VALUE=DATE:20260402\r\n');
+  // The locked pair's event on 2 April (they may meet in another period too).
+  const amaraJonas = ics
+    .split('BEGIN:VEVENT')
+    .filter((e) => e.includes('SUMMARY:Peer coaching: Amara & Jonas\r\n'))
+    .find((e) => e.includes('DTSTART;VALUE=DATE:20260402\r\n'));
   expect(amaraJonas).toContain('DTEND;VALUE=DATE:20260403\r\n');
 
   // Amara's own calendar: her six meetings, with the team file's UIDs.
@@ -326,4 +329,101 @@ test('the schedule as a file, opened on another device from the home screen', as
   expect(await tableText(other)).toEqual(mine);
   await expect(other).toHaveURL(/#\/rotation$/);
   await other.context().close();
+});
+
+test('past periods look past, dates fall on weekdays, a removed person keeps their name, long names wrap', async ({ page }) => {
+  // Today is Monday 5 January 2026; the rotation began on Friday 31 October.
+  await page.clock.install({ time: new Date('2026-01-05T09:00:00') });
+  await page.goto('/#/rotation');
+  await heading(page, 'Team rotation');
+  const LONG = 'Maximiliane-Theodora-Überschwänglich-Wolkenstein';
+  const TEAM_OF_FIVE = ['Amara', 'Jonas', 'Mia', 'Lee', LONG];
+  for (const name of TEAM_OF_FIVE) {
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Name', { exact: true }).press('Enter');
+  }
+  await page.getByLabel('First period').fill('2025-10-31');
+  await page.getByRole('button', { name: 'Make the next 6 periods' }).click();
+  const rows = periodRows(page);
+  await expect(rows).toHaveCount(6);
+
+  // Monthly on the 31st, a weekend moved to the Monday after: 30 November
+  // (Sunday) to 1 December, 31 January (Saturday) to 2 February.
+  const when = await rows.getByRole('rowheader').allInnerTexts();
+  for (const day of when) expect(day, day).not.toMatch(/^(Sat|Sun)/);
+  expect(when[1]).toMatch(/^Mon, Dec 1, 2025/);
+  expect(when[3]).toMatch(/^Mon, Feb 2, 2026/);
+  // The three periods before today say they are past, the others do not.
+  for (let i = 0; i < 3; i++) await expect(rows.nth(i).getByRole('rowheader')).toContainText('(past)');
+  for (let i = 3; i < 6; i++) await expect(rows.nth(i).getByRole('rowheader')).not.toContainText('(past)');
+  const background = (i: number) => rows.nth(i).getByRole('rowheader').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await background(0)).not.toBe(await background(3));
+  await expectNoA11yViolations(page, 'rotation: past periods');
+
+  // A swap that makes two people meet in two periods running says so.
+  // Two who meet in one period and not the next: one joins the other there.
+  const groupOf = (gs: string[][], who: string) => gs.find((g) => g.includes(who))!;
+  let pick: [number, string, string, string] | undefined;
+  for (const r of [3, 4]) {
+    const before = await groupsIn(rows.nth(r));
+    const now = await groupsIn(rows.nth(r + 1));
+    for (const g of before) {
+      for (const x of g) {
+        for (const y of g) {
+          const mine = groupOf(now, x);
+          if (x === y || mine.includes(y)) continue;
+          const w = mine.find((m) => m !== x);
+          if (w && !pick) pick = [r + 1, x, y, w];
+        }
+      }
+    }
+  }
+  expect(pick, 'two who met and then do not').toBeDefined();
+  const [at, x, y, w] = pick!;
+  await rows.nth(at).getByRole('button', { name: /^Change / }).click();
+  const swapPair = page.getByRole('group', { name: 'Swap two people' });
+  await swapPair.getByLabel('Person').selectOption({ label: y });
+  await swapPair.getByLabel('Swap with').selectOption({ label: w });
+  await swapPair.getByRole('button', { name: 'Swap' }).click();
+  const editorNow = page.getByRole('group', { name: /^Change / });
+  await expect(editorNow.getByText('This change could not avoid everyone meeting again too soon:')).toBeVisible();
+  const [a, b] = [x, y].sort((p, q) => TEAM_OF_FIVE.indexOf(p) - TEAM_OF_FIVE.indexOf(q));
+  await expect(editorNow.getByRole('listitem').filter({ hasText: `${a} and ${b} meet again on ${when[at]}` })).toContainText(`(they met on ${when[at - 1]})`);
+  await expectNoA11yViolations(page, 'rotation: a repeat said');
+  await screenshot(page, 'rotation-repeat-said');
+  await editorNow.getByRole('button', { name: 'Done' }).click();
+
+  // Jonas leaves: the past keeps his name, the periods to come go on without him.
+  await page.getByRole('button', { name: 'Remove Jonas' }).click();
+  await expect(page.getByRole('region', { name: 'People' }).getByRole('listitem')).toHaveCount(4);
+  for (let i = 0; i < 3; i++) await expect(rows.nth(i).getByRole('cell').first()).toContainText('Jonas');
+  for (let i = 3; i < 6; i++) await expect(rows.nth(i).getByRole('cell').first()).not.toContainText('Jonas');
+  expect((await tableText(page)).join(' ')).not.toContain('#');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as CSV' }).click(),
+  ]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv).toContain('Jonas');
+  expect(csv).not.toContain('#');
+  await screenshot(page, 'rotation-past');
+
+  // On a phone, the long name in "Who is away" wraps in its own column.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await rows.nth(4).getByRole('button', { name: /^Change / }).click();
+  const away = page.getByRole('group', { name: 'Who is away' });
+  const boxes = away.getByRole('checkbox');
+  await expect(boxes).toHaveCount(4);
+  const label = await away.getByText(LONG).boundingBox();
+  for (let i = 0; i < 4; i++) {
+    const box = await boxes.nth(i).boundingBox();
+    const name = await boxes.nth(i).getAttribute('id');
+    if (!label || !box || name?.endsWith('-4')) continue;
+    const apart = label.x + label.width <= box.x || box.x + box.width <= label.x
+      || label.y + label.height <= box.y || box.y + box.height <= label.y;
+    expect(apart, `the long name overlaps the box ${name}`).toBe(true);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoA11yViolations(page, 'rotation: a long name away, 390px');
+  await screenshot(page, 'rotation-long-name');
 });

@@ -16,8 +16,11 @@
 //! ```text
 //! raw: varint head_len, head[head_len], text (the strings' UTF-8)
 //! head: odd (0 trio, 1 sit out), every_weeks (0 monthly, else weeks),
-//!   start (string), next_id, member count, members, period count, periods
+//!   start (string), next_id, member count, members, period count, periods,
+//!   and only when there are any: former count, former members
 //! member: id, name (string)
+//! former member: id, name (string) (taken off the roster, still named by
+//!   a period; an older link has none, so it reads as before)
 //! period: group count, groups, sit_out (0 none, 1 + id),
 //!   away (count + ids), locked (count + pairs of ids)
 //! group: size (2 or 3), ids
@@ -142,6 +145,13 @@ fn write(s: &Schedule) -> Vec<u8> {
         for &(a, b) in &p.locked {
             w.num(u64::from(a));
             w.num(u64::from(b));
+        }
+    }
+    if !s.roster.former.is_empty() {
+        w.num(s.roster.former.len() as u64);
+        for m in &s.roster.former {
+            w.num(u64::from(m.id));
+            w.str(&m.name);
         }
     }
     let mut raw = Vec::with_capacity(w.head.len() + w.text.len() + 4);
@@ -270,6 +280,21 @@ fn read(raw: &[u8]) -> Option<Schedule> {
     for index in 0..period_count as u32 {
         periods.push(r.period(index)?);
     }
+    let mut former = Vec::new();
+    if !r.head.is_empty() {
+        let count = r.count(MAX_MEMBERS)?;
+        if count == 0 {
+            return None;
+        }
+        for _ in 0..count {
+            let id = r.id()?;
+            let name = r.str()?;
+            if !ids.insert(id) {
+                return None;
+            }
+            former.push(Member { id, name });
+        }
+    }
     // Every byte read: nothing left over in the head or the text.
     if !r.head.is_empty() || !r.text.is_empty() {
         return None;
@@ -278,6 +303,7 @@ fn read(raw: &[u8]) -> Option<Schedule> {
         roster: Roster {
             members,
             next_id: r.next_id,
+            former,
         },
         odd,
         every_weeks,

@@ -11,11 +11,12 @@ use crate::platform::clock::local_day;
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
 
-/// The name of a person, or `#id` for someone no longer on the roster.
+/// The name of a person, also of someone taken off the roster since
+/// (`#id` only when no name is known).
 pub fn person(schedule: &Schedule, id: u32) -> String {
     schedule
         .roster
-        .name(id)
+        .name_ever(id)
         .map_or_else(|| format!("#{id}"), str::to_string)
 }
 
@@ -104,6 +105,10 @@ pub fn PeriodEditor(
     /// Closes the editor.
     #[prop(into)]
     on_done: Callback<()>,
+    /// The repeats the last change of a period could not avoid, said in
+    /// that period's editor (kept above it: the editor is made again with
+    /// the changed schedule).
+    repeats: RwSignal<Option<(u32, Vec<String>)>>,
 ) -> impl IntoView {
     let announcer = use_announcer();
     let error = RwSignal::new(None::<String>);
@@ -134,10 +139,25 @@ pub fn PeriodEditor(
                         (a, b): (u32, u32),
                         done: Key,
                         focus: String| {
-        let mut next = schedule.get_untracked();
+        let before = schedule.get_untracked();
+        let mut next = before.clone();
         match change(&mut next) {
             Ok(()) => {
-                let said = tf(
+                let made = next.new_repeats(&before, index);
+                let lines: Vec<String> = (made.iter())
+                    .map(|r| {
+                        tf(
+                            Key::RotationRepeatLine,
+                            &[
+                                ("a", &person(&next, r.a)),
+                                ("b", &person(&next, r.b)),
+                                ("date", &period_day(&next, r.period)),
+                                ("before", &period_day(&next, r.before)),
+                            ],
+                        )
+                    })
+                    .collect();
+                let mut said = tf(
                     done,
                     &[
                         ("name", &person(&next, a)),
@@ -146,6 +166,14 @@ pub fn PeriodEditor(
                         ("date", &day.get_value()),
                     ],
                 );
+                if !lines.is_empty() {
+                    said = format!(
+                        "{said} {} {}",
+                        t(Key::RotationRepeatsIntro),
+                        lines.join(" ")
+                    );
+                }
+                repeats.set((!lines.is_empty()).then_some((index, lines)));
                 error.set(None);
                 on_save.run(next);
                 announcer.say(said);
@@ -298,6 +326,20 @@ pub fn PeriodEditor(
                 </Show>
             </fieldset>
             <p id=error_id class="problem-text" role="alert">{move || error.get()}</p>
+            {move || {
+                repeats
+                    .get()
+                    .filter(|(i, _)| *i == index)
+                    .map(|(_, lines)| {
+                        // Said through the announcer; shown here.
+                        view! {
+                            <div class="repeat-note">
+                                <p>{t(Key::RotationRepeatsIntro)}</p>
+                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            </div>
+                        }
+                    })
+            }}
             <button type="button" class="primary" on:click=move |_| on_done.run(())>{t(Key::RotationDone)}</button>
         </div>
     }

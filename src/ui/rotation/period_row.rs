@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::edit::{period_day, person, PeriodEditor};
 use crate::domain::rotation::{Period, Schedule};
 use crate::i18n::{t, Key};
+use crate::platform::clock::today_iso;
 use crate::ui::focus::focus_later;
 
 #[component]
@@ -16,8 +17,12 @@ pub(super) fn PeriodRow(
     /// The period whose editor is open, if any.
     editing: RwSignal<Option<u32>>,
     on_save: Callback<Schedule>,
+    /// The repeats the last change could not avoid, by period.
+    repeats: RwSignal<Option<(u32, Vec<String>)>>,
 ) -> impl IntoView {
     let index = p.index;
+    // A period before today: shown muted, and marked "past" in words.
+    let past = schedule.with_untracked(|s| s.period_date(index).is_some_and(|d| d < today_iso()));
     let (date, groups, not_meeting) = schedule.with_untracked(|s| {
         let names =
             |g: &[u32]| crate::i18n::list(&g.iter().map(|&id| person(s, id)).collect::<Vec<_>>());
@@ -56,8 +61,11 @@ pub(super) fn PeriodRow(
             .into_any()
     };
     view! {
-        <tr class:editing=open>
-            <th scope="row">{date.clone()}</th>
+        <tr class:editing=open class:past=past>
+            <th scope="row">
+                {date.clone()}
+                {past.then(|| view! { " " <span class="past-mark">"(" {t(Key::RotationPastMark)} ")"</span> })}
+            </th>
             <td>
                 <ul class="pairs">{groups.into_iter().map(group).collect_view()}</ul>
             </td>
@@ -93,7 +101,9 @@ pub(super) fn PeriodRow(
                                     schedule=schedule
                                     index=index
                                     on_save=on_save
+                                    repeats=repeats
                                     on_done=move |_| {
+                                        repeats.set(None);
                                         editing.set(None);
                                         focus_later(format!("change-{index}"));
                                     }
