@@ -377,5 +377,7 @@ pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
     }
 }
 
+pub mod fields;
+
 #[cfg(test)]
 mod tests;
