@@ -19,6 +19,7 @@ AppName, SoundOn, SoundOff, SoundToggleLabel,
 Dismiss, Home,
 // Storage notices
 StorageUnavailable, StorageFull, StorageCorrupt, StorageNewer, StorageOtherTab,
+    StorageOtherTabConflict,
 // Home
 HomeIntro, HomePrivacy, StartSession, ContinueSession, YourSessions,
 SessionUntitled, SessionOn, NotFound,
@@ -97,7 +98,7 @@ ReflectionSentence, PrintPlan, NewSession,
     OpenPassphraseLabel, OpenNoCrypto, OpenUnlock, OpenUnlocking, OpenUntouched,
     LinkEmpty, LinkNotALink, LinkTruncated, LinkCorrupted, LinkNewer,
     LinkTooLarge, LinkMalformed, LinkWrongPassphrase,
-    MergeTitle, MergeIntro, MergeSection, MergeMine, MergeTheirs, MergeBoth,
+    MergeTitle, MergeIntro, MergeSection, MergeMine, MergeTheirs, MergeBoth, MergeLineDiffers,
     MergeApply, MergeKeepSeparate, MergeSetup, MergeAgreement,
     MergeReflections, MergeHalfPhase,
     // Exercises

@@ -159,7 +159,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
             <h2>
                 <RouteLink route=route>{heading}</RouteLink>
             </h2>
-            {version.map(|v| view! { <p class="version">{v}</p> })}
+            {version.map(|v| view! { <p class="copy-version">{v}</p> })}
             <p class="muted small">{format} {done.map(|d| format!(" · {d}"))}</p>
             <ul class="topics">{topics.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
             <div class="actions">
