@@ -140,3 +140,23 @@ mod tests {
         assert!(search(&all, "zebra").is_empty());
     }
 }
+
+#[cfg(test)]
+mod every_text {
+    use super::*;
+    use crate::domain::session::{full_session, texts};
+
+    /// Every text a session can hold (the list comes from the model) is
+    /// found by History's search.
+    #[test]
+    fn every_text_of_a_session_is_found() {
+        let s = full_session();
+        let other = Session::new("other".into(), 0, &Default::default());
+        let all = [s.clone(), other];
+        for (path, _, text) in texts(&s) {
+            let found = search(&all, text);
+            assert_eq!(found.len(), 1, "{path}: {text}");
+            assert_eq!(found[0].id, s.id);
+        }
+    }
+}

@@ -603,6 +603,8 @@ pub use crate::domain::dates::is_iso_date;
 mod group;
 mod items;
 mod texts;
+#[cfg(test)]
+pub(crate) use texts::full_session;
 pub use texts::{each_text, run_texts, texts, TextKind};
 #[cfg(test)]
 mod tests;

@@ -220,3 +220,75 @@ pub fn texts(s: &Session) -> Vec<(String, TextKind, &str)> {
     each_text(s, &mut |path, kind, text| out.push((path, kind, text)));
     out
 }
+
+/// A session with every text filled with a word of its own (`w1`, `w2`…),
+/// for the tests that check every text is searched and exported.
+#[cfg(test)]
+pub(crate) fn full_session() -> Session {
+    use crate::domain::exercise::ExerciseId;
+    use crate::domain::followup::ActionStatus;
+    let mut s = crate::domain::fixtures::reference_session_followed_up();
+    s.agreement.rules.push(Rule::Custom(String::new()));
+    s.check_in = Some(CheckIn::default());
+    s.next_meeting = Some(NextMeeting::default());
+    for h in 0..s.halves.len() {
+        let id = s.add_action(h).unwrap();
+        s.edit_action(h, id, |a| {
+            a.owner = Owner::Other(String::new());
+            a.status = ActionStatus::Done;
+        });
+        s.halves[h].options[0].pros.push(String::new());
+        s.halves[h].options[0].cons.push(String::new());
+        for ex in [ExerciseId::ALL[0], ExerciseId::ALL[5]] {
+            let run = s.halves[h].open_exercise(ex);
+            run.prompts.push(PromptAnswer::default());
+            run.turns.push(String::new());
+            run.ideas.push(Idea::default());
+        }
+    }
+    // Fill every text (a fresh word per field).
+    let mut json = serde_json::to_value(&s).unwrap();
+    let mut n = 0;
+    let paths: Vec<String> = texts(&s).into_iter().map(|(p, _, _)| p).collect();
+    for path in &paths {
+        n += 1;
+        let mut at = &mut json;
+        for part in path.split('.') {
+            let (name, index) = match part.split_once('[') {
+                Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+                None => (part, None),
+            };
+            at = &mut at[name];
+            if let Some(i) = index {
+                at = &mut at[i];
+            }
+            // A custom rule and another's name are enum values.
+            if at.get("t").is_some() {
+                at = &mut at["t"];
+            }
+            if at.get("o").is_some() {
+                at = &mut at["o"];
+            }
+        }
+        *at = serde_json::Value::String(format!("w{n}x"));
+    }
+    serde_json::from_value(json).unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_full_session_has_every_text_filled_once() {
+        let s = full_session();
+        let all = texts(&s);
+        assert!(all.len() > 80, "{}", all.len());
+        for (path, _, text) in &all {
+            assert!(
+                text.starts_with('w') && text.ends_with('x'),
+                "{path} = {text:?}"
+            );
+        }
+    }
+}
