@@ -355,5 +355,6 @@ pub fn merge_text(base: &str, mine: &str, theirs: &str) -> Option<String> {
     None
 }
 
-#[cfg(test)]
+// Property tests need proptest, a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -257,6 +257,7 @@ fn a_group_member_marked_away_on_the_other_device_is_a_difference_to_choose() {
     assert_eq!(kept.absent, vec![2]);
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 mod default_choices {
     use super::*;
     use crate::domain::agreement::Rule;

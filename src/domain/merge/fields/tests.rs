@@ -105,7 +105,10 @@ fn op() -> impl Strategy<Value = Op> {
 
 /// Runs the ops; returns the stored session, the tabs, and per slot the
 /// keys typed (the tab and the character, in order).
-fn run(ops: &[Op]) -> (Session, [Tab; 2], Vec<Vec<(usize, char)>>) {
+/// Per slot, the keys typed: the tab and the character, in order.
+type Typed = Vec<Vec<(usize, char)>>;
+
+fn run(ops: &[Op]) -> (Session, [Tab; 2], Typed) {
     let start = base();
     let mut stored = start.clone();
     let mut tabs = [Tab::new(&start), Tab::new(&start)];
