@@ -138,6 +138,8 @@ fn follow_up_item() -> BoxedStrategy<FollowUpItem> {
                 person,
                 what,
                 due,
+                // Not carried by a link (the previous session has it).
+                first_step: String::new(),
                 status,
                 note,
                 carried,
@@ -360,6 +362,7 @@ prop_compose! {
             follow_up: if between { follow_up } else { Vec::new() },
             next_meeting: next_meeting.filter(|_| between),
             check_in: check_in.filter(|_| between),
+            copy_of: None,
         }
     }
 }

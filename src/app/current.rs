@@ -102,6 +102,29 @@ impl Current {
         }
     }
 
+    /// Carry a follow-up item into today's plan with its due date and
+    /// first step. An item that came by link has no first step: this
+    /// device's copy of the previous session gives it, when there is one.
+    pub fn carry_follow_up(&self, at: usize) {
+        let item = self.read_untracked(|s| s.follow_up.get(at).cloned());
+        let first_step = item.filter(|i| i.first_step.is_empty()).and_then(|i| {
+            self.sessions.read_untracked(&i.session, |previous| {
+                previous
+                    .halves
+                    .iter()
+                    .flat_map(|h| &h.actions)
+                    .find(|a| a.id == i.action)
+                    .map(|a| a.first_step.clone())
+            })?
+        });
+        self.update(|s| {
+            if let (Some(step), Some(i)) = (first_step, s.follow_up.get_mut(at)) {
+                i.first_step = step;
+            }
+            s.carry_follow_up(at);
+        });
+    }
+
     /// This device's private note for a half.
     pub fn private_note(&self, h: usize) -> String {
         self.private.with(|p| p.half(h).to_string())

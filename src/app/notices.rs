@@ -18,6 +18,9 @@ pub enum Notice {
     Newer,
     /// Another tab changed a session: this tab shows the latest version.
     OtherTab,
+    /// The same text was changed in this tab and another at once: this
+    /// tab's was kept.
+    OtherTabConflict,
     /// Another tab changed the journal: this tab shows the latest version.
     OtherTabJournal,
 }
@@ -31,6 +34,7 @@ impl Notice {
             Notice::Corrupt => Key::StorageCorrupt,
             Notice::Newer => Key::StorageNewer,
             Notice::OtherTab => Key::StorageOtherTab,
+            Notice::OtherTabConflict => Key::StorageOtherTabConflict,
             Notice::OtherTabJournal => Key::StorageOtherTabJournal,
         }
     }

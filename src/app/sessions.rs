@@ -2,11 +2,14 @@
 //! `Current::update`, which saves the session at once: nothing typed is lost
 //! by a reload, and the store stays the single source of truth.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::app::notices::{Notice, Notices};
 use crate::domain::flow::Phase;
 use crate::domain::followup;
+use crate::domain::merge::fields::merge_fields;
 use crate::domain::session::{Session, Setup};
 use crate::domain::settings::Settings;
 use crate::domain::store;
@@ -25,6 +28,9 @@ pub struct Sessions {
     deleted: RwSignal<Vec<Deleted>>,
     /// Numbers deletions, never reused.
     deletions: StoredValue<u32>,
+    /// Each session as this tab last saw it stored: the base of the
+    /// per-field merge when another tab wrote in between.
+    seen: StoredValue<HashMap<String, Session>>,
 }
 
 /// How long a deleted session can be put back.
@@ -48,7 +54,13 @@ impl Sessions {
         if found.newer > 0 {
             notices.raise(Notice::Newer);
         }
+        let seen = found
+            .sessions
+            .iter()
+            .map(|s| (s.id.clone(), s.clone()))
+            .collect();
         let sessions = Sessions {
+            seen: StoredValue::new(seen),
             list: RwSignal::new(found.sessions),
             settings: RwSignal::new(found.settings),
             storage: StoredValue::new_local(storage),
@@ -68,18 +80,29 @@ impl Sessions {
     /// Read everything again from the device (after a restore wrote to it).
     pub fn reload(&self) {
         let found = self.storage.with_value(records::load);
+        self.seen.set_value(
+            found
+                .sessions
+                .iter()
+                .map(|s| (s.id.clone(), s.clone()))
+                .collect(),
+        );
         self.list.set(found.sessions);
         self.settings.set(found.settings);
     }
 
-    /// Another tab of this app saved a session: take its version, so this
-    /// tab never writes an older copy over it, and say so once.
+    /// Another tab of this app saved a session: merge its version with
+    /// this tab's field by field (`merge::fields`), so that edits to
+    /// different fields both stay and this tab never writes an older copy
+    /// over it; say so once, and say so when the same text was changed in
+    /// both at once.
     fn follow_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             let Some(key) = ev.key().filter(|k| store::is_session_key(k)) else {
                 return;
             };
-            let Some(raw) = ev.new_value() else {
+            // What is stored now (events may come late, after a later write).
+            let Some(raw) = self.storage.with_value(|s| s.get(&key)) else {
                 // Deleted there: gone here too, so no edit here brings it back.
                 let had = self
                     .list
@@ -99,15 +122,37 @@ impl Sessions {
             }
             let changed = self.list.with_untracked(|l| !l.contains(&theirs));
             if changed {
+                let merged = self.merge_stored(&theirs);
                 self.list
-                    .update(|list| match list.iter_mut().find(|s| s.id == theirs.id) {
-                        Some(slot) => *slot = theirs,
-                        None => list.insert(0, theirs),
+                    .update(|list| match list.iter_mut().find(|s| s.id == merged.id) {
+                        Some(slot) => *slot = merged,
+                        None => list.insert(0, merged),
                     });
                 self.notices.raise(Notice::OtherTab);
             }
         });
         on_cleanup(move || handle.remove());
+    }
+
+    /// This tab's version of a session merged with `stored`, the version
+    /// another tab wrote, against the one this tab saw last; `stored` is
+    /// then the one seen. A text changed in both at one place keeps this
+    /// tab's, and the user is told.
+    fn merge_stored(&self, stored: &Session) -> Session {
+        let base = self.seen.with_value(|m| m.get(&stored.id).cloned());
+        let mine = self.read_untracked(&stored.id, Session::clone);
+        self.seen
+            .update_value(|m| drop(m.insert(stored.id.clone(), stored.clone())));
+        match (base, mine) {
+            (Some(base), Some(mine)) if base != *stored => {
+                let merged = merge_fields(&base, &mine, stored);
+                if !merged.conflicts.is_empty() {
+                    self.notices.raise(Notice::OtherTabConflict);
+                }
+                merged.session
+            }
+            _ => stored.clone(),
+        }
     }
 
     /// Is there a record under this id that this app could not read (a
@@ -142,6 +187,8 @@ impl Sessions {
         let result = self
             .storage
             .with_value(|s| records::save_session(s, &session));
+        self.seen
+            .update_value(|m| drop(m.insert(id.clone(), session.clone())));
         self.report(result);
         self.list.update(|list| list.insert(0, session));
         self.remember_current(&id);
@@ -227,6 +274,8 @@ impl Sessions {
         let result = self
             .storage
             .with_value(|s| records::save_session(s, &session));
+        self.seen
+            .update_value(|m| drop(m.insert(session.id.clone(), session.clone())));
         self.report(result);
         self.list
             .update(|list| match list.iter_mut().find(|s| s.id == session.id) {
@@ -362,20 +411,42 @@ impl Sessions {
             .with(|list| list.iter().find(|s| s.id == id).map(f))
     }
 
-    /// Change a session and save it at once.
+    /// Change a session and save it at once. If another tab wrote it since
+    /// this tab last saw it (its storage event not heard yet), the two are
+    /// merged field by field first, so neither tab's keys are lost.
     pub(super) fn update(&self, id: &str, f: impl FnOnce(&mut Session)) {
+        let key = store::session_key(id);
+        let stored = self
+            .storage
+            .with_value(|s| s.get(&key))
+            .and_then(|raw| store::decode_session(&raw).ok())
+            .filter(|s| s.id == id);
+        let unheard = stored
+            .filter(|stored| self.seen.with_value(|m| m.get(id) != Some(stored)))
+            .filter(|stored| self.list.with_untracked(|l| !l.contains(stored)));
+        if let Some(stored) = unheard {
+            let merged = self.merge_stored(&stored);
+            self.list.update(|list| {
+                if let Some(slot) = list.iter_mut().find(|s| s.id == id) {
+                    *slot = merged;
+                }
+            });
+        }
         let mut saved = None;
         self.list.update(|list| {
             if let Some(session) = list.iter_mut().find(|s| s.id == id) {
                 f(session);
                 session.updated_ms = now_ms();
-                saved = Some(store::encode_session(session));
+                saved = Some(session.clone());
             }
         });
-        if let Some(raw) = saved {
-            let key = store::session_key(id);
-            let result = self.storage.with_value(|s| s.set(&key, &raw));
+        if let Some(session) = saved {
+            let result = self
+                .storage
+                .with_value(|s| s.set(&key, &store::encode_session(&session)));
             self.report(result);
+            self.seen
+                .update_value(|m| drop(m.insert(id.to_string(), session)));
         }
     }
 }

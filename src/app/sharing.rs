@@ -4,7 +4,7 @@
 
 use crate::app::sessions::Sessions;
 use crate::domain::merge;
-use crate::domain::session::Session;
+use crate::domain::session::{CopyOf, CopySource, Session};
 use crate::domain::share::{self, passphrase, Envelope, LinkError, KDF_ITERATIONS};
 use crate::platform::clock::now_ms;
 use crate::platform::crypto::{self, CryptoError};
@@ -59,6 +59,12 @@ pub fn arrive(sessions: &Sessions, theirs: Session) -> Arrival {
 /// Keep the link's version as a separate session beside this device's.
 pub fn keep_both_sessions(sessions: &Sessions, theirs: Session) -> String {
     let mut copy = theirs;
+    // History says which is which: this one is the link's version.
+    copy.copy_of = Some(CopyOf {
+        session: copy.id.clone(),
+        source: CopySource::Link,
+        version_ms: copy.updated_ms,
+    });
     copy.id = crate::platform::new_id();
     copy.updated_ms = now_ms();
     let id = copy.id.clone();

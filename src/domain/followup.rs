@@ -46,6 +46,10 @@ pub struct FollowUpItem {
     pub what: String,
     /// The due date it had (`YYYY-MM-DD` or free text, possibly empty).
     pub due: String,
+    /// The first step it had (kept on this device; a link does not carry
+    /// it, the previous session's record has it).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub first_step: String,
     pub status: ActionStatus,
     /// One line on how it went.
     pub note: String,
@@ -278,6 +282,7 @@ pub fn follow_up_of(previous: &Session, new_names: &[String]) -> Vec<FollowUpIte
             },
             what: a.what.trim().to_string(),
             due: a.due.clone(),
+            first_step: a.first_step.clone(),
             status: a.status,
             note: a.status_note.clone(),
             carried: false,
@@ -367,6 +372,9 @@ impl Session {
         let id = self.add_action(h)?;
         self.edit_action(h, id, |a| {
             a.what = item.what.clone();
+            // When and how it starts stay as they were planned.
+            a.due = item.due.clone();
+            a.first_step = item.first_step.clone();
             // Someone else's action stays someone else's.
             a.owner = match item.person {
                 Some(p) => Owner::Person(p),
@@ -543,6 +551,39 @@ mod tests {
         let mut repeating = new;
         repeating.next_meeting.as_mut().unwrap().every_weeks = Some(2);
         assert_eq!(upcoming(&[repeating, mia, early], "2026-04-01").len(), 2);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+
+        proptest::proptest! {
+            /// Carrying an action into today's plan keeps everything it said:
+            /// what, whose, when it is due and its first step.
+            #[test]
+            fn carrying_keeps_what_due_and_first_step(
+                what in "[a-zA-Z ]{0,12}[a-z]",
+                due in "(2026-0[1-9]-1[0-9])?|[a-z ]{0,8}",
+                first_step in "[a-zA-Z ]{0,16}",
+                half in 0usize..2,
+            ) {
+                let mut first = session("a", 1, ["Amara", "Jonas"]);
+                let id = first.add_action(half).unwrap();
+                first.edit_action(half, id, |a| {
+                    a.what = what.clone();
+                    a.due = due.clone();
+                    a.first_step = first_step.clone();
+                });
+                let mut next = session("b", 2, ["Amara", "Jonas"]);
+                next.follow_up = follow_up_of(&first, &next.names);
+                let new_id = next.carry_follow_up(0).unwrap();
+                let carried = next.halves[half].actions.iter().find(|a| a.id == new_id).unwrap();
+                proptest::prop_assert_eq!(&carried.what, what.trim());
+                proptest::prop_assert_eq!(&carried.due, &due);
+                proptest::prop_assert_eq!(&carried.first_step, &first_step);
+                proptest::prop_assert_eq!(&carried.owner, &Owner::Person(half as u8));
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,20 @@
 //! first, and a search through everything the pair wrote.
 
 use crate::domain::flow::Format;
-use crate::domain::session::Session;
+use crate::domain::session::{CopySource, Session};
+
+/// Which of two versions of one session a row is, when the device keeps
+/// both (a link's version kept separately, a backup restored beside an
+/// edited session).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Version {
+    /// The only version here.
+    Only,
+    /// This device's own version, with copies beside it.
+    Original,
+    /// A copy, from a link or a backup, of the version made then.
+    Copy { source: CopySource, version_ms: i64 },
+}
 
 /// What the history shows of one session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,11 +30,27 @@ pub struct HistoryRow {
     /// Actions done, of those written down.
     pub done: usize,
     pub actions: usize,
+    pub version: Version,
 }
 
 impl HistoryRow {
-    pub fn of(s: &Session) -> HistoryRow {
+    /// The row of `s`, among `all` the sessions on the device (to tell an
+    /// original from its copies).
+    pub fn of(s: &Session, all: &[Session]) -> HistoryRow {
         let (done, actions) = s.actions_done();
+        let version = match &s.copy_of {
+            Some(c) => Version::Copy {
+                source: c.source,
+                version_ms: c.version_ms,
+            },
+            None if all
+                .iter()
+                .any(|o| o.copy_of.as_ref().is_some_and(|c| c.session == s.id)) =>
+            {
+                Version::Original
+            }
+            None => Version::Only,
+        };
         HistoryRow {
             id: s.id.clone(),
             created_ms: s.created_ms,
@@ -33,42 +62,9 @@ impl HistoryRow {
                 .collect(),
             done,
             actions,
+            version,
         }
     }
-}
-
-/// Every text of a session a person may search for: names, goals, reality,
-/// options with pros and cons, actions, the follow-up, reflections, the
-/// subjects and notes of exercises.
-fn texts(s: &Session) -> impl Iterator<Item = &str> {
-    let halves = s.halves.iter().flat_map(|h| {
-        [
-            h.goal.topic.as_str(),
-            &h.goal.outcome,
-            &h.reality,
-            &h.raise_note,
-        ]
-        .into_iter()
-        .chain(h.options.iter().flat_map(|o| {
-            std::iter::once(o.text.as_str())
-                .chain(o.pros.iter().map(String::as_str))
-                .chain(o.cons.iter().map(String::as_str))
-        }))
-        .chain(
-            h.actions
-                .iter()
-                .flat_map(|a| [a.what.as_str(), &a.first_step, &a.status_note]),
-        )
-        .chain(h.exercises.iter().flat_map(|r| {
-            std::iter::once(r.subject.as_str()).chain(r.notes.iter().map(String::as_str))
-        }))
-    });
-    s.names
-        .iter()
-        .map(String::as_str)
-        .chain(halves)
-        .chain(s.follow_up.iter().flat_map(|f| [f.what.as_str(), &f.note]))
-        .chain(s.reflections.iter().map(|r| r.sentence.as_str()))
 }
 
 /// Does the session hold every word of `query` (ignoring case)? An empty
@@ -78,10 +74,13 @@ pub fn matches(s: &Session, query: &str) -> bool {
     if words.is_empty() {
         return true;
     }
-    let all: String = texts(s)
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("\n");
+    // Every text of the session (`session::each_text`: every field a
+    // person writes, the check-in and exercise answers included).
+    let mut all = String::new();
+    crate::domain::session::each_text(s, &mut |_, _, text| {
+        all.push_str(&text.to_lowercase());
+        all.push('\n');
+    });
     words.iter().all(|w| all.contains(w.as_str()))
 }
 
@@ -90,7 +89,7 @@ pub fn search(sessions: &[Session], query: &str) -> Vec<HistoryRow> {
     let mut rows: Vec<HistoryRow> = sessions
         .iter()
         .filter(|s| matches(s, query))
-        .map(HistoryRow::of)
+        .map(|s| HistoryRow::of(s, sessions))
         .collect();
     rows.sort_by(|a, b| {
         b.created_ms
@@ -111,12 +110,12 @@ mod tests {
         let mut s = reference_session();
         let id = s.halves[0].actions[0].id;
         s.edit_action(0, id, |a| a.status = ActionStatus::Done);
-        let row = HistoryRow::of(&s);
+        let row = HistoryRow::of(&s, &[]);
         assert_eq!(row.topics.len(), 2);
         assert!(row.topics[0]
             .1
             .starts_with("Running our weekly team meeting"));
-        let group = HistoryRow::of(&crate::domain::fixtures::reference_group_session());
+        let group = HistoryRow::of(&crate::domain::fixtures::reference_group_session(), &[]);
         // Mia's skipped turn is not listed; Lee's is, by Lee's number.
         let clients: Vec<u8> = group.topics.iter().map(|(c, _)| *c).collect();
         assert_eq!(clients, vec![0, 1, 3, 4]);
@@ -139,5 +138,25 @@ mod tests {
             "names too"
         );
         assert!(search(&all, "zebra").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod every_text {
+    use super::*;
+    use crate::domain::session::{full_session, texts};
+
+    /// Every text a session can hold (the list comes from the model) is
+    /// found by History's search.
+    #[test]
+    fn every_text_of_a_session_is_found() {
+        let s = full_session();
+        let other = Session::new("other".into(), 0, &Default::default());
+        let all = [s.clone(), other];
+        for (path, _, text) in texts(&s) {
+            let found = search(&all, text);
+            assert_eq!(found.len(), 1, "{path}: {text}");
+            assert_eq!(found[0].id, s.id);
+        }
     }
 }

@@ -1,11 +1,24 @@
 //! Opening a shared link of a session this device already has: what
 //! differs, section by section, and the merge the user chooses. Nothing is
 //! overwritten silently.
+//!
+//! A link does not say which version it grew from, so this merge is
+//! two-way, with a rule that never drops a local edit: the suggested
+//! choice of a section is "this device's" when the link has nothing there
+//! or nothing more, "the link's" only when this device has nothing there,
+//! and otherwise "both", which keeps every distinct text and item of both
+//! (a text that extends the other is kept once, as the longer; an item is
+//! matched by its id and its fields joined, never kept twice). Only a date
+//! (a due date, the next meeting) and the names and length, which are one
+//! value, keep one version: the newer's date, this device's setup. The
+//! per-field three-way merge of two tabs is in [`fields`].
 
 use crate::domain::agreement::Rule;
 use crate::domain::exercise::ExerciseRun;
 use crate::domain::flow::Phase;
-use crate::domain::session::{ActionStatus, CheckIn, FollowUpItem, Half, Session};
+use crate::domain::session::{
+    ActionItem, ActionStatus, CheckIn, CoachOption, FollowUpItem, Half, Session,
+};
 
 /// A part of a session that can differ between two copies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -142,42 +155,111 @@ pub fn differences(mine: &Session, theirs: &Session) -> Vec<Section> {
         .collect()
 }
 
-/// Two texts side by side: one, the other, or both on separate lines.
+/// Two texts side by side: one, the other, or both on separate lines. A
+/// text that holds the other whole (one extends the other) is kept alone.
 fn join(mine: &str, theirs: &str, separator: &str) -> String {
-    match (mine.trim().is_empty(), theirs.trim().is_empty()) {
+    let (m, t) = (mine.trim(), theirs.trim());
+    match (m.is_empty(), t.is_empty()) {
         (_, true) => mine.to_string(),
         (true, false) => theirs.to_string(),
-        _ if mine.trim() == theirs.trim() => mine.to_string(),
+        _ if m.contains(t) => mine.to_string(),
+        _ if t.contains(m) => theirs.to_string(),
         _ => format!("{mine}{separator}{theirs}"),
     }
 }
 
-/// Append the items of `theirs` that `mine` lacks; an item with a known id
-/// but other content is kept too, under a fresh id.
-fn union<T: Clone + PartialEq>(
+/// Two lists of short texts (pros, cons): mine, then each of theirs not
+/// already there.
+fn join_list(mine: &mut Vec<String>, theirs: &[String]) {
+    for t in theirs {
+        if !mine.iter().any(|m| m.trim() == t.trim()) {
+            mine.push(t.clone());
+        }
+    }
+}
+
+/// The same option in both versions (the same id): one option with both
+/// versions' words.
+fn join_option(m: &mut CoachOption, t: &CoachOption) {
+    m.text = join(&m.text, &t.text, " / ");
+    join_list(&mut m.pros, &t.pros);
+    join_list(&mut m.cons, &t.cons);
+    m.chosen |= t.chosen;
+}
+
+/// The same action in both versions (the same id): one action with both
+/// versions' words; the newer version's due date if they differ.
+fn join_action(m: &mut ActionItem, t: &ActionItem, theirs_newer: bool) {
+    m.what = join(&m.what, &t.what, " / ");
+    m.first_step = join(&m.first_step, &t.first_step, " / ");
+    m.status_note = join(&m.status_note, &t.status_note, " / ");
+    if m.due.trim().is_empty() || (theirs_newer && !t.due.trim().is_empty()) {
+        m.due = t.due.clone();
+    }
+    if m.status == ActionStatus::Open {
+        m.status = t.status;
+    }
+}
+
+/// Is one text the other, extended or cut (or empty)? Then two items with
+/// one id are one item edited on a side; otherwise each side added its own
+/// item under the same id.
+fn related(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
+    a.is_empty() || b.is_empty() || a.contains(&b) || b.contains(&a)
+}
+
+/// Both versions' items: the same id with a related text is the same item,
+/// joined; an item only theirs has is added (under a fresh id when this
+/// device has another item under its id).
+fn join_items<T: Clone + PartialEq>(
     mine: &mut Vec<T>,
     theirs: &[T],
     id: impl Fn(&T) -> u32,
+    text: impl Fn(&T) -> &str,
     set_id: impl Fn(&mut T, u32),
+    join_one: impl Fn(&mut T, &T),
     next_id: &mut u32,
 ) {
-    for item in theirs {
-        if mine.contains(item) {
-            continue;
+    for t in theirs {
+        match mine.iter_mut().find(|m| id(m) == id(t)) {
+            Some(m) if m == t => {}
+            Some(m) if related(text(m), text(t)) => join_one(m, t),
+            Some(_) => {
+                let mut t = t.clone();
+                set_id(&mut t, *next_id);
+                *next_id += 1;
+                mine.push(t);
+            }
+            None => mine.push(t.clone()),
         }
-        let mut item = item.clone();
-        if mine.iter().any(|m| id(m) == id(&item)) {
-            set_id(&mut item, *next_id);
-            *next_id += 1;
-        }
-        mine.push(item);
     }
+}
+
+/// Which lines of each version the other does not have (each line counted
+/// as often as it appears), to highlight what differs line by line.
+pub fn differing_lines(mine: &[String], theirs: &[String]) -> (Vec<bool>, Vec<bool>) {
+    let mark = |these: &[String], other: &[String]| {
+        let mut left: Vec<&String> = other.iter().collect();
+        these
+            .iter()
+            .map(|l| match left.iter().position(|o| *o == l) {
+                Some(at) => {
+                    left.remove(at);
+                    false
+                }
+                None => true,
+            })
+            .collect()
+    };
+    (mark(mine, theirs), mark(theirs, mine))
 }
 
 fn merge_phase(out: &mut Session, theirs: &Session, half: usize, phase: Phase, choice: Choice) {
     let Some(t) = theirs.half(half).cloned() else {
         return;
     };
+    let theirs_newer = theirs.updated_ms > out.updated_ms;
     let mut next_id = out.next_item.max(theirs.next_item);
     let Some(m) = out.half_mut(half) else {
         return;
@@ -197,19 +279,23 @@ fn merge_phase(out: &mut Session, theirs: &Session, half: usize, phase: Phase, c
             m.goal.outcome = join(&m.goal.outcome, &t.goal.outcome, "\n");
         }
         (Phase::Reality, Choice::Both) => m.reality = join(&m.reality, &t.reality, "\n\n"),
-        (Phase::Options, Choice::Both) => union(
+        (Phase::Options, Choice::Both) => join_items(
             &mut m.options,
             &t.options,
             |o| o.id,
+            |o| &o.text,
             |o, id| o.id = id,
+            join_option,
             &mut next_id,
         ),
         (Phase::Will, Choice::Both) => {
-            union(
+            join_items(
                 &mut m.actions,
                 &t.actions,
                 |a| a.id,
+                |a| &a.what,
                 |a, id| a.id = id,
+                |m, t| join_action(m, t, theirs_newer),
                 &mut next_id,
             );
             m.confidence = m.confidence.or(t.confidence);
@@ -339,16 +425,19 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
     out
 }
 
-/// A sensible first choice to offer for a section: the link's version where
-/// this device has nothing there, this device's where the link has nothing,
-/// otherwise the newer copy's.
+/// The first choice offered for a section, one that never drops a local
+/// edit: the link's version where this device has nothing there, this
+/// device's where the link has nothing (or for the names and length),
+/// otherwise both.
 pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
     let empty = |s: &Session| match section {
         Section::Phase { half, phase } => s.half(half).is_none_or(|h| match phase {
             Phase::Goal => h.goal.topic.trim().is_empty() && h.goal.outcome.trim().is_empty(),
             Phase::Reality => h.reality.trim().is_empty(),
             Phase::Options => h.options.is_empty(),
-            Phase::Will => h.actions.is_empty() && h.confidence.is_none(),
+            Phase::Will => {
+                h.actions.is_empty() && h.confidence.is_none() && h.raise_note.trim().is_empty()
+            }
         }),
         Section::Exercises { half } => s.half(half).is_none_or(|h| h.exercises.is_empty()),
         Section::Reflections => {
@@ -370,12 +459,14 @@ pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
         Section::Setup => false,
     };
     match (empty(mine), empty(theirs)) {
+        (_, true) | (false, false) if section == Section::Setup => Choice::Mine,
         (true, false) => Choice::Theirs,
         (false, true) => Choice::Mine,
-        _ if theirs.updated_ms > mine.updated_ms => Choice::Theirs,
-        _ => Choice::Mine,
+        _ => Choice::Both,
     }
 }
+
+pub mod fields;
 
 #[cfg(test)]
 mod tests;

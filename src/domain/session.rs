@@ -307,6 +307,30 @@ pub struct Session {
     /// never the scribe).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<u8>,
+    /// A copy kept beside another version of the same session (a link's
+    /// version kept separately, a backup restored over an edited session):
+    /// which one it is a copy of and where it came from, so History can say
+    /// which is which. On this device only: a link never carries it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<CopyOf>,
+}
+
+/// Where a copy of a session came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyOf {
+    /// The session it is a copy of (this device's version keeps that id).
+    pub session: String,
+    pub source: CopySource,
+    /// When that version was made: the link's last change, or when the
+    /// backup was made.
+    pub version_ms: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopySource {
+    Link,
+    Backup,
 }
 
 impl Session {
@@ -352,6 +376,7 @@ impl Session {
             next_meeting: None,
             check_in: None,
             absent: Vec::new(),
+            copy_of: None,
         };
         session.assign_scribes();
         session
@@ -607,5 +632,9 @@ pub use crate::domain::dates::is_iso_date;
 
 mod group;
 mod items;
+mod texts;
+#[cfg(test)]
+pub(crate) use texts::full_session;
+pub use texts::{each_text, run_texts, texts, TextKind};
 #[cfg(test)]
 mod tests;

@@ -16,11 +16,13 @@ use crate::domain::session::{ActionItem, ActionStatus, Half, Owner, Session};
 /// The session as a Markdown document. `exercise_lines` gives what an
 /// exercise run captured, as label and text pairs (the UI's
 /// `result_lines`); `created_date` is the session's date as the user reads
-/// dates.
+/// dates; `airtime` is each person's share of the talking time as the
+/// wrap-up shows it (`(name, share)`, empty when nobody was timed).
 pub fn session_markdown(
     s: &Session,
     exercise_lines: &dyn Fn(&ExerciseRun) -> Vec<(String, String)>,
     created_date: &str,
+    airtime: &[(String, String)],
 ) -> String {
     let mut doc = Doc::default();
     let who = |p: u8| inline(&person(&s.names, p));
@@ -35,12 +37,36 @@ pub fn session_markdown(
         ),
     );
 
+    // The pair's own ground rules (ours are the same for everyone).
+    let rules: Vec<String> = s
+        .agreement
+        .rules
+        .iter()
+        .filter_map(|r| match r {
+            crate::domain::agreement::Rule::Custom(t) if !t.trim().is_empty() => {
+                Some(format!("- {}", text(t, 2)))
+            }
+            _ => None,
+        })
+        .collect();
+    if !rules.is_empty() {
+        doc.heading(2, t(Key::AgreementTitle));
+        doc.block(&rules.join("\n"));
+    }
+
     let follow_up: Vec<String> = s
         .follow_up
         .iter()
         .filter(|i| !i.what.trim().is_empty())
         .map(|i| {
             let mut details: Vec<String> = i.person.map(who).into_iter().collect();
+            if !i.due.trim().is_empty() {
+                details.push(tf(Key::SummaryDue, &[("date", &inline(&i.due))]));
+            }
+            if !i.first_step.trim().is_empty() {
+                let step = text(&i.first_step, 0);
+                details.push(tf(Key::SummaryFirstStep, &[("step", &step)]));
+            }
             details.push(status_text(i.status, &i.note));
             if i.carried {
                 details.push(t(Key::FollowUpCarried).to_string());
@@ -79,6 +105,30 @@ pub fn session_markdown(
     if !reflections.is_empty() {
         doc.heading(2, t(Key::ReflectionTitle));
         doc.block(&reflections.join("\n"));
+    }
+
+    if !airtime.is_empty() {
+        doc.heading(2, t(Key::AirtimeSummaryTitle));
+        let lines: Vec<String> = airtime
+            .iter()
+            .map(|(who, share)| format!("- **{}:** {}", inline(who), inline(share)))
+            .collect();
+        doc.block(&lines.join("\n"));
+    }
+
+    if let Some(check_in) = &s.check_in {
+        let lines: Vec<String> = [
+            (Key::CheckInKeep, &check_in.keep),
+            (Key::CheckInChange, &check_in.change),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("- **{}** {}", inline(t(k)), text(v, 2)))
+        .collect();
+        if !lines.is_empty() {
+            doc.heading(2, t(Key::CheckInTitle));
+            doc.block(&lines.join("\n"));
+        }
     }
 
     if let Some(meeting) = &s.next_meeting {
@@ -390,7 +440,7 @@ mod tests {
 
     #[test]
     fn the_reference_session() {
-        let md = session_markdown(&reference_session(), &lines, "10 March 2026");
+        let md = session_markdown(&reference_session(), &lines, "10 March 2026", &[]);
         assert_eq!(
             headings(&md),
             [
@@ -431,7 +481,12 @@ mod tests {
 
     #[test]
     fn exercises_with_what_they_captured() {
-        let md = session_markdown(&reference_session_with_exercises(), &lines, "10 March 2026");
+        let md = session_markdown(
+            &reference_session_with_exercises(),
+            &lines,
+            "10 March 2026",
+            &[],
+        );
         let h = headings(&md);
         let at = |x: &str| {
             h.iter()
@@ -449,7 +504,7 @@ mod tests {
         // A run with nothing to show is left out.
         let mut s = reference_session();
         s.halves[0].open_exercise(ExerciseId::QuickAsk);
-        assert!(!session_markdown(&s, &lines, "").contains("Exercises"));
+        assert!(!session_markdown(&s, &lines, "", &[]).contains("Exercises"));
     }
 
     #[test]
@@ -478,7 +533,7 @@ mod tests {
             time: "09:30".into(),
             every_weeks: Some(2),
         });
-        let md = session_markdown(&s, &lines, "10 March 2026");
+        let md = session_markdown(&s, &lines, "10 March 2026", &[]);
         let h = headings(&md);
         assert_eq!(h[1], "## Since last time");
         assert_eq!(h.last(), Some(&"## Next meeting"));
@@ -495,7 +550,7 @@ mod tests {
             time: String::new(),
             every_weeks: Some(1),
         });
-        let md = session_markdown(&s, &lines, "");
+        let md = session_markdown(&s, &lines, "", &[]);
         assert!(md.ends_with("## Next meeting\n\n2026-03-24, every week\n"));
     }
 
@@ -531,7 +586,7 @@ mod tests {
         s.halves[0].reality = "First line\n\n- second <script>alert(1)</script>\n===".into();
         s.halves[0].options[0].text = "1. **one**\n2. two".into();
         s.halves[0].actions[0].what = "<img src=x onerror=alert(1)>".into();
-        let md = session_markdown(&s, &lines, "10 March 2026");
+        let md = session_markdown(&s, &lines, "10 March 2026", &[]);
         assert!(md.starts_with("# Peer coaching: \\<Amara\\> & Jonas \\#1, 10 March 2026\n"));
         assert!(md.contains("**Topic:** \\# Big \\*topic\\*\n"));
         assert!(md.contains(
@@ -561,5 +616,37 @@ mod tests {
              ## Jonas\n\nNo ideas written down.\n\n\
              ## \\<Mia\\>\n\nNo ideas written down.\n"
         );
+    }
+}
+
+#[cfg(test)]
+mod every_text {
+    use super::*;
+    use crate::domain::session::{full_session, run_texts, texts, TextKind};
+
+    /// Every text a session can hold (the list comes from the model) is in
+    /// its Markdown, with the airtime shares; only what is being typed into
+    /// an exercise and not yet added is not. The exercise lines stand for
+    /// the UI's `result_lines` (every written text of a run).
+    #[test]
+    fn every_written_text_of_a_session_is_exported() {
+        let s = full_session();
+        let lines = |run: &ExerciseRun| {
+            let mut out = Vec::new();
+            run_texts("", run, &mut |_, kind, text| {
+                if kind == TextKind::Written {
+                    out.push(("x".to_string(), text.to_string()));
+                }
+            });
+            out
+        };
+        let airtime = [("Amara".to_string(), "55 % · 11:00".to_string())];
+        let md = session_markdown(&s, &lines, "", &airtime);
+        for (path, kind, text) in texts(&s) {
+            if kind == TextKind::Written && !path.starts_with("names") {
+                assert!(md.contains(text), "{path}: {text} missing from\n{md}");
+            }
+        }
+        assert!(md.contains("55 % · 11:00"));
     }
 }

@@ -144,10 +144,27 @@ pub fn AirtimePanel() -> impl IntoView {
 #[component]
 pub fn AirtimeSummary() -> impl IntoView {
     let current = use_current();
-    let at = now_ms();
+    airtime_lines(&current, now_ms()).map(|lines| {
+        view! {
+            // Printed with the plan, as the Markdown has it.
+            <section class="airtime-summary" aria-labelledby="airtime-summary-title">
+                <h2 id="airtime-summary-title">{t(Key::AirtimeSummaryTitle)}</h2>
+                <p class="help-line no-print">{t(Key::AirtimeSummaryHelp)}</p>
+                <crate::ui::exercise_results::ResultList lines=lines />
+            </section>
+        }
+    })
+}
+
+/// Each person's share of the talking time up to `at`, as the wrap-up and
+/// the Markdown show it: `(name, share)`; `None` before anyone was timed.
+pub fn airtime_lines(
+    current: &crate::app::sessions::Current,
+    at: i64,
+) -> Option<Vec<(String, String)>> {
     let shares = current.airtime(|a| a.has_data(at).then(|| (a.shares(at), a.totals(at))));
     shares.map(|(shares, totals)| {
-        let lines: Vec<(String, String)> = shares
+        shares
             .iter()
             .zip(&totals)
             .enumerate()
@@ -160,13 +177,6 @@ pub fn AirtimeSummary() -> impl IntoView {
                     ),
                 )
             })
-            .collect();
-        view! {
-            <section class="airtime-summary no-print" aria-labelledby="airtime-summary-title">
-                <h2 id="airtime-summary-title">{t(Key::AirtimeSummaryTitle)}</h2>
-                <p class="help-line">{t(Key::AirtimeSummaryHelp)}</p>
-                <crate::ui::exercise_results::ResultList lines=lines />
-            </section>
-        }
+            .collect()
     })
 }

@@ -11,6 +11,7 @@ use crate::i18n::{pair, person, session_markdown, t, tf, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::timezone::{local_date_time, local_zone};
 use crate::platform::{clipboard, files};
+use crate::ui::airtime::airtime_lines;
 use crate::ui::exercise_results::result_lines;
 
 /// What happened to the last export, for the status line.
@@ -28,7 +29,10 @@ pub fn SessionExports() -> impl IntoView {
     let current = use_current();
     let done = RwSignal::new(None::<Done>);
     let markdown = move || {
-        current.read_untracked(|s| session_markdown(s, &result_lines, &local_date(s.created_ms)))
+        let airtime = untrack(|| airtime_lines(&current, now_ms())).unwrap_or_default();
+        current.read_untracked(|s| {
+            session_markdown(s, &result_lines, &local_date(s.created_ms), &airtime)
+        })
     };
     let file_day = move || current.read_untracked(|s| local_date_time(s.created_ms).0);
     let report = move |ok: bool| {

@@ -105,9 +105,7 @@ pub fn FollowUpReview() -> impl IntoView {
                                 <button
                                     type="button"
                                     on:click=move |_| {
-                                        current.update(|s| {
-                                            s.carry_follow_up(at);
-                                        });
+                                        current.carry_follow_up(at);
                                         announcer.say(tf(Key::FollowUpCarriedAnnounce, &[("what", &what())]));
                                         focus_later(format!("carried-{at}"));
                                     }

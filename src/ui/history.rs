@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
 use crate::domain::flow::Format;
-use crate::domain::history::{self, HistoryRow};
+use crate::domain::history::{self, HistoryRow, Version};
 use crate::domain::route::Route;
+use crate::domain::session::CopySource;
 use crate::i18n::{count, pair, person, t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::ui::announcer::use_announcer;
@@ -135,6 +136,19 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
             ],
         )
     });
+    // Two versions of one session: which is which.
+    let version = match row.version {
+        Version::Only => None,
+        Version::Original => Some(t(Key::HistoryOriginal).to_string()),
+        Version::Copy { source, version_ms } => {
+            let (date, time) = crate::platform::timezone::local_date_time(version_ms);
+            let key = match source {
+                CopySource::Link => Key::HistoryCopyLink,
+                CopySource::Backup => Key::HistoryCopyBackup,
+            };
+            Some(tf(key, &[("date", &date), ("time", &time)]))
+        }
+    };
     let route = Route::Session(row.id.clone());
     let heading = tf(Key::SessionOn, &[("names", &who), ("date", &date)]);
     let (id_next, id_delete) = (row.id.clone(), row.id.clone());
@@ -145,6 +159,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
             <h2>
                 <RouteLink route=route>{heading}</RouteLink>
             </h2>
+            {version.map(|v| view! { <p class="copy-version">{v}</p> })}
             <p class="muted small">{format} {done.map(|d| format!(" · {d}"))}</p>
             <ul class="topics">{topics.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
             <div class="actions">

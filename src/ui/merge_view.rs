@@ -168,11 +168,26 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
                 preview(th, section),
             )
         });
-        let side = |title: Key, lines: Vec<String>| {
+        // What one version has and the other not, line by line, marked.
+        let (mine_marks, their_marks) = merge::differing_lines(&mine_lines, &their_lines);
+        let side = |title: Key, lines: Vec<String>, marks: Vec<bool>| {
+            let items = lines.into_iter().zip(marks).map(|(l, differs)| {
+                if differs {
+                    view! {
+                        <li class="differs">
+                            <mark>{l}</mark>
+                            <span class="sr-only">" (" {t(Key::MergeLineDiffers)} ")"</span>
+                        </li>
+                    }
+                    .into_any()
+                } else {
+                    view! { <li>{l}</li> }.into_any()
+                }
+            });
             view! {
                 <div class="version">
                     <h3>{t(title)}</h3>
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    <ul>{items.collect_view()}</ul>
                 </div>
             }
         };
@@ -191,8 +206,8 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
             <fieldset class="merge-section">
                 <legend>{name}</legend>
                 <div class="versions">
-                    {side(Key::MergeMine, mine_lines)}
-                    {side(Key::MergeTheirs, their_lines)}
+                    {side(Key::MergeMine, mine_lines, mine_marks)}
+                    {side(Key::MergeTheirs, their_lines, their_marks)}
                 </div>
                 <div class="merge-choices">
                     {radio(Choice::Mine, Key::MergeMine)}

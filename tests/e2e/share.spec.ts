@@ -48,6 +48,8 @@ test('A shares, B continues and shares back, A ends with both halves and keeps p
   await heading(a, 'You already have this session');
   await expect(a.getByRole('group', { name: `${B}'s Goal` })).toBeVisible();
   await expect(a.getByRole('group', { name: `${B}'s Goal` }).getByRole('radio', { name: 'Take theirs' })).toBeChecked();
+  // What differs is marked line by line.
+  await expect(a.getByRole('group', { name: `${B}'s Goal` }).getByRole('listitem')).toContainText(['Saying no to sales (not in the other version)']);
   await expectNoA11yViolations(a, 'merge');
   await screenshot(a, 'merge');
   await a.getByRole('button', { name: 'Apply and open' }).click();
@@ -75,6 +77,14 @@ test('keep both versions as separate sessions', async ({ browser }) => {
   await a.getByRole('link', { name: 'Peer Coach' }).click();
   await expect(a.getByRole('link', { name: /Mine, changed after sharing/ })).toBeVisible();
   await expect(a.getByRole('link', { name: /Theirs/ })).toBeVisible();
+  // History says which is which.
+  await a.goto('/#/history');
+  await heading(a, 'History');
+  const rows = a.getByRole('listitem').filter({ has: a.getByRole('heading', { level: 2 }) });
+  await expect(rows.filter({ hasText: 'Mine, changed after sharing' })).toContainText("This device's version (a copy is kept beside it)");
+  await expect(rows.filter({ hasText: 'Copy from a link' })).toContainText('Theirs');
+  await expect(rows.filter({ hasText: 'Copy from a link' })).toContainText(/the version of \d{4}-\d{2}-\d{2}, \d{2}:\d{2}/);
+  await a.screenshot({ path: '/tmp/h3/history-copies.png', fullPage: true });
 });
 
 test('a protected link asks for the passphrase and lets a wrong one be retried', async ({ browser }) => {

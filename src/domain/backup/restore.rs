@@ -2,6 +2,7 @@
 //! report of what they add. Nothing is ever written over.
 
 use super::*;
+use crate::domain::session::{CopyOf, CopySource};
 
 /// One record a restore writes. Every change goes to a key that holds
 /// nothing (or, for private notes, empty notes): see [`Change::may_write`].
@@ -107,6 +108,7 @@ pub fn restore(
     new_id: &mut dyn FnMut() -> String,
 ) -> (Vec<Change>, RestoreReport) {
     let mut m = Merge::new(device, new_id);
+    m.exported_ms = backup.exported_ms;
     for s in &backup.sessions {
         m.session(s, backup.private.get(&s.id));
     }
@@ -143,7 +145,10 @@ fn fingerprint<T: Serialize + Clone>(item: &T, clear_id: impl FnOnce(&mut T)) ->
 }
 
 pub(super) fn session_print(s: &Session) -> String {
-    fingerprint(s, |s| s.id.clear())
+    fingerprint(s, |s| {
+        s.id.clear();
+        s.copy_of = None;
+    })
 }
 
 pub(super) fn entry_print(e: &JournalEntry) -> String {
@@ -153,6 +158,8 @@ pub(super) fn entry_print(e: &JournalEntry) -> String {
 /// The device as a restore goes along: what it holds and will hold.
 struct Merge<'a> {
     new_id: &'a mut dyn FnMut() -> String,
+    /// When the backup being restored was made.
+    exported_ms: i64,
     /// Every key that holds a record, or will.
     keys: HashSet<String>,
     /// Session id → fingerprint, and fingerprint → session ids.
@@ -172,6 +179,7 @@ impl<'a> Merge<'a> {
     fn new(device: &DeviceData, new_id: &'a mut dyn FnMut() -> String) -> Self {
         let mut m = Merge {
             new_id,
+            exported_ms: 0,
             keys: device.keys(),
             sessions: HashMap::new(),
             session_prints: HashMap::new(),
@@ -300,6 +308,12 @@ impl<'a> Merge<'a> {
         let new = self.fresh_id(&[store::session_key, store::private_key]);
         let copy = Session {
             id: new.clone(),
+            // Say which is which in History: this one is the backup's.
+            copy_of: Some(CopyOf {
+                session: id.to_string(),
+                source: CopySource::Backup,
+                version_ms: self.exported_ms,
+            }),
             ..theirs.clone()
         };
         self.changes.push(Change::Session(copy));

@@ -256,3 +256,182 @@ fn a_group_member_marked_away_on_the_other_device_is_a_difference_to_choose() {
     let kept = merge(&mine, &theirs, |_| Choice::Mine);
     assert_eq!(kept.absent, vec![2]);
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod default_choices {
+    use super::*;
+    use crate::domain::agreement::Rule;
+    use crate::domain::session::{each_text, CheckIn, TextKind};
+    use proptest::prelude::*;
+
+    fn start() -> Session {
+        let mut s = base();
+        s.add_option(0, "Agenda".into());
+        let id = s.add_action(0).unwrap();
+        s.edit_action(0, id, |a| a.what = "Call".into());
+        s
+    }
+
+    fn slot(s: &mut Session, n: u8) -> &mut String {
+        let (h0, rest) = s.halves.split_at_mut(1);
+        let (h0, h1) = (&mut h0[0], &mut rest[0]);
+        match n {
+            0 => &mut h0.goal.topic,
+            1 => &mut h0.goal.outcome,
+            2 => &mut h0.reality,
+            3 => &mut h1.goal.topic,
+            4 => &mut h1.raise_note,
+            5 => &mut h0.options[0].text,
+            6 => &mut h0.actions[0].what,
+            7 => &mut h0.actions[0].first_step,
+            8 => &mut s.reflections[0].sentence,
+            _ => &mut s.reflections[1].sentence,
+        }
+    }
+
+    #[derive(Clone, Debug)]
+    enum Edit {
+        Set(u8, String),
+        Append(u8, String),
+        AddOption(usize, String),
+        AddAction(usize, String, String),
+        AddPro(String),
+        CheckIn(String),
+        Rule(String),
+        Subject(usize, String),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        let word = "[a-z]{1,6}";
+        prop_oneof![
+            (0u8..10, word).prop_map(|(n, w)| Edit::Set(n, w)),
+            (0u8..10, word).prop_map(|(n, w)| Edit::Append(n, w)),
+            (0usize..2, word).prop_map(|(h, w)| Edit::AddOption(h, w)),
+            (0usize..2, word, word).prop_map(|(h, w, f)| Edit::AddAction(h, w, f)),
+            word.prop_map(Edit::AddPro),
+            word.prop_map(Edit::CheckIn),
+            word.prop_map(Edit::Rule),
+            (0usize..2, word).prop_map(|(h, w)| Edit::Subject(h, w)),
+        ]
+    }
+
+    fn apply(s: &mut Session, edits: &[Edit]) {
+        for e in edits {
+            match e.clone() {
+                Edit::Set(n, w) => *slot(s, n) = w,
+                Edit::Append(n, w) => slot(s, n).push_str(&format!(" {w}")),
+                Edit::AddOption(h, w) => {
+                    s.add_option(h, w);
+                }
+                Edit::AddAction(h, w, f) => {
+                    let id = s.add_action(h).unwrap();
+                    s.edit_action(h, id, |a| {
+                        a.what = w;
+                        a.first_step = f;
+                    });
+                }
+                Edit::AddPro(w) => s.halves[0].options[0].pros.push(w),
+                Edit::CheckIn(w) => {
+                    s.check_in = Some(CheckIn {
+                        keep: w,
+                        change: String::new(),
+                    })
+                }
+                Edit::Rule(w) => s.agreement.rules.push(Rule::Custom(w)),
+                Edit::Subject(h, w) => {
+                    s.halves[h]
+                        .open_exercise(crate::domain::exercise::ExerciseId::ALL[0])
+                        .subject = w;
+                }
+            }
+        }
+    }
+
+    /// The texts a merge must keep: every written text but the names and
+    /// dates (one value each, see the module's rule).
+    fn kept_texts(s: &Session) -> Vec<String> {
+        let mut out = Vec::new();
+        each_text(s, &mut |path, kind, text| {
+            let date = path.ends_with(".due") || path.starts_with("next_meeting");
+            if kind == TextKind::Written
+                && !path.starts_with("names")
+                && !date
+                && !text.trim().is_empty()
+            {
+                out.push(text.trim().to_string());
+            }
+        });
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Two copies edited apart and merged with the choices offered
+        /// first: every distinct text and item of both sides is kept.
+        #[test]
+        fn default_choices_keep_every_text_of_both_sides(
+            mine_edits in proptest::collection::vec(edit(), 0..8),
+            their_edits in proptest::collection::vec(edit(), 0..8),
+            theirs_newer in any::<bool>(),
+        ) {
+            let start = start();
+            let mut mine = start.clone();
+            apply(&mut mine, &mine_edits);
+            let mut theirs = start.clone();
+            apply(&mut theirs, &their_edits);
+            mine.updated_ms = if theirs_newer { 1 } else { 2 };
+            theirs.updated_ms = if theirs_newer { 2 } else { 1 };
+            let merged = merge(&mine, &theirs, |s| suggested(&mine, &theirs, s));
+            let all = kept_texts(&merged).join("\n");
+            for text in kept_texts(&mine).iter().chain(&kept_texts(&theirs)) {
+                prop_assert!(all.contains(text.as_str()), "{:?} lost: {}", text, all);
+            }
+            // Every item of both sides is there (by its words), none twice
+            // that was one item.
+            let actions = |s: &Session| s.halves.iter().map(|h| h.actions.len()).sum::<usize>();
+            prop_assert!(actions(&merged) <= actions(&mine) + actions(&theirs));
+            // And what this device had alone never changes by merging.
+            let again = merge(&merged, &mine, |s| suggested(&merged, &mine, s));
+            prop_assert_eq!(kept_texts(&again), kept_texts(&merged));
+        }
+    }
+
+    #[test]
+    fn an_action_edited_on_one_side_is_one_action_with_the_longer_text() {
+        let start = start();
+        let mut mine = start.clone();
+        let id = mine.halves[0].actions[0].id;
+        mine.edit_action(0, id, |a| a.what = "Call the supplier".into());
+        let mut theirs = start.clone();
+        theirs.add_action(0);
+        theirs.updated_ms = mine.updated_ms + 1;
+        let section = Section::Phase {
+            half: 0,
+            phase: Phase::Will,
+        };
+        assert_eq!(suggested(&mine, &theirs, section), Choice::Both);
+        let merged = merge(&mine, &theirs, |s| suggested(&mine, &theirs, s));
+        let whats: Vec<&str> = merged.halves[0]
+            .actions
+            .iter()
+            .map(|a| a.what.as_str())
+            .collect();
+        assert_eq!(whats, ["Call the supplier", ""]);
+        // A sentence one version extends is kept once.
+        let mut a = start.clone();
+        a.halves[0].reality = "We meet weekly".into();
+        let mut b = a.clone();
+        b.halves[0].reality = "We meet weekly, and it runs over".into();
+        let merged = merge(&a, &b, |_| Choice::Both);
+        assert_eq!(merged.halves[0].reality, "We meet weekly, and it runs over");
+    }
+
+    #[test]
+    fn differing_lines_are_marked_on_each_side() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (m, t) = differing_lines(&l(&["a", "b", "b"]), &l(&["b", "c"]));
+        assert_eq!(m, [true, false, true]);
+        assert_eq!(t, [false, true]);
+    }
+}

@@ -281,8 +281,11 @@ pub fn decode_plain_bytes(bytes: &[u8], version: LinkVersion) -> Result<Session,
 /// [`crate::domain::dates::is_iso_date`]) is dropped.
 pub fn sanitize(session: &mut Session) {
     session.normalize();
+    // This device's own: which copy it is, a follow-up's first step.
+    session.copy_of = None;
     let people = session.people();
     for item in &mut session.follow_up {
+        item.first_step.clear();
         if !is_valid_id(&item.session) {
             item.session.clear();
         }

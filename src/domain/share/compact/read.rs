@@ -191,6 +191,8 @@ impl<'a> Reader<'a> {
             },
             what: self.str()?,
             due: self.due(created_day)?,
+            // Not in a link: the previous session's record has it.
+            first_step: String::new(),
             status: self.status()?,
             note: self.str()?,
             carried: self.flag()?,
@@ -422,5 +424,7 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         follow_up,
         next_meeting,
         check_in,
+        // Which copy it is stays on the device that kept it.
+        copy_of: None,
     })
 }
