@@ -3,7 +3,7 @@
 //! passed over: their turn is skipped and its time goes to the turns not
 //! yet begun, so the session still ends on time.
 
-use super::{Half, Session};
+use super::{Half, Session, SwapChoice};
 use crate::domain::flow::{Format, Step};
 use crate::domain::plan;
 use crate::domain::timer::MINUTE_MS;
@@ -97,28 +97,81 @@ impl Session {
         }
     }
 
-    /// Share the time not yet used among the turns not yet begun, equally,
-    /// each split across GROW as at setup (at least a minute a phase).
-    pub fn refit_turns(&mut self, now: i64) {
-        let Format::Group(_) = self.format else {
-            return;
-        };
-        let used: i64 = self
-            .halves
-            .iter()
-            .filter(|h| h.has_started())
-            .map(|h| h.elapsed(now).max(h.allotted()))
-            .sum();
-        let waiting: Vec<usize> = (0..self.halves.len())
+    /// The turns not yet begun that will be held today.
+    fn waiting_turns(&self) -> Vec<usize> {
+        (0..self.halves.len())
             .filter(|&h| !self.halves[h].has_started() && !self.is_skipped(h))
-            .collect();
+            .collect()
+    }
+
+    /// Each turn to come with its share of the session's time left (by the
+    /// session clock, less what a turn under way still holds), equally, in
+    /// whole minutes rounded down so that they end by the session's end; at
+    /// least [`plan::MIN_TURN_MINUTES`] each.
+    pub fn fitted_turns(&self, now: i64) -> Vec<(usize, u32)> {
+        let waiting = self.waiting_turns();
         if waiting.is_empty() {
+            return Vec::new();
+        }
+        let under_way = self.plan_left_where(now, |h| self.halves[h].has_started());
+        let left = self.session_left(now).saturating_sub(under_way).max(0);
+        let left_minutes = u32::try_from(left / MINUTE_MS).unwrap_or(u32::MAX);
+        let each = plan::turn_minutes(left_minutes, waiting.len() as u8);
+        waiting
+            .into_iter()
+            .zip(each)
+            .map(|(h, m)| (h, m.max(plan::MIN_TURN_MINUTES)))
+            .collect()
+    }
+
+    /// A turn's full share as planned at setup, in minutes.
+    pub fn full_turn_minutes(&self, h: usize) -> u32 {
+        let Format::Group(turns) = self.format else {
+            return 0;
+        };
+        plan::turn_minutes(self.total_minutes, turns)
+            .get(h)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// A turn to come that the time left would shorten below its full
+    /// share (the group runs late): `(fitted, full)` minutes, for the
+    /// group to choose between ending on time and running over.
+    pub fn turn_shortened(&self, h: usize, now: i64) -> Option<(u32, u32)> {
+        let full = self.full_turn_minutes(h);
+        self.fitted_turns(now)
+            .into_iter()
+            .find(|&(t, _)| t == h)
+            .map(|(_, fitted)| (fitted, full))
+            .filter(|&(fitted, full)| fitted < full)
+    }
+
+    /// The group's choice: end on time (the turns to come are shortened)
+    /// or run over (each keeps at least its full share).
+    pub fn choose_pace(&mut self, choice: SwapChoice, now: i64) {
+        if self.format.is_group() {
+            self.swap = Some(choice);
+            self.refit_turns(now);
+        }
+    }
+
+    /// Share the time left among the turns not yet begun, equally, each
+    /// split across GROW as at setup (at least a minute a phase). Done at
+    /// the start of every turn and when someone's presence changes, so the
+    /// session ends on time, unless the group chose to run over: then each
+    /// turn to come keeps at least its full share.
+    pub fn refit_turns(&mut self, now: i64) {
+        if !self.format.is_group() {
             return;
         }
-        let left_minutes = ((self.planned_ms() - used).max(0) / MINUTE_MS) as u32;
-        let each = plan::turn_minutes(left_minutes, waiting.len() as u8);
-        for (&h, &minutes) in waiting.iter().zip(&each) {
-            let minutes = minutes.max(plan::MIN_TURN_MINUTES);
+        let keep = self.swap == Some(SwapChoice::Keep);
+        for (h, minutes) in self.fitted_turns(now) {
+            let minutes = if keep {
+                minutes.max(self.full_turn_minutes(h))
+            } else {
+                minutes
+            };
             let split = plan::split(minutes);
             for (clock, m) in self.halves[h].clocks.iter_mut().zip(split) {
                 clock.allotted_ms = i64::from(m) * MINUTE_MS;
@@ -250,10 +303,12 @@ mod tests {
         let now = 20 * MINUTE_MS;
         s.pause_clock(now);
         s.set_absent(0, true, now);
-        // Amara's turn has begun (and ran 5 minutes over): it is not
-        // skipped, and the 55 minutes left go to four turns.
+        // Amara's turn has begun (its Goal ran 17 minutes over): it is not
+        // skipped, it keeps the 12 minutes of its phases to come, and the
+        // 43 minutes left go to four turns.
         assert!(!s.is_skipped(0));
-        assert_eq!(s.turn_plan(), vec![15, 14, 14, 14, 13]);
+        assert_eq!(s.halves[0].allotted(), 15 * MINUTE_MS);
+        assert_eq!(s.turn_plan(), vec![15, 11, 11, 11, 10]);
         // Amara is not the scribe of Sam's turn any more.
         assert_eq!(s.halves[4].scribe, Some(1));
     }

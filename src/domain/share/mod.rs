@@ -280,6 +280,8 @@ pub fn decode_plain_bytes(bytes: &[u8], version: LinkVersion) -> Result<Session,
 /// [`crate::domain::dates::is_iso_date`]) is dropped.
 pub fn sanitize(session: &mut Session) {
     session.normalize();
+    // When this device reached the wrap-up is its own to know.
+    session.ended_ms = None;
     let people = session.people();
     for item in &mut session.follow_up {
         if !is_valid_id(&item.session) {

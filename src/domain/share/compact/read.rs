@@ -417,5 +417,6 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         follow_up,
         next_meeting,
         check_in,
+        ended_ms: None,
     })
 }
