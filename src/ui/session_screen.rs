@@ -84,6 +84,39 @@ pub fn SessionScreen(id: String) -> impl IntoView {
         }
     };
 
+    // The airtime of a coaching turn is counted per turn, and nobody away
+    // goes on speaking (this device's tracking, if any).
+    let turn = Memo::new(move |_| {
+        current.read(|s| {
+            let client = s
+                .step
+                .phase()
+                .and_then(|(h, _)| s.half(h))
+                .map(|h| usize::from(h.client));
+            let present: Vec<usize> = (0..s.people())
+                .filter(|&w| s.is_present(w as u8))
+                .collect();
+            Some((client, present))
+        })
+    });
+    Effect::new(move |_| {
+        let Some((client, present)) = turn.get() else {
+            return;
+        };
+        let at = crate::platform::clock::now_ms();
+        let changed = untrack(|| {
+            current.airtime(|a| {
+                let mut after = a.clone();
+                after.set_turn(client, at);
+                after.keep_present(&present, at);
+                (after != *a).then_some(after)
+            })
+        });
+        if let Some(after) = changed {
+            current.update_airtime(|a| *a = after);
+        }
+    });
+
     let sharing = RwSignal::new(false);
     // A trainer may hide sharing (`?share=off`).
     let show_sharing = crate::ui::app::use_presets().shows_sharing();
