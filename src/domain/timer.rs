@@ -132,6 +132,14 @@ pub fn format_duration(ms: i64) -> String {
     }
 }
 
+/// Does something of `minutes` take longer than the time left (nothing
+/// once over)? If so, the whole minutes left to say so ("longer than the
+/// 3 min left").
+pub fn longer_than_left(minutes: u32, left_ms: i64) -> Option<i64> {
+    let left = left_ms.max(0);
+    (i64::from(minutes) * MINUTE_MS > left).then_some(left / MINUTE_MS)
+}
+
 /// Whole minutes, rounded to the nearest, for sentences ("12 minutes").
 pub fn whole_minutes(ms: i64) -> i64 {
     (ms + MINUTE_MS / 2).div_euclid(MINUTE_MS)
@@ -278,6 +286,17 @@ mod tests {
                 prop_assert!(!c.cued);
                 if before <= 0 {
                     prop_assert_eq!(format_countdown(c.remaining(now)), "1:00");
+                }
+            }
+
+            /// An exercise is said to be longer than the time left exactly
+            /// when it is, and the minutes said are never more than left.
+            #[test]
+            fn longer_than_left_says_so_exactly(minutes in 0u32..60, left in -(60 * MINUTE_MS)..60 * MINUTE_MS) {
+                let said = longer_than_left(minutes, left);
+                prop_assert_eq!(said.is_some(), i64::from(minutes) * MINUTE_MS > left.max(0));
+                if let Some(m) = said {
+                    prop_assert!(m * MINUTE_MS <= left.max(0) && m < i64::from(minutes));
                 }
             }
 

@@ -16,6 +16,7 @@ use crate::ui::airtime::AirtimePanel;
 use crate::ui::exercise_screen::SessionExercise;
 use crate::ui::focus::{focus_later, focus_now, reveal_current_step};
 use crate::ui::phase_screen::PhaseScreen;
+use crate::ui::session_clock::SessionClock;
 use crate::ui::share_panel::SharePanel;
 use crate::ui::step_nav::StepNav;
 use crate::ui::swap::SwapScreen;
@@ -160,6 +161,10 @@ pub fn SessionScreen(id: String) -> impl IntoView {
             </Show>
             <Show when=move || sharing.get()>
                 <SharePanel open=sharing />
+            </Show>
+            // On a phase, the session clock is in the time-box.
+            <Show when=move || exercise.get().is_some() || step.get().phase().is_none()>
+                <SessionClock />
             </Show>
             {move || match (exercise.get(), step.get()) {
                 (Some((half, id)), _) => view! { <SessionExercise half=half id=id /> }.into_any(),
