@@ -124,14 +124,17 @@ impl Session {
             .collect()
     }
 
-    /// A turn's full share as planned at setup, in minutes.
+    /// A turn's full share: the session's length shared among the turns
+    /// held today, in minutes (0 for a turn skipped).
     pub fn full_turn_minutes(&self, h: usize) -> u32 {
-        let Format::Group(turns) = self.format else {
+        if !self.format.is_group() {
             return 0;
-        };
-        plan::turn_minutes(self.total_minutes, turns)
-            .get(h)
-            .copied()
+        }
+        let held: Vec<usize> = self.turns_held().map(|(t, _)| t).collect();
+        let shares = plan::turn_minutes(self.total_minutes, held.len() as u8);
+        held.iter()
+            .position(|&t| t == h)
+            .and_then(|i| shares.get(i).copied())
             .unwrap_or(0)
     }
 
@@ -311,6 +314,37 @@ mod tests {
         assert_eq!(s.turn_plan(), vec![15, 11, 11, 11, 10]);
         // Amara is not the scribe of Sam's turn any more.
         assert_eq!(s.halves[4].scribe, Some(1));
+    }
+
+    #[test]
+    fn a_turn_that_ran_over_is_absorbed_by_the_turns_to_come() {
+        // Five people, 75 minutes, Mia away: four turns of 19, 19, 19, 18.
+        let mut s = group(&FIVE, 75);
+        s.set_absent(2, true, 0);
+        s.go_to(Step::Turn { half: 0 }, 0);
+        s.go_to(
+            Step::Phase {
+                half: 0,
+                phase: Phase::Goal,
+            },
+            0,
+        );
+        s.start_clock(0);
+        assert_eq!(s.turn_plan(), vec![19, 19, 0, 19, 18]);
+        // Amara's turn runs 2.5 minutes over.
+        let now = 21 * MINUTE_MS + 30_000;
+        s.go_to(Step::Turn { half: 1 }, now);
+        // Jonas's turn is offered 18 minutes, not 19: 53 minutes are left.
+        assert_eq!(s.turn_plan(), vec![19, 18, 0, 18, 17]);
+        assert_eq!(s.turn_shortened(1, now), Some((18, 19)));
+        assert!(now + s.plan_left(now) <= s.planned_ms());
+        // The group may choose to run over: full turns, a later end.
+        s.choose_pace(SwapChoice::Keep, now);
+        assert_eq!(s.turn_plan(), vec![19, 19, 0, 19, 18]);
+        assert_eq!(s.ends_at(now), now + 56 * MINUTE_MS);
+        s.choose_pace(SwapChoice::Fit, now);
+        assert_eq!(s.turn_plan(), vec![19, 18, 0, 18, 17]);
+        assert_eq!(s.ends_at(now), 75 * MINUTE_MS);
     }
 
     #[test]
