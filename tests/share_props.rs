@@ -358,6 +358,7 @@ prop_compose! {
             follow_up: if between { follow_up } else { Vec::new() },
             next_meeting: next_meeting.filter(|_| between),
             check_in: check_in.filter(|_| between),
+            ended_ms: None,
         }
     }
 }

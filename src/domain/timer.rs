@@ -197,7 +197,10 @@ mod tests {
         assert!(!c.take_cue(61_000));
         c.add_minute(61_000);
         assert!(!c.cued);
-        assert!(!c.take_cue(120_000), "a whole minute from when it was asked");
+        assert!(
+            !c.take_cue(120_000),
+            "a whole minute from when it was asked"
+        );
         assert!(c.take_cue(121_000));
     }
 
@@ -248,6 +251,8 @@ mod tests {
         assert_eq!(whole_minutes(-90_000), -1);
     }
 
+    // Native only: proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     mod props {
         use super::*;
         use proptest::prelude::*;

@@ -405,6 +405,7 @@ fn text(key: Key) -> &'static str {
         ExercisesAll => "Any time",
         ExerciseMinutes => "{n} min",
         ExerciseLonger => "longer than the {left} min left in this phase",
+        ExerciseNoTimeLeft => "longer than the time left in this phase",
         ExercisesNone => "No exercise matches. Clear the search or choose another filter.",
         ExerciseUnknown => "There is no exercise called \"{slug}\". Choose one from the library below.",
         ExerciseSteps => "Steps",

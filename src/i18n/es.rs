@@ -490,6 +490,7 @@ fn text(key: Key) -> &'static str {
         ExercisesAll => "Siempre",
         ExerciseMinutes => "{n} min",
         ExerciseLonger => "más de los {left} min que quedan en esta fase",
+        ExerciseNoTimeLeft => "más que el tiempo que queda en esta fase",
         ExercisesNone => "Ningún ejercicio coincide. Borra la búsqueda o elige otro filtro.",
         ExerciseUnknown => "No hay ningún ejercicio llamado «{slug}». Elige uno de la biblioteca de abajo.",
         ExerciseSteps => "Pasos",

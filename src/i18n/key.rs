@@ -103,7 +103,7 @@ ReflectionSentence, PrintPlan, NewSession,
     MergeReflections, MergeHalfPhase,
     // Exercises
     HomeExercises, ExercisesTitle, ExercisesIntro, ExercisesSearch,
-    ExercisesFilter, ExercisesAll, ExerciseMinutes, ExerciseLonger, ExercisesNone,
+    ExercisesFilter, ExercisesAll, ExerciseMinutes, ExerciseLonger, ExerciseNoTimeLeft, ExercisesNone,
     ExerciseUnknown, ExerciseSteps, StepOf, TimeForStep, ExerciseSubject,
     ExerciseOwnScenario, ExerciseOwnStarter, ExerciseNotes, AnotherPrompt, PromptsUsedUp,
     PromptAnswer, PromptIdea, StoryTurn, StoryLine, StoryAdd, IdeaFrom,

@@ -490,6 +490,7 @@ fn text(key: Key) -> &'static str {
         ExercisesAll => "A qualquer momento",
         ExerciseMinutes => "{n} min",
         ExerciseLonger => "mais do que os {left} min que restam nesta fase",
+        ExerciseNoTimeLeft => "mais do que o tempo que resta nesta fase",
         ExercisesNone => "Nenhum exercício corresponde. Limpe a busca ou escolha outro filtro.",
         ExerciseUnknown => "Não existe exercício chamado “{slug}”. Escolha um da biblioteca abaixo.",
         ExerciseSteps => "Passos",

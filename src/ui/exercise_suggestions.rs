@@ -75,7 +75,11 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
                             view! {
                                 " · "
                                 <strong class="longer">
-                                    {tf(Key::ExerciseLonger, &[("left", &left.to_string())])}
+                                    {if left > 0 {
+                                        tf(Key::ExerciseLonger, &[("left", &left.to_string())])
+                                    } else {
+                                        t(Key::ExerciseNoTimeLeft).to_string()
+                                    }}
                                 </strong>
                             }
                         })

@@ -94,9 +94,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                 .phase()
                 .and_then(|(h, _)| s.half(h))
                 .map(|h| usize::from(h.client));
-            let present: Vec<usize> = (0..s.people())
-                .filter(|&w| s.is_present(w as u8))
-                .collect();
+            let present: Vec<usize> = (0..s.people()).filter(|&w| s.is_present(w as u8)).collect();
             Some((client, present))
         })
     });

@@ -4,7 +4,7 @@
 //! yet begun, so the session still ends on time.
 
 use super::{Half, Session, SwapChoice};
-use crate::domain::flow::{Format, Step};
+use crate::domain::flow::Step;
 use crate::domain::plan;
 use crate::domain::timer::MINUTE_MS;
 
@@ -199,7 +199,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::flow::Phase;
+    use crate::domain::flow::{Format, Phase};
     use crate::domain::setup::Setup;
 
     fn group(names: &[&str], total: u32) -> Session {

@@ -79,6 +79,8 @@ fn odd_total_is_whole_halves_even_after_a_group() {
     assert_eq!(s.swap_info(0).second_half_ms, 37 * MINUTE_MS);
 }
 
+// Native only: proptest is a native dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
 mod props {
     use super::*;
     use proptest::prelude::*;
@@ -101,8 +103,10 @@ mod props {
             edits in proptest::collection::vec(
                 (format(), 0u32..300, 0usize..4, 0u32..200), 1..8),
         ) {
-            let mut setup = Setup::default();
-            setup.members = (0..5).map(|i| format!("P{i}")).collect();
+            let mut setup = Setup {
+                members: (0..5).map(|i| format!("P{i}")).collect(),
+                ..Setup::default()
+            };
             for (format, total, phase, minutes) in edits {
                 setup.set_format(format);
                 setup.set_total(total);
