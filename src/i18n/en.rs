@@ -128,7 +128,7 @@ fn text(key: Key) -> &'static str {
         TotalMinutes => "Total length in minutes",
         TotalHelp => "From 10 to 180 minutes.",
         SplitLegend => "Minutes per phase",
-        SplitHelpReciprocal => "For each half. Change any phase to suit you.",
+        SplitHelpReciprocal => "For each half: the total is two equal halves. Change any phase to suit you.",
         SplitHelpOneWay => "For the whole session. Change any phase to suit you.",
         MinutesShort => "min",
         RolesReciprocal => "{b} coaches {a} first, then you swap: {a} coaches {b}.",

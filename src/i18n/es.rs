@@ -307,7 +307,7 @@ fn text(key: Key) -> &'static str {
         TotalMinutes => "Duración total en minutos",
         TotalHelp => "De 10 a 180 minutos.",
         SplitLegend => "Minutos por fase",
-        SplitHelpReciprocal => "Para cada mitad. Ajusta cualquier fase a tu gusto.",
+        SplitHelpReciprocal => "Para cada mitad: el total son dos mitades iguales. Ajusta cualquier fase a tu gusto.",
         SplitHelpOneWay => "Para toda la sesión. Ajusta cualquier fase a tu gusto.",
         MinutesShort => "min",
         RolesReciprocal => "Primero {b} acompaña a {a} y luego se cambian los roles: {a} acompaña a {b}.",

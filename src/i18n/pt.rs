@@ -307,7 +307,7 @@ fn text(key: Key) -> &'static str {
         TotalMinutes => "Duração total em minutos",
         TotalHelp => "De 10 a 180 minutos.",
         SplitLegend => "Minutos por fase",
-        SplitHelpReciprocal => "Para cada metade. Ajuste qualquer fase como preferir.",
+        SplitHelpReciprocal => "Para cada metade: o total são duas metades iguais. Ajuste qualquer fase como preferir.",
         SplitHelpOneWay => "Para a sessão inteira. Ajuste qualquer fase como preferir.",
         MinutesShort => "min",
         RolesReciprocal => "{b} é coach de {a} primeiro, depois vocês trocam: {a} é coach de {b}.",
