@@ -9,7 +9,7 @@
 use peer_coach::domain::airtime::Airtime;
 use peer_coach::domain::flow::{Format, Phase, Step};
 use peer_coach::domain::plan::{self, MIN_TURN_MINUTES};
-use peer_coach::domain::session::{Session, Setup};
+use peer_coach::domain::session::{Session, Setup, SwapChoice};
 use peer_coach::domain::timer::MINUTE_MS;
 use proptest::prelude::*;
 
@@ -101,9 +101,18 @@ proptest! {
             ) {
                 prop_assert!(hi - lo <= 1, "{plan:?}");
                 prop_assert!(lo >= MIN_TURN_MINUTES);
-                let used: i64 = s.halves.iter().filter(|h| h.has_started())
-                    .map(|h| h.elapsed(now).max(h.allotted())).sum();
-                let left = ((i64::from(total) * MINUTE_MS - used).max(0) / MINUTE_MS) as u32;
+                // What is left by the session clock (here the phases' time:
+                // no time passes between them), less what the turns under
+                // way still hold from the screen on.
+                let from = s.step.half().unwrap_or(0);
+                let under_way: i64 = s.halves.iter().enumerate()
+                    .filter(|(h, half)| *h == from && half.has_started())
+                    .flat_map(|(_, half)| half.clocks.iter())
+                    .map(|c| c.remaining(now).max(0))
+                    .sum();
+                let session_used = now.max(s.elapsed(now));
+                let left = ((i64::from(total) * MINUTE_MS - session_used - under_way).max(0)
+                    / MINUTE_MS) as u32;
                 let shared: u32 = waiting.iter().map(|&h| plan[h]).sum();
                 if shared_again {
                     prop_assert!(shared >= left);
@@ -164,4 +173,92 @@ proptest! {
             }
         }
     }
+
+    /// "The session ends on time": for any group, length, people away or
+    /// back, time spent between turns, overruns and extra minutes, when a
+    /// turn begins the plan ends by the session's end (the time left is
+    /// shared again at the start of every turn), unless the group chose to
+    /// run over or the turns to come are already at their shortest. A group
+    /// that chose to run over gives every turn at least its full share.
+    #[test]
+    fn every_turn_begins_with_a_plan_that_ends_on_time(
+        people in 3usize..=7,
+        total in 10u32..=180,
+        events in proptest::collection::vec(group_event(), 0..16),
+    ) {
+        let mut s = group(people, total, true, 0);
+        let end = i64::from(s.total_minutes) * MINUTE_MS;
+        let mut now = 0i64;
+        for e in events {
+            match e {
+                GroupEvent::Away(who, away) => s.set_absent(who, away, now),
+                GroupEvent::Wait(seconds) => now += seconds * 1000,
+                GroupEvent::Pace(keep) => s.choose_pace(
+                    if keep { SwapChoice::Keep } else { SwapChoice::Fit },
+                    now,
+                ),
+                GroupEvent::Turn(over) => {
+                    let Some(h) = (0..s.halves.len())
+                        .find(|&h| !s.halves[h].has_started() && !s.is_skipped(h))
+                    else {
+                        continue;
+                    };
+                    s.go_to(Step::Turn { half: h }, now);
+                    now += 20_000;
+                    s.go_to(Step::Phase { half: h, phase: Phase::Goal }, now);
+                    s.start_clock(now);
+                    let planned_end = now + s.plan_left(now);
+                    let keep = s.swap == Some(SwapChoice::Keep);
+                    let shortest = (0..s.halves.len())
+                        .filter(|&t| t == h || (t > h && !s.halves[t].has_started()))
+                        .filter(|&t| !s.is_skipped(t))
+                        .all(|t| s.halves[t].allotted() == i64::from(MIN_TURN_MINUTES) * MINUTE_MS);
+                    prop_assert!(
+                        planned_end <= end || keep || shortest,
+                        "turn {h} at {now}: plan ends {planned_end}, session {end}"
+                    );
+                    if keep {
+                        prop_assert!(s.halves[h].allotted()
+                            >= i64::from(s.full_turn_minutes(h)) * MINUTE_MS);
+                    }
+                    // The turn runs, each phase over (or under) its time,
+                    // sometimes with one more minute asked.
+                    for (phase, (seconds, extra)) in Phase::ALL.into_iter().zip(over) {
+                        prop_assert_eq!(s.step, Step::Phase { half: h, phase });
+                        if extra {
+                            s.add_minute(now);
+                        }
+                        let left = s.current_clock().map_or(0, |c| c.remaining(now));
+                        now += (left + seconds * 1000).max(0);
+                        s.advance(now);
+                    }
+                    s.pause_clock(now);
+                }
+            }
+            prop_assert!(s.session_elapsed(now) >= now.min(s.elapsed(now)));
+        }
+    }
+}
+
+/// Something that happens in a group session, for the end-on-time rule.
+#[derive(Clone, Debug)]
+enum GroupEvent {
+    Away(u8, bool),
+    /// Time passes outside the phases (agreement, between turns, a pause).
+    Wait(i64),
+    /// The group chooses to run over (true) or to end on time.
+    Pace(bool),
+    /// The next turn runs, each phase some seconds over (or under) its time,
+    /// and perhaps with one more minute.
+    Turn([(i64, bool); 4]),
+}
+
+fn group_event() -> impl Strategy<Value = GroupEvent> {
+    prop_oneof![
+        (0u8..8, any::<bool>()).prop_map(|(w, a)| GroupEvent::Away(w, a)),
+        (0i64..900).prop_map(GroupEvent::Wait),
+        any::<bool>().prop_map(GroupEvent::Pace),
+        proptest::array::uniform4((-120i64..400, proptest::bool::weighted(0.2)))
+            .prop_map(GroupEvent::Turn),
+    ]
 }

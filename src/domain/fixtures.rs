@@ -130,6 +130,8 @@ pub fn reference_session() -> Session {
     s.agreement.confirmed = vec![true, true];
     let now = play(&mut s, &ROUNDS, REFERENCE_CREATED_MS);
     s.go_to(Step::WrapUp, now);
+    // As a link carries it: when this device reached the wrap-up is its own.
+    s.ended_ms = None;
     s.reflections = vec![
         Reflection {
             useful: Some(5),
@@ -502,6 +504,8 @@ pub fn reference_session_followed_up() -> Session {
         });
     }
     s.go_to(Step::WrapUp, now);
+    // As a link carries it: when this device reached the wrap-up is its own.
+    s.ended_ms = None;
     s.next_meeting = Some(NextMeeting {
         date: "2026-03-31".into(),
         time: "09:00".into(),
@@ -630,6 +634,8 @@ pub fn large_history(
             }
         }
         s.go_to(Step::WrapUp, created);
+        // As a link carries it: when this device reached the wrap-up is its own.
+        s.ended_ms = None;
         s.reflections = vec![
             Reflection {
                 useful: Some(3 + next(3) as u8),

@@ -10,7 +10,7 @@ use crate::domain::flow::{Format, Phase, Step, MAX_GROUP, MIN_GROUP};
 pub use crate::domain::followup::{ActionStatus, CheckIn, FollowUpItem, NextMeeting};
 use crate::domain::plan;
 pub use crate::domain::setup::Setup;
-use crate::domain::timer::{PhaseClock, MINUTE_MS};
+use crate::domain::timer::{PhaseClock, MAX_TIMESTAMP_MS, MINUTE_MS};
 
 /// Most exercise runs a half keeps (seven exercises, and room for the
 /// copies a few merges may add).
@@ -313,6 +313,9 @@ pub struct Session {
     /// which is which. On this device only: a link never carries it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_of: Option<CopyOf>,
+    /// When the wrap-up was first reached: the session clock stops there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_ms: Option<i64>,
 }
 
 /// Where a copy of a session came from.
@@ -377,6 +380,7 @@ impl Session {
             check_in: None,
             absent: Vec::new(),
             copy_of: None,
+            ended_ms: None,
         };
         session.assign_scribes();
         session
@@ -448,6 +452,7 @@ impl Session {
             half.exercises.truncate(MAX_EXERCISES_PER_HALF);
             half.exercises.iter_mut().for_each(ExerciseRun::normalize);
         }
+        self.ended_ms = self.ended_ms.filter(|e| (0..=MAX_TIMESTAMP_MS).contains(e));
         self.normalize_between();
         // A group's turns to come each have a scribe who is here.
         self.assign_scribes();
@@ -527,8 +532,17 @@ impl Session {
     }
 
     /// Only one clock runs at a time: starting one pauses the others.
+    /// A group's turn that begins gets its share of the time left first.
     pub fn start_clock(&mut self, now: i64) {
         self.pause_all(now);
+        let begins = self
+            .step
+            .half()
+            .and_then(|h| self.halves.get(h))
+            .is_some_and(|h| !h.has_started());
+        if begins {
+            self.refit_turns(now);
+        }
         if let Some(clock) = self.current_clock_mut() {
             clock.start(now);
         }
@@ -559,6 +573,13 @@ impl Session {
         if step.belongs_to(self.format) && !closed {
             self.pause_all(now);
             self.step = step;
+            if step == Step::WrapUp && self.ended_ms.is_none() {
+                self.ended_ms = Some(now);
+            }
+            if let Step::Turn { .. } = step {
+                // Arriving at a turn: the time left is shared again.
+                self.refit_turns(now);
+            }
         }
     }
 
@@ -597,14 +618,15 @@ impl Session {
 
     // ---- swap ----
 
+    /// How the session stands at half time, by the session clock (the
+    /// agreement, pauses and the swap itself count).
     pub fn swap_info(&self, now: i64) -> SwapInfo {
-        let first = self.halves.first();
-        let used = first.map_or(0, |h| h.elapsed(now));
+        let used = self.session_elapsed(now);
         let planned_first = self.plans[0].iter().sum::<u32>() as i64 * MINUTE_MS;
         let second_half_ms = self.plans[1].iter().sum::<u32>() as i64 * MINUTE_MS;
         SwapInfo {
-            over_ms: (used - planned_first).max(0),
-            left_ms: (self.planned_ms() - used).max(0),
+            over_ms: used.saturating_sub(planned_first).max(0),
+            left_ms: self.planned_ms().saturating_sub(used).max(0),
             second_half_ms,
         }
     }
@@ -630,6 +652,7 @@ impl Session {
 
 pub use crate::domain::dates::is_iso_date;
 
+mod clock;
 mod group;
 mod items;
 mod texts;

@@ -38,11 +38,15 @@ impl Default for Setup {
 }
 
 impl Setup {
-    /// A new total length re-splits each half across the phases.
+    /// A new total length re-splits each half across the phases. A pair's
+    /// total is whole halves of equal length (an odd total for a reciprocal
+    /// session is a minute less), so that the phases shown for each half
+    /// add up to it and the swap promises what the form said.
     pub fn set_total(&mut self, minutes: u32) {
         self.total_minutes = match self.format {
             Format::Group(turns) => plan::clamp_group_total(minutes, turns),
-            _ => plan::clamp_total(minutes),
+            Format::Reciprocal => plan::clamp_total(minutes) / 2 * 2,
+            Format::OneWay => plan::clamp_total(minutes),
         };
         self.plan = plan::split(plan::half_minutes(self.format, self.total_minutes)[0]);
     }

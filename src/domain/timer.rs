@@ -78,13 +78,17 @@ impl PhaseClock {
         self.running_since = None;
     }
 
-    /// One more minute; if that takes the phase back under its time, the
-    /// cue may sound again when the new time is up.
+    /// One more minute: a minute more while time is left, and exactly a
+    /// minute left once the phase has run over (someone asking for one more
+    /// minute at +10:30 expects 1:00, not +9:30). The cue sounds again when
+    /// the new time is up.
     pub fn add_minute(&mut self, now: i64) {
-        self.allotted_ms += MINUTE_MS;
-        if !self.is_over(now) {
-            self.cued = false;
-        }
+        let left = self.remaining(now).max(0);
+        self.allotted_ms = self
+            .elapsed(now)
+            .saturating_add(left)
+            .saturating_add(MINUTE_MS);
+        self.cued = false;
     }
 
     /// The phase has run out and its cue has not been given yet.
@@ -104,13 +108,15 @@ impl PhaseClock {
 }
 
 /// A countdown as the clock face shows it: `4:59` while time is left
-/// (rounded up, so a fresh five-minute phase shows `5:00`), and `+0:12`
-/// once it has run over.
+/// (rounded up, so a fresh five-minute phase shows `5:00`), `0:00` when it
+/// is up, and `+0:12` once it has run over by whole seconds (never `+0:00`).
 pub fn format_countdown(remaining_ms: i64) -> String {
     if remaining_ms > 0 {
-        format_duration((remaining_ms + 999) / 1000 * 1000)
+        format_duration(remaining_ms.saturating_add(999) / 1000 * 1000)
+    } else if remaining_ms > -1000 {
+        format_duration(0)
     } else {
-        format!("+{}", format_duration(-remaining_ms))
+        format!("+{}", format_duration(remaining_ms.saturating_neg()))
     }
 }
 
@@ -124,6 +130,14 @@ pub fn format_duration(ms: i64) -> String {
     } else {
         format!("{m}:{s:02}")
     }
+}
+
+/// Does something of `minutes` take longer than the time left (nothing
+/// once over)? If so, the whole minutes left to say so ("longer than the
+/// 3 min left").
+pub fn longer_than_left(minutes: u32, left_ms: i64) -> Option<i64> {
+    let left = left_ms.max(0);
+    (i64::from(minutes) * MINUTE_MS > left).then_some(left / MINUTE_MS)
 }
 
 /// Whole minutes, rounded to the nearest, for sentences ("12 minutes").
@@ -183,16 +197,23 @@ mod tests {
         assert!(!c.take_cue(61_000));
         c.add_minute(61_000);
         assert!(!c.cued);
-        assert!(c.take_cue(120_000));
+        assert!(
+            !c.take_cue(120_000),
+            "a whole minute from when it was asked"
+        );
+        assert!(c.take_cue(121_000));
     }
 
     #[test]
-    fn extra_minute_while_far_over_keeps_cue_spent() {
+    fn extra_minute_in_overtime_gives_a_minute_left() {
         let mut c = PhaseClock::new(MINUTE_MS);
         c.start(0);
-        assert!(c.take_cue(200_000));
-        c.add_minute(200_000);
-        assert!(c.cued);
+        assert!(c.take_cue(60_000 + 630_000));
+        assert_eq!(format_countdown(c.remaining(690_000)), "+10:30");
+        c.add_minute(690_000);
+        assert_eq!(format_countdown(c.remaining(690_000)), "1:00");
+        assert!(!c.cued, "the cue sounds again when that minute is up");
+        assert!(c.take_cue(750_000));
     }
 
     #[test]
@@ -220,11 +241,81 @@ mod tests {
         assert_eq!(format_countdown(299_001), "5:00");
         assert_eq!(format_countdown(299_000), "4:59");
         assert_eq!(format_countdown(1), "0:01");
-        assert_eq!(format_countdown(0), "+0:00");
+        assert_eq!(format_countdown(0), "0:00");
+        assert_eq!(format_countdown(-999), "0:00");
+        assert_eq!(format_countdown(-1000), "+0:01");
         assert_eq!(format_countdown(-12_500), "+0:12");
         assert_eq!(format_countdown(-(61 * MINUTE_MS)), "+1:01:00");
         assert_eq!(format_duration(59_999), "0:59");
         assert_eq!(whole_minutes(90_000), 2);
         assert_eq!(whole_minutes(-90_000), -1);
+    }
+
+    // Native only: proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn clock() -> impl Strategy<Value = (PhaseClock, i64)> {
+            (
+                0..180 * MINUTE_MS,
+                0..240 * MINUTE_MS,
+                proptest::option::of(0..120 * MINUTE_MS),
+                any::<bool>(),
+                0..120 * MINUTE_MS,
+            )
+                .prop_map(|(allotted_ms, used_ms, since, cued, later)| {
+                    let now = since.unwrap_or(0) + later;
+                    let clock = PhaseClock {
+                        allotted_ms,
+                        used_ms,
+                        running_since: since,
+                        cued,
+                    };
+                    (clock, now)
+                })
+        }
+
+        proptest! {
+            /// "+1 minute" means one more minute of time left: exactly
+            /// 1:00 left in any overtime, a minute more otherwise; the cue
+            /// will sound when it is up.
+            #[test]
+            fn one_more_minute_is_a_minute_left((mut c, now) in clock()) {
+                let before = c.remaining(now);
+                let elapsed = c.elapsed(now);
+                c.add_minute(now);
+                prop_assert_eq!(c.remaining(now), before.max(0) + MINUTE_MS);
+                prop_assert_eq!(c.elapsed(now), elapsed, "time run is kept");
+                prop_assert!(!c.cued);
+                if before <= 0 {
+                    prop_assert_eq!(format_countdown(c.remaining(now)), "1:00");
+                }
+            }
+
+            /// An exercise is said to be longer than the time left exactly
+            /// when it is, and the minutes said are never more than left.
+            #[test]
+            fn longer_than_left_says_so_exactly(minutes in 0u32..60, left in -(60 * MINUTE_MS)..60 * MINUTE_MS) {
+                let said = longer_than_left(minutes, left);
+                prop_assert_eq!(said.is_some(), i64::from(minutes) * MINUTE_MS > left.max(0));
+                if let Some(m) = said {
+                    prop_assert!(m * MINUTE_MS <= left.max(0) && m < i64::from(minutes));
+                }
+            }
+
+            /// The face never reads "+0:00"; it shows overtime ("+") only
+            /// from a whole second over, and time left rounded up.
+            #[test]
+            fn the_face_never_reads_plus_zero(ms in -(200 * MINUTE_MS)..200 * MINUTE_MS) {
+                let face = format_countdown(ms);
+                prop_assert_ne!(face.as_str(), "+0:00");
+                prop_assert_eq!(face.starts_with('+'), ms <= -1000);
+                if ms > 0 {
+                    prop_assert_ne!(face.as_str(), "0:00");
+                }
+            }
+        }
     }
 }

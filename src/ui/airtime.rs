@@ -38,7 +38,13 @@ pub fn AirtimePanel() -> impl IntoView {
         match ev.key().as_str() {
             "0" => current.update_airtime(|a| a.stop(at)),
             k => {
-                if let Some(n) = k.parse::<usize>().ok().filter(|n| (1..=people).contains(n)) {
+                // Someone away today has no key (nor a button).
+                let here = |n: usize| current.read_untracked(|s| s.is_present(n as u8 - 1));
+                if let Some(n) = k
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=people).contains(n) && here(*n))
+                {
                     current.update_airtime(|a| a.speak(n - 1, at));
                 }
             }
@@ -57,10 +63,13 @@ pub fn AirtimePanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let over = Memo::new(move |_| {
+    // Who is over and who is quietest, as things are now (in a coaching
+    // turn, among the coaches): a memo, so the cue is announced when it
+    // changes, not every tick.
+    let cue = Memo::new(move |_| {
         let at = now.get();
         let here = present();
-        current.airtime(|a| a.over_share_among(at, &here))
+        current.airtime(|a| a.cue(at, &here))
     });
 
     let person = move |who: usize| {
@@ -99,7 +108,7 @@ pub fn AirtimePanel() -> impl IntoView {
         <section id="airtime-panel" class="airtime-panel" aria-labelledby="airtime-title">
             <h2 id="airtime-title">{t(Key::AirtimeTitle)}</h2>
             <p class="help-line">{t(Key::AirtimeHelp)}</p>
-            <ul class="speakers">{(0..people).map(person).collect_view()}</ul>
+            <ul class="speakers">{move || present().into_iter().map(person).collect_view()}</ul>
             <div class="actions">
                 <button
                     type="button"
@@ -122,17 +131,14 @@ pub fn AirtimePanel() -> impl IntoView {
             </div>
             <p class="airtime-cue" role="status">
                 {move || {
-                    over.get().first().map(|&who| {
-                        // Invite in whoever has spoken least.
-                        let at = now.get_untracked();
-                        let shares = current.airtime(|a| a.shares(at));
-                        let quiet = present()
-                            .into_iter()
-                            .filter(|&p| p != who)
-                            .min_by(|&a, &b| shares[a].total_cmp(&shares[b]))
-                            .unwrap_or(0);
-                        let other = current.person(quiet as u8);
-                        tf(Key::AirtimeCue, &[("name", &current.person(who as u8)), ("other", &other)])
+                    cue.get().map(|cue| {
+                        tf(
+                            Key::AirtimeCue,
+                            &[
+                                ("name", &current.person(cue.over as u8)),
+                                ("other", &current.person(cue.invite as u8)),
+                            ],
+                        )
                     })
                 }}
             </p>

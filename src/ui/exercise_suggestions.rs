@@ -6,15 +6,18 @@ use leptos::prelude::*;
 
 use crate::app::router::use_router;
 use crate::app::sessions::use_current;
+use crate::app::ticker::use_now;
 use crate::domain::exercise::{suggested_for, ExerciseId};
 use crate::domain::flow::Phase;
 use crate::domain::route::Route;
+use crate::domain::timer::longer_than_left;
 use crate::i18n::{exercise_name, exercise_texts, t, tf, Key};
 
 #[component]
 pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
     let current = use_current();
     let router = use_router();
+    let now = use_now();
     // On show: the suggested ones, then any other started in this half;
     // behind the disclosure: the rest.
     let lists = Memo::new(move |_| {
@@ -48,6 +51,13 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
             Key::ExerciseMinutes,
             &[("n", &id.spec().minutes().to_string())],
         );
+        // Longer than the time left in this phase: said, not hidden.
+        let longer = Memo::new(move |_| {
+            let at = now.get();
+            current.half(half, |h| {
+                longer_than_left(id.spec().minutes(), h.clock(phase).remaining(at))
+            })
+        });
         let route = Route::SessionExercise {
             id: current.id(),
             half,
@@ -60,6 +70,20 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
                     {exercise_texts().purposes[id.index()]}
                     " · "
                     {minutes}
+                    {move || {
+                        longer.get().map(|left| {
+                            view! {
+                                " · "
+                                <strong class="longer">
+                                    {if left > 0 {
+                                        tf(Key::ExerciseLonger, &[("left", &left.to_string())])
+                                    } else {
+                                        t(Key::ExerciseNoTimeLeft).to_string()
+                                    }}
+                                </strong>
+                            }
+                        })
+                    }}
                 </p>
                 <button
                     type="button"

@@ -45,6 +45,7 @@ mod round_screen;
 mod route_link;
 mod scale;
 mod search_field;
+mod session_clock;
 mod session_screen;
 mod setup;
 mod share_panel;

@@ -16,6 +16,7 @@ use crate::ui::airtime::AirtimePanel;
 use crate::ui::exercise_screen::SessionExercise;
 use crate::ui::focus::{focus_later, focus_now, reveal_current_step};
 use crate::ui::phase_screen::PhaseScreen;
+use crate::ui::session_clock::SessionClock;
 use crate::ui::share_panel::SharePanel;
 use crate::ui::step_nav::StepNav;
 use crate::ui::swap::SwapScreen;
@@ -84,6 +85,37 @@ pub fn SessionScreen(id: String) -> impl IntoView {
         }
     };
 
+    // The airtime of a coaching turn is counted per turn, and nobody away
+    // goes on speaking (this device's tracking, if any).
+    let turn = Memo::new(move |_| {
+        current.read(|s| {
+            let client = s
+                .step
+                .phase()
+                .and_then(|(h, _)| s.half(h))
+                .map(|h| usize::from(h.client));
+            let present: Vec<usize> = (0..s.people()).filter(|&w| s.is_present(w as u8)).collect();
+            Some((client, present))
+        })
+    });
+    Effect::new(move |_| {
+        let Some((client, present)) = turn.get() else {
+            return;
+        };
+        let at = crate::platform::clock::now_ms();
+        let changed = untrack(|| {
+            current.airtime(|a| {
+                let mut after = a.clone();
+                after.set_turn(client, at);
+                after.keep_present(&present, at);
+                (after != *a).then_some(after)
+            })
+        });
+        if let Some(after) = changed {
+            current.update_airtime(|a| *a = after);
+        }
+    });
+
     let sharing = RwSignal::new(false);
     // A trainer may hide sharing (`?share=off`).
     let show_sharing = crate::ui::app::use_presets().shows_sharing();
@@ -127,6 +159,10 @@ pub fn SessionScreen(id: String) -> impl IntoView {
             </Show>
             <Show when=move || sharing.get()>
                 <SharePanel open=sharing />
+            </Show>
+            // On a phase, the session clock is in the time-box.
+            <Show when=move || exercise.get().is_some() || step.get().phase().is_none()>
+                <SessionClock />
             </Show>
             {move || match (exercise.get(), step.get()) {
                 (Some((half, id)), _) => view! { <SessionExercise half=half id=id /> }.into_any(),

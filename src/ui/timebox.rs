@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::flow::{Phase, Step};
-use crate::domain::timer::format_duration;
 use crate::i18n::{phase_name, t, tf, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::clock_face::ClockFace;
+use crate::ui::session_clock::SessionClock;
 
 #[component]
 pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
@@ -30,18 +30,6 @@ pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
         Some(Step::Turn { .. }) => t(Key::ToNextTurn),
         Some(Step::WrapUp) => t(Key::ToWrapUp),
         _ => t(Key::NextPhase),
-    };
-    let session_clock = move || {
-        let at = now.get();
-        current.read(|s| {
-            tf(
-                Key::SessionClock,
-                &[
-                    ("elapsed", &format_duration(s.elapsed(at))),
-                    ("total", &format_duration(s.planned_ms())),
-                ],
-            )
-        })
     };
 
     view! {
@@ -62,10 +50,7 @@ pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
             next_label=next_label
             on_next=move |_| current.update(|s| s.advance(now_ms()))
         >
-            <p class="session-clock">
-                <span class="muted">{t(Key::SessionClockLabel)}" "</span>
-                {session_clock}
-            </p>
+            <SessionClock />
         </ClockFace>
     }
 }

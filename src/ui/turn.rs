@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::flow::{Phase, Step};
+use crate::domain::session::SwapChoice;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::focus::focus_later;
+use crate::ui::radio_choice::RadioChoice;
 
 #[component]
 pub fn TurnScreen(half: usize) -> impl IntoView {
@@ -59,6 +61,30 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                 ],
             ))
         })
+    };
+
+    // Running late: end on time (the turns to come are shortened) or run
+    // over (full turns), as the pair's swap offers.
+    let shortened = Memo::new(move |_| {
+        let at = now.get();
+        current.read(|s| s.turn_shortened(half, at))
+    });
+    let keep = move || current.read(|s| s.swap == Some(SwapChoice::Keep));
+    let pace = move |value: SwapChoice| {
+        let (key, minutes) = match (value, shortened.get()) {
+            (SwapChoice::Fit, Some((fitted, _))) => (Key::TurnPaceFit, fitted),
+            (_, Some((_, full))) => (Key::TurnPaceKeep, full),
+            _ => (Key::TurnPaceKeep, 0),
+        };
+        view! {
+            <RadioChoice
+                name="turn-pace"
+                id=format!("pace-{value:?}").to_ascii_lowercase()
+                label=tf(key, &[("minutes", &minutes.to_string())])
+                checked=Signal::derive(move || keep() == (value == SwapChoice::Keep))
+                on_pick=move |_| current.update(|s| s.choose_pace(value, now_ms()))
+            />
+        }
     };
 
     let scribe_choice = move || {
@@ -129,6 +155,12 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                 fallback=move || view! {
                     <p class="lead">{lead}</p>
                     <p class="turn-time">{time}</p>
+                    <Show when=move || shortened.get().is_some()>
+                        <fieldset class="turn-pace">
+                            <legend>{t(Key::TurnPaceLegend)}</legend>
+                            {move || view! { {pace(SwapChoice::Fit)} {pace(SwapChoice::Keep)} }}
+                        </fieldset>
+                    </Show>
                     <div class="field">
                         <label for="turn-scribe">{t(Key::TurnScribe)}</label>
                         <select

@@ -33,6 +33,7 @@ async function runTurn(page: Page, client: string, scribe: string, topic: string
 }
 
 test('a group of five with one person not here: turns, scribe, wrap-up, airtime and the link', async ({ page, browser }) => {
+  test.setTimeout(120_000);
   await page.clock.install({ time: new Date('2026-03-24T14:00:00') });
   await page.goto('/');
   await page.getByRole('button', { name: 'Start a session' }).click();
@@ -75,6 +76,8 @@ test('a group of five with one person not here: turns, scribe, wrap-up, airtime 
   await page.getByRole('checkbox', { name: 'Everyone gets a turn as client' }).check();
   await expectNoA11yViolations(page, 'group setup');
   await screenshot(page, 'group-setup');
+  // From here the test keeps the time: the session begins at 14:05.
+  await page.clock.pauseAt(new Date('2026-03-24T14:05:00'));
   await page.getByRole('button', { name: 'Begin' }).click();
 
   // The agreement: Mia could not come; everyone else agrees.
@@ -85,7 +88,11 @@ test('a group of five with one person not here: turns, scribe, wrap-up, airtime 
     await expect(page.getByRole('button', { name: 'Continue to the first turn' })).toBeDisabled();
     await page.getByRole('checkbox', { name: `${name} agrees` }).check();
   }
+  // (axe waits on timers: time flows for it, then is set back to 14:05)
+  await page.clock.resume();
   await expectNoA11yViolations(page, 'group agreement');
+  await page.clock.pauseAt(new Date('2026-03-24T14:06:00'));
+  await page.clock.setSystemTime(new Date('2026-03-24T14:05:00'));
   await page.getByRole('button', { name: 'Continue to the first turn' }).click();
 
   // Turn 1: who writes, the time, the order with Mia skipped and 75 minutes
@@ -97,20 +104,31 @@ test('a group of five with one person not here: turns, scribe, wrap-up, airtime 
   await expect(order).toHaveText(['Amara: 19 min', 'Jonas: 19 min', 'Mia: skipped (not here)', 'Lee: 19 min', 'Sam: 18 min']);
   const steps = page.getByRole('navigation', { name: 'Session steps' });
   await expect(steps.getByRole('button', { name: "Mia's turn" })).toBeVisible();
+  await expect(page.locator('.session-clock')).toContainText(/ends (3|15):20/);
+  // (axe waits on timers: time flows again)
+  await page.clock.resume();
   await expectNoA11yViolations(page, 'turn');
   await screenshot(page, 'group-turn');
 
-  // Airtime for five: keys 1 to 5.
+  // Airtime for the four here: keys 1, 2, 4 and 5 (Mia has no button and
+  // no key).
   await page.getByRole('button', { name: 'Airtime' }).click();
   const airtime = page.getByRole('region', { name: 'Who is talking?' });
-  await expect(airtime.getByRole('button', { name: /speaks$/ })).toHaveCount(5);
+  await expect(airtime.getByRole('button', { name: /speaks$/ })).toHaveCount(4);
+  await expect(airtime.getByRole('button', { name: 'Mia speaks' })).toHaveCount(0);
   await page.getByRole('heading', { level: 1 }).focus();
+  await page.keyboard.press('3');
+  await expect(airtime.getByRole('button', { name: /speaks$/, pressed: true })).toHaveCount(0);
   await page.keyboard.press('5');
   await expect(airtime.getByRole('button', { name: 'Sam speaks' })).toHaveAttribute('aria-pressed', 'true');
   await page.clock.fastForward('02:30');
   await page.keyboard.press('2');
   await page.clock.fastForward('00:10');
   await expect(airtime.getByRole('status')).toContainText('Sam has had much of the airtime. Perhaps invite Amara in.');
+  // Amara speaks up: the cue names whoever is quietest now, Lee.
+  await page.keyboard.press('1');
+  await page.clock.fastForward('00:20');
+  await expect(airtime.getByRole('status')).toContainText('Sam has had much of the airtime. Perhaps invite Lee in.');
   await page.keyboard.press('0');
   await page.getByRole('button', { name: 'Airtime' }).click();
 
@@ -175,4 +193,59 @@ test('a group on a phone in dark mode: setup and a turn fit in 390 px', async ({
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectNoA11yViolations(page, 'turn, phone, dark');
   await screenshot(page, 'group-turn-phone-dark');
+});
+
+test('a group running late: the next turn absorbs the overrun, or the group runs over by choice', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.clock.install({ time: new Date('2026-03-24T14:00:00') });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await heading(page, 'Set up your session');
+  await page.getByRole('radio', { name: 'Group' }).check();
+  for (const [i, name] of GROUP.entries()) await page.getByLabel(`Person ${i + 1}`, { exact: true }).fill(name);
+  await page.getByLabel('Total length in minutes').fill('75');
+  await page.getByLabel('Total length in minutes').press('Tab');
+  await page.clock.pauseAt(new Date('2026-03-24T14:05:00'));
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await heading(page, 'Our agreement');
+  await page.getByRole('group', { name: 'Here today' }).getByRole('checkbox', { name: 'Mia' }).uncheck();
+  for (const name of ['Amara', 'Jonas', 'Lee', 'Sam']) await page.getByRole('checkbox', { name: `${name} agrees` }).check();
+  await page.getByRole('button', { name: 'Continue to the first turn' }).click();
+  await heading(page, 'Turn 1 of 5: Amara');
+  await expect(page.getByText('19 min: Goal 3, Reality 5, Options 6, Will 5.')).toBeVisible();
+
+  // Amara's turn runs 2.5 minutes over.
+  await page.getByRole('button', { name: "Begin Amara's turn" }).click();
+  await heading(page, 'Goal');
+  await page.clock.fastForward('21:30');
+  for (const phase of ['Reality', 'Options', 'Will']) {
+    await next(page);
+    await heading(page, phase);
+  }
+  await next(page, 'Next turn');
+
+  // Jonas's turn is shortened so that the session still ends at 15:20.
+  await heading(page, 'Turn 2 of 5: Jonas');
+  await expect(page.getByText(/^18 min: /)).toBeVisible();
+  const order = page.getByRole('region', { name: 'Order of turns' }).getByRole('listitem');
+  await expect(order).toHaveText(['Amara: under way or done', 'Jonas: 18 min', 'Mia: skipped (not here)', 'Lee: 18 min', 'Sam: 17 min']);
+  const pace = page.getByRole('group', { name: 'The session is running late. How should the turns to come run?' });
+  await expect(pace.getByRole('radio', { name: 'Shorten them to end on time (18 min for this turn)' })).toBeChecked();
+  const clock = page.locator('.session-clock');
+  await expect(clock).toContainText(/ends (3|15):20/);
+  await screenshot(page, 'group-turn-late');
+
+  // Or the group runs over, as a pair may at the swap: full turns, a later end.
+  await pace.getByRole('radio', { name: 'Keep full turns (19 min) and finish later' }).check();
+  await expect(page.getByText(/^19 min: /)).toBeVisible();
+  await expect(order).toHaveText(['Amara: under way or done', 'Jonas: 19 min', 'Mia: skipped (not here)', 'Lee: 19 min', 'Sam: 18 min']);
+  await expect(clock).toContainText(/ends (3|15):22/);
+  await pace.getByRole('radio', { name: /Shorten them to end on time/ }).check();
+  await expect(page.getByText(/^18 min: /)).toBeVisible();
+  // (axe waits on timers: time flows again, a few seconds)
+  await page.clock.resume();
+  await expectNoA11yViolations(page, 'turn screen of a group running late');
+  await page.getByRole('button', { name: "Begin Jonas's turn" }).click();
+  await heading(page, 'Goal');
+  await expect(page.getByRole('group', { name: 'Time for Goal' })).toContainText(/ends (3|15):20/);
 });

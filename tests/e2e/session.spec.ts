@@ -1,6 +1,7 @@
 // Journeys through a whole session, as two colleagues on a call run it.
 import { expect, test } from './fixtures';
 import { A, B, HALF_A, HALF_B, agree, heading, next, runHalf, startSession } from './flow';
+import { screenshot } from './helpers';
 
 test('a complete reciprocal session, with the clock fast-forwarded', async ({ page }) => {
   test.setTimeout(120_000);
@@ -18,7 +19,7 @@ test('a complete reciprocal session, with the clock fast-forwarded', async ({ pa
   await expect(timebox.getByRole('timer')).toHaveText(/^\+0:0\d$/);
   await expect(page.getByRole('status').filter({ hasText: /^Time is up for Goal\.$/ })).toHaveCount(1);
   await page.getByRole('button', { name: '+1 minute' }).click();
-  await expect(timebox.getByRole('timer')).toHaveText(/^0:5\d$/);
+  await expect(timebox.getByRole('timer')).toHaveText(/^(1:00|0:5\d)$/);
 
   // The first half runs well over: about 36 minutes on Goal.
   await page.clock.fastForward('31:00');
@@ -27,7 +28,9 @@ test('a complete reciprocal session, with the clock fast-forwarded', async ({ pa
 
   await heading(page, 'Swap roles');
   await expect(page.getByText(`${A} now coaches ${B}.`)).toBeVisible();
-  await expect(page.getByText(/ran 6 minutes over\. 24 minutes of the session are left/)).toBeVisible();
+  await expect(page.getByText(/running 6 minutes late\. 24 minutes of it are left/)).toBeVisible();
+  // The session clock is on the swap too, with the end as a time of day.
+  await expect(page.locator('.session-clock')).toContainText(/ends 10:00/);
   await expect(page.getByRole('radio', { name: 'Shorten its phases to fit the time left' })).toBeChecked();
   await page.getByRole('button', { name: 'Start the second half' }).click();
 
@@ -145,3 +148,74 @@ test('an unknown session link says so and offers the way home', async ({ page })
   await page.getByRole('button', { name: 'Home' }).click();
   await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
 });
+
+test('the session clock counts real time, says when the session ends and when it is past its length; +1 minute in overtime is 1:00 left', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-10T09:00:00') });
+  await page.goto('/');
+  await startSession(page);
+  // The agreement counts: the clock runs and says when the session ends.
+  const agreementClock = page.locator('.session-clock');
+  await expect(agreementClock).toContainText(/ends 10:00/);
+  await page.clock.fastForward('04:00');
+  await expect(agreementClock).toContainText(/^Session 4:0\d of 1:00:00/);
+  await agree(page);
+
+  const timebox = page.getByRole('group', { name: 'Time for Goal' });
+  await expect(timebox).toContainText(/Session 4:0\d of 1:00:00 · ends 10:00/);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.clock.fastForward('15:30');
+  await expect(timebox.getByRole('timer')).toHaveText(/^\+10:3\d$/);
+  // One more minute means a minute left, however far over.
+  await page.getByRole('button', { name: '+1 minute' }).click();
+  await expect(timebox.getByRole('timer')).toHaveText(/^(1:00|0:5\d)$/);
+  await expect(timebox).not.toContainText('Time is up');
+  // A pause counts for the session: an hour later it is past its length,
+  // said in words, not only in grey.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.clock.fastForward('45:00');
+  await expect(timebox.getByRole('timer')).toHaveText(/^(1:00|0:5\d)$/);
+  await expect(timebox.locator('.session-past')).toHaveText(/past the session's length/);
+  await expect(timebox).toContainText(/Session 1:04:\d\d of 1:00:00/);
+  await screenshot(page, 'session-past-length');
+});
+
+for (const { width, height, name } of [
+  { width: 360, height: 640, name: 'phone' },
+  { width: 1280, height: 720, name: 'desktop' },
+]) {
+  test(`the time-box stays in view on a ${name}, with the airtime panel open and scrolled to the notes`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await startSession(page);
+    await agree(page);
+    await page.getByRole('button', { name: 'Airtime' }).click();
+    await expect(page.getByRole('region', { name: 'Who is talking?' })).toBeVisible();
+    const timebox = page.getByRole('group', { name: 'Time for Goal' });
+    const inView = async () => {
+      const box = await timebox.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      return box!;
+    };
+    await inView();
+    await expect(timebox.getByRole('button', { name: 'Start', exact: true })).toBeInViewport();
+    // Scrolled to the private notes (focus scrolls them into view): the
+    // time-box is still there, and does not cover the field.
+    const notes = page.getByLabel('Private notes');
+    await notes.focus();
+    await notes.fill('Ask about the budget');
+    await expect(notes).toBeInViewport();
+    const box = await inView();
+    const field = (await notes.boundingBox())!;
+    expect(field.y + field.height <= box.y || field.y >= box.y + box.height).toBe(true);
+    await expect(timebox.getByRole('timer')).toBeInViewport();
+    await screenshot(page, `timebox-sticky-${name}`);
+    // And at the very end of the page.
+    await page.keyboard.press('End');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await inView();
+  });
+}

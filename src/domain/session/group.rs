@@ -3,8 +3,8 @@
 //! passed over: their turn is skipped and its time goes to the turns not
 //! yet begun, so the session still ends on time.
 
-use super::{Half, Session};
-use crate::domain::flow::{Format, Step};
+use super::{Half, Session, SwapChoice};
+use crate::domain::flow::Step;
 use crate::domain::plan;
 use crate::domain::timer::MINUTE_MS;
 
@@ -106,28 +106,84 @@ impl Session {
         }
     }
 
-    /// Share the time not yet used among the turns not yet begun, equally,
-    /// each split across GROW as at setup (at least a minute a phase).
-    pub fn refit_turns(&mut self, now: i64) {
-        let Format::Group(_) = self.format else {
-            return;
-        };
-        let used: i64 = self
-            .halves
-            .iter()
-            .filter(|h| h.has_started())
-            .map(|h| h.elapsed(now).max(h.allotted()))
-            .sum();
-        let waiting: Vec<usize> = (0..self.halves.len())
+    /// The turns not yet begun that will be held today.
+    fn waiting_turns(&self) -> Vec<usize> {
+        (0..self.halves.len())
             .filter(|&h| !self.halves[h].has_started() && !self.is_skipped(h))
-            .collect();
+            .collect()
+    }
+
+    /// Each turn to come with its share of the session's time left (by the
+    /// session clock, less what a turn under way still holds), equally, in
+    /// whole minutes rounded down so that they end by the session's end; at
+    /// least [`plan::MIN_TURN_MINUTES`] each.
+    pub fn fitted_turns(&self, now: i64) -> Vec<(usize, u32)> {
+        let waiting = self.waiting_turns();
         if waiting.is_empty() {
+            return Vec::new();
+        }
+        let under_way = self.plan_left_where(now, |h| self.halves[h].has_started());
+        let left = self.session_left(now).saturating_sub(under_way).max(0);
+        let left_minutes = u32::try_from(left / MINUTE_MS).unwrap_or(u32::MAX);
+        let each = plan::turn_minutes(left_minutes, waiting.len() as u8);
+        waiting
+            .into_iter()
+            .zip(each)
+            .map(|(h, m)| (h, m.max(plan::MIN_TURN_MINUTES)))
+            .collect()
+    }
+
+    /// A turn's full share: the session's length shared among the turns
+    /// held today, in minutes (0 for a turn skipped).
+    pub fn full_turn_minutes(&self, h: usize) -> u32 {
+        if !self.format.is_group() {
+            return 0;
+        }
+        let held: Vec<usize> = self.turns_held().map(|(t, _)| t).collect();
+        let shares = plan::turn_minutes(self.total_minutes, held.len() as u8);
+        held.iter()
+            .position(|&t| t == h)
+            .and_then(|i| shares.get(i).copied())
+            .unwrap_or(0)
+    }
+
+    /// A turn to come that the time left would shorten below its full
+    /// share (the group runs late): `(fitted, full)` minutes, for the
+    /// group to choose between ending on time and running over.
+    pub fn turn_shortened(&self, h: usize, now: i64) -> Option<(u32, u32)> {
+        let full = self.full_turn_minutes(h);
+        self.fitted_turns(now)
+            .into_iter()
+            .find(|&(t, _)| t == h)
+            .map(|(_, fitted)| (fitted, full))
+            .filter(|&(fitted, full)| fitted < full)
+    }
+
+    /// The group's choice: end on time (the turns to come are shortened)
+    /// or run over (each keeps at least its full share).
+    pub fn choose_pace(&mut self, choice: SwapChoice, now: i64) {
+        if self.format.is_group() {
+            self.swap = Some(choice);
+            self.refit_turns(now);
+        }
+    }
+
+    /// Share the time left among the turns not yet begun, equally, each
+    /// split across GROW as at setup (at least a minute a phase). Done at
+    /// the start of every turn and when someone's presence changes, so the
+    /// session ends on time, unless the group chose to run over: then each
+    /// turn to come keeps at least its full share.
+    pub fn refit_turns(&mut self, now: i64) {
+        if !self.format.is_group() {
             return;
         }
-        let left_minutes = ((self.planned_ms() - used).max(0) / MINUTE_MS) as u32;
-        let each = plan::turn_minutes(left_minutes, waiting.len() as u8);
-        for (&h, &minutes) in waiting.iter().zip(&each) {
-            let minutes = minutes.max(plan::MIN_TURN_MINUTES);
+        let keep = self.swap == Some(SwapChoice::Keep);
+        for (h, minutes) in self.fitted_turns(now) {
+            let minutes = if keep {
+                minutes.max(self.full_turn_minutes(h))
+            } else {
+                minutes
+            };
             let split = plan::split(minutes);
             for (clock, m) in self.halves[h].clocks.iter_mut().zip(split) {
                 clock.allotted_ms = i64::from(m) * MINUTE_MS;
@@ -152,7 +208,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::flow::Phase;
+    use crate::domain::flow::{Format, Phase};
     use crate::domain::setup::Setup;
 
     fn group(names: &[&str], total: u32) -> Session {
@@ -259,12 +315,45 @@ mod tests {
         let now = 20 * MINUTE_MS;
         s.pause_clock(now);
         s.set_absent(0, true, now);
-        // Amara's turn has begun (and ran 5 minutes over): it is not
-        // skipped, and the 55 minutes left go to four turns.
+        // Amara's turn has begun (its Goal ran 17 minutes over): it is not
+        // skipped, it keeps the 12 minutes of its phases to come, and the
+        // 43 minutes left go to four turns.
         assert!(!s.is_skipped(0));
-        assert_eq!(s.turn_plan(), vec![15, 14, 14, 14, 13]);
+        assert_eq!(s.halves[0].allotted(), 15 * MINUTE_MS);
+        assert_eq!(s.turn_plan(), vec![15, 11, 11, 11, 10]);
         // Amara is not the scribe of Sam's turn any more.
         assert_eq!(s.halves[4].scribe, Some(1));
+    }
+
+    #[test]
+    fn a_turn_that_ran_over_is_absorbed_by_the_turns_to_come() {
+        // Five people, 75 minutes, Mia away: four turns of 19, 19, 19, 18.
+        let mut s = group(&FIVE, 75);
+        s.set_absent(2, true, 0);
+        s.go_to(Step::Turn { half: 0 }, 0);
+        s.go_to(
+            Step::Phase {
+                half: 0,
+                phase: Phase::Goal,
+            },
+            0,
+        );
+        s.start_clock(0);
+        assert_eq!(s.turn_plan(), vec![19, 19, 0, 19, 18]);
+        // Amara's turn runs 2.5 minutes over.
+        let now = 21 * MINUTE_MS + 30_000;
+        s.go_to(Step::Turn { half: 1 }, now);
+        // Jonas's turn is offered 18 minutes, not 19: 53 minutes are left.
+        assert_eq!(s.turn_plan(), vec![19, 18, 0, 18, 17]);
+        assert_eq!(s.turn_shortened(1, now), Some((18, 19)));
+        assert!(now + s.plan_left(now) <= s.planned_ms());
+        // The group may choose to run over: full turns, a later end.
+        s.choose_pace(SwapChoice::Keep, now);
+        assert_eq!(s.turn_plan(), vec![19, 19, 0, 19, 18]);
+        assert_eq!(s.ends_at(now), now + 56 * MINUTE_MS);
+        s.choose_pace(SwapChoice::Fit, now);
+        assert_eq!(s.turn_plan(), vec![19, 18, 0, 18, 17]);
+        assert_eq!(s.ends_at(now), 75 * MINUTE_MS);
     }
 
     #[test]

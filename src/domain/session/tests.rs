@@ -63,12 +63,71 @@ fn normalize_bounds_what_a_link_or_storage_may_hold() {
 }
 
 #[test]
-fn odd_total_gives_second_half_a_minute_less() {
+fn odd_total_is_whole_halves_even_after_a_group() {
     let mut setup = Setup::default();
     setup.set_total(61);
-    let [a, b] = setup.plans();
-    assert_eq!(a.iter().sum::<u32>(), 31);
-    assert_eq!(b.iter().sum::<u32>(), 30);
+    assert_eq!(setup.total_minutes, 60);
+    // Group, 75 minutes, then back to Reciprocal: two halves of 37.
+    setup.set_format(Format::Group(0));
+    setup.members = (0..5).map(|i| format!("P{i}")).collect();
+    setup.set_everyone(true);
+    setup.set_total(75);
+    setup.set_format(Format::Reciprocal);
+    assert_eq!(setup.total_minutes, 74);
+    assert_eq!(setup.plan.iter().sum::<u32>() * 2, 74);
+    let s = Session::new("s".into(), 0, &setup);
+    assert_eq!(s.swap_info(0).second_half_ms, 37 * MINUTE_MS);
+}
+
+// Native only: proptest is a native dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn format() -> impl Strategy<Value = Format> {
+        prop_oneof![
+            Just(Format::Reciprocal),
+            Just(Format::OneWay),
+            Just(Format::Group(0))
+        ]
+    }
+
+    proptest! {
+        /// Whatever the pair does at setup (formats back and forth, totals,
+        /// phase edits), the phases shown for each half add up to the total,
+        /// both halves of a session are what the form showed, and the swap
+        /// promises the second half's share of the total.
+        #[test]
+        fn the_phases_shown_add_up_to_the_total(
+            edits in proptest::collection::vec(
+                (format(), 0u32..300, 0usize..4, 0u32..200), 1..8),
+        ) {
+            let mut setup = Setup {
+                members: (0..5).map(|i| format!("P{i}")).collect(),
+                ..Setup::default()
+            };
+            for (format, total, phase, minutes) in edits {
+                setup.set_format(format);
+                setup.set_total(total);
+                setup.set_phase_minutes(Phase::ALL[phase], minutes);
+                if setup.format.is_group() {
+                    continue;
+                }
+                let halves = setup.format.halves() as u32;
+                prop_assert_eq!(setup.plan.iter().sum::<u32>() * halves, setup.total_minutes);
+                let s = Session::new("s".into(), 0, &setup);
+                for half in &s.halves {
+                    prop_assert_eq!(half.clocks.each_ref().map(|c| c.allotted_ms / MINUTE_MS),
+                        setup.plan.map(i64::from));
+                }
+                if halves == 2 {
+                    prop_assert_eq!(s.swap_info(0).second_half_ms,
+                        i64::from(setup.total_minutes / 2) * MINUTE_MS);
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -283,6 +283,8 @@ pub fn sanitize(session: &mut Session) {
     session.normalize();
     // This device's own: which copy it is, a follow-up's first step.
     session.copy_of = None;
+    // When this device reached the wrap-up is its own to know.
+    session.ended_ms = None;
     let people = session.people();
     for item in &mut session.follow_up {
         item.first_step.clear();

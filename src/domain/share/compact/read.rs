@@ -426,5 +426,6 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         check_in,
         // Which copy it is stays on the device that kept it.
         copy_of: None,
+        ended_ms: None,
     })
 }
