@@ -29,7 +29,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: 'list',
-  timeout: 30_000,
+  // A journey's budget on a slow, loaded 2-core machine (never a fixed wait).
+  timeout: 60_000,
   use: {
     baseURL: BASE_URL,
     headless: true,

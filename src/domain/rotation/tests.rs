@@ -291,16 +291,15 @@ fn serde_round_trip() {
 }
 
 #[test]
-fn a_big_roster_with_long_history_is_quick() {
+fn a_big_roster_with_long_history_stays_whole() {
+    // How fast this is belongs in `make bench`, not in a timed test.
     let mut s = schedule(40, OddPolicy::Trio);
-    let t = std::time::Instant::now();
     s.extend(30, &|i| vec![i % 40, (i * 7) % 40], &|i| {
         vec![(i % 40, (i + 3) % 40)]
     });
     for p in &s.periods {
         assert_eq!(p.present().len() + p.away.len(), 40);
     }
-    assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
 }
 
 #[test]
