@@ -134,10 +134,17 @@ pub fn format_duration(ms: i64) -> String {
 
 /// Does something of `minutes` take longer than the time left (nothing
 /// once over)? If so, the whole minutes left to say so ("longer than the
-/// 3 min left").
+/// 3 min left"). The time left is counted as the clock face shows it
+/// (rounded up to the second), so the sentence never contradicts the face
+/// beside it ("3:00 left" is 3 minutes, not 2).
 pub fn longer_than_left(minutes: u32, left_ms: i64) -> Option<i64> {
-    let left = left_ms.max(0);
+    let left = shown_left_ms(left_ms);
     (i64::from(minutes) * MINUTE_MS > left).then_some(left / MINUTE_MS)
+}
+
+/// The time left as the face shows it: whole seconds, rounded up.
+fn shown_left_ms(left_ms: i64) -> i64 {
+    (left_ms.max(0) + 999) / 1000 * 1000
 }
 
 /// Whole minutes, rounded to the nearest, for sentences ("12 minutes").
@@ -299,9 +306,13 @@ mod tests {
             #[test]
             fn longer_than_left_says_so_exactly(minutes in 0u32..60, left in -(60 * MINUTE_MS)..60 * MINUTE_MS) {
                 let said = longer_than_left(minutes, left);
-                prop_assert_eq!(said.is_some(), i64::from(minutes) * MINUTE_MS > left.max(0));
+                // What the face beside it reads, in whole seconds.
+                let face_secs = (left.max(0) + 999) / 1000;
+                prop_assert_eq!(said.is_some(), i64::from(minutes) * 60 > face_secs);
                 if let Some(m) = said {
-                    prop_assert!(m * MINUTE_MS <= left.max(0) && m < i64::from(minutes));
+                    // The minutes said are the face's whole minutes.
+                    prop_assert_eq!(m, face_secs / 60);
+                    prop_assert!(m < i64::from(minutes));
                 }
             }
 
