@@ -232,7 +232,7 @@ fn Ideas() -> impl IntoView {
         focus_later("idea-text".to_string());
     };
     view! {
-        <IdeaList />
+        <IdeaList beside_form=true />
         <form class="idea-form" on:submit=add>
             <TextField
                 id="idea-from"
@@ -254,11 +254,18 @@ fn Ideas() -> impl IntoView {
 
 /// The ideas collected so far, each with its star (worth trying first).
 #[component]
-fn IdeaList() -> impl IntoView {
+fn IdeaList(
+    /// Shown above the form that adds ideas: then an empty list needs no
+    /// word (the "add them in the step before" hint is for the steps after).
+    #[prop(optional)]
+    beside_form: bool,
+) -> impl IntoView {
     let run = use_run();
     let ideas = Memo::new(move |_| run.read(|r| r.ideas.clone()));
     view! {
-        <p class="muted small">{move || ideas.with(|i| i.is_empty()).then(|| t(Key::IdeasNone))}</p>
+        <p class="muted small">
+            {move || (!beside_form && ideas.with(|i| i.is_empty())).then(|| t(Key::IdeasNone))}
+        </p>
         <ul class="ideas">
             {move || {
                 ideas
