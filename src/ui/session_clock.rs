@@ -28,7 +28,7 @@ pub fn SessionClock() -> impl IntoView {
     });
     let past = move || clock.get().is_some_and(|(_, _, _, past)| past > 0);
     view! {
-        <p class="session-clock" class:past=past>
+        <p class="session-clock no-print" class:past=past>
             <span class="muted">{t(Key::SessionClockLabel)}" "</span>
             <span>
                 {move || {

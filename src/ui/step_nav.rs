@@ -30,8 +30,9 @@ pub fn StepNav() -> impl IntoView {
 
     // "Jonas coaches Amara": whose half a phase belongs to; in a group,
     // "Turn 2: Jonas is the client".
+    // Tracked: a turn's number changes when someone is marked away.
     let half_heading = move |half: usize| {
-        current.read_untracked(|s| {
+        current.read(|s| {
             let (coach, client) = s.roles(half);
             if s.format.is_group() {
                 let client = person(&s.names, client);
@@ -59,14 +60,14 @@ pub fn StepNav() -> impl IntoView {
         let context = step
             .phase()
             .filter(|_| format != Format::OneWay)
-            .map(|(half, _)| format!("{}: ", half_heading(half)));
+            .map(|(half, _)| move || format!("{}: ", half_heading(half)));
         // A visible caption before each half's first phase.
         let caption = match step {
             Step::Phase {
                 half,
                 phase: Phase::Goal,
             } if format == Format::Reciprocal => Some(view! {
-                <li class="half-label" aria-hidden="true">{half_heading(half)}</li>
+                <li class="half-label" aria-hidden="true">{move || half_heading(half)}</li>
             }),
             _ => None,
         };
