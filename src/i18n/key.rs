@@ -26,7 +26,7 @@ SessionUntitled, SessionOn, NotFound, NotFoundSetAside, NotFoundNewer,
 // Setup
 SetupTitle, FormatLegend, FormatReciprocal, FormatReciprocalHelp,
 FormatOneWay, FormatOneWayHelp, NameA, NameB, NamesHelp, TotalMinutes,
-TotalHelp, SplitLegend, SplitHelpReciprocal, SplitHelpOneWay,
+TotalHelp, TotalHelpHalves, SplitLegend, SplitHelpReciprocal, SplitHelpOneWay,
 MinutesShort, RolesReciprocal, RolesOneWay, Begin, Cancel,
 PersonA, PersonB,
 // Group sessions

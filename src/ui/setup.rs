@@ -116,7 +116,18 @@ pub fn SetupScreen() -> impl IntoView {
                 <div class="field">
                     <label for="total">{t(Key::TotalMinutes)}</label>
                     <p class="help" id="total-help">
-                        {move || t(if is_group() { Key::GroupTotalHelp } else { Key::TotalHelp })}
+                        {move || {
+                            setup.with(|s| match s.format {
+                                Format::Group(_) => t(Key::GroupTotalHelp).to_string(),
+                                // An odd total is a minute less: the help says
+                                // what each half gets, so nothing changes unseen.
+                                Format::Reciprocal => tf(
+                                    Key::TotalHelpHalves,
+                                    &[("half", &(s.total_minutes / 2).to_string())],
+                                ),
+                                Format::OneWay => t(Key::TotalHelp).to_string(),
+                            })
+                        }}
                     </p>
                     <input
                         type="number"
