@@ -190,7 +190,7 @@ test('FeedForward: rules, ideas for the future, starred', async ({ page }) => {
   await expect(earlier.getByRole('listitem')).toHaveCount(1);
   await page.reload();
   await expect(earlier.getByRole('listitem')).toHaveCount(1);
-  await earlier.getByText(/^Run ended on /).click();
+  await earlier.getByText(/^Run of /).click();
   await expect(earlier).toContainText('Ask one question first (Mia)');
   await expect(earlier).toContainText('Count to three before answering (Jonas)');
   await check(page, 'feedforward-earlier');

@@ -228,7 +228,7 @@ test('a group running late: the next turn absorbs the overrun, or the group runs
   await heading(page, 'Turn 2 of 5: Jonas');
   await expect(page.getByText(/^18 min: /)).toBeVisible();
   const order = page.getByRole('region', { name: 'Order of turns' }).getByRole('listitem');
-  await expect(order).toHaveText(['Amara: under way or done', 'Jonas: 18 min', 'Mia: skipped (not here)', 'Lee: 18 min', 'Sam: 17 min']);
+  await expect(order).toHaveText(['Amara: done', 'Jonas: 18 min', 'Mia: skipped (not here)', 'Lee: 18 min', 'Sam: 17 min']);
   const pace = page.getByRole('group', { name: 'The session is running late. How should the turns to come run?' });
   await expect(pace.getByRole('radio', { name: 'Shorten them to end on time (18 min for this turn)' })).toBeChecked();
   const clock = page.locator('.session-clock');
@@ -238,7 +238,7 @@ test('a group running late: the next turn absorbs the overrun, or the group runs
   // Or the group runs over, as a pair may at the swap: full turns, a later end.
   await pace.getByRole('radio', { name: 'Keep full turns (19 min) and finish later' }).check();
   await expect(page.getByText(/^19 min: /)).toBeVisible();
-  await expect(order).toHaveText(['Amara: under way or done', 'Jonas: 19 min', 'Mia: skipped (not here)', 'Lee: 19 min', 'Sam: 18 min']);
+  await expect(order).toHaveText(['Amara: done', 'Jonas: 19 min', 'Mia: skipped (not here)', 'Lee: 19 min', 'Sam: 18 min']);
   await expect(clock).toContainText(/ends (3|15):22/);
   await pace.getByRole('radio', { name: /Shorten them to end on time/ }).check();
   await expect(page.getByText(/^18 min: /)).toBeVisible();
