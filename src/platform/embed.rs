@@ -90,7 +90,8 @@ pub fn start() {
     let last = std::rc::Rc::new(std::cell::Cell::new(-1.0));
     let report = move || {
         let height = content_height().ceil();
-        if height != last.get() {
+        // Nothing is drawn yet at 0: a frame told 0 would collapse for a moment.
+        if height > 0.0 && height != last.get() {
             last.set(height);
             post(&[
                 ("type", "peer-coach:height".into()),
