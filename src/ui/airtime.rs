@@ -150,16 +150,22 @@ pub fn AirtimePanel() -> impl IntoView {
 #[component]
 pub fn AirtimeSummary() -> impl IntoView {
     let current = use_current();
-    airtime_lines(&current, now_ms()).map(|lines| {
-        view! {
-            // Printed with the plan, as the Markdown has it.
-            <section class="airtime-summary" aria-labelledby="airtime-summary-title">
-                <h2 id="airtime-summary-title">{t(Key::AirtimeSummaryTitle)}</h2>
-                <p class="help-line no-print">{t(Key::AirtimeSummaryHelp)}</p>
-                <crate::ui::exercise_results::ResultList lines=lines />
-            </section>
-        }
-    })
+    let now = use_now();
+    // Follows the clock: talk timed on the wrap-up itself shows at once
+    // (and so is printed), not only after the screen is opened again.
+    let lines = Memo::new(move |_| airtime_lines(&current, now.get()));
+    move || {
+        lines.get().map(|lines| {
+            view! {
+                // Printed with the plan, as the Markdown has it.
+                <section class="airtime-summary" aria-labelledby="airtime-summary-title">
+                    <h2 id="airtime-summary-title">{t(Key::AirtimeSummaryTitle)}</h2>
+                    <p class="help-line no-print">{t(Key::AirtimeSummaryHelp)}</p>
+                    <crate::ui::exercise_results::ResultList lines=lines />
+                </section>
+            }
+        })
+    }
 }
 
 /// Each person's share of the talking time up to `at`, as the wrap-up and
