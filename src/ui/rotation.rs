@@ -333,6 +333,9 @@ pub fn RotationScreen() -> impl IntoView {
                     when=move || schedule.with(|s| !s.periods.is_empty())
                     fallback=move || view! { <p class="muted">{t(Key::RotationEmpty)}</p> }
                 >
+                    // On a narrow screen the table scrolls in its own frame
+                    // (reachable by keyboard), never the whole page.
+                    <div class="table-scroll" role="region" aria-labelledby="schedule-title" tabindex="0">
                     <table class="schedule">
                         <thead>
                             <tr>
@@ -352,6 +355,7 @@ pub fn RotationScreen() -> impl IntoView {
                             }}
                         </tbody>
                     </table>
+                    </div>
                 </Show>
                 <div class="actions no-print">
                     <button
