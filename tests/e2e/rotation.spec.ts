@@ -30,8 +30,8 @@ test('a team of nine: six periods of pairs, nobody twice, trio or sit-out, CSV a
   for (let i = 1; i <= 6; i++) {
     const groups = await groupsOf(i);
     expect(groups).toHaveLength(4);
-    expect(groups.flatMap((g) => g.split(' & ')).sort()).toEqual([...TEAM].sort());
-    expect(groups.filter((g) => g.split(' & ').length === 3)).toHaveLength(1);
+    expect(groups.flatMap((g) => g.split(/, | & /)).sort()).toEqual([...TEAM].sort());
+    expect(groups.filter((g) => g.split(/, | & /).length === 3)).toHaveLength(1);
   }
   await expectNoA11yViolations(page, 'rotation');
   await screenshot(page, 'rotation');
@@ -44,10 +44,10 @@ test('a team of nine: six periods of pairs, nobody twice, trio or sit-out, CSV a
   const out = new Set<string>();
   for (let i = 1; i <= 6; i++) {
     const groups = await groupsOf(i);
-    expect(groups.every((g) => g.split(' & ').length === 2)).toBe(true);
+    expect(groups.every((g) => g.split(/, | & /).length === 2)).toBe(true);
     out.add((await rows.nth(i).getByRole('cell').nth(1).textContent()) ?? '');
     for (const g of groups) {
-      const [a, b] = g.split(' & ').sort();
+      const [a, b] = g.split(/, | & /).sort();
       expect(pairsSeen.has(`${a}|${b}`), `${a} and ${b} meet twice`).toBe(false);
       pairsSeen.add(`${a}|${b}`);
     }
@@ -95,7 +95,7 @@ function periodRows(page: Page): Locator {
 /** The groups of one period row, each as its sorted names. */
 async function groupsIn(row: Locator): Promise<string[][]> {
   const texts = await row.getByRole('cell').first().getByRole('listitem').allTextContents();
-  return texts.map((g) => g.replace(/\s*locked$/, '').split(' & ').sort());
+  return texts.map((g) => g.replace(/\s*locked$/, '').split(/, | & /).sort());
 }
 
 /** Everything the table says, row by row: what the other device must show. */
