@@ -211,7 +211,7 @@ test('a group running late: the next turn absorbs the overrun, or the group runs
   await page.getByRole('group', { name: 'Here today' }).getByRole('checkbox', { name: 'Mia' }).uncheck();
   for (const name of ['Amara', 'Jonas', 'Lee', 'Sam']) await page.getByRole('checkbox', { name: `${name} agrees` }).check();
   await page.getByRole('button', { name: 'Continue to the first turn' }).click();
-  await heading(page, 'Turn 1 of 5: Amara');
+  await heading(page, 'Turn 1 of 4: Amara');
   await expect(page.getByText('19 min: Goal 3, Reality 5, Options 6, Will 5.')).toBeVisible();
 
   // Amara's turn runs 2.5 minutes over.
@@ -225,7 +225,7 @@ test('a group running late: the next turn absorbs the overrun, or the group runs
   await next(page, 'Next turn');
 
   // Jonas's turn is shortened so that the session still ends at 15:20.
-  await heading(page, 'Turn 2 of 5: Jonas');
+  await heading(page, 'Turn 2 of 4: Jonas');
   await expect(page.getByText(/^18 min: /)).toBeVisible();
   const order = page.getByRole('region', { name: 'Order of turns' }).getByRole('listitem');
   await expect(order).toHaveText(['Amara: done', 'Jonas: 18 min', 'Mia: skipped (not here)', 'Lee: 18 min', 'Sam: 17 min']);
