@@ -218,7 +218,9 @@ fn run(tabs: usize, ops: &[Op]) -> (World, Typed) {
                 typed.keys[f].push((t, c));
             }
             Op::Add(t, late) => {
-                w.edit(t, now, late, |s| drop(s.add_option(1, c.to_string())));
+                w.edit(t, now, late, |s| {
+                    let _ = s.add_option(1, c.to_string());
+                });
                 typed.added.push((t, c.to_string()));
             }
             Op::Hear(t, i, dup, late) => {
