@@ -183,6 +183,9 @@ impl<'a> Node<'a> {
                 ids.iter()
                     .filter_map(Value::as_u64)
                     .filter_map(|id| self.kids.get(format!("id{id}").as_str()))
+                    // An item removed in one copy while changed in another
+                    // is gone (its id went with the removal).
+                    .filter(|item| item.kids.contains_key("id"))
                     .filter_map(Node::value)
                     .collect(),
             )),
@@ -250,6 +253,9 @@ impl Registers {
     /// anything was.
     pub fn record(&mut self, now: &Session, at: &Stamp) -> bool {
         let new = flat(now);
+        // What this copy shows: registers it holds but does not show (an
+        // item another copy removed) are not removed again.
+        let shown = self.session().map(|s| flat(&s)).unwrap_or_default();
         let mut changed = false;
         let mut write = |regs: &mut BTreeMap<String, Reg>, path: &str, val: Option<Value>| {
             let mut seen = regs.get(path).map(|r| r.seen.clone()).unwrap_or_default();
@@ -264,14 +270,9 @@ impl Registers {
             );
             changed = true;
         };
-        let old: Vec<(String, Option<Value>)> = self
-            .0
-            .iter()
-            .map(|(p, r)| (p.clone(), r.val.clone()))
-            .collect();
-        for (path, val) in old {
-            if val.is_some() && !new.contains_key(&path) {
-                write(&mut self.0, &path, None);
+        for path in shown.keys() {
+            if !new.contains_key(path) {
+                write(&mut self.0, path, None);
             }
         }
         for (path, val) in new {
@@ -327,7 +328,7 @@ impl Registers {
 }
 
 fn conflict(path: &str, lost: &Reg) -> Option<Conflict> {
-    if is_bookkeeping(path) || path.ends_with(".#") {
+    if is_bookkeeping(path) {
         return None;
     }
     let theirs = match &lost.val {

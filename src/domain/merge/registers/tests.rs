@@ -373,3 +373,60 @@ fn an_old_record_without_stamps_loads() {
     assert_eq!(regs, Registers::unstamped(&back));
     assert_eq!(regs.session(), Some(back));
 }
+
+/// Found by the property test: options added in two tabs from late reads,
+/// one tab's copy not showing an item the other then typed into. Every
+/// copy keeps a session at every step.
+#[test]
+fn items_added_and_hidden_in_two_tabs_keep_a_session() {
+    let ops = [
+        Op::Add(1, 0),
+        Op::Add(0, 1),
+        Op::Add(1, 0),
+        Op::Hear(0, 0, false, 1),
+        Op::Add(1, 0),
+        Op::Add(0, 1),
+        Op::Hear(0, 0, false, 0),
+        Op::Key(0, 0, 2),
+        Op::Key(0, 0, 0),
+        Op::Add(1, 2),
+    ];
+    let mut w = World::new(2);
+    for (n, op) in ops.iter().enumerate() {
+        let c = char::from_u32(0x4E00 + n as u32).unwrap();
+        match *op {
+            Op::Add(t, late) => w.edit(t, n as i64 + 1, late, |s| {
+                let _ = s.add_option(1, c.to_string());
+            }),
+            Op::Hear(t, i, d, l) => {
+                w.hear(t, i, d, l);
+            }
+            Op::Key(t, f, late) => w.edit(t, n as i64 + 1, late, |s| slot(s, f).push(c)),
+        }
+        for (k, t) in w.tabs.iter().enumerate() {
+            if t.regs.session().is_none() {
+                for (p, r) in &t.regs.0 {
+                    if p.contains("halves.1.options") || p.contains("next_item") {
+                        eprintln!("{k} {p} {:?} {:?}", r.at, r.val);
+                    }
+                }
+                panic!("tab {k} after op {n}");
+            }
+        }
+    }
+    for round in 0..20 {
+        for t in 0..2 {
+            w.hear(t, 0, false, 0);
+        }
+        for (k, t) in w.tabs.iter().enumerate() {
+            if t.regs.session().is_none() {
+                for (p, r) in &t.regs.0 {
+                    if p.contains("halves.1.options") || p.contains("next_item") {
+                        eprintln!("{k} {p} {:?} {:?}", r.at, r.val);
+                    }
+                }
+                panic!("tab {k} in round {round}");
+            }
+        }
+    }
+}
