@@ -18,8 +18,8 @@ pub enum Notice {
     Newer,
     /// Another tab changed a session: this tab shows the latest version.
     OtherTab,
-    /// The same text was changed in this tab and another at once: this
-    /// tab's was kept.
+    /// The same field was changed in this tab and another at once: the
+    /// later change was kept.
     OtherTabConflict,
     /// Another tab changed the journal: this tab shows the latest version.
     OtherTabJournal,

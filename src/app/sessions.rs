@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::app::notices::{Notice, Notices};
 use crate::domain::flow::Phase;
 use crate::domain::followup;
-use crate::domain::merge::fields::merge_fields;
+use crate::domain::merge::registers::{Registers, Stamp};
 use crate::domain::session::{Session, Setup};
 use crate::domain::settings::Settings;
 use crate::domain::store;
@@ -28,9 +28,25 @@ pub struct Sessions {
     deleted: RwSignal<Vec<Deleted>>,
     /// Numbers deletions, never reused.
     deletions: StoredValue<u32>,
-    /// Each session as this tab last saw it stored: the base of the
-    /// per-field merge when another tab wrote in between.
-    seen: StoredValue<HashMap<String, Session>>,
+    /// Each session's fields as registers (`merge::registers`): what this
+    /// tab merges with what other tabs store, field by field.
+    regs: StoredValue<HashMap<String, Registers>>,
+    /// This tab's name in the stamps, and its last stamp.
+    writer: StoredValue<Stamp>,
+}
+
+/// Each session's registers as stored (unstamped for an older record).
+fn stored_registers(storage: &DeviceStorage, sessions: &[Session]) -> HashMap<String, Registers> {
+    sessions
+        .iter()
+        .map(|s| {
+            let regs = storage
+                .get(&store::session_key(&s.id))
+                .map(|raw| store::decode_registers(&raw, s))
+                .unwrap_or_else(|| Registers::unstamped(s));
+            (s.id.clone(), regs)
+        })
+        .collect()
 }
 
 /// How long a deleted session can be put back.
@@ -54,13 +70,10 @@ impl Sessions {
         if found.newer > 0 {
             notices.raise(Notice::Newer);
         }
-        let seen = found
-            .sessions
-            .iter()
-            .map(|s| (s.id.clone(), s.clone()))
-            .collect();
+        let regs = stored_registers(&storage, &found.sessions);
         let sessions = Sessions {
-            seen: StoredValue::new(seen),
+            regs: StoredValue::new(regs),
+            writer: StoredValue::new(Stamp(0, crate::platform::new_id(), 0)),
             list: RwSignal::new(found.sessions),
             settings: RwSignal::new(found.settings),
             storage: StoredValue::new_local(storage),
@@ -80,29 +93,30 @@ impl Sessions {
     /// Read everything again from the device (after a restore wrote to it).
     pub fn reload(&self) {
         let found = self.storage.with_value(records::load);
-        self.seen.set_value(
-            found
-                .sessions
-                .iter()
-                .map(|s| (s.id.clone(), s.clone()))
-                .collect(),
+        self.regs.set_value(
+            self.storage
+                .with_value(|s| stored_registers(s, &found.sessions)),
         );
         self.list.set(found.sessions);
         self.settings.set(found.settings);
     }
 
-    /// Another tab of this app saved a session: merge its version with
-    /// this tab's field by field (`merge::fields`), so that edits to
-    /// different fields both stay and this tab never writes an older copy
-    /// over it; say so once, and say so when the same text was changed in
-    /// both at once.
+    /// Another tab of this app saved a session: merge its registers with
+    /// this tab's field by field (`merge::registers`), so that edits to
+    /// different fields both stay; store again what this tab had that the
+    /// version written lacks (it was written from a late read); say so
+    /// when the same field was changed in both at once.
     fn follow_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             let Some(key) = ev.key().filter(|k| store::is_session_key(k)) else {
                 return;
             };
-            // What is stored now (events may come late, after a later write).
-            let Some(raw) = self.storage.with_value(|s| s.get(&key)) else {
+            // The version written (events may come late, after a later
+            // write: the merge does not mind the order).
+            let Some(raw) = ev
+                .new_value()
+                .or_else(|| self.storage.with_value(|s| s.get(&key)))
+            else {
                 // Deleted there: gone here too, so no edit here brings it back.
                 let had = self
                     .list
@@ -120,38 +134,121 @@ impl Sessions {
             if store::session_key(&theirs.id) != key {
                 return;
             }
-            let changed = self.list.with_untracked(|l| !l.contains(&theirs));
-            if changed {
-                let merged = self.merge_stored(&theirs);
-                self.list
-                    .update(|list| match list.iter_mut().find(|s| s.id == merged.id) {
-                        Some(slot) => *slot = merged,
-                        None => list.insert(0, merged),
-                    });
+            let regs = store::decode_registers(&raw, &theirs);
+            let id = theirs.id.clone();
+            if !self.exists_untracked(&id) {
+                // New here (or put back there).
+                self.regs.update_value(|m| drop(m.insert(id.clone(), regs)));
+                self.list.update(|l| l.insert(0, theirs));
                 self.notices.raise(Notice::OtherTab);
+                return;
+            }
+            if self.take_in(&id, &regs) {
+                self.notices.raise(Notice::OtherTab);
+            }
+            // This tab holds changes the stored version lacks (it was
+            // written from a copy that had not seen them): store them again.
+            let behind = self
+                .regs
+                .with_value(|m| m.get(&id).is_some_and(|mine| !regs.covers(mine)));
+            if behind {
+                if let Some(now) = self.stored_registers_of(&id) {
+                    self.take_in(&id, &now);
+                }
+                self.write(&id);
             }
         });
         on_cleanup(move || handle.remove());
     }
 
-    /// This tab's version of a session merged with `stored`, the version
-    /// another tab wrote, against the one this tab saw last; `stored` is
-    /// then the one seen. A text changed in both at one place keeps this
-    /// tab's, and the user is told.
-    fn merge_stored(&self, stored: &Session) -> Session {
-        let base = self.seen.with_value(|m| m.get(&stored.id).cloned());
-        let mine = self.read_untracked(&stored.id, Session::clone);
-        self.seen
-            .update_value(|m| drop(m.insert(stored.id.clone(), stored.clone())));
-        match (base, mine) {
-            (Some(base), Some(mine)) if base != *stored => {
-                let merged = merge_fields(&base, &mine, stored);
-                if !merged.conflicts.is_empty() {
-                    self.notices.raise(Notice::OtherTabConflict);
-                }
-                merged.session
+    /// The registers stored for a session now, if its record is readable.
+    fn stored_registers_of(&self, id: &str) -> Option<Registers> {
+        let raw = self
+            .storage
+            .with_value(|s| s.get(&store::session_key(id)))?;
+        let session = store::decode_session(&raw).ok().filter(|s| s.id == id)?;
+        Some(store::decode_registers(&raw, &session))
+    }
+
+    /// Take in another tab's registers of a session: field by field the
+    /// later change stays (`merge::registers`); a field changed in both
+    /// without either seeing the other is reported. Returns whether this
+    /// tab's session changed.
+    fn take_in(&self, id: &str, theirs: &Registers) -> bool {
+        let Some(current) = self.get_untracked(id) else {
+            return false;
+        };
+        let mut conflicts = Vec::new();
+        let mut view = None;
+        self.regs.update_value(|m| {
+            let mine = m
+                .entry(id.to_string())
+                .or_insert_with(|| Registers::unstamped(&current));
+            let before = mine.clone();
+            conflicts = mine.merge(theirs);
+            if *mine != before {
+                view = mine.session();
             }
-            _ => stored.clone(),
+        });
+        if !conflicts.is_empty() {
+            self.notices.raise(Notice::OtherTabConflict);
+        }
+        match view {
+            Some(view) if view != current => {
+                self.list
+                    .update(|list| match list.iter_mut().find(|s| s.id == id) {
+                        Some(slot) => *slot = view,
+                        None => list.insert(0, view),
+                    });
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A new stamp of this tab: later than every stamp it made before.
+    fn stamp(&self) -> Stamp {
+        let mut at = None;
+        self.writer.update_value(|w| {
+            w.0 = w.0.max(now_ms());
+            w.2 += 1;
+            at = Some(w.clone());
+        });
+        at.unwrap_or_default()
+    }
+
+    /// This tab changed a session to `session`: stamp the fields that
+    /// changed and store it with its registers.
+    fn record(&self, session: &Session) {
+        let at = self.stamp();
+        self.regs.update_value(|m| {
+            let regs = m.entry(session.id.clone()).or_default();
+            regs.record(session, &at);
+        });
+        self.write(&session.id);
+    }
+
+    /// Store a session as this tab's registers hold it.
+    fn write(&self, id: &str) {
+        let Some((session, record)) = self.regs.with_value(|m| {
+            let regs = m.get(id)?;
+            let session = regs.session()?;
+            let record = store::encode_session_stamped(&session, regs);
+            Some((session, record))
+        }) else {
+            return;
+        };
+        let result = self
+            .storage
+            .with_value(|s| s.set(&store::session_key(id), &record));
+        self.report(result);
+        let differs = self.read_untracked(id, |s| *s != session).unwrap_or(true);
+        if differs {
+            self.list
+                .update(|list| match list.iter_mut().find(|s| s.id == id) {
+                    Some(slot) => *slot = session,
+                    None => list.insert(0, session),
+                });
         }
     }
 
@@ -184,13 +281,9 @@ impl Sessions {
                 .unwrap_or_default()
         });
         let id = session.id.clone();
-        let result = self
-            .storage
-            .with_value(|s| records::save_session(s, &session));
-        self.seen
-            .update_value(|m| drop(m.insert(id.clone(), session.clone())));
-        self.report(result);
-        self.list.update(|list| list.insert(0, session));
+        self.regs.update_value(|m| drop(m.remove(&id)));
+        self.list.update(|list| list.insert(0, session.clone()));
+        self.record(&session);
         self.remember_current(&id);
         id
     }
@@ -271,17 +364,12 @@ impl Sessions {
 
     /// Add a session or replace the one with its id, and save it.
     pub fn put(&self, session: Session) {
-        let result = self
-            .storage
-            .with_value(|s| records::save_session(s, &session));
-        self.seen
-            .update_value(|m| drop(m.insert(session.id.clone(), session.clone())));
-        self.report(result);
         self.list
             .update(|list| match list.iter_mut().find(|s| s.id == session.id) {
-                Some(slot) => *slot = session,
-                None => list.insert(0, session),
+                Some(slot) => *slot = session.clone(),
+                None => list.insert(0, session.clone()),
             });
+        self.record(&session);
     }
 
     /// A copy of this device's session with that id, if there is one.
@@ -411,26 +499,15 @@ impl Sessions {
             .with(|list| list.iter().find(|s| s.id == id).map(f))
     }
 
-    /// Change a session and save it at once. If another tab wrote it since
-    /// this tab last saw it (its storage event not heard yet), the two are
-    /// merged field by field first, so neither tab's keys are lost.
+    /// Change a session and save it at once. What another tab stored is
+    /// merged in first, field by field (its event may not be heard yet);
+    /// the fields changed are stamped, so a late copy cannot undo them.
     pub(super) fn update(&self, id: &str, f: impl FnOnce(&mut Session)) {
-        let key = store::session_key(id);
-        let stored = self
-            .storage
-            .with_value(|s| s.get(&key))
-            .and_then(|raw| store::decode_session(&raw).ok())
-            .filter(|s| s.id == id);
-        let unheard = stored
-            .filter(|stored| self.seen.with_value(|m| m.get(id) != Some(stored)))
-            .filter(|stored| self.list.with_untracked(|l| !l.contains(stored)));
-        if let Some(stored) = unheard {
-            let merged = self.merge_stored(&stored);
-            self.list.update(|list| {
-                if let Some(slot) = list.iter_mut().find(|s| s.id == id) {
-                    *slot = merged;
-                }
-            });
+        // What another tab stored since, if its event is not heard yet.
+        if let Some(stored) = self.stored_registers_of(id) {
+            if self.take_in(id, &stored) {
+                self.notices.raise(Notice::OtherTab);
+            }
         }
         let mut saved = None;
         self.list.update(|list| {
@@ -441,12 +518,7 @@ impl Sessions {
             }
         });
         if let Some(session) = saved {
-            let result = self
-                .storage
-                .with_value(|s| s.set(&key, &store::encode_session(&session)));
-            self.report(result);
-            self.seen
-                .update_value(|m| drop(m.insert(id.to_string(), session)));
+            self.record(&session);
         }
     }
 }

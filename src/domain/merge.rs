@@ -467,6 +467,7 @@ pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
 }
 
 pub mod fields;
+pub mod registers;
 
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,7 @@ use crate::domain::airtime::Airtime;
 use crate::domain::exercise::round::FeedForwardRound;
 use crate::domain::exercise::{ExerciseId, ExerciseRun, PastRun};
 use crate::domain::journal::{self, JournalEntry};
+use crate::domain::merge::registers::Registers;
 use crate::domain::private::PrivateNotes;
 use crate::domain::rotation::Schedule;
 use crate::domain::route::is_valid_id;
@@ -154,6 +155,38 @@ pub fn is_newer_record(raw: &str) -> bool {
 
 pub fn encode_session(session: &Session) -> String {
     encode(session)
+}
+
+/// A session with its fields' registers (when each last changed, by
+/// which tab): the stored record two tabs merge. The registers are beside
+/// the session, so a reader that does not know them reads the session.
+pub fn encode_session_stamped(session: &Session, regs: &Registers) -> String {
+    #[derive(Serialize)]
+    struct OutStamped<'a> {
+        v: u32,
+        data: &'a Session,
+        regs: &'a Registers,
+    }
+    serde_json::to_string(&OutStamped {
+        v: STORE_VERSION,
+        data: session,
+        regs,
+    })
+    .unwrap_or_default()
+}
+
+/// A stored session's registers: those it was stored with, or for a record
+/// stored without them (an older one), its fields unstamped.
+pub fn decode_registers(raw: &str, session: &Session) -> Registers {
+    #[derive(Deserialize)]
+    struct RegsOnly {
+        regs: Option<Registers>,
+    }
+    serde_json::from_str::<RegsOnly>(raw)
+        .ok()
+        .and_then(|r| r.regs)
+        .filter(|r| r.session().is_some_and(|s| s.id == session.id))
+        .unwrap_or_else(|| Registers::unstamped(session))
 }
 
 pub fn decode_session(raw: &str) -> Result<Session, RecordError> {
