@@ -297,7 +297,7 @@ fn check(tabs: usize, ops: &[Op]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     /// Two tabs typing at once, reading the store late, their events
     /// delivered late, out of order, twice: every key typed into a field
