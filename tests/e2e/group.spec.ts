@@ -103,7 +103,9 @@ test('a group of five with one person not here: turns, scribe, wrap-up, airtime 
   const order = page.getByRole('region', { name: 'Order of turns' }).getByRole('listitem');
   await expect(order).toHaveText(['Amara: 19 min', 'Jonas: 19 min', 'Mia: skipped (not here)', 'Lee: 19 min', 'Sam: 18 min']);
   const steps = page.getByRole('navigation', { name: 'Session steps' });
-  await expect(steps.getByRole('button', { name: "Mia's turn" })).toBeVisible();
+  await expect(steps.getByRole('button', { name: "Mia's turn", exact: true })).toBeVisible();
+  // Her phases cannot be opened, and say so to a screen reader.
+  await expect(steps.getByRole('button', { name: "Mia's turn: skipped: Goal" })).toBeDisabled();
   await expect(page.locator('.session-clock')).toContainText(/ends (3|15):20/);
   // (axe waits on timers: time flows again)
   await page.clock.resume();
