@@ -74,9 +74,19 @@ test('a backup restored into a clean browser gives the same data; other files ar
   ]);
   expect(download.suggestedFilename()).toMatch(/^peer-coach-backup-\d{4}-\d\d-\d\d\.json$/);
   const file = (await download.path())!;
+  // What was written: a session's field stamps (`regs`, when each field last
+  // changed in which tab, for merging tabs) are this browser's own, not data.
   const stored = (p: Page) =>
     p.evaluate(() =>
-      Object.fromEntries(Object.entries(localStorage).filter(([k]) => /^peer-coach\.(session|journal|private)\./.test(k))),
+      Object.fromEntries(
+        Object.entries(localStorage)
+          .filter(([k]) => /^peer-coach\.(session|journal|private)\./.test(k))
+          .map(([k, v]) => {
+            if (!k.startsWith('peer-coach.session.')) return [k, v];
+            const { regs: _, ...record } = JSON.parse(v);
+            return [k, JSON.stringify(record)];
+          }),
+      ),
     );
   const before = await stored(page);
 
