@@ -35,6 +35,9 @@ async function controlled(page: Page) {
 test('the policy holds on every screen and no request leaves the origin', async ({ page, baseURL }) => {
   const { requests, violations } = await watch(page);
   await page.goto('/');
+  // The first visit loads the whole app (the server compresses it on the
+  // way): wait for it as a person would, however slow the machine.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   for (const rule of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'self'", "connect-src 'self'"]) {
     expect(csp).toContain(rule);
