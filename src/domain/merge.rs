@@ -466,7 +466,6 @@ pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
     }
 }
 
-pub mod fields;
 pub mod registers;
 
 #[cfg(test)]

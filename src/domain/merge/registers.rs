@@ -25,7 +25,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::domain::merge::fields::Conflict;
 use crate::domain::session::Session;
 
 /// When a change was made and by whom: `(ms, writer, counter)`, ordered
@@ -340,6 +339,16 @@ fn conflict(path: &str, lost: &Reg) -> Option<Conflict> {
         path: path.to_string(),
         theirs,
     })
+}
+
+/// A field two tabs changed without either seeing the other's change: the
+/// later change was kept, and the other is reported (never lost unsaid).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// Where, as `halves.0.goal.topic`.
+    pub path: String,
+    /// The change that lost (a text as it is, anything else as JSON).
+    pub theirs: String,
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
