@@ -29,9 +29,15 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: 'list',
-  // A journey's budget on a slow, loaded 2-core machine (never a fixed wait).
-  timeout: 60_000,
+  // Budgets sized for the slowest machine CI may get (a loaded 2-core box
+  // where the first wasm compile alone can take seconds): a journey waits
+  // for what the user waits for, never a fixed time, and these only bound
+  // how long it may wait before it is called broken.
+  timeout: 120_000,
+  expect: { timeout: 45_000 },
   use: {
+    actionTimeout: 45_000,
+    navigationTimeout: 60_000,
     baseURL: BASE_URL,
     headless: true,
     trace: 'retain-on-failure',

@@ -56,7 +56,7 @@ test('in a course page of another origin, storage blocked: one exercise, the fra
   try {
     await page.goto(url);
     const app = page.frameLocator('#app');
-    await expect(app.getByRole('heading', { level: 1, name: 'Role play' })).toBeVisible({ timeout: 15_000 });
+    await expect(app.getByRole('heading', { level: 1, name: 'Role play' })).toBeVisible();
     // Embed mode, one exercise: no home link; storage refused is said once, the app works.
     await expect(app.getByRole('link', { name: 'Peer Coach' })).toBeHidden();
     await expect(app.getByText(/not letting the app keep data/)).toBeVisible();
@@ -87,7 +87,7 @@ test('in a course page of another origin, storage blocked: one exercise, the fra
 
 test('a preset link: one exercise in Spanish; the full flow with the format and minutes set and sharing hidden', async ({ page }) => {
   await page.goto('/?exercise=what-if&lang=es');
-  await expect(page.getByRole('heading', { level: 1, name: 'Escenarios «¿Y si…?»' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Escenarios «¿Y si…?»' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 
   await page.goto('/?format=one-way&minutes=4,6,8,6&share=off&lang=en');
@@ -116,7 +116,7 @@ test('presets that try to inject script are shown as text and run nothing', asyn
   const query = Object.entries(attacks).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
   await page.goto(`/?${query}`);
   const note = page.getByRole('status').filter({ hasText: 'Ignored in this page' });
-  await expect(note).toBeVisible({ timeout: 15_000 });
+  await expect(note).toBeVisible();
   await expect(note).toContainText('exercise=<script>alert(2)</script>');
   await expect(note).toContainText('format="><svg onload=alert(3)>');
   await expect(note).toContainText('<b onmouseover=alert(7)>x</b>=1');
@@ -143,7 +143,7 @@ test('for trainers: a preset link, the iframe code and a live preview', async ({
   expect(code).toContain('allow="clipboard-write"');
   expect(code).toContain(`(e.origin !== '${baseURL}' && e.origin !== 'null')`);
   const preview = page.frameLocator('iframe[title="Peer Coach, as your course will show it"]');
-  await expect(preview.getByRole('heading', { level: 1, name: 'Encenação' })).toBeVisible({ timeout: 15_000 });
+  await expect(preview.getByRole('heading', { level: 1, name: 'Encenação' })).toBeVisible();
   await page.getByLabel('What opens').selectOption({ label: 'The full session' });
   await page.getByRole('radio', { name: 'One-way' }).check();
   await page.getByRole('checkbox', { name: 'Set the minutes of each phase' }).check();
@@ -203,7 +203,7 @@ for (const { name, sandbox, colorScheme } of [
       expect(head.headers.get('access-control-allow-origin')).toBeNull();
       await page.goto(url);
       const app = page.frameLocator('#app');
-      await expect(app.getByRole('heading', { level: 1, name: 'Peer Coach' })).toBeVisible({ timeout: 20_000 });
+      await expect(app.getByRole('heading', { level: 1, name: 'Peer Coach' })).toBeVisible();
       const frame = await appFrame(page);
       const opaque = sandbox.includes('allow-same-origin') ? false : true;
       expect(await frame.evaluate(() => self.origin === 'null')).toBe(opaque);
@@ -247,7 +247,7 @@ test('embedded with the full flow: the frame shrinks to a short screen, and ther
   try {
     await page.goto(url);
     const app = page.frameLocator('#app');
-    await expect(app.getByRole('heading', { level: 1, name: 'Peer Coach' })).toBeVisible({ timeout: 15_000 });
+    await expect(app.getByRole('heading', { level: 1, name: 'Peer Coach' })).toBeVisible();
     const frame = await appFrame(page);
     /** The frame's height is the content's: no blank below the last thing drawn. */
     const fitsContent = async () => {
@@ -297,7 +297,7 @@ test("the trainers' preview starts clean and never touches the trainer's own dat
   await page.goto('/?lang=en');
   await startSession(page);
   await page.goto('/?lang=en#/');
-  await expect(page.getByRole('heading', { level: 2, name: 'Sessions on this device' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 2, name: 'Sessions on this device' })).toBeVisible();
   const saved = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   const before = await saved();
   expect(before).toContain(A);
@@ -305,7 +305,7 @@ test("the trainers' preview starts clean and never touches the trainer's own dat
   await page.getByRole('button', { name: 'For trainers' }).click();
   await page.getByLabel('Language').nth(1).selectOption('en');
   const preview = page.frameLocator('iframe[title="Peer Coach, as your course will show it"]');
-  await expect(preview.getByRole('heading', { level: 1, name: 'Peer Coach' })).toBeVisible({ timeout: 15_000 });
+  await expect(preview.getByRole('heading', { level: 1, name: 'Peer Coach' })).toBeVisible();
   // Clean: none of the trainer's sessions, and it says it keeps nothing.
   await expect(preview.getByText(/A preview: it starts empty/)).toBeVisible();
   await expect(preview.getByRole('heading', { name: 'Sessions on this device' })).toHaveCount(0);
@@ -330,7 +330,8 @@ test("the trainers' preview starts clean and never touches the trainer's own dat
 });
 
 test('at 320 px, in every language, no main screen scrolls sideways; the file picker is a button-like label said once', async ({ browser }) => {
-  test.setTimeout(240_000);
+  // A long journey: three times the budget of one (playwright.config.ts).
+  test.slow();
   const context = await browser.newContext({ viewport: { width: 320, height: 720 } });
   const page = await context.newPage();
   await page.goto('/?lang=en');
@@ -344,7 +345,7 @@ test('at 320 px, in every language, no main screen scrolls sideways; the file pi
     for (const [name, hash] of screens) {
       await page.goto(`/?lang=${lang}${hash}`);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await expect(page.locator('main h1')).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('main h1')).toBeVisible();
       const { scroll, client } = await page.evaluate(() => ({
         scroll: document.scrollingElement!.scrollWidth,
         client: document.scrollingElement!.clientWidth,

@@ -33,7 +33,8 @@ async function runTurn(page: Page, client: string, scribe: string, topic: string
 }
 
 test('a group of five with one person not here: turns, scribe, wrap-up, airtime and the link', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  // A long journey: three times the budget of one (playwright.config.ts).
+  test.slow();
   await page.clock.install({ time: new Date('2026-03-24T14:00:00') });
   await page.goto('/');
   await page.getByRole('button', { name: 'Start a session' }).click();
@@ -198,7 +199,6 @@ test('a group on a phone in dark mode: setup and a turn fit in 390 px', async ({
 });
 
 test('a group running late: the next turn absorbs the overrun, or the group runs over by choice', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.clock.install({ time: new Date('2026-03-24T14:00:00') });
   await page.goto('/');
   await page.getByRole('button', { name: 'Start a session' }).click();

@@ -62,7 +62,8 @@ async function half(page: Page, topic: string, option: string, action: string) {
 }
 
 test('the whole journey with the keyboard only', async ({ page }) => {
-  test.setTimeout(180_000);
+  // A long journey: three times the budget of one (playwright.config.ts).
+  test.slow();
   await page.goto('/');
   await tabAndPress(page, page.getByRole('button', { name: 'Start a session' }));
   await heading(page, 'Set up your session');

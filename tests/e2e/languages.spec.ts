@@ -65,7 +65,7 @@ async function h1(page: Page, name: string) {
 /** A whole reciprocal session in one language, with axe on each kind of screen. */
 async function wholeSession(page: Page, w: Words): Promise<string> {
   await page.goto('/');
-  await expect(page.getByRole('button', { name: w.start })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: w.start })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', w.lang);
   await expectNoA11yViolations(page, `home ${w.lang}`);
   await page.getByRole('button', { name: w.start }).click();

@@ -58,7 +58,8 @@ async function everyScreen(page: Page, visit: Visit) {
 
 for (const [width, height] of [[1280, 800], [390, 844]]) {
   test(`every screen at ${width}×${height}: screenshots and axe, light`, async ({ page }) => {
-    test.setTimeout(120_000);
+    // A long journey: three times the budget of one (playwright.config.ts).
+    test.slow();
     await page.setViewportSize({ width, height });
     await everyScreen(page, async (name) => {
       await screenshot(page, name);
@@ -70,7 +71,8 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
 }
 
 test('every screen in dark mode: axe', async ({ page }) => {
-  test.setTimeout(120_000);
+  // A long journey: three times the budget of one (playwright.config.ts).
+  test.slow();
   await page.emulateMedia({ colorScheme: 'dark' });
   await everyScreen(page, async (name) => {
     await expectNoA11yViolations(page, `${name} (dark)`);

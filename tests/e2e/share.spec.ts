@@ -98,7 +98,7 @@ test('a protected link asks for the passphrase and lets a wrong one be retried',
   const words = await a.getByLabel('Passphrase', { exact: true }).inputValue();
   expect(words.split('-').length).toBeGreaterThanOrEqual(4);
   await a.getByRole('button', { name: 'Create the protected link' }).click();
-  await expect(a.getByText('Protected link ready')).toBeVisible({ timeout: 15_000 });
+  await expect(a.getByText('Protected link ready')).toBeVisible();
   const link = await a.getByLabel('Link to this session').inputValue();
   expect(link).toMatch(/#e1\./);
   expect(link).not.toContain('Confidential');
@@ -110,7 +110,7 @@ test('a protected link asks for the passphrase and lets a wrong one be retried',
   await expectNoA11yViolations(b, 'passphrase screen');
   await b.getByLabel('Passphrase', { exact: true }).fill('wrong horse');
   await b.getByRole('button', { name: 'Unlock' }).click();
-  await expect(b.getByRole('alert')).toContainText('does not open', { timeout: 15_000 });
+  await expect(b.getByRole('alert')).toContainText('does not open');
   await b.getByLabel('Passphrase', { exact: true }).fill(words);
   await b.getByRole('button', { name: 'Unlock' }).click();
   await heading(b, 'Goal');

@@ -41,7 +41,7 @@ test('the app served from a sub-path: a session, its link, a reload, offline', a
     expect(failed).toEqual([]);
 
     // The service worker of the sub-path build covers the sub-path.
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20_000 });
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
     await context.setOffline(true);
     await page.goto(`${root}#/history`);
     await heading(page, 'History');
@@ -58,7 +58,6 @@ test('the app served from a sub-path: a session, its link, a reload, offline', a
 
 test('a link whose # became %23 in the path opens: the 404 page hands it to the app, online and offline', async ({ browser }) => {
   test.skip(!existsSync(DIR), `${DIR}/ not built (make test-e2e builds it)`);
-  test.setTimeout(90_000);
   const server = await startServer(DIR, 0, BASE);
   const root = `http://127.0.0.1:${server.address().port}${BASE}`;
   try {
@@ -86,7 +85,7 @@ test('a link whose # became %23 in the path opens: the 404 page hands it to the 
     expect(other.url().startsWith(root)).toBe(true);
 
     // Offline, the service worker answers as the host does.
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20_000 });
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
     await context.setOffline(true);
     await page.goto(mangled);
     await heading(page, 'Our agreement');

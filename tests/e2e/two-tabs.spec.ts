@@ -18,7 +18,8 @@ async function twoTabs(context: BrowserContext): Promise<[Page, Page]> {
 }
 
 test('two tabs typing in different fields at the same moment lose no key', async ({ context }) => {
-  test.setTimeout(120_000);
+  // A long journey: three times the budget of one (playwright.config.ts).
+  test.slow();
   const [one, two] = await twoTabs(context);
   const topic = one.getByLabel('Topic', { exact: true });
   const outcome = two.getByLabel('Outcome for today');
@@ -46,7 +47,8 @@ test('two tabs typing in different fields at the same moment lose no key', async
 });
 
 test('the same field typed in two tabs at once is said, never silently lost', async ({ context }) => {
-  test.setTimeout(120_000);
+  // A long journey: three times the budget of one (playwright.config.ts).
+  test.slow();
   const [one, two] = await twoTabs(context);
   const here = one.getByLabel('Topic', { exact: true });
   const there = two.getByLabel('Topic', { exact: true });
