@@ -11,6 +11,7 @@ use crate::app::sessions::use_sessions;
 use crate::domain::backup::{BackupError, Counts, RestoreReport};
 use crate::i18n::{t, tf, Key};
 use crate::platform::{files, records};
+use crate::ui::ids;
 
 /// Largest backup file read (a long history takes a few megabytes).
 const MAX_BACKUP_BYTES: f64 = 64.0 * 1_048_576.0;
@@ -88,8 +89,8 @@ pub fn BackupPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="backup-panel" aria-labelledby="backup-title">
-            <h2 id="backup-title">{t(Key::BackupTitle)}</h2>
+        <section class="backup-panel" aria-labelledby=ids::BACKUP_TITLE>
+            <h2 id=ids::BACKUP_TITLE>{t(Key::BackupTitle)}</h2>
             <p>
                 {move || {
                     let u = usage.get();
@@ -125,13 +126,13 @@ pub fn BackupPanel() -> impl IntoView {
                 </button>
             </div>
             <div class="field file-field">
-                <p class="help" id="restore-help">{t(Key::RestoreHelp)}</p>
+                <p class="help" id=ids::RESTORE_HELP>{t(Key::RestoreHelp)}</p>
                 <input
                     type="file"
-                    id="restore-file"
+                    id=ids::RESTORE_FILE
                     class="file-pick"
                     accept=".json,application/json"
-                    aria-describedby="restore-help"
+                    aria-describedby=ids::RESTORE_HELP
                     on:change=move |ev| {
                         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
                         restore_file(input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)));
@@ -140,7 +141,7 @@ pub fn BackupPanel() -> impl IntoView {
                         }
                     }
                 />
-                <label for="restore-file">{t(Key::RestoreLabel)}</label>
+                <label for=ids::RESTORE_FILE>{t(Key::RestoreLabel)}</label>
             </div>
             <div role="status" class="restore-status">
                 {move || message.get().map(|(ok, lines)| view! {

@@ -13,6 +13,7 @@ use crate::platform::timezone::{local_date_time, local_zone};
 use crate::platform::{clipboard, files};
 use crate::ui::airtime::airtime_lines;
 use crate::ui::exercise_results::result_lines;
+use crate::ui::ids;
 
 /// What happened to the last export, for the status line.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -119,8 +120,8 @@ pub fn SessionExports() -> impl IntoView {
     };
 
     view! {
-        <section class="exports no-print" aria-labelledby="exports-title">
-            <h2 id="exports-title">{t(Key::ExportsTitle)}</h2>
+        <section class="exports no-print" aria-labelledby=ids::EXPORTS_TITLE>
+            <h2 id=ids::EXPORTS_TITLE>{t(Key::ExportsTitle)}</h2>
             <p class="help-line">{t(Key::ExportsIntro)}</p>
             <div class="actions">
                 <button type="button" on:click=copy>{t(Key::ExportCopyMarkdown)}</button>
@@ -142,8 +143,8 @@ pub fn SessionExports() -> impl IntoView {
             </p>
             <Show when=move || done.get() == Some(Done::CopyBlocked)>
                 <div class="field">
-                    <label for="export-markdown">{t(Key::ExportMarkdownLabel)}</label>
-                    <textarea id="export-markdown" rows="10" readonly prop:value=markdown></textarea>
+                    <label for=ids::EXPORT_MARKDOWN>{t(Key::ExportMarkdownLabel)}</label>
+                    <textarea id=ids::EXPORT_MARKDOWN rows="10" readonly prop:value=markdown></textarea>
                 </div>
             </Show>
         </section>

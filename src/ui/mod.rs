@@ -24,6 +24,7 @@ mod half_summary;
 mod header;
 mod history;
 mod home;
+mod ids;
 mod journal;
 mod merge_view;
 mod next_meeting;

@@ -14,6 +14,7 @@ use crate::domain::route::Route;
 use crate::domain::session::Session;
 use crate::domain::share::{self, Decoded, Envelope, LinkError};
 use crate::i18n::{t, Key};
+use crate::ui::ids;
 use crate::ui::merge_view::MergeView;
 use crate::ui::open_box::OpenBox;
 
@@ -56,8 +57,8 @@ pub fn OpenLink(
     move || {
         match state.get() {
         Opening::Failed(error) => view! {
-            <section class="open" aria-labelledby="screen-title">
-                <h1 id="screen-title" tabindex="-1">{t(Key::OpenFailedTitle)}</h1>
+            <section class="open" aria-labelledby=ids::SCREEN_TITLE>
+                <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::OpenFailedTitle)}</h1>
                 <div class="problem" role="alert">
                     <p>{t(link_error_text(&error))}</p>
                     <p class="muted">{t(Key::OpenUntouched)}</p>
@@ -85,8 +86,8 @@ pub fn UnreadableAddress() -> impl IntoView {
     // As a bad link does, it leaves the address bar.
     crate::platform::location::replace_hash("#/");
     view! {
-        <section class="open" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::AddressUnreadableTitle)}</h1>
+        <section class="open" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::AddressUnreadableTitle)}</h1>
             <div class="problem" role="alert">
                 <p>{t(Key::AddressUnreadable)}</p>
                 <p class="muted">{t(Key::OpenUntouched)}</p>
@@ -122,31 +123,31 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
                         UnlockError::Link(e) => link_error_text(&e),
                         UnlockError::NoCrypto => Key::OpenNoCrypto,
                     }));
-                    crate::ui::focus::focus_later("open-passphrase".to_string());
+                    crate::ui::focus::focus_later(ids::OPEN_PASSPHRASE);
                 }
             }
             busy.set(false);
         });
     };
     view! {
-        <section class="open" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::OpenLockedTitle)}</h1>
+        <section class="open" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::OpenLockedTitle)}</h1>
             <p>{t(Key::OpenLockedIntro)}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="open-passphrase">{t(Key::OpenPassphraseLabel)}</label>
+                    <label for=ids::OPEN_PASSPHRASE>{t(Key::OpenPassphraseLabel)}</label>
                     <input
                         type="text"
-                        id="open-passphrase"
+                        id=ids::OPEN_PASSPHRASE
                         autocomplete="off"
                         autocapitalize="none"
                         spellcheck="false"
-                        aria-describedby="open-error"
+                        aria-describedby=ids::OPEN_ERROR
                         prop:value=move || passphrase.get()
                         on:input=move |ev| passphrase.set(event_target_value(&ev))
                     />
                 </div>
-                <p id="open-error" role="alert" class="problem-text">
+                <p id=ids::OPEN_ERROR role="alert" class="problem-text">
                     {move || error.get().map(t)}
                 </p>
                 <div class="actions">

@@ -13,6 +13,7 @@ use crate::i18n::{t, tf, Key};
 use crate::platform::{clipboard, files, random_u32};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 
 /// Links up to this length fit everywhere; up to the second they fit most.
 const FINE: usize = 2_000;
@@ -87,7 +88,7 @@ pub fn SharePanel(
                 copied.set(Some(Copied::Done(text)));
             } else {
                 copied.set(Some(Copied::Blocked(text)));
-                focus_later("share-copy-fallback".to_string());
+                focus_later(ids::SHARE_COPY_FALLBACK);
             }
         });
     };
@@ -148,11 +149,11 @@ pub fn SharePanel(
             let d = q.d.clone();
             view! {
                 <figure class="qr">
-                    <svg viewBox=view_box.clone() role="img" aria-labelledby="qr-caption">
+                    <svg viewBox=view_box.clone() role="img" aria-labelledby=ids::QR_CAPTION>
                         <rect width="100%" height="100%" fill="#fff"></rect>
                         <path d=q.d fill="#000"></path>
                     </svg>
-                    <figcaption id="qr-caption">
+                    <figcaption id=ids::QR_CAPTION>
                         <strong>{t(Key::ShareQrTitle)}</strong>
                         ": "
                         {t(Key::ShareQrHelp)}
@@ -161,10 +162,10 @@ pub fn SharePanel(
                 <div class="actions tight qr-large-open">
                     <button type="button" on:click=show_large>{t(Key::ShareQrLarge)}</button>
                 </div>
-                <dialog node_ref=large class="qr-large" aria-labelledby="qr-large-title">
+                <dialog node_ref=large class="qr-large" aria-labelledby=ids::QR_LARGE_TITLE>
                     <div class="qr-large-head">
                         <div>
-                            <h2 id="qr-large-title">{t(Key::ShareQrLargeTitle)}</h2>
+                            <h2 id=ids::QR_LARGE_TITLE>{t(Key::ShareQrLargeTitle)}</h2>
                             <p>{t(Key::ShareQrLargeHelp)}</p>
                         </div>
                         <button type="button" class="primary" on:click=close_large>
@@ -189,29 +190,29 @@ pub fn SharePanel(
 
     let close = move |_| {
         open.set(false);
-        focus_later("share-toggle".to_string());
+        focus_later(ids::SHARE_TOGGLE);
     };
 
     view! {
-        <section id="share-panel" class="share-panel" aria-labelledby="share-title">
+        <section id=ids::SHARE_PANEL class="share-panel" aria-labelledby=ids::SHARE_TITLE>
             <div class="share-head">
-                <h2 id="share-title" tabindex="-1">{t(Key::ShareTitle)}</h2>
+                <h2 id=ids::SHARE_TITLE tabindex="-1">{t(Key::ShareTitle)}</h2>
                 <button type="button" class="ghost" on:click=close>{t(Key::ShareClose)}</button>
             </div>
             <p class="muted">{t(Key::ShareWhat)}</p>
             <div class="check">
                 <input
                     type="checkbox"
-                    id="share-protect"
+                    id=ids::SHARE_PROTECT
                     prop:checked=move || protect.get()
                     on:change=move |ev| protect.set(event_target_checked(&ev))
                 />
-                <label for="share-protect">{t(Key::ShareProtect)}</label>
+                <label for=ids::SHARE_PROTECT>{t(Key::ShareProtect)}</label>
             </div>
             <Show when=move || protect.get()>
                 <div class="protect">
                     <TextField
-                        id="share-passphrase"
+                        id=ids::SHARE_PASSPHRASE
                         label=t(Key::SharePassphrase)
                         help=t(Key::SharePassphraseHelp)
                         code=true
@@ -244,13 +245,13 @@ pub fn SharePanel(
             </Show>
             <Show when=move || link().is_some()>
                 <div class="field">
-                    <label for="share-link">{t(Key::ShareLinkLabel)}</label>
+                    <label for=ids::SHARE_LINK>{t(Key::ShareLinkLabel)}</label>
                     <textarea
-                        id="share-link"
+                        id=ids::SHARE_LINK
                         class="link"
                         rows="3"
                         readonly
-                        aria-describedby="share-length"
+                        aria-describedby=ids::SHARE_LENGTH
                         prop:value=move || link().unwrap_or_default()
                     ></textarea>
                 </div>
@@ -261,10 +262,10 @@ pub fn SharePanel(
                         low=FINE
                         high=WARN - 1
                         optimum="0"
-                        aria-labelledby="share-length"
+                        aria-labelledby=ids::SHARE_LENGTH
                         value=move || length_note().map(|(n, _)| n.min(WARN)).unwrap_or(0)
                     ></meter>
-                    <p id="share-length">{move || length_note().map(|(_, text)| text)}</p>
+                    <p id=ids::SHARE_LENGTH>{move || length_note().map(|(_, text)| text)}</p>
                 </div>
                 <div class="actions tight">
                     <button
@@ -287,11 +288,11 @@ pub fn SharePanel(
                         .filter(|(done, _)| !done)
                         .map(|(_, text)| {
                             view! {
-                                <label class="sr-only" for="share-copy-fallback">
+                                <label class="sr-only" for=ids::SHARE_COPY_FALLBACK>
                                     {t(Key::ShareLinkLabel)}
                                 </label>
                                 <textarea
-                                    id="share-copy-fallback"
+                                    id=ids::SHARE_COPY_FALLBACK
                                     class="link"
                                     rows="4"
                                     readonly

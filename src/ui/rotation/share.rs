@@ -10,6 +10,7 @@ use crate::domain::rotation::{link, Schedule};
 use crate::i18n::{t, tf, Key};
 use crate::platform::{clipboard, files};
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 
 /// Links up to this length fit everywhere; up to the second they fit most.
 const FINE: usize = 2_000;
@@ -63,7 +64,7 @@ pub fn ScheduleShare(
                 copied.set(Some(Copied::Done(text)));
             } else {
                 copied.set(Some(Copied::Blocked(text)));
-                focus_later("schedule-copy-fallback".to_string());
+                focus_later(ids::SCHEDULE_COPY_FALLBACK);
             }
         });
     };
@@ -78,22 +79,22 @@ pub fn ScheduleShare(
     };
 
     view! {
-        <section class="share-panel schedule-share no-print" aria-labelledby="schedule-share-title">
-            <h2 id="schedule-share-title">{t(Key::RotationShareTitle)}</h2>
+        <section class="share-panel schedule-share no-print" aria-labelledby=ids::SCHEDULE_SHARE_TITLE>
+            <h2 id=ids::SCHEDULE_SHARE_TITLE>{t(Key::RotationShareTitle)}</h2>
             <p class="muted">{t(Key::RotationShareWhat)}</p>
             <div class="field">
-                <label for="schedule-link">{t(Key::RotationShareLink)}</label>
+                <label for=ids::SCHEDULE_LINK>{t(Key::RotationShareLink)}</label>
                 <textarea
-                    id="schedule-link"
+                    id=ids::SCHEDULE_LINK
                     class="link"
                     rows="3"
                     readonly
-                    aria-describedby="schedule-length"
+                    aria-describedby=ids::SCHEDULE_LENGTH
                     on:focus=select_all
                     prop:value=move || url.get()
                 ></textarea>
             </div>
-            <p id="schedule-length" class="muted">{length_note}</p>
+            <p id=ids::SCHEDULE_LENGTH class="muted">{length_note}</p>
             <div class="actions tight">
                 <button type="button" class="primary" on:click=copy>{t(Key::ShareCopy)}</button>
                 <button
@@ -116,9 +117,9 @@ pub fn ScheduleShare(
                 (status() == Some(false))
                     .then(|| {
                         view! {
-                            <label class="sr-only" for="schedule-copy-fallback">{t(Key::RotationShareLink)}</label>
+                            <label class="sr-only" for=ids::SCHEDULE_COPY_FALLBACK>{t(Key::RotationShareLink)}</label>
                             <textarea
-                                id="schedule-copy-fallback"
+                                id=ids::SCHEDULE_COPY_FALLBACK
                                 class="link"
                                 rows="4"
                                 readonly
