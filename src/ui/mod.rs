@@ -26,6 +26,7 @@ mod history;
 mod home;
 mod ids;
 mod journal;
+mod link_copy;
 mod merge_view;
 mod next_meeting;
 mod next_meetings;

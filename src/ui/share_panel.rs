@@ -3,28 +3,26 @@
 //! a text block where a link would be cut, and an optional passphrase.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::app::sessions::use_current;
 use crate::app::sharing::{link_for, lock, text_block};
 use crate::domain::qr::{module_px, qr_path};
+use crate::domain::session::Session;
 use crate::domain::share;
-use crate::i18n::{t, tf, Key};
-use crate::platform::{clipboard, files, random_u32};
+use crate::i18n::{t, Key};
+use crate::platform::{files, random_u32};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
+use crate::ui::link_copy::{copy_action, length_note, CopyStatus, LinkField, FINE, WARN};
 
-/// Links up to this length fit everywhere; up to the second they fit most.
-const FINE: usize = 2_000;
-const WARN: usize = 4_000;
-
-/// What happened to the last copy, and of which text.
-#[derive(Clone, PartialEq, Eq)]
-enum Copied {
-    Done(String),
-    /// The browser refused: the text is shown selected instead.
-    Blocked(String),
+/// A protected link, with the plain link and the passphrase it was made
+/// from: once the session or the passphrase changes it is out of date.
+#[derive(Clone)]
+struct Locked {
+    from: String,
+    words: String,
+    link: String,
 }
 
 /// The window's inner size in CSS pixels.
@@ -46,20 +44,29 @@ pub fn SharePanel(
     let plain = Memo::new(move |_| link_for(&current.read(share::encode_session)));
     let protect = RwSignal::new(false);
     let passphrase = RwSignal::new(share::suggest_passphrase(random_u32, 4));
-    // The protected link, with the plain link and passphrase it was made
-    // from: once the session or the passphrase changes it is out of date.
-    let locked = RwSignal::new(None::<(String, String, String)>);
-    let locking = RwSignal::new(false);
-    let crypto_missing = RwSignal::new(false);
-    let copied = RwSignal::new(None::<Copied>);
+    // Protecting the link: its value is the last protected link, or `Err`
+    // where this browser cannot encrypt.
+    let locking = Action::new_local(|(session, words, from): &(Session, String, String)| {
+        let (session, words, from) = (session.clone(), words.clone(), from.clone());
+        async move {
+            let payload = lock(&session, &words).await.map_err(|_| ())?;
+            Ok(Locked {
+                from,
+                words,
+                link: link_for(&payload),
+            })
+        }
+    });
+    let crypto_missing = move || locking.value().with(|v| matches!(v, Some(Err(()))));
 
     // The link on show: the plain one, or the protected one while current.
     let link = move || {
         if protect.get() {
-            locked.with(|l| {
+            locking.value().with(|l| {
                 l.as_ref()
-                    .filter(|(from, words, _)| *from == plain.get() && *words == passphrase.get())
-                    .map(|(_, _, link)| link.clone())
+                    .and_then(|l| l.as_ref().ok())
+                    .filter(|l| l.from == plain.get() && l.words == passphrase.get())
+                    .map(|l| l.link.clone())
             })
         } else {
             Some(plain.get())
@@ -72,48 +79,28 @@ pub fn SharePanel(
         };
         let words = passphrase.get_untracked();
         let from = plain.get_untracked();
-        locking.set(true);
-        spawn_local(async move {
-            match lock(&session, &words).await {
-                Ok(payload) => locked.set(Some((from, words, link_for(&payload)))),
-                Err(_) => crypto_missing.set(true),
-            }
-            locking.set(false);
-        });
+        locking.dispatch_local((session, words, from));
     };
 
+    let copy_action = copy_action();
     let copy = move |text: String| {
-        spawn_local(async move {
-            if clipboard::copy(&text).await {
-                copied.set(Some(Copied::Done(text)));
-            } else {
-                copied.set(Some(Copied::Blocked(text)));
-                focus_later(ids::SHARE_COPY_FALLBACK);
-            }
-        });
+        copy_action.dispatch_local((ids::SHARE_COPY_FALLBACK, text));
     };
     // The status of the last copy, while it is about what is on show.
-    let copy_status = move || {
+    let copy_status = Signal::derive(move || {
         let current = link().unwrap_or_default();
         let block = text_block(&current);
-        copied.with(|c| match c {
-            Some(Copied::Done(t)) if *t == current || *t == block => Some((true, t.clone())),
-            Some(Copied::Blocked(t)) if *t == current || *t == block => Some((false, t.clone())),
-            _ => None,
-        })
-    };
+        copy_action
+            .value()
+            .get()
+            .filter(|c| c.text == current || c.text == block)
+            .map(|c| (c.done, c.text))
+    });
 
     let length_note = move || {
         link().map(|l| {
             let n = l.chars().count();
-            let key = if n <= FINE {
-                Key::ShareLengthFine
-            } else if n <= WARN {
-                Key::ShareLengthWarn
-            } else {
-                Key::ShareLengthTooLong
-            };
-            (n, tf(key, &[("n", &crate::i18n::number(n))]))
+            (n, length_note(n))
         })
     };
 
@@ -229,13 +216,13 @@ pub fn SharePanel(
                         <button
                             type="button"
                             class="primary"
-                            disabled=move || locking.get() || passphrase.with(|p| !share::passphrase::is_usable(p))
+                            disabled=move || locking.pending().get() || passphrase.with(|p| !share::passphrase::is_usable(p))
                             on:click=make_locked
                         >
-                            {move || t(if locking.get() { Key::ShareLocking } else { Key::ShareLock })}
+                            {move || t(if locking.pending().get() { Key::ShareLocking } else { Key::ShareLock })}
                         </button>
                     </div>
-                    <Show when=move || crypto_missing.get()>
+                    <Show when=crypto_missing>
                         <p class="gentle" role="alert">{t(Key::ShareCryptoMissing)}</p>
                     </Show>
                     <Show when=move || link().is_some()>
@@ -244,17 +231,12 @@ pub fn SharePanel(
                 </div>
             </Show>
             <Show when=move || link().is_some()>
-                <div class="field">
-                    <label for=ids::SHARE_LINK>{t(Key::ShareLinkLabel)}</label>
-                    <textarea
-                        id=ids::SHARE_LINK
-                        class="link"
-                        rows="3"
-                        readonly
-                        aria-describedby=ids::SHARE_LENGTH
-                        prop:value=move || link().unwrap_or_default()
-                    ></textarea>
-                </div>
+                <LinkField
+                    id=ids::SHARE_LINK
+                    label=Key::ShareLinkLabel
+                    described_by=ids::SHARE_LENGTH
+                    link=Signal::derive(move || link().unwrap_or_default())
+                />
                 <div class="length">
                     <meter
                         min="0"
@@ -276,40 +258,12 @@ pub fn SharePanel(
                         {t(Key::ShareCopy)}
                     </button>
                 </div>
-                <p class="copy-status" role="status">
-                    {move || match copy_status() {
-                        Some((true, _)) => t(Key::ShareCopied),
-                        Some((false, _)) => t(Key::ShareCopyBlocked),
-                        None => "",
-                    }}
-                </p>
-                {move || {
-                    copy_status()
-                        .filter(|(done, _)| !done)
-                        .map(|(_, text)| {
-                            view! {
-                                <label class="sr-only" for=ids::SHARE_COPY_FALLBACK>
-                                    {t(Key::ShareLinkLabel)}
-                                </label>
-                                <textarea
-                                    id=ids::SHARE_COPY_FALLBACK
-                                    class="link"
-                                    rows="4"
-                                    readonly
-                                    on:focus=move |ev| {
-                                        use wasm_bindgen::JsCast;
-                                        if let Some(area) = ev
-                                            .target()
-                                            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                                        {
-                                            area.select();
-                                        }
-                                    }
-                                    prop:value=text
-                                ></textarea>
-                            }
-                        })
-                }}
+                <CopyStatus
+                    status=copy_status
+                    copied=Key::ShareCopied
+                    fallback=ids::SHARE_COPY_FALLBACK
+                    label=Key::ShareLinkLabel
+                />
                 {qr}
                 <p>{t(Key::ShareFileIntro)}</p>
                 <div class="actions tight">

@@ -10,8 +10,9 @@ use crate::domain::flow::{Format, Phase};
 use crate::domain::plan;
 use crate::domain::preset::{Preset, MAX_PHASE_MINUTES};
 use crate::i18n::{exercise_name, phase_name, t, Key, Lang};
-use crate::platform::{clipboard, location};
+use crate::platform::location;
 use crate::ui::ids;
+use crate::ui::link_copy::copy_action;
 use crate::ui::radio_choice::RadioChoice;
 
 /// The iframe code for a course page: the app, allowed to use the
@@ -58,25 +59,19 @@ pub fn TrainersScreen() -> impl IntoView {
         let origin = origin.clone();
         Memo::new(move |_| snippet(&link.get(), &origin))
     };
-    let status = RwSignal::new(None::<(&'static str, Key)>);
-    let copy = move |what: &'static str, text: String| {
-        leptos::task::spawn_local(async move {
-            let copied = clipboard::copy(&text).await;
-            if !copied {
-                crate::ui::focus::select_later(what);
-            }
-            status.set(Some((
-                what,
-                if copied {
+    // Where the browser refuses the clipboard, the field is selected to copy
+    // by hand.
+    let copy = copy_action();
+    let status_of = move |what: &'static str| {
+        move || {
+            copy.value().get().filter(|c| c.target == what).map(|c| {
+                t(if c.done {
                     Key::TrainersCopied
                 } else {
                     Key::TrainersCopyBlocked
-                },
-            )));
-        });
-    };
-    let status_of = move |what: &'static str| {
-        move || status.get().filter(|(w, _)| *w == what).map(|(_, k)| t(k))
+                })
+            })
+        }
     };
 
     let exercise_option = move |id: ExerciseId| {
@@ -213,7 +208,9 @@ pub fn TrainersScreen() -> impl IntoView {
                         <input type="text" id=ids::TRAINER_LINK readonly prop:value=move || link.get() />
                     </div>
                     <div class="actions">
-                        <button type="button" on:click=move |_| copy(ids::TRAINER_LINK, link.get_untracked())>
+                        <button type="button" on:click=move |_| {
+                            copy.dispatch_local((ids::TRAINER_LINK, link.get_untracked()));
+                        }>
                             {t(Key::TrainersCopyLink)}
                         </button>
                         <p class="help-line" role="status">{status_of(ids::TRAINER_LINK)}</p>
@@ -230,7 +227,9 @@ pub fn TrainersScreen() -> impl IntoView {
                         ></textarea>
                     </div>
                     <div class="actions">
-                        <button type="button" on:click=move |_| copy(ids::TRAINER_CODE, code.get_untracked())>
+                        <button type="button" on:click=move |_| {
+                            copy.dispatch_local((ids::TRAINER_CODE, code.get_untracked()));
+                        }>
                             {t(Key::TrainersCopyCode)}
                         </button>
                         <p class="help-line" role="status">{status_of(ids::TRAINER_CODE)}</p>
