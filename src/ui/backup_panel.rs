@@ -2,7 +2,6 @@
 //! everything to download, and restoring one.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::backup::{self, Restored};
@@ -50,6 +49,15 @@ fn report_lines(r: &RestoreReport) -> Vec<String> {
     lines
 }
 
+/// What the panel is asked to report on.
+#[derive(Clone)]
+enum Job {
+    /// Restore from this file.
+    Restore(web_sys::File),
+    /// The browser refused the backup's download.
+    DownloadBlocked,
+}
+
 #[component]
 pub fn BackupPanel() -> impl IntoView {
     let sessions = use_sessions();
@@ -59,16 +67,22 @@ pub fn BackupPanel() -> impl IntoView {
         sessions.count();
         records::storage_use(&sessions.storage())
     });
-    let message = RwSignal::new(None::<(bool, Vec<String>)>);
-
-    let restore_file = move |file: Option<web_sys::File>| {
-        let Some(file) = file else { return };
-        spawn_local(async move {
+    // What the panel has to say, as one action so the last word stands: a
+    // restore (read, then merged) or a download the browser refused.
+    let act = Action::new_local(move |job: &Job| {
+        let job = job.clone();
+        async move {
+            let file = match job {
+                Job::DownloadBlocked => {
+                    return (false, vec![t(Key::ExportDownloadBlocked).to_string()]);
+                }
+                Job::Restore(file) => file,
+            };
             let outcome = match files::read_text_up_to(&file, MAX_BACKUP_BYTES).await {
                 None => Restored::Refused(BackupError::NotABackup),
                 Some(text) => backup::restore(&sessions, &journal, &text),
             };
-            message.set(Some(match outcome {
+            match outcome {
                 Restored::Done(report) => (true, report_lines(&report)),
                 Restored::Full(report) => {
                     let mut lines = vec![t(Key::RestoreFull).to_string()];
@@ -84,8 +98,14 @@ pub fn BackupPanel() -> impl IntoView {
                 Restored::Refused(BackupError::Newer { .. }) => {
                     (false, vec![t(Key::RestoreNewer).to_string()])
                 }
-            }));
-        });
+            }
+        }
+    });
+    let message = act.value();
+    let restore_file = move |file: Option<web_sys::File>| {
+        if let Some(file) = file {
+            act.dispatch_local(Job::Restore(file));
+        }
     };
 
     view! {
@@ -118,7 +138,7 @@ pub fn BackupPanel() -> impl IntoView {
                     type="button"
                     on:click=move |_| {
                         if !backup::download(&sessions) {
-                            message.set(Some((false, vec![t(Key::ExportDownloadBlocked).to_string()])));
+                            act.dispatch_local(Job::DownloadBlocked);
                         }
                     }
                 >

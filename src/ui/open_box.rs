@@ -2,7 +2,6 @@
 //! the fallbacks for links that chat apps cut.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::router::use_router;
@@ -16,24 +15,28 @@ use crate::ui::ids;
 pub fn OpenBox() -> impl IntoView {
     let router = use_router();
     let pasted = RwSignal::new(String::new());
-    let file_error = RwSignal::new(false);
 
     let open_text = move |text: String| {
         router.show(Route::Open(share::clean(&text)));
     };
-    let open_file = move |file: Option<web_sys::File>| {
-        let Some(file) = file else {
-            return;
-        };
-        spawn_local(async move {
-            match files::read_text(&file).await {
-                Some(text) => {
-                    file_error.set(false);
-                    open_text(text);
-                }
-                None => file_error.set(true),
+    // Reading a file, then opening what it holds: the value says whether
+    // it could be read.
+    let read_file = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        async move {
+            let text = files::read_text(&file).await;
+            let read = text.is_some();
+            if let Some(text) = text {
+                open_text(text);
             }
-        });
+            read
+        }
+    });
+    let file_error = move || read_file.value().get() == Some(false);
+    let open_file = move |file: Option<web_sys::File>| {
+        if let Some(file) = file {
+            read_file.dispatch_local(file);
+        }
     };
 
     view! {
@@ -85,7 +88,7 @@ pub fn OpenBox() -> impl IntoView {
                 <label for=ids::OPEN_FILE>{t(Key::OpenFileLabel)}</label>
                 <p class="help" id=ids::OPEN_FILE_HELP>{t(Key::OpenDropHint)}</p>
             </div>
-            <Show when=move || file_error.get()>
+            <Show when=file_error>
                 <p role="alert">{t(Key::OpenFileUnreadable)}</p>
             </Show>
         </section>

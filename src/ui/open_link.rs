@@ -4,7 +4,6 @@
 //! and changes nothing on this device.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::app::link_text::link_error_text;
 use crate::app::router::use_router;
@@ -105,29 +104,39 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
     let router = use_router();
     let envelope = StoredValue::new(envelope);
     let passphrase = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<Key>);
+    // Unlocking: the value is the reason a try failed (none once opened).
+    let unlocking = Action::new_local(move |(envelope, words): &(Envelope, String)| {
+        let (envelope, words) = (envelope.clone(), words.clone());
+        async move {
+            match unlock(&envelope, &words).await {
+                Ok(session) => {
+                    on_open.run(session);
+                    None
+                }
+                Err(e) => {
+                    crate::ui::focus::focus_later(ids::OPEN_PASSPHRASE);
+                    Some(match e {
+                        UnlockError::Link(e) => link_error_text(&e),
+                        UnlockError::NoCrypto => Key::OpenNoCrypto,
+                    })
+                }
+            }
+        }
+    });
+    let busy = unlocking.pending();
+    // Hidden while a try runs, so the same message is announced again on a
+    // retry.
+    let error = move || {
+        if busy.get() {
+            None
+        } else {
+            unlocking.value().get().flatten()
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // As typed: unlocking tries what a listener may have meant.
-        let words = passphrase.get_untracked();
-        let envelope = envelope.get_value();
-        // Cleared first, so the same message is announced again on a retry.
-        error.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            match unlock(&envelope, &words).await {
-                Ok(session) => on_open.run(session),
-                Err(e) => {
-                    error.set(Some(match e {
-                        UnlockError::Link(e) => link_error_text(&e),
-                        UnlockError::NoCrypto => Key::OpenNoCrypto,
-                    }));
-                    crate::ui::focus::focus_later(ids::OPEN_PASSPHRASE);
-                }
-            }
-            busy.set(false);
-        });
+        unlocking.dispatch_local((envelope.get_value(), passphrase.get_untracked()));
     };
     view! {
         <section class="open" aria-labelledby=ids::SCREEN_TITLE>
@@ -148,7 +157,7 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
                     />
                 </div>
                 <p id=ids::OPEN_ERROR role="alert" class="problem-text">
-                    {move || error.get().map(t)}
+                    {move || error().map(t)}
                 </p>
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || busy.get()>
