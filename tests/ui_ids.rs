@@ -182,7 +182,7 @@ fn every_fixed_id_pointed_at_is_rendered_and_every_one_is_used() {
 fn built(n: usize, m: u32, half: char, side: char, tag: &str) -> Vec<(&'static str, String)> {
     vec![
         ("member", ids::member(n)),
-        ("member_arrow", ids::member_arrow(n, n % 2 == 0)),
+        ("member_arrow", ids::member_arrow(n, n.is_multiple_of(2))),
         ("round_person", ids::round_person(n)),
         ("rule", ids::rule(n)),
         ("carried", ids::carried(n)),
