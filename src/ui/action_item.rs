@@ -7,11 +7,11 @@ use crate::domain::session::{ActionItem, Owner};
 use crate::i18n::{t, tf, Key};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 
 #[component]
 pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
     let current = use_current();
-    let base = format!("act-{half}-{id}");
     let n = Memo::new(move |_| current.half(half, |h| h.action_number(id)));
     let read = move |f: fn(&ActionItem) -> String| {
         current
@@ -39,16 +39,16 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
             <fieldset>
                 <legend>{move || tf(Key::ActionLabel, &[("n", &n.get().to_string())])}</legend>
                 <TextField
-                    id=format!("{base}-what")
+                    id=ids::action_part(half, id, "what")
                     label=t(Key::ActionWhat)
                     value=Signal::derive(move || read(|a| a.what.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.what = v))
                 />
                 <div class="action-grid">
                     <div class="field">
-                        <label for=format!("{base}-owner")>{t(Key::ActionOwner)}</label>
+                        <label for=ids::action_part(half, id, "owner")>{t(Key::ActionOwner)}</label>
                         <select
-                            id=format!("{base}-owner")
+                            id=ids::action_part(half, id, "owner")
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 let owner = match v.parse::<u8>() {
@@ -74,7 +74,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                     </div>
                     <Show when=is_other>
                         <TextField
-                            id=format!("act-{half}-{id}-other")
+                            id=ids::action_part(half, id, "other")
                             label=t(Key::OwnerOtherName)
                             value=Signal::derive(move || match owner.get() {
                                 Some(Owner::Other(name)) => name,
@@ -84,10 +84,10 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                         />
                     </Show>
                     <div class="field">
-                        <label for=format!("{base}-due")>{t(Key::ActionDue)}</label>
+                        <label for=ids::action_part(half, id, "due")>{t(Key::ActionDue)}</label>
                         <input
                             type="date"
-                            id=format!("{base}-due")
+                            id=ids::action_part(half, id, "due")
                             prop:value=move || read(|a| a.due.clone())
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
@@ -97,7 +97,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                     </div>
                 </div>
                 <TextField
-                    id=format!("{base}-first")
+                    id=ids::action_part(half, id, "first")
                     label=t(Key::ActionFirstStep)
                     value=Signal::derive(move || read(|a| a.first_step.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.first_step = v))
@@ -107,7 +107,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                     class="ghost small danger"
                     on:click=move |_| {
                         current.update(|s| s.remove_action(half, id));
-                        focus_later(format!("add-action-{half}"));
+                        focus_later(ids::add_action(half));
                     }
                 >
                     {move || tf(Key::RemoveAction, &[("n", &n.get().to_string())])}

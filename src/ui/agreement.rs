@@ -10,6 +10,7 @@ use crate::platform::clock::now_ms;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::follow_up::FollowUpReview;
+use crate::ui::ids;
 use crate::ui::turn::HereToday;
 
 /// A rule's text as shown and edited.
@@ -31,7 +32,7 @@ pub fn AgreementScreen() -> impl IntoView {
         view! {
             <li class="rule">
                 <TextField
-                    id=format!("rule-{at}")
+                    id=ids::rule(at)
                     label=tf(Key::RuleLabel, &[("n", &n)])
                     label_hidden=true
                     rows=2
@@ -45,7 +46,7 @@ pub fn AgreementScreen() -> impl IntoView {
                     class="ghost small"
                     on:click=move |_| {
                         current.update(|s| s.agreement.remove(at));
-                        focus_later("add-rule".to_string());
+                        focus_later(ids::ADD_RULE);
                     }
                 >
                     {tf(Key::RemoveRule, &[("n", &n)])}
@@ -84,9 +85,9 @@ pub fn AgreementScreen() -> impl IntoView {
     // agreement follows it.
     let follow_up = current.read_untracked(|s| !s.follow_up.is_empty());
     let title = if follow_up {
-        view! { <h2 id="agreement-title">{t(Key::AgreementTitle)}</h2> }.into_any()
+        view! { <h2 id=ids::AGREEMENT_TITLE>{t(Key::AgreementTitle)}</h2> }.into_any()
     } else {
-        view! { <h1 id="screen-title" tabindex="-1">{t(Key::AgreementTitle)}</h1> }.into_any()
+        view! { <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::AgreementTitle)}</h1> }.into_any()
     };
 
     view! {
@@ -100,11 +101,11 @@ pub fn AgreementScreen() -> impl IntoView {
             <ol class="rules">{move || (0..count.get()).map(rule_row).collect_view()}</ol>
             <button
                 type="button"
-                id="add-rule"
+                id=ids::ADD_RULE
                 on:click=move |_| {
                     let at = count.get_untracked();
                     current.update(|s| s.agreement.add());
-                    focus_later(format!("rule-{at}"));
+                    focus_later(ids::rule(at));
                 }
             >
                 {t(Key::AddRule)}
@@ -117,7 +118,7 @@ pub fn AgreementScreen() -> impl IntoView {
             <Show when=move || current.read(|s| s.agreement.skipped)>
                 <p class="muted">{t(Key::AgreementSkipped)}</p>
             </Show>
-            <p class="muted" id="agreement-waiting" class:hidden=settled>
+            <p class="muted" id=ids::AGREEMENT_WAITING class:hidden=settled>
                 {t(if group { Key::AgreementWaitingGroup } else { Key::AgreementWaiting })}
             </p>
             <div class="actions">
@@ -125,7 +126,7 @@ pub fn AgreementScreen() -> impl IntoView {
                     type="button"
                     class="primary big"
                     disabled=move || !settled()
-                    aria-describedby="agreement-waiting"
+                    aria-describedby=ids::AGREEMENT_WAITING
                     on:click=move |_| current.update(|s| s.advance(now_ms()))
                 >
                     {t(if group { Key::AgreementContinueGroup } else { Key::AgreementContinue })}

@@ -11,6 +11,7 @@ use crate::domain::airtime::Airtime;
 use crate::domain::timer::format_duration;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::now_ms;
+use crate::ui::ids;
 
 /// Share as a whole percentage (never "-0").
 fn percent(share: f64) -> String {
@@ -105,8 +106,8 @@ pub fn AirtimePanel() -> impl IntoView {
     };
 
     view! {
-        <section id="airtime-panel" class="airtime-panel" aria-labelledby="airtime-title">
-            <h2 id="airtime-title">{t(Key::AirtimeTitle)}</h2>
+        <section id=ids::AIRTIME_PANEL class="airtime-panel" aria-labelledby=ids::AIRTIME_TITLE>
+            <h2 id=ids::AIRTIME_TITLE>{t(Key::AirtimeTitle)}</h2>
             <p class="help-line">{t(Key::AirtimeHelp)}</p>
             <ul class="speakers">{move || present().into_iter().map(person).collect_view()}</ul>
             <div class="actions">
@@ -158,8 +159,8 @@ pub fn AirtimeSummary() -> impl IntoView {
         lines.get().map(|lines| {
             view! {
                 // Printed with the plan, as the Markdown has it.
-                <section class="airtime-summary" aria-labelledby="airtime-summary-title">
-                    <h2 id="airtime-summary-title">{t(Key::AirtimeSummaryTitle)}</h2>
+                <section class="airtime-summary" aria-labelledby=ids::AIRTIME_SUMMARY_TITLE>
+                    <h2 id=ids::AIRTIME_SUMMARY_TITLE>{t(Key::AirtimeSummaryTitle)}</h2>
                     <p class="help-line no-print">{t(Key::AirtimeSummaryHelp)}</p>
                     <crate::ui::exercise_results::ResultList lines=lines />
                 </section>

@@ -21,6 +21,7 @@ use crate::ui::exercise_screen::ExerciseScreen;
 use crate::ui::header::Header;
 use crate::ui::history::HistoryScreen;
 use crate::ui::home::{Home, NotFound};
+use crate::ui::ids;
 use crate::ui::journal::JournalScreen;
 use crate::ui::notice_bar::NoticeBar;
 use crate::ui::open_link::{OpenLink, UnreadableAddress};
@@ -150,7 +151,7 @@ pub fn App(
         <PresetNote />
         <NoticeBar />
         <UpdatePrompt />
-        <main id="main">
+        <main id=ids::MAIN>
             {move || match screen.get() {
                 Screen::Home => view! { <Home /> }.into_any(),
                 Screen::Setup => view! { <SetupScreen /> }.into_any(),

@@ -2,7 +2,6 @@
 //! everything to download, and restoring one.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::backup::{self, Restored};
@@ -11,6 +10,7 @@ use crate::app::sessions::use_sessions;
 use crate::domain::backup::{BackupError, Counts, RestoreReport};
 use crate::i18n::{t, tf, Key};
 use crate::platform::{files, records};
+use crate::ui::ids;
 
 /// Largest backup file read (a long history takes a few megabytes).
 const MAX_BACKUP_BYTES: f64 = 64.0 * 1_048_576.0;
@@ -49,6 +49,15 @@ fn report_lines(r: &RestoreReport) -> Vec<String> {
     lines
 }
 
+/// What the panel is asked to report on.
+#[derive(Clone)]
+enum Job {
+    /// Restore from this file.
+    Restore(web_sys::File),
+    /// The browser refused the backup's download.
+    DownloadBlocked,
+}
+
 #[component]
 pub fn BackupPanel() -> impl IntoView {
     let sessions = use_sessions();
@@ -58,16 +67,22 @@ pub fn BackupPanel() -> impl IntoView {
         sessions.count();
         records::storage_use(&sessions.storage())
     });
-    let message = RwSignal::new(None::<(bool, Vec<String>)>);
-
-    let restore_file = move |file: Option<web_sys::File>| {
-        let Some(file) = file else { return };
-        spawn_local(async move {
+    // What the panel has to say, as one action so the last word stands: a
+    // restore (read, then merged) or a download the browser refused.
+    let act = Action::new_local(move |job: &Job| {
+        let job = job.clone();
+        async move {
+            let file = match job {
+                Job::DownloadBlocked => {
+                    return (false, vec![t(Key::ExportDownloadBlocked).to_string()]);
+                }
+                Job::Restore(file) => file,
+            };
             let outcome = match files::read_text_up_to(&file, MAX_BACKUP_BYTES).await {
                 None => Restored::Refused(BackupError::NotABackup),
                 Some(text) => backup::restore(&sessions, &journal, &text),
             };
-            message.set(Some(match outcome {
+            match outcome {
                 Restored::Done(report) => (true, report_lines(&report)),
                 Restored::Full(report) => {
                     let mut lines = vec![t(Key::RestoreFull).to_string()];
@@ -83,13 +98,19 @@ pub fn BackupPanel() -> impl IntoView {
                 Restored::Refused(BackupError::Newer { .. }) => {
                     (false, vec![t(Key::RestoreNewer).to_string()])
                 }
-            }));
-        });
+            }
+        }
+    });
+    let message = act.value();
+    let restore_file = move |file: Option<web_sys::File>| {
+        if let Some(file) = file {
+            act.dispatch_local(Job::Restore(file));
+        }
     };
 
     view! {
-        <section class="backup-panel" aria-labelledby="backup-title">
-            <h2 id="backup-title">{t(Key::BackupTitle)}</h2>
+        <section class="backup-panel" aria-labelledby=ids::BACKUP_TITLE>
+            <h2 id=ids::BACKUP_TITLE>{t(Key::BackupTitle)}</h2>
             <p>
                 {move || {
                     let u = usage.get();
@@ -117,7 +138,7 @@ pub fn BackupPanel() -> impl IntoView {
                     type="button"
                     on:click=move |_| {
                         if !backup::download(&sessions) {
-                            message.set(Some((false, vec![t(Key::ExportDownloadBlocked).to_string()])));
+                            act.dispatch_local(Job::DownloadBlocked);
                         }
                     }
                 >
@@ -125,13 +146,13 @@ pub fn BackupPanel() -> impl IntoView {
                 </button>
             </div>
             <div class="field file-field">
-                <p class="help" id="restore-help">{t(Key::RestoreHelp)}</p>
+                <p class="help" id=ids::RESTORE_HELP>{t(Key::RestoreHelp)}</p>
                 <input
                     type="file"
-                    id="restore-file"
+                    id=ids::RESTORE_FILE
                     class="file-pick"
                     accept=".json,application/json"
-                    aria-describedby="restore-help"
+                    aria-describedby=ids::RESTORE_HELP
                     on:change=move |ev| {
                         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
                         restore_file(input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)));
@@ -140,7 +161,7 @@ pub fn BackupPanel() -> impl IntoView {
                         }
                     }
                 />
-                <label for="restore-file">{t(Key::RestoreLabel)}</label>
+                <label for=ids::RESTORE_FILE>{t(Key::RestoreLabel)}</label>
             </div>
             <div role="status" class="restore-status">
                 {move || message.get().map(|(ok, lines)| view! {

@@ -7,6 +7,7 @@ use crate::app::sessions::{use_current, use_sessions};
 use crate::domain::followup::{is_check_in_due, CheckIn};
 use crate::i18n::{t, Key};
 use crate::ui::fields::TextField;
+use crate::ui::ids;
 
 #[component]
 pub fn CheckInSection() -> impl IntoView {
@@ -39,8 +40,8 @@ pub fn CheckInSection() -> impl IntoView {
     };
     due.then(|| {
         view! {
-            <section class="check-in no-print" aria-labelledby="check-in-title">
-                <h2 id="check-in-title">{t(Key::CheckInTitle)}</h2>
+            <section class="check-in no-print" aria-labelledby=ids::CHECK_IN_TITLE>
+                <h2 id=ids::CHECK_IN_TITLE>{t(Key::CheckInTitle)}</h2>
                 <p class="help-line">{t(Key::CheckInIntro)}</p>
                 {field("check-in-keep", Key::CheckInKeep, |c| &c.keep, |c, v| c.keep = v)}
                 {field("check-in-change", Key::CheckInChange, |c| &c.change, |c, v| c.change = v)}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::exercise::{filtered, ExerciseId, Helps};
 use crate::domain::route::Route;
 use crate::i18n::{exercise_matches, exercise_name, exercise_texts, helps_label, t, tf, Key};
+use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 use crate::ui::route_link::RouteLink;
 use crate::ui::search_field::SearchField;
@@ -67,12 +68,12 @@ pub fn ExerciseLibrary(
     };
 
     view! {
-        <section class="library" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::ExercisesTitle)}</h1>
+        <section class="library" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::ExercisesTitle)}</h1>
             {notice.map(|n| view! { <p class="problem" role="alert">{n}</p> })}
             <p class="lead">{t(Key::ExercisesIntro)}</p>
             <div class="library-tools">
-                <SearchField id="exercise-search" label=t(Key::ExercisesSearch) query=query />
+                <SearchField id=ids::EXERCISE_SEARCH label=t(Key::ExercisesSearch) query=query />
                 <fieldset class="filters">
                     <legend>{t(Key::ExercisesFilter)}</legend>
                     {filter(None)}

@@ -23,6 +23,7 @@ use crate::ui::exercise_library::ExerciseLibrary;
 use crate::ui::exercise_results::{result_lines, ResultList};
 use crate::ui::exercise_step::ExerciseStep;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::route_link::RouteLink;
 
 #[component]
@@ -81,7 +82,7 @@ fn ExerciseRunner() -> impl IntoView {
     Effect::new(move |prev: Option<usize>| {
         let s = step.get();
         if prev.is_some_and(|p| p != s) {
-            focus_later("step-title".to_string());
+            focus_later(ids::STEP_TITLE);
             if s + 1 == steps.len() {
                 crate::platform::embed::event("exercise-completed", "exercise", id.slug());
             }
@@ -109,11 +110,11 @@ fn ExerciseRunner() -> impl IntoView {
         let kind = id.spec().steps[i].kind;
         let (title, help) = steps[i];
         view! {
-            <section class="exercise-step no-print" aria-labelledby="step-title">
+            <section class="exercise-step no-print" aria-labelledby=ids::STEP_TITLE>
                 <p class="eyebrow">
                     {tf(Key::StepOf, &[("n", &(i + 1).to_string()), ("total", &steps.len().to_string())])}
                 </p>
-                <h2 id="step-title" tabindex="-1">{title}</h2>
+                <h2 id=ids::STEP_TITLE tabindex="-1">{title}</h2>
                 <p class="help-line">{help}</p>
                 <ClockFace
                     label=tf(Key::TimeForStep, &[("step", title)])
@@ -151,7 +152,7 @@ fn ExerciseRunner() -> impl IntoView {
                         view! {
                             <button type="button" class="primary" on:click=move |_| {
                                 run.finish(now_ms());
-                                focus_later("finished-title".to_string());
+                                focus_later(ids::FINISHED_TITLE);
                             }>
                                 {t(Key::ExerciseFinish)}
                             </button>
@@ -168,8 +169,8 @@ fn ExerciseRunner() -> impl IntoView {
     let body = move || {
         if finished.get() {
             view! {
-                <section class="exercise-step finished no-print" aria-labelledby="finished-title">
-                    <h2 id="finished-title" tabindex="-1">{t(Key::ExerciseFinishedTitle)}</h2>
+                <section class="exercise-step finished no-print" aria-labelledby=ids::FINISHED_TITLE>
+                    <h2 id=ids::FINISHED_TITLE tabindex="-1">{t(Key::ExerciseFinishedTitle)}</h2>
                     <p class="help-line">{t(Key::ExerciseFinishedHelp)}</p>
                 </section>
             }
@@ -244,9 +245,9 @@ fn ExerciseRunner() -> impl IntoView {
     });
 
     view! {
-        <section class="exercise" aria-labelledby="screen-title">
+        <section class="exercise" aria-labelledby=ids::SCREEN_TITLE>
             <p class="eyebrow no-print">{back}</p>
-            <h1 id="screen-title" tabindex="-1">{exercise_name(id)}</h1>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{exercise_name(id)}</h1>
             <p class="lead">{texts.purposes[id.index()]}</p>
             <p class="roles">{texts.roles[id.index()]}</p>
             {(id == ExerciseId::FeedForward).then(|| view! {
@@ -265,7 +266,7 @@ fn ExerciseRunner() -> impl IntoView {
                     class=move || if finished.get() { "primary" } else { "ghost" }
                     on:click=move |_| {
                         run.restart(now_ms());
-                        focus_later("step-title".to_string());
+                        focus_later(ids::STEP_TITLE);
                     }
                 >
                     {t(Key::ExerciseRestart)}
@@ -308,8 +309,8 @@ fn EarlierRuns() -> impl IntoView {
                 }
             };
             view! {
-                <section class="earlier-runs no-print" aria-labelledby="earlier-title">
-                    <h2 id="earlier-title">{t(Key::ExerciseEarlier)}</h2>
+                <section class="earlier-runs no-print" aria-labelledby=ids::EARLIER_TITLE>
+                    <h2 id=ids::EARLIER_TITLE>{t(Key::ExerciseEarlier)}</h2>
                     <ul class="plain">{runs.into_iter().enumerate().map(item).collect_view()}</ul>
                 </section>
             }
@@ -325,8 +326,8 @@ fn ExerciseResults() -> impl IntoView {
         let lines = run.read(result_lines);
         (!lines.is_empty()).then(|| {
             view! {
-                <section class="results" aria-labelledby="results-title">
-                    <h2 id="results-title">{t(Key::ExerciseResults)}</h2>
+                <section class="results" aria-labelledby=ids::RESULTS_TITLE>
+                    <h2 id=ids::RESULTS_TITLE>{t(Key::ExerciseResults)}</h2>
                     <ResultList lines=lines />
                 </section>
             }

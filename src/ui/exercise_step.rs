@@ -8,6 +8,7 @@ use crate::i18n::{deck, exercise_texts, t, tf, Key};
 use crate::platform::random_u32;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 
 #[component]
@@ -71,7 +72,7 @@ fn Choose(id: ExerciseId, deck: Option<Deck>) -> impl IntoView {
     let subject = move |label: Key| {
         view! {
             <TextField
-                id="subject"
+                id=ids::SUBJECT
                 label=t(label)
                 rows=2
                 value=Signal::derive(move || run.read(|r| r.subject.clone()))
@@ -123,10 +124,7 @@ fn Prompts(id: ExerciseId) -> impl IntoView {
         run.update(|r| {
             r.draw_prompt(random);
         });
-        focus_later(format!(
-            "answer-{}",
-            count.get_untracked().saturating_sub(1)
-        ));
+        focus_later(ids::answer(count.get_untracked().saturating_sub(1)));
     };
     let item = move |at: usize| {
         let text = run.read_untracked(|r| {
@@ -140,7 +138,7 @@ fn Prompts(id: ExerciseId) -> impl IntoView {
                 <fieldset>
                 <legend class="question">{text}</legend>
                 <TextField
-                    id=format!("answer-{at}")
+                    id=ids::answer(at)
                     label=t(Key::PromptAnswer)
                     rows=2
                     value=Signal::derive(move || run.read(|r| r.prompts.get(at).map(|p| p.answer.clone()).unwrap_or_default()))
@@ -184,7 +182,7 @@ fn Turns() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         run.update(|r| r.add_turn());
-        focus_later("story-line".to_string());
+        focus_later(ids::STORY_LINE);
     };
     view! {
         <ol class="story">
@@ -205,11 +203,11 @@ fn Turns() -> impl IntoView {
         </ol>
         <form class="add-row" on:submit=add>
             <p class="turn" role="status">{move || tf(Key::StoryTurn, &[("name", &whose())])}</p>
-            <label for="story-line">{t(Key::StoryLine)}</label>
+            <label for=ids::STORY_LINE>{t(Key::StoryLine)}</label>
             <div class="inline">
                 <input
                     type="text"
-                    id="story-line"
+                    id=ids::STORY_LINE
                     prop:value=move || run.read(|r| r.draft_turn.clone())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -229,19 +227,19 @@ fn Ideas() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         run.update(|r| r.add_idea());
-        focus_later("idea-text".to_string());
+        focus_later(ids::IDEA_TEXT);
     };
     view! {
         <IdeaList beside_form=true />
         <form class="idea-form" on:submit=add>
             <TextField
-                id="idea-from"
+                id=ids::IDEA_FROM
                 label=t(Key::IdeaFrom)
                 value=Signal::derive(move || run.read(|r| r.draft_idea.from.clone()))
                 on_input=move |v: String| run.update(|r| r.draft_idea.from = v)
             />
             <TextField
-                id="idea-text"
+                id=ids::IDEA_TEXT
                 label=t(Key::IdeaText)
                 rows=2
                 value=Signal::derive(move || run.read(|r| r.draft_idea.text.clone()))

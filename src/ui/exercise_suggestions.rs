@@ -12,6 +12,7 @@ use crate::domain::flow::Phase;
 use crate::domain::route::Route;
 use crate::domain::timer::longer_than_left;
 use crate::i18n::{exercise_name, exercise_texts, t, tf, Key};
+use crate::ui::ids;
 
 #[component]
 pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
@@ -98,8 +99,8 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
     };
 
     view! {
-        <section class="suggestions no-print" aria-labelledby="suggestions-title">
-            <h2 id="suggestions-title">{t(Key::SuggestedTitle)}</h2>
+        <section class="suggestions no-print" aria-labelledby=ids::SUGGESTIONS_TITLE>
+            <h2 id=ids::SUGGESTIONS_TITLE>{t(Key::SuggestedTitle)}</h2>
             <p class="help-line">{t(Key::SuggestedIntro)}</p>
             <ul class="suggestion-list">
                 <For each=move || lists.get().0 key=|id| *id children=item />

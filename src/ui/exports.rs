@@ -13,6 +13,7 @@ use crate::platform::timezone::{local_date_time, local_zone};
 use crate::platform::{clipboard, files};
 use crate::ui::airtime::airtime_lines;
 use crate::ui::exercise_results::result_lines;
+use crate::ui::ids;
 
 /// What happened to the last export, for the status line.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -24,10 +25,41 @@ enum Done {
     DownloadBlocked,
 }
 
+/// An export the user asked for.
+enum Export {
+    /// Text to put on the clipboard (the browser may take its time).
+    Copy(String),
+    /// A file to download: its name, type and text.
+    File(String, &'static str, String),
+}
+
 #[component]
 pub fn SessionExports() -> impl IntoView {
     let current = use_current();
-    let done = RwSignal::new(None::<Done>);
+    // Every export is one action, so the status line says what the last one
+    // did. A file is handed to the browser at once, on the click; only the
+    // clipboard is waited for.
+    let export = Action::new_local(|what: &Export| {
+        let (now, copy) = match what {
+            Export::File(name, mime, text) => (
+                Some(if files::download_as(name, mime, text) {
+                    Done::Downloaded
+                } else {
+                    Done::DownloadBlocked
+                }),
+                String::new(),
+            ),
+            Export::Copy(text) => (None, text.clone()),
+        };
+        async move {
+            match now {
+                Some(done) => done,
+                None if clipboard::copy(&copy).await => Done::Copied,
+                None => Done::CopyBlocked,
+            }
+        }
+    });
+    let done = export.value();
     let markdown = move || {
         let airtime = untrack(|| airtime_lines(&current, now_ms())).unwrap_or_default();
         current.read_untracked(|s| {
@@ -35,27 +67,15 @@ pub fn SessionExports() -> impl IntoView {
         })
     };
     let file_day = move || current.read_untracked(|s| local_date_time(s.created_ms).0);
-    let report = move |ok: bool| {
-        done.set(Some(if ok {
-            Done::Downloaded
-        } else {
-            Done::DownloadBlocked
-        }))
-    };
-
     let copy = move |_| {
-        let text = markdown();
-        leptos::task::spawn_local(async move {
-            let ok = clipboard::copy(&text).await;
-            done.set(Some(if ok { Done::Copied } else { Done::CopyBlocked }));
-        });
+        export.dispatch_local(Export::Copy(markdown()));
     };
     let download_markdown = move |_| {
         let name = format!("peer-coach-{}.md", file_day());
-        report(files::download_as(
-            &name,
+        export.dispatch_local(Export::File(
+            name,
             "text/markdown;charset=utf-8",
-            &markdown(),
+            markdown(),
         ));
     };
     let meeting_file = move |_| {
@@ -73,10 +93,10 @@ pub fn SessionExports() -> impl IntoView {
             meeting_calendar(&meeting, &local_zone(now_ms()), now_ms())
         });
         if let Some(file) = file {
-            report(files::download_as(
-                "peer-coach-next-meeting.ics",
+            export.dispatch_local(Export::File(
+                "peer-coach-next-meeting.ics".to_string(),
                 "text/calendar;charset=utf-8",
-                &file,
+                file,
             ));
         }
     };
@@ -101,10 +121,10 @@ pub fn SessionExports() -> impl IntoView {
             actions_calendar(s, &text, now_ms())
         });
         if let Some(file) = file {
-            report(files::download_as(
-                "peer-coach-due-dates.ics",
+            export.dispatch_local(Export::File(
+                "peer-coach-due-dates.ics".to_string(),
                 "text/calendar;charset=utf-8",
-                &file,
+                file,
             ));
         }
     };
@@ -119,8 +139,8 @@ pub fn SessionExports() -> impl IntoView {
     };
 
     view! {
-        <section class="exports no-print" aria-labelledby="exports-title">
-            <h2 id="exports-title">{t(Key::ExportsTitle)}</h2>
+        <section class="exports no-print" aria-labelledby=ids::EXPORTS_TITLE>
+            <h2 id=ids::EXPORTS_TITLE>{t(Key::ExportsTitle)}</h2>
             <p class="help-line">{t(Key::ExportsIntro)}</p>
             <div class="actions">
                 <button type="button" on:click=copy>{t(Key::ExportCopyMarkdown)}</button>
@@ -142,8 +162,8 @@ pub fn SessionExports() -> impl IntoView {
             </p>
             <Show when=move || done.get() == Some(Done::CopyBlocked)>
                 <div class="field">
-                    <label for="export-markdown">{t(Key::ExportMarkdownLabel)}</label>
-                    <textarea id="export-markdown" rows="10" readonly prop:value=markdown></textarea>
+                    <label for=ids::EXPORT_MARKDOWN>{t(Key::ExportMarkdownLabel)}</label>
+                    <textarea id=ids::EXPORT_MARKDOWN rows="10" readonly prop:value=markdown></textarea>
                 </div>
             </Show>
         </section>

@@ -1,7 +1,9 @@
 //! Moving keyboard focus after the view has updated.
 
-/// Focus the element with this id on the next frame, if it exists.
-pub fn focus_later(id: String) {
+/// Focus the element with this id (from [`crate::ui::ids`]) on the next
+/// frame, if it exists.
+pub fn focus_later(id: impl Into<String>) {
+    let id = id.into();
     leptos::prelude::request_animation_frame(move || {
         focus_now(&id);
     });
@@ -36,7 +38,8 @@ pub fn reveal_current_step() {
 
 /// Focus a text field or area by id on the next frame and select all its
 /// text (for copying by hand where the clipboard is blocked).
-pub fn select_later(id: String) {
+pub fn select_later(id: impl Into<String>) {
+    let id = id.into();
     leptos::prelude::request_animation_frame(move || {
         use wasm_bindgen::JsCast;
         let element = web_sys::window()

@@ -15,6 +15,7 @@ use crate::ui::announcer::use_announcer;
 use crate::ui::exercise_results::ResultList;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 
 #[component]
@@ -98,7 +99,7 @@ pub fn FollowUpReview() -> impl IntoView {
                 {move || {
                     let item = read();
                     if item.carried {
-                        Some(view! { <p class="carried" id=format!("carried-{at}") tabindex="-1">{t(Key::FollowUpCarried)}</p> }.into_any())
+                        Some(view! { <p class="carried" id=ids::carried(at) tabindex="-1">{t(Key::FollowUpCarried)}</p> }.into_any())
                     } else if item.status.is_unfinished() {
                         Some(
                             view! {
@@ -107,7 +108,7 @@ pub fn FollowUpReview() -> impl IntoView {
                                     on:click=move |_| {
                                         current.carry_follow_up(at);
                                         announcer.say(tf(Key::FollowUpCarriedAnnounce, &[("what", &what())]));
-                                        focus_later(format!("carried-{at}"));
+                                        focus_later(ids::carried(at));
                                     }
                                 >
                                     {t(Key::FollowUpCarry)}
@@ -125,8 +126,8 @@ pub fn FollowUpReview() -> impl IntoView {
     };
 
     view! {
-        <section class="follow-up" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::FollowUpTitle)}</h1>
+        <section class="follow-up" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::FollowUpTitle)}</h1>
             <p class="lead">{t(Key::FollowUpIntro)}</p>
             <ul class="follow-list">{(0..count).map(item).collect_view()}</ul>
         </section>

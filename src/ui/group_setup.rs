@@ -11,6 +11,7 @@ use crate::i18n::{list, person, t, tf, Key};
 use crate::platform::random_u32;
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 
 #[component]
 pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
@@ -27,7 +28,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
     let name = move |i: usize| setup.with(|s| person(&s.members, i as u8));
 
     let row = move |i: usize| {
-        let id = format!("member-{i}");
+        let id = ids::member(i);
         let label = move || tf(Key::GroupPerson, &[("n", &(i + 1).to_string())]);
         let moved = move |up: bool| {
             setup.update(|s| {
@@ -37,8 +38,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
             // one once they reach either end of the list.
             let to = if up { i.saturating_sub(1) } else { i + 1 };
             let at_end = if up { to == 0 } else { to + 1 == count() };
-            let arrow = if up != at_end { "up" } else { "down" };
-            focus_later(format!("member-{to}-{arrow}"));
+            focus_later(ids::member_arrow(to, up != at_end));
         };
         view! {
             <li class="member">
@@ -57,7 +57,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                     <button
                         type="button"
                         class="ghost small"
-                        id=format!("member-{i}-up")
+                        id=ids::member_arrow(i, true)
                         disabled=move || i == 0
                         aria-label=move || tf(Key::GroupMoveUp, &[("name", &name(i))])
                         on:click=move |_| moved(true)
@@ -67,7 +67,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                     <button
                         type="button"
                         class="ghost small"
-                        id=format!("member-{i}-down")
+                        id=ids::member_arrow(i, false)
                         disabled=move || is_last(i)
                         aria-label=move || tf(Key::GroupMoveDown, &[("name", &name(i))])
                         on:click=move |_| moved(false)
@@ -83,7 +83,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                             setup.update(|s| {
                                 s.remove_member(i);
                             });
-                            focus_later(format!("member-{}", i.min(count() - 1)));
+                            focus_later(ids::member(i.min(count() - 1)));
                         }
                     >
                         "✕"
@@ -124,7 +124,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         setup.update(|s| {
                             s.add_member();
                         });
-                        focus_later(format!("member-{}", count() - 1));
+                        focus_later(ids::member(count() - 1));
                     }
                 >
                     {t(Key::GroupAdd)}
@@ -146,18 +146,18 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
             <div class="choice">
                 <input
                     type="checkbox"
-                    id="group-everyone"
+                    id=ids::GROUP_EVERYONE
                     prop:checked=move || setup.with(|s| s.everyone)
                     on:change=move |ev| setup.update(|s| s.set_everyone(event_target_checked(&ev)))
                 />
-                <label for="group-everyone">{t(Key::GroupEveryone)}</label>
+                <label for=ids::GROUP_EVERYONE>{t(Key::GroupEveryone)}</label>
             </div>
             <Show when=move || setup.with(|s| !s.everyone)>
                 <div class="field">
-                    <label for="group-turns">{t(Key::GroupTurns)}</label>
+                    <label for=ids::GROUP_TURNS>{t(Key::GroupTurns)}</label>
                     <input
                         type="number"
-                        id="group-turns"
+                        id=ids::GROUP_TURNS
                         inputmode="numeric"
                         min="1"
                         max=count

@@ -10,6 +10,7 @@ use crate::domain::route::Route;
 use crate::i18n::{lang, t, Key, Lang};
 use crate::ui::app::UiLang;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::route_link::RouteLink;
 
 #[component]
@@ -32,13 +33,13 @@ pub fn Header() -> impl IntoView {
             </RouteLink>
             })}
             <div class="language">
-                <label for="language">{t(Key::LanguageLabel)}</label>
+                <label for=ids::LANGUAGE>{t(Key::LanguageLabel)}</label>
                 <select
-                    id="language"
+                    id=ids::LANGUAGE
                     on:change=move |ev| {
                         if let Some(chosen) = Lang::from_tag(&event_target_value(&ev)) {
                             ui_lang.choose(chosen, sessions);
-                            focus_later("language".to_string());
+                            focus_later(ids::LANGUAGE);
                         }
                     }
                 >

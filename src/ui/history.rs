@@ -14,6 +14,7 @@ use crate::platform::clock::local_date;
 use crate::ui::announcer::use_announcer;
 use crate::ui::backup_panel::BackupPanel;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::progress_chart::ProgressChart;
 use crate::ui::route_link::RouteLink;
 use crate::ui::search_field::SearchField;
@@ -34,11 +35,11 @@ pub fn HistoryScreen() -> impl IntoView {
     });
     let delete = move |id: String| {
         sessions.delete(&id);
-        focus_later("undo-delete".to_string());
+        focus_later(ids::UNDO_DELETE);
     };
     let undo = move |n: u32| {
         sessions.undo_delete(n);
-        focus_later("history-search".to_string());
+        focus_later(ids::HISTORY_SEARCH);
         announcer.say(t(Key::HistoryRestored).to_string());
     };
 
@@ -46,12 +47,12 @@ pub fn HistoryScreen() -> impl IntoView {
     let row = move |r: HistoryRow| view! { <HistoryItem row=r on_delete=Callback::new(delete) /> };
 
     view! {
-        <section class="history" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::HistoryTitle)}</h1>
+        <section class="history" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::HistoryTitle)}</h1>
             <p class="lead">{t(Key::HistoryIntro)}</p>
             <ProgressChart />
             <SearchField
-                id="history-search"
+                id=ids::HISTORY_SEARCH
                 label=t(Key::HistorySearch)
                 query=query
                 on_change=move |_| shown.set(PAGE)
@@ -73,7 +74,7 @@ pub fn HistoryScreen() -> impl IntoView {
                         let who = pair(&names);
                         view! {
                             <span>{tf(Key::HistoryDeleted, &[("names", &who)])}</span>
-                            <button type="button" id="undo-delete" on:click=move |_| undo(n)>
+                            <button type="button" id=ids::UNDO_DELETE on:click=move |_| undo(n)>
                                 {t(Key::Undo)}
                             </button>
                         }

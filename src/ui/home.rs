@@ -9,6 +9,7 @@ use crate::domain::store::Missing;
 use crate::i18n::{pair, t, tf, Key};
 use crate::platform::clock::local_date;
 use crate::platform::records;
+use crate::ui::ids;
 use crate::ui::next_meetings::NextMeetings;
 use crate::ui::open_box::OpenBox;
 use crate::ui::route_link::RouteLink;
@@ -19,8 +20,8 @@ pub fn Home() -> impl IntoView {
     let sessions = use_sessions();
     let last = sessions.last_id();
     view! {
-        <section class="home" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::AppName)}</h1>
+        <section class="home" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::AppName)}</h1>
             <p class="lead">{t(Key::HomeIntro)}</p>
             <p class="muted">{t(Key::HomePrivacy)}</p>
             <div class="actions">
@@ -127,8 +128,8 @@ pub fn NotFound(
         Missing::Newer => Key::NotFoundNewer,
     };
     view! {
-        <section aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::AppName)}</h1>
+        <section aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::AppName)}</h1>
             <p role="alert">{t(why)}</p>
             <button type="button" class="primary" on:click=move |_| router.go(Route::Home)>
                 {t(Key::Home)}

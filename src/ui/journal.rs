@@ -12,6 +12,7 @@ use crate::platform::clock::{local_date, local_day};
 use crate::ui::announcer::use_announcer;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::search_field::SearchField;
 
 /// Entries shown at first, and added by "show more".
@@ -73,21 +74,21 @@ pub fn JournalScreen() -> impl IntoView {
 
     let start = move |_| {
         editing.set(Some(journal.start_entry()));
-        focus_later("entry-tried".to_string());
+        focus_later(ids::ENTRY_TRIED);
     };
     let edit = move |entry: JournalEntry| {
         editing.set(Some(entry));
-        focus_later("entry-tried".to_string());
+        focus_later(ids::ENTRY_TRIED);
     };
 
     view! {
-        <section class="journal" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::JournalTitle)}</h1>
+        <section class="journal" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::JournalTitle)}</h1>
             <p class="lead">{t(Key::JournalIntro)}</p>
             <Show
                 when=move || editing.with(Option::is_some)
                 fallback=move || view! {
-                    <button type="button" class="primary" id="new-entry" on:click=start>
+                    <button type="button" class="primary" id=ids::NEW_ENTRY on:click=start>
                         {t(Key::JournalNew)}
                     </button>
                 }
@@ -95,7 +96,7 @@ pub fn JournalScreen() -> impl IntoView {
                 <EntryForm editing=editing journal=journal actions=actions />
             </Show>
             <SearchField
-                id="journal-search"
+                id=ids::JOURNAL_SEARCH
                 class="journal-search"
                 label=t(Key::JournalSearch)
                 query=query
@@ -167,13 +168,13 @@ fn EntryForm(
         })
     };
     view! {
-        <form class="entry-form" aria-labelledby="entry-form-title" on:submit=|ev| ev.prevent_default()>
-            <h2 id="entry-form-title">{t(Key::JournalEntryTitle)}</h2>
+        <form class="entry-form" aria-labelledby=ids::ENTRY_FORM_TITLE on:submit=|ev| ev.prevent_default()>
+            <h2 id=ids::ENTRY_FORM_TITLE>{t(Key::JournalEntryTitle)}</h2>
             <div class="field">
-                <label for="entry-date">{t(Key::JournalDate)}</label>
+                <label for=ids::ENTRY_DATE>{t(Key::JournalDate)}</label>
                 <input
                     type="date"
-                    id="entry-date"
+                    id=ids::ENTRY_DATE
                     prop:value=get(|e| e.date.clone())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -181,12 +182,12 @@ fn EntryForm(
                     }
                 />
             </div>
-            <TextField id="entry-tried" label=t(Key::JournalTried).to_string() rows=3 value=get(|e| e.tried.clone()) on_input=move |v: String| change(&|e| e.tried = v.clone()) />
-            <TextField id="entry-went" label=t(Key::JournalWent).to_string() rows=3 value=get(|e| e.went.clone()) on_input=move |v: String| change(&|e| e.went = v.clone()) />
-            <TextField id="entry-learned" label=t(Key::JournalLearned).to_string() rows=3 value=get(|e| e.learned.clone()) on_input=move |v: String| change(&|e| e.learned = v.clone()) />
+            <TextField id=ids::ENTRY_TRIED label=t(Key::JournalTried).to_string() rows=3 value=get(|e| e.tried.clone()) on_input=move |v: String| change(&|e| e.tried = v.clone()) />
+            <TextField id=ids::ENTRY_WENT label=t(Key::JournalWent).to_string() rows=3 value=get(|e| e.went.clone()) on_input=move |v: String| change(&|e| e.went = v.clone()) />
+            <TextField id=ids::ENTRY_LEARNED label=t(Key::JournalLearned).to_string() rows=3 value=get(|e| e.learned.clone()) on_input=move |v: String| change(&|e| e.learned = v.clone()) />
             <div class="journal-prompt">
                 <TextField
-                    id="entry-prompt-answer"
+                    id=ids::ENTRY_PROMPT_ANSWER
                     label=Signal::derive(move || journal_prompt(prompt()).to_string())
                     help=t(Key::JournalPromptHelp).to_string()
                     rows=2
@@ -202,9 +203,9 @@ fn EntryForm(
                 </button>
             </div>
             <div class="field">
-                <label for="entry-action">{t(Key::JournalAction)}</label>
+                <label for=ids::ENTRY_ACTION>{t(Key::JournalAction)}</label>
                 <select
-                    id="entry-action"
+                    id=ids::ENTRY_ACTION
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let action = v.rsplit_once(':').and_then(|(session, id)| {
@@ -231,7 +232,7 @@ fn EntryForm(
                     class="primary"
                     on:click=move |_| {
                         editing.set(None);
-                        focus_later("new-entry".to_string());
+                        focus_later(ids::NEW_ENTRY);
                     }
                 >
                     {t(Key::JournalDone)}
@@ -294,7 +295,7 @@ fn EntryCard(
                             if crate::platform::confirm(t(Key::JournalDeleteConfirm)) {
                                 journal.delete(&id);
                                 announcer.say(t(Key::JournalDeleted).to_string());
-                                focus_later("journal-search".to_string());
+                                focus_later(ids::JOURNAL_SEARCH);
                             }
                         }
                     >

@@ -14,6 +14,7 @@ use crate::domain::session::Session;
 use crate::i18n::{exercise_name, pair, person, phase_name, status_name, t, tf, Key};
 use crate::ui::agreement::rule_text;
 use crate::ui::exercise_results::result_lines;
+use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 
 /// What a version holds in a section, a line per item, so the two can be
@@ -241,8 +242,8 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
     };
 
     view! {
-        <section class="merge" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::MergeTitle)}</h1>
+        <section class="merge" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::MergeTitle)}</h1>
             <p class="lead">{t(Key::MergeIntro)}</p>
             {differing.into_iter().enumerate().map(section_view).collect_view()}
             <div class="actions">

@@ -7,6 +7,7 @@ use crate::app::sessions::use_current;
 use crate::domain::followup::{NextMeeting, MAX_EVERY_WEEKS};
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::local_day;
+use crate::ui::ids;
 
 #[component]
 pub fn NextMeetingSection() -> impl IntoView {
@@ -36,8 +37,8 @@ pub fn NextMeetingSection() -> impl IntoView {
         view! { <option value=weeks.to_string() selected=move || every() == weeks>{label}</option> }
     };
     view! {
-        <section class="next-meeting" aria-labelledby="next-meeting-title">
-            <h2 id="next-meeting-title" class="no-print">{t(Key::NextMeetingTitle)}</h2>
+        <section class="next-meeting" aria-labelledby=ids::NEXT_MEETING_TITLE>
+            <h2 id=ids::NEXT_MEETING_TITLE class="no-print">{t(Key::NextMeetingTitle)}</h2>
             <p class="print-only">
                 {move || meeting.get().map(|m| {
                     let mut when = local_day(&m.date);
@@ -53,10 +54,10 @@ pub fn NextMeetingSection() -> impl IntoView {
             </p>
             <div class="next-fields no-print">
                 <div class="field">
-                    <label for="next-date">{t(Key::NextMeetingDate)}</label>
+                    <label for=ids::NEXT_DATE>{t(Key::NextMeetingDate)}</label>
                     <input
                         type="date"
-                        id="next-date"
+                        id=ids::NEXT_DATE
                         prop:value=date
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
@@ -69,10 +70,10 @@ pub fn NextMeetingSection() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="next-time">{t(Key::NextMeetingTime)}</label>
+                    <label for=ids::NEXT_TIME>{t(Key::NextMeetingTime)}</label>
                     <input
                         type="time"
-                        id="next-time"
+                        id=ids::NEXT_TIME
                         prop:value=time
                         disabled=move || meeting.get().is_none()
                         on:change=move |ev| {
@@ -82,9 +83,9 @@ pub fn NextMeetingSection() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="next-repeat">{t(Key::NextMeetingRepeat)}</label>
+                    <label for=ids::NEXT_REPEAT>{t(Key::NextMeetingRepeat)}</label>
                     <select
-                        id="next-repeat"
+                        id=ids::NEXT_REPEAT
                         disabled=move || meeting.get().is_none()
                         on:change=move |ev| {
                             let weeks = event_target_value(&ev).parse::<u8>().unwrap_or(0);

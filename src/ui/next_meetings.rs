@@ -10,6 +10,7 @@ use crate::domain::route::Route;
 use crate::i18n::{pair, t, tf, Key};
 use crate::platform::clock::{local_day, today_iso};
 use crate::platform::timezone::local_to_utc_ms;
+use crate::ui::ids;
 use crate::ui::route_link::RouteLink;
 
 fn countdown_text(c: Countdown) -> String {
@@ -70,8 +71,8 @@ pub fn NextMeetings() -> impl IntoView {
     };
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
-            <section class="next-meetings" aria-labelledby="next-meetings-title">
-                <h2 id="next-meetings-title">{t(Key::NextMeetingsTitle)}</h2>
+            <section class="next-meetings" aria-labelledby=ids::NEXT_MEETINGS_TITLE>
+                <h2 id=ids::NEXT_MEETINGS_TITLE>{t(Key::NextMeetingsTitle)}</h2>
                 <ul class="session-list">
                     <For each=move || list.get() key=|u| (u.session.clone(), u.date.clone(), u.time.clone()) children=item />
                 </ul>

@@ -2,7 +2,6 @@
 //! the fallbacks for links that chat apps cut.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::router::use_router;
@@ -10,53 +9,58 @@ use crate::domain::route::Route;
 use crate::domain::share;
 use crate::i18n::{t, Key};
 use crate::platform::files;
+use crate::ui::ids;
 
 #[component]
 pub fn OpenBox() -> impl IntoView {
     let router = use_router();
     let pasted = RwSignal::new(String::new());
-    let file_error = RwSignal::new(false);
 
     let open_text = move |text: String| {
         router.show(Route::Open(share::clean(&text)));
     };
-    let open_file = move |file: Option<web_sys::File>| {
-        let Some(file) = file else {
-            return;
-        };
-        spawn_local(async move {
-            match files::read_text(&file).await {
-                Some(text) => {
-                    file_error.set(false);
-                    open_text(text);
-                }
-                None => file_error.set(true),
+    // Reading a file, then opening what it holds: the value says whether
+    // it could be read.
+    let read_file = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        async move {
+            let text = files::read_text(&file).await;
+            let read = text.is_some();
+            if let Some(text) = text {
+                open_text(text);
             }
-        });
+            read
+        }
+    });
+    let file_error = move || read_file.value().get() == Some(false);
+    let open_file = move |file: Option<web_sys::File>| {
+        if let Some(file) = file {
+            read_file.dispatch_local(file);
+        }
     };
 
     view! {
         <section
             class="open-box"
-            aria-labelledby="open-title"
+            aria-labelledby=ids::OPEN_TITLE
             on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
             on:drop=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
                 open_file(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
             }
         >
-            <h2 id="open-title">{t(Key::OpenTitle)}</h2>
+            <h2 id=ids::OPEN_TITLE>{t(Key::OpenTitle)}</h2>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 open_text(pasted.get_untracked());
             }>
                 <div class="field">
-                    <label for="open-paste">{t(Key::OpenPasteLabel)}</label>
-                    <p class="help" id="open-paste-help">{t(Key::OpenPasteHelp)}</p>
+                    <label for=ids::OPEN_PASTE>{t(Key::OpenPasteLabel)}</label>
+                    <p class="help" id=ids::OPEN_PASTE_HELP>{t(Key::OpenPasteHelp)}</p>
                     <textarea
-                        id="open-paste"
+                        id=ids::OPEN_PASTE
                         rows="3"
-                        aria-describedby="open-paste-help"
+                        aria-describedby=ids::OPEN_PASTE_HELP
                         prop:value=move || pasted.get()
                         on:input=move |ev| pasted.set(event_target_value(&ev))
                     ></textarea>
@@ -68,10 +72,10 @@ pub fn OpenBox() -> impl IntoView {
             <div class="field file-field">
                 <input
                     type="file"
-                    id="open-file"
+                    id=ids::OPEN_FILE
                     class="file-pick"
                     accept=".txt,text/plain"
-                    aria-describedby="open-file-help"
+                    aria-describedby=ids::OPEN_FILE_HELP
                     on:change=move |ev| {
                         let file = ev
                             .target()
@@ -81,10 +85,10 @@ pub fn OpenBox() -> impl IntoView {
                         open_file(file);
                     }
                 />
-                <label for="open-file">{t(Key::OpenFileLabel)}</label>
-                <p class="help" id="open-file-help">{t(Key::OpenDropHint)}</p>
+                <label for=ids::OPEN_FILE>{t(Key::OpenFileLabel)}</label>
+                <p class="help" id=ids::OPEN_FILE_HELP>{t(Key::OpenDropHint)}</p>
             </div>
-            <Show when=move || file_error.get()>
+            <Show when=file_error>
                 <p role="alert">{t(Key::OpenFileUnreadable)}</p>
             </Show>
         </section>

@@ -4,7 +4,6 @@
 //! and changes nothing on this device.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::app::link_text::link_error_text;
 use crate::app::router::use_router;
@@ -14,6 +13,7 @@ use crate::domain::route::Route;
 use crate::domain::session::Session;
 use crate::domain::share::{self, Decoded, Envelope, LinkError};
 use crate::i18n::{t, Key};
+use crate::ui::ids;
 use crate::ui::merge_view::MergeView;
 use crate::ui::open_box::OpenBox;
 
@@ -56,8 +56,8 @@ pub fn OpenLink(
     move || {
         match state.get() {
         Opening::Failed(error) => view! {
-            <section class="open" aria-labelledby="screen-title">
-                <h1 id="screen-title" tabindex="-1">{t(Key::OpenFailedTitle)}</h1>
+            <section class="open" aria-labelledby=ids::SCREEN_TITLE>
+                <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::OpenFailedTitle)}</h1>
                 <div class="problem" role="alert">
                     <p>{t(link_error_text(&error))}</p>
                     <p class="muted">{t(Key::OpenUntouched)}</p>
@@ -85,8 +85,8 @@ pub fn UnreadableAddress() -> impl IntoView {
     // As a bad link does, it leaves the address bar.
     crate::platform::location::replace_hash("#/");
     view! {
-        <section class="open" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::AddressUnreadableTitle)}</h1>
+        <section class="open" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::AddressUnreadableTitle)}</h1>
             <div class="problem" role="alert">
                 <p>{t(Key::AddressUnreadable)}</p>
                 <p class="muted">{t(Key::OpenUntouched)}</p>
@@ -104,50 +104,60 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
     let router = use_router();
     let envelope = StoredValue::new(envelope);
     let passphrase = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<Key>);
+    // Unlocking: the value is the reason a try failed (none once opened).
+    let unlocking = Action::new_local(move |(envelope, words): &(Envelope, String)| {
+        let (envelope, words) = (envelope.clone(), words.clone());
+        async move {
+            match unlock(&envelope, &words).await {
+                Ok(session) => {
+                    on_open.run(session);
+                    None
+                }
+                Err(e) => {
+                    crate::ui::focus::focus_later(ids::OPEN_PASSPHRASE);
+                    Some(match e {
+                        UnlockError::Link(e) => link_error_text(&e),
+                        UnlockError::NoCrypto => Key::OpenNoCrypto,
+                    })
+                }
+            }
+        }
+    });
+    let busy = unlocking.pending();
+    // Hidden while a try runs, so the same message is announced again on a
+    // retry.
+    let error = move || {
+        if busy.get() {
+            None
+        } else {
+            unlocking.value().get().flatten()
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // As typed: unlocking tries what a listener may have meant.
-        let words = passphrase.get_untracked();
-        let envelope = envelope.get_value();
-        // Cleared first, so the same message is announced again on a retry.
-        error.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            match unlock(&envelope, &words).await {
-                Ok(session) => on_open.run(session),
-                Err(e) => {
-                    error.set(Some(match e {
-                        UnlockError::Link(e) => link_error_text(&e),
-                        UnlockError::NoCrypto => Key::OpenNoCrypto,
-                    }));
-                    crate::ui::focus::focus_later("open-passphrase".to_string());
-                }
-            }
-            busy.set(false);
-        });
+        unlocking.dispatch_local((envelope.get_value(), passphrase.get_untracked()));
     };
     view! {
-        <section class="open" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::OpenLockedTitle)}</h1>
+        <section class="open" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::OpenLockedTitle)}</h1>
             <p>{t(Key::OpenLockedIntro)}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="open-passphrase">{t(Key::OpenPassphraseLabel)}</label>
+                    <label for=ids::OPEN_PASSPHRASE>{t(Key::OpenPassphraseLabel)}</label>
                     <input
                         type="text"
-                        id="open-passphrase"
+                        id=ids::OPEN_PASSPHRASE
                         autocomplete="off"
                         autocapitalize="none"
                         spellcheck="false"
-                        aria-describedby="open-error"
+                        aria-describedby=ids::OPEN_ERROR
                         prop:value=move || passphrase.get()
                         on:input=move |ev| passphrase.set(event_target_value(&ev))
                     />
                 </div>
-                <p id="open-error" role="alert" class="problem-text">
-                    {move || error.get().map(t)}
+                <p id=ids::OPEN_ERROR role="alert" class="problem-text">
+                    {move || error().map(t)}
                 </p>
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || busy.get()>

@@ -8,6 +8,7 @@ use crate::domain::session::Side;
 use crate::i18n::{t, tf, Key};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::points_list::PointsList;
 
 #[component]
@@ -22,10 +23,10 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
             .unwrap_or_default()
     };
     let chosen = move || current.half(half, |h| h.options.iter().any(|o| o.id == id && o.chosen));
-    let base = format!("opt-{half}-{id}");
+    let base = ids::option(half, id);
 
     let mover = move |by: isize, key: Key, suffix: &'static str| {
-        let button_id = format!("opt-{half}-{id}-{suffix}");
+        let button_id = ids::option_part(half, id, suffix);
         let disabled = move || {
             if by < 0 {
                 position.get() <= 1
@@ -65,11 +66,11 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                     <div class="check">
                         <input
                             type="checkbox"
-                            id=format!("{base}-chosen")
+                            id=ids::option_part(half, id, "chosen")
                             prop:checked=chosen
                             on:change=move |_| current.update(|s| s.toggle_chosen(half, id))
                         />
-                        <label for=format!("{base}-chosen")>
+                        <label for=ids::option_part(half, id, "chosen")>
                             {t(Key::ChosenLabel)}
                             <span class="sr-only">{move || tf(Key::OptionRef, &[("n", &n())])}</span>
                         </label>
@@ -81,7 +82,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                         class="ghost small danger"
                         on:click=move |_| {
                             current.update(|s| s.remove_option(half, id));
-                            focus_later(format!("new-option-{half}"));
+                            focus_later(ids::new_option(half));
                         }
                     >
                         {move || tf(Key::RemoveOption, &[("n", &n())])}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::i18n::{t, tf, Key};
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::option_item::OptionItem;
 
 #[component]
@@ -16,7 +17,7 @@ pub fn OptionsEditor(half: usize) -> impl IntoView {
     });
     let few = Memo::new(move |_| current.half(half, |h| h.few_options()));
     let draft = RwSignal::new(String::new());
-    let new_id = format!("new-option-{half}");
+    let new_id = ids::new_option(half);
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -27,7 +28,7 @@ pub fn OptionsEditor(half: usize) -> impl IntoView {
             });
             draft.set(String::new());
         }
-        focus_later(format!("new-option-{half}"));
+        focus_later(ids::new_option(half));
     };
 
     view! {

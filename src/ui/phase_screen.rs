@@ -9,6 +9,7 @@ use crate::i18n::{catalogue, phase_name, t, tf, Key};
 use crate::ui::exercise_suggestions::ExerciseSuggestions;
 use crate::ui::fields::TextField;
 use crate::ui::goal_editor::GoalEditor;
+use crate::ui::ids;
 use crate::ui::options_editor::OptionsEditor;
 use crate::ui::question_cards::QuestionCards;
 use crate::ui::reality_editor::RealityEditor;
@@ -45,10 +46,10 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
         Phase::Will => view! { <WillEditor half=half /> }.into_any(),
     };
     view! {
-        <section class="phase" aria-labelledby="screen-title">
+        <section class="phase" aria-labelledby=ids::SCREEN_TITLE>
             <header class="phase-head">
                 <p class="eyebrow">{roles}</p>
-                <h1 id="screen-title" tabindex="-1">{phase_name(phase)}</h1>
+                <h1 id=ids::SCREEN_TITLE tabindex="-1">{phase_name(phase)}</h1>
                 <p class="purpose">{c.phase_purposes[phase.index()]}</p>
             </header>
             <Timebox half=half phase=phase />

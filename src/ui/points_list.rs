@@ -7,6 +7,7 @@ use crate::domain::session::Side;
 use crate::i18n::{t, tf, Key};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 
 #[component]
 pub fn PointsList(
@@ -36,7 +37,7 @@ pub fn PointsList(
             })
             .unwrap_or(0)
     });
-    let field_id = move |at: usize| format!("opt-{half}-{id}-{tag}-{at}");
+    let field_id = move |at: usize| ids::option_point(half, id, tag, at);
 
     let row = move |at: usize| {
         let label = Signal::derive(move || {
@@ -67,7 +68,7 @@ pub fn PointsList(
                     aria-label=move || format!("{}: {}", t(Key::RemovePoint), label.get())
                     on:click=move |_| {
                         current.update(|s| s.remove_point(half, id, side, at));
-                        focus_later(format!("opt-{half}-{id}-add-{tag}"));
+                        focus_later(ids::option_point_add(half, id, tag));
                     }
                 >
                     {t(Key::RemovePoint)}
@@ -83,7 +84,7 @@ pub fn PointsList(
             <button
                 type="button"
                 class="small"
-                id=format!("opt-{half}-{id}-add-{tag}")
+                id=ids::option_point_add(half, id, tag)
                 on:click=move |_| {
                     let at = count.get_untracked();
                     current.update(|s| s.add_point(half, id, side));

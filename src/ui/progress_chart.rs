@@ -7,6 +7,7 @@ use crate::app::sessions::use_sessions;
 use crate::domain::progress::{chart, points, Point};
 use crate::i18n::{pair, person, t, tf, Key};
 use crate::platform::clock::local_date;
+use crate::ui::ids;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 200.0;
@@ -22,15 +23,15 @@ pub fn ProgressChart() -> impl IntoView {
             let c = chart(&points, WIDTH, HEIGHT, PAD);
             let summary = summary(&points);
             view! {
-                <section class="progress-chart" aria-labelledby="progress-title">
-                    <h2 id="progress-title">{t(Key::ProgressTitle)}</h2>
+                <section class="progress-chart" aria-labelledby=ids::PROGRESS_TITLE>
+                    <h2 id=ids::PROGRESS_TITLE>{t(Key::ProgressTitle)}</h2>
                     <p class="help-line">{summary.clone()}</p>
                     <svg
                         viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                         role="img"
-                        aria-labelledby="progress-title progress-desc"
+                        aria-labelledby=ids::list(&[ids::PROGRESS_TITLE, ids::PROGRESS_DESC])
                     >
-                        <desc id="progress-desc">{summary}</desc>
+                        <desc id=ids::PROGRESS_DESC>{summary}</desc>
                         {c.levels.iter().map(|(level, y)| view! {
                             <line class="grid" x1=PAD x2=WIDTH - PAD y1=*y y2=*y></line>
                             <text class="axis" x=PAD - 6.0 y=*y + 4.0 text-anchor="end">{*level}</text>

@@ -21,6 +21,7 @@ use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::{files, print_page, records};
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 use edit::person;
 use open::ScheduleArrival;
@@ -118,7 +119,7 @@ pub fn RotationScreen() -> impl IntoView {
                 let mine = schedule.get_untracked();
                 if writable && !is_blank(&mine) && mine != theirs {
                     asking.set(Some((mine, theirs)));
-                    focus_later("arrival-title".to_string());
+                    focus_later(ids::ARRIVAL_TITLE);
                 } else {
                     take(theirs);
                     leave_link();
@@ -134,7 +135,7 @@ pub fn RotationScreen() -> impl IntoView {
         }
         asking.set(None);
         leave_link();
-        focus_later("screen-title".to_string());
+        focus_later(ids::SCREEN_TITLE);
     };
 
     let new_name = RwSignal::new(String::new());
@@ -148,7 +149,7 @@ pub fn RotationScreen() -> impl IntoView {
             });
             new_name.set(String::new());
         }
-        focus_later("roster-name".to_string());
+        focus_later(ids::ROSTER_NAME);
     };
 
     let member = move |(id, name): (u32, String)| {
@@ -164,7 +165,7 @@ pub fn RotationScreen() -> impl IntoView {
                             s.roster.remove(id);
                             remake(s);
                         });
-                        focus_later("roster-name".to_string());
+                        focus_later(ids::ROSTER_NAME);
                     }
                 >
                     {t(Key::RotationRemove)}
@@ -242,8 +243,8 @@ pub fn RotationScreen() -> impl IntoView {
                     }
                 })
         }}
-        <section class="rotation" aria-labelledby="screen-title" hidden=move || asking.with(Option::is_some)>
-            <h1 id="screen-title" tabindex="-1">{t(Key::RotationTitle)}</h1>
+        <section class="rotation" aria-labelledby=ids::SCREEN_TITLE hidden=move || asking.with(Option::is_some)>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::RotationTitle)}</h1>
             {move || {
                 failed
                     .get()
@@ -262,8 +263,8 @@ pub fn RotationScreen() -> impl IntoView {
             </Show>
             <p class="lead">{t(Key::RotationIntro)}</p>
             <div class="rotation-setup no-print">
-                <section aria-labelledby="roster-title">
-                    <h2 id="roster-title">{t(Key::RotationPeople)}</h2>
+                <section aria-labelledby=ids::ROSTER_TITLE>
+                    <h2 id=ids::ROSTER_TITLE>{t(Key::RotationPeople)}</h2>
                     <ul class="roster">
                         <For
                             each=move || schedule.with(|s| s.roster.members.iter().map(|m| (m.id, m.name.clone())).collect::<Vec<_>>())
@@ -273,10 +274,10 @@ pub fn RotationScreen() -> impl IntoView {
                     </ul>
                     <form class="add-person" on:submit=add>
                         <div class="field">
-                            <label for="roster-name">{t(Key::RotationName)}</label>
+                            <label for=ids::ROSTER_NAME>{t(Key::RotationName)}</label>
                             <input
                                 type="text"
-                                id="roster-name"
+                                id=ids::ROSTER_NAME
                                 prop:value=move || new_name.get()
                                 on:input=move |ev| new_name.set(event_target_value(&ev))
                             />
@@ -284,14 +285,14 @@ pub fn RotationScreen() -> impl IntoView {
                         <button type="submit">{t(Key::RotationAdd)}</button>
                     </form>
                 </section>
-                <section aria-labelledby="turns-title">
-                    <h2 id="turns-title">{t(Key::RotationHow)}</h2>
+                <section aria-labelledby=ids::TURNS_TITLE>
+                    <h2 id=ids::TURNS_TITLE>{t(Key::RotationHow)}</h2>
                     <div class="next-fields">
                         <div class="field">
-                            <label for="rotation-start">{t(Key::RotationStart)}</label>
+                            <label for=ids::ROTATION_START>{t(Key::RotationStart)}</label>
                             <input
                                 type="date"
-                                id="rotation-start"
+                                id=ids::ROTATION_START
                                 prop:value=move || schedule.with(|s| s.start.clone())
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
@@ -305,9 +306,9 @@ pub fn RotationScreen() -> impl IntoView {
                             />
                         </div>
                         <div class="field">
-                            <label for="rotation-every">{t(Key::RotationEvery)}</label>
+                            <label for=ids::ROTATION_EVERY>{t(Key::RotationEvery)}</label>
                             <select
-                                id="rotation-every"
+                                id=ids::ROTATION_EVERY
                                 on:change=move |ev| {
                                     let weeks = event_target_value(&ev).parse::<u8>().unwrap_or(0);
                                     update(&|s| {
@@ -327,15 +328,15 @@ pub fn RotationScreen() -> impl IntoView {
                     </fieldset>
                 </section>
             </div>
-            <section aria-labelledby="schedule-title">
-                <h2 id="schedule-title">{t(Key::RotationSchedule)}</h2>
+            <section aria-labelledby=ids::SCHEDULE_TITLE>
+                <h2 id=ids::SCHEDULE_TITLE>{t(Key::RotationSchedule)}</h2>
                 <Show
                     when=move || schedule.with(|s| !s.periods.is_empty())
                     fallback=move || view! { <p class="muted">{t(Key::RotationEmpty)}</p> }
                 >
                     // On a narrow screen the table scrolls in its own frame
                     // (reachable by keyboard), never the whole page.
-                    <div class="table-scroll" role="region" aria-labelledby="schedule-title" tabindex="0">
+                    <div class="table-scroll" role="region" aria-labelledby=ids::SCHEDULE_TITLE tabindex="0">
                     <table class="schedule">
                         <thead>
                             <tr>
@@ -382,9 +383,9 @@ pub fn RotationScreen() -> impl IntoView {
                 <Show when=move || schedule.with(|s| !s.periods.is_empty())>
                     <div class="calendar-export no-print">
                         <div class="field">
-                            <label for="calendar-for">{t(Key::RotationCalendarFor)}</label>
+                            <label for=ids::CALENDAR_FOR>{t(Key::RotationCalendarFor)}</label>
                             <select
-                                id="calendar-for"
+                                id=ids::CALENDAR_FOR
                                 on:change=move |ev| calendar_for.set(event_target_value(&ev).parse().ok())
                             >
                                 <option value="" selected=move || calendar_for.get_untracked().is_none()>

@@ -17,6 +17,7 @@ use crate::i18n::{list, person, t, tf, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::records;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::route_link::RouteLink;
 
 /// The rounds on the device and whether they may be written.
@@ -60,7 +61,7 @@ pub fn RoundsScreen() -> impl IntoView {
     let fewest = move || count.get() <= MIN_ROUND;
 
     let row = move |i: usize| {
-        let id = format!("round-person-{i}");
+        let id = ids::round_person(i);
         let shown = move || names.with(|n| person(n, i as u8));
         view! {
             <li class="member">
@@ -92,7 +93,7 @@ pub fn RoundsScreen() -> impl IntoView {
                             names.update(|n| {
                                 n.remove(i);
                             });
-                            focus_later(format!("round-person-{}", i.min(count.get_untracked() - 1)));
+                            focus_later(ids::round_person(i.min(count.get_untracked() - 1)));
                         }
                     >
                         "✕"
@@ -108,7 +109,7 @@ pub fn RoundsScreen() -> impl IntoView {
             start_round_with(&sessions, &names.get_untracked(), minutes.get_untracked())
         {
             router.go(route);
-            focus_later("step-title".to_string());
+            focus_later(ids::STEP_TITLE);
         }
     };
 
@@ -131,11 +132,11 @@ pub fn RoundsScreen() -> impl IntoView {
         .collect();
 
     view! {
-        <section class="rounds" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::RoundTitle)}</h1>
+        <section class="rounds" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::RoundTitle)}</h1>
             <p class="lead">{t(Key::RoundIntro)}</p>
-            <form on:submit=start aria-labelledby="round-new-title">
-                <h2 id="round-new-title">{t(Key::RoundNew)}</h2>
+            <form on:submit=start aria-labelledby=ids::ROUND_NEW_TITLE>
+                <h2 id=ids::ROUND_NEW_TITLE>{t(Key::RoundNew)}</h2>
                 <fieldset class="group-people">
                     <legend>{t(Key::RoundPeople)}</legend>
                     <ol class="members">{move || (0..count.get()).map(row).collect_view()}</ol>
@@ -144,16 +145,16 @@ pub fn RoundsScreen() -> impl IntoView {
                         disabled=full
                         on:click=move |_| {
                             names.update(|n| n.push(String::new()));
-                            focus_later(format!("round-person-{}", count.get_untracked() - 1));
+                            focus_later(ids::round_person(count.get_untracked() - 1));
                         }
                     >
                         {t(Key::GroupAdd)}
                     </button>
                 </fieldset>
                 <div class="field">
-                    <label for="round-minutes">{t(Key::RoundMinutes)}</label>
+                    <label for=ids::ROUND_MINUTES>{t(Key::RoundMinutes)}</label>
                     <select
-                        id="round-minutes"
+                        id=ids::ROUND_MINUTES
                         on:change=move |ev| {
                             minutes.set(event_target_value(&ev).parse().unwrap_or(DEFAULT_GIVE_MINUTES));
                         }
@@ -173,8 +174,8 @@ pub fn RoundsScreen() -> impl IntoView {
                     <button type="submit" class="primary big">{t(Key::RoundStart)}</button>
                 </div>
             </form>
-            <section aria-labelledby="round-earlier-title">
-                <h2 id="round-earlier-title">{t(Key::RoundEarlier)}</h2>
+            <section aria-labelledby=ids::ROUND_EARLIER_TITLE>
+                <h2 id=ids::ROUND_EARLIER_TITLE>{t(Key::RoundEarlier)}</h2>
                 {if earlier.is_empty() {
                     view! { <p class="muted">{t(Key::RoundNone)}</p> }.into_any()
                 } else {

@@ -16,6 +16,7 @@ use crate::ui::announcer::use_announcer;
 use crate::ui::clock_face::ClockFace;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::round::{load, save_one};
 use crate::ui::route_link::RouteLink;
 
@@ -26,8 +27,8 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
     let (rounds, writable) = load(&sessions);
     let Some(round) = rounds.get(index).cloned() else {
         return view! {
-            <section class="rounds" aria-labelledby="screen-title">
-                <h1 id="screen-title" tabindex="-1">{t(Key::RoundTitle)}</h1>
+            <section class="rounds" aria-labelledby=ids::SCREEN_TITLE>
+                <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::RoundTitle)}</h1>
                 <p>{t(Key::RoundMissing)}</p>
                 <p><RouteLink route=Route::Rounds>{t(Key::RoundAll)}</RouteLink></p>
             </section>
@@ -72,7 +73,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
     Effect::new(move |prev: Option<RoundStep>| {
         let s = step.get();
         if prev.is_some_and(|p| p != s) {
-            focus_later("step-title".to_string());
+            focus_later(ids::STEP_TITLE);
         }
         s
     });
@@ -98,7 +99,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
     let body = move || {
         match step.get() {
         RoundStep::Behaviour { person } => view! {
-            <h2 id="step-title" tabindex="-1">{tf(Key::RoundBehaviourTitle, &[("name", &name(person))])}</h2>
+            <h2 id=ids::STEP_TITLE tabindex="-1">{tf(Key::RoundBehaviourTitle, &[("name", &name(person))])}</h2>
             <p class="help-line">{tf(Key::RoundBehaviourHelp, &[("name", &name(person))])}</p>
             <TextField
                 id=format!("behaviour-{person}")
@@ -124,7 +125,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                 }
             };
             view! {
-                <h2 id="step-title" tabindex="-1">
+                <h2 id=ids::STEP_TITLE tabindex="-1">
                     {tf(Key::RoundGiveTitle, &[("giver", &name(giver)), ("name", &name(person))])}
                 </h2>
                 {(!behaviour.is_empty()).then(|| view! { <blockquote class="behaviour">{behaviour}</blockquote> })}
@@ -193,7 +194,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                 }
             };
             view! {
-                <h2 id="step-title" tabindex="-1">{t(Key::RoundDoneTitle)}</h2>
+                <h2 id=ids::STEP_TITLE tabindex="-1">{t(Key::RoundDoneTitle)}</h2>
                 <p class="help-line no-print">{t(Key::RoundDoneHelp)}</p>
                 <div class="round-results">{(0..people).map(card).collect_view()}</div>
                 <div class="actions no-print">
@@ -219,9 +220,9 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
     };
 
     view! {
-        <section class="rounds round" aria-labelledby="screen-title">
+        <section class="rounds round" aria-labelledby=ids::SCREEN_TITLE>
             <p class="no-print"><RouteLink route=Route::Rounds>{t(Key::RoundAll)}</RouteLink></p>
-            <h1 id="screen-title" tabindex="-1">{t(Key::RoundTitle)}</h1>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::RoundTitle)}</h1>
             <p class="eyebrow">
                 {move || {
                     let (at, total) = round.with(|r| r.progress());
@@ -233,7 +234,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                     )
                 }}
             </p>
-            <section class="round-step" aria-labelledby="step-title">{body}</section>
+            <section class="round-step" aria-labelledby=ids::STEP_TITLE>{body}</section>
         </section>
     }
     .into_any()

@@ -15,6 +15,7 @@ use crate::ui::agreement::AgreementScreen;
 use crate::ui::airtime::AirtimePanel;
 use crate::ui::exercise_screen::SessionExercise;
 use crate::ui::focus::{focus_later, focus_now, reveal_current_step};
+use crate::ui::ids;
 use crate::ui::phase_screen::PhaseScreen;
 use crate::ui::session_clock::SessionClock;
 use crate::ui::share_panel::SharePanel;
@@ -46,7 +47,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     Effect::new(move |prev: Option<Option<(usize, ExerciseId)>>| {
         let now = exercise.get();
         if prev.is_some_and(|p| p != now) {
-            focus_later("screen-title".to_string());
+            focus_later(ids::SCREEN_TITLE);
         }
         now
     });
@@ -65,7 +66,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                     });
                 }
             }
-            Some(before) if before != now => focus_later("screen-title".to_string()),
+            Some(before) if before != now => focus_later(ids::SCREEN_TITLE),
             _ => {}
         }
         now
@@ -128,15 +129,15 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                 <Show when=move || show_sharing>
                 <button
                     type="button"
-                    id="share-toggle"
+                    id=ids::SHARE_TOGGLE
                     class="share-toggle"
                     aria-expanded=move || if sharing.get() { "true" } else { "false" }
-                    aria-controls="share-panel"
+                    aria-controls=ids::SHARE_PANEL
                     on:click=move |_| {
                         let opening = !sharing.get_untracked();
                         sharing.set(opening);
                         if opening {
-                            focus_later("share-title".to_string());
+                            focus_later(ids::SHARE_TITLE);
                         }
                     }
                 >
@@ -145,10 +146,10 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                 </Show>
                 <button
                     type="button"
-                    id="airtime-toggle"
+                    id=ids::AIRTIME_TOGGLE
                     class="share-toggle"
                     aria-expanded=move || if tracking.get() { "true" } else { "false" }
-                    aria-controls="airtime-panel"
+                    aria-controls=ids::AIRTIME_PANEL
                     on:click=move |_| tracking.update(|t| *t = !*t)
                 >
                     {t(Key::AirtimeToggle)}

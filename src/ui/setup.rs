@@ -11,6 +11,7 @@ use crate::domain::session::Setup;
 use crate::i18n::{person, phase_name, t, tf, Key};
 use crate::ui::fields::TextField;
 use crate::ui::group_setup::GroupSetup;
+use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 
 fn parse_minutes(text: &str) -> Option<u32> {
@@ -92,8 +93,8 @@ pub fn SetupScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="setup" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::SetupTitle)}</h1>
+        <section class="setup" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::SetupTitle)}</h1>
             <form on:submit=begin>
                 <fieldset>
                     <legend>{t(Key::FormatLegend)}</legend>
@@ -114,8 +115,8 @@ pub fn SetupScreen() -> impl IntoView {
                     <GroupSetup setup=setup />
                 </Show>
                 <div class="field">
-                    <label for="total">{t(Key::TotalMinutes)}</label>
-                    <p class="help" id="total-help">
+                    <label for=ids::TOTAL>{t(Key::TotalMinutes)}</label>
+                    <p class="help" id=ids::TOTAL_HELP>
                         {move || {
                             setup.with(|s| match s.format {
                                 Format::Group(_) => t(Key::GroupTotalHelp).to_string(),
@@ -131,11 +132,11 @@ pub fn SetupScreen() -> impl IntoView {
                     </p>
                     <input
                         type="number"
-                        id="total"
+                        id=ids::TOTAL
                         inputmode="numeric"
                         min=MIN_TOTAL_MINUTES
                         max=MAX_TOTAL_MINUTES
-                        aria-describedby="total-help"
+                        aria-describedby=ids::TOTAL_HELP
                         prop:value=move || setup.with(|s| s.total_minutes.to_string())
                         on:change=move |ev| {
                             let typed = parse_minutes(&event_target_value(&ev));

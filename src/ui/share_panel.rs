@@ -3,27 +3,26 @@
 //! a text block where a link would be cut, and an optional passphrase.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::app::sessions::use_current;
 use crate::app::sharing::{link_for, lock, text_block};
 use crate::domain::qr::{module_px, qr_path};
+use crate::domain::session::Session;
 use crate::domain::share;
-use crate::i18n::{t, tf, Key};
-use crate::platform::{clipboard, files, random_u32};
+use crate::i18n::{t, Key};
+use crate::platform::{files, random_u32};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
+use crate::ui::link_copy::{copy_action, length_note, CopyStatus, LinkField, FINE, WARN};
 
-/// Links up to this length fit everywhere; up to the second they fit most.
-const FINE: usize = 2_000;
-const WARN: usize = 4_000;
-
-/// What happened to the last copy, and of which text.
-#[derive(Clone, PartialEq, Eq)]
-enum Copied {
-    Done(String),
-    /// The browser refused: the text is shown selected instead.
-    Blocked(String),
+/// A protected link, with the plain link and the passphrase it was made
+/// from: once the session or the passphrase changes it is out of date.
+#[derive(Clone)]
+struct Locked {
+    from: String,
+    words: String,
+    link: String,
 }
 
 /// The window's inner size in CSS pixels.
@@ -45,20 +44,29 @@ pub fn SharePanel(
     let plain = Memo::new(move |_| link_for(&current.read(share::encode_session)));
     let protect = RwSignal::new(false);
     let passphrase = RwSignal::new(share::suggest_passphrase(random_u32, 4));
-    // The protected link, with the plain link and passphrase it was made
-    // from: once the session or the passphrase changes it is out of date.
-    let locked = RwSignal::new(None::<(String, String, String)>);
-    let locking = RwSignal::new(false);
-    let crypto_missing = RwSignal::new(false);
-    let copied = RwSignal::new(None::<Copied>);
+    // Protecting the link: its value is the last protected link, or `Err`
+    // where this browser cannot encrypt.
+    let locking = Action::new_local(|(session, words, from): &(Session, String, String)| {
+        let (session, words, from) = (session.clone(), words.clone(), from.clone());
+        async move {
+            let payload = lock(&session, &words).await.map_err(|_| ())?;
+            Ok(Locked {
+                from,
+                words,
+                link: link_for(&payload),
+            })
+        }
+    });
+    let crypto_missing = move || locking.value().with(|v| matches!(v, Some(Err(()))));
 
     // The link on show: the plain one, or the protected one while current.
     let link = move || {
         if protect.get() {
-            locked.with(|l| {
+            locking.value().with(|l| {
                 l.as_ref()
-                    .filter(|(from, words, _)| *from == plain.get() && *words == passphrase.get())
-                    .map(|(_, _, link)| link.clone())
+                    .and_then(|l| l.as_ref().ok())
+                    .filter(|l| l.from == plain.get() && l.words == passphrase.get())
+                    .map(|l| l.link.clone())
             })
         } else {
             Some(plain.get())
@@ -71,48 +79,28 @@ pub fn SharePanel(
         };
         let words = passphrase.get_untracked();
         let from = plain.get_untracked();
-        locking.set(true);
-        spawn_local(async move {
-            match lock(&session, &words).await {
-                Ok(payload) => locked.set(Some((from, words, link_for(&payload)))),
-                Err(_) => crypto_missing.set(true),
-            }
-            locking.set(false);
-        });
+        locking.dispatch_local((session, words, from));
     };
 
+    let copy_action = copy_action();
     let copy = move |text: String| {
-        spawn_local(async move {
-            if clipboard::copy(&text).await {
-                copied.set(Some(Copied::Done(text)));
-            } else {
-                copied.set(Some(Copied::Blocked(text)));
-                focus_later("share-copy-fallback".to_string());
-            }
-        });
+        copy_action.dispatch_local((ids::SHARE_COPY_FALLBACK, text));
     };
     // The status of the last copy, while it is about what is on show.
-    let copy_status = move || {
+    let copy_status = Signal::derive(move || {
         let current = link().unwrap_or_default();
         let block = text_block(&current);
-        copied.with(|c| match c {
-            Some(Copied::Done(t)) if *t == current || *t == block => Some((true, t.clone())),
-            Some(Copied::Blocked(t)) if *t == current || *t == block => Some((false, t.clone())),
-            _ => None,
-        })
-    };
+        copy_action
+            .value()
+            .get()
+            .filter(|c| c.text == current || c.text == block)
+            .map(|c| (c.done, c.text))
+    });
 
     let length_note = move || {
         link().map(|l| {
             let n = l.chars().count();
-            let key = if n <= FINE {
-                Key::ShareLengthFine
-            } else if n <= WARN {
-                Key::ShareLengthWarn
-            } else {
-                Key::ShareLengthTooLong
-            };
-            (n, tf(key, &[("n", &crate::i18n::number(n))]))
+            (n, length_note(n))
         })
     };
 
@@ -148,11 +136,11 @@ pub fn SharePanel(
             let d = q.d.clone();
             view! {
                 <figure class="qr">
-                    <svg viewBox=view_box.clone() role="img" aria-labelledby="qr-caption">
+                    <svg viewBox=view_box.clone() role="img" aria-labelledby=ids::QR_CAPTION>
                         <rect width="100%" height="100%" fill="#fff"></rect>
                         <path d=q.d fill="#000"></path>
                     </svg>
-                    <figcaption id="qr-caption">
+                    <figcaption id=ids::QR_CAPTION>
                         <strong>{t(Key::ShareQrTitle)}</strong>
                         ": "
                         {t(Key::ShareQrHelp)}
@@ -161,10 +149,10 @@ pub fn SharePanel(
                 <div class="actions tight qr-large-open">
                     <button type="button" on:click=show_large>{t(Key::ShareQrLarge)}</button>
                 </div>
-                <dialog node_ref=large class="qr-large" aria-labelledby="qr-large-title">
+                <dialog node_ref=large class="qr-large" aria-labelledby=ids::QR_LARGE_TITLE>
                     <div class="qr-large-head">
                         <div>
-                            <h2 id="qr-large-title">{t(Key::ShareQrLargeTitle)}</h2>
+                            <h2 id=ids::QR_LARGE_TITLE>{t(Key::ShareQrLargeTitle)}</h2>
                             <p>{t(Key::ShareQrLargeHelp)}</p>
                         </div>
                         <button type="button" class="primary" on:click=close_large>
@@ -189,29 +177,29 @@ pub fn SharePanel(
 
     let close = move |_| {
         open.set(false);
-        focus_later("share-toggle".to_string());
+        focus_later(ids::SHARE_TOGGLE);
     };
 
     view! {
-        <section id="share-panel" class="share-panel" aria-labelledby="share-title">
+        <section id=ids::SHARE_PANEL class="share-panel" aria-labelledby=ids::SHARE_TITLE>
             <div class="share-head">
-                <h2 id="share-title" tabindex="-1">{t(Key::ShareTitle)}</h2>
+                <h2 id=ids::SHARE_TITLE tabindex="-1">{t(Key::ShareTitle)}</h2>
                 <button type="button" class="ghost" on:click=close>{t(Key::ShareClose)}</button>
             </div>
             <p class="muted">{t(Key::ShareWhat)}</p>
             <div class="check">
                 <input
                     type="checkbox"
-                    id="share-protect"
+                    id=ids::SHARE_PROTECT
                     prop:checked=move || protect.get()
                     on:change=move |ev| protect.set(event_target_checked(&ev))
                 />
-                <label for="share-protect">{t(Key::ShareProtect)}</label>
+                <label for=ids::SHARE_PROTECT>{t(Key::ShareProtect)}</label>
             </div>
             <Show when=move || protect.get()>
                 <div class="protect">
                     <TextField
-                        id="share-passphrase"
+                        id=ids::SHARE_PASSPHRASE
                         label=t(Key::SharePassphrase)
                         help=t(Key::SharePassphraseHelp)
                         code=true
@@ -228,13 +216,13 @@ pub fn SharePanel(
                         <button
                             type="button"
                             class="primary"
-                            disabled=move || locking.get() || passphrase.with(|p| !share::passphrase::is_usable(p))
+                            disabled=move || locking.pending().get() || passphrase.with(|p| !share::passphrase::is_usable(p))
                             on:click=make_locked
                         >
-                            {move || t(if locking.get() { Key::ShareLocking } else { Key::ShareLock })}
+                            {move || t(if locking.pending().get() { Key::ShareLocking } else { Key::ShareLock })}
                         </button>
                     </div>
-                    <Show when=move || crypto_missing.get()>
+                    <Show when=crypto_missing>
                         <p class="gentle" role="alert">{t(Key::ShareCryptoMissing)}</p>
                     </Show>
                     <Show when=move || link().is_some()>
@@ -243,17 +231,12 @@ pub fn SharePanel(
                 </div>
             </Show>
             <Show when=move || link().is_some()>
-                <div class="field">
-                    <label for="share-link">{t(Key::ShareLinkLabel)}</label>
-                    <textarea
-                        id="share-link"
-                        class="link"
-                        rows="3"
-                        readonly
-                        aria-describedby="share-length"
-                        prop:value=move || link().unwrap_or_default()
-                    ></textarea>
-                </div>
+                <LinkField
+                    id=ids::SHARE_LINK
+                    label=Key::ShareLinkLabel
+                    described_by=ids::SHARE_LENGTH
+                    link=Signal::derive(move || link().unwrap_or_default())
+                />
                 <div class="length">
                     <meter
                         min="0"
@@ -261,10 +244,10 @@ pub fn SharePanel(
                         low=FINE
                         high=WARN - 1
                         optimum="0"
-                        aria-labelledby="share-length"
+                        aria-labelledby=ids::SHARE_LENGTH
                         value=move || length_note().map(|(n, _)| n.min(WARN)).unwrap_or(0)
                     ></meter>
-                    <p id="share-length">{move || length_note().map(|(_, text)| text)}</p>
+                    <p id=ids::SHARE_LENGTH>{move || length_note().map(|(_, text)| text)}</p>
                 </div>
                 <div class="actions tight">
                     <button
@@ -275,40 +258,12 @@ pub fn SharePanel(
                         {t(Key::ShareCopy)}
                     </button>
                 </div>
-                <p class="copy-status" role="status">
-                    {move || match copy_status() {
-                        Some((true, _)) => t(Key::ShareCopied),
-                        Some((false, _)) => t(Key::ShareCopyBlocked),
-                        None => "",
-                    }}
-                </p>
-                {move || {
-                    copy_status()
-                        .filter(|(done, _)| !done)
-                        .map(|(_, text)| {
-                            view! {
-                                <label class="sr-only" for="share-copy-fallback">
-                                    {t(Key::ShareLinkLabel)}
-                                </label>
-                                <textarea
-                                    id="share-copy-fallback"
-                                    class="link"
-                                    rows="4"
-                                    readonly
-                                    on:focus=move |ev| {
-                                        use wasm_bindgen::JsCast;
-                                        if let Some(area) = ev
-                                            .target()
-                                            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                                        {
-                                            area.select();
-                                        }
-                                    }
-                                    prop:value=text
-                                ></textarea>
-                            }
-                        })
-                }}
+                <CopyStatus
+                    status=copy_status
+                    copied=Key::ShareCopied
+                    fallback=ids::SHARE_COPY_FALLBACK
+                    label=Key::ShareLinkLabel
+                />
                 {qr}
                 <p>{t(Key::ShareFileIntro)}</p>
                 <div class="actions tight">

@@ -10,6 +10,7 @@ use crate::domain::session::SwapChoice;
 use crate::domain::timer::whole_minutes;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::now_ms;
+use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 
 #[component]
@@ -83,9 +84,9 @@ pub fn SwapScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="swap" aria-labelledby="screen-title">
+        <section class="swap" aria-labelledby=ids::SCREEN_TITLE>
             <p class="eyebrow">{t(Key::StepSwap)}</p>
-            <h1 id="screen-title" tabindex="-1">{t(Key::SwapTitle)}</h1>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::SwapTitle)}</h1>
             <p class="swap-line">{line}</p>
             <p>{detail}</p>
             <Show when=must_choose>

@@ -10,7 +10,9 @@ use crate::domain::flow::{Format, Phase};
 use crate::domain::plan;
 use crate::domain::preset::{Preset, MAX_PHASE_MINUTES};
 use crate::i18n::{exercise_name, phase_name, t, Key, Lang};
-use crate::platform::{clipboard, location};
+use crate::platform::location;
+use crate::ui::ids;
+use crate::ui::link_copy::copy_action;
 use crate::ui::radio_choice::RadioChoice;
 
 /// The iframe code for a course page: the app, allowed to use the
@@ -57,25 +59,19 @@ pub fn TrainersScreen() -> impl IntoView {
         let origin = origin.clone();
         Memo::new(move |_| snippet(&link.get(), &origin))
     };
-    let status = RwSignal::new(None::<(&'static str, Key)>);
-    let copy = move |what: &'static str, text: String| {
-        leptos::task::spawn_local(async move {
-            let copied = clipboard::copy(&text).await;
-            if !copied {
-                crate::ui::focus::select_later(what.to_string());
-            }
-            status.set(Some((
-                what,
-                if copied {
+    // Where the browser refuses the clipboard, the field is selected to copy
+    // by hand.
+    let copy = copy_action();
+    let status_of = move |what: &'static str| {
+        move || {
+            copy.value().get().filter(|c| c.target == what).map(|c| {
+                t(if c.done {
                     Key::TrainersCopied
                 } else {
                     Key::TrainersCopyBlocked
-                },
-            )));
-        });
-    };
-    let status_of = move |what: &'static str| {
-        move || status.get().filter(|(w, _)| *w == what).map(|(_, k)| t(k))
+                })
+            })
+        }
     };
 
     let exercise_option = move |id: ExerciseId| {
@@ -122,15 +118,15 @@ pub fn TrainersScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="trainers" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::TrainersTitle)}</h1>
+        <section class="trainers" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::TrainersTitle)}</h1>
             <p class="lead">{t(Key::TrainersIntro)}</p>
             <div class="trainers-grid">
                 <form class="trainer-form" on:submit=|ev| ev.prevent_default()>
                     <div class="field">
-                        <label for="trainer-what">{t(Key::TrainersWhat)}</label>
+                        <label for=ids::TRAINER_WHAT>{t(Key::TrainersWhat)}</label>
                         <select
-                            id="trainer-what"
+                            id=ids::TRAINER_WHAT
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 preset.update(|p| p.exercise = ExerciseId::from_slug(&v));
@@ -152,23 +148,23 @@ pub fn TrainersScreen() -> impl IntoView {
                         <div class="choice">
                             <input
                                 type="checkbox"
-                                id="trainer-set-minutes"
+                                id=ids::TRAINER_SET_MINUTES
                                 prop:checked=move || preset.with(|p| p.minutes.is_some())
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     preset.update(|p| p.minutes = on.then(|| plan::split(30)));
                                 }
                             />
-                            <label for="trainer-set-minutes">{t(Key::TrainersSetMinutes)}</label>
+                            <label for=ids::TRAINER_SET_MINUTES>{t(Key::TrainersSetMinutes)}</label>
                         </div>
                         <Show when=move || preset.with(|p| p.minutes.is_some())>
                             <div class="split-grid">{Phase::ALL.into_iter().map(minutes_field).collect_view()}</div>
                         </Show>
                     </Show>
                     <div class="field">
-                        <label for="trainer-lang">{t(Key::LanguageLabel)}</label>
+                        <label for=ids::TRAINER_LANG>{t(Key::LanguageLabel)}</label>
                         <select
-                            id="trainer-lang"
+                            id=ids::TRAINER_LANG
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 preset.update(|p| p.lang = Lang::from_tag(&v).map(|l| l.code().to_string()));
@@ -184,60 +180,64 @@ pub fn TrainersScreen() -> impl IntoView {
                     <div class="choice">
                         <input
                             type="checkbox"
-                            id="trainer-share"
+                            id=ids::TRAINER_SHARE
                             prop:checked=move || preset.with(Preset::shows_sharing)
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 preset.update(|p| p.share = (!on).then_some(false));
                             }
                         />
-                        <label for="trainer-share">{t(Key::TrainersShare)}</label>
+                        <label for=ids::TRAINER_SHARE>{t(Key::TrainersShare)}</label>
                     </div>
                     <div class="choice">
                         <input
                             type="checkbox"
-                            id="trainer-embed"
+                            id=ids::TRAINER_EMBED
                             prop:checked=move || preset.with(|p| p.embed)
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 preset.update(|p| p.embed = on);
                             }
                         />
-                        <label for="trainer-embed">{t(Key::TrainersEmbed)}</label>
+                        <label for=ids::TRAINER_EMBED>{t(Key::TrainersEmbed)}</label>
                     </div>
                 </form>
                 <div class="trainer-output">
                     <div class="field">
-                        <label for="trainer-link">{t(Key::TrainersLink)}</label>
-                        <input type="text" id="trainer-link" readonly prop:value=move || link.get() />
+                        <label for=ids::TRAINER_LINK>{t(Key::TrainersLink)}</label>
+                        <input type="text" id=ids::TRAINER_LINK readonly prop:value=move || link.get() />
                     </div>
                     <div class="actions">
-                        <button type="button" on:click=move |_| copy("trainer-link", link.get_untracked())>
+                        <button type="button" on:click=move |_| {
+                            copy.dispatch_local((ids::TRAINER_LINK, link.get_untracked()));
+                        }>
                             {t(Key::TrainersCopyLink)}
                         </button>
-                        <p class="help-line" role="status">{status_of("trainer-link")}</p>
+                        <p class="help-line" role="status">{status_of(ids::TRAINER_LINK)}</p>
                     </div>
                     <div class="field">
-                        <label for="trainer-code">{t(Key::TrainersSnippet)}</label>
-                        <p class="help" id="trainer-code-help">{t(Key::TrainersSnippetHelp)}</p>
+                        <label for=ids::TRAINER_CODE>{t(Key::TrainersSnippet)}</label>
+                        <p class="help" id=ids::TRAINER_CODE_HELP>{t(Key::TrainersSnippetHelp)}</p>
                         <textarea
-                            id="trainer-code"
+                            id=ids::TRAINER_CODE
                             rows=7
                             readonly
-                            aria-describedby="trainer-code-help"
+                            aria-describedby=ids::TRAINER_CODE_HELP
                             prop:value=move || code.get()
                         ></textarea>
                     </div>
                     <div class="actions">
-                        <button type="button" on:click=move |_| copy("trainer-code", code.get_untracked())>
+                        <button type="button" on:click=move |_| {
+                            copy.dispatch_local((ids::TRAINER_CODE, code.get_untracked()));
+                        }>
                             {t(Key::TrainersCopyCode)}
                         </button>
-                        <p class="help-line" role="status">{status_of("trainer-code")}</p>
+                        <p class="help-line" role="status">{status_of(ids::TRAINER_CODE)}</p>
                     </div>
                 </div>
             </div>
-            <section aria-labelledby="trainer-preview-title">
-                <h2 id="trainer-preview-title">{t(Key::TrainersPreview)}</h2>
+            <section aria-labelledby=ids::TRAINER_PREVIEW_TITLE>
+                <h2 id=ids::TRAINER_PREVIEW_TITLE>{t(Key::TrainersPreview)}</h2>
                 <iframe
                     class="trainer-preview"
                     title=t(Key::TrainersPreviewTitle)

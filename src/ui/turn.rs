@@ -11,6 +11,7 @@ use crate::domain::session::SwapChoice;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 
 #[component]
@@ -139,17 +140,17 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
             );
             s.start_clock(at);
         });
-        focus_later("screen-title".to_string());
+        focus_later(ids::SCREEN_TITLE);
     };
     let next = move |_| {
         let at = now_ms();
         current.update(|s| s.advance(at));
-        focus_later("screen-title".to_string());
+        focus_later(ids::SCREEN_TITLE);
     };
 
     view! {
-        <section class="group-turn" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{title}</h1>
+        <section class="group-turn" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{title}</h1>
             <Show
                 when=skipped
                 fallback=move || view! {
@@ -162,9 +163,9 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                         </fieldset>
                     </Show>
                     <div class="field">
-                        <label for="turn-scribe">{t(Key::TurnScribe)}</label>
+                        <label for=ids::TURN_SCRIBE>{t(Key::TurnScribe)}</label>
                         <select
-                            id="turn-scribe"
+                            id=ids::TURN_SCRIBE
                             on:change=move |ev| {
                                 if let Ok(w) = event_target_value(&ev).parse::<u8>() {
                                     current.update(|s| {
@@ -181,8 +182,8 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                 <p class="lead notice-line">{move || tf(Key::TurnSkipped, &[("client", &client_name())])}</p>
             </Show>
             <HereToday />
-            <section class="turn-order" aria-labelledby="turn-order-title">
-                <h2 id="turn-order-title">{t(Key::TurnOrder)}</h2>
+            <section class="turn-order" aria-labelledby=ids::TURN_ORDER_TITLE>
+                <h2 id=ids::TURN_ORDER_TITLE>{t(Key::TurnOrder)}</h2>
                 <ol>
                     {move || {
                         order()

@@ -8,6 +8,7 @@ use crate::i18n::{t, tf, Key};
 use crate::ui::action_item::ActionItemEditor;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 use crate::ui::scale::Scale;
 
 #[component]
@@ -23,7 +24,7 @@ pub fn WillEditor(half: usize) -> impl IntoView {
         let mut new = None;
         current.update(|s| new = s.add_action(half));
         if let Some(id) = new {
-            focus_later(format!("act-{half}-{id}-what"));
+            focus_later(ids::action_part(half, id, "what"));
         }
     };
 
@@ -40,7 +41,7 @@ pub fn WillEditor(half: usize) -> impl IntoView {
                     children=move |id| view! { <ActionItemEditor half=half id=id /> }
                 />
             </ol>
-            <button type="button" id=format!("add-action-{half}") on:click=add>
+            <button type="button" id=ids::add_action(half) on:click=add>
                 "+ "{t(Key::AddAction)}
             </button>
             <fieldset class="confidence">

@@ -14,6 +14,7 @@ use crate::ui::check_in::CheckInSection;
 use crate::ui::exports::SessionExports;
 use crate::ui::fields::TextField;
 use crate::ui::half_summary::HalfSummary;
+use crate::ui::ids;
 use crate::ui::next_meeting::NextMeetingSection;
 use crate::ui::round::start_round;
 use crate::ui::scale::Scale;
@@ -80,16 +81,16 @@ pub fn WrapUpScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="wrap-up" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::WrapUpTitle)}</h1>
+        <section class="wrap-up" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::WrapUpTitle)}</h1>
             <p class="print-only">{byline}</p>
             <p class="lead no-print">{t(Key::WrapUpIntro)}</p>
             <div class="summaries">
                 {move || halves().into_iter().map(|h| view! { <HalfSummary half=h /> }).collect_view()}
             </div>
             {absent}
-            <section class="reflections no-print" aria-labelledby="reflection-title">
-                <h2 id="reflection-title">{t(Key::ReflectionTitle)}</h2>
+            <section class="reflections no-print" aria-labelledby=ids::REFLECTION_TITLE>
+                <h2 id=ids::REFLECTION_TITLE>{t(Key::ReflectionTitle)}</h2>
                 // Someone not here today has nothing to reflect on.
                 {(0..people)
                     .filter(|&who| current.read_untracked(|s| s.is_present(who as u8)))
@@ -121,7 +122,7 @@ pub fn WrapUpScreen() -> impl IntoView {
                                 });
                                 if let Some(route) = start_round(&sessions, &here) {
                                     router.go(route);
-                                    crate::ui::focus::focus_later("step-title".to_string());
+                                    crate::ui::focus::focus_later(ids::STEP_TITLE);
                                 }
                             }
                         >

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from './fixtures';
 import { heading } from './flow';
-import { expectNoA11yViolations, screenshot } from './helpers';
+import { expectIdsResolve, expectNoA11yViolations, screenshot } from './helpers';
 
 const TEAM = ['Amara', 'Jonas', 'Mia', 'Lee', 'Sam', 'Noor', 'Ivo', 'Zoe', 'Ruth'];
 
@@ -34,6 +34,7 @@ test('a team of nine: six periods of pairs, nobody twice, trio or sit-out, CSV a
     expect(groups.filter((g) => g.split(/, | & /).length === 3)).toHaveLength(1);
   }
   await expectNoA11yViolations(page, 'rotation');
+  await expectIdsResolve(page, 'rotation');
   await screenshot(page, 'rotation');
 
   // A sit-out instead: four pairs and a different person out each period,
@@ -139,6 +140,7 @@ test('a period changed by hand, the calendar file, and the schedule opened from 
     expect((await groupsIn(rows.nth(i))).flat().sort()).toEqual([...TEAM].sort());
   }
   await expectNoA11yViolations(page, 'rotation: a period being changed');
+  await expectIdsResolve(page, 'rotation: a period being changed');
 
   // Lock Amara with Jonas: they meet that period, marked locked.
   const lockPair = editor.getByRole('group', { name: 'Lock a pair' });
@@ -308,6 +310,7 @@ test('where copying is blocked, the schedule link is shown selected to copy by h
   await expect(fallback).toHaveValue(link);
   expect(await fallback.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart)).toBe(link.length);
   await expectNoA11yViolations(page, 'rotation: copying blocked');
+  await expectIdsResolve(page, 'rotation: copying blocked');
 });
 
 test('the schedule as a file, opened on another device from the home screen', async ({ page, browser }) => {

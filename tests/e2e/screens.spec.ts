@@ -1,7 +1,8 @@
-// Every screen: an axe-core scan (WCAG 2 A and AA) in light and dark, and
-// screenshots at desktop and phone sizes into screenshots/ (git-ignored).
+// Every screen: an axe-core scan (WCAG 2 A and AA) in light and dark, every
+// id a label or aria attribute names present once, and screenshots at
+// desktop and phone sizes into screenshots/ (git-ignored).
 import { expect, test, type Page } from './fixtures';
-import { expectNoA11yViolations, screenshot } from './helpers';
+import { expectIdsResolve, expectNoA11yViolations, screenshot } from './helpers';
 import { HALF_A, HALF_B, agree, heading, next, runHalf, startSession } from './flow';
 
 type Visit = (name: string) => Promise<void>;
@@ -64,6 +65,7 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
     await everyScreen(page, async (name) => {
       await screenshot(page, name);
       await expectNoA11yViolations(page, `${name} at ${width}px`);
+      await expectIdsResolve(page, `${name} at ${width}px`);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth, `${name}: no sideways scrolling`).toBeLessThanOrEqual(width);
     });

@@ -1,7 +1,7 @@
 // Sharing through the link, as two people on a call in two browsers.
 import { expect, test, type Browser, type Page } from './fixtures';
 import { A, B, agree, heading, startSession } from './flow';
-import { expectNoA11yViolations, screenshot } from './helpers';
+import { expectIdsResolve, expectNoA11yViolations, screenshot } from './helpers';
 
 async function person(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
@@ -32,6 +32,7 @@ test('A shares, B continues and shares back, A ends with both halves and keeps p
   await a.getByRole('button', { name: 'Copy link' }).click();
   await expect(a.getByRole('status').filter({ hasText: /Copied|Ctrl\+C/ })).toBeVisible();
   await expectNoA11yViolations(a, 'share panel');
+  await expectIdsResolve(a, 'share panel');
   await screenshot(a, 'share-panel');
 
   const b = await person(browser);
@@ -103,11 +104,13 @@ test('a protected link asks for the passphrase and lets a wrong one be retried',
   expect(link).toMatch(/#e1\./);
   expect(link).not.toContain('Confidential');
   await expectNoA11yViolations(a, 'share panel, protected');
+  await expectIdsResolve(a, 'share panel, protected');
 
   const b = await person(browser);
   await b.goto(link);
   await heading(b, 'This session is protected');
   await expectNoA11yViolations(b, 'passphrase screen');
+  await expectIdsResolve(b, 'passphrase screen');
   await b.getByLabel('Passphrase', { exact: true }).fill('wrong horse');
   await b.getByRole('button', { name: 'Unlock' }).click();
   await expect(b.getByRole('alert')).toContainText('does not open');
@@ -115,6 +118,81 @@ test('a protected link asks for the passphrase and lets a wrong one be retried',
   await b.getByRole('button', { name: 'Unlock' }).click();
   await heading(b, 'Goal');
   await expect(b.getByLabel('Topic', { exact: true })).toHaveValue('Confidential topic');
+});
+
+/** Hold the browser's key derivation until the test lets it go (`__open`)
+ * or fails it (`__fail`), so a busy state can be seen however fast the
+ * machine is. `__arm` holds the next one again. */
+async function gateKeyDerivation(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const subtle = crypto.subtle;
+    const derive = subtle.deriveKey.bind(subtle);
+    let gate: Promise<boolean> = Promise.resolve(true);
+    w.__arm = () => {
+      gate = new Promise((resolve) => {
+        w.__open = () => resolve(true);
+        w.__fail = () => resolve(false);
+      });
+    };
+    (w.__arm as () => void)();
+    subtle.deriveKey = (async (...args: Parameters<SubtleCrypto['deriveKey']>) => {
+      if (!(await gate)) throw new DOMException('held and failed by the test', 'OperationError');
+      return derive(...args);
+    }) as SubtleCrypto['deriveKey'];
+  });
+}
+
+async function call(page: Page, name: '__open' | '__fail' | '__arm'): Promise<void> {
+  await page.evaluate((n) => (window as unknown as Record<string, () => void>)[n](), name);
+}
+
+test('a busy lock or unlock disables its button and gives it back when it fails', async ({ browser }) => {
+  const a = await person(browser);
+  await gateKeyDerivation(a);
+  await a.goto('/');
+  await startSession(a);
+  await agree(a);
+  await openShare(a);
+  await a.getByLabel('Protect with a passphrase').check();
+  const words = await a.getByLabel('Passphrase', { exact: true }).inputValue();
+  // Failing: busy while it runs, then the button is back and says why.
+  await a.getByRole('button', { name: 'Create the protected link' }).click();
+  await expect(a.getByRole('button', { name: 'Protecting…' })).toBeDisabled();
+  await call(a, '__fail');
+  await expect(a.getByText(/cannot encrypt here/)).toBeVisible();
+  await expect(a.getByRole('button', { name: 'Create the protected link' })).toBeEnabled();
+  // Then succeeding, the same way.
+  await call(a, '__arm');
+  await a.getByRole('button', { name: 'Create the protected link' }).click();
+  await expect(a.getByRole('button', { name: 'Protecting…' })).toBeDisabled();
+  await call(a, '__open');
+  await expect(a.getByText('Protected link ready')).toBeVisible();
+  await expect(a.getByRole('button', { name: 'Create the protected link' })).toBeEnabled();
+  const link = await a.getByLabel('Link to this session').inputValue();
+
+  const b = await person(browser);
+  await gateKeyDerivation(b);
+  await b.goto(link);
+  await heading(b, 'This session is protected');
+  const alert = b.getByRole('alert');
+  for (const attempt of [1, 2]) {
+    await b.getByLabel('Passphrase', { exact: true }).fill('wrong horse');
+    await b.getByRole('button', { name: 'Unlock' }).click();
+    // While it runs: disabled, and an earlier refusal is cleared so that
+    // this one is announced again.
+    await expect(b.getByRole('button', { name: 'Unlocking…' }), `try ${attempt}`).toBeDisabled();
+    await expect(alert).toBeEmpty();
+    await call(b, '__open');
+    await expect(alert).toContainText('does not open');
+    await expect(b.getByRole('button', { name: 'Unlock', exact: true })).toBeEnabled();
+    await expect(b.getByLabel('Passphrase', { exact: true })).toBeFocused();
+    await call(b, '__arm');
+  }
+  await b.getByLabel('Passphrase', { exact: true }).fill(words);
+  await b.getByRole('button', { name: 'Unlock' }).click();
+  await call(b, '__open');
+  await heading(b, 'Goal');
 });
 
 test('bad links say what is wrong and change nothing on the device', async ({ page }) => {

@@ -10,6 +10,7 @@ use crate::i18n::{t, tf, Key};
 use crate::platform::clock::local_day;
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 
 /// The name of a person, also of someone taken off the roster since
 /// (`#id` only when no name is known).
@@ -88,8 +89,8 @@ fn PairChoice(
         }
     };
     view! {
-        {select(format!("{what}-a-{index}"), Key::RotationPerson, first_pick)}
-        {select(format!("{what}-b-{index}"), second, second_pick)}
+        {select(ids::pair_choice(what, 'a', index), Key::RotationPerson, first_pick)}
+        {select(ids::pair_choice(what, 'b', index), second, second_pick)}
     }
 }
 
@@ -112,7 +113,7 @@ pub fn PeriodEditor(
 ) -> impl IntoView {
     let announcer = use_announcer();
     let error = RwSignal::new(None::<String>);
-    let error_id = format!("period-error-{index}");
+    let error_id = ids::period_error(index);
     let (swap_a, swap_b) = (RwSignal::new(None), RwSignal::new(None));
     let (lock_a, lock_b) = (RwSignal::new(None), RwSignal::new(None));
 
@@ -189,7 +190,7 @@ pub fn PeriodEditor(
     };
 
     let away_box = move |(id, name): (u32, String)| {
-        let box_id = format!("away-{index}-{id}");
+        let box_id = ids::away(index, id);
         let checked = period.away.contains(&id);
         let focus = box_id.clone();
         view! {
@@ -236,7 +237,7 @@ pub fn PeriodEditor(
             &|s| s.swap(index, a, b),
             (a, b),
             Key::RotationSwapped,
-            format!("swap-{index}"),
+            ids::pair_button("swap", index),
         ),
         None => choose_first(),
     };
@@ -245,7 +246,7 @@ pub fn PeriodEditor(
             &|s| s.lock(index, a, b),
             (a, b),
             Key::RotationLockedDone,
-            format!("lock-{index}"),
+            ids::pair_button("lock", index),
         ),
         None => choose_first(),
     };
@@ -266,7 +267,7 @@ pub fn PeriodEditor(
                             },
                             (a, b),
                             Key::RotationUnlockedDone,
-                            format!("lock-a-{index}"),
+                            ids::pair_choice("lock", 'a', index),
                         )
                     }
                 >
@@ -277,10 +278,10 @@ pub fn PeriodEditor(
         }
     };
 
-    let title_id = format!("period-edit-title-{index}");
+    let title_id = ids::period_edit_title(index);
     let labelled_by = title_id.clone();
     view! {
-        <div class="period-editor" id=format!("period-edit-{index}") role="group" aria-labelledby=labelled_by>
+        <div class="period-editor" id=ids::period_edit(index) role="group" aria-labelledby=labelled_by>
             <h3 id=title_id tabindex="-1">{tf(Key::RotationChangeTitle, &[("date", &day.get_value())])}</h3>
             <fieldset>
                 <legend>{t(Key::RotationAwayLegend)}</legend>
@@ -300,7 +301,7 @@ pub fn PeriodEditor(
                         second_pick=swap_b
                         error_id=error_id.clone()
                     />
-                    <button type="button" id=format!("swap-{index}") on:click=swap>{t(Key::RotationSwap)}</button>
+                    <button type="button" id=ids::pair_button("swap", index) on:click=swap>{t(Key::RotationSwap)}</button>
                 </div>
             </fieldset>
             <fieldset>
@@ -316,7 +317,7 @@ pub fn PeriodEditor(
                         second_pick=lock_b
                         error_id=error_id.clone()
                     />
-                    <button type="button" id=format!("lock-{index}") on:click=lock>{t(Key::RotationLock)}</button>
+                    <button type="button" id=ids::pair_button("lock", index) on:click=lock>{t(Key::RotationLock)}</button>
                 </div>
                 <Show when={
                     let empty = period.locked.is_empty();

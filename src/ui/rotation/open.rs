@@ -10,6 +10,7 @@ use crate::app::sharing::link_for;
 use crate::domain::rotation::{link, Schedule};
 use crate::i18n::{t, tf, Key};
 use crate::platform::files;
+use crate::ui::ids;
 
 /// "9 people, 6 periods from Mon, 2 Mar 2026", and who they are.
 fn summary(s: &Schedule) -> (String, String) {
@@ -70,8 +71,8 @@ pub fn ScheduleArrival(
     });
     let my_link = link_for(&link::encode(&mine));
     view! {
-        <section class="open rotation-arrival" aria-labelledby="arrival-title">
-            <h1 id="arrival-title" tabindex="-1">{t(Key::RotationOpenTitle)}</h1>
+        <section class="open rotation-arrival" aria-labelledby=ids::ARRIVAL_TITLE>
+            <h1 id=ids::ARRIVAL_TITLE tabindex="-1">{t(Key::RotationOpenTitle)}</h1>
             <p>{t(Key::RotationOpenIntro)}</p>
             <div class="arrival-cards">
                 {card(Key::RotationOpenTheirs, &theirs)}

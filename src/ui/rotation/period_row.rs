@@ -9,6 +9,7 @@ use crate::domain::rotation::{Period, Schedule};
 use crate::i18n::{t, Key};
 use crate::platform::clock::today_iso;
 use crate::ui::focus::focus_later;
+use crate::ui::ids;
 
 #[component]
 pub(super) fn PeriodRow(
@@ -74,15 +75,15 @@ pub(super) fn PeriodRow(
                 <button
                     type="button"
                     class="small"
-                    id=format!("change-{index}")
+                    id=ids::period_change(index)
                     aria-expanded=move || open().to_string()
-                    aria-controls=format!("period-edit-{index}")
+                    aria-controls=ids::period_edit(index)
                     on:click=move |_| {
                         if open() {
                             editing.set(None);
                         } else {
                             editing.set(Some(index));
-                            focus_later(format!("period-edit-title-{index}"));
+                            focus_later(ids::period_edit_title(index));
                         }
                     }
                 >
@@ -105,7 +106,7 @@ pub(super) fn PeriodRow(
                                     on_done=move |_| {
                                         repeats.set(None);
                                         editing.set(None);
-                                        focus_later(format!("change-{index}"));
+                                        focus_later(ids::period_change(index));
                                     }
                                 />
                             </td>

@@ -3,29 +3,17 @@
 //! it for where a link would be cut.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::app::sharing::link_for;
 use crate::domain::rotation::{link, Schedule};
-use crate::i18n::{t, tf, Key};
-use crate::platform::{clipboard, files};
-use crate::ui::focus::focus_later;
-
-/// Links up to this length fit everywhere; up to the second they fit most.
-const FINE: usize = 2_000;
-const WARN: usize = 4_000;
+use crate::i18n::{t, Key};
+use crate::platform::files;
+use crate::ui::ids;
+use crate::ui::link_copy::{copy_action, length_note, CopyStatus, LinkField};
 
 /// The file's text: a line saying what it is, and the link.
 pub fn schedule_text_block(link: &str) -> String {
     format!("{}\n\n{link}\n", t(Key::RotationShareTextBlock))
-}
-
-/// What happened to the last copy, and of which link.
-#[derive(Clone, PartialEq, Eq)]
-enum Copied {
-    Done(String),
-    /// The browser refused: the link is shown selected instead.
-    Blocked(String),
 }
 
 #[component]
@@ -35,67 +23,38 @@ pub fn ScheduleShare(
     schedule: Signal<Schedule>,
 ) -> impl IntoView {
     let url = Memo::new(move |_| link_for(&schedule.with(link::encode)));
-    let copied = RwSignal::new(None::<Copied>);
-    // Chat apps and Outlook cut long links: say where this one stands.
-    let length_note = move || {
-        let n = url.with(|l| l.chars().count());
-        let key = if n <= FINE {
-            Key::ShareLengthFine
-        } else if n <= WARN {
-            Key::ShareLengthWarn
-        } else {
-            Key::ShareLengthTooLong
-        };
-        tf(key, &[("n", &crate::i18n::number(n))])
-    };
-    let status = move || {
+    let copy = copy_action();
+    // The last copy, while it is of the link on show.
+    let status = Signal::derive(move || {
         let now = url.get();
-        copied.with(|c| match c {
-            Some(Copied::Done(l)) if *l == now => Some(true),
-            Some(Copied::Blocked(l)) if *l == now => Some(false),
-            _ => None,
-        })
-    };
-    let copy = move |_| {
-        let text = url.get_untracked();
-        spawn_local(async move {
-            if clipboard::copy(&text).await {
-                copied.set(Some(Copied::Done(text)));
-            } else {
-                copied.set(Some(Copied::Blocked(text)));
-                focus_later("schedule-copy-fallback".to_string());
-            }
-        });
-    };
-    let select_all = |ev: leptos::ev::FocusEvent| {
-        use wasm_bindgen::JsCast;
-        if let Some(area) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        {
-            area.select();
-        }
-    };
+        copy.value()
+            .get()
+            .filter(|c| c.text == now)
+            .map(|c| (c.done, c.text))
+    });
 
     view! {
-        <section class="share-panel schedule-share no-print" aria-labelledby="schedule-share-title">
-            <h2 id="schedule-share-title">{t(Key::RotationShareTitle)}</h2>
+        <section class="share-panel schedule-share no-print" aria-labelledby=ids::SCHEDULE_SHARE_TITLE>
+            <h2 id=ids::SCHEDULE_SHARE_TITLE>{t(Key::RotationShareTitle)}</h2>
             <p class="muted">{t(Key::RotationShareWhat)}</p>
-            <div class="field">
-                <label for="schedule-link">{t(Key::RotationShareLink)}</label>
-                <textarea
-                    id="schedule-link"
-                    class="link"
-                    rows="3"
-                    readonly
-                    aria-describedby="schedule-length"
-                    on:focus=select_all
-                    prop:value=move || url.get()
-                ></textarea>
-            </div>
-            <p id="schedule-length" class="muted">{length_note}</p>
+            <LinkField
+                id=ids::SCHEDULE_LINK
+                label=Key::RotationShareLink
+                described_by=ids::SCHEDULE_LENGTH
+                link=url
+                select_on_focus=true
+            />
+            <p id=ids::SCHEDULE_LENGTH class="muted">{move || url.with(|l| length_note(l.chars().count()))}</p>
             <div class="actions tight">
-                <button type="button" class="primary" on:click=copy>{t(Key::ShareCopy)}</button>
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| {
+                        copy.dispatch_local((ids::SCHEDULE_COPY_FALLBACK, url.get_untracked()));
+                    }
+                >
+                    {t(Key::ShareCopy)}
+                </button>
                 <button
                     type="button"
                     on:click=move |_| {
@@ -105,29 +64,12 @@ pub fn ScheduleShare(
                     {t(Key::RotationShareFile)}
                 </button>
             </div>
-            <p class="copy-status" role="status">
-                {move || match status() {
-                    Some(true) => t(Key::RotationShareCopied),
-                    Some(false) => t(Key::ShareCopyBlocked),
-                    None => "",
-                }}
-            </p>
-            {move || {
-                (status() == Some(false))
-                    .then(|| {
-                        view! {
-                            <label class="sr-only" for="schedule-copy-fallback">{t(Key::RotationShareLink)}</label>
-                            <textarea
-                                id="schedule-copy-fallback"
-                                class="link"
-                                rows="4"
-                                readonly
-                                on:focus=select_all
-                                prop:value=url.get_untracked()
-                            ></textarea>
-                        }
-                    })
-            }}
+            <CopyStatus
+                status=status
+                copied=Key::RotationShareCopied
+                fallback=ids::SCHEDULE_COPY_FALLBACK
+                label=Key::RotationShareLink
+            />
         </section>
     }
 }
