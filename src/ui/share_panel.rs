@@ -36,6 +36,15 @@ fn viewport() -> (u32, u32) {
     web_sys::window().map_or((0, 0), |w| (size(w.inner_width()), size(w.inner_height())))
 }
 
+/// A protected link, with the plain link and the passphrase it was made
+/// from (it is out of date once either changes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct LockedLink {
+    from: String,
+    words: String,
+    link: String,
+}
+
 #[component]
 pub fn SharePanel(
     /// Whether the panel is open; the panel closes itself through it.
@@ -47,7 +56,7 @@ pub fn SharePanel(
     let passphrase = RwSignal::new(share::suggest_passphrase(random_u32, 4));
     // The protected link, with the plain link and passphrase it was made
     // from: once the session or the passphrase changes it is out of date.
-    let locked = RwSignal::new(None::<(String, String, String)>);
+    let locked = RwSignal::new(None::<LockedLink>);
     let locking = RwSignal::new(false);
     let crypto_missing = RwSignal::new(false);
     let copied = RwSignal::new(None::<Copied>);
@@ -57,8 +66,8 @@ pub fn SharePanel(
         if protect.get() {
             locked.with(|l| {
                 l.as_ref()
-                    .filter(|(from, words, _)| *from == plain.get() && *words == passphrase.get())
-                    .map(|(_, _, link)| link.clone())
+                    .filter(|l| l.from == plain.get() && l.words == passphrase.get())
+                    .map(|l| l.link.clone())
             })
         } else {
             Some(plain.get())
@@ -74,7 +83,7 @@ pub fn SharePanel(
         locking.set(true);
         spawn_local(async move {
             match lock(&session, &words).await {
-                Ok(payload) => locked.set(Some((from, words, link_for(&payload)))),
+                Ok(payload) => locked.set(Some(LockedLink { link: link_for(&payload), from, words })),
                 Err(_) => crypto_missing.set(true),
             }
             locking.set(false);
