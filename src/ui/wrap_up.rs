@@ -72,7 +72,7 @@ pub fn WrapUpScreen() -> impl IntoView {
                 <TextField
                     id=format!("sentence-{who}")
                     label=Signal::derive(move || tf(Key::ReflectionSentence, &[("name", &name())]))
-                    value=Signal::derive(move || current.read(|s| s.reflections[who].sentence.clone()))
+                    value=current.field(move |s| s.reflections.get(who).map(|r| r.sentence.clone()).unwrap_or_default())
                     on_input=move |v: String| current.update(|s| s.set_reflection_sentence(who, v))
                 />
             </div>
