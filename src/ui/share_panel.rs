@@ -83,7 +83,11 @@ pub fn SharePanel(
         locking.set(true);
         spawn_local(async move {
             match lock(&session, &words).await {
-                Ok(payload) => locked.set(Some(LockedLink { link: link_for(&payload), from, words })),
+                Ok(payload) => locked.set(Some(LockedLink {
+                    link: link_for(&payload),
+                    from,
+                    words,
+                })),
                 Err(_) => crypto_missing.set(true),
             }
             locking.set(false);
