@@ -149,6 +149,7 @@ export async function measureKeystroke(dir, { sessions = 500, keys = 300 } = {})
     const context = await browser.newContext();
     await context.addInitScript(INIT_SCRIPT);
     const page = await context.newPage();
+    page.setDefaultTimeout(180_000); // a slow, loaded machine
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const id = await seed(page, url, sessions);
