@@ -94,7 +94,7 @@ async fn changes_never_write_and_each_save_writes_exactly_what_is_shown() {
             sessions.update(id, |s| edit(&mut rng, s));
             // The change is shown at once and not written by itself.
             assert_eq!(raw(id), before, "seed {seed}: a change wrote the record");
-            if rng.next() % 6 == 0 {
+            if rng.next().is_multiple_of(6) {
                 sessions.flush();
                 for id in &ids {
                     assert_eq!(
