@@ -46,7 +46,8 @@ help:
 	@echo 'make test-wasm    wasm-bindgen tests in headless Chromium'
 	@echo 'make test-e2e     release build + Playwright end-to-end tests'
 	@echo 'make test         all of the above checks, in order (what CI runs)'
-	@echo 'make bench        sizes, time to interactive and Lighthouse vs a bare counter'
+	@echo 'make bench        sizes, time to interactive, Lighthouse vs a bare counter, a keystroke'
+	@echo '                  (BENCH_BEFORE=<dist of another build>: the keystroke there too)'
 	@echo 'make fuzz         fuzz the share-link decoder (FUZZ_SECONDS=60)'
 	@echo 'make clean        remove build outputs and reports'
 

@@ -5,6 +5,9 @@
 #
 #   scripts/bench.sh [--counter-only] [extra bench.mjs options, e.g. --runs 20]
 #
+# BENCH_BEFORE=<dist folder of another build> (say, main's) also measures the
+# keystroke on that build and prints both.
+#
 # Needs the tools from `scripts/setup.sh test` (make bench runs it first).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -51,3 +54,5 @@ PEER_COACH_BENCH=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
   cargo test --release --target wasm32-unknown-unknown --test browser_history_bench -- --nocapture 2>&1 |
   grep -Eo 'BENCH history .*' | sed 's/^BENCH history /  /'
 echo '  target: home and history interactive in under 200 ms'
+# One keystroke in a session with 500 sessions stored, median, release build.
+node scripts/bench-keystroke.mjs --app dist ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}

@@ -1,10 +1,12 @@
 //! The session on screen: a small copyable handle for views, with this
-//! device's own notes and airtime for it. Every change of the session goes
-//! through `Current::update`, which saves it at once.
+//! device's own notes and airtime for it. It holds the session's own
+//! signal, so its views follow that session alone. Every change of the
+//! session goes through `Current::update` (`Sessions::update`: in memory
+//! at once, saved soon after, and when the screen is left).
 
 use leptos::prelude::*;
 
-use crate::app::sessions::Sessions;
+use crate::app::sessions::{Entry, Sessions};
 use crate::domain::airtime::Airtime;
 use crate::domain::followup;
 use crate::domain::private::PrivateNotes;
@@ -16,6 +18,8 @@ use crate::platform::records;
 pub struct Current {
     sessions: Sessions,
     id: StoredValue<String>,
+    /// The session's entry of the list (none if it is not on the device).
+    entry: StoredValue<Option<Entry>>,
     /// This device's private notes for the session (never shared).
     private: RwSignal<PrivateNotes>,
     /// This device's airtime tracking (the facilitator's own, never shared).
@@ -24,20 +28,20 @@ pub struct Current {
 
 impl Current {
     pub fn provide(sessions: Sessions, id: String) -> Self {
-        let notes = sessions
-            .storage
-            .with_value(|s| records::load_private(s, &id));
-        let mut airtime = sessions
-            .storage
-            .with_value(|s| records::load_airtime(s, &id));
+        let storage = sessions.storage();
+        let notes = records::load_private(&storage, &id);
+        let mut airtime = records::load_airtime(&storage, &id);
         let people = sessions.read_untracked(&id, |s| s.people()).unwrap_or(2);
         airtime.fit(people);
         let current = Current {
             sessions,
+            entry: StoredValue::new(sessions.entry(&id)),
             id: StoredValue::new(id),
             private: RwSignal::new(notes),
             airtime: RwSignal::new(airtime),
         };
+        // Leaving the session's screens saves what was typed there.
+        on_cleanup(move || sessions.flush());
         provide_context(current);
         current
     }
@@ -48,15 +52,33 @@ impl Current {
 
     /// Read from the session, tracking changes; the default if it is gone.
     pub fn read<R: Default>(&self, f: impl FnOnce(&Session) -> R) -> R {
-        self.id
-            .with_value(|id| self.sessions.read(id, f))
+        self.entry
+            .with_value(|e| e.as_ref().map(|e| e.with(f)))
             .unwrap_or_default()
     }
 
     pub fn read_untracked<R: Default>(&self, f: impl FnOnce(&Session) -> R) -> R {
-        self.id
-            .with_value(|id| self.sessions.read_untracked(id, f))
+        self.entry
+            .with_value(|e| e.as_ref().map(|e| e.with_untracked(f)))
             .unwrap_or_default()
+    }
+
+    /// One value of the session as a memo: its readers wake only when
+    /// that value changes, not on every change of the session.
+    pub fn field<T>(&self, f: impl Fn(&Session) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: Default + PartialEq + Send + Sync + 'static,
+    {
+        let this = *self;
+        Memo::new(move |_| this.read(&f))
+    }
+
+    /// One value of a half as a memo (see [`Current::field`]).
+    pub fn half_field<T>(&self, h: usize, f: impl Fn(&Half) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: Default + PartialEq + Send + Sync + 'static,
+    {
+        self.field(move |s| s.half(h).map(&f).unwrap_or_default())
     }
 
     /// Read from one half, tracking changes.
@@ -64,12 +86,12 @@ impl Current {
         self.read(|s| s.half(h).map(f)).unwrap_or_default()
     }
 
-    /// Change the session (saved at once).
+    /// Change the session (saved soon, see `Sessions::update`).
     pub fn update(&self, f: impl FnOnce(&mut Session)) {
         self.id.with_value(|id| self.sessions.update(id, f));
     }
 
-    /// Change one half (saved at once).
+    /// Change one half (saved soon).
     pub fn update_half(&self, h: usize, f: impl FnOnce(&mut Half)) {
         self.update(|s| {
             if let Some(half) = s.half_mut(h) {
@@ -93,7 +115,7 @@ impl Current {
         let Some(item) = changed else { return };
         // Only the latest review of that session speaks for it: an older
         // session's follow-up edited later must not undo a newer one's.
-        let latest = self.sessions.list.with_untracked(|all| {
+        let latest = self.sessions.with_all_untracked(|all| {
             followup::latest_review_of(all, &item.session).map(|s| s.id.clone())
         });
         if latest == Some(self.id()) && self.sessions.exists_untracked(&item.session) {
@@ -109,20 +131,10 @@ impl Current {
         let item = self.read_untracked(|s| s.follow_up.get(at).cloned());
         let first_step = item.filter(|i| i.first_step.is_empty()).and_then(|i| {
             self.sessions.read_untracked(&i.session, |previous| {
-                previous
-                    .halves
-                    .iter()
-                    .flat_map(|h| &h.actions)
-                    .find(|a| a.id == i.action)
-                    .map(|a| a.first_step.clone())
+                previous.action_first_step(i.action).map(str::to_string)
             })?
         });
-        self.update(|s| {
-            if let (Some(step), Some(i)) = (first_step, s.follow_up.get_mut(at)) {
-                i.first_step = step;
-            }
-            s.carry_follow_up(at);
-        });
+        self.update(|s| s.carry_follow_up_with(at, first_step));
     }
 
     /// This device's private note for a half.
@@ -135,10 +147,7 @@ impl Current {
         self.private.update(|p| p.set_half(h, text));
         let notes = self.private.get_untracked();
         let id = self.id();
-        let result = self
-            .sessions
-            .storage
-            .with_value(|s| records::save_private(s, &id, &notes));
+        let result = records::save_private(&self.sessions.storage(), &id, &notes);
         self.sessions.report(result);
     }
 
@@ -152,10 +161,7 @@ impl Current {
         self.airtime.update(f);
         let airtime = self.airtime.get_untracked();
         let id = self.id();
-        let result = self
-            .sessions
-            .storage
-            .with_value(|s| records::save_airtime(s, &id, &airtime));
+        let result = records::save_airtime(&self.sessions.storage(), &id, &airtime);
         self.sessions.report(result);
     }
 

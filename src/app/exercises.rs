@@ -11,6 +11,10 @@ use crate::domain::store;
 use crate::platform::records::{self, StoredRun};
 
 /// Where a run is kept.
+// Current is a Copy handle of arena ids (one per reactive field of
+// Sessions and Current), one Home per exercise on screen: boxing it would
+// cost a Copy for a few bytes.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Copy)]
 enum Home {
     /// Done on its own; false when a newer version's record holds it.

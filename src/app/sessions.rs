@@ -1,8 +1,15 @@
-//! The sessions on this device as reactive state. Every change goes through
-//! `Current::update`, which saves the session at once: nothing typed is lost
-//! by a reload, and the store stays the single source of truth.
+//! The sessions on this device as reactive state: one signal per session
+//! (an [`Entry`] of the list), so that a keystroke in one session wakes
+//! only the views of that session. Every change goes through
+//! [`Sessions::update`], which changes the session in memory at once and
+//! saves it a moment later ([`SAVE_AFTER`] of quiet, at most [`SAVE_WITHIN`]
+//! after the first unsaved change), and at once whenever the page is
+//! hidden or left, and before anything reads the records back. Nothing
+//! typed is lost by a reload, and the store stays the single source of
+//! truth.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -17,12 +24,69 @@ use crate::platform::clock::now_ms;
 use crate::platform::records;
 use crate::platform::storage::{DeviceStorage, StorageError};
 
+/// How long after the last change a session is saved.
+pub const SAVE_AFTER: Duration = Duration::from_millis(300);
+/// How long a session may stay unsaved while changes keep coming.
+pub const SAVE_WITHIN: Duration = Duration::from_millis(2_000);
+
+/// One session of the list: its id and its own signal.
+#[derive(Clone)]
+pub struct Entry {
+    id: String,
+    session: ArcRwSignal<Session>,
+}
+
+impl Entry {
+    fn new(session: Session) -> Self {
+        Entry {
+            id: session.id.clone(),
+            session: ArcRwSignal::new(session),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Read the session, tracking changes of this session only.
+    pub fn with<R>(&self, f: impl FnOnce(&Session) -> R) -> R {
+        self.session.with(f)
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Session) -> R) -> R {
+        self.session.with_untracked(f)
+    }
+}
+
+/// A line of the list of latest sessions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionSummary {
+    pub id: String,
+    pub names: Vec<String>,
+    /// The first topic given, empty when none was.
+    pub topic: String,
+    pub created_ms: i64,
+}
+
+/// A deletion that can still be undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingDeletion {
+    /// Its number, for [`Sessions::undo_delete`].
+    pub n: u32,
+    /// The names of the pair (or group) of the session deleted.
+    pub names: Vec<String>,
+}
+
 /// All sessions on the device, the settings, and where they are kept.
 #[derive(Clone, Copy)]
 pub struct Sessions {
-    pub(super) list: RwSignal<Vec<Session>>,
+    /// Which sessions there are, newest first; each holds its own signal.
+    list: RwSignal<Vec<Entry>>,
+    /// Every session as plain data, for views of them all (history,
+    /// progress); computed again only when read after a change.
+    all: Memo<Vec<Session>>,
     settings: RwSignal<Settings>,
-    pub(super) storage: StoredValue<DeviceStorage, LocalStorage>,
+    storage: StoredValue<DeviceStorage, LocalStorage>,
     notices: Notices,
     /// Sessions just deleted, each kept for [`UNDO_FOR`] to be put back.
     deleted: RwSignal<Vec<Deleted>>,
@@ -33,20 +97,35 @@ pub struct Sessions {
     regs: StoredValue<HashMap<String, Registers>>,
     /// This tab's name in the stamps, and its last stamp.
     writer: StoredValue<Stamp>,
+    /// Each session's record as this tab last wrote or read it: when the
+    /// device holds the same, no other tab has written since.
+    known: StoredValue<HashMap<String, String>>,
+    /// Sessions changed in memory and not saved yet.
+    unsaved: StoredValue<BTreeSet<String>>,
+    /// The save to come, and when the oldest unsaved change was made.
+    save_timer: StoredValue<Option<(TimeoutHandle, f64)>>,
 }
 
-/// Each session's registers as stored (unstamped for an older record).
-fn stored_registers(storage: &DeviceStorage, sessions: &[Session]) -> HashMap<String, Registers> {
-    sessions
-        .iter()
-        .map(|s| {
-            let regs = storage
-                .get(&store::session_key(&s.id))
-                .map(|raw| store::decode_registers(&raw, s))
-                .unwrap_or_else(|| Registers::unstamped(s));
-            (s.id.clone(), regs)
-        })
-        .collect()
+/// Each session's registers as stored (unstamped for an older record),
+/// and the records as read.
+fn stored_registers(
+    storage: &DeviceStorage,
+    sessions: &[Session],
+) -> (HashMap<String, Registers>, HashMap<String, String>) {
+    let mut regs = HashMap::new();
+    let mut known = HashMap::new();
+    for s in sessions {
+        let raw = storage.get(&store::session_key(&s.id));
+        let r = raw
+            .as_deref()
+            .map(|raw| store::decode_registers(raw, s))
+            .unwrap_or_else(|| Registers::unstamped(s));
+        regs.insert(s.id.clone(), r);
+        if let Some(raw) = raw {
+            known.insert(s.id.clone(), raw);
+        }
+    }
+    (regs, known)
 }
 
 /// How long a deleted session can be put back.
@@ -70,35 +149,78 @@ impl Sessions {
         if found.newer > 0 {
             notices.raise(Notice::Newer);
         }
-        let regs = stored_registers(&storage, &found.sessions);
+        let (regs, known) = stored_registers(&storage, &found.sessions);
+        let list = RwSignal::new(found.sessions.into_iter().map(Entry::new).collect());
         let sessions = Sessions {
             regs: StoredValue::new(regs),
             writer: StoredValue::new(Stamp(0, crate::platform::new_id(), 0)),
-            list: RwSignal::new(found.sessions),
+            list,
+            all: Memo::new_with_compare(
+                move |_| list.with(|l: &Vec<Entry>| l.iter().map(|e| e.session.get()).collect()),
+                |_, _| true,
+            ),
             settings: RwSignal::new(found.settings),
             storage: StoredValue::new_local(storage),
             notices,
             deleted: RwSignal::new(Vec::new()),
             deletions: StoredValue::new(0),
+            known: StoredValue::new(known),
+            unsaved: StoredValue::new(BTreeSet::new()),
+            save_timer: StoredValue::new(None),
         };
         // Memory (a preview, or storage refused) is this page's own: another
         // tab's writes to the device are none of its business.
         if sessions.storage.with_value(DeviceStorage::is_persistent) {
             sessions.follow_other_tabs();
         }
+        sessions.save_when_left();
         provide_context(sessions);
         sessions
     }
 
+    /// Save at once when the page is hidden (a tab switched, a phone
+    /// locked) or left (a reload, the tab closed), and when the app is
+    /// unmounted: what is typed is never left unsaved there.
+    fn save_when_left(self) {
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                self.flush();
+            }
+        });
+        let left = window_event_listener(leptos::ev::pagehide, move |_| self.flush());
+        on_cleanup(move || {
+            hidden.remove();
+            left.remove();
+            self.flush();
+        });
+    }
+
     /// Read everything again from the device (after a restore wrote to it).
     pub fn reload(&self) {
+        self.flush();
         let found = self.storage.with_value(records::load);
-        self.regs.set_value(
-            self.storage
-                .with_value(|s| stored_registers(s, &found.sessions)),
-        );
-        self.list.set(found.sessions);
+        let (regs, known) = self
+            .storage
+            .with_value(|s| stored_registers(s, &found.sessions));
+        self.regs.set_value(regs);
+        self.known.set_value(known);
+        self.list
+            .set(found.sessions.into_iter().map(Entry::new).collect());
         self.settings.set(found.settings);
+    }
+
+    /// The entry of a session, if this device has it (untracked).
+    pub fn entry(&self, id: &str) -> Option<Entry> {
+        self.list
+            .with_untracked(|l| l.iter().find(|e| e.id == id).cloned())
+    }
+
+    /// Show `session` in place of the one with its id, or add it first.
+    fn show(&self, session: Session) {
+        match self.entry(&session.id) {
+            Some(entry) => entry.session.set(session),
+            None => self.list.update(|l| l.insert(0, Entry::new(session))),
+        }
     }
 
     /// Another tab of this app saved a session: merge its registers with
@@ -111,6 +233,17 @@ impl Sessions {
             let Some(key) = ev.key().filter(|k| store::is_session_key(k)) else {
                 return;
             };
+            // What this tab changed and has not saved yet is stamped first,
+            // so that the merge weighs it like a saved change.
+            let unsaved = self
+                .unsaved
+                .with_value(|u| u.iter().find(|id| store::session_key(id) == key).cloned());
+            if let Some(id) = &unsaved {
+                self.unsaved.update_value(|u| {
+                    u.remove(id);
+                });
+                self.record_shown(id);
+            }
             // The version written (events may come late, after a later
             // write: the merge does not mind the order).
             let Some(raw) = ev
@@ -120,10 +253,10 @@ impl Sessions {
                 // Deleted there: gone here too, so no edit here brings it back.
                 let had = self
                     .list
-                    .with_untracked(|l| l.iter().any(|s| store::session_key(&s.id) == key));
+                    .with_untracked(|l| l.iter().any(|e| store::session_key(&e.id) == key));
                 if had {
                     self.list
-                        .update(|l| l.retain(|s| store::session_key(&s.id) != key));
+                        .update(|l| l.retain(|e| store::session_key(&e.id) != key));
                     self.notices.raise(Notice::OtherTab);
                 }
                 return;
@@ -139,13 +272,15 @@ impl Sessions {
             if !self.exists_untracked(&id) {
                 // New here (or put back there).
                 self.regs.update_value(|m| drop(m.insert(id.clone(), regs)));
-                self.list.update(|l| l.insert(0, theirs));
+                self.known.update_value(|m| drop(m.insert(id.clone(), raw)));
+                self.list.update(|l| l.insert(0, Entry::new(theirs)));
                 self.notices.raise(Notice::OtherTab);
                 return;
             }
             if self.take_in(&id, &regs) {
                 self.notices.raise(Notice::OtherTab);
             }
+            self.known.update_value(|m| drop(m.insert(id.clone(), raw)));
             // This tab holds changes the stored version lacks (it was
             // written from a copy that had not seen them): store them again.
             let behind = self
@@ -170,14 +305,36 @@ impl Sessions {
         Some(store::decode_registers(&raw, &session))
     }
 
+    /// The registers stored for a session, if another tab wrote its
+    /// record since this tab last wrote or read it. Cheap when none did:
+    /// the record is compared, not decoded.
+    fn written_elsewhere(&self, id: &str) -> Option<Registers> {
+        let raw = self
+            .storage
+            .with_value(|s| s.get(&store::session_key(id)))?;
+        if self
+            .known
+            .with_value(|m| m.get(id).is_some_and(|k| *k == raw))
+        {
+            return None;
+        }
+        let session = store::decode_session(&raw).ok().filter(|s| s.id == id)?;
+        let regs = store::decode_registers(&raw, &session);
+        self.known
+            .update_value(|m| drop(m.insert(id.to_string(), raw)));
+        Some(regs)
+    }
+
     /// Take in another tab's registers of a session: field by field the
     /// later change stays (`merge::registers`); a field changed in both
     /// without either seeing the other is reported. Returns whether this
-    /// tab's session changed.
+    /// tab's session changed. What this tab has not saved must be
+    /// recorded first ([`Sessions::record_shown`]).
     fn take_in(&self, id: &str, theirs: &Registers) -> bool {
-        let Some(current) = self.get_untracked(id) else {
+        let Some(entry) = self.entry(id) else {
             return false;
         };
+        let current = entry.session.get_untracked();
         let mut conflicts = Vec::new();
         let mut view = None;
         self.regs.update_value(|m| {
@@ -195,11 +352,7 @@ impl Sessions {
         }
         match view {
             Some(view) if view != current => {
-                self.list
-                    .update(|list| match list.iter_mut().find(|s| s.id == id) {
-                        Some(slot) => *slot = view,
-                        None => list.insert(0, view),
-                    });
+                entry.session.set(view);
                 true
             }
             _ => false,
@@ -220,12 +373,24 @@ impl Sessions {
     /// This tab changed a session to `session`: stamp the fields that
     /// changed and store it with its registers.
     fn record(&self, session: &Session) {
+        self.record_registers(session);
+        self.write(&session.id);
+    }
+
+    /// Stamp the fields of a session that changed, in this tab's registers.
+    fn record_registers(&self, session: &Session) {
         let at = self.stamp();
         self.regs.update_value(|m| {
             let regs = m.entry(session.id.clone()).or_default();
             regs.record(session, &at);
         });
-        self.write(&session.id);
+    }
+
+    /// Stamp what the session shown has that the registers lack.
+    fn record_shown(&self, id: &str) {
+        if let Some(session) = self.entry(id).map(|e| e.session.get_untracked()) {
+            self.record_registers(&session);
+        }
     }
 
     /// Store a session as this tab's registers hold it.
@@ -242,22 +407,74 @@ impl Sessions {
             .storage
             .with_value(|s| s.set(&store::session_key(id), &record));
         self.report(result);
+        self.known
+            .update_value(|m| drop(m.insert(id.to_string(), record)));
         let differs = self.read_untracked(id, |s| *s != session).unwrap_or(true);
         if differs {
-            self.list
-                .update(|list| match list.iter_mut().find(|s| s.id == id) {
-                    Some(slot) => *slot = session,
-                    None => list.insert(0, session),
-                });
+            self.show(session);
+        }
+    }
+
+    /// Save every session changed and not saved yet, now: what another
+    /// tab stored since is merged in first (the fields this tab changed
+    /// are stamped before, so they weigh as the later change).
+    pub fn flush(&self) {
+        if let Some((timer, _)) = self.save_timer.try_get_value().flatten() {
+            timer.clear();
+            self.save_timer.set_value(None);
+        }
+        let Some(ids) = self.unsaved.try_update_value(std::mem::take) else {
+            return; // the app is gone
+        };
+        for id in ids {
+            if !self.exists_untracked(&id) {
+                continue;
+            }
+            self.record_shown(&id);
+            if let Some(stored) = self.written_elsewhere(&id) {
+                if self.take_in(&id, &stored) {
+                    self.notices.raise(Notice::OtherTab);
+                }
+            }
+            self.write(&id);
+        }
+    }
+
+    /// Save soon: [`SAVE_AFTER`] after the last change, at most
+    /// [`SAVE_WITHIN`] after the first one not saved.
+    fn save_soon(&self) {
+        let now = now_ms() as f64;
+        let since = match self.save_timer.get_value() {
+            Some((timer, since)) => {
+                timer.clear();
+                since
+            }
+            None => now,
+        };
+        let wait = (SAVE_AFTER.as_millis() as f64)
+            .min(since + SAVE_WITHIN.as_millis() as f64 - now)
+            .max(0.0);
+        let this = *self;
+        let timer = set_timeout_with_handle(
+            move || {
+                // The app may be gone (a test unmounting it): nothing to do.
+                if this.save_timer.try_set_value(None).is_none() {
+                    this.flush();
+                }
+            },
+            Duration::from_millis(wait as u64),
+        );
+        if let Ok(timer) = timer {
+            self.save_timer.set_value(Some((timer, since)));
+        } else {
+            self.flush();
         }
     }
 
     /// Is there a record under this id that this app could not read (a
     /// newer version's, say)? It must not be written over.
     pub fn has_unread_record(&self, id: &str) -> bool {
-        !self
-            .list
-            .with_untracked(|list| list.iter().any(|s| s.id == id))
+        !self.exists_untracked(id)
             && self
                 .storage
                 .with_value(|s| s.get(&store::session_key(id)).is_some())
@@ -275,14 +492,15 @@ impl Sessions {
     /// met before, it opens with the follow-up of their last plan.
     pub fn create(&self, setup: &Setup) -> String {
         let mut session = Session::new(crate::platform::new_id(), now_ms(), setup);
-        session.follow_up = self.list.with_untracked(|list| {
+        session.follow_up = self.all.with_untracked(|list| {
             followup::previous_with_plan(list, &session)
                 .map(|previous| followup::follow_up_of(previous, &session.names))
                 .unwrap_or_default()
         });
         let id = session.id.clone();
         self.regs.update_value(|m| drop(m.remove(&id)));
-        self.list.update(|list| list.insert(0, session.clone()));
+        self.list
+            .update(|list| list.insert(0, Entry::new(session.clone())));
         self.record(&session);
         self.remember_current(&id);
         id
@@ -298,6 +516,7 @@ impl Sessions {
     /// put back with [`Sessions::undo_delete`] for [`UNDO_FOR`], from any
     /// screen; each deletion has its own time.
     pub fn delete(&self, id: &str) {
+        self.flush();
         let Some(session) = self.get_untracked(id) else {
             return;
         };
@@ -309,7 +528,7 @@ impl Sessions {
             records::delete_session(s, id);
             kept
         });
-        self.list.update(|list| list.retain(|s| s.id != id));
+        self.list.update(|list| list.retain(|e| e.id != id));
         let n = self.deletions.get_value();
         self.deletions.set_value(n.wrapping_add(1));
         self.deleted.update(|d| {
@@ -330,11 +549,16 @@ impl Sessions {
         );
     }
 
-    /// The deletions that can still be undone, oldest first, as `(number,
-    /// names of the pair)`.
-    pub fn pending_deletions(&self) -> Vec<(u32, Vec<String>)> {
-        self.deleted
-            .with(|d| d.iter().map(|x| (x.n, x.session.names.clone())).collect())
+    /// The deletions that can still be undone, oldest first.
+    pub fn pending_deletions(&self) -> Vec<PendingDeletion> {
+        self.deleted.with(|d| {
+            d.iter()
+                .map(|x| PendingDeletion {
+                    n: x.n,
+                    names: x.session.names.clone(),
+                })
+                .collect()
+        })
     }
 
     /// Put a deleted session back, as it was.
@@ -359,16 +583,18 @@ impl Sessions {
 
     /// Read every session, tracking changes.
     pub fn with_all<R>(&self, f: impl FnOnce(&[Session]) -> R) -> R {
-        self.list.with(|list| f(list))
+        self.all.with(|list| f(list))
+    }
+
+    /// Every session, untracked.
+    pub fn with_all_untracked<R>(&self, f: impl FnOnce(&[Session]) -> R) -> R {
+        self.all.with_untracked(|list| f(list))
     }
 
     /// Add a session or replace the one with its id, and save it.
     pub fn put(&self, session: Session) {
-        self.list
-            .update(|list| match list.iter_mut().find(|s| s.id == session.id) {
-                Some(slot) => *slot = session.clone(),
-                None => list.insert(0, session.clone()),
-            });
+        self.flush();
+        self.show(session.clone());
         self.record(&session);
     }
 
@@ -378,12 +604,12 @@ impl Sessions {
     }
 
     pub fn exists(&self, id: &str) -> bool {
-        self.list.with(|list| list.iter().any(|s| s.id == id))
+        self.list.with(|list| list.iter().any(|e| e.id == id))
     }
 
-    pub(super) fn exists_untracked(&self, id: &str) -> bool {
+    pub fn exists_untracked(&self, id: &str) -> bool {
         self.list
-            .with_untracked(|list| list.iter().any(|s| s.id == id))
+            .with_untracked(|list| list.iter().any(|e| e.id == id))
     }
 
     /// How many sessions the device has.
@@ -391,24 +617,19 @@ impl Sessions {
         self.list.with(Vec::len)
     }
 
-    /// The `n` latest sessions, newest first, as `(id, names, first topic,
-    /// created)`.
-    pub fn overview(&self, n: usize) -> Vec<(String, Vec<String>, String, i64)> {
-        self.list.with(|list| {
+    /// The `n` latest sessions, newest first.
+    pub fn overview(&self, n: usize) -> Vec<SessionSummary> {
+        self.all.with(|list| {
             let mut latest: Vec<&Session> = list.iter().collect();
             latest.sort_by_key(|s| std::cmp::Reverse(s.created_ms));
             latest
                 .into_iter()
                 .take(n)
-                .map(|s| {
-                    let topic = s
-                        .halves
-                        .iter()
-                        .map(|h| h.goal.topic.trim())
-                        .find(|t| !t.is_empty())
-                        .unwrap_or_default()
-                        .to_string();
-                    (s.id.clone(), s.names.clone(), topic, s.created_ms)
+                .map(|s| SessionSummary {
+                    id: s.id.clone(),
+                    names: s.names.clone(),
+                    topic: s.first_topic().to_string(),
+                    created_ms: s.created_ms,
                 })
                 .collect()
         })
@@ -417,9 +638,7 @@ impl Sessions {
     /// The id of the session last worked on, if it is still here.
     pub fn last_id(&self) -> Option<String> {
         let id = self.storage.with_value(|s| s.get(store::CURRENT_KEY))?;
-        self.list
-            .with_untracked(|l| l.iter().any(|s| s.id == id))
-            .then_some(id)
+        self.exists_untracked(&id).then_some(id)
     }
 
     pub fn remember_current(&self, id: &str) {
@@ -485,41 +704,48 @@ impl Sessions {
         self.notices
     }
 
+    /// The device's storage, with every change saved: what is read from
+    /// it is what the app shows.
     pub fn storage(&self) -> DeviceStorage {
+        self.flush();
         self.storage.get_value()
     }
 
-    pub(super) fn read_untracked<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
-        self.list
-            .with_untracked(|list| list.iter().find(|s| s.id == id).map(f))
+    pub fn read_untracked<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.entry(id).map(|e| e.session.with_untracked(f))
     }
 
-    pub(super) fn read<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {
-        self.list
-            .with(|list| list.iter().find(|s| s.id == id).map(f))
-    }
-
-    /// Change a session and save it at once. What another tab stored is
-    /// merged in first, field by field (its event may not be heard yet);
-    /// the fields changed are stamped, so a late copy cannot undo them.
-    pub(super) fn update(&self, id: &str, f: impl FnOnce(&mut Session)) {
-        // What another tab stored since, if its event is not heard yet.
-        if let Some(stored) = self.stored_registers_of(id) {
-            if self.take_in(id, &stored) {
-                self.notices.raise(Notice::OtherTab);
+    /// Change a session in memory now and save it soon (see the module).
+    /// What another tab stored is merged in first, field by field (its
+    /// event may not be heard yet); the fields changed are stamped when
+    /// saved, so a late copy cannot undo them.
+    pub fn update(&self, id: &str, f: impl FnOnce(&mut Session)) {
+        let Some(entry) = self.entry(id) else {
+            return;
+        };
+        // What another tab stored since, if its event is not heard yet
+        // (saved with this tab's own changes first, if any).
+        if self.storage.with_value(DeviceStorage::is_persistent) {
+            if let Some(stored) = self.written_elsewhere(id) {
+                if self.unsaved.with_value(|u| u.contains(id)) {
+                    self.unsaved.update_value(|u| {
+                        u.remove(id);
+                    });
+                    self.record_shown(id);
+                }
+                if self.take_in(id, &stored) {
+                    self.notices.raise(Notice::OtherTab);
+                }
             }
         }
-        let mut saved = None;
-        self.list.update(|list| {
-            if let Some(session) = list.iter_mut().find(|s| s.id == id) {
-                f(session);
-                session.updated_ms = now_ms();
-                saved = Some(session.clone());
-            }
+        entry.session.update(|session| {
+            f(session);
+            session.updated_ms = now_ms();
         });
-        if let Some(session) = saved {
-            self.record(&session);
-        }
+        self.unsaved.update_value(|u| {
+            u.insert(id.to_string());
+        });
+        self.save_soon();
     }
 }
 

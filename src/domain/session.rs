@@ -386,6 +386,15 @@ impl Session {
         session
     }
 
+    /// The first topic given in the session (trimmed), empty when none was.
+    pub fn first_topic(&self) -> &str {
+        self.halves
+            .iter()
+            .map(|h| h.goal.topic.trim())
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
+    }
+
     /// How many people take part: two for a pair, three to seven in a group.
     pub fn people(&self) -> usize {
         self.names.len()
@@ -655,7 +664,9 @@ pub use crate::domain::dates::is_iso_date;
 mod clock;
 mod group;
 mod items;
+mod ops;
 mod texts;
+pub use ops::CheckInPart;
 #[cfg(test)]
 pub(crate) use texts::full_session;
 pub use texts::{each_text, run_texts, texts, TextKind};

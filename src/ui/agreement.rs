@@ -66,11 +66,7 @@ pub fn AgreementScreen() -> impl IntoView {
                     disabled=move || current.read(|s| !s.is_present(who as u8))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        current.update(|s| {
-                            if let Some(c) = s.agreement.confirmed.get_mut(who) {
-                                *c = on;
-                            }
-                        })
+                        current.update(|s| s.set_agreed(who, on))
                     }
                 />
                 <label for=id>{move || tf(Key::PersonAgrees, &[("name", &current.person(who as u8))])}</label>

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::{use_current, use_sessions};
-use crate::domain::followup::{is_check_in_due, CheckIn};
+use crate::domain::followup::is_check_in_due;
+use crate::domain::session::CheckInPart;
 use crate::i18n::{t, Key};
 use crate::ui::fields::TextField;
 use crate::ui::ids;
@@ -16,25 +17,14 @@ pub fn CheckInSection() -> impl IntoView {
     let due = current.read_untracked(|s| {
         s.check_in.is_some() || sessions.with_all(|all| is_check_in_due(all, s))
     });
-    let field = move |id: &'static str,
-                      label: Key,
-                      get: fn(&CheckIn) -> &String,
-                      set: fn(&mut CheckIn, String)| {
+    let field = move |id: &'static str, label: Key, part: CheckInPart| {
         view! {
             <TextField
                 id=id
                 label=t(label).to_string()
                 rows=2
-                value=Signal::derive(move || {
-                    current.read(|s| s.check_in.as_ref().map(|c| get(c).clone())).unwrap_or_default()
-                })
-                on_input=move |v: String| current.update(|s| {
-                    set(s.check_in.get_or_insert_with(CheckIn::default), v);
-                    // Both cleared: no check-in at all.
-                    if s.check_in.as_ref().is_some_and(|c| c.keep.trim().is_empty() && c.change.trim().is_empty()) {
-                        s.check_in = None;
-                    }
-                })
+                value=current.field(move |s| s.check_in_part(part).to_string())
+                on_input=move |v: String| current.update(|s| s.set_check_in(part, v))
             />
         }
     };
@@ -43,8 +33,8 @@ pub fn CheckInSection() -> impl IntoView {
             <section class="check-in no-print" aria-labelledby=ids::CHECK_IN_TITLE>
                 <h2 id=ids::CHECK_IN_TITLE>{t(Key::CheckInTitle)}</h2>
                 <p class="help-line">{t(Key::CheckInIntro)}</p>
-                {field("check-in-keep", Key::CheckInKeep, |c| &c.keep, |c, v| c.keep = v)}
-                {field("check-in-change", Key::CheckInChange, |c| &c.change, |c, v| c.change = v)}
+                {field("check-in-keep", Key::CheckInKeep, CheckInPart::Keep)}
+                {field("check-in-change", Key::CheckInChange, CheckInPart::Change)}
             </section>
         }
     })

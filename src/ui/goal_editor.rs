@@ -15,7 +15,7 @@ pub fn GoalEditor(half: usize) -> impl IntoView {
                 id=format!("topic-{half}")
                 label=t(Key::TopicLabel)
                 help=t(Key::TopicHelp)
-                value=Signal::derive(move || current.half(half, |h| h.goal.topic.clone()))
+                value=current.half_field(half, |h| h.goal.topic.clone())
                 on_input=move |v: String| current.update_half(half, |h| h.goal.topic = v)
             />
             <TextField
@@ -23,7 +23,7 @@ pub fn GoalEditor(half: usize) -> impl IntoView {
                 label=t(Key::OutcomeLabel)
                 help=t(Key::OutcomeHelp)
                 rows=3
-                value=Signal::derive(move || current.half(half, |h| h.goal.outcome.clone()))
+                value=current.half_field(half, |h| h.goal.outcome.clone())
                 on_input=move |v: String| current.update_half(half, |h| h.goal.outcome = v)
             />
         </div>

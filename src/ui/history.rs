@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::router::use_router;
-use crate::app::sessions::use_sessions;
+use crate::app::sessions::{use_sessions, PendingDeletion};
 use crate::domain::flow::Format;
 use crate::domain::history::{self, HistoryRow, Version};
 use crate::domain::route::Route;
@@ -70,7 +70,7 @@ pub fn HistoryScreen() -> impl IntoView {
             <div class="undo-bar" role="status">
                 {move || {
                     // The latest deletion; each has its own time to be undone.
-                    sessions.pending_deletions().pop().map(|(n, names)| {
+                    sessions.pending_deletions().pop().map(|PendingDeletion { n, names }| {
                         let who = pair(&names);
                         view! {
                             <span>{tf(Key::HistoryDeleted, &[("names", &who)])}</span>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::router::use_router;
-use crate::app::sessions::use_sessions;
+use crate::app::sessions::{use_sessions, SessionSummary};
 use crate::domain::route::Route;
 use crate::domain::store::Missing;
 use crate::i18n::{pair, t, tf, Key};
@@ -84,12 +84,12 @@ fn SessionList() -> impl IntoView {
             <ul class="session-list">
                 <For
                     each=move || overview.get()
-                    key=|(id, ..)| id.clone()
-                    children=move |(id, names, topic, created)| {
-                        let who = pair(&names);
-                        let line = tf(Key::SessionOn, &[("names", &who), ("date", &local_date(created))]);
-                        let topic = if topic.is_empty() { t(Key::SessionUntitled).to_string() } else { topic };
-                        let route = Route::Session(id);
+                    key=|s| s.id.clone()
+                    children=move |s: SessionSummary| {
+                        let who = pair(&s.names);
+                        let line = tf(Key::SessionOn, &[("names", &who), ("date", &local_date(s.created_ms))]);
+                        let topic = if s.topic.is_empty() { t(Key::SessionUntitled).to_string() } else { s.topic };
+                        let route = Route::Session(s.id);
                         view! {
                             <li>
                                 <RouteLink route=route>

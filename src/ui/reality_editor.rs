@@ -16,7 +16,7 @@ pub fn RealityEditor(half: usize) -> impl IntoView {
                 label=t(Key::RealityLabel)
                 help=t(Key::RealityHelp)
                 rows=10
-                value=Signal::derive(move || current.half(half, |h| h.reality.clone()))
+                value=current.half_field(half, |h| h.reality.clone())
                 on_input=move |v: String| current.update_half(half, |h| h.reality = v)
             />
         </div>

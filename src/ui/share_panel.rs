@@ -16,15 +16,6 @@ use crate::ui::focus::focus_later;
 use crate::ui::ids;
 use crate::ui::link_copy::{copy_action, length_note, CopyStatus, LinkField, FINE, WARN};
 
-/// A protected link, with the plain link and the passphrase it was made
-/// from: once the session or the passphrase changes it is out of date.
-#[derive(Clone)]
-struct Locked {
-    from: String,
-    words: String,
-    link: String,
-}
-
 /// The window's inner size in CSS pixels.
 fn viewport() -> (u32, u32) {
     let size = |v: Result<wasm_bindgen::JsValue, _>| {
@@ -33,6 +24,15 @@ fn viewport() -> (u32, u32) {
             .map_or(0, |f| f.max(0.0) as u32)
     };
     web_sys::window().map_or((0, 0), |w| (size(w.inner_width()), size(w.inner_height())))
+}
+
+/// A protected link, with the plain link and the passphrase it was made
+/// from (it is out of date once either changes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct LockedLink {
+    from: String,
+    words: String,
+    link: String,
 }
 
 #[component]
@@ -50,7 +50,7 @@ pub fn SharePanel(
         let (session, words, from) = (session.clone(), words.clone(), from.clone());
         async move {
             let payload = lock(&session, &words).await.map_err(|_| ())?;
-            Ok(Locked {
+            Ok(LockedLink {
                 from,
                 words,
                 link: link_for(&payload),

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
-use crate::domain::flow::{Phase, Step};
 use crate::domain::session::SwapChoice;
 use crate::domain::timer::whole_minutes;
 use crate::i18n::{t, tf, Key};
@@ -71,16 +70,7 @@ pub fn SwapScreen() -> impl IntoView {
     let start = move |_| {
         let at = now_ms();
         let picked = choice.get_untracked();
-        current.update(|s| {
-            s.choose_swap(picked, at);
-            s.go_to(
-                Step::Phase {
-                    half: 1,
-                    phase: Phase::Goal,
-                },
-                at,
-            );
-        });
+        current.update(|s| s.begin_second_half(picked, at));
     };
 
     view! {

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
-use crate::domain::flow::{Phase, Step};
 use crate::domain::session::SwapChoice;
 use crate::i18n::{t, tf, Key};
 use crate::platform::clock::now_ms;
@@ -130,16 +129,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
 
     let begin = move |_| {
         let at = now_ms();
-        current.update(|s| {
-            s.go_to(
-                Step::Phase {
-                    half,
-                    phase: Phase::Goal,
-                },
-                at,
-            );
-            s.start_clock(at);
-        });
+        current.update(|s| s.begin_turn(half, at));
         focus_later(ids::SCREEN_TITLE);
     };
     let next = move |_| {

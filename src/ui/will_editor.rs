@@ -62,7 +62,7 @@ pub fn WillEditor(half: usize) -> impl IntoView {
                         tf(Key::RaisePrompt, &[("n", &next.to_string())])
                     })
                     rows=2
-                    value=Signal::derive(move || current.half(half, |h| h.raise_note.clone()))
+                    value=current.half_field(half, |h| h.raise_note.clone())
                     on_input=move |v: String| current.update_half(half, |h| h.raise_note = v)
                 />
             </Show>

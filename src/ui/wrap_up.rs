@@ -67,14 +67,14 @@ pub fn WrapUpScreen() -> impl IntoView {
                         name=format!("useful-{who}")
                         max=5
                         value=useful
-                        on_pick=move |n: u8| current.update(|s| s.reflections[who].useful = Some(n))
+                        on_pick=move |n: u8| current.update(|s| s.set_useful(who, n))
                     />
                 </fieldset>
                 <TextField
                     id=format!("sentence-{who}")
                     label=Signal::derive(move || tf(Key::ReflectionSentence, &[("name", &name())]))
-                    value=Signal::derive(move || current.read(|s| s.reflections[who].sentence.clone()))
-                    on_input=move |v: String| current.update(|s| s.reflections[who].sentence = v)
+                    value=current.field(move |s| s.reflections.get(who).map(|r| r.sentence.clone()).unwrap_or_default())
+                    on_input=move |v: String| current.update(|s| s.set_reflection_sentence(who, v))
                 />
             </div>
         }

@@ -1,0 +1,81 @@
+// What is typed is kept: a keystroke changes the session in memory at once
+// and the record is written a moment later (`app::sessions`, off the
+// keystroke's path), and at once when the page is left or hidden. Whatever
+// the moment of a reload, a closed tab or a switch to another screen,
+// nothing typed is lost, and the record written is the last state typed.
+import { expect, test } from './fixtures';
+import { agree, heading, startSession } from './flow';
+import type { Page } from '@playwright/test';
+
+/** The stored session record's topic of the first half (regs left aside). */
+async function storedTopic(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const raw = Object.entries(localStorage).find(([k]) => k.startsWith('peer-coach.session.'))?.[1];
+    return raw === undefined ? undefined : JSON.parse(raw).data.halves[0].goal.topic;
+  });
+}
+
+test('whatever is typed survives a reload at once after the last key', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page);
+  await agree(page);
+  const topic = page.getByLabel('Topic', { exact: true });
+  // Several rounds: each reload comes right after the last key, before any
+  // pause in which a save could have been made anyway.
+  let typed = '';
+  for (const words of ['Running our weekly', ' team meeting', ' so that quieter people speak']) {
+    await topic.click();
+    await topic.press('End');
+    await page.keyboard.type(words);
+    typed += words;
+    await page.reload();
+    await heading(page, 'Goal');
+    await expect(topic).toHaveValue(typed);
+  }
+});
+
+test('whatever is typed survives closing the tab at once after the last key', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('/');
+  await startSession(page);
+  await agree(page);
+  const url = page.url();
+  const TEXT = 'Closed right after typing';
+  await page.getByLabel('Topic', { exact: true }).click();
+  await page.keyboard.type(TEXT);
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(url);
+  await heading(again, 'Goal');
+  await expect(again.getByLabel('Topic', { exact: true })).toHaveValue(TEXT);
+});
+
+test('the record written after typing is exactly the last state typed', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page);
+  await agree(page);
+  const topic = page.getByLabel('Topic', { exact: true });
+  await topic.click();
+  const TEXT = 'abc def ghi jkl';
+  await page.keyboard.type(TEXT);
+  // Erase and retype part of it: the record follows every change.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('XYZ');
+  const last = `${TEXT.slice(0, -4)}XYZ`;
+  await expect(topic).toHaveValue(last);
+  // Without any reload or page change, the save comes by itself.
+  await expect.poll(() => storedTopic(page)).toBe(last);
+});
+
+test('leaving the session screen keeps what was typed there', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page);
+  await agree(page);
+  await page.getByLabel('Topic', { exact: true }).click();
+  await page.keyboard.type('Left for the history');
+  // Straight to the history, which reads the records back.
+  await page.evaluate(() => { location.hash = '#/history'; });
+  await heading(page, 'History');
+  await expect(page.getByText('Left for the history')).toBeVisible();
+  expect(await storedTopic(page)).toBe('Left for the history');
+});
