@@ -7,7 +7,7 @@
 //! `# heading`, a `*` or a `1.` at the start of a line stays text, and a
 //! `<` never becomes HTML. Line breaks in a text become hard line breaks.
 
-use super::{exercise_name, person, phase_name, t, tf, Key};
+use super::{exercise_name, lang, person, phase_name, t, texts, Key, Lang};
 use crate::domain::exercise::round::FeedForwardRound;
 use crate::domain::exercise::ExerciseRun;
 use crate::domain::flow::Phase;
@@ -28,12 +28,10 @@ pub fn session_markdown(
     let who = |p: u8| inline(&person(&s.names, p));
     doc.heading(
         1,
-        &tf(
-            Key::MarkdownTitle,
-            &[
-                ("names", &inline(&crate::i18n::pair(&s.names))),
-                ("date", &inline(created_date)),
-            ],
+        &texts::markdown_title(
+            lang(),
+            &inline(&crate::i18n::pair(&s.names)),
+            &inline(created_date),
         ),
     );
 
@@ -61,11 +59,11 @@ pub fn session_markdown(
         .map(|i| {
             let mut details: Vec<String> = i.person.map(who).into_iter().collect();
             if !i.due.trim().is_empty() {
-                details.push(tf(Key::SummaryDue, &[("date", &inline(&i.due))]));
+                details.push(texts::summary_due(lang(), &inline(&i.due)));
             }
             if !i.first_step.trim().is_empty() {
                 let step = text(&i.first_step, 0);
-                details.push(tf(Key::SummaryFirstStep, &[("step", &step)]));
+                details.push(texts::summary_first_step(lang(), &step));
             }
             details.push(status_text(i.status, &i.note));
             if i.carried {
@@ -90,7 +88,7 @@ pub fn session_markdown(
             let sentence = text(&r.sentence, 2);
             let useful = r
                 .useful
-                .map(|n| format!(" ({})", tf(Key::MarkdownUseful, &[("n", &n.to_string())])));
+                .map(|n| format!(" ({})", texts::markdown_useful(lang(), &n.to_string())));
             if sentence.is_empty() && useful.is_none() {
                 return None;
             }
@@ -137,12 +135,12 @@ pub fn session_markdown(
             date
         } else {
             let time = inline(&meeting.time);
-            tf(Key::MarkdownMeetingAt, &[("date", &date), ("time", &time)])
+            texts::markdown_meeting_at(lang(), &date, &time)
         };
         match meeting.every_weeks {
             Some(1) => when = format!("{when}, {}", t(Key::MarkdownEveryWeek)),
             Some(n) => {
-                let every = tf(Key::MarkdownEveryWeeks, &[("n", &n.to_string())]);
+                let every = texts::markdown_every_weeks(lang(), &n.to_string());
                 when = format!("{when}, {every}");
             }
             None => {}
@@ -162,12 +160,18 @@ fn write_half(
 ) {
     let client = inline(&person(&s.names, half.client));
     let (coach, title) = if s.format.is_group() {
-        (half.scribe.unwrap_or(half.client), Key::GroupSummaryTitle)
+        (
+            half.scribe.unwrap_or(half.client),
+            texts::group_summary_title as fn(Lang, &str, &str) -> String,
+        )
     } else {
-        (half.coach(), Key::HalfSummaryTitle)
+        (
+            half.coach(),
+            texts::half_summary_title as fn(Lang, &str, &str) -> String,
+        )
     };
     let coach = inline(&person(&s.names, coach));
-    doc.heading(2, &tf(title, &[("client", &client), ("coach", &coach)]));
+    doc.heading(2, &title(lang(), &client, &coach));
     for (label, value) in [
         (Key::SummaryGoal, &half.goal.topic),
         (Key::SummaryOutcome, &half.goal.outcome),
@@ -242,7 +246,7 @@ fn write_half(
         };
         if !raise.is_empty() {
             line.push_str(" — ");
-            line.push_str(&tf(Key::MarkdownRaise, &[("note", &raise)]));
+            line.push_str(&texts::markdown_raise(lang(), &raise));
         }
         doc.block(&line);
     }
@@ -273,16 +277,13 @@ fn action_details(a: &ActionItem, names: &[String]) -> String {
         Owner::Other(name) if !name.trim().is_empty() => inline(name),
         Owner::Other(_) => t(Key::OwnerOther).to_string(),
     };
-    let mut details = vec![tf(Key::SummaryOwner, &[("name", &owner)])];
+    let mut details = vec![texts::summary_owner(lang(), &owner)];
     if !a.due.trim().is_empty() {
-        details.push(tf(
-            Key::SummaryDue,
-            &[("date", &inline(&super::day(&a.due)))],
-        ));
+        details.push(texts::summary_due(lang(), &inline(&super::day(&a.due))));
     }
     if !a.first_step.trim().is_empty() {
         let step = text(&a.first_step, 0);
-        details.push(tf(Key::SummaryFirstStep, &[("step", &step)]));
+        details.push(texts::summary_first_step(lang(), &step));
     }
     if a.status != ActionStatus::Open || !a.status_note.trim().is_empty() {
         details.push(status_text(a.status, &a.status_note));
@@ -305,7 +306,7 @@ fn status_text(status: ActionStatus, note: &str) -> String {
 /// person's behaviour and the ideas they received, with who gave each.
 pub fn round_markdown(round: &FeedForwardRound, date: &str) -> String {
     let mut doc = Doc::default();
-    doc.heading(1, &tf(Key::RoundMarkdownTitle, &[("date", &inline(date))]));
+    doc.heading(1, &texts::round_markdown_title(lang(), &inline(date)));
     for (p, turn) in round.turns.iter().enumerate() {
         let name = inline(&person(&round.people, p as u8));
         let behaviour = inline(&turn.behaviour);

@@ -14,7 +14,9 @@ mod exercises;
 mod journal;
 mod key;
 mod markdown;
+mod plural;
 mod pt;
+pub mod texts;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -24,6 +26,7 @@ pub use exercises::{
 pub use journal::journal_prompt;
 pub use key::Key;
 pub use markdown::{round_markdown, session_markdown};
+pub use plural::{count_in, plural, Counted, Plural};
 
 use crate::domain::deck::DECK_SIZE;
 use crate::domain::flow::Phase;
@@ -174,17 +177,24 @@ pub fn catalogue() -> &'static Catalogue {
     }
 }
 
-/// The text for `key`.
+/// The text for `key`, in the language in use. A text with placeholders
+/// is read through its typed function in [`texts`] instead.
 pub fn t(key: Key) -> &'static str {
-    (catalogue().text)(key)
+    text_in(lang(), key)
 }
 
-/// The text for `key` with `{name}` placeholders filled in. Values are
-/// inserted as text; nothing here is ever HTML.
-pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
-    fill(t(key), args)
+/// The text for `key` in `lang`, as written (placeholders unfilled).
+pub const fn text_in(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::En => en::text(key),
+        Lang::Es => es::text(key),
+        Lang::Pt => pt::text(key),
+    }
 }
 
+/// `template` with its `{name}` placeholders filled in. Values are
+/// inserted as text; nothing here is ever HTML. Only [`texts`] calls it,
+/// with the names its key declares (and [`count_in`], with `n`).
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -235,13 +245,10 @@ pub fn status_name(status: crate::domain::session::ActionStatus) -> &'static str
     })
 }
 
-/// A count in words: `one` for exactly one, else `other` with `{n}`.
-pub fn count(n: usize, one: Key, other: Key) -> String {
-    if n == 1 {
-        t(one).to_string()
-    } else {
-        tf(other, &[("n", &number(n))])
-    }
+/// A count in words, in the form the language in use takes for `n`
+/// (its CLDR plural category, see [`plural`]).
+pub fn count(n: usize, forms: Counted) -> String {
+    count_in(lang(), n, forms)
 }
 
 /// A whole number as the language writes it: `12,580` in English,
@@ -323,7 +330,7 @@ pub fn person(names: &[String], who: u8) -> String {
         1 => t(Key::PersonB).to_string(),
         n => {
             let letter = char::from(b'A' + n.min(25));
-            tf(Key::PersonLetter, &[("letter", &letter.to_string())])
+            texts::person_letter(lang(), &letter.to_string())
         }
     }
 }

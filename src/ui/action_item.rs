@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::session::{ActionItem, Owner};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 
@@ -37,7 +37,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
     view! {
         <li class="action">
             <fieldset>
-                <legend>{move || tf(Key::ActionLabel, &[("n", &n.get().to_string())])}</legend>
+                <legend>{move || texts::action_label(lang(), &n.get().to_string())}</legend>
                 <TextField
                     id=format!("{base}-what")
                     label=t(Key::ActionWhat)
@@ -110,7 +110,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                         focus_later(format!("add-action-{half}"));
                     }
                 >
-                    {move || tf(Key::RemoveAction, &[("n", &n.get().to_string())])}
+                    {move || texts::remove_action(lang(), &n.get().to_string())}
                 </button>
             </fieldset>
         </li>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::agreement::Rule;
-use crate::i18n::{rule, t, tf, Key};
+use crate::i18n::{lang, rule, t, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
@@ -32,7 +32,7 @@ pub fn AgreementScreen() -> impl IntoView {
             <li class="rule">
                 <TextField
                     id=format!("rule-{at}")
-                    label=tf(Key::RuleLabel, &[("n", &n)])
+                    label=texts::rule_label(lang(), &n)
                     label_hidden=true
                     rows=2
                     value=Signal::derive(move || {
@@ -48,7 +48,7 @@ pub fn AgreementScreen() -> impl IntoView {
                         focus_later("add-rule".to_string());
                     }
                 >
-                    {tf(Key::RemoveRule, &[("n", &n)])}
+                    {texts::remove_rule(lang(), &n)}
                 </button>
             </li>
         }
@@ -72,7 +72,7 @@ pub fn AgreementScreen() -> impl IntoView {
                         })
                     }
                 />
-                <label for=id>{move || tf(Key::PersonAgrees, &[("name", &current.person(who as u8))])}</label>
+                <label for=id>{move || texts::person_agrees(lang(), &current.person(who as u8))}</label>
             </div>
         }
     };

@@ -9,7 +9,7 @@ use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::airtime::Airtime;
 use crate::domain::timer::format_duration;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::now_ms;
 
 /// Share as a whole percentage (never "-0").
@@ -89,7 +89,7 @@ pub fn AirtimePanel() -> impl IntoView {
                     }
                 >
                     <span class="key" aria-hidden="true">{who + 1}</span>
-                    {move || tf(Key::AirtimeSpeaks, &[("name", &name())])}
+                    {move || texts::airtime_speaks(lang(), &name())}
                 </button>
                 <span class="share-bar" aria-hidden="true">
                     <span class="fill" style:width=move || format!("{}%", percent(share().0))></span>
@@ -97,7 +97,7 @@ pub fn AirtimePanel() -> impl IntoView {
                 <span class="share-text">
                     {move || {
                         let (s, ms) = share();
-                        tf(Key::AirtimeShare, &[("percent", &percent(s)), ("time", &format_duration(ms))])
+                        texts::airtime_share(lang(), &percent(s), &format_duration(ms))
                     }}
                 </span>
             </li>
@@ -132,13 +132,7 @@ pub fn AirtimePanel() -> impl IntoView {
             <p class="airtime-cue" role="status">
                 {move || {
                     cue.get().map(|cue| {
-                        tf(
-                            Key::AirtimeCue,
-                            &[
-                                ("name", &current.person(cue.over as u8)),
-                                ("other", &current.person(cue.invite as u8)),
-                            ],
-                        )
+                        texts::airtime_cue(lang(), &current.person(cue.over as u8), &current.person(cue.invite as u8))
                     })
                 }}
             </p>
@@ -183,10 +177,7 @@ pub fn airtime_lines(
             .map(|(who, (s, ms))| {
                 (
                     current.person(who as u8),
-                    tf(
-                        Key::AirtimeShare,
-                        &[("percent", &percent(*s)), ("time", &format_duration(*ms))],
-                    ),
+                    texts::airtime_share(lang(), &percent(*s), &format_duration(*ms)),
                 )
             })
             .collect()

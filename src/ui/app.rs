@@ -11,7 +11,7 @@ use crate::app::ticker::provide_now;
 use crate::domain::preset::Preset;
 use crate::domain::rotation;
 use crate::domain::route::Route;
-use crate::i18n::{phase_name, t, tf, Key};
+use crate::i18n::{lang, phase_name, t, texts, Key};
 use crate::i18n::{set_lang, Lang};
 use crate::platform::{audio, records, storage::DeviceStorage};
 use crate::platform::{embed, language, location};
@@ -118,7 +118,10 @@ pub fn App(
             if !sessions.is_muted_untracked() {
                 audio::chime();
             }
-            announcer.say(tf(Key::TimeUpAnnounce, &[("phase", phase_name(phase))]));
+            announcer.say(texts::time_up_announce(
+                crate::i18n::lang(),
+                phase_name(phase),
+            ));
         }
     });
 
@@ -210,7 +213,7 @@ fn PresetNote() -> impl IntoView {
         <Show when=move || shown.get()>
             <div class="notices">
                 <div class="notice" role="status">
-                    <p>{tf(Key::PresetIgnored, &[("list", &list)])}</p>
+                    <p>{texts::preset_ignored(lang(), &list)}</p>
                     <button type="button" class="ghost" on:click=move |_| shown.set(false)>
                         {t(Key::Dismiss)}
                     </button>

@@ -9,7 +9,7 @@ use crate::app::backup::{self, Restored};
 use crate::app::journal::use_journal;
 use crate::app::sessions::use_sessions;
 use crate::domain::backup::{BackupError, Counts, RestoreReport};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::platform::{files, records};
 
 /// Largest backup file read (a long history takes a few megabytes).
@@ -20,31 +20,26 @@ fn report_lines(r: &RestoreReport) -> Vec<String> {
     if !r.changed_anything() {
         return vec![t(Key::RestoreNothingNew).to_string()];
     }
-    let line = |key: Key, c: &Counts| {
+    let line = |text: fn(Lang, &str, &str, &str) -> String, c: &Counts| {
         (c.added + c.kept_both + c.unchanged > 0).then(|| {
-            tf(
-                key,
-                &[
-                    ("added", &c.added.to_string()),
-                    ("both", &c.kept_both.to_string()),
-                    ("same", &c.unchanged.to_string()),
-                ],
+            text(
+                lang(),
+                &c.added.to_string(),
+                &c.kept_both.to_string(),
+                &c.unchanged.to_string(),
             )
         })
     };
     let mut lines: Vec<String> = [
-        line(Key::RestoreSessions, &r.sessions),
-        line(Key::RestoreJournal, &r.journal),
-        line(Key::RestoreExercises, &r.exercises),
+        line(texts::restore_sessions, &r.sessions),
+        line(texts::restore_journal, &r.journal),
+        line(texts::restore_exercises, &r.exercises),
     ]
     .into_iter()
     .flatten()
     .collect();
     if r.unreadable > 0 {
-        lines.push(tf(
-            Key::RestoreUnreadable,
-            &[("n", &r.unreadable.to_string())],
-        ));
+        lines.push(texts::restore_unreadable(lang(), &r.unreadable.to_string()));
     }
     lines
 }
@@ -96,19 +91,12 @@ pub fn BackupPanel() -> impl IntoView {
                     let kb = u.bytes.div_ceil(1024);
                     // Where the browser refuses storage nothing is used:
                     // say where things are kept instead.
-                    let key = if sessions.storage().is_persistent() {
-                        Key::StorageUse
+                    let (sessions_n, entries) = (crate::i18n::number(u.sessions), crate::i18n::number(u.journal));
+                    if sessions.storage().is_persistent() {
+                        texts::storage_use(lang(), &crate::i18n::number(kb), &sessions_n, &entries)
                     } else {
-                        Key::StorageInMemory
-                    };
-                    tf(
-                        key,
-                        &[
-                            ("sessions", &crate::i18n::number(u.sessions)),
-                            ("entries", &crate::i18n::number(u.journal)),
-                            ("kb", &crate::i18n::number(kb)),
-                        ],
-                    )
+                        texts::storage_in_memory(lang(), &sessions_n, &entries)
+                    }
                 }}
             </p>
             <p class="help-line">{t(Key::BackupIntro)}</p>

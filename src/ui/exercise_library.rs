@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::domain::exercise::{filtered, ExerciseId, Helps};
 use crate::domain::route::Route;
-use crate::i18n::{exercise_matches, exercise_name, exercise_texts, helps_label, t, tf, Key};
+use crate::i18n::{
+    exercise_matches, exercise_name, exercise_texts, helps_label, lang, t, texts, Key,
+};
 use crate::ui::radio_choice::RadioChoice;
 use crate::ui::route_link::RouteLink;
 use crate::ui::search_field::SearchField;
@@ -58,7 +60,7 @@ pub fn ExerciseLibrary(
                 </h2>
                 <p>{exercise_texts().purposes[id.index()]}</p>
                 <p class="muted small">
-                    {tf(Key::ExerciseMinutes, &[("n", &spec.minutes().to_string())])}
+                    {texts::exercise_minutes(lang(), &spec.minutes().to_string())}
                     " · "
                     {tags}
                 </p>

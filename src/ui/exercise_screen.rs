@@ -14,7 +14,7 @@ use crate::app::ticker::use_now;
 use crate::domain::exercise::ExerciseId;
 use crate::domain::route::Route;
 use crate::domain::timer::{format_countdown, format_duration};
-use crate::i18n::{exercise_name, exercise_texts, phase_name, t, tf, Key};
+use crate::i18n::{exercise_name, exercise_texts, lang, phase_name, t, texts, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::{audio, print_page};
 use crate::ui::announcer::use_announcer;
@@ -36,7 +36,7 @@ pub fn ExerciseScreen(
             view! { <ExerciseRunner /> }.into_any()
         }
         None => {
-            let notice = tf(Key::ExerciseUnknown, &[("slug", &slug)]);
+            let notice = texts::exercise_unknown(lang(), &slug);
             view! { <ExerciseLibrary notice=notice /> }.into_any()
         }
     }
@@ -73,7 +73,7 @@ fn ExerciseRunner() -> impl IntoView {
                 audio::chime();
             }
             let title = steps[step.get_untracked().min(steps.len() - 1)].0;
-            announcer.say(tf(Key::TimeUpAnnounce, &[("phase", title)]));
+            announcer.say(texts::time_up_announce(lang(), title));
         }
     });
     // After a step change, focus goes to the step's heading; reaching the
@@ -111,12 +111,12 @@ fn ExerciseRunner() -> impl IntoView {
         view! {
             <section class="exercise-step no-print" aria-labelledby="step-title">
                 <p class="eyebrow">
-                    {tf(Key::StepOf, &[("n", &(i + 1).to_string()), ("total", &steps.len().to_string())])}
+                    {texts::step_of(lang(), &(i + 1).to_string(), &steps.len().to_string())}
                 </p>
                 <h2 id="step-title" tabindex="-1">{title}</h2>
                 <p class="help-line">{help}</p>
                 <ClockFace
-                    label=tf(Key::TimeForStep, &[("step", title)])
+                    label=texts::time_for_step(lang(), title)
                     remaining=Signal::derive(move || {
                         let at = now.get();
                         run.read(|r| r.clock().remaining(at))
@@ -184,7 +184,7 @@ fn ExerciseRunner() -> impl IntoView {
     let (back_route, back_label) = match run.session() {
         Some((current, _)) => {
             let label = current.read_untracked(|s| match s.step.phase() {
-                Some((_, phase)) => tf(Key::BackToPhase, &[("phase", phase_name(phase))]),
+                Some((_, phase)) => texts::back_to_phase(lang(), phase_name(phase)),
                 None => t(Key::BackToSession).to_string(),
             });
             (Route::Session(current.id()), label)
@@ -203,26 +203,14 @@ fn ExerciseRunner() -> impl IntoView {
                 let clock = s.current_clock().filter(|c| c.has_started())?;
                 let left = clock.remaining(at);
                 Some(if left > 0 {
-                    tf(
-                        Key::PhaseTimeLeft,
-                        &[
-                            ("phase", phase_name(phase)),
-                            ("time", &format_countdown(left)),
-                        ],
-                    )
+                    texts::phase_time_left(lang(), phase_name(phase), &format_countdown(left))
                 } else {
-                    tf(
-                        Key::PhaseTimeOver,
-                        &[
-                            ("phase", phase_name(phase)),
-                            ("time", &format_duration(-left)),
-                        ],
-                    )
+                    texts::phase_time_over(lang(), phase_name(phase), &format_duration(-left))
                 })
             })
         };
         view! {
-            <p class="muted">{tf(Key::ExerciseAttached, &[("client", &client)])}</p>
+            <p class="muted">{texts::exercise_attached(lang(), &client)}</p>
             <p class="phase-time">{phase_time}</p>
         }
     });
@@ -291,11 +279,8 @@ fn EarlierRuns() -> impl IntoView {
                 (Option<i64>, crate::domain::exercise::ExerciseRun),
             )| {
                 let title = match ended.filter(|ms| *ms > 0) {
-                    Some(ms) => tf(Key::ExerciseEarlierRun, &[("date", &local_date(ms))]),
-                    None => tf(
-                        Key::ExerciseEarlierRunNumber,
-                        &[("n", &(total - at).to_string())],
-                    ),
+                    Some(ms) => texts::exercise_earlier_run(lang(), &local_date(ms)),
+                    None => texts::exercise_earlier_run_number(lang(), &(total - at).to_string()),
                 };
                 let lines = result_lines(&past);
                 view! {

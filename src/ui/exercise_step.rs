@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::exercises::use_run;
 use crate::domain::exercise::{Deck, ExerciseId, StepKind};
-use crate::i18n::{deck, exercise_texts, t, tf, Key};
+use crate::i18n::{deck, exercise_texts, lang, t, texts, Key};
 use crate::platform::random_u32;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
@@ -204,7 +204,7 @@ fn Turns() -> impl IntoView {
             }}
         </ol>
         <form class="add-row" on:submit=add>
-            <p class="turn" role="status">{move || tf(Key::StoryTurn, &[("name", &whose())])}</p>
+            <p class="turn" role="status">{move || texts::story_turn(lang(), &whose())}</p>
             <label for="story-line">{t(Key::StoryLine)}</label>
             <div class="inline">
                 <input

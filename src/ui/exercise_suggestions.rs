@@ -11,7 +11,7 @@ use crate::domain::exercise::{suggested_for, ExerciseId};
 use crate::domain::flow::Phase;
 use crate::domain::route::Route;
 use crate::domain::timer::longer_than_left;
-use crate::i18n::{exercise_name, exercise_texts, t, tf, Key};
+use crate::i18n::{exercise_name, exercise_texts, lang, t, texts, Key};
 
 #[component]
 pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
@@ -47,10 +47,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
             })
         };
         let purpose_id = format!("purpose-{}-{}", phase.index(), id.slug());
-        let minutes = tf(
-            Key::ExerciseMinutes,
-            &[("n", &id.spec().minutes().to_string())],
-        );
+        let minutes = texts::exercise_minutes(lang(), &id.spec().minutes().to_string());
         // Longer than the time left in this phase: said, not hidden.
         let longer = Memo::new(move |_| {
             let at = now.get();
@@ -76,7 +73,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
                                 " · "
                                 <strong class="longer">
                                     {if left > 0 {
-                                        tf(Key::ExerciseLonger, &[("left", &left.to_string())])
+                                        texts::exercise_longer(lang(), &left.to_string())
                                     } else {
                                         t(Key::ExerciseNoTimeLeft).to_string()
                                     }}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::domain::export::ical::{actions_calendar, meeting_calendar, EventText, Meeting};
 use crate::domain::session::Owner;
-use crate::i18n::{pair, person, session_markdown, t, tf, Key};
+use crate::i18n::{lang, pair, person, session_markdown, t, texts, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::timezone::{local_date_time, local_zone};
 use crate::platform::{clipboard, files};
@@ -62,7 +62,7 @@ pub fn SessionExports() -> impl IntoView {
         let file = current.read_untracked(|s| {
             let when = s.next_meeting.as_ref()?;
             let who = pair(&s.names);
-            let summary = tf(Key::CalendarMeeting, &[("names", &who)]);
+            let summary = texts::calendar_meeting(lang(), &who);
             let meeting = Meeting {
                 session_id: &s.id,
                 when,
@@ -87,14 +87,13 @@ pub fn SessionExports() -> impl IntoView {
                     Owner::Person(p) => person(&s.names, *p),
                     Owner::Other(name) => name.clone(),
                 };
-                let mut description = tf(Key::SummaryOwner, &[("name", &owner)]);
+                let mut description = texts::summary_owner(lang(), &owner);
                 if !a.first_step.trim().is_empty() {
                     description.push('\n');
-                    description
-                        .push_str(&tf(Key::SummaryFirstStep, &[("step", a.first_step.trim())]));
+                    description.push_str(&texts::summary_first_step(lang(), a.first_step.trim()));
                 }
                 EventText {
-                    summary: tf(Key::CalendarAction, &[("what", a.what.trim())]),
+                    summary: texts::calendar_action(lang(), a.what.trim()),
                     description,
                 }
             };

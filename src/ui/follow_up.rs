@@ -9,7 +9,7 @@ use crate::app::journal::use_journal;
 use crate::app::sessions::use_current;
 use crate::domain::journal::{entries_for_action, ActionRef};
 use crate::domain::session::ActionStatus;
-use crate::i18n::{status_name, t, tf, Key};
+use crate::i18n::{lang, status_name, t, texts, Key};
 use crate::platform::clock::local_day;
 use crate::ui::announcer::use_announcer;
 use crate::ui::exercise_results::ResultList;
@@ -37,7 +37,7 @@ pub fn FollowUpReview() -> impl IntoView {
         };
         let due = move || {
             let due = read().due;
-            (!due.is_empty()).then(|| tf(Key::SummaryDue, &[("date", &crate::i18n::day(&due))]))
+            (!due.is_empty()).then(|| texts::summary_due(lang(), &crate::i18n::day(&due)))
         };
         let choice = move |status: ActionStatus| {
             let id = format!("follow-{at}-{status:?}").to_lowercase();
@@ -51,7 +51,7 @@ pub fn FollowUpReview() -> impl IntoView {
                 />
             }
         };
-        let legend = move || tf(Key::FollowUpHow, &[("what", &what())]);
+        let legend = move || texts::follow_up_how(lang(), &what());
         view! {
             <li class="follow-item">
                 <p class="what">
@@ -106,7 +106,7 @@ pub fn FollowUpReview() -> impl IntoView {
                                     type="button"
                                     on:click=move |_| {
                                         current.carry_follow_up(at);
-                                        announcer.say(tf(Key::FollowUpCarriedAnnounce, &[("what", &what())]));
+                                        announcer.say(texts::follow_up_carried_announce(lang(), &what()));
                                         focus_later(format!("carried-{at}"));
                                     }
                                 >

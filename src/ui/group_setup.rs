@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::flow::{MAX_GROUP, MIN_GROUP};
 use crate::domain::plan;
 use crate::domain::session::Setup;
-use crate::i18n::{list, person, t, tf, Key};
+use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::random_u32;
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
@@ -28,7 +28,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
 
     let row = move |i: usize| {
         let id = format!("member-{i}");
-        let label = move || tf(Key::GroupPerson, &[("n", &(i + 1).to_string())]);
+        let label = move || texts::group_person(lang(), &(i + 1).to_string());
         let moved = move |up: bool| {
             setup.update(|s| {
                 s.move_member(i, up);
@@ -59,7 +59,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         class="ghost small"
                         id=format!("member-{i}-up")
                         disabled=move || i == 0
-                        aria-label=move || tf(Key::GroupMoveUp, &[("name", &name(i))])
+                        aria-label=move || texts::group_move_up(lang(), &name(i))
                         on:click=move |_| moved(true)
                     >
                         "↑"
@@ -69,7 +69,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         class="ghost small"
                         id=format!("member-{i}-down")
                         disabled=move || is_last(i)
-                        aria-label=move || tf(Key::GroupMoveDown, &[("name", &name(i))])
+                        aria-label=move || texts::group_move_down(lang(), &name(i))
                         on:click=move |_| moved(false)
                     >
                         "↓"
@@ -78,7 +78,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         type="button"
                         class="ghost small"
                         disabled=fewest
-                        aria-label=move || tf(Key::GroupRemove, &[("name", &name(i))])
+                        aria-label=move || texts::group_remove(lang(), &name(i))
                         on:click=move |_| {
                             setup.update(|s| {
                                 s.remove_member(i);
@@ -98,16 +98,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
             let turns = plan::turn_minutes(s.total_minutes, s.group_turns());
             let minutes = turns[0];
             let [g, r, o, w] = plan::split(minutes).map(|m| m.to_string());
-            tf(
-                Key::GroupTurnLength,
-                &[
-                    ("minutes", &minutes.to_string()),
-                    ("g", &g),
-                    ("r", &r),
-                    ("o", &o),
-                    ("w", &w),
-                ],
-            )
+            texts::group_turn_length(lang(), &minutes.to_string(), &g, &r, &o, &w)
         })
     };
 
@@ -135,7 +126,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         let seed = (u64::from(random_u32()) << 32) | u64::from(random_u32());
                         setup.update(|s| s.shuffle(seed));
                         let names: Vec<String> = (0..count()).map(name).collect();
-                        announcer.say(tf(Key::GroupShuffled, &[("names", &list(&names))]));
+                        announcer.say(texts::group_shuffled(lang(), &list(&names)));
                     }
                 >
                     {t(Key::GroupShuffle)}

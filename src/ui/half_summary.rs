@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::session::{ActionItem, Owner};
-use crate::i18n::{exercise_name, person, t, tf, Key};
+use crate::i18n::{exercise_name, lang, person, t, texts, Key};
 use crate::ui::exercise_results::{result_lines, ResultList};
 
 /// One action as a line of the plan.
@@ -15,12 +15,12 @@ fn action_line(a: &ActionItem, names: &[String]) -> (String, String) {
         Owner::Other(name) if !name.trim().is_empty() => name.trim().to_string(),
         Owner::Other(_) => t(Key::OwnerOther).to_string(),
     };
-    let mut details = vec![tf(Key::SummaryOwner, &[("name", &owner)])];
+    let mut details = vec![texts::summary_owner(lang(), &owner)];
     if !a.due.is_empty() {
-        details.push(tf(Key::SummaryDue, &[("date", &crate::i18n::day(&a.due))]));
+        details.push(texts::summary_due(lang(), &crate::i18n::day(&a.due)));
     }
     if !a.first_step.trim().is_empty() {
-        details.push(tf(Key::SummaryFirstStep, &[("step", a.first_step.trim())]));
+        details.push(texts::summary_first_step(lang(), a.first_step.trim()));
     }
     (a.what.trim().to_string(), details.join(" · "))
 }
@@ -43,9 +43,9 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                     person(&names, h.client),
                     person(&names, s.roles(half).0),
                     if s.format.is_group() {
-                        Key::GroupSummaryTitle
+                        texts::group_summary_title
                     } else {
-                        Key::HalfSummaryTitle
+                        texts::half_summary_title
                     },
                     h.goal.clone(),
                     chosen,
@@ -96,7 +96,7 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
             view! {
                 <section class="half-summary" aria-labelledby=labelled_by>
                     <h2 id=heading_id>
-                        {tf(title, &[("client", &client), ("coach", &coach)])}
+                        {title(lang(), &client, &coach)}
                     </h2>
                     <dl>
                         <dt>{t(Key::SummaryGoal)}</dt>

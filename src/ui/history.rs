@@ -9,7 +9,7 @@ use crate::domain::flow::Format;
 use crate::domain::history::{self, HistoryRow, Version};
 use crate::domain::route::Route;
 use crate::domain::session::CopySource;
-use crate::i18n::{count, pair, person, t, tf, Key};
+use crate::i18n::{count, lang, pair, person, t, texts, Counted, Key};
 use crate::platform::clock::local_date;
 use crate::ui::announcer::use_announcer;
 use crate::ui::backup_panel::BackupPanel;
@@ -60,9 +60,9 @@ pub fn HistoryScreen() -> impl IntoView {
                 {move || {
                     let n = rows.with(Vec::len);
                     if query.with(|q| q.trim().is_empty()) {
-                        count(n, Key::HistoryCountOne, Key::HistoryCount)
+                        count(n, Counted::HISTORY)
                     } else {
-                        count(n, Key::HistoryFoundOne, Key::HistoryFound)
+                        count(n, Counted::HISTORY_FOUND)
                     }
                 }}
             </p>
@@ -72,7 +72,7 @@ pub fn HistoryScreen() -> impl IntoView {
                     sessions.pending_deletions().pop().map(|(n, names)| {
                         let who = pair(&names);
                         view! {
-                            <span>{tf(Key::HistoryDeleted, &[("names", &who)])}</span>
+                            <span>{texts::history_deleted(lang(), &who)}</span>
                             <button type="button" id="undo-delete" on:click=move |_| undo(n)>
                                 {t(Key::Undo)}
                             </button>
@@ -89,7 +89,7 @@ pub fn HistoryScreen() -> impl IntoView {
             </ul>
             <Show when=more>
                 <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {move || tf(Key::HistoryMore, &[("n", &(rows.with(Vec::len) - shown.get()).min(PAGE).to_string())])}
+                    {move || texts::history_more(lang(), &(rows.with(Vec::len) - shown.get()).min(PAGE).to_string())}
                 </button>
             </Show>
             <BackupPanel />
@@ -107,7 +107,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
     let format = match row.format {
         Format::Reciprocal => t(Key::FormatReciprocal).to_string(),
         Format::OneWay => t(Key::FormatOneWay).to_string(),
-        Format::Group(_) => tf(Key::GroupOf, &[("n", &row.names.len().to_string())]),
+        Format::Group(_) => texts::group_of(lang(), &row.names.len().to_string()),
     };
     // Whose topic each is, when each of the pair had one.
     let two = row.topics.len() > 1;
@@ -127,30 +127,23 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
             }
         })
         .collect();
-    let done = (row.actions > 0).then(|| {
-        tf(
-            Key::HistoryDone,
-            &[
-                ("done", &row.done.to_string()),
-                ("n", &row.actions.to_string()),
-            ],
-        )
-    });
+    let done = (row.actions > 0)
+        .then(|| texts::history_done(lang(), &row.done.to_string(), &row.actions.to_string()));
     // Two versions of one session: which is which.
     let version = match row.version {
         Version::Only => None,
         Version::Original => Some(t(Key::HistoryOriginal).to_string()),
         Version::Copy { source, version_ms } => {
             let (date, time) = crate::platform::timezone::local_date_time(version_ms);
-            let key = match source {
-                CopySource::Link => Key::HistoryCopyLink,
-                CopySource::Backup => Key::HistoryCopyBackup,
+            let text = match source {
+                CopySource::Link => texts::history_copy_link,
+                CopySource::Backup => texts::history_copy_backup,
             };
-            Some(tf(key, &[("date", &date), ("time", &time)]))
+            Some(text(lang(), &date, &time))
         }
     };
     let route = Route::Session(row.id.clone());
-    let heading = tf(Key::SessionOn, &[("names", &who), ("date", &date)]);
+    let heading = texts::session_on(lang(), &who, &date);
     let (id_next, id_delete) = (row.id.clone(), row.id.clone());
     let context = heading.clone();
     let context_delete = heading.clone();

@@ -6,7 +6,7 @@ use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
 use crate::domain::route::Route;
 use crate::domain::store::Missing;
-use crate::i18n::{pair, t, tf, Key};
+use crate::i18n::{lang, pair, t, texts, Key};
 use crate::platform::clock::local_date;
 use crate::platform::records;
 use crate::ui::next_meetings::NextMeetings;
@@ -86,7 +86,7 @@ fn SessionList() -> impl IntoView {
                     key=|(id, ..)| id.clone()
                     children=move |(id, names, topic, created)| {
                         let who = pair(&names);
-                        let line = tf(Key::SessionOn, &[("names", &who), ("date", &local_date(created))]);
+                        let line = texts::session_on(lang(), &who, &local_date(created));
                         let topic = if topic.is_empty() { t(Key::SessionUntitled).to_string() } else { topic };
                         let route = Route::Session(id);
                         view! {
@@ -103,7 +103,7 @@ fn SessionList() -> impl IntoView {
             <Show when=more>
                 <p>
                     <RouteLink route=Route::History>
-                        {move || tf(Key::HomeAllSessions, &[("n", &sessions.count().to_string())])}
+                        {move || texts::home_all_sessions(lang(), &sessions.count().to_string())}
                     </RouteLink>
                 </p>
             </Show>

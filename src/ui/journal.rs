@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::journal::{use_journal, Journal};
 use crate::app::sessions::use_sessions;
 use crate::domain::journal::{next_prompt, ActionRef, JournalEntry};
-use crate::i18n::{count, journal_prompt, person, t, tf, Key};
+use crate::i18n::{count, journal_prompt, lang, person, t, texts, Counted, Key};
 use crate::platform::clock::{local_date, local_day};
 use crate::ui::announcer::use_announcer;
 use crate::ui::fields::TextField;
@@ -102,7 +102,7 @@ pub fn JournalScreen() -> impl IntoView {
                 on_change=move |_| limit.set(PAGE)
             />
             <p class="muted" role="status">
-                {move || count(found.with(Vec::len), Key::JournalCountOne, Key::JournalCount)}
+                {move || count(found.with(Vec::len), Counted::JOURNAL)}
             </p>
             <ul class="journal-list">
                 <For
@@ -113,7 +113,7 @@ pub fn JournalScreen() -> impl IntoView {
             </ul>
             <Show when=more>
                 <button type="button" on:click=move |_| limit.update(|n| *n += PAGE)>
-                    {move || tf(Key::HistoryMore, &[("n", &(found.with(Vec::len) - limit.get()).min(PAGE).to_string())])}
+                    {move || texts::history_more(lang(), &(found.with(Vec::len) - limit.get()).min(PAGE).to_string())}
                 </button>
             </Show>
         </section>

@@ -11,7 +11,7 @@ use crate::domain::flow::Phase;
 use crate::domain::merge::{self, Choice, Section};
 use crate::domain::route::Route;
 use crate::domain::session::Session;
-use crate::i18n::{exercise_name, pair, person, phase_name, status_name, t, tf, Key};
+use crate::i18n::{exercise_name, lang, pair, person, phase_name, status_name, t, texts, Key};
 use crate::ui::agreement::rule_text;
 use crate::ui::exercise_results::result_lines;
 use crate::ui::radio_choice::RadioChoice;
@@ -28,10 +28,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
             ];
             if !s.absent.is_empty() {
                 let away: Vec<String> = s.absent.iter().map(|&w| person(&s.names, w)).collect();
-                lines.push(tf(
-                    Key::GroupPlanAbsent,
-                    &[("names", &crate::i18n::list(&away))],
-                ));
+                lines.push(texts::group_plan_absent(lang(), &crate::i18n::list(&away)));
             }
             lines
         }
@@ -39,7 +36,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
             let mut lines: Vec<String> = s.agreement.rules.iter().map(rule_text).collect();
             for who in 0..s.people() as u8 {
                 if s.agreement.confirmed.get(usize::from(who)) == Some(&true) {
-                    lines.push(tf(Key::PersonAgrees, &[("name", &person(&s.names, who))]));
+                    lines.push(texts::person_agrees(lang(), &person(&s.names, who)));
                 }
             }
             lines
@@ -118,7 +115,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
             }))
             .chain(s.next_meeting.iter().map(|m| {
                 let when = format!("{} {}", crate::i18n::day(&m.date), m.time);
-                tf(Key::NextMeetingPrint, &[("when", when.trim())])
+                texts::next_meeting_print(lang(), when.trim())
             }))
             .collect(),
     }
@@ -130,20 +127,12 @@ fn section_name(section: Section, names: &[String]) -> String {
         Section::Agreement => t(Key::MergeAgreement).to_string(),
         Section::Reflections => t(Key::MergeReflections).to_string(),
         Section::FollowUp => t(Key::FollowUpTitle).to_string(),
-        Section::Phase { half, phase } => tf(
-            Key::MergeHalfPhase,
-            &[
-                ("client", &person(names, half as u8)),
-                ("phase", phase_name(phase)),
-            ],
-        ),
-        Section::Exercises { half } => tf(
-            Key::MergeHalfPhase,
-            &[
-                ("client", &person(names, half as u8)),
-                ("phase", t(Key::SummaryExercises)),
-            ],
-        ),
+        Section::Phase { half, phase } => {
+            texts::merge_half_phase(lang(), &person(names, half as u8), phase_name(phase))
+        }
+        Section::Exercises { half } => {
+            texts::merge_half_phase(lang(), &person(names, half as u8), t(Key::SummaryExercises))
+        }
     }
 }
 

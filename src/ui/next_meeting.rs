@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::followup::{NextMeeting, MAX_EVERY_WEEKS};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::local_day;
 
 #[component]
@@ -31,7 +31,7 @@ pub fn NextMeetingSection() -> impl IntoView {
         let label = match weeks {
             0 => t(Key::RepeatOnce).to_string(),
             1 => t(Key::RepeatWeekly).to_string(),
-            n => tf(Key::RepeatEvery, &[("n", &n.to_string())]),
+            n => texts::repeat_every(lang(), &n.to_string()),
         };
         view! { <option value=weeks.to_string() selected=move || every() == weeks>{label}</option> }
     };
@@ -42,13 +42,13 @@ pub fn NextMeetingSection() -> impl IntoView {
                 {move || meeting.get().map(|m| {
                     let mut when = local_day(&m.date);
                     if !m.time.is_empty() {
-                        when = tf(Key::MeetingAt, &[("day", &when), ("time", &m.time)]);
+                        when = texts::meeting_at(lang(), &when, &m.time);
                     }
                     if let Some(n) = m.every_weeks {
-                        let repeat = if n == 1 { t(Key::RepeatWeekly).to_string() } else { tf(Key::RepeatEvery, &[("n", &n.to_string())]) };
+                        let repeat = if n == 1 { t(Key::RepeatWeekly).to_string() } else { texts::repeat_every(lang(), &n.to_string()) };
                         when = format!("{when} ({})", repeat.to_lowercase());
                     }
-                    tf(Key::NextMeetingPrint, &[("when", &when)])
+                    texts::next_meeting_print(lang(), &when)
                 })}
             </p>
             <div class="next-fields no-print">

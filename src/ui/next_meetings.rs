@@ -7,7 +7,7 @@ use crate::app::sessions::use_sessions;
 use crate::app::ticker::use_now;
 use crate::domain::followup::{countdown, days_between, upcoming, Countdown, Upcoming};
 use crate::domain::route::Route;
-use crate::i18n::{pair, t, tf, Key};
+use crate::i18n::{lang, pair, t, texts, Key};
 use crate::platform::clock::{local_day, today_iso};
 use crate::platform::timezone::local_to_utc_ms;
 use crate::ui::route_link::RouteLink;
@@ -16,14 +16,13 @@ fn countdown_text(c: Countdown) -> String {
     match c {
         Countdown::Today => t(Key::MeetingToday).to_string(),
         Countdown::Tomorrow => t(Key::MeetingTomorrow).to_string(),
-        Countdown::InDays(n) => tf(Key::MeetingInDays, &[("n", &n.to_string())]),
+        Countdown::InDays(n) => texts::meeting_in_days(lang(), &n.to_string()),
         Countdown::InTime { hours: 0, minutes } => {
-            tf(Key::MeetingInMinutes, &[("m", &minutes.to_string())])
+            texts::meeting_in_minutes(lang(), &minutes.to_string())
         }
-        Countdown::InTime { hours, minutes } => tf(
-            Key::MeetingInHours,
-            &[("h", &hours.to_string()), ("m", &minutes.to_string())],
-        ),
+        Countdown::InTime { hours, minutes } => {
+            texts::meeting_in_hours(lang(), &hours.to_string(), &minutes.to_string())
+        }
     }
 }
 
@@ -45,10 +44,7 @@ pub fn NextMeetings() -> impl IntoView {
         let when = if u.time.is_empty() {
             local_day(&u.date)
         } else {
-            tf(
-                Key::MeetingAt,
-                &[("day", &local_day(&u.date)), ("time", &u.time)],
-            )
+            texts::meeting_at(lang(), &local_day(&u.date), &u.time)
         };
         let (date, time) = (u.date.clone(), u.time.clone());
         let left = move || {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::session::Side;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::points_list::PointsList;
@@ -24,7 +24,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
     let chosen = move || current.half(half, |h| h.options.iter().any(|o| o.id == id && o.chosen));
     let base = format!("opt-{half}-{id}");
 
-    let mover = move |by: isize, key: Key, suffix: &'static str| {
+    let mover = move |by: isize, key: fn(Lang, &str) -> String, suffix: &'static str| {
         let button_id = format!("opt-{half}-{id}-{suffix}");
         let disabled = move || {
             if by < 0 {
@@ -38,8 +38,8 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                 type="button"
                 class="ghost small icon"
                 id=button_id.clone()
-                aria-label=move || tf(key, &[("n", &n())])
-                title=move || tf(key, &[("n", &n())])
+                aria-label=move || key(lang(), &n())
+                title=move || key(lang(), &n())
                 disabled=disabled
                 on:click=move |_| {
                     current.update(|s| s.move_option(half, id, by));
@@ -57,7 +57,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                 <TextField
                     id=base.clone()
                     rows=2
-                    label=Signal::derive(move || tf(Key::OptionLabel, &[("n", &n())]))
+                    label=Signal::derive(move || texts::option_label(lang(), &n()))
                     value=Signal::derive(move || read(|o| o.text.clone()))
                     on_input=move |v: String| current.update(|s| s.edit_option(half, id, v))
                 />
@@ -71,11 +71,11 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                         />
                         <label for=format!("{base}-chosen")>
                             {t(Key::ChosenLabel)}
-                            <span class="sr-only">{move || tf(Key::OptionRef, &[("n", &n())])}</span>
+                            <span class="sr-only">{move || texts::option_ref(lang(), &n())}</span>
                         </label>
                     </div>
-                    {mover(-1, Key::MoveUp, "up")}
-                    {mover(1, Key::MoveDown, "down")}
+                    {mover(-1, texts::move_up, "up")}
+                    {mover(1, texts::move_down, "down")}
                     <button
                         type="button"
                         class="ghost small danger"
@@ -84,7 +84,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                             focus_later(format!("new-option-{half}"));
                         }
                     >
-                        {move || tf(Key::RemoveOption, &[("n", &n())])}
+                        {move || texts::remove_option(lang(), &n())}
                     </button>
                 </div>
             </div>

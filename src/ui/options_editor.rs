@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::ui::focus::focus_later;
 use crate::ui::option_item::OptionItem;
 
@@ -49,7 +49,7 @@ pub fn OptionsEditor(half: usize) -> impl IntoView {
             </Show>
             <Show when=move || few.get() && ids.with(|i| !i.is_empty())>
                 <p class="gentle">
-                    {move || tf(Key::FewOptions, &[("n", &ids.with(|i| i.len()).to_string())])}
+                    {move || texts::few_options(lang(), &ids.with(|i| i.len()).to_string())}
                 </p>
             </Show>
             <ol class="option-list">

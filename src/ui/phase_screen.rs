@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::flow::Phase;
-use crate::i18n::{catalogue, phase_name, t, tf, Key};
+use crate::i18n::{catalogue, lang, phase_name, t, texts, Key};
 use crate::ui::exercise_suggestions::ExerciseSuggestions;
 use crate::ui::fields::TextField;
 use crate::ui::goal_editor::GoalEditor;
@@ -22,19 +22,17 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
         current.read(|s| {
             let (coach, client) = s.roles(half);
             if s.format.is_group() {
-                return tf(
-                    Key::RoleLineGroup,
-                    &[
-                        ("client", &crate::i18n::person(&s.names, client)),
-                        ("scribe", &crate::i18n::person(&s.names, coach)),
-                    ],
+                return texts::role_line_group(
+                    lang(),
+                    &crate::i18n::person(&s.names, client),
+                    &crate::i18n::person(&s.names, coach),
                 );
             }
             let (coach, client) = (
                 crate::i18n::person(&s.names, coach),
                 crate::i18n::person(&s.names, client),
             );
-            tf(Key::RoleLine, &[("coach", &coach), ("client", &client)])
+            texts::role_line(lang(), &coach, &client)
         })
     };
     let c = catalogue();

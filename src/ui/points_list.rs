@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::session::Side;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 
@@ -19,8 +19,18 @@ pub fn PointsList(
 ) -> impl IntoView {
     let current = use_current();
     let (title, add_label, item_label, tag) = match side {
-        Side::Pros => (Key::Pros, Key::AddPro, Key::ProLabel, "pro"),
-        Side::Cons => (Key::Cons, Key::AddCon, Key::ConLabel, "con"),
+        Side::Pros => (
+            Key::Pros,
+            Key::AddPro,
+            texts::pro_label as fn(Lang, &str, &str) -> String,
+            "pro",
+        ),
+        Side::Cons => (
+            Key::Cons,
+            Key::AddCon,
+            texts::con_label as fn(Lang, &str, &str) -> String,
+            "con",
+        ),
     };
     let points = move |o: &crate::domain::session::CoachOption| match side {
         Side::Pros => o.pros.clone(),
@@ -40,13 +50,7 @@ pub fn PointsList(
 
     let row = move |at: usize| {
         let label = Signal::derive(move || {
-            tf(
-                item_label,
-                &[
-                    ("i", &(at + 1).to_string()),
-                    ("n", &position.get().to_string()),
-                ],
-            )
+            item_label(lang(), &(at + 1).to_string(), &position.get().to_string())
         });
         view! {
             <li>

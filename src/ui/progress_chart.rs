@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_sessions;
 use crate::domain::progress::{chart, points, Point};
-use crate::i18n::{pair, person, t, tf, Key};
+use crate::i18n::{lang, pair, person, t, texts, Key};
 use crate::platform::clock::local_date;
 
 const WIDTH: f64 = 640.0;
@@ -76,16 +76,10 @@ fn summary(points: &[Point]) -> String {
     let useful = trend.useful.map(|u| format!("{u:.1}"));
     let done = trend.done_percent.map(|d| d.to_string());
     match (useful, done) {
-        (Some(useful), Some(done)) => tf(
-            Key::ProgressSummary,
-            &[("n", &n), ("useful", &useful), ("done", &done)],
-        ),
-        (Some(useful), None) => tf(
-            Key::ProgressSummaryNoReview,
-            &[("n", &n), ("useful", &useful)],
-        ),
-        (None, Some(done)) => tf(Key::ProgressSummaryNoUseful, &[("n", &n), ("done", &done)]),
-        (None, None) => tf(Key::ProgressSummaryNothingYet, &[("n", &n)]),
+        (Some(useful), Some(done)) => texts::progress_summary(lang(), &n, &useful, &done),
+        (Some(useful), None) => texts::progress_summary_no_review(lang(), &n, &useful),
+        (None, Some(done)) => texts::progress_summary_no_useful(lang(), &n, &done),
+        (None, None) => texts::progress_summary_nothing_yet(lang(), &n),
     }
 }
 
@@ -105,10 +99,7 @@ fn row(p: &Point) -> impl IntoView {
     let done = if p.actions == 0 {
         "—".to_string()
     } else {
-        tf(
-            Key::HistoryDone,
-            &[("done", &p.done.to_string()), ("n", &p.actions.to_string())],
-        )
+        texts::history_done(lang(), &p.done.to_string(), &p.actions.to_string())
     };
     view! {
         <tr>

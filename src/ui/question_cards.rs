@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::domain::deck::Draw;
 use crate::domain::flow::Phase;
-use crate::i18n::{question, t, tf, Key};
+use crate::i18n::{lang, question, t, texts, Key};
 use crate::platform::random_u32;
 
 #[component]
@@ -52,7 +52,7 @@ pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
                     if restarted.get() {
                         t(Key::DeckRestarted).to_string()
                     } else {
-                        tf(Key::CardsLeft, &[("n", &left().to_string())])
+                        texts::cards_left(lang(), &left().to_string())
                     }
                 }}
             </p>

@@ -16,7 +16,7 @@ use crate::domain::rotation::{link, to_csv, OddPolicy, Period, Roster, Schedule}
 use crate::domain::route::Route;
 use crate::domain::share::LinkError;
 use crate::domain::store;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::{files, print_page, records};
 use crate::ui::announcer::use_announcer;
@@ -195,7 +195,7 @@ pub fn RotationScreen() -> impl IntoView {
         let label = match weeks {
             0 => t(Key::RotationMonthly).to_string(),
             1 => t(Key::RepeatWeekly).to_string(),
-            n => tf(Key::RepeatEvery, &[("n", &n.to_string())]),
+            n => texts::repeat_every(lang(), &n.to_string()),
         };
         view! { <option value=weeks.to_string() selected=move || every() == weeks>{label}</option> }
     };
@@ -210,11 +210,8 @@ pub fn RotationScreen() -> impl IntoView {
             let text = |p: &Period, g: &[u32]| {
                 let names: Vec<String> = g.iter().map(|&id| person(s, id)).collect();
                 EventText {
-                    summary: tf(
-                        Key::RotationEventTitle,
-                        &[("names", &crate::i18n::list(&names))],
-                    ),
-                    description: tf(Key::RotationEventNote, &[("n", &(p.index + 1).to_string())]),
+                    summary: texts::rotation_event_title(lang(), &crate::i18n::list(&names)),
+                    description: texts::rotation_event_note(lang(), &(p.index + 1).to_string()),
                 }
             };
             rotation_calendar(s, only, &text, now_ms())
@@ -364,7 +361,7 @@ pub fn RotationScreen() -> impl IntoView {
                         disabled=move || schedule.with(|s| s.roster.members.len() < 2)
                         on:click=move |_| update(&|s| s.extend(BATCH, &|_| Vec::new(), &|_| Vec::new()))
                     >
-                        {move || tf(Key::RotationMore, &[("n", &BATCH.to_string())])}
+                        {move || texts::rotation_more(lang(), &BATCH.to_string())}
                     </button>
                     <Show when=move || schedule.with(|s| !s.periods.is_empty())>
                         <button

@@ -13,7 +13,7 @@ use crate::domain::exercise::round::{
 use crate::domain::flow::MAX_GROUP;
 use crate::domain::route::Route;
 use crate::domain::store;
-use crate::i18n::{list, person, t, tf, Key};
+use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::records;
 use crate::ui::focus::focus_later;
@@ -66,7 +66,7 @@ pub fn RoundsScreen() -> impl IntoView {
             <li class="member">
                 <span class="turn-number" aria-hidden="true">{i + 1}</span>
                 <div class="field">
-                    <label for=id.clone()>{tf(Key::GroupPerson, &[("n", &(i + 1).to_string())])}</label>
+                    <label for=id.clone()>{texts::group_person(lang(), &(i + 1).to_string())}</label>
                     <input
                         type="text"
                         id=id.clone()
@@ -87,7 +87,7 @@ pub fn RoundsScreen() -> impl IntoView {
                         type="button"
                         class="ghost small"
                         disabled=fewest
-                        aria-label=move || tf(Key::GroupRemove, &[("name", &shown())])
+                        aria-label=move || texts::group_remove(lang(), &shown())
                         on:click=move |_| {
                             names.update(|n| {
                                 n.remove(i);
@@ -122,10 +122,7 @@ pub fn RoundsScreen() -> impl IntoView {
                 .collect();
             (
                 i,
-                tf(
-                    Key::RoundItem,
-                    &[("date", &local_date(r.created_ms)), ("names", &list(&who))],
-                ),
+                texts::round_item(lang(), &local_date(r.created_ms), &list(&who)),
             )
         })
         .collect();
@@ -162,7 +159,7 @@ pub fn RoundsScreen() -> impl IntoView {
                             .map(|m| {
                                 view! {
                                     <option value=m.to_string() selected=m == DEFAULT_GIVE_MINUTES>
-                                        {tf(Key::RoundMinutesValue, &[("n", &m.to_string())])}
+                                        {texts::round_minutes_value(lang(), &m.to_string())}
                                     </option>
                                 }
                             })

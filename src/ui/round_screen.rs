@@ -9,7 +9,7 @@ use crate::app::sessions::use_sessions;
 use crate::app::ticker::use_now;
 use crate::domain::exercise::round::{FeedForwardRound, RoundStep};
 use crate::domain::route::Route;
-use crate::i18n::{list, person, round_markdown, t, tf, Key};
+use crate::i18n::{lang, list, person, round_markdown, t, texts, Key, Lang};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::{audio, files, print_page};
 use crate::ui::announcer::use_announcer;
@@ -60,11 +60,8 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                 audio::chime();
             }
             if let RoundStep::Give { person, giver } = step.get_untracked() {
-                let what = tf(
-                    Key::RoundGiveTitle,
-                    &[("giver", &name(giver)), ("name", &name(person))],
-                );
-                announcer.say(tf(Key::TimeUpAnnounce, &[("phase", &what)]));
+                let what = texts::round_give_title(lang(), &name(giver), &name(person));
+                announcer.say(texts::time_up_announce(lang(), &what));
             }
         }
     });
@@ -98,11 +95,11 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
     let body = move || {
         match step.get() {
         RoundStep::Behaviour { person } => view! {
-            <h2 id="step-title" tabindex="-1">{tf(Key::RoundBehaviourTitle, &[("name", &name(person))])}</h2>
-            <p class="help-line">{tf(Key::RoundBehaviourHelp, &[("name", &name(person))])}</p>
+            <h2 id="step-title" tabindex="-1">{texts::round_behaviour_title(lang(), &name(person))}</h2>
+            <p class="help-line">{texts::round_behaviour_help(lang(), &name(person))}</p>
             <TextField
                 id=format!("behaviour-{person}")
-                label=tf(Key::RoundBehaviour, &[("name", &name(person))])
+                label=texts::round_behaviour(lang(), &name(person))
                 rows=2
                 value=Signal::derive(move || round.with(|r| r.turns.get(person).map(|t| t.behaviour.clone()).unwrap_or_default()))
                 on_input=move |v: String| update(&|r| r.set_behaviour(person, v.clone()))
@@ -112,11 +109,11 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
         .into_any(),
         RoundStep::Give { person, giver } => {
             let behaviour = round.with(|r| r.turns.get(person).map(|t| t.behaviour.trim().to_string()).unwrap_or_default());
-            let idea = move |which: usize, key: Key| {
+            let idea = move |which: usize, key: fn(Lang, &str) -> String| {
                 view! {
                     <TextField
                         id=format!("idea-{person}-{giver}-{which}")
-                        label=tf(key, &[("giver", &name(giver))])
+                        label=key(lang(), &name(giver))
                         rows=2
                         value=Signal::derive(move || round.with(|r| r.idea(person, giver, which).to_string()))
                         on_input=move |v: String| update(&|r| r.set_idea(person, giver, which, v.clone()))
@@ -125,14 +122,14 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
             };
             view! {
                 <h2 id="step-title" tabindex="-1">
-                    {tf(Key::RoundGiveTitle, &[("giver", &name(giver)), ("name", &name(person))])}
+                    {texts::round_give_title(lang(), &name(giver), &name(person))}
                 </h2>
                 {(!behaviour.is_empty()).then(|| view! { <blockquote class="behaviour">{behaviour}</blockquote> })}
                 <p class="help-line">
-                    {tf(Key::RoundGiveHelp, &[("giver", &name(giver)), ("name", &name(person))])}
+                    {texts::round_give_help(lang(), &name(giver), &name(person))}
                 </p>
                 <ClockFace
-                    label=tf(Key::RoundTimeFor, &[("giver", &name(giver))])
+                    label=texts::round_time_for(lang(), &name(giver))
                     remaining=Signal::derive(move || {
                         let at = now.get();
                         round.with(|r| r.clock.remaining(at))
@@ -151,8 +148,8 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                     }
                     on_add_minute=move |_| update(&|r| r.clock.add_minute(now_ms()))
                 />
-                {idea(0, Key::RoundIdea1)}
-                {idea(1, Key::RoundIdea2)}
+                {idea(0, texts::round_idea1)}
+                {idea(1, texts::round_idea2)}
                 {nav}
             }
             .into_any()
@@ -229,7 +226,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                     format!(
                         "{} · {}",
                         list(&who),
-                        tf(Key::StepOf, &[("n", &at.min(total).to_string()), ("total", &total.to_string())]),
+                        texts::step_of(lang(), &at.min(total).to_string(), &total.to_string()),
                     )
                 }}
             </p>

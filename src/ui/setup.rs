@@ -8,7 +8,7 @@ use crate::domain::flow::{Format, Phase};
 use crate::domain::plan::{MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES};
 use crate::domain::route::Route;
 use crate::domain::session::Setup;
-use crate::i18n::{person, phase_name, t, tf, Key};
+use crate::i18n::{lang, person, phase_name, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
 use crate::ui::group_setup::GroupSetup;
 use crate::ui::radio_choice::RadioChoice;
@@ -71,12 +71,12 @@ pub fn SetupScreen() -> impl IntoView {
 
     let roles = move || {
         setup.with(|s| {
-            let (key, names) = match s.format {
-                Format::Reciprocal => (Key::RolesReciprocal, &s.names[..]),
-                Format::OneWay => (Key::RolesOneWay, &s.names[..]),
-                Format::Group(_) => (Key::RolesGroup, &s.members[..]),
+            let (text, names): (fn(Lang, &str, &str) -> String, _) = match s.format {
+                Format::Reciprocal => (texts::roles_reciprocal, &s.names[..]),
+                Format::OneWay => (texts::roles_one_way, &s.names[..]),
+                Format::Group(_) => (texts::roles_group, &s.members[..]),
             };
-            tf(key, &[("a", &person(names, 0)), ("b", &person(names, 1))])
+            text(lang(), &person(names, 0), &person(names, 1))
         })
     };
 
@@ -121,10 +121,7 @@ pub fn SetupScreen() -> impl IntoView {
                                 Format::Group(_) => t(Key::GroupTotalHelp).to_string(),
                                 // An odd total is a minute less: the help says
                                 // what each half gets, so nothing changes unseen.
-                                Format::Reciprocal => tf(
-                                    Key::TotalHelpHalves,
-                                    &[("half", &(s.total_minutes / 2).to_string())],
-                                ),
+                                Format::Reciprocal => texts::total_help_halves(lang(), &(s.total_minutes / 2).to_string()),
                                 Format::OneWay => t(Key::TotalHelp).to_string(),
                             })
                         }}

@@ -9,7 +9,7 @@ use crate::app::sessions::use_current;
 use crate::app::sharing::{link_for, lock, text_block};
 use crate::domain::qr::{module_px, qr_path};
 use crate::domain::share;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::{clipboard, files, random_u32};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
@@ -106,13 +106,13 @@ pub fn SharePanel(
         link().map(|l| {
             let n = l.chars().count();
             let key = if n <= FINE {
-                Key::ShareLengthFine
+                texts::share_length_fine
             } else if n <= WARN {
-                Key::ShareLengthWarn
+                texts::share_length_warn
             } else {
-                Key::ShareLengthTooLong
+                texts::share_length_too_long
             };
-            (n, tf(key, &[("n", &crate::i18n::number(n))]))
+            (n, key(lang(), &crate::i18n::number(n)))
         })
     };
 

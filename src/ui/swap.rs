@@ -8,7 +8,7 @@ use crate::app::ticker::use_now;
 use crate::domain::flow::{Phase, Step};
 use crate::domain::session::SwapChoice;
 use crate::domain::timer::whole_minutes;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::radio_choice::RadioChoice;
 
@@ -26,34 +26,16 @@ pub fn SwapScreen() -> impl IntoView {
             .read_untracked(|s| s.swap)
             .unwrap_or(SwapChoice::Fit),
     );
-    let line = move || {
-        tf(
-            Key::SwapLine,
-            &[
-                ("coach", &current.person(0)),
-                ("client", &current.person(1)),
-            ],
-        )
-    };
+    let line = move || texts::swap_line(lang(), &current.person(0), &current.person(1));
     let detail = move || {
         let Some(i) = info.get() else {
             return String::new();
         };
         let m = |ms| whole_minutes(ms).to_string();
         if i.must_choose() {
-            tf(
-                Key::SwapOver,
-                &[
-                    ("over", &m(i.over_ms)),
-                    ("left", &m(i.left_ms)),
-                    ("planned", &m(i.second_half_ms)),
-                ],
-            )
+            texts::swap_over(lang(), &m(i.over_ms), &m(i.left_ms), &m(i.second_half_ms))
         } else {
-            tf(
-                Key::SwapOnTime,
-                &[("left", &m(i.left_ms)), ("planned", &m(i.second_half_ms))],
-            )
+            texts::swap_on_time(lang(), &m(i.left_ms), &m(i.second_half_ms))
         }
     };
     let option = move |value: SwapChoice, label: Key| {

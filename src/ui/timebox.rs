@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::flow::{Phase, Step};
-use crate::i18n::{phase_name, t, tf, Key};
+use crate::i18n::{lang, phase_name, t, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::clock_face::ClockFace;
 use crate::ui::session_clock::SessionClock;
@@ -34,7 +34,7 @@ pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
 
     view! {
         <ClockFace
-            label=tf(Key::TimeboxLabel, &[("phase", phase_name(phase))])
+            label=texts::timebox_label(lang(), phase_name(phase))
             remaining=Signal::derive(remaining)
             running=Signal::derive(running)
             started=Signal::derive(started)

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::ui::action_item::ActionItemEditor;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
@@ -44,7 +44,7 @@ pub fn WillEditor(half: usize) -> impl IntoView {
                 "+ "{t(Key::AddAction)}
             </button>
             <fieldset class="confidence">
-                <legend>{move || tf(Key::ConfidenceLegend, &[("client", &client())])}</legend>
+                <legend>{move || texts::confidence_legend(lang(), &client())}</legend>
                 <p class="help">{t(Key::ConfidenceHelp)}</p>
                 <Scale
                     name=format!("conf-{half}")
@@ -58,7 +58,7 @@ pub fn WillEditor(half: usize) -> impl IntoView {
                     id=format!("raise-{half}")
                     label=Signal::derive(move || {
                         let next = confidence.get().unwrap_or(6) + 1;
-                        tf(Key::RaisePrompt, &[("n", &next.to_string())])
+                        texts::raise_prompt(lang(), &next.to_string())
                     })
                     rows=2
                     value=Signal::derive(move || current.half(half, |h| h.raise_note.clone()))

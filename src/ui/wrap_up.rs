@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::router::use_router;
 use crate::app::sessions::{use_current, use_sessions};
 use crate::domain::route::Route;
-use crate::i18n::{list, pair, t, tf, Key};
+use crate::i18n::{lang, list, pair, t, texts, Key};
 use crate::platform::clock::local_date;
 use crate::platform::print_page;
 use crate::ui::airtime::AirtimeSummary;
@@ -51,7 +51,7 @@ pub fn WrapUpScreen() -> impl IntoView {
                 .collect::<Vec<_>>()
         });
         (!names.is_empty()).then(|| {
-            view! { <p class="absent-line">{tf(Key::GroupPlanAbsent, &[("names", &list(&names))])}</p> }
+            view! { <p class="absent-line">{texts::group_plan_absent(lang(), &list(&names))}</p> }
         })
     };
 
@@ -61,7 +61,7 @@ pub fn WrapUpScreen() -> impl IntoView {
         view! {
             <div class="reflection">
                 <fieldset>
-                    <legend>{move || tf(Key::UsefulLegend, &[("name", &name())])}</legend>
+                    <legend>{move || texts::useful_legend(lang(), &name())}</legend>
                     <Scale
                         name=format!("useful-{who}")
                         max=5
@@ -71,7 +71,7 @@ pub fn WrapUpScreen() -> impl IntoView {
                 </fieldset>
                 <TextField
                     id=format!("sentence-{who}")
-                    label=Signal::derive(move || tf(Key::ReflectionSentence, &[("name", &name())]))
+                    label=Signal::derive(move || texts::reflection_sentence(lang(), &name()))
                     value=Signal::derive(move || current.read(|s| s.reflections[who].sentence.clone()))
                     on_input=move |v: String| current.update(|s| s.reflections[who].sentence = v)
                 />

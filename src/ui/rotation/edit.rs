@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::rotation::{EditError, Schedule};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::platform::clock::local_day;
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
@@ -33,12 +33,9 @@ fn refusal(schedule: &Schedule, error: EditError, a: u32, b: u32) -> String {
     let name = |id| person(schedule, id);
     match error {
         EditError::NoSuchPeriod(_) => t(Key::RotationErrGone).to_string(),
-        EditError::NotInPeriod(id) => tf(Key::RotationErrNotIn, &[("name", &name(id))]),
-        EditError::SameGroup => tf(
-            Key::RotationErrSameGroup,
-            &[("a", &name(a)), ("b", &name(b))],
-        ),
-        EditError::Locked(id) => tf(Key::RotationErrLocked, &[("name", &name(id))]),
+        EditError::NotInPeriod(id) => texts::rotation_err_not_in(lang(), &name(id)),
+        EditError::SameGroup => texts::rotation_err_same_group(lang(), &name(a), &name(b)),
+        EditError::Locked(id) => texts::rotation_err_locked(lang(), &name(id)),
         EditError::SamePerson => t(Key::RotationErrSamePerson).to_string(),
     }
 }
@@ -137,7 +134,7 @@ pub fn PeriodEditor(
     // Try a change on a copy; keep it, or say why not.
     let attempt = move |change: &dyn Fn(&mut Schedule) -> Result<(), EditError>,
                         (a, b): (u32, u32),
-                        done: Key,
+                        done: fn(Lang, &str, &str, &str) -> String,
                         focus: String| {
         let before = schedule.get_untracked();
         let mut next = before.clone();
@@ -146,25 +143,20 @@ pub fn PeriodEditor(
                 let made = next.new_repeats(&before, index);
                 let lines: Vec<String> = (made.iter())
                     .map(|r| {
-                        tf(
-                            Key::RotationRepeatLine,
-                            &[
-                                ("a", &person(&next, r.a)),
-                                ("b", &person(&next, r.b)),
-                                ("date", &period_day(&next, r.period)),
-                                ("before", &period_day(&next, r.before)),
-                            ],
+                        texts::rotation_repeat_line(
+                            lang(),
+                            &person(&next, r.a),
+                            &person(&next, r.b),
+                            &period_day(&next, r.period),
+                            &period_day(&next, r.before),
                         )
                     })
                     .collect();
-                let mut said = tf(
-                    done,
-                    &[
-                        ("name", &person(&next, a)),
-                        ("a", &person(&next, a)),
-                        ("b", &person(&next, b)),
-                        ("date", &day.get_value()),
-                    ],
+                let mut said = done(
+                    lang(),
+                    &person(&next, a),
+                    &person(&next, b),
+                    &day.get_value(),
                 );
                 if !lines.is_empty() {
                     said = format!(
@@ -200,7 +192,11 @@ pub fn PeriodEditor(
                     prop:checked=checked
                     on:change=move |ev| {
                         let away = event_target_checked(&ev);
-                        let done = if away { Key::RotationAwayDone } else { Key::RotationBackDone };
+                        let done: fn(Lang, &str, &str, &str) -> String = if away {
+                            |l, name, _, date| texts::rotation_away_done(l, name, date)
+                        } else {
+                            |l, name, _, date| texts::rotation_back_done(l, name, date)
+                        };
                         attempt(&|s| s.set_away(index, id, away), (id, id), done, focus.clone());
                         // Refused: the box shows what holds.
                         if schedule.with_untracked(|s| {
@@ -235,7 +231,7 @@ pub fn PeriodEditor(
         Some((a, b)) => attempt(
             &|s| s.swap(index, a, b),
             (a, b),
-            Key::RotationSwapped,
+            texts::rotation_swapped,
             format!("swap-{index}"),
         ),
         None => choose_first(),
@@ -244,7 +240,7 @@ pub fn PeriodEditor(
         Some((a, b)) => attempt(
             &|s| s.lock(index, a, b),
             (a, b),
-            Key::RotationLockedDone,
+            texts::rotation_locked_done,
             format!("lock-{index}"),
         ),
         None => choose_first(),
@@ -265,7 +261,7 @@ pub fn PeriodEditor(
                                 Ok(())
                             },
                             (a, b),
-                            Key::RotationUnlockedDone,
+                            texts::rotation_unlocked_done,
                             format!("lock-a-{index}"),
                         )
                     }
@@ -281,7 +277,7 @@ pub fn PeriodEditor(
     let labelled_by = title_id.clone();
     view! {
         <div class="period-editor" id=format!("period-edit-{index}") role="group" aria-labelledby=labelled_by>
-            <h3 id=title_id tabindex="-1">{tf(Key::RotationChangeTitle, &[("date", &day.get_value())])}</h3>
+            <h3 id=title_id tabindex="-1">{texts::rotation_change_title(lang(), &day.get_value())}</h3>
             <fieldset>
                 <legend>{t(Key::RotationAwayLegend)}</legend>
                 <p class="help">{t(Key::RotationAwayHelp)}</p>

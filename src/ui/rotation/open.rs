@@ -8,7 +8,7 @@ use super::edit::period_day;
 use super::share::schedule_text_block;
 use crate::app::sharing::link_for;
 use crate::domain::rotation::{link, Schedule};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::files;
 
 /// "9 people, 6 periods from Mon, 2 Mar 2026", and who they are.
@@ -18,13 +18,11 @@ fn summary(s: &Schedule) -> (String, String) {
     } else {
         period_day(s, 0)
     };
-    let line = tf(
-        Key::RotationOpenSummary,
-        &[
-            ("people", &s.roster.members.len().to_string()),
-            ("periods", &s.periods.len().to_string()),
-            ("date", &first),
-        ],
+    let line = texts::rotation_open_summary(
+        lang(),
+        &s.roster.members.len().to_string(),
+        &s.periods.len().to_string(),
+        &first,
     );
     let names: Vec<&str> = s.roster.members.iter().map(|m| m.name.as_str()).collect();
     (line, names.join(", "))
@@ -60,12 +58,10 @@ pub fn ScheduleArrival(
         } else {
             &mine
         };
-        tf(
-            Key::RotationOpenDiffers,
-            &[
-                ("n", &differing.len().to_string()),
-                ("date", &period_day(on, first as u32)),
-            ],
+        texts::rotation_open_differs(
+            lang(),
+            &differing.len().to_string(),
+            &period_day(on, first as u32),
         )
     });
     let my_link = link_for(&link::encode(&mine));

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::app::sharing::link_for;
 use crate::domain::rotation::{link, Schedule};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::{clipboard, files};
 use crate::ui::focus::focus_later;
 
@@ -40,13 +40,13 @@ pub fn ScheduleShare(
     let length_note = move || {
         let n = url.with(|l| l.chars().count());
         let key = if n <= FINE {
-            Key::ShareLengthFine
+            texts::share_length_fine
         } else if n <= WARN {
-            Key::ShareLengthWarn
+            texts::share_length_warn
         } else {
-            Key::ShareLengthTooLong
+            texts::share_length_too_long
         };
-        tf(key, &[("n", &crate::i18n::number(n))])
+        key(lang(), &crate::i18n::number(n))
     };
     let status = move || {
         let now = url.get();
