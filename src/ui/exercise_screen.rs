@@ -279,7 +279,7 @@ fn EarlierRuns() -> impl IntoView {
                 (Option<i64>, crate::domain::exercise::ExerciseRun),
             )| {
                 let title = match ended.filter(|ms| *ms > 0) {
-                    Some(ms) => texts::exercise_earlier_run(lang(), &local_date(ms)),
+                    Some(ms) => texts::exercise_earlier_run(lang(), &local_date(lang(), ms)),
                     None => texts::exercise_earlier_run_number(lang(), &(total - at).to_string()),
                 };
                 let lines = result_lines(&past);

@@ -31,7 +31,13 @@ pub fn SessionExports() -> impl IntoView {
     let markdown = move || {
         let airtime = untrack(|| airtime_lines(&current, now_ms())).unwrap_or_default();
         current.read_untracked(|s| {
-            session_markdown(s, &result_lines, &local_date(s.created_ms), &airtime)
+            session_markdown(
+                lang(),
+                s,
+                &result_lines,
+                &local_date(lang(), s.created_ms),
+                &airtime,
+            )
         })
     };
     let file_day = move || current.read_untracked(|s| local_date_time(s.created_ms).0);

@@ -84,7 +84,7 @@ pub fn FollowUpReview() -> impl IntoView {
                                     .map(|t| t.trim())
                                     .collect::<Vec<_>>()
                                     .join(" · ");
-                                (local_day(&e.date), text)
+                                (local_day(lang(), &e.date), text)
                             })
                             .collect()
                     });

@@ -103,7 +103,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
     let router = use_router();
     let sessions = use_sessions();
     let who = pair(&row.names);
-    let date = local_date(row.created_ms);
+    let date = local_date(lang(), row.created_ms);
     let format = match row.format {
         Format::Reciprocal => t(Key::FormatReciprocal).to_string(),
         Format::OneWay => t(Key::FormatOneWay).to_string(),

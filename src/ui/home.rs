@@ -86,7 +86,7 @@ fn SessionList() -> impl IntoView {
                     key=|(id, ..)| id.clone()
                     children=move |(id, names, topic, created)| {
                         let who = pair(&names);
-                        let line = texts::session_on(lang(), &who, &local_date(created));
+                        let line = texts::session_on(lang(), &who, &local_date(lang(), created));
                         let topic = if topic.is_empty() { t(Key::SessionUntitled).to_string() } else { topic };
                         let route = Route::Session(id);
                         view! {

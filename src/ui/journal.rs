@@ -25,7 +25,7 @@ fn action_choices(sessions: crate::app::sessions::Sessions) -> Vec<(ActionRef, S
         list.sort_by_key(|s| std::cmp::Reverse(s.created_ms));
         list.into_iter()
             .flat_map(|s| {
-                let when = local_date(s.created_ms);
+                let when = local_date(lang(), s.created_ms);
                 s.halves.iter().flat_map(move |h| {
                     let when = when.clone();
                     h.actions
@@ -250,7 +250,7 @@ fn EntryCard(
 ) -> impl IntoView {
     let journal = use_journal();
     let announcer = use_announcer();
-    let day = local_day(&entry.date);
+    let day = local_day(lang(), &entry.date);
     let about = entry.action.as_ref().and_then(|a| {
         actions.with_value(|list| list.iter().find(|(r, _)| r == a).map(|(_, l)| l.clone()))
     });

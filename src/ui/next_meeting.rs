@@ -40,7 +40,7 @@ pub fn NextMeetingSection() -> impl IntoView {
             <h2 id="next-meeting-title" class="no-print">{t(Key::NextMeetingTitle)}</h2>
             <p class="print-only">
                 {move || meeting.get().map(|m| {
-                    let mut when = local_day(&m.date);
+                    let mut when = local_day(lang(), &m.date);
                     if !m.time.is_empty() {
                         when = texts::meeting_at(lang(), &when, &m.time);
                     }

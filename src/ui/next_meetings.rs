@@ -42,9 +42,9 @@ pub fn NextMeetings() -> impl IntoView {
     let item = move |u: Upcoming| {
         let who = pair(&u.names);
         let when = if u.time.is_empty() {
-            local_day(&u.date)
+            local_day(lang(), &u.date)
         } else {
-            texts::meeting_at(lang(), &local_day(&u.date), &u.time)
+            texts::meeting_at(lang(), &local_day(lang(), &u.date), &u.time)
         };
         let (date, time) = (u.date.clone(), u.time.clone());
         let left = move || {

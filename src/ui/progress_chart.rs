@@ -103,7 +103,7 @@ fn row(p: &Point) -> impl IntoView {
     };
     view! {
         <tr>
-            <th scope="row">{format!("{}, {who}", local_date(p.created_ms))}</th>
+            <th scope="row">{format!("{}, {who}", local_date(lang(), p.created_ms))}</th>
             <td>{useful}</td>
             <td>{done}</td>
         </tr>

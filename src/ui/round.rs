@@ -122,7 +122,7 @@ pub fn RoundsScreen() -> impl IntoView {
                 .collect();
             (
                 i,
-                texts::round_item(lang(), &local_date(r.created_ms), &list(&who)),
+                texts::round_item(lang(), &local_date(lang(), r.created_ms), &list(&who)),
             )
         })
         .collect();

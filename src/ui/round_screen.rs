@@ -201,7 +201,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                         type="button"
                         class="primary"
                         on:click=move |_| {
-                            let text = round.with_untracked(|r| round_markdown(r, &local_date(r.created_ms)));
+                            let text = round.with_untracked(|r| round_markdown(lang(), r, &local_date(lang(), r.created_ms)));
                             files::download_as("feedforward-round.md", "text/markdown;charset=utf-8", &text);
                         }
                     >

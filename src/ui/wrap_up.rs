@@ -39,7 +39,7 @@ pub fn WrapUpScreen() -> impl IntoView {
     // A group's skipped turns have nothing to sum up.
     let halves = move || current.read(|s| s.turns_held().map(|(h, _)| h).collect::<Vec<_>>());
     let byline = move || {
-        let date = local_date(current.read(|s| s.created_ms));
+        let date = local_date(lang(), current.read(|s| s.created_ms));
         let who = current.read(|s| pair(&s.names));
         format!("{} · {who} · {date}", t(Key::AppName))
     };

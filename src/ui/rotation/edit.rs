@@ -24,7 +24,7 @@ pub fn person(schedule: &Schedule, id: u32) -> String {
 pub fn period_day(schedule: &Schedule, index: u32) -> String {
     schedule
         .period_date(index)
-        .map(|d| local_day(&d))
+        .map(|d| local_day(lang(), &d))
         .unwrap_or_else(|| (index + 1).to_string())
 }
 
