@@ -124,10 +124,12 @@ fn is_plain_tag(tag: &str) -> bool {
 
 /// How a calendar date (year, month, day) is written for the reader; set
 /// once by the platform (the browser's `Intl`).
-static DAY_FORMAT: std::sync::OnceLock<fn(Lang, i64, i64, i64) -> String> =
-    std::sync::OnceLock::new();
+static DAY_FORMAT: std::sync::OnceLock<DayFormat> = std::sync::OnceLock::new();
 
-pub fn set_day_format(format: fn(Lang, i64, i64, i64) -> String) {
+/// Writes a calendar day (year, month, day) in a language.
+pub type DayFormat = fn(Lang, i64, i64, i64) -> String;
+
+pub fn set_day_format(format: DayFormat) {
     let _ = DAY_FORMAT.set(format);
 }
 
