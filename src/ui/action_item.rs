@@ -7,6 +7,7 @@ use crate::domain::session::{ActionItem, Owner};
 use crate::i18n::{lang, t, texts, Key};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
@@ -40,13 +41,13 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                 <legend>{move || texts::action_label(lang(), &n.get().to_string())}</legend>
                 <TextField
                     id=format!("{base}-what")
-                    label=t(Key::ActionWhat)
+                    label=text_signal(Key::ActionWhat)
                     value=Signal::derive(move || read(|a| a.what.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.what = v))
                 />
                 <div class="action-grid">
                     <div class="field">
-                        <label for=format!("{base}-owner")>{t(Key::ActionOwner)}</label>
+                        <label for=format!("{base}-owner")>{move || t(Key::ActionOwner)}</label>
                         <select
                             id=format!("{base}-owner")
                             on:change=move |ev| {
@@ -68,14 +69,14 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                                 })
                                 .collect_view()}
                             <option value="other" prop:selected=move || owner_value() == "other">
-                                {t(Key::OwnerOther)}
+                                {move || t(Key::OwnerOther)}
                             </option>
                         </select>
                     </div>
                     <Show when=is_other>
                         <TextField
                             id=format!("act-{half}-{id}-other")
-                            label=t(Key::OwnerOtherName)
+                            label=text_signal(Key::OwnerOtherName)
                             value=Signal::derive(move || match owner.get() {
                                 Some(Owner::Other(name)) => name,
                                 _ => String::new(),
@@ -84,7 +85,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                         />
                     </Show>
                     <div class="field">
-                        <label for=format!("{base}-due")>{t(Key::ActionDue)}</label>
+                        <label for=format!("{base}-due")>{move || t(Key::ActionDue)}</label>
                         <input
                             type="date"
                             id=format!("{base}-due")
@@ -98,7 +99,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                 </div>
                 <TextField
                     id=format!("{base}-first")
-                    label=t(Key::ActionFirstStep)
+                    label=text_signal(Key::ActionFirstStep)
                     value=Signal::derive(move || read(|a| a.first_step.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.first_step = v))
                 />

@@ -32,7 +32,7 @@ pub fn AgreementScreen() -> impl IntoView {
             <li class="rule">
                 <TextField
                     id=format!("rule-{at}")
-                    label=texts::rule_label(lang(), &n)
+                    label={ let n = n.clone(); Signal::derive(move || texts::rule_label(lang(), &n)) }
                     label_hidden=true
                     rows=2
                     value=Signal::derive(move || {
@@ -48,7 +48,7 @@ pub fn AgreementScreen() -> impl IntoView {
                         focus_later("add-rule".to_string());
                     }
                 >
-                    {texts::remove_rule(lang(), &n)}
+                    {move || texts::remove_rule(lang(), &n)}
                 </button>
             </li>
         }
@@ -84,9 +84,10 @@ pub fn AgreementScreen() -> impl IntoView {
     // agreement follows it.
     let follow_up = current.read_untracked(|s| !s.follow_up.is_empty());
     let title = if follow_up {
-        view! { <h2 id="agreement-title">{t(Key::AgreementTitle)}</h2> }.into_any()
+        view! { <h2 id="agreement-title">{move || t(Key::AgreementTitle)}</h2> }.into_any()
     } else {
-        view! { <h1 id="screen-title" tabindex="-1">{t(Key::AgreementTitle)}</h1> }.into_any()
+        view! { <h1 id="screen-title" tabindex="-1">{move || t(Key::AgreementTitle)}</h1> }
+            .into_any()
     };
 
     view! {
@@ -96,7 +97,7 @@ pub fn AgreementScreen() -> impl IntoView {
             aria-labelledby=if follow_up { "agreement-title" } else { "screen-title" }
         >
             {title}
-            <p class="lead">{t(Key::AgreementIntro)}</p>
+            <p class="lead">{move || t(Key::AgreementIntro)}</p>
             <ol class="rules">{move || (0..count.get()).map(rule_row).collect_view()}</ol>
             <button
                 type="button"
@@ -107,18 +108,18 @@ pub fn AgreementScreen() -> impl IntoView {
                     focus_later(format!("rule-{at}"));
                 }
             >
-                {t(Key::AddRule)}
+                {move || t(Key::AddRule)}
             </button>
             <fieldset class="confirm">
-                <legend class="sr-only">{t(Key::AgreementTitle)}</legend>
+                <legend class="sr-only">{move || t(Key::AgreementTitle)}</legend>
                 {(0..people).map(confirm).collect_view()}
             </fieldset>
             {group.then(|| view! { <HereToday /> })}
             <Show when=move || current.read(|s| s.agreement.skipped)>
-                <p class="muted">{t(Key::AgreementSkipped)}</p>
+                <p class="muted">{move || t(Key::AgreementSkipped)}</p>
             </Show>
             <p class="muted" id="agreement-waiting" class:hidden=settled>
-                {t(if group { Key::AgreementWaitingGroup } else { Key::AgreementWaiting })}
+                {move || t(if group { Key::AgreementWaitingGroup } else { Key::AgreementWaiting })}
             </p>
             <div class="actions">
                 <button
@@ -128,7 +129,7 @@ pub fn AgreementScreen() -> impl IntoView {
                     aria-describedby="agreement-waiting"
                     on:click=move |_| current.update(|s| s.advance(now_ms()))
                 >
-                    {t(if group { Key::AgreementContinueGroup } else { Key::AgreementContinue })}
+                    {move || t(if group { Key::AgreementContinueGroup } else { Key::AgreementContinue })}
                 </button>
                 <button
                     type="button"
@@ -139,7 +140,7 @@ pub fn AgreementScreen() -> impl IntoView {
                         })
                     }
                 >
-                    {t(Key::AgreementSkip)}
+                    {move || t(Key::AgreementSkip)}
                 </button>
             </div>
         </section>

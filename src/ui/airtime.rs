@@ -106,8 +106,8 @@ pub fn AirtimePanel() -> impl IntoView {
 
     view! {
         <section id="airtime-panel" class="airtime-panel" aria-labelledby="airtime-title">
-            <h2 id="airtime-title">{t(Key::AirtimeTitle)}</h2>
-            <p class="help-line">{t(Key::AirtimeHelp)}</p>
+            <h2 id="airtime-title">{move || t(Key::AirtimeTitle)}</h2>
+            <p class="help-line">{move || t(Key::AirtimeHelp)}</p>
             <ul class="speakers">{move || present().into_iter().map(person).collect_view()}</ul>
             <div class="actions">
                 <button
@@ -119,14 +119,14 @@ pub fn AirtimePanel() -> impl IntoView {
                     }
                 >
                     <span class="key" aria-hidden="true">"0"</span>
-                    {t(Key::AirtimePause)}
+                    {move || t(Key::AirtimePause)}
                 </button>
                 <button
                     type="button"
                     class="ghost"
                     on:click=move |_| current.update_airtime(|a| *a = Airtime::new(people))
                 >
-                    {t(Key::AirtimeReset)}
+                    {move || t(Key::AirtimeReset)}
                 </button>
             </div>
             <p class="airtime-cue" role="status">
@@ -153,8 +153,8 @@ pub fn AirtimeSummary() -> impl IntoView {
             view! {
                 // Printed with the plan, as the Markdown has it.
                 <section class="airtime-summary" aria-labelledby="airtime-summary-title">
-                    <h2 id="airtime-summary-title">{t(Key::AirtimeSummaryTitle)}</h2>
-                    <p class="help-line no-print">{t(Key::AirtimeSummaryHelp)}</p>
+                    <h2 id="airtime-summary-title">{move || t(Key::AirtimeSummaryTitle)}</h2>
+                    <p class="help-line no-print">{move || t(Key::AirtimeSummaryHelp)}</p>
                     <crate::ui::exercise_results::ResultList lines=lines />
                 </section>
             }

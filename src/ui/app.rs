@@ -102,8 +102,9 @@ pub fn App(
     }
     let note_shown = !preset.ignored.is_empty();
     provide_context(Presets(StoredValue::new(preset)));
-    // What outlives a change of language (every view is drawn again): the
-    // setup being filled in, and whether the preset note was dismissed.
+    // What outlives a change of language (every view is drawn again, until
+    // every text reads the language itself): the setup being filled in,
+    // and whether the preset note was dismissed.
     provide_context(SetupDraft(RwSignal::new(None)));
     provide_context(PresetNoteShown(RwSignal::new(note_shown)));
 
@@ -144,6 +145,8 @@ pub fn App(
     });
 
     // A change of language draws every view again, in the new language.
+    // (Most texts now read the language themselves; once all do, this
+    // goes, and with it SetupDraft and PresetNoteShown.)
     move || {
         lang.0.track();
         view! {
@@ -207,13 +210,14 @@ fn PresetNote() -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(", ");
+    let list = StoredValue::new(list);
     view! {
         <Show when=move || shown.get()>
             <div class="notices">
                 <div class="notice" role="status">
-                    <p>{texts::preset_ignored(lang(), &list)}</p>
+                    <p>{move || list.with_value(|list| texts::preset_ignored(lang(), list))}</p>
                     <button type="button" class="ghost" on:click=move |_| shown.set(false)>
-                        {t(Key::Dismiss)}
+                        {move || t(Key::Dismiss)}
                     </button>
                 </div>
             </div>

@@ -84,7 +84,7 @@ pub fn BackupPanel() -> impl IntoView {
 
     view! {
         <section class="backup-panel" aria-labelledby="backup-title">
-            <h2 id="backup-title">{t(Key::BackupTitle)}</h2>
+            <h2 id="backup-title">{move || t(Key::BackupTitle)}</h2>
             <p>
                 {move || {
                     let u = usage.get();
@@ -99,7 +99,7 @@ pub fn BackupPanel() -> impl IntoView {
                     }
                 }}
             </p>
-            <p class="help-line">{t(Key::BackupIntro)}</p>
+            <p class="help-line">{move || t(Key::BackupIntro)}</p>
             <div class="actions">
                 <button
                     type="button"
@@ -109,11 +109,11 @@ pub fn BackupPanel() -> impl IntoView {
                         }
                     }
                 >
-                    {t(Key::BackupDownload)}
+                    {move || t(Key::BackupDownload)}
                 </button>
             </div>
             <div class="field file-field">
-                <p class="help" id="restore-help">{t(Key::RestoreHelp)}</p>
+                <p class="help" id="restore-help">{move || t(Key::RestoreHelp)}</p>
                 <input
                     type="file"
                     id="restore-file"
@@ -128,7 +128,7 @@ pub fn BackupPanel() -> impl IntoView {
                         }
                     }
                 />
-                <label for="restore-file">{t(Key::RestoreLabel)}</label>
+                <label for="restore-file">{move || t(Key::RestoreLabel)}</label>
             </div>
             <div role="status" class="restore-status">
                 {move || message.get().map(|(ok, lines)| view! {

@@ -7,6 +7,7 @@ use crate::app::sessions::{use_current, use_sessions};
 use crate::domain::followup::{is_check_in_due, CheckIn};
 use crate::i18n::{t, Key};
 use crate::ui::fields::TextField;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn CheckInSection() -> impl IntoView {
@@ -22,7 +23,7 @@ pub fn CheckInSection() -> impl IntoView {
         view! {
             <TextField
                 id=id
-                label=t(label).to_string()
+                label=text_signal(label)
                 rows=2
                 value=Signal::derive(move || {
                     current.read(|s| s.check_in.as_ref().map(|c| get(c).clone())).unwrap_or_default()
@@ -40,8 +41,8 @@ pub fn CheckInSection() -> impl IntoView {
     due.then(|| {
         view! {
             <section class="check-in no-print" aria-labelledby="check-in-title">
-                <h2 id="check-in-title">{t(Key::CheckInTitle)}</h2>
-                <p class="help-line">{t(Key::CheckInIntro)}</p>
+                <h2 id="check-in-title">{move || t(Key::CheckInTitle)}</h2>
+                <p class="help-line">{move || t(Key::CheckInIntro)}</p>
                 {field("check-in-keep", Key::CheckInKeep, |c| &c.keep, |c, v| c.keep = v)}
                 {field("check-in-change", Key::CheckInChange, |c| &c.change, |c, v| c.change = v)}
             </section>

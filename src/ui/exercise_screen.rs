@@ -111,12 +111,12 @@ fn ExerciseRunner() -> impl IntoView {
         view! {
             <section class="exercise-step no-print" aria-labelledby="step-title">
                 <p class="eyebrow">
-                    {texts::step_of(lang(), &(i + 1).to_string(), &steps.len().to_string())}
+                    {move || texts::step_of(lang(), &(i + 1).to_string(), &steps.len().to_string())}
                 </p>
                 <h2 id="step-title" tabindex="-1">{title}</h2>
                 <p class="help-line">{help}</p>
                 <ClockFace
-                    label=texts::time_for_step(lang(), title)
+                    label=Signal::derive(move || texts::time_for_step(lang(), title))
                     remaining=Signal::derive(move || {
                         let at = now.get();
                         run.read(|r| r.clock().remaining(at))
@@ -137,13 +137,13 @@ fn ExerciseRunner() -> impl IntoView {
                 <div class="actions">
                     {(i > 0).then(|| view! {
                         <button type="button" on:click=move |_| run.update(|r| r.go_to(i - 1, now_ms()))>
-                            {t(Key::PreviousStep)}
+                            {move || t(Key::PreviousStep)}
                         </button>
                     })}
                     {if i + 1 < steps.len() {
                         view! {
                             <button type="button" class="primary" on:click=move |_| run.update(|r| r.next(now_ms()))>
-                                {t(Key::NextStep)}
+                                {move || t(Key::NextStep)}
                             </button>
                         }
                         .into_any()
@@ -153,7 +153,7 @@ fn ExerciseRunner() -> impl IntoView {
                                 run.finish(now_ms());
                                 focus_later("finished-title".to_string());
                             }>
-                                {t(Key::ExerciseFinish)}
+                                {move || t(Key::ExerciseFinish)}
                             </button>
                         }
                         .into_any()
@@ -169,8 +169,8 @@ fn ExerciseRunner() -> impl IntoView {
         if finished.get() {
             view! {
                 <section class="exercise-step finished no-print" aria-labelledby="finished-title">
-                    <h2 id="finished-title" tabindex="-1">{t(Key::ExerciseFinishedTitle)}</h2>
-                    <p class="help-line">{t(Key::ExerciseFinishedHelp)}</p>
+                    <h2 id="finished-title" tabindex="-1">{move || t(Key::ExerciseFinishedTitle)}</h2>
+                    <p class="help-line">{move || t(Key::ExerciseFinishedHelp)}</p>
                 </section>
             }
             .into_any()
@@ -210,7 +210,7 @@ fn ExerciseRunner() -> impl IntoView {
             })
         };
         view! {
-            <p class="muted">{texts::exercise_attached(lang(), &client)}</p>
+            <p class="muted">{move || texts::exercise_attached(lang(), &client)}</p>
             <p class="phase-time">{phase_time}</p>
         }
     });
@@ -226,7 +226,7 @@ fn ExerciseRunner() -> impl IntoView {
                     }
                 }
             >
-                {t(Key::ExerciseRemove)}
+                {move || t(Key::ExerciseRemove)}
             </button>
         }
     });
@@ -234,20 +234,20 @@ fn ExerciseRunner() -> impl IntoView {
     view! {
         <section class="exercise" aria-labelledby="screen-title">
             <p class="eyebrow no-print">{back}</p>
-            <h1 id="screen-title" tabindex="-1">{exercise_name(id)}</h1>
+            <h1 id="screen-title" tabindex="-1">{move || exercise_name(id)}</h1>
             <p class="lead">{texts.purposes[id.index()]}</p>
             <p class="roles">{texts.roles[id.index()]}</p>
             {(id == ExerciseId::FeedForward).then(|| view! {
-                <p class="no-print"><RouteLink route=Route::Rounds>{t(Key::RoundLink)}</RouteLink></p>
+                <p class="no-print"><RouteLink route=Route::Rounds>{move || t(Key::RoundLink)}</RouteLink></p>
             })}
             {attached}
-            <nav class="progress no-print" aria-label=t(Key::ExerciseSteps)>
+            <nav class="progress no-print" aria-label=move || t(Key::ExerciseSteps)>
                 <ol>{steps.iter().enumerate().map(progress).collect_view()}</ol>
             </nav>
             {body}
             <ExerciseResults />
             <div class="actions no-print">
-                <button type="button" on:click=move |_| print_page()>{t(Key::ExercisePrint)}</button>
+                <button type="button" on:click=move |_| print_page()>{move || t(Key::ExercisePrint)}</button>
                 <button
                     type="button"
                     class=move || if finished.get() { "primary" } else { "ghost" }
@@ -256,7 +256,7 @@ fn ExerciseRunner() -> impl IntoView {
                         focus_later("step-title".to_string());
                     }
                 >
-                    {t(Key::ExerciseRestart)}
+                    {move || t(Key::ExerciseRestart)}
                 </button>
                 {remove}
             </div>
@@ -294,7 +294,7 @@ fn EarlierRuns() -> impl IntoView {
             };
             view! {
                 <section class="earlier-runs no-print" aria-labelledby="earlier-title">
-                    <h2 id="earlier-title">{t(Key::ExerciseEarlier)}</h2>
+                    <h2 id="earlier-title">{move || t(Key::ExerciseEarlier)}</h2>
                     <ul class="plain">{runs.into_iter().enumerate().map(item).collect_view()}</ul>
                 </section>
             }
@@ -311,7 +311,7 @@ fn ExerciseResults() -> impl IntoView {
         (!lines.is_empty()).then(|| {
             view! {
                 <section class="results" aria-labelledby="results-title">
-                    <h2 id="results-title">{t(Key::ExerciseResults)}</h2>
+                    <h2 id="results-title">{move || t(Key::ExerciseResults)}</h2>
                     <ResultList lines=lines />
                 </section>
             }

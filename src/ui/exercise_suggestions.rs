@@ -62,7 +62,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
         };
         view! {
             <li class:started=started>
-                <h3>{exercise_name(id)}</h3>
+                <h3>{move || exercise_name(id)}</h3>
                 <p id=purpose_id.clone() class="muted small">
                     {exercise_texts().purposes[id.index()]}
                     " · "
@@ -88,7 +88,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
                     on:click=move |_| router.go(route.clone())
                 >
                     {action}
-                    <span class="sr-only">" " {exercise_name(id)}</span>
+                    <span class="sr-only">" " {move || exercise_name(id)}</span>
                 </button>
             </li>
         }
@@ -96,14 +96,14 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
 
     view! {
         <section class="suggestions no-print" aria-labelledby="suggestions-title">
-            <h2 id="suggestions-title">{t(Key::SuggestedTitle)}</h2>
-            <p class="help-line">{t(Key::SuggestedIntro)}</p>
+            <h2 id="suggestions-title">{move || t(Key::SuggestedTitle)}</h2>
+            <p class="help-line">{move || t(Key::SuggestedIntro)}</p>
             <ul class="suggestion-list">
                 <For each=move || lists.get().0 key=|id| *id children=item />
             </ul>
             <Show when=move || lists.with(|(_, rest)| !rest.is_empty())>
                 <details class="more-exercises">
-                    <summary>{t(Key::MoreExercises)}</summary>
+                    <summary>{move || t(Key::MoreExercises)}</summary>
                     <ul class="suggestion-list">
                         <For each=move || lists.get().1 key=|id| *id children=item />
                     </ul>

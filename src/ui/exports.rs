@@ -125,16 +125,16 @@ pub fn SessionExports() -> impl IntoView {
 
     view! {
         <section class="exports no-print" aria-labelledby="exports-title">
-            <h2 id="exports-title">{t(Key::ExportsTitle)}</h2>
-            <p class="help-line">{t(Key::ExportsIntro)}</p>
+            <h2 id="exports-title">{move || t(Key::ExportsTitle)}</h2>
+            <p class="help-line">{move || t(Key::ExportsIntro)}</p>
             <div class="actions">
-                <button type="button" on:click=copy>{t(Key::ExportCopyMarkdown)}</button>
-                <button type="button" on:click=download_markdown>{t(Key::ExportDownloadMarkdown)}</button>
+                <button type="button" on:click=copy>{move || t(Key::ExportCopyMarkdown)}</button>
+                <button type="button" on:click=download_markdown>{move || t(Key::ExportDownloadMarkdown)}</button>
                 <Show when=has_meeting>
-                    <button type="button" on:click=meeting_file>{t(Key::ExportMeetingFile)}</button>
+                    <button type="button" on:click=meeting_file>{move || t(Key::ExportMeetingFile)}</button>
                 </Show>
                 <Show when=has_due>
-                    <button type="button" on:click=due_file>{t(Key::ExportDueFile)}</button>
+                    <button type="button" on:click=due_file>{move || t(Key::ExportDueFile)}</button>
                 </Show>
             </div>
             <p role="status" class="copy-status">
@@ -147,7 +147,7 @@ pub fn SessionExports() -> impl IntoView {
             </p>
             <Show when=move || done.get() == Some(Done::CopyBlocked)>
                 <div class="field">
-                    <label for="export-markdown">{t(Key::ExportMarkdownLabel)}</label>
+                    <label for="export-markdown">{move || t(Key::ExportMarkdownLabel)}</label>
                     <textarea id="export-markdown" rows="10" readonly prop:value=markdown></textarea>
                 </div>
             </Show>

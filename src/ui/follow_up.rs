@@ -16,6 +16,7 @@ use crate::ui::exercise_results::ResultList;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn FollowUpReview() -> impl IntoView {
@@ -45,7 +46,7 @@ pub fn FollowUpReview() -> impl IntoView {
                 <RadioChoice
                     name=format!("follow-{at}")
                     id=id
-                    label=status_name(status)
+                    label=Signal::derive(move || status_name(status).to_string())
                     checked=Signal::derive(move || read().status == status)
                     on_pick=move |_| current.edit_follow_up(at, |i| i.status = status)
                 />
@@ -66,7 +67,7 @@ pub fn FollowUpReview() -> impl IntoView {
                 </fieldset>
                 <TextField
                     id=format!("follow-note-{at}")
-                    label=t(Key::FollowUpNote).to_string()
+                    label=text_signal(Key::FollowUpNote)
                     value=Signal::derive(move || read().note)
                     on_input=move |v: String| current.edit_follow_up(at, |i| i.note = v)
                 />
@@ -90,7 +91,7 @@ pub fn FollowUpReview() -> impl IntoView {
                     });
                     (!mine.is_empty()).then(|| view! {
                         <details class="my-journal">
-                            <summary>{t(Key::FollowUpJournal)} " (" {mine.len()} ")"</summary>
+                            <summary>{move || t(Key::FollowUpJournal)} " (" {mine.len()} ")"</summary>
                             <ResultList lines=mine />
                         </details>
                     })
@@ -98,7 +99,7 @@ pub fn FollowUpReview() -> impl IntoView {
                 {move || {
                     let item = read();
                     if item.carried {
-                        Some(view! { <p class="carried" id=format!("carried-{at}") tabindex="-1">{t(Key::FollowUpCarried)}</p> }.into_any())
+                        Some(view! { <p class="carried" id=format!("carried-{at}") tabindex="-1">{move || t(Key::FollowUpCarried)}</p> }.into_any())
                     } else if item.status.is_unfinished() {
                         Some(
                             view! {
@@ -110,7 +111,7 @@ pub fn FollowUpReview() -> impl IntoView {
                                         focus_later(format!("carried-{at}"));
                                     }
                                 >
-                                    {t(Key::FollowUpCarry)}
+                                    {move || t(Key::FollowUpCarry)}
                                     <span class="sr-only">": " {what()}</span>
                                 </button>
                             }
@@ -126,8 +127,8 @@ pub fn FollowUpReview() -> impl IntoView {
 
     view! {
         <section class="follow-up" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::FollowUpTitle)}</h1>
-            <p class="lead">{t(Key::FollowUpIntro)}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::FollowUpTitle)}</h1>
+            <p class="lead">{move || t(Key::FollowUpIntro)}</p>
             <ul class="follow-list">{(0..count).map(item).collect_view()}</ul>
         </section>
     }

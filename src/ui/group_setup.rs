@@ -104,8 +104,8 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
 
     view! {
         <fieldset class="group-people">
-            <legend>{t(Key::GroupPeople)}</legend>
-            <p class="help">{t(Key::GroupPeopleHelp)}</p>
+            <legend>{move || t(Key::GroupPeople)}</legend>
+            <p class="help">{move || t(Key::GroupPeopleHelp)}</p>
             <ol class="members">{move || (0..count()).map(row).collect_view()}</ol>
             <div class="actions">
                 <button
@@ -118,7 +118,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         focus_later(format!("member-{}", count() - 1));
                     }
                 >
-                    {t(Key::GroupAdd)}
+                    {move || t(Key::GroupAdd)}
                 </button>
                 <button
                     type="button"
@@ -129,7 +129,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         announcer.say(texts::group_shuffled(lang(), &list(&names)));
                     }
                 >
-                    {t(Key::GroupShuffle)}
+                    {move || t(Key::GroupShuffle)}
                 </button>
             </div>
         </fieldset>
@@ -141,11 +141,11 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                     prop:checked=move || setup.with(|s| s.everyone)
                     on:change=move |ev| setup.update(|s| s.set_everyone(event_target_checked(&ev)))
                 />
-                <label for="group-everyone">{t(Key::GroupEveryone)}</label>
+                <label for="group-everyone">{move || t(Key::GroupEveryone)}</label>
             </div>
             <Show when=move || setup.with(|s| !s.everyone)>
                 <div class="field">
-                    <label for="group-turns">{t(Key::GroupTurns)}</label>
+                    <label for="group-turns">{move || t(Key::GroupTurns)}</label>
                     <input
                         type="number"
                         id="group-turns"

@@ -72,13 +72,13 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
         let runs = exercises.get();
         (!runs.is_empty()).then(|| {
             view! {
-                <h3>{t(Key::SummaryExercises)}</h3>
+                <h3>{move || t(Key::SummaryExercises)}</h3>
                 {runs
                     .into_iter()
                     .map(|(id, lines)| {
                         view! {
                             <section class="exercise-result" aria-label=exercise_name(id)>
-                                <h4>{exercise_name(id)}</h4>
+                                <h4>{move || exercise_name(id)}</h4>
                                 <ResultList lines=lines />
                             </section>
                         }
@@ -99,14 +99,14 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                         {title(lang(), &client, &coach)}
                     </h2>
                     <dl>
-                        <dt>{t(Key::SummaryGoal)}</dt>
+                        <dt>{move || t(Key::SummaryGoal)}</dt>
                         <dd>{or_dash(goal.topic)}</dd>
-                        <dt>{t(Key::SummaryOutcome)}</dt>
+                        <dt>{move || t(Key::SummaryOutcome)}</dt>
                         <dd>{or_dash(goal.outcome)}</dd>
-                        <dt>{t(Key::SummaryChosen)}</dt>
+                        <dt>{move || t(Key::SummaryChosen)}</dt>
                         <dd>
                             {if chosen.is_empty() {
-                                view! { <span class="muted">{t(Key::SummaryNoChosen)}</span> }.into_any()
+                                view! { <span class="muted">{move || t(Key::SummaryNoChosen)}</span> }.into_any()
                             } else {
                                 view! {
                                     <ul>{chosen.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
@@ -114,7 +114,7 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                                     .into_any()
                             }}
                         </dd>
-                        <dt>{t(Key::SummaryConfidence)}</dt>
+                        <dt>{move || t(Key::SummaryConfidence)}</dt>
                         <dd>
                             {match confidence {
                                 Some(c) => format!("{c} / 10"),
@@ -123,9 +123,9 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                             {(!raise.trim().is_empty()).then(|| view! { <span class="raise">" — " {raise}</span> })}
                         </dd>
                     </dl>
-                    <h3>{t(Key::SummaryPlan)}</h3>
+                    <h3>{move || t(Key::SummaryPlan)}</h3>
                     {if actions.is_empty() {
-                        view! { <p class="muted">{t(Key::SummaryNoPlan)}</p> }.into_any()
+                        view! { <p class="muted">{move || t(Key::SummaryNoPlan)}</p> }.into_any()
                     } else {
                         view! {
                             <ol class="plan">

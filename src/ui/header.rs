@@ -28,11 +28,11 @@ pub fn Header() -> impl IntoView {
                     <circle cx="24" cy="28" r="9" fill="var(--bg)"></circle>
                     <circle cx="40" cy="36" r="9" fill="var(--accent-2)"></circle>
                 </svg>
-                <span>{t(Key::AppName)}</span>
+                <span>{move || t(Key::AppName)}</span>
             </RouteLink>
             })}
             <div class="language">
-                <label for="language">{t(Key::LanguageLabel)}</label>
+                <label for="language">{move || t(Key::LanguageLabel)}</label>
                 <select
                     id="language"
                     on:change=move |ev| {
@@ -57,7 +57,7 @@ pub fn Header() -> impl IntoView {
                 aria-checked=move || if muted() { "false" } else { "true" }
                 on:click=move |_| sessions.set_muted(!muted())
             >
-                {t(Key::SoundToggleLabel)}
+                {move || t(Key::SoundToggleLabel)}
                 <span class="switch" aria-hidden="true">
                     <span class="knob"></span>
                 </span>

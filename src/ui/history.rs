@@ -17,6 +17,7 @@ use crate::ui::focus::focus_later;
 use crate::ui::progress_chart::ProgressChart;
 use crate::ui::route_link::RouteLink;
 use crate::ui::search_field::SearchField;
+use crate::ui::text::text_signal;
 
 /// Rows shown at first, and added by "show more": a long history stays
 /// quick to show.
@@ -47,12 +48,12 @@ pub fn HistoryScreen() -> impl IntoView {
 
     view! {
         <section class="history" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::HistoryTitle)}</h1>
-            <p class="lead">{t(Key::HistoryIntro)}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::HistoryTitle)}</h1>
+            <p class="lead">{move || t(Key::HistoryIntro)}</p>
             <ProgressChart />
             <SearchField
                 id="history-search"
-                label=t(Key::HistorySearch)
+                label=text_signal(Key::HistorySearch)
                 query=query
                 on_change=move |_| shown.set(PAGE)
             />
@@ -72,9 +73,9 @@ pub fn HistoryScreen() -> impl IntoView {
                     sessions.pending_deletions().pop().map(|(n, names)| {
                         let who = pair(&names);
                         view! {
-                            <span>{texts::history_deleted(lang(), &who)}</span>
+                            <span>{move || texts::history_deleted(lang(), &who)}</span>
                             <button type="button" id="undo-delete" on:click=move |_| undo(n)>
-                                {t(Key::Undo)}
+                                {move || t(Key::Undo)}
                             </button>
                         }
                     })
@@ -164,7 +165,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
                         }
                     }
                 >
-                    {t(Key::HistoryNext)}
+                    {move || t(Key::HistoryNext)}
                     <span class="sr-only">": " {context}</span>
                 </button>
                 <button
@@ -172,7 +173,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
                     class="ghost"
                     on:click=move |_| on_delete.run(id_delete.clone())
                 >
-                    {t(Key::HistoryDelete)}
+                    {move || t(Key::HistoryDelete)}
                     <span class="sr-only">": " {context_delete}</span>
                 </button>
             </div>

@@ -20,16 +20,16 @@ pub fn Home() -> impl IntoView {
     let last = sessions.last_id();
     view! {
         <section class="home" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::AppName)}</h1>
-            <p class="lead">{t(Key::HomeIntro)}</p>
-            <p class="muted">{t(Key::HomePrivacy)}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::AppName)}</h1>
+            <p class="lead">{move || t(Key::HomeIntro)}</p>
+            <p class="muted">{move || t(Key::HomePrivacy)}</p>
             <div class="actions">
                 <button
                     type="button"
                     class="primary big"
                     on:click=move |_| router.go(Route::NewSession)
                 >
-                    {t(Key::StartSession)}
+                    {move || t(Key::StartSession)}
                 </button>
                 {last.map(|id| {
                     view! {
@@ -38,27 +38,27 @@ pub fn Home() -> impl IntoView {
                             class="big"
                             on:click=move |_| router.go(Route::Session(id.clone()))
                         >
-                            {t(Key::ContinueSession)}
+                            {move || t(Key::ContinueSession)}
                         </button>
                     }
                 })}
                 <button type="button" class="big" on:click=move |_| router.go(Route::Exercises)>
-                    {t(Key::HomeExercises)}
+                    {move || t(Key::HomeExercises)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::History)>
-                    {t(Key::HomeHistory)}
+                    {move || t(Key::HomeHistory)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::Journal)>
-                    {t(Key::HomeJournal)}
+                    {move || t(Key::HomeJournal)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::Rotation)>
-                    {t(Key::HomeRotation)}
+                    {move || t(Key::HomeRotation)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::Rounds)>
-                    {t(Key::RoundTitle)}
+                    {move || t(Key::RoundTitle)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::Trainers)>
-                    {t(Key::HomeTrainers)}
+                    {move || t(Key::HomeTrainers)}
                 </button>
             </div>
             <NextMeetings />
@@ -79,7 +79,7 @@ fn SessionList() -> impl IntoView {
     let more = move || sessions.count() > RECENT;
     view! {
         <Show when=move || overview.with(|o| !o.is_empty())>
-            <h2>{t(Key::YourSessions)}</h2>
+            <h2>{move || t(Key::YourSessions)}</h2>
             <ul class="session-list">
                 <For
                     each=move || overview.get()
@@ -128,10 +128,10 @@ pub fn NotFound(
     };
     view! {
         <section aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::AppName)}</h1>
-            <p role="alert">{t(why)}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::AppName)}</h1>
+            <p role="alert">{move || t(why)}</p>
             <button type="button" class="primary" on:click=move |_| router.go(Route::Home)>
-                {t(Key::Home)}
+                {move || t(Key::Home)}
             </button>
         </section>
     }

@@ -13,6 +13,7 @@ use crate::ui::announcer::use_announcer;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::search_field::SearchField;
+use crate::ui::text::text_signal;
 
 /// Entries shown at first, and added by "show more".
 const PAGE: usize = 50;
@@ -82,13 +83,13 @@ pub fn JournalScreen() -> impl IntoView {
 
     view! {
         <section class="journal" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::JournalTitle)}</h1>
-            <p class="lead">{t(Key::JournalIntro)}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::JournalTitle)}</h1>
+            <p class="lead">{move || t(Key::JournalIntro)}</p>
             <Show
                 when=move || editing.with(Option::is_some)
                 fallback=move || view! {
                     <button type="button" class="primary" id="new-entry" on:click=start>
-                        {t(Key::JournalNew)}
+                        {move || t(Key::JournalNew)}
                     </button>
                 }
             >
@@ -97,7 +98,7 @@ pub fn JournalScreen() -> impl IntoView {
             <SearchField
                 id="journal-search"
                 class="journal-search"
-                label=t(Key::JournalSearch)
+                label=text_signal(Key::JournalSearch)
                 query=query
                 on_change=move |_| limit.set(PAGE)
             />
@@ -168,9 +169,9 @@ fn EntryForm(
     };
     view! {
         <form class="entry-form" aria-labelledby="entry-form-title" on:submit=|ev| ev.prevent_default()>
-            <h2 id="entry-form-title">{t(Key::JournalEntryTitle)}</h2>
+            <h2 id="entry-form-title">{move || t(Key::JournalEntryTitle)}</h2>
             <div class="field">
-                <label for="entry-date">{t(Key::JournalDate)}</label>
+                <label for="entry-date">{move || t(Key::JournalDate)}</label>
                 <input
                     type="date"
                     id="entry-date"
@@ -181,14 +182,14 @@ fn EntryForm(
                     }
                 />
             </div>
-            <TextField id="entry-tried" label=t(Key::JournalTried).to_string() rows=3 value=get(|e| e.tried.clone()) on_input=move |v: String| change(&|e| e.tried = v.clone()) />
-            <TextField id="entry-went" label=t(Key::JournalWent).to_string() rows=3 value=get(|e| e.went.clone()) on_input=move |v: String| change(&|e| e.went = v.clone()) />
-            <TextField id="entry-learned" label=t(Key::JournalLearned).to_string() rows=3 value=get(|e| e.learned.clone()) on_input=move |v: String| change(&|e| e.learned = v.clone()) />
+            <TextField id="entry-tried" label=text_signal(Key::JournalTried) rows=3 value=get(|e| e.tried.clone()) on_input=move |v: String| change(&|e| e.tried = v.clone()) />
+            <TextField id="entry-went" label=text_signal(Key::JournalWent) rows=3 value=get(|e| e.went.clone()) on_input=move |v: String| change(&|e| e.went = v.clone()) />
+            <TextField id="entry-learned" label=text_signal(Key::JournalLearned) rows=3 value=get(|e| e.learned.clone()) on_input=move |v: String| change(&|e| e.learned = v.clone()) />
             <div class="journal-prompt">
                 <TextField
                     id="entry-prompt-answer"
                     label=Signal::derive(move || journal_prompt(prompt()).to_string())
-                    help=t(Key::JournalPromptHelp).to_string()
+                    help=text_signal(Key::JournalPromptHelp)
                     rows=2
                     value=get(|e| e.prompt_answer.clone())
                     on_input=move |v: String| change(&|e| e.prompt_answer = v.clone())
@@ -198,11 +199,11 @@ fn EntryForm(
                     class="ghost small"
                     on:click=move |_| change(&|e| e.prompt = Some(next_prompt(e.prompt.unwrap_or(0))))
                 >
-                    {t(Key::AnotherPrompt)}
+                    {move || t(Key::AnotherPrompt)}
                 </button>
             </div>
             <div class="field">
-                <label for="entry-action">{t(Key::JournalAction)}</label>
+                <label for="entry-action">{move || t(Key::JournalAction)}</label>
                 <select
                     id="entry-action"
                     on:change=move |ev| {
@@ -213,7 +214,7 @@ fn EntryForm(
                         change(&|e| e.action = action.clone());
                     }
                 >
-                    <option value="" selected=move || action_value().is_empty()>{t(Key::JournalNoAction)}</option>
+                    <option value="" selected=move || action_value().is_empty()>{move || t(Key::JournalNoAction)}</option>
                     {actions.with_value(|list| {
                         list.iter()
                             .map(|(r, label)| {
@@ -234,7 +235,7 @@ fn EntryForm(
                         focus_later("new-entry".to_string());
                     }
                 >
-                    {t(Key::JournalDone)}
+                    {move || t(Key::JournalDone)}
                 </button>
             </div>
         </form>
@@ -284,7 +285,7 @@ fn EntryCard(
                 </dl>
                 <div class="actions">
                     <button type="button" on:click=move |_| on_edit.run(for_edit.clone())>
-                        {t(Key::JournalEdit)}
+                        {move || t(Key::JournalEdit)}
                         <span class="sr-only">": " {day.clone()}</span>
                     </button>
                     <button
@@ -298,7 +299,7 @@ fn EntryCard(
                             }
                         }
                     >
-                        {t(Key::JournalDelete)}
+                        {move || t(Key::JournalDelete)}
                         <span class="sr-only">": " {day.clone()}</span>
                     </button>
                 </div>

@@ -15,6 +15,7 @@ use crate::i18n::{exercise_name, lang, pair, person, phase_name, status_name, t,
 use crate::ui::agreement::rule_text;
 use crate::ui::exercise_results::result_lines;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 /// What a version holds in a section, a line per item, so the two can be
 /// told apart at a glance.
@@ -165,7 +166,7 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
                     view! {
                         <li class="differs">
                             <mark>{l}</mark>
-                            <span class="sr-only">" (" {t(Key::MergeLineDiffers)} ")"</span>
+                            <span class="sr-only">" (" {move || t(Key::MergeLineDiffers)} ")"</span>
                         </li>
                     }
                     .into_any()
@@ -175,7 +176,7 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
             });
             view! {
                 <div class="version">
-                    <h3>{t(title)}</h3>
+                    <h3>{move || t(title)}</h3>
                     <ul>{items.collect_view()}</ul>
                 </div>
             }
@@ -185,7 +186,7 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
                 <RadioChoice
                     name=format!("merge-{i}")
                     id=format!("merge-{i}-{choice:?}").to_ascii_lowercase()
-                    label=t(label)
+                    label=text_signal(label)
                     checked=Signal::derive(move || choices.with(|c| c[i].1 == choice))
                     on_pick=move |_| choices.update(|c| c[i].1 = choice)
                 />
@@ -231,12 +232,12 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
 
     view! {
         <section class="merge" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::MergeTitle)}</h1>
-            <p class="lead">{t(Key::MergeIntro)}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::MergeTitle)}</h1>
+            <p class="lead">{move || t(Key::MergeIntro)}</p>
             {differing.into_iter().enumerate().map(section_view).collect_view()}
             <div class="actions">
-                <button type="button" class="primary big" on:click=apply>{t(Key::MergeApply)}</button>
-                <button type="button" on:click=separate>{t(Key::MergeKeepSeparate)}</button>
+                <button type="button" class="primary big" on:click=apply>{move || t(Key::MergeApply)}</button>
+                <button type="button" on:click=separate>{move || t(Key::MergeKeepSeparate)}</button>
             </div>
         </section>
     }

@@ -37,7 +37,7 @@ pub fn NextMeetingSection() -> impl IntoView {
     };
     view! {
         <section class="next-meeting" aria-labelledby="next-meeting-title">
-            <h2 id="next-meeting-title" class="no-print">{t(Key::NextMeetingTitle)}</h2>
+            <h2 id="next-meeting-title" class="no-print">{move || t(Key::NextMeetingTitle)}</h2>
             <p class="print-only">
                 {move || meeting.get().map(|m| {
                     let mut when = local_day(lang(), &m.date);
@@ -53,7 +53,7 @@ pub fn NextMeetingSection() -> impl IntoView {
             </p>
             <div class="next-fields no-print">
                 <div class="field">
-                    <label for="next-date">{t(Key::NextMeetingDate)}</label>
+                    <label for="next-date">{move || t(Key::NextMeetingDate)}</label>
                     <input
                         type="date"
                         id="next-date"
@@ -69,7 +69,7 @@ pub fn NextMeetingSection() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="next-time">{t(Key::NextMeetingTime)}</label>
+                    <label for="next-time">{move || t(Key::NextMeetingTime)}</label>
                     <input
                         type="time"
                         id="next-time"
@@ -82,7 +82,7 @@ pub fn NextMeetingSection() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="next-repeat">{t(Key::NextMeetingRepeat)}</label>
+                    <label for="next-repeat">{move || t(Key::NextMeetingRepeat)}</label>
                     <select
                         id="next-repeat"
                         disabled=move || meeting.get().is_none()

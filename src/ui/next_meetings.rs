@@ -67,7 +67,7 @@ pub fn NextMeetings() -> impl IntoView {
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
             <section class="next-meetings" aria-labelledby="next-meetings-title">
-                <h2 id="next-meetings-title">{t(Key::NextMeetingsTitle)}</h2>
+                <h2 id="next-meetings-title">{move || t(Key::NextMeetingsTitle)}</h2>
                 <ul class="session-list">
                     <For each=move || list.get() key=|u| (u.session.clone(), u.date.clone(), u.time.clone()) children=item />
                 </ul>

@@ -45,14 +45,14 @@ pub fn OpenBox() -> impl IntoView {
                 open_file(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
             }
         >
-            <h2 id="open-title">{t(Key::OpenTitle)}</h2>
+            <h2 id="open-title">{move || t(Key::OpenTitle)}</h2>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 open_text(pasted.get_untracked());
             }>
                 <div class="field">
-                    <label for="open-paste">{t(Key::OpenPasteLabel)}</label>
-                    <p class="help" id="open-paste-help">{t(Key::OpenPasteHelp)}</p>
+                    <label for="open-paste">{move || t(Key::OpenPasteLabel)}</label>
+                    <p class="help" id="open-paste-help">{move || t(Key::OpenPasteHelp)}</p>
                     <textarea
                         id="open-paste"
                         rows="3"
@@ -61,7 +61,7 @@ pub fn OpenBox() -> impl IntoView {
                         on:input=move |ev| pasted.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                <button type="submit">{t(Key::OpenButton)}</button>
+                <button type="submit">{move || t(Key::OpenButton)}</button>
             </form>
             // The browser's own picker is as wide as its words and says its
             // label twice: a visually hidden input, its label drawn as a button.
@@ -81,11 +81,11 @@ pub fn OpenBox() -> impl IntoView {
                         open_file(file);
                     }
                 />
-                <label for="open-file">{t(Key::OpenFileLabel)}</label>
-                <p class="help" id="open-file-help">{t(Key::OpenDropHint)}</p>
+                <label for="open-file">{move || t(Key::OpenFileLabel)}</label>
+                <p class="help" id="open-file-help">{move || t(Key::OpenDropHint)}</p>
             </div>
             <Show when=move || file_error.get()>
-                <p role="alert">{t(Key::OpenFileUnreadable)}</p>
+                <p role="alert">{move || t(Key::OpenFileUnreadable)}</p>
             </Show>
         </section>
     }

@@ -70,7 +70,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                             on:change=move |_| current.update(|s| s.toggle_chosen(half, id))
                         />
                         <label for=format!("{base}-chosen")>
-                            {t(Key::ChosenLabel)}
+                            {move || t(Key::ChosenLabel)}
                             <span class="sr-only">{move || texts::option_ref(lang(), &n())}</span>
                         </label>
                     </div>

@@ -12,6 +12,7 @@ use crate::ui::goal_editor::GoalEditor;
 use crate::ui::options_editor::OptionsEditor;
 use crate::ui::question_cards::QuestionCards;
 use crate::ui::reality_editor::RealityEditor;
+use crate::ui::text::text_signal;
 use crate::ui::timebox::Timebox;
 use crate::ui::will_editor::WillEditor;
 
@@ -46,20 +47,20 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
         <section class="phase" aria-labelledby="screen-title">
             <header class="phase-head">
                 <p class="eyebrow">{roles}</p>
-                <h1 id="screen-title" tabindex="-1">{phase_name(phase)}</h1>
+                <h1 id="screen-title" tabindex="-1">{move || phase_name(phase)}</h1>
                 <p class="purpose">{c.phase_purposes[phase.index()]}</p>
             </header>
             <Timebox half=half phase=phase />
             <div class="phase-grid">
                 <div class="work">{work}</div>
-                <aside class="coach-panel" aria-label=t(Key::ForCoach)>
+                <aside class="coach-panel" aria-label=move || t(Key::ForCoach)>
                     <div class="guidance">
                         <p>
-                            <strong>{t(Key::ForCoach)}": "</strong>
+                            <strong>{move || t(Key::ForCoach)}": "</strong>
                             {c.coach_reminders[phase.index()]}
                         </p>
                         <p>
-                            <strong>{t(Key::ForClient)}": "</strong>
+                            <strong>{move || t(Key::ForClient)}": "</strong>
                             {c.client_hints[phase.index()]}
                         </p>
                     </div>
@@ -67,8 +68,8 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
                     <div class="private-notes">
                         <TextField
                             id=format!("private-{half}-{}", phase.index())
-                            label=t(Key::PrivateNotesLabel)
-                            help=t(Key::PrivateNotesHelp)
+                            label=text_signal(Key::PrivateNotesLabel)
+                            help=text_signal(Key::PrivateNotesHelp)
                             rows=4
                             value=Signal::derive(move || current.private_note(half))
                             on_input=move |v: String| current.set_private_note(half, v)

@@ -74,7 +74,7 @@ pub fn PointsList(
                         focus_later(format!("opt-{half}-{id}-add-{tag}"));
                     }
                 >
-                    {t(Key::RemovePoint)}
+                    {move || t(Key::RemovePoint)}
                 </button>
             </li>
         }
@@ -82,7 +82,7 @@ pub fn PointsList(
 
     view! {
         <div class=format!("points {tag}s")>
-            <h3 class="points-title">{t(title)}</h3>
+            <h3 class="points-title">{move || t(title)}</h3>
             <ul>{move || (0..count.get()).map(row).collect_view()}</ul>
             <button
                 type="button"
@@ -94,7 +94,7 @@ pub fn PointsList(
                     focus_later(field_id(at));
                 }
             >
-                "+ "{t(add_label)}
+                "+ "{move || t(add_label)}
             </button>
         </div>
     }

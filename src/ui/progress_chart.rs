@@ -23,7 +23,7 @@ pub fn ProgressChart() -> impl IntoView {
             let summary = summary(&points);
             view! {
                 <section class="progress-chart" aria-labelledby="progress-title">
-                    <h2 id="progress-title">{t(Key::ProgressTitle)}</h2>
+                    <h2 id="progress-title">{move || t(Key::ProgressTitle)}</h2>
                     <p class="help-line">{summary.clone()}</p>
                     <svg
                         viewBox=format!("0 0 {WIDTH} {HEIGHT}")
@@ -46,17 +46,17 @@ pub fn ProgressChart() -> impl IntoView {
                         }).collect_view()}
                     </svg>
                     <p class="legend" aria-hidden="true">
-                        <span class="key line"></span> {t(Key::ProgressUseful)}
-                        <span class="key bar"></span> {t(Key::ProgressDone)}
+                        <span class="key line"></span> {move || t(Key::ProgressUseful)}
+                        <span class="key bar"></span> {move || t(Key::ProgressDone)}
                     </p>
                     <details>
-                        <summary>{t(Key::ProgressTable)}</summary>
+                        <summary>{move || t(Key::ProgressTable)}</summary>
                         <table>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t(Key::ProgressSession)}</th>
-                                    <th scope="col">{t(Key::ProgressUseful)}</th>
-                                    <th scope="col">{t(Key::ProgressDone)}</th>
+                                    <th scope="col">{move || t(Key::ProgressSession)}</th>
+                                    <th scope="col">{move || t(Key::ProgressUseful)}</th>
+                                    <th scope="col">{move || t(Key::ProgressDone)}</th>
                                 </tr>
                             </thead>
                             <tbody>{points.iter().map(row).collect_view()}</tbody>

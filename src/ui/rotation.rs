@@ -22,6 +22,7 @@ use crate::platform::{files, print_page, records};
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 use edit::person;
 use open::ScheduleArrival;
 use period_row::PeriodRow;
@@ -167,7 +168,7 @@ pub fn RotationScreen() -> impl IntoView {
                         focus_later("roster-name".to_string());
                     }
                 >
-                    {t(Key::RotationRemove)}
+                    {move || t(Key::RotationRemove)}
                     <span class="sr-only">" " {label.clone()}</span>
                 </button>
             </li>
@@ -179,8 +180,8 @@ pub fn RotationScreen() -> impl IntoView {
             <RadioChoice
                 name="odd"
                 id=id
-                label=t(label)
-                help=t(help)
+                label=text_signal(label)
+                help=text_signal(help)
                 checked=Signal::derive(move || schedule.with(|s| s.odd == policy))
                 on_pick=move |_| update(&|s| {
                     s.odd = policy;
@@ -240,27 +241,27 @@ pub fn RotationScreen() -> impl IntoView {
                 })
         }}
         <section class="rotation" aria-labelledby="screen-title" hidden=move || asking.with(Option::is_some)>
-            <h1 id="screen-title" tabindex="-1">{t(Key::RotationTitle)}</h1>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::RotationTitle)}</h1>
             {move || {
                 failed
                     .get()
                     .map(|e| {
                         view! {
                             <div class="problem" role="alert">
-                                <p><strong>{t(Key::RotationOpenFailed)}</strong> " " {t(link_error_text(&e))}</p>
-                                <p class="muted">{t(Key::OpenUntouched)}</p>
+                                <p><strong>{move || t(Key::RotationOpenFailed)}</strong> " " {t(link_error_text(&e))}</p>
+                                <p class="muted">{move || t(Key::OpenUntouched)}</p>
                             </div>
                         }
                     })
             }}
             <Show when=move || opened.get()>
                 // Said through the announcer; shown here.
-                <p class="ok-note">{t(Key::RotationOpened)}</p>
+                <p class="ok-note">{move || t(Key::RotationOpened)}</p>
             </Show>
-            <p class="lead">{t(Key::RotationIntro)}</p>
+            <p class="lead">{move || t(Key::RotationIntro)}</p>
             <div class="rotation-setup no-print">
                 <section aria-labelledby="roster-title">
-                    <h2 id="roster-title">{t(Key::RotationPeople)}</h2>
+                    <h2 id="roster-title">{move || t(Key::RotationPeople)}</h2>
                     <ul class="roster">
                         <For
                             each=move || schedule.with(|s| s.roster.members.iter().map(|m| (m.id, m.name.clone())).collect::<Vec<_>>())
@@ -270,7 +271,7 @@ pub fn RotationScreen() -> impl IntoView {
                     </ul>
                     <form class="add-person" on:submit=add>
                         <div class="field">
-                            <label for="roster-name">{t(Key::RotationName)}</label>
+                            <label for="roster-name">{move || t(Key::RotationName)}</label>
                             <input
                                 type="text"
                                 id="roster-name"
@@ -278,14 +279,14 @@ pub fn RotationScreen() -> impl IntoView {
                                 on:input=move |ev| new_name.set(event_target_value(&ev))
                             />
                         </div>
-                        <button type="submit">{t(Key::RotationAdd)}</button>
+                        <button type="submit">{move || t(Key::RotationAdd)}</button>
                     </form>
                 </section>
                 <section aria-labelledby="turns-title">
-                    <h2 id="turns-title">{t(Key::RotationHow)}</h2>
+                    <h2 id="turns-title">{move || t(Key::RotationHow)}</h2>
                     <div class="next-fields">
                         <div class="field">
-                            <label for="rotation-start">{t(Key::RotationStart)}</label>
+                            <label for="rotation-start">{move || t(Key::RotationStart)}</label>
                             <input
                                 type="date"
                                 id="rotation-start"
@@ -302,7 +303,7 @@ pub fn RotationScreen() -> impl IntoView {
                             />
                         </div>
                         <div class="field">
-                            <label for="rotation-every">{t(Key::RotationEvery)}</label>
+                            <label for="rotation-every">{move || t(Key::RotationEvery)}</label>
                             <select
                                 id="rotation-every"
                                 on:change=move |ev| {
@@ -318,17 +319,17 @@ pub fn RotationScreen() -> impl IntoView {
                         </div>
                     </div>
                     <fieldset>
-                        <legend>{t(Key::RotationOdd)}</legend>
+                        <legend>{move || t(Key::RotationOdd)}</legend>
                         {odd(OddPolicy::Trio, "odd-trio", Key::RotationTrio, Key::RotationTrioHelp)}
                         {odd(OddPolicy::SitOut, "odd-sit-out", Key::RotationSitOut, Key::RotationSitOutHelp)}
                     </fieldset>
                 </section>
             </div>
             <section aria-labelledby="schedule-title">
-                <h2 id="schedule-title">{t(Key::RotationSchedule)}</h2>
+                <h2 id="schedule-title">{move || t(Key::RotationSchedule)}</h2>
                 <Show
                     when=move || schedule.with(|s| !s.periods.is_empty())
-                    fallback=move || view! { <p class="muted">{t(Key::RotationEmpty)}</p> }
+                    fallback=move || view! { <p class="muted">{move || t(Key::RotationEmpty)}</p> }
                 >
                     // On a narrow screen the table scrolls in its own frame
                     // (reachable by keyboard), never the whole page.
@@ -336,10 +337,10 @@ pub fn RotationScreen() -> impl IntoView {
                     <table class="schedule">
                         <thead>
                             <tr>
-                                <th scope="col">{t(Key::RotationWhen)}</th>
-                                <th scope="col">{t(Key::RotationPairs)}</th>
-                                <th scope="col">{t(Key::RotationNotMeeting)}</th>
-                                <th scope="col" class="no-print"><span class="sr-only">{t(Key::RotationChange)}</span></th>
+                                <th scope="col">{move || t(Key::RotationWhen)}</th>
+                                <th scope="col">{move || t(Key::RotationPairs)}</th>
+                                <th scope="col">{move || t(Key::RotationNotMeeting)}</th>
+                                <th scope="col" class="no-print"><span class="sr-only">{move || t(Key::RotationChange)}</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -371,21 +372,21 @@ pub fn RotationScreen() -> impl IntoView {
                                 files::download_as("peer-coach-rotation.csv", "text/csv;charset=utf-8", &csv);
                             }
                         >
-                            {t(Key::RotationCsv)}
+                            {move || t(Key::RotationCsv)}
                         </button>
-                        <button type="button" on:click=move |_| print_page()>{t(Key::RotationPrint)}</button>
+                        <button type="button" on:click=move |_| print_page()>{move || t(Key::RotationPrint)}</button>
                     </Show>
                 </div>
                 <Show when=move || schedule.with(|s| !s.periods.is_empty())>
                     <div class="calendar-export no-print">
                         <div class="field">
-                            <label for="calendar-for">{t(Key::RotationCalendarFor)}</label>
+                            <label for="calendar-for">{move || t(Key::RotationCalendarFor)}</label>
                             <select
                                 id="calendar-for"
                                 on:change=move |ev| calendar_for.set(event_target_value(&ev).parse().ok())
                             >
                                 <option value="" selected=move || calendar_for.get_untracked().is_none()>
-                                    {t(Key::RotationEveryone)}
+                                    {move || t(Key::RotationEveryone)}
                                 </option>
                                 {move || {
                                     schedule
@@ -406,7 +407,7 @@ pub fn RotationScreen() -> impl IntoView {
                                 }}
                             </select>
                         </div>
-                        <button type="button" on:click=download_ical>{t(Key::RotationIcal)}</button>
+                        <button type="button" on:click=download_ical>{move || t(Key::RotationIcal)}</button>
                     </div>
                 </Show>
             </section>

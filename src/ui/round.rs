@@ -66,7 +66,7 @@ pub fn RoundsScreen() -> impl IntoView {
             <li class="member">
                 <span class="turn-number" aria-hidden="true">{i + 1}</span>
                 <div class="field">
-                    <label for=id.clone()>{texts::group_person(lang(), &(i + 1).to_string())}</label>
+                    <label for=id.clone()>{move || texts::group_person(lang(), &(i + 1).to_string())}</label>
                     <input
                         type="text"
                         id=id.clone()
@@ -129,12 +129,12 @@ pub fn RoundsScreen() -> impl IntoView {
 
     view! {
         <section class="rounds" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::RoundTitle)}</h1>
-            <p class="lead">{t(Key::RoundIntro)}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::RoundTitle)}</h1>
+            <p class="lead">{move || t(Key::RoundIntro)}</p>
             <form on:submit=start aria-labelledby="round-new-title">
-                <h2 id="round-new-title">{t(Key::RoundNew)}</h2>
+                <h2 id="round-new-title">{move || t(Key::RoundNew)}</h2>
                 <fieldset class="group-people">
-                    <legend>{t(Key::RoundPeople)}</legend>
+                    <legend>{move || t(Key::RoundPeople)}</legend>
                     <ol class="members">{move || (0..count.get()).map(row).collect_view()}</ol>
                     <button
                         type="button"
@@ -144,11 +144,11 @@ pub fn RoundsScreen() -> impl IntoView {
                             focus_later(format!("round-person-{}", count.get_untracked() - 1));
                         }
                     >
-                        {t(Key::GroupAdd)}
+                        {move || t(Key::GroupAdd)}
                     </button>
                 </fieldset>
                 <div class="field">
-                    <label for="round-minutes">{t(Key::RoundMinutes)}</label>
+                    <label for="round-minutes">{move || t(Key::RoundMinutes)}</label>
                     <select
                         id="round-minutes"
                         on:change=move |ev| {
@@ -159,7 +159,7 @@ pub fn RoundsScreen() -> impl IntoView {
                             .map(|m| {
                                 view! {
                                     <option value=m.to_string() selected=m == DEFAULT_GIVE_MINUTES>
-                                        {texts::round_minutes_value(lang(), &m.to_string())}
+                                        {move || texts::round_minutes_value(lang(), &m.to_string())}
                                     </option>
                                 }
                             })
@@ -167,13 +167,13 @@ pub fn RoundsScreen() -> impl IntoView {
                     </select>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary big">{t(Key::RoundStart)}</button>
+                    <button type="submit" class="primary big">{move || t(Key::RoundStart)}</button>
                 </div>
             </form>
             <section aria-labelledby="round-earlier-title">
-                <h2 id="round-earlier-title">{t(Key::RoundEarlier)}</h2>
+                <h2 id="round-earlier-title">{move || t(Key::RoundEarlier)}</h2>
                 {if earlier.is_empty() {
-                    view! { <p class="muted">{t(Key::RoundNone)}</p> }.into_any()
+                    view! { <p class="muted">{move || t(Key::RoundNone)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="round-list">

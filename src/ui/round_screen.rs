@@ -27,9 +27,9 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
     let Some(round) = rounds.get(index).cloned() else {
         return view! {
             <section class="rounds" aria-labelledby="screen-title">
-                <h1 id="screen-title" tabindex="-1">{t(Key::RoundTitle)}</h1>
-                <p>{t(Key::RoundMissing)}</p>
-                <p><RouteLink route=Route::Rounds>{t(Key::RoundAll)}</RouteLink></p>
+                <h1 id="screen-title" tabindex="-1">{move || t(Key::RoundTitle)}</h1>
+                <p>{move || t(Key::RoundMissing)}</p>
+                <p><RouteLink route=Route::Rounds>{move || t(Key::RoundAll)}</RouteLink></p>
             </section>
         }
         .into_any();
@@ -82,7 +82,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
             <div class="actions">
                 {(!first).then(|| view! {
                     <button type="button" on:click=move |_| update(&|r| r.back(now_ms()))>
-                        {t(Key::PreviousStep)}
+                        {move || t(Key::PreviousStep)}
                     </button>
                 })}
                 <button type="button" class="primary" on:click=move |_| update(&|r| r.next(now_ms()))>
@@ -95,11 +95,11 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
     let body = move || {
         match step.get() {
         RoundStep::Behaviour { person } => view! {
-            <h2 id="step-title" tabindex="-1">{texts::round_behaviour_title(lang(), &name(person))}</h2>
-            <p class="help-line">{texts::round_behaviour_help(lang(), &name(person))}</p>
+            <h2 id="step-title" tabindex="-1">{move || texts::round_behaviour_title(lang(), &name(person))}</h2>
+            <p class="help-line">{move || texts::round_behaviour_help(lang(), &name(person))}</p>
             <TextField
                 id=format!("behaviour-{person}")
-                label=texts::round_behaviour(lang(), &name(person))
+                label=Signal::derive(move || texts::round_behaviour(lang(), &name(person)))
                 rows=2
                 value=Signal::derive(move || round.with(|r| r.turns.get(person).map(|t| t.behaviour.clone()).unwrap_or_default()))
                 on_input=move |v: String| update(&|r| r.set_behaviour(person, v.clone()))
@@ -113,7 +113,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                 view! {
                     <TextField
                         id=format!("idea-{person}-{giver}-{which}")
-                        label=key(lang(), &name(giver))
+                        label=Signal::derive(move || key(lang(), &name(giver)))
                         rows=2
                         value=Signal::derive(move || round.with(|r| r.idea(person, giver, which).to_string()))
                         on_input=move |v: String| update(&|r| r.set_idea(person, giver, which, v.clone()))
@@ -122,14 +122,14 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
             };
             view! {
                 <h2 id="step-title" tabindex="-1">
-                    {texts::round_give_title(lang(), &name(giver), &name(person))}
+                    {move || texts::round_give_title(lang(), &name(giver), &name(person))}
                 </h2>
                 {(!behaviour.is_empty()).then(|| view! { <blockquote class="behaviour">{behaviour}</blockquote> })}
                 <p class="help-line">
-                    {texts::round_give_help(lang(), &name(giver), &name(person))}
+                    {move || texts::round_give_help(lang(), &name(giver), &name(person))}
                 </p>
                 <ClockFace
-                    label=texts::round_time_for(lang(), &name(giver))
+                    label=Signal::derive(move || texts::round_time_for(lang(), &name(giver)))
                     remaining=Signal::derive(move || {
                         let at = now.get();
                         round.with(|r| r.clock.remaining(at))
@@ -172,7 +172,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                         <h3 id=heading_id>{name(p)}</h3>
                         {(!behaviour.is_empty()).then(|| view! { <p class="behaviour">{behaviour}</p> })}
                         {if ideas.is_empty() {
-                            view! { <p class="muted">{t(Key::RoundNoIdeas)}</p> }.into_any()
+                            view! { <p class="muted">{move || t(Key::RoundNoIdeas)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul>
@@ -190,12 +190,12 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                 }
             };
             view! {
-                <h2 id="step-title" tabindex="-1">{t(Key::RoundDoneTitle)}</h2>
-                <p class="help-line no-print">{t(Key::RoundDoneHelp)}</p>
+                <h2 id="step-title" tabindex="-1">{move || t(Key::RoundDoneTitle)}</h2>
+                <p class="help-line no-print">{move || t(Key::RoundDoneHelp)}</p>
                 <div class="round-results">{(0..people).map(card).collect_view()}</div>
                 <div class="actions no-print">
                     <button type="button" on:click=move |_| update(&|r| r.back(now_ms()))>
-                        {t(Key::PreviousStep)}
+                        {move || t(Key::PreviousStep)}
                     </button>
                     <button
                         type="button"
@@ -205,9 +205,9 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                             files::download_as("feedforward-round.md", "text/markdown;charset=utf-8", &text);
                         }
                     >
-                        {t(Key::RoundDownload)}
+                        {move || t(Key::RoundDownload)}
                     </button>
-                    <button type="button" on:click=move |_| print_page()>{t(Key::RoundPrint)}</button>
+                    <button type="button" on:click=move |_| print_page()>{move || t(Key::RoundPrint)}</button>
                 </div>
             }
             .into_any()
@@ -217,8 +217,8 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
 
     view! {
         <section class="rounds round" aria-labelledby="screen-title">
-            <p class="no-print"><RouteLink route=Route::Rounds>{t(Key::RoundAll)}</RouteLink></p>
-            <h1 id="screen-title" tabindex="-1">{t(Key::RoundTitle)}</h1>
+            <p class="no-print"><RouteLink route=Route::Rounds>{move || t(Key::RoundAll)}</RouteLink></p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::RoundTitle)}</h1>
             <p class="eyebrow">
                 {move || {
                     let (at, total) = round.with(|r| r.progress());

@@ -29,7 +29,7 @@ pub fn SessionClock() -> impl IntoView {
     let past = move || clock.get().is_some_and(|(_, _, _, past)| past > 0);
     view! {
         <p class="session-clock no-print" class:past=past>
-            <span class="muted">{t(Key::SessionClockLabel)}" "</span>
+            <span class="muted">{move || t(Key::SessionClockLabel)}" "</span>
             <span>
                 {move || {
                     clock.get().map(|(elapsed, total, _, _)| {

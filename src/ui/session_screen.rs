@@ -140,7 +140,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                         }
                     }
                 >
-                    {t(Key::Share)}
+                    {move || t(Key::Share)}
                 </button>
                 </Show>
                 <button
@@ -151,7 +151,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                     aria-controls="airtime-panel"
                     on:click=move |_| tracking.update(|t| *t = !*t)
                 >
-                    {t(Key::AirtimeToggle)}
+                    {move || t(Key::AirtimeToggle)}
                 </button>
             </div>
             <Show when=move || tracking.get()>

@@ -12,6 +12,7 @@ use crate::i18n::{lang, person, phase_name, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
 use crate::ui::group_setup::GroupSetup;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 fn parse_minutes(text: &str) -> Option<u32> {
     text.trim().parse::<u32>().ok()
@@ -48,8 +49,8 @@ pub fn SetupScreen() -> impl IntoView {
                     Format::OneWay => "format-oneway",
                     Format::Group(_) => "format-group",
                 }
-                label=t(label)
-                help=t(help)
+                label=text_signal(label)
+                help=text_signal(help)
                 checked=Signal::derive(move || setup.with(|s| {
                     std::mem::discriminant(&s.format) == std::mem::discriminant(&format)
                 }))
@@ -62,7 +63,7 @@ pub fn SetupScreen() -> impl IntoView {
         view! {
             <TextField
                 id=id
-                label=t(label)
+                label=text_signal(label)
                 value=Signal::derive(move || setup.with(|s| s.names[who].clone()))
                 on_input=move |v: String| setup.update(|s| s.names[who] = v)
             />
@@ -93,10 +94,10 @@ pub fn SetupScreen() -> impl IntoView {
 
     view! {
         <section class="setup" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::SetupTitle)}</h1>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::SetupTitle)}</h1>
             <form on:submit=begin>
                 <fieldset>
-                    <legend>{t(Key::FormatLegend)}</legend>
+                    <legend>{move || t(Key::FormatLegend)}</legend>
                     {format_choice(Format::Reciprocal, Key::FormatReciprocal, Key::FormatReciprocalHelp)}
                     {format_choice(Format::OneWay, Key::FormatOneWay, Key::FormatOneWayHelp)}
                     {format_choice(Format::Group(0), Key::FormatGroup, Key::FormatGroupHelp)}
@@ -108,13 +109,13 @@ pub fn SetupScreen() -> impl IntoView {
                             {name_field(0, "name-a", Key::NameA)}
                             {name_field(1, "name-b", Key::NameB)}
                         </div>
-                        <p class="help">{t(Key::NamesHelp)}</p>
+                        <p class="help">{move || t(Key::NamesHelp)}</p>
                     }
                 >
                     <GroupSetup setup=setup />
                 </Show>
                 <div class="field">
-                    <label for="total">{t(Key::TotalMinutes)}</label>
+                    <label for="total">{move || t(Key::TotalMinutes)}</label>
                     <p class="help" id="total-help">
                         {move || {
                             setup.with(|s| match s.format {
@@ -142,7 +143,7 @@ pub fn SetupScreen() -> impl IntoView {
                 </div>
                 <Show when=move || !is_group()>
                 <fieldset class="split">
-                    <legend>{t(Key::SplitLegend)}</legend>
+                    <legend>{move || t(Key::SplitLegend)}</legend>
                     <p class="help">
                         {move || t(if setup.with(|s| s.format == Format::OneWay) {
                             Key::SplitHelpOneWay
@@ -158,7 +159,7 @@ pub fn SetupScreen() -> impl IntoView {
                                 view! {
                                     <div class="field">
                                         <label for=id.clone()>
-                                            {phase_name(phase)}
+                                            {move || phase_name(phase)}
                                             <span class="sr-only">{format!(" ({})", t(Key::MinutesShort))}</span>
                                         </label>
                                         <div class="with-unit">
@@ -177,7 +178,7 @@ pub fn SetupScreen() -> impl IntoView {
                                                     });
                                                 }
                                             />
-                                            <span aria-hidden="true">{t(Key::MinutesShort)}</span>
+                                            <span aria-hidden="true">{move || t(Key::MinutesShort)}</span>
                                         </div>
                                     </div>
                                 }
@@ -188,9 +189,9 @@ pub fn SetupScreen() -> impl IntoView {
                 </Show>
                 <p class="roles">{roles}</p>
                 <div class="actions">
-                    <button type="submit" class="primary big">{t(Key::Begin)}</button>
+                    <button type="submit" class="primary big">{move || t(Key::Begin)}</button>
                     <button type="button" on:click=move |_| router.go(Route::Home)>
-                        {t(Key::Cancel)}
+                        {move || t(Key::Cancel)}
                     </button>
                 </div>
             </form>

@@ -13,6 +13,7 @@ use crate::i18n::{lang, t, texts, Key};
 use crate::platform::{clipboard, files, random_u32};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
+use crate::ui::text::text_signal;
 
 /// Links up to this length fit everywhere; up to the second they fit most.
 const FINE: usize = 2_000;
@@ -153,28 +154,28 @@ pub fn SharePanel(
                         <path d=q.d fill="#000"></path>
                     </svg>
                     <figcaption id="qr-caption">
-                        <strong>{t(Key::ShareQrTitle)}</strong>
+                        <strong>{move || t(Key::ShareQrTitle)}</strong>
                         ": "
-                        {t(Key::ShareQrHelp)}
+                        {move || t(Key::ShareQrHelp)}
                     </figcaption>
                 </figure>
                 <div class="actions tight qr-large-open">
-                    <button type="button" on:click=show_large>{t(Key::ShareQrLarge)}</button>
+                    <button type="button" on:click=show_large>{move || t(Key::ShareQrLarge)}</button>
                 </div>
                 <dialog node_ref=large class="qr-large" aria-labelledby="qr-large-title">
                     <div class="qr-large-head">
                         <div>
-                            <h2 id="qr-large-title">{t(Key::ShareQrLargeTitle)}</h2>
-                            <p>{t(Key::ShareQrLargeHelp)}</p>
+                            <h2 id="qr-large-title">{move || t(Key::ShareQrLargeTitle)}</h2>
+                            <p>{move || t(Key::ShareQrLargeHelp)}</p>
                         </div>
                         <button type="button" class="primary" on:click=close_large>
-                            {t(Key::ShareQrLargeClose)}
+                            {move || t(Key::ShareQrLargeClose)}
                         </button>
                     </div>
                     <svg
                         viewBox=view_box
                         role="img"
-                        aria-label=t(Key::ShareQrTitle)
+                        aria-label=move || t(Key::ShareQrTitle)
                         shape-rendering="crispEdges"
                         style:width=side
                         style:height=side
@@ -195,10 +196,10 @@ pub fn SharePanel(
     view! {
         <section id="share-panel" class="share-panel" aria-labelledby="share-title">
             <div class="share-head">
-                <h2 id="share-title" tabindex="-1">{t(Key::ShareTitle)}</h2>
-                <button type="button" class="ghost" on:click=close>{t(Key::ShareClose)}</button>
+                <h2 id="share-title" tabindex="-1">{move || t(Key::ShareTitle)}</h2>
+                <button type="button" class="ghost" on:click=close>{move || t(Key::ShareClose)}</button>
             </div>
-            <p class="muted">{t(Key::ShareWhat)}</p>
+            <p class="muted">{move || t(Key::ShareWhat)}</p>
             <div class="check">
                 <input
                     type="checkbox"
@@ -206,14 +207,14 @@ pub fn SharePanel(
                     prop:checked=move || protect.get()
                     on:change=move |ev| protect.set(event_target_checked(&ev))
                 />
-                <label for="share-protect">{t(Key::ShareProtect)}</label>
+                <label for="share-protect">{move || t(Key::ShareProtect)}</label>
             </div>
             <Show when=move || protect.get()>
                 <div class="protect">
                     <TextField
                         id="share-passphrase"
-                        label=t(Key::SharePassphrase)
-                        help=t(Key::SharePassphraseHelp)
+                        label=text_signal(Key::SharePassphrase)
+                        help=text_signal(Key::SharePassphraseHelp)
                         code=true
                         value=Signal::derive(move || passphrase.get())
                         on_input=move |v: String| passphrase.set(v)
@@ -223,7 +224,7 @@ pub fn SharePanel(
                             type="button"
                             on:click=move |_| passphrase.set(share::suggest_passphrase(random_u32, 4))
                         >
-                            {t(Key::ShareSuggest)}
+                            {move || t(Key::ShareSuggest)}
                         </button>
                         <button
                             type="button"
@@ -235,16 +236,16 @@ pub fn SharePanel(
                         </button>
                     </div>
                     <Show when=move || crypto_missing.get()>
-                        <p class="gentle" role="alert">{t(Key::ShareCryptoMissing)}</p>
+                        <p class="gentle" role="alert">{move || t(Key::ShareCryptoMissing)}</p>
                     </Show>
                     <Show when=move || link().is_some()>
-                        <p class="ok-note">{t(Key::ShareLocked)}</p>
+                        <p class="ok-note">{move || t(Key::ShareLocked)}</p>
                     </Show>
                 </div>
             </Show>
             <Show when=move || link().is_some()>
                 <div class="field">
-                    <label for="share-link">{t(Key::ShareLinkLabel)}</label>
+                    <label for="share-link">{move || t(Key::ShareLinkLabel)}</label>
                     <textarea
                         id="share-link"
                         class="link"
@@ -272,7 +273,7 @@ pub fn SharePanel(
                         class="primary"
                         on:click=move |_| copy(link().unwrap_or_default())
                     >
-                        {t(Key::ShareCopy)}
+                        {move || t(Key::ShareCopy)}
                     </button>
                 </div>
                 <p class="copy-status" role="status">
@@ -288,7 +289,7 @@ pub fn SharePanel(
                         .map(|(_, text)| {
                             view! {
                                 <label class="sr-only" for="share-copy-fallback">
-                                    {t(Key::ShareLinkLabel)}
+                                    {move || t(Key::ShareLinkLabel)}
                                 </label>
                                 <textarea
                                     id="share-copy-fallback"
@@ -310,7 +311,7 @@ pub fn SharePanel(
                         })
                 }}
                 {qr}
-                <p>{t(Key::ShareFileIntro)}</p>
+                <p>{move || t(Key::ShareFileIntro)}</p>
                 <div class="actions tight">
                     <button
                         type="button"
@@ -319,13 +320,13 @@ pub fn SharePanel(
                             files::download("peer-coach-session.txt", &block);
                         }
                     >
-                        {t(Key::ShareDownload)}
+                        {move || t(Key::ShareDownload)}
                     </button>
                     <button
                         type="button"
                         on:click=move |_| copy(text_block(&link().unwrap_or_default()))
                     >
-                        {t(Key::ShareCopyText)}
+                        {move || t(Key::ShareCopyText)}
                     </button>
                 </div>
             </Show>

@@ -62,10 +62,12 @@ pub fn StepNav() -> impl IntoView {
             }),
             _ => None,
         };
-        let label = current.read_untracked(|s| {
-            let client = step.half().and_then(|h| s.half(h)).map_or(0, |h| h.client);
-            step_label(step, &s.names, client)
-        });
+        let label = move || {
+            current.read_untracked(|s| {
+                let client = step.half().and_then(|h| s.half(h)).map_or(0, |h| h.client);
+                step_label(step, &s.names, client)
+            })
+        };
         let skipped = move || current.read(|s| s.step_skipped(step));
         view! {
             {caption}
@@ -95,7 +97,7 @@ pub fn StepNav() -> impl IntoView {
     };
 
     view! {
-        <nav class="steps" aria-label=t(Key::StepsLabel)>
+        <nav class="steps" aria-label=move || t(Key::StepsLabel)>
             <ol>{Step::all(format).into_iter().map(item).collect_view()}</ol>
         </nav>
     }

@@ -11,6 +11,7 @@ use crate::domain::timer::whole_minutes;
 use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn SwapScreen() -> impl IntoView {
@@ -43,7 +44,7 @@ pub fn SwapScreen() -> impl IntoView {
             <RadioChoice
                 name="swap-choice"
                 id=format!("swap-{value:?}").to_ascii_lowercase()
-                label=t(label)
+                label=text_signal(label)
                 checked=Signal::derive(move || choice.get() == value)
                 on_pick=move |_| choice.set(value)
             />
@@ -66,20 +67,20 @@ pub fn SwapScreen() -> impl IntoView {
 
     view! {
         <section class="swap" aria-labelledby="screen-title">
-            <p class="eyebrow">{t(Key::StepSwap)}</p>
-            <h1 id="screen-title" tabindex="-1">{t(Key::SwapTitle)}</h1>
+            <p class="eyebrow">{move || t(Key::StepSwap)}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::SwapTitle)}</h1>
             <p class="swap-line">{line}</p>
             <p>{detail}</p>
             <Show when=must_choose>
                 <fieldset>
-                    <legend>{t(Key::SwapChoiceLegend)}</legend>
+                    <legend>{move || t(Key::SwapChoiceLegend)}</legend>
                     {option(SwapChoice::Fit, Key::SwapFit)}
                     {option(SwapChoice::Keep, Key::SwapKeep)}
                 </fieldset>
             </Show>
             <div class="actions">
                 <button type="button" class="primary big" on:click=start>
-                    {t(Key::StartSecondHalf)}
+                    {move || t(Key::StartSecondHalf)}
                 </button>
             </div>
         </section>

@@ -12,6 +12,7 @@ use crate::domain::preset::{Preset, MAX_PHASE_MINUTES};
 use crate::i18n::{exercise_name, phase_name, t, Key, Lang};
 use crate::platform::{clipboard, location};
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 /// The iframe code for a course page: the app, allowed to use the
 /// clipboard, and a listener that sets its height from the app's messages.
@@ -81,7 +82,7 @@ pub fn TrainersScreen() -> impl IntoView {
     let exercise_option = move |id: ExerciseId| {
         view! {
             <option value=id.slug() selected=move || preset.with(|p| p.exercise == Some(id))>
-                {exercise_name(id)}
+                {move || exercise_name(id)}
             </option>
         }
     };
@@ -90,7 +91,7 @@ pub fn TrainersScreen() -> impl IntoView {
             <RadioChoice
                 name="trainer-format"
                 id=id
-                label=t(label)
+                label=text_signal(label)
                 checked=Signal::derive(move || preset.with(|p| p.format == format))
                 on_pick=move |_| preset.update(|p| p.format = format)
             />
@@ -100,7 +101,7 @@ pub fn TrainersScreen() -> impl IntoView {
         let id = format!("trainer-minutes-{}", phase.index());
         view! {
             <div class="field">
-                <label for=id.clone()>{phase_name(phase)}</label>
+                <label for=id.clone()>{move || phase_name(phase)}</label>
                 <input
                     type="number"
                     id=id
@@ -123,12 +124,12 @@ pub fn TrainersScreen() -> impl IntoView {
 
     view! {
         <section class="trainers" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::TrainersTitle)}</h1>
-            <p class="lead">{t(Key::TrainersIntro)}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::TrainersTitle)}</h1>
+            <p class="lead">{move || t(Key::TrainersIntro)}</p>
             <div class="trainers-grid">
                 <form class="trainer-form" on:submit=|ev| ev.prevent_default()>
                     <div class="field">
-                        <label for="trainer-what">{t(Key::TrainersWhat)}</label>
+                        <label for="trainer-what">{move || t(Key::TrainersWhat)}</label>
                         <select
                             id="trainer-what"
                             on:change=move |ev| {
@@ -137,14 +138,14 @@ pub fn TrainersScreen() -> impl IntoView {
                             }
                         >
                             <option value="" selected=move || preset.with(|p| p.exercise.is_none())>
-                                {t(Key::TrainersFullFlow)}
+                                {move || t(Key::TrainersFullFlow)}
                             </option>
                             {ExerciseId::ALL.into_iter().map(exercise_option).collect_view()}
                         </select>
                     </div>
                     <Show when=move || preset.with(|p| p.exercise.is_none())>
                         <fieldset>
-                            <legend>{t(Key::FormatLegend)}</legend>
+                            <legend>{move || t(Key::FormatLegend)}</legend>
                             {format_choice(None, "trainer-format-any", Key::TrainersAnyFormat)}
                             {format_choice(Some(Format::Reciprocal), "trainer-format-reciprocal", Key::FormatReciprocal)}
                             {format_choice(Some(Format::OneWay), "trainer-format-oneway", Key::FormatOneWay)}
@@ -159,14 +160,14 @@ pub fn TrainersScreen() -> impl IntoView {
                                     preset.update(|p| p.minutes = on.then(|| plan::split(30)));
                                 }
                             />
-                            <label for="trainer-set-minutes">{t(Key::TrainersSetMinutes)}</label>
+                            <label for="trainer-set-minutes">{move || t(Key::TrainersSetMinutes)}</label>
                         </div>
                         <Show when=move || preset.with(|p| p.minutes.is_some())>
                             <div class="split-grid">{Phase::ALL.into_iter().map(minutes_field).collect_view()}</div>
                         </Show>
                     </Show>
                     <div class="field">
-                        <label for="trainer-lang">{t(Key::LanguageLabel)}</label>
+                        <label for="trainer-lang">{move || t(Key::LanguageLabel)}</label>
                         <select
                             id="trainer-lang"
                             on:change=move |ev| {
@@ -174,7 +175,7 @@ pub fn TrainersScreen() -> impl IntoView {
                                 preset.update(|p| p.lang = Lang::from_tag(&v).map(|l| l.code().to_string()));
                             }
                         >
-                            <option value="">{t(Key::TrainersAnyLanguage)}</option>
+                            <option value="">{move || t(Key::TrainersAnyLanguage)}</option>
                             {Lang::ALL
                                 .into_iter()
                                 .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
@@ -191,7 +192,7 @@ pub fn TrainersScreen() -> impl IntoView {
                                 preset.update(|p| p.share = (!on).then_some(false));
                             }
                         />
-                        <label for="trainer-share">{t(Key::TrainersShare)}</label>
+                        <label for="trainer-share">{move || t(Key::TrainersShare)}</label>
                     </div>
                     <div class="choice">
                         <input
@@ -203,23 +204,23 @@ pub fn TrainersScreen() -> impl IntoView {
                                 preset.update(|p| p.embed = on);
                             }
                         />
-                        <label for="trainer-embed">{t(Key::TrainersEmbed)}</label>
+                        <label for="trainer-embed">{move || t(Key::TrainersEmbed)}</label>
                     </div>
                 </form>
                 <div class="trainer-output">
                     <div class="field">
-                        <label for="trainer-link">{t(Key::TrainersLink)}</label>
+                        <label for="trainer-link">{move || t(Key::TrainersLink)}</label>
                         <input type="text" id="trainer-link" readonly prop:value=move || link.get() />
                     </div>
                     <div class="actions">
                         <button type="button" on:click=move |_| copy("trainer-link", link.get_untracked())>
-                            {t(Key::TrainersCopyLink)}
+                            {move || t(Key::TrainersCopyLink)}
                         </button>
                         <p class="help-line" role="status">{status_of("trainer-link")}</p>
                     </div>
                     <div class="field">
-                        <label for="trainer-code">{t(Key::TrainersSnippet)}</label>
-                        <p class="help" id="trainer-code-help">{t(Key::TrainersSnippetHelp)}</p>
+                        <label for="trainer-code">{move || t(Key::TrainersSnippet)}</label>
+                        <p class="help" id="trainer-code-help">{move || t(Key::TrainersSnippetHelp)}</p>
                         <textarea
                             id="trainer-code"
                             rows=7
@@ -230,17 +231,17 @@ pub fn TrainersScreen() -> impl IntoView {
                     </div>
                     <div class="actions">
                         <button type="button" on:click=move |_| copy("trainer-code", code.get_untracked())>
-                            {t(Key::TrainersCopyCode)}
+                            {move || t(Key::TrainersCopyCode)}
                         </button>
                         <p class="help-line" role="status">{status_of("trainer-code")}</p>
                     </div>
                 </div>
             </div>
             <section aria-labelledby="trainer-preview-title">
-                <h2 id="trainer-preview-title">{t(Key::TrainersPreview)}</h2>
+                <h2 id="trainer-preview-title">{move || t(Key::TrainersPreview)}</h2>
                 <iframe
                     class="trainer-preview"
-                    title=t(Key::TrainersPreviewTitle)
+                    title=move || t(Key::TrainersPreviewTitle)
                     src=move || preview_src.get()
                     allow="clipboard-write"
                 ></iframe>

@@ -72,7 +72,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
             <RadioChoice
                 name="turn-pace"
                 id=format!("pace-{value:?}").to_ascii_lowercase()
-                label=key(lang(), &minutes.to_string())
+                label=Signal::derive(move || key(lang(), &minutes.to_string()))
                 checked=Signal::derive(move || keep() == (value == SwapChoice::Keep))
                 on_pick=move |_| current.update(|s| s.choose_pace(value, now_ms()))
             />
@@ -148,12 +148,12 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                     <p class="turn-time">{time}</p>
                     <Show when=move || shortened.get().is_some()>
                         <fieldset class="turn-pace">
-                            <legend>{t(Key::TurnPaceLegend)}</legend>
+                            <legend>{move || t(Key::TurnPaceLegend)}</legend>
                             {move || view! { {pace(SwapChoice::Fit)} {pace(SwapChoice::Keep)} }}
                         </fieldset>
                     </Show>
                     <div class="field">
-                        <label for="turn-scribe">{t(Key::TurnScribe)}</label>
+                        <label for="turn-scribe">{move || t(Key::TurnScribe)}</label>
                         <select
                             id="turn-scribe"
                             on:change=move |ev| {
@@ -173,7 +173,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
             </Show>
             <HereToday />
             <section class="turn-order" aria-labelledby="turn-order-title">
-                <h2 id="turn-order-title">{t(Key::TurnOrder)}</h2>
+                <h2 id="turn-order-title">{move || t(Key::TurnOrder)}</h2>
                 <ol>
                     {move || {
                         order()
@@ -202,7 +202,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                     }
                 >
                     <button type="button" class="primary big" on:click=next>
-                        {t(Key::TurnNext)}
+                        {move || t(Key::TurnNext)}
                     </button>
                 </Show>
             </div>
@@ -239,8 +239,8 @@ pub fn HereToday() -> impl IntoView {
     };
     view! {
         <fieldset class="here-today">
-            <legend>{t(Key::TurnHere)}</legend>
-            <p class="help">{t(Key::TurnHereHelp)}</p>
+            <legend>{move || t(Key::TurnHere)}</legend>
+            <p class="help">{move || t(Key::TurnHereHelp)}</p>
             <ul class="checks">{(0..people as u8).map(here).collect_view()}</ul>
         </fieldset>
     }

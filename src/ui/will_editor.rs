@@ -29,9 +29,9 @@ pub fn WillEditor(half: usize) -> impl IntoView {
 
     view! {
         <div class="editor will">
-            <h2>{t(Key::ActionsTitle)}</h2>
+            <h2>{move || t(Key::ActionsTitle)}</h2>
             <Show when=move || ids.with(|i| i.is_empty())>
-                <p class="muted">{t(Key::NoActionsYet)}</p>
+                <p class="muted">{move || t(Key::NoActionsYet)}</p>
             </Show>
             <ol class="action-list">
                 <For
@@ -41,11 +41,11 @@ pub fn WillEditor(half: usize) -> impl IntoView {
                 />
             </ol>
             <button type="button" id=format!("add-action-{half}") on:click=add>
-                "+ "{t(Key::AddAction)}
+                "+ "{move || t(Key::AddAction)}
             </button>
             <fieldset class="confidence">
                 <legend>{move || texts::confidence_legend(lang(), &client())}</legend>
-                <p class="help">{t(Key::ConfidenceHelp)}</p>
+                <p class="help">{move || t(Key::ConfidenceHelp)}</p>
                 <Scale
                     name=format!("conf-{half}")
                     max=10

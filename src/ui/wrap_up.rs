@@ -51,7 +51,7 @@ pub fn WrapUpScreen() -> impl IntoView {
                 .collect::<Vec<_>>()
         });
         (!names.is_empty()).then(|| {
-            view! { <p class="absent-line">{texts::group_plan_absent(lang(), &list(&names))}</p> }
+            view! { <p class="absent-line">{move || texts::group_plan_absent(lang(), &list(&names))}</p> }
         })
     };
 
@@ -81,15 +81,15 @@ pub fn WrapUpScreen() -> impl IntoView {
 
     view! {
         <section class="wrap-up" aria-labelledby="screen-title">
-            <h1 id="screen-title" tabindex="-1">{t(Key::WrapUpTitle)}</h1>
+            <h1 id="screen-title" tabindex="-1">{move || t(Key::WrapUpTitle)}</h1>
             <p class="print-only">{byline}</p>
-            <p class="lead no-print">{t(Key::WrapUpIntro)}</p>
+            <p class="lead no-print">{move || t(Key::WrapUpIntro)}</p>
             <div class="summaries">
                 {move || halves().into_iter().map(|h| view! { <HalfSummary half=h /> }).collect_view()}
             </div>
             {absent}
             <section class="reflections no-print" aria-labelledby="reflection-title">
-                <h2 id="reflection-title">{t(Key::ReflectionTitle)}</h2>
+                <h2 id="reflection-title">{move || t(Key::ReflectionTitle)}</h2>
                 // Someone not here today has nothing to reflect on.
                 {(0..people)
                     .filter(|&who| current.read_untracked(|s| s.is_present(who as u8)))
@@ -102,7 +102,7 @@ pub fn WrapUpScreen() -> impl IntoView {
             <SessionExports />
             <div class="actions no-print">
                 <button type="button" class="primary big" on:click=move |_| print_page()>
-                    {t(Key::PrintPlan)}
+                    {move || t(Key::PrintPlan)}
                 </button>
                 // A round needs three people here.
                 {current
@@ -125,12 +125,12 @@ pub fn WrapUpScreen() -> impl IntoView {
                                 }
                             }
                         >
-                            {t(Key::RoundWithGroup)}
+                            {move || t(Key::RoundWithGroup)}
                         </button>
                     }
                 })}
                 <button type="button" on:click=move |_| router.go(Route::NewSession)>
-                    {t(Key::NewSession)}
+                    {move || t(Key::NewSession)}
                 </button>
             </div>
         </section>

@@ -70,14 +70,14 @@ fn PairChoice(
             .collect_view();
         view! {
             <div class="field">
-                <label for=id.clone()>{t(label)}</label>
+                <label for=id.clone()>{move || t(label)}</label>
                 <select
                     id=id
                     aria-describedby=error_id.clone()
                     on:change=move |ev| pick.set(event_target_value(&ev).parse().ok())
                 >
                     <option value="" selected=move || pick.get_untracked().is_none()>
-                        {t(Key::RotationChoose)}
+                        {move || t(Key::RotationChoose)}
                     </option>
                     {options}
                 </select>
@@ -266,7 +266,7 @@ pub fn PeriodEditor(
                         )
                     }
                 >
-                    {t(Key::RotationUnlock)}
+                    {move || t(Key::RotationUnlock)}
                     <span class="sr-only">" " {names}</span>
                 </button>
             </li>
@@ -277,15 +277,15 @@ pub fn PeriodEditor(
     let labelled_by = title_id.clone();
     view! {
         <div class="period-editor" id=format!("period-edit-{index}") role="group" aria-labelledby=labelled_by>
-            <h3 id=title_id tabindex="-1">{texts::rotation_change_title(lang(), &day.get_value())}</h3>
+            <h3 id=title_id tabindex="-1">{move || texts::rotation_change_title(lang(), &day.get_value())}</h3>
             <fieldset>
-                <legend>{t(Key::RotationAwayLegend)}</legend>
-                <p class="help">{t(Key::RotationAwayHelp)}</p>
+                <legend>{move || t(Key::RotationAwayLegend)}</legend>
+                <p class="help">{move || t(Key::RotationAwayHelp)}</p>
                 <div class="away-boxes">{members.into_iter().map(away_box).collect_view()}</div>
             </fieldset>
             <fieldset>
-                <legend>{t(Key::RotationSwapLegend)}</legend>
-                <p class="help">{t(Key::RotationSwapHelp)}</p>
+                <legend>{move || t(Key::RotationSwapLegend)}</legend>
+                <p class="help">{move || t(Key::RotationSwapHelp)}</p>
                 <div class="pair-choice">
                     <PairChoice
                         index=index
@@ -296,12 +296,12 @@ pub fn PeriodEditor(
                         second_pick=swap_b
                         error_id=error_id.clone()
                     />
-                    <button type="button" id=format!("swap-{index}") on:click=swap>{t(Key::RotationSwap)}</button>
+                    <button type="button" id=format!("swap-{index}") on:click=swap>{move || t(Key::RotationSwap)}</button>
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t(Key::RotationLockLegend)}</legend>
-                <p class="help">{t(Key::RotationLockHelp)}</p>
+                <legend>{move || t(Key::RotationLockLegend)}</legend>
+                <p class="help">{move || t(Key::RotationLockHelp)}</p>
                 <div class="pair-choice">
                     <PairChoice
                         index=index
@@ -312,7 +312,7 @@ pub fn PeriodEditor(
                         second_pick=lock_b
                         error_id=error_id.clone()
                     />
-                    <button type="button" id=format!("lock-{index}") on:click=lock>{t(Key::RotationLock)}</button>
+                    <button type="button" id=format!("lock-{index}") on:click=lock>{move || t(Key::RotationLock)}</button>
                 </div>
                 <Show when={
                     let empty = period.locked.is_empty();
@@ -330,13 +330,13 @@ pub fn PeriodEditor(
                         // Said through the announcer; shown here.
                         view! {
                             <div class="repeat-note">
-                                <p>{t(Key::RotationRepeatsIntro)}</p>
+                                <p>{move || t(Key::RotationRepeatsIntro)}</p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                             </div>
                         }
                     })
             }}
-            <button type="button" class="primary" on:click=move |_| on_done.run(())>{t(Key::RotationDone)}</button>
+            <button type="button" class="primary" on:click=move |_| on_done.run(())>{move || t(Key::RotationDone)}</button>
         </div>
     }
 }

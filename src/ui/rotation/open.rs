@@ -41,7 +41,7 @@ pub fn ScheduleArrival(
         let (line, names) = summary(s);
         view! {
             <div class="arrival-card">
-                <h2>{t(title)}</h2>
+                <h2>{move || t(title)}</h2>
                 <p>{line}</p>
                 <p class="muted">{names}</p>
             </div>
@@ -67,8 +67,8 @@ pub fn ScheduleArrival(
     let my_link = link_for(&link::encode(&mine));
     view! {
         <section class="open rotation-arrival" aria-labelledby="arrival-title">
-            <h1 id="arrival-title" tabindex="-1">{t(Key::RotationOpenTitle)}</h1>
-            <p>{t(Key::RotationOpenIntro)}</p>
+            <h1 id="arrival-title" tabindex="-1">{move || t(Key::RotationOpenTitle)}</h1>
+            <p>{move || t(Key::RotationOpenIntro)}</p>
             <div class="arrival-cards">
                 {card(Key::RotationOpenTheirs, &theirs)}
                 {card(Key::RotationOpenMine, &mine)}
@@ -76,9 +76,9 @@ pub fn ScheduleArrival(
             {differs.map(|text| view! { <p>{text}</p> })}
             <div class="actions">
                 <button type="button" class="primary" on:click=move |_| on_answer.run(true)>
-                    {t(Key::RotationOpenReplace)}
+                    {move || t(Key::RotationOpenReplace)}
                 </button>
-                <button type="button" on:click=move |_| on_answer.run(false)>{t(Key::RotationOpenKeep)}</button>
+                <button type="button" on:click=move |_| on_answer.run(false)>{move || t(Key::RotationOpenKeep)}</button>
                 <button
                     type="button"
                     class="ghost"
@@ -86,7 +86,7 @@ pub fn ScheduleArrival(
                         files::download("peer-coach-my-rotation.txt", &schedule_text_block(&my_link));
                     }
                 >
-                    {t(Key::RotationOpenSaveMine)}
+                    {move || t(Key::RotationOpenSaveMine)}
                 </button>
             </div>
         </section>

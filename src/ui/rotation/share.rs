@@ -79,10 +79,10 @@ pub fn ScheduleShare(
 
     view! {
         <section class="share-panel schedule-share no-print" aria-labelledby="schedule-share-title">
-            <h2 id="schedule-share-title">{t(Key::RotationShareTitle)}</h2>
-            <p class="muted">{t(Key::RotationShareWhat)}</p>
+            <h2 id="schedule-share-title">{move || t(Key::RotationShareTitle)}</h2>
+            <p class="muted">{move || t(Key::RotationShareWhat)}</p>
             <div class="field">
-                <label for="schedule-link">{t(Key::RotationShareLink)}</label>
+                <label for="schedule-link">{move || t(Key::RotationShareLink)}</label>
                 <textarea
                     id="schedule-link"
                     class="link"
@@ -95,14 +95,14 @@ pub fn ScheduleShare(
             </div>
             <p id="schedule-length" class="muted">{length_note}</p>
             <div class="actions tight">
-                <button type="button" class="primary" on:click=copy>{t(Key::ShareCopy)}</button>
+                <button type="button" class="primary" on:click=copy>{move || t(Key::ShareCopy)}</button>
                 <button
                     type="button"
                     on:click=move |_| {
                         files::download("peer-coach-rotation.txt", &schedule_text_block(&url.get_untracked()));
                     }
                 >
-                    {t(Key::RotationShareFile)}
+                    {move || t(Key::RotationShareFile)}
                 </button>
             </div>
             <p class="copy-status" role="status">
@@ -116,7 +116,7 @@ pub fn ScheduleShare(
                 (status() == Some(false))
                     .then(|| {
                         view! {
-                            <label class="sr-only" for="schedule-copy-fallback">{t(Key::RotationShareLink)}</label>
+                            <label class="sr-only" for="schedule-copy-fallback">{move || t(Key::RotationShareLink)}</label>
                             <textarea
                                 id="schedule-copy-fallback"
                                 class="link"
