@@ -93,7 +93,7 @@ pub(super) static CATALOGUE: Catalogue = Catalogue {
     ],
 };
 
-fn text(key: Key) -> &'static str {
+pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
@@ -483,9 +483,11 @@ fn text(key: Key) -> &'static str {
         HistoryIntro => "Every session kept on this device, newest first. Open one, start the next session with the same partner, or delete one.",
         HistorySearch => "Search sessions",
         HistoryCount => "{n} sessions on this device.",
-        HistoryCountOne => "1 session on this device.",
+        HistoryCountMany => "{n} sessions on this device.",
+        HistoryCountOne => "{n} session on this device.",
         HistoryFound => "{n} sessions found.",
-        HistoryFoundOne => "1 session found.",
+        HistoryFoundMany => "{n} sessions found.",
+        HistoryFoundOne => "{n} session found.",
         HistoryDeleted => "Deleted the session of {names}.",
         Undo => "Undo",
         HistoryMore => "Show {n} more",
@@ -533,7 +535,8 @@ fn text(key: Key) -> &'static str {
         JournalNew => "New entry",
         JournalSearch => "Search the journal",
         JournalCount => "{n} entries.",
-        JournalCountOne => "1 entry.",
+        JournalCountMany => "{n} entries.",
+        JournalCountOne => "{n} entry.",
         RotationTitle => "Team rotation",
         RotationIntro => "Everyone in a team meets a different colleague each period. Nobody meets the same person again before meeting everyone.",
         RotationPeople => "People",

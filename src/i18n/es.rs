@@ -296,7 +296,7 @@ pub(super) static JOURNAL_PROMPT_TEXTS: [&str; JOURNAL_PROMPTS as usize] = [
     "¿Qué te gustaría llevar a tu próxima sesión?",
 ];
 
-fn text(key: Key) -> &'static str {
+pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
@@ -591,9 +591,11 @@ fn text(key: Key) -> &'static str {
         HistoryIntro => "Todas las sesiones guardadas en este dispositivo, de la más reciente a la más antigua. Abre una, empieza la siguiente sesión con la misma pareja o borra una.",
         HistorySearch => "Buscar sesiones",
         HistoryCount => "{n} sesiones en este dispositivo.",
-        HistoryCountOne => "1 sesión en este dispositivo.",
+        HistoryCountMany => "{n} de sesiones en este dispositivo.",
+        HistoryCountOne => "{n} sesión en este dispositivo.",
         HistoryFound => "{n} sesiones encontradas.",
-        HistoryFoundOne => "1 sesión encontrada.",
+        HistoryFoundMany => "{n} de sesiones encontradas.",
+        HistoryFoundOne => "{n} sesión encontrada.",
         HistoryDeleted => "Se borró la sesión de {names}.",
         Undo => "Deshacer",
         HistoryMore => "Mostrar {n} más",
@@ -641,7 +643,8 @@ fn text(key: Key) -> &'static str {
         JournalNew => "Nueva entrada",
         JournalSearch => "Buscar en el diario",
         JournalCount => "{n} entradas.",
-        JournalCountOne => "1 entrada.",
+        JournalCountMany => "{n} de entradas.",
+        JournalCountOne => "{n} entrada.",
         RotationTitle => "Rotación del equipo",
         RotationIntro => "Cada persona del equipo se reúne con un colega distinto en cada periodo. Nadie repite pareja antes de haberse reunido con todos.",
         RotationPeople => "Personas",

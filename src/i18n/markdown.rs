@@ -7,7 +7,7 @@
 //! `# heading`, a `*` or a `1.` at the start of a line stays text, and a
 //! `<` never becomes HTML. Line breaks in a text become hard line breaks.
 
-use super::{exercise_name, person, phase_name, t, tf, Key};
+use super::{exercise_name, lang, person, phase_name, t, texts, Key, Lang};
 use crate::domain::exercise::round::FeedForwardRound;
 use crate::domain::exercise::ExerciseRun;
 use crate::domain::flow::Phase;
@@ -18,7 +18,20 @@ use crate::domain::session::{ActionItem, ActionStatus, Half, Owner, Session};
 /// `result_lines`); `created_date` is the session's date as the user reads
 /// dates; `airtime` is each person's share of the talking time as the
 /// wrap-up shows it (`(name, share)`, empty when nobody was timed).
+/// Written in `language`, whatever the app speaks.
 pub fn session_markdown(
+    language: Lang,
+    s: &Session,
+    exercise_lines: &dyn Fn(&ExerciseRun) -> Vec<(String, String)>,
+    created_date: &str,
+    airtime: &[(String, String)],
+) -> String {
+    super::in_lang(language, || {
+        write_session(s, exercise_lines, created_date, airtime)
+    })
+}
+
+fn write_session(
     s: &Session,
     exercise_lines: &dyn Fn(&ExerciseRun) -> Vec<(String, String)>,
     created_date: &str,
@@ -28,12 +41,10 @@ pub fn session_markdown(
     let who = |p: u8| inline(&person(&s.names, p));
     doc.heading(
         1,
-        &tf(
-            Key::MarkdownTitle,
-            &[
-                ("names", &inline(&crate::i18n::pair(&s.names))),
-                ("date", &inline(created_date)),
-            ],
+        &texts::markdown_title(
+            lang(),
+            &inline(&crate::i18n::pair(&s.names)),
+            &inline(created_date),
         ),
     );
 
@@ -61,11 +72,11 @@ pub fn session_markdown(
         .map(|i| {
             let mut details: Vec<String> = i.person.map(who).into_iter().collect();
             if !i.due.trim().is_empty() {
-                details.push(tf(Key::SummaryDue, &[("date", &inline(&i.due))]));
+                details.push(texts::summary_due(lang(), &inline(&i.due)));
             }
             if !i.first_step.trim().is_empty() {
                 let step = text(&i.first_step, 0);
-                details.push(tf(Key::SummaryFirstStep, &[("step", &step)]));
+                details.push(texts::summary_first_step(lang(), &step));
             }
             details.push(status_text(i.status, &i.note));
             if i.carried {
@@ -90,7 +101,7 @@ pub fn session_markdown(
             let sentence = text(&r.sentence, 2);
             let useful = r
                 .useful
-                .map(|n| format!(" ({})", tf(Key::MarkdownUseful, &[("n", &n.to_string())])));
+                .map(|n| format!(" ({})", texts::markdown_useful(lang(), &n.to_string())));
             if sentence.is_empty() && useful.is_none() {
                 return None;
             }
@@ -137,12 +148,12 @@ pub fn session_markdown(
             date
         } else {
             let time = inline(&meeting.time);
-            tf(Key::MarkdownMeetingAt, &[("date", &date), ("time", &time)])
+            texts::markdown_meeting_at(lang(), &date, &time)
         };
         match meeting.every_weeks {
             Some(1) => when = format!("{when}, {}", t(Key::MarkdownEveryWeek)),
             Some(n) => {
-                let every = tf(Key::MarkdownEveryWeeks, &[("n", &n.to_string())]);
+                let every = texts::markdown_every_weeks(lang(), &n.to_string());
                 when = format!("{when}, {every}");
             }
             None => {}
@@ -162,12 +173,18 @@ fn write_half(
 ) {
     let client = inline(&person(&s.names, half.client));
     let (coach, title) = if s.format.is_group() {
-        (half.scribe.unwrap_or(half.client), Key::GroupSummaryTitle)
+        (
+            half.scribe.unwrap_or(half.client),
+            texts::group_summary_title as fn(Lang, &str, &str) -> String,
+        )
     } else {
-        (half.coach(), Key::HalfSummaryTitle)
+        (
+            half.coach(),
+            texts::half_summary_title as fn(Lang, &str, &str) -> String,
+        )
     };
     let coach = inline(&person(&s.names, coach));
-    doc.heading(2, &tf(title, &[("client", &client), ("coach", &coach)]));
+    doc.heading(2, &title(lang(), &client, &coach));
     for (label, value) in [
         (Key::SummaryGoal, &half.goal.topic),
         (Key::SummaryOutcome, &half.goal.outcome),
@@ -242,7 +259,7 @@ fn write_half(
         };
         if !raise.is_empty() {
             line.push_str(" — ");
-            line.push_str(&tf(Key::MarkdownRaise, &[("note", &raise)]));
+            line.push_str(&texts::markdown_raise(lang(), &raise));
         }
         doc.block(&line);
     }
@@ -273,16 +290,13 @@ fn action_details(a: &ActionItem, names: &[String]) -> String {
         Owner::Other(name) if !name.trim().is_empty() => inline(name),
         Owner::Other(_) => t(Key::OwnerOther).to_string(),
     };
-    let mut details = vec![tf(Key::SummaryOwner, &[("name", &owner)])];
+    let mut details = vec![texts::summary_owner(lang(), &owner)];
     if !a.due.trim().is_empty() {
-        details.push(tf(
-            Key::SummaryDue,
-            &[("date", &inline(&super::day(&a.due)))],
-        ));
+        details.push(texts::summary_due(lang(), &inline(&super::day(&a.due))));
     }
     if !a.first_step.trim().is_empty() {
         let step = text(&a.first_step, 0);
-        details.push(tf(Key::SummaryFirstStep, &[("step", &step)]));
+        details.push(texts::summary_first_step(lang(), &step));
     }
     if a.status != ActionStatus::Open || !a.status_note.trim().is_empty() {
         details.push(status_text(a.status, &a.status_note));
@@ -303,9 +317,14 @@ fn status_text(status: ActionStatus, note: &str) -> String {
 
 /// A FeedForward round as Markdown: a heading with the date, then each
 /// person's behaviour and the ideas they received, with who gave each.
-pub fn round_markdown(round: &FeedForwardRound, date: &str) -> String {
+/// Written in `language`, whatever the app speaks.
+pub fn round_markdown(language: Lang, round: &FeedForwardRound, date: &str) -> String {
+    super::in_lang(language, || write_round(round, date))
+}
+
+fn write_round(round: &FeedForwardRound, date: &str) -> String {
     let mut doc = Doc::default();
-    doc.heading(1, &tf(Key::RoundMarkdownTitle, &[("date", &inline(date))]));
+    doc.heading(1, &texts::round_markdown_title(lang(), &inline(date)));
     for (p, turn) in round.turns.iter().enumerate() {
         let name = inline(&person(&round.people, p as u8));
         let behaviour = inline(&turn.behaviour);
@@ -433,6 +452,29 @@ mod tests {
         subject.into_iter().chain(notes).collect()
     }
 
+    /// For every language: the export is written in the language asked
+    /// for (its headings are that language's texts, and no heading of
+    /// another language where they differ), natively, and the language in
+    /// use is English again afterwards.
+    #[test]
+    fn the_export_is_written_in_the_language_asked_for() {
+        use crate::i18n::text_in;
+        let s = reference_session();
+        for language in Lang::ALL {
+            let md = session_markdown(language, &s, &lines, "", &[]);
+            for key in [Key::SummaryGoal, Key::SummaryOutcome, Key::SummaryPlan] {
+                assert!(md.contains(text_in(language, key)), "{language:?} {key:?}");
+                for other in Lang::ALL {
+                    let theirs = text_in(other, key);
+                    if theirs != text_in(language, key) {
+                        assert!(!md.contains(theirs), "{language:?} has {theirs}");
+                    }
+                }
+            }
+            assert_eq!(crate::i18n::lang(), Lang::En);
+        }
+    }
+
     /// The document's headings, in order.
     fn headings(md: &str) -> Vec<&str> {
         md.lines().filter(|l| l.starts_with('#')).collect()
@@ -440,7 +482,7 @@ mod tests {
 
     #[test]
     fn the_reference_session() {
-        let md = session_markdown(&reference_session(), &lines, "10 March 2026", &[]);
+        let md = session_markdown(Lang::En, &reference_session(), &lines, "10 March 2026", &[]);
         assert_eq!(
             headings(&md),
             [
@@ -482,6 +524,7 @@ mod tests {
     #[test]
     fn exercises_with_what_they_captured() {
         let md = session_markdown(
+            Lang::En,
             &reference_session_with_exercises(),
             &lines,
             "10 March 2026",
@@ -504,7 +547,7 @@ mod tests {
         // A run with nothing to show is left out.
         let mut s = reference_session();
         s.halves[0].open_exercise(ExerciseId::QuickAsk);
-        assert!(!session_markdown(&s, &lines, "", &[]).contains("Exercises"));
+        assert!(!session_markdown(Lang::En, &s, &lines, "", &[]).contains("Exercises"));
     }
 
     #[test]
@@ -533,7 +576,7 @@ mod tests {
             time: "09:30".into(),
             every_weeks: Some(2),
         });
-        let md = session_markdown(&s, &lines, "10 March 2026", &[]);
+        let md = session_markdown(Lang::En, &s, &lines, "10 March 2026", &[]);
         let h = headings(&md);
         assert_eq!(h[1], "## Since last time");
         assert_eq!(h.last(), Some(&"## Next meeting"));
@@ -550,7 +593,7 @@ mod tests {
             time: String::new(),
             every_weeks: Some(1),
         });
-        let md = session_markdown(&s, &lines, "", &[]);
+        let md = session_markdown(Lang::En, &s, &lines, "", &[]);
         assert!(md.ends_with("## Next meeting\n\n2026-03-24, every week\n"));
     }
 
@@ -586,7 +629,7 @@ mod tests {
         s.halves[0].reality = "First line\n\n- second <script>alert(1)</script>\n===".into();
         s.halves[0].options[0].text = "1. **one**\n2. two".into();
         s.halves[0].actions[0].what = "<img src=x onerror=alert(1)>".into();
-        let md = session_markdown(&s, &lines, "10 March 2026", &[]);
+        let md = session_markdown(Lang::En, &s, &lines, "10 March 2026", &[]);
         assert!(md.starts_with("# Peer coaching: \\<Amara\\> & Jonas \\#1, 10 March 2026\n"));
         assert!(md.contains("**Topic:** \\# Big \\*topic\\*\n"));
         assert!(md.contains(
@@ -607,7 +650,7 @@ mod tests {
         r.set_behaviour(0, "Interrupting *others*".into());
         r.set_idea(0, 2, 0, "Count to three".into());
         r.set_idea(0, 1, 1, "Write it down\nfirst".into());
-        let md = round_markdown(&r, "24 March 2026");
+        let md = round_markdown(Lang::En, &r, "24 March 2026");
         assert_eq!(
             md,
             "# FeedForward round, 24 March 2026\n\n\
@@ -641,7 +684,7 @@ mod every_text {
             out
         };
         let airtime = [("Amara".to_string(), "55 % · 11:00".to_string())];
-        let md = session_markdown(&s, &lines, "", &airtime);
+        let md = session_markdown(Lang::En, &s, &lines, "", &airtime);
         for (path, kind, text) in texts(&s) {
             if kind == TextKind::Written && !path.starts_with("names") {
                 assert!(md.contains(text), "{path}: {text} missing from\n{md}");

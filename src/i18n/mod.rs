@@ -14,9 +14,9 @@ mod exercises;
 mod journal;
 mod key;
 mod markdown;
+mod plural;
 mod pt;
-
-use std::sync::atomic::{AtomicU8, Ordering};
+pub mod texts;
 
 pub use exercises::{
     deck, exercise_matches, exercise_name, exercise_texts, helps_label, result_lines, ExerciseTexts,
@@ -24,6 +24,7 @@ pub use exercises::{
 pub use journal::journal_prompt;
 pub use key::Key;
 pub use markdown::{round_markdown, session_markdown};
+pub use plural::{count_in, plural, Counted, Plural};
 
 use crate::domain::deck::DECK_SIZE;
 use crate::domain::flow::Phase;
@@ -97,14 +98,6 @@ impl Lang {
             .find_map(|t| Lang::from_tag(t.as_ref()))
             .unwrap_or(Lang::En)
     }
-
-    fn index(self) -> u8 {
-        match self {
-            Lang::En => 0,
-            Lang::Es => 1,
-            Lang::Pt => 2,
-        }
-    }
 }
 
 /// The locale dates are written in: the browser's own tag for the app's
@@ -131,9 +124,12 @@ fn is_plain_tag(tag: &str) -> bool {
 
 /// How a calendar date (year, month, day) is written for the reader; set
 /// once by the platform (the browser's `Intl`).
-static DAY_FORMAT: std::sync::OnceLock<fn(i64, i64, i64) -> String> = std::sync::OnceLock::new();
+static DAY_FORMAT: std::sync::OnceLock<DayFormat> = std::sync::OnceLock::new();
 
-pub fn set_day_format(format: fn(i64, i64, i64) -> String) {
+/// Writes a calendar day (year, month, day) in a language.
+pub type DayFormat = fn(Lang, i64, i64, i64) -> String;
+
+pub fn set_day_format(format: DayFormat) {
     let _ = DAY_FORMAT.set(format);
 }
 
@@ -145,24 +141,46 @@ pub fn day(text: &str) -> String {
         crate::domain::dates::parse_iso_date(text.trim()),
         DAY_FORMAT.get(),
     ) {
-        (Some((y, m, d)), Some(format)) => format(y, m, d),
+        (Some((y, m, d)), Some(format)) => format(lang(), y, m, d),
         _ => text.to_string(),
     }
 }
 
-/// The language in use (one page, one language at a time).
-static CURRENT: AtomicU8 = AtomicU8::new(0);
+/// Where the language in use comes from: the app registers its reactive
+/// language once, so that a view reading a text follows a change of
+/// language (and nothing else is drawn again). None registered (native
+/// tests, domain code): English.
+static SOURCE: std::sync::OnceLock<fn() -> Lang> = std::sync::OnceLock::new();
 
+thread_local! {
+    /// The language of [`in_lang`], while it runs.
+    static SCOPED: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Read the language in use from `source` from now on (set once).
+pub fn set_lang_source(source: fn() -> Lang) {
+    let _ = SOURCE.set(source);
+}
+
+/// The language in use: the one [`in_lang`] gives, else the app's.
 pub fn lang() -> Lang {
-    Lang::ALL
-        .into_iter()
-        .find(|l| l.index() == CURRENT.load(Ordering::Relaxed))
+    SCOPED
+        .with(std::cell::Cell::get)
+        .or_else(|| SOURCE.get().map(|source| source()))
         .unwrap_or(Lang::En)
 }
 
-/// Speak `lang` from now on (the views re-render to follow).
-pub fn set_lang(lang: Lang) {
-    CURRENT.store(lang.index(), Ordering::Relaxed);
+/// Runs `f` with every text in `lang`, whatever the app speaks: for texts
+/// made outside the views (a Markdown export), and callable natively.
+pub fn in_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SCOPED.with(|s| s.set(self.0));
+        }
+    }
+    let _restore = Restore(SCOPED.with(|s| s.replace(Some(lang))));
+    f()
 }
 
 /// The catalogue in use.
@@ -174,17 +192,24 @@ pub fn catalogue() -> &'static Catalogue {
     }
 }
 
-/// The text for `key`.
+/// The text for `key`, in the language in use. A text with placeholders
+/// is read through its typed function in [`texts`] instead.
 pub fn t(key: Key) -> &'static str {
-    (catalogue().text)(key)
+    text_in(lang(), key)
 }
 
-/// The text for `key` with `{name}` placeholders filled in. Values are
-/// inserted as text; nothing here is ever HTML.
-pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
-    fill(t(key), args)
+/// The text for `key` in `lang`, as written (placeholders unfilled).
+pub const fn text_in(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::En => en::text(key),
+        Lang::Es => es::text(key),
+        Lang::Pt => pt::text(key),
+    }
 }
 
+/// `template` with its `{name}` placeholders filled in. Values are
+/// inserted as text; nothing here is ever HTML. Only [`texts`] calls it,
+/// with the names its key declares (and [`count_in`], with `n`).
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -223,7 +248,6 @@ pub fn rule(n: u8) -> &'static str {
     catalogue().rules.get(n as usize).copied().unwrap_or("")
 }
 
-/// A person's name as shown: the first name given, or "Person A/B".
 /// The word for what became of an action.
 pub fn status_name(status: crate::domain::session::ActionStatus) -> &'static str {
     use crate::domain::session::ActionStatus;
@@ -235,13 +259,10 @@ pub fn status_name(status: crate::domain::session::ActionStatus) -> &'static str
     })
 }
 
-/// A count in words: `one` for exactly one, else `other` with `{n}`.
-pub fn count(n: usize, one: Key, other: Key) -> String {
-    if n == 1 {
-        t(one).to_string()
-    } else {
-        tf(other, &[("n", &number(n))])
-    }
+/// A count in words, in the form the language in use takes for `n`
+/// (its CLDR plural category, see [`plural`]).
+pub fn count(n: usize, forms: Counted) -> String {
+    count_in(lang(), n, forms)
 }
 
 /// A whole number as the language writes it: `12,580` in English,
@@ -323,7 +344,7 @@ pub fn person(names: &[String], who: u8) -> String {
         1 => t(Key::PersonB).to_string(),
         n => {
             let letter = char::from(b'A' + n.min(25));
-            tf(Key::PersonLetter, &[("letter", &letter.to_string())])
+            texts::person_letter(lang(), &letter.to_string())
         }
     }
 }

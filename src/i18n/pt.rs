@@ -296,7 +296,7 @@ pub(super) static JOURNAL_PROMPT_TEXTS: [&str; JOURNAL_PROMPTS as usize] = [
     "O que você gostaria de levar para a sua próxima sessão?",
 ];
 
-fn text(key: Key) -> &'static str {
+pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
@@ -591,9 +591,11 @@ fn text(key: Key) -> &'static str {
         HistoryIntro => "Todas as sessões guardadas neste dispositivo, das mais novas às mais antigas. Abra uma, comece a próxima sessão com a mesma dupla, ou apague uma.",
         HistorySearch => "Buscar sessões",
         HistoryCount => "{n} sessões neste dispositivo.",
-        HistoryCountOne => "1 sessão neste dispositivo.",
+        HistoryCountMany => "{n} de sessões neste dispositivo.",
+        HistoryCountOne => "{n} sessão neste dispositivo.",
         HistoryFound => "{n} sessões encontradas.",
-        HistoryFoundOne => "1 sessão encontrada.",
+        HistoryFoundMany => "{n} de sessões encontradas.",
+        HistoryFoundOne => "{n} sessão encontrada.",
         HistoryDeleted => "A sessão de {names} foi apagada.",
         Undo => "Desfazer",
         HistoryMore => "Mostrar mais {n}",
@@ -641,7 +643,8 @@ fn text(key: Key) -> &'static str {
         JournalNew => "Novo registro",
         JournalSearch => "Buscar no diário",
         JournalCount => "{n} registros.",
-        JournalCountOne => "1 registro.",
+        JournalCountMany => "{n} de registros.",
+        JournalCountOne => "{n} registro.",
         RotationTitle => "Rodízio da equipe",
         RotationIntro => "Cada pessoa da equipe encontra um colega diferente a cada período. Ninguém reencontra a mesma pessoa antes de ter encontrado todas.",
         RotationPeople => "Pessoas",

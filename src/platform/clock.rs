@@ -1,4 +1,7 @@
-//! Wall-clock time for the time-boxes.
+//! Wall-clock time for the time-boxes, and dates as the reader writes
+//! them (in the language given).
+
+use crate::i18n::Lang;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
@@ -16,19 +19,16 @@ pub fn today_iso() -> String {
     )
 }
 
-/// The locale dates are written in: the browser's own for the app's
-/// language (see `i18n::date_locale`).
-pub fn date_locale() -> String {
-    crate::i18n::date_locale(
-        crate::i18n::lang(),
-        &crate::platform::language::browser_languages(),
-    )
+/// The locale dates are written in: the browser's own for `lang` (see
+/// `i18n::date_locale`).
+pub fn date_locale(lang: Lang) -> String {
+    crate::i18n::date_locale(lang, &crate::platform::language::browser_languages())
 }
 
 /// A date written with `Intl.DateTimeFormat` in [`date_locale`], with
 /// these options (none: the locale's short numeric date).
-fn intl_date(date: &js_sys::Date, options: &[(&str, &str)]) -> String {
-    let locales = js_sys::Array::of1(&date_locale().into());
+fn intl_date(lang: Lang, date: &js_sys::Date, options: &[(&str, &str)]) -> String {
+    let locales = js_sys::Array::of1(&date_locale(lang).into());
     let opts = js_sys::Object::new();
     for (key, value) in options {
         let _ = js_sys::Reflect::set(&opts, &(*key).into(), &(*value).into());
@@ -43,8 +43,9 @@ fn intl_date(date: &js_sys::Date, options: &[(&str, &str)]) -> String {
 
 /// A moment's date as the browser writes dates, for lists of sessions
 /// ("03/10/2026" in en-GB, "10/3/2026" in en-US).
-pub fn local_date(ms: i64) -> String {
+pub fn local_date(lang: Lang, ms: i64) -> String {
     intl_date(
+        lang,
         &js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)),
         &[],
     )
@@ -53,9 +54,10 @@ pub fn local_date(ms: i64) -> String {
 /// A calendar day (year, month 1 to 12, day) as the browser writes dates,
 /// with the month in words: "3 Oct 2026" in en-GB, "Oct 3, 2026" in
 /// en-US, "3 oct 2026" in Spanish. For `i18n::day`.
-pub fn format_day(y: i64, m: i64, d: i64) -> String {
+pub fn format_day(lang: Lang, y: i64, m: i64, d: i64) -> String {
     let day = js_sys::Date::new_with_year_month_day(y as u32, (m - 1) as i32, d as i32);
     intl_date(
+        lang,
         &day,
         &[("year", "numeric"), ("month", "short"), ("day", "numeric")],
     )
@@ -64,12 +66,13 @@ pub fn format_day(y: i64, m: i64, d: i64) -> String {
 /// A calendar date (`YYYY-MM-DD`) as the browser writes dates, with its
 /// weekday, e.g. "Tue, 31 Mar 2026" in en-GB; the text itself if it is not
 /// a date.
-pub fn local_day(date: &str) -> String {
+pub fn local_day(lang: Lang, date: &str) -> String {
     let Some((y, m, d)) = crate::domain::dates::parse_iso_date(date) else {
         return date.to_string();
     };
     let day = js_sys::Date::new_with_year_month_day(y as u32, (m - 1) as i32, d as i32);
     intl_date(
+        lang,
         &day,
         &[
             ("weekday", "short"),

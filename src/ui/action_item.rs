@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::session::{ActionItem, Owner};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
@@ -37,16 +38,16 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
     view! {
         <li class="action">
             <fieldset>
-                <legend>{move || tf(Key::ActionLabel, &[("n", &n.get().to_string())])}</legend>
+                <legend>{move || texts::action_label(lang(), &n.get().to_string())}</legend>
                 <TextField
                     id=ids::action_part(half, id, "what")
-                    label=t(Key::ActionWhat)
+                    label=text_signal(Key::ActionWhat)
                     value=Signal::derive(move || read(|a| a.what.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.what = v))
                 />
                 <div class="action-grid">
                     <div class="field">
-                        <label for=ids::action_part(half, id, "owner")>{t(Key::ActionOwner)}</label>
+                        <label for=ids::action_part(half, id, "owner")>{move || t(Key::ActionOwner)}</label>
                         <select
                             id=ids::action_part(half, id, "owner")
                             on:change=move |ev| {
@@ -68,14 +69,14 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                                 })
                                 .collect_view()}
                             <option value="other" prop:selected=move || owner_value() == "other">
-                                {t(Key::OwnerOther)}
+                                {move || t(Key::OwnerOther)}
                             </option>
                         </select>
                     </div>
                     <Show when=is_other>
                         <TextField
                             id=ids::action_part(half, id, "other")
-                            label=t(Key::OwnerOtherName)
+                            label=text_signal(Key::OwnerOtherName)
                             value=Signal::derive(move || match owner.get() {
                                 Some(Owner::Other(name)) => name,
                                 _ => String::new(),
@@ -84,7 +85,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                         />
                     </Show>
                     <div class="field">
-                        <label for=ids::action_part(half, id, "due")>{t(Key::ActionDue)}</label>
+                        <label for=ids::action_part(half, id, "due")>{move || t(Key::ActionDue)}</label>
                         <input
                             type="date"
                             id=ids::action_part(half, id, "due")
@@ -98,7 +99,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                 </div>
                 <TextField
                     id=ids::action_part(half, id, "first")
-                    label=t(Key::ActionFirstStep)
+                    label=text_signal(Key::ActionFirstStep)
                     value=Signal::derive(move || read(|a| a.first_step.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.first_step = v))
                 />
@@ -110,7 +111,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                         focus_later(ids::add_action(half));
                     }
                 >
-                    {move || tf(Key::RemoveAction, &[("n", &n.get().to_string())])}
+                    {move || texts::remove_action(lang(), &n.get().to_string())}
                 </button>
             </fieldset>
         </li>

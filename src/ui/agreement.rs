@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::agreement::Rule;
-use crate::i18n::{rule, t, tf, Key};
+use crate::i18n::{lang, rule, t, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
@@ -33,7 +33,7 @@ pub fn AgreementScreen() -> impl IntoView {
             <li class="rule">
                 <TextField
                     id=ids::rule(at)
-                    label=tf(Key::RuleLabel, &[("n", &n)])
+                    label={ let n = n.clone(); Signal::derive(move || texts::rule_label(lang(), &n)) }
                     label_hidden=true
                     rows=2
                     value=Signal::derive(move || {
@@ -49,7 +49,7 @@ pub fn AgreementScreen() -> impl IntoView {
                         focus_later(ids::ADD_RULE);
                     }
                 >
-                    {tf(Key::RemoveRule, &[("n", &n)])}
+                    {move || texts::remove_rule(lang(), &n)}
                 </button>
             </li>
         }
@@ -69,7 +69,7 @@ pub fn AgreementScreen() -> impl IntoView {
                         current.update(|s| s.set_agreed(who, on))
                     }
                 />
-                <label for=id>{move || tf(Key::PersonAgrees, &[("name", &current.person(who as u8))])}</label>
+                <label for=id>{move || texts::person_agrees(lang(), &current.person(who as u8))}</label>
             </div>
         }
     };
@@ -81,9 +81,10 @@ pub fn AgreementScreen() -> impl IntoView {
     // agreement follows it.
     let follow_up = current.read_untracked(|s| !s.follow_up.is_empty());
     let title = if follow_up {
-        view! { <h2 id=ids::AGREEMENT_TITLE>{t(Key::AgreementTitle)}</h2> }.into_any()
+        view! { <h2 id=ids::AGREEMENT_TITLE>{move || t(Key::AgreementTitle)}</h2> }.into_any()
     } else {
-        view! { <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::AgreementTitle)}</h1> }.into_any()
+        view! { <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::AgreementTitle)}</h1> }
+            .into_any()
     };
 
     view! {
@@ -93,7 +94,7 @@ pub fn AgreementScreen() -> impl IntoView {
             aria-labelledby=if follow_up { "agreement-title" } else { "screen-title" }
         >
             {title}
-            <p class="lead">{t(Key::AgreementIntro)}</p>
+            <p class="lead">{move || t(Key::AgreementIntro)}</p>
             <ol class="rules">{move || (0..count.get()).map(rule_row).collect_view()}</ol>
             <button
                 type="button"
@@ -104,18 +105,18 @@ pub fn AgreementScreen() -> impl IntoView {
                     focus_later(ids::rule(at));
                 }
             >
-                {t(Key::AddRule)}
+                {move || t(Key::AddRule)}
             </button>
             <fieldset class="confirm">
-                <legend class="sr-only">{t(Key::AgreementTitle)}</legend>
+                <legend class="sr-only">{move || t(Key::AgreementTitle)}</legend>
                 {(0..people).map(confirm).collect_view()}
             </fieldset>
             {group.then(|| view! { <HereToday /> })}
             <Show when=move || current.read(|s| s.agreement.skipped)>
-                <p class="muted">{t(Key::AgreementSkipped)}</p>
+                <p class="muted">{move || t(Key::AgreementSkipped)}</p>
             </Show>
             <p class="muted" id=ids::AGREEMENT_WAITING class:hidden=settled>
-                {t(if group { Key::AgreementWaitingGroup } else { Key::AgreementWaiting })}
+                {move || t(if group { Key::AgreementWaitingGroup } else { Key::AgreementWaiting })}
             </p>
             <div class="actions">
                 <button
@@ -125,7 +126,7 @@ pub fn AgreementScreen() -> impl IntoView {
                     aria-describedby=ids::AGREEMENT_WAITING
                     on:click=move |_| current.update(|s| s.advance(now_ms()))
                 >
-                    {t(if group { Key::AgreementContinueGroup } else { Key::AgreementContinue })}
+                    {move || t(if group { Key::AgreementContinueGroup } else { Key::AgreementContinue })}
                 </button>
                 <button
                     type="button"
@@ -136,7 +137,7 @@ pub fn AgreementScreen() -> impl IntoView {
                         })
                     }
                 >
-                    {t(Key::AgreementSkip)}
+                    {move || t(Key::AgreementSkip)}
                 </button>
             </div>
         </section>

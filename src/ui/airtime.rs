@@ -9,7 +9,7 @@ use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::airtime::Airtime;
 use crate::domain::timer::format_duration;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::ids;
 
@@ -90,7 +90,7 @@ pub fn AirtimePanel() -> impl IntoView {
                     }
                 >
                     <span class="key" aria-hidden="true">{who + 1}</span>
-                    {move || tf(Key::AirtimeSpeaks, &[("name", &name())])}
+                    {move || texts::airtime_speaks(lang(), &name())}
                 </button>
                 <span class="share-bar" aria-hidden="true">
                     <span class="fill" style:width=move || format!("{}%", percent(share().0))></span>
@@ -98,7 +98,7 @@ pub fn AirtimePanel() -> impl IntoView {
                 <span class="share-text">
                     {move || {
                         let (s, ms) = share();
-                        tf(Key::AirtimeShare, &[("percent", &percent(s)), ("time", &format_duration(ms))])
+                        texts::airtime_share(lang(), &percent(s), &format_duration(ms))
                     }}
                 </span>
             </li>
@@ -107,8 +107,8 @@ pub fn AirtimePanel() -> impl IntoView {
 
     view! {
         <section id=ids::AIRTIME_PANEL class="airtime-panel" aria-labelledby=ids::AIRTIME_TITLE>
-            <h2 id=ids::AIRTIME_TITLE>{t(Key::AirtimeTitle)}</h2>
-            <p class="help-line">{t(Key::AirtimeHelp)}</p>
+            <h2 id=ids::AIRTIME_TITLE>{move || t(Key::AirtimeTitle)}</h2>
+            <p class="help-line">{move || t(Key::AirtimeHelp)}</p>
             <ul class="speakers">{move || present().into_iter().map(person).collect_view()}</ul>
             <div class="actions">
                 <button
@@ -120,26 +120,20 @@ pub fn AirtimePanel() -> impl IntoView {
                     }
                 >
                     <span class="key" aria-hidden="true">"0"</span>
-                    {t(Key::AirtimePause)}
+                    {move || t(Key::AirtimePause)}
                 </button>
                 <button
                     type="button"
                     class="ghost"
                     on:click=move |_| current.update_airtime(|a| *a = Airtime::new(people))
                 >
-                    {t(Key::AirtimeReset)}
+                    {move || t(Key::AirtimeReset)}
                 </button>
             </div>
             <p class="airtime-cue" role="status">
                 {move || {
                     cue.get().map(|cue| {
-                        tf(
-                            Key::AirtimeCue,
-                            &[
-                                ("name", &current.person(cue.over as u8)),
-                                ("other", &current.person(cue.invite as u8)),
-                            ],
-                        )
+                        texts::airtime_cue(lang(), &current.person(cue.over as u8), &current.person(cue.invite as u8))
                     })
                 }}
             </p>
@@ -160,8 +154,8 @@ pub fn AirtimeSummary() -> impl IntoView {
             view! {
                 // Printed with the plan, as the Markdown has it.
                 <section class="airtime-summary" aria-labelledby=ids::AIRTIME_SUMMARY_TITLE>
-                    <h2 id=ids::AIRTIME_SUMMARY_TITLE>{t(Key::AirtimeSummaryTitle)}</h2>
-                    <p class="help-line no-print">{t(Key::AirtimeSummaryHelp)}</p>
+                    <h2 id=ids::AIRTIME_SUMMARY_TITLE>{move || t(Key::AirtimeSummaryTitle)}</h2>
+                    <p class="help-line no-print">{move || t(Key::AirtimeSummaryHelp)}</p>
                     <crate::ui::exercise_results::ResultList lines=lines />
                 </section>
             }
@@ -184,10 +178,7 @@ pub fn airtime_lines(
             .map(|(who, (s, ms))| {
                 (
                     current.person(who as u8),
-                    tf(
-                        Key::AirtimeShare,
-                        &[("percent", &percent(*s)), ("time", &format_duration(*ms))],
-                    ),
+                    texts::airtime_share(lang(), &percent(*s), &format_duration(*ms)),
                 )
             })
             .collect()

@@ -11,8 +11,8 @@ use crate::app::ticker::provide_now;
 use crate::domain::preset::Preset;
 use crate::domain::rotation;
 use crate::domain::route::Route;
-use crate::i18n::{phase_name, t, tf, Key};
-use crate::i18n::{set_lang, Lang};
+use crate::i18n::Lang;
+use crate::i18n::{lang, phase_name, t, texts, Key};
 use crate::platform::{audio, records, storage::DeviceStorage};
 use crate::platform::{embed, language, location};
 use crate::ui::announcer::{Announcer, LiveRegion};
@@ -90,10 +90,8 @@ pub fn App(
             .and_then(Lang::from_tag)
     });
     let lang = chosen.unwrap_or_else(|| Lang::preferred(&language::browser_languages()));
-    set_lang(lang);
     language::set_document_lang(lang.code());
-    let lang = UiLang(RwSignal::new(lang));
-    provide_context(lang);
+    let lang = UiLang::provide(lang);
     Journal::provide(sessions);
     let router = provide_router();
     let announcer = Announcer::provide();
@@ -105,8 +103,9 @@ pub fn App(
     }
     let note_shown = !preset.ignored.is_empty();
     provide_context(Presets(StoredValue::new(preset)));
-    // What outlives a change of language (every view is drawn again): the
-    // setup being filled in, and whether the preset note was dismissed.
+    // What outlives a change of language (every view is drawn again, until
+    // every text reads the language itself): the setup being filled in,
+    // and whether the preset note was dismissed.
     provide_context(SetupDraft(RwSignal::new(None)));
     provide_context(PresetNoteShown(RwSignal::new(note_shown)));
 
@@ -119,7 +118,10 @@ pub fn App(
             if !sessions.is_muted_untracked() {
                 audio::chime();
             }
-            announcer.say(tf(Key::TimeUpAnnounce, &[("phase", phase_name(phase))]));
+            announcer.say(texts::time_up_announce(
+                crate::i18n::lang(),
+                phase_name(phase),
+            ));
         }
     });
 
@@ -144,6 +146,8 @@ pub fn App(
     });
 
     // A change of language draws every view again, in the new language.
+    // (Most texts now read the language themselves; once all do, this
+    // goes, and with it SetupDraft and PresetNoteShown.)
     move || {
         lang.0.track();
         view! {
@@ -207,13 +211,14 @@ fn PresetNote() -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(", ");
+    let list = StoredValue::new(list);
     view! {
         <Show when=move || shown.get()>
             <div class="notices">
                 <div class="notice" role="status">
-                    <p>{tf(Key::PresetIgnored, &[("list", &list)])}</p>
+                    <p>{move || list.with_value(|list| texts::preset_ignored(lang(), list))}</p>
                     <button type="button" class="ghost" on:click=move |_| shown.set(false)>
-                        {t(Key::Dismiss)}
+                        {move || t(Key::Dismiss)}
                     </button>
                 </div>
             </div>
@@ -221,15 +226,39 @@ fn PresetNote() -> impl IntoView {
     }
 }
 
-/// The language on screen, for the views that change it.
+/// The language on screen: a signal, so a view that shows a text reads
+/// it (through `i18n::lang()`, `t`, the typed texts) and follows a change.
 #[derive(Clone, Copy)]
 pub struct UiLang(pub RwSignal<Lang>);
 
+thread_local! {
+    /// The app's language, for `i18n::lang()` (which cannot reach context
+    /// from an event handler).
+    static UI_LANG: std::cell::Cell<Option<RwSignal<Lang>>> = const { std::cell::Cell::new(None) };
+}
+
+/// The app's language, tracked where a view reads it.
+fn ui_lang() -> Lang {
+    UI_LANG
+        .with(std::cell::Cell::get)
+        .and_then(|lang| lang.try_get())
+        .unwrap_or(Lang::En)
+}
+
 impl UiLang {
+    /// The language on screen, provided to the views and read by
+    /// `i18n::lang()` from now on.
+    pub fn provide(lang: Lang) -> UiLang {
+        let lang = UiLang(RwSignal::new(lang));
+        UI_LANG.with(|current| current.set(Some(lang.0)));
+        crate::i18n::set_lang_source(ui_lang);
+        provide_context(lang);
+        lang
+    }
+
     /// Speak `lang` from now on: remembered on this device, said to the
-    /// page (`lang`), and every view drawn again.
+    /// page (`lang`), and every text on screen follows.
     pub fn choose(&self, lang: Lang, sessions: crate::app::sessions::Sessions) {
-        set_lang(lang);
         language::set_document_lang(lang.code());
         sessions.set_language(lang.code());
         self.0.set(lang);

@@ -8,7 +8,7 @@ use crate::app::backup::{self, Restored};
 use crate::app::journal::use_journal;
 use crate::app::sessions::use_sessions;
 use crate::domain::backup::{BackupError, Counts, RestoreReport};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::platform::{files, records};
 use crate::ui::ids;
 
@@ -20,31 +20,26 @@ fn report_lines(r: &RestoreReport) -> Vec<String> {
     if !r.changed_anything() {
         return vec![t(Key::RestoreNothingNew).to_string()];
     }
-    let line = |key: Key, c: &Counts| {
+    let line = |text: fn(Lang, &str, &str, &str) -> String, c: &Counts| {
         (c.added + c.kept_both + c.unchanged > 0).then(|| {
-            tf(
-                key,
-                &[
-                    ("added", &c.added.to_string()),
-                    ("both", &c.kept_both.to_string()),
-                    ("same", &c.unchanged.to_string()),
-                ],
+            text(
+                lang(),
+                &c.added.to_string(),
+                &c.kept_both.to_string(),
+                &c.unchanged.to_string(),
             )
         })
     };
     let mut lines: Vec<String> = [
-        line(Key::RestoreSessions, &r.sessions),
-        line(Key::RestoreJournal, &r.journal),
-        line(Key::RestoreExercises, &r.exercises),
+        line(texts::restore_sessions, &r.sessions),
+        line(texts::restore_journal, &r.journal),
+        line(texts::restore_exercises, &r.exercises),
     ]
     .into_iter()
     .flatten()
     .collect();
     if r.unreadable > 0 {
-        lines.push(tf(
-            Key::RestoreUnreadable,
-            &[("n", &r.unreadable.to_string())],
-        ));
+        lines.push(texts::restore_unreadable(lang(), &r.unreadable.to_string()));
     }
     lines
 }
@@ -110,29 +105,22 @@ pub fn BackupPanel() -> impl IntoView {
 
     view! {
         <section class="backup-panel" aria-labelledby=ids::BACKUP_TITLE>
-            <h2 id=ids::BACKUP_TITLE>{t(Key::BackupTitle)}</h2>
+            <h2 id=ids::BACKUP_TITLE>{move || t(Key::BackupTitle)}</h2>
             <p>
                 {move || {
                     let u = usage.get();
                     let kb = u.bytes.div_ceil(1024);
                     // Where the browser refuses storage nothing is used:
                     // say where things are kept instead.
-                    let key = if sessions.storage().is_persistent() {
-                        Key::StorageUse
+                    let (sessions_n, entries) = (crate::i18n::number(u.sessions), crate::i18n::number(u.journal));
+                    if sessions.storage().is_persistent() {
+                        texts::storage_use(lang(), &crate::i18n::number(kb), &sessions_n, &entries)
                     } else {
-                        Key::StorageInMemory
-                    };
-                    tf(
-                        key,
-                        &[
-                            ("sessions", &crate::i18n::number(u.sessions)),
-                            ("entries", &crate::i18n::number(u.journal)),
-                            ("kb", &crate::i18n::number(kb)),
-                        ],
-                    )
+                        texts::storage_in_memory(lang(), &sessions_n, &entries)
+                    }
                 }}
             </p>
-            <p class="help-line">{t(Key::BackupIntro)}</p>
+            <p class="help-line">{move || t(Key::BackupIntro)}</p>
             <div class="actions">
                 <button
                     type="button"
@@ -142,11 +130,11 @@ pub fn BackupPanel() -> impl IntoView {
                         }
                     }
                 >
-                    {t(Key::BackupDownload)}
+                    {move || t(Key::BackupDownload)}
                 </button>
             </div>
             <div class="field file-field">
-                <p class="help" id=ids::RESTORE_HELP>{t(Key::RestoreHelp)}</p>
+                <p class="help" id=ids::RESTORE_HELP>{move || t(Key::RestoreHelp)}</p>
                 <input
                     type="file"
                     id=ids::RESTORE_FILE
@@ -161,7 +149,7 @@ pub fn BackupPanel() -> impl IntoView {
                         }
                     }
                 />
-                <label for=ids::RESTORE_FILE>{t(Key::RestoreLabel)}</label>
+                <label for=ids::RESTORE_FILE>{move || t(Key::RestoreLabel)}</label>
             </div>
             <div role="status" class="restore-status">
                 {move || message.get().map(|(ok, lines)| view! {

@@ -9,6 +9,7 @@ use crate::domain::session::CheckInPart;
 use crate::i18n::{t, Key};
 use crate::ui::fields::TextField;
 use crate::ui::ids;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn CheckInSection() -> impl IntoView {
@@ -21,7 +22,7 @@ pub fn CheckInSection() -> impl IntoView {
         view! {
             <TextField
                 id=id
-                label=t(label).to_string()
+                label=text_signal(label)
                 rows=2
                 value=current.field(move |s| s.check_in_part(part).to_string())
                 on_input=move |v: String| current.update(|s| s.set_check_in(part, v))
@@ -31,8 +32,8 @@ pub fn CheckInSection() -> impl IntoView {
     due.then(|| {
         view! {
             <section class="check-in no-print" aria-labelledby=ids::CHECK_IN_TITLE>
-                <h2 id=ids::CHECK_IN_TITLE>{t(Key::CheckInTitle)}</h2>
-                <p class="help-line">{t(Key::CheckInIntro)}</p>
+                <h2 id=ids::CHECK_IN_TITLE>{move || t(Key::CheckInTitle)}</h2>
+                <p class="help-line">{move || t(Key::CheckInIntro)}</p>
                 {field("check-in-keep", Key::CheckInKeep, CheckInPart::Keep)}
                 {field("check-in-change", Key::CheckInChange, CheckInPart::Change)}
             </section>

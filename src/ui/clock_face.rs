@@ -11,7 +11,7 @@ use crate::i18n::{t, Key};
 pub fn ClockFace(
     /// The group's accessible name ("Time for Goal").
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// Time left in ms; negative once over.
     #[prop(into)]
     remaining: Signal<i64>,
@@ -25,7 +25,7 @@ pub fn ClockFace(
     #[prop(into)] on_add_minute: Callback<()>,
     /// The label of the button to the next step, if there is a next step.
     #[prop(optional, into)]
-    next_label: Option<String>,
+    next_label: Option<Signal<String>>,
     #[prop(optional, into)] on_next: Option<Callback<()>>,
     /// A line under the buttons (the session clock).
     #[prop(optional)]
@@ -33,7 +33,7 @@ pub fn ClockFace(
 ) -> impl IntoView {
     let over = move || remaining.get() <= 0;
     view! {
-        <div class="timebox" class:over=over class:running=move || running.get() role="group" aria-label=label>
+        <div class="timebox" class:over=over class:running=move || running.get() role="group" aria-label=move || label.get()>
             <div class="clock">
                 <span class="countdown" role="timer">{move || format_countdown(remaining.get())}</span>
                 <span class="clock-note">{move || if over() { t(Key::TimeUp) } else { t(Key::TimeLeft) }}</span>
@@ -57,10 +57,10 @@ pub fn ClockFace(
                         }
                     }}
                 </button>
-                <button type="button" on:click=move |_| on_add_minute.run(())>{t(Key::AddMinute)}</button>
+                <button type="button" on:click=move |_| on_add_minute.run(())>{move || t(Key::AddMinute)}</button>
                 {next_label
                     .zip(on_next)
-                    .map(|(label, next)| view! { <button type="button" on:click=move |_| next.run(())>{label}</button> })}
+                    .map(|(label, next)| view! { <button type="button" on:click=move |_| next.run(())>{move || label.get()}</button> })}
             </div>
             {children.map(|c| c())}
         </div>

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 
 use crate::domain::exercise::{filtered, ExerciseId, Helps};
 use crate::domain::route::Route;
-use crate::i18n::{exercise_matches, exercise_name, exercise_texts, helps_label, t, tf, Key};
+use crate::i18n::{
+    exercise_matches, exercise_name, exercise_texts, helps_label, lang, t, texts, Key,
+};
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 use crate::ui::route_link::RouteLink;
 use crate::ui::search_field::SearchField;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn ExerciseLibrary(
@@ -55,11 +58,11 @@ pub fn ExerciseLibrary(
         view! {
             <li class="exercise-card">
                 <h2>
-                    <RouteLink route=route>{exercise_name(id)}</RouteLink>
+                    <RouteLink route=route>{move || exercise_name(id)}</RouteLink>
                 </h2>
                 <p>{exercise_texts().purposes[id.index()]}</p>
                 <p class="muted small">
-                    {tf(Key::ExerciseMinutes, &[("n", &spec.minutes().to_string())])}
+                    {move || texts::exercise_minutes(lang(), &spec.minutes().to_string())}
                     " · "
                     {tags}
                 </p>
@@ -69,20 +72,20 @@ pub fn ExerciseLibrary(
 
     view! {
         <section class="library" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::ExercisesTitle)}</h1>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::ExercisesTitle)}</h1>
             {notice.map(|n| view! { <p class="problem" role="alert">{n}</p> })}
-            <p class="lead">{t(Key::ExercisesIntro)}</p>
+            <p class="lead">{move || t(Key::ExercisesIntro)}</p>
             <div class="library-tools">
-                <SearchField id=ids::EXERCISE_SEARCH label=t(Key::ExercisesSearch) query=query />
+                <SearchField id=ids::EXERCISE_SEARCH label=text_signal(Key::ExercisesSearch) query=query />
                 <fieldset class="filters">
-                    <legend>{t(Key::ExercisesFilter)}</legend>
+                    <legend>{move || t(Key::ExercisesFilter)}</legend>
                     {filter(None)}
                     {Helps::ALL.into_iter().map(|h| filter(Some(h))).collect_view()}
                 </fieldset>
             </div>
             <Show
                 when=move || shown.with(|s| !s.is_empty())
-                fallback=|| view! { <p role="status">{t(Key::ExercisesNone)}</p> }
+                fallback=|| view! { <p role="status">{move || t(Key::ExercisesNone)}</p> }
             >
                 <ul class="exercise-cards">
                     <For each=move || shown.get() key=|id| *id children=card />

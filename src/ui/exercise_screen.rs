@@ -14,7 +14,7 @@ use crate::app::ticker::use_now;
 use crate::domain::exercise::ExerciseId;
 use crate::domain::route::Route;
 use crate::domain::timer::{format_countdown, format_duration};
-use crate::i18n::{exercise_name, exercise_texts, phase_name, t, tf, Key};
+use crate::i18n::{exercise_name, exercise_texts, lang, phase_name, t, texts, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::{audio, print_page};
 use crate::ui::announcer::use_announcer;
@@ -37,7 +37,7 @@ pub fn ExerciseScreen(
             view! { <ExerciseRunner /> }.into_any()
         }
         None => {
-            let notice = tf(Key::ExerciseUnknown, &[("slug", &slug)]);
+            let notice = texts::exercise_unknown(lang(), &slug);
             view! { <ExerciseLibrary notice=notice /> }.into_any()
         }
     }
@@ -74,7 +74,7 @@ fn ExerciseRunner() -> impl IntoView {
                 audio::chime();
             }
             let title = steps[step.get_untracked().min(steps.len() - 1)].0;
-            announcer.say(tf(Key::TimeUpAnnounce, &[("phase", title)]));
+            announcer.say(texts::time_up_announce(lang(), title));
         }
     });
     // After a step change, focus goes to the step's heading; reaching the
@@ -112,12 +112,12 @@ fn ExerciseRunner() -> impl IntoView {
         view! {
             <section class="exercise-step no-print" aria-labelledby=ids::STEP_TITLE>
                 <p class="eyebrow">
-                    {tf(Key::StepOf, &[("n", &(i + 1).to_string()), ("total", &steps.len().to_string())])}
+                    {move || texts::step_of(lang(), &(i + 1).to_string(), &steps.len().to_string())}
                 </p>
                 <h2 id=ids::STEP_TITLE tabindex="-1">{title}</h2>
                 <p class="help-line">{help}</p>
                 <ClockFace
-                    label=tf(Key::TimeForStep, &[("step", title)])
+                    label=Signal::derive(move || texts::time_for_step(lang(), title))
                     remaining=Signal::derive(move || {
                         let at = now.get();
                         run.read(|r| r.clock().remaining(at))
@@ -138,13 +138,13 @@ fn ExerciseRunner() -> impl IntoView {
                 <div class="actions">
                     {(i > 0).then(|| view! {
                         <button type="button" on:click=move |_| run.update(|r| r.go_to(i - 1, now_ms()))>
-                            {t(Key::PreviousStep)}
+                            {move || t(Key::PreviousStep)}
                         </button>
                     })}
                     {if i + 1 < steps.len() {
                         view! {
                             <button type="button" class="primary" on:click=move |_| run.update(|r| r.next(now_ms()))>
-                                {t(Key::NextStep)}
+                                {move || t(Key::NextStep)}
                             </button>
                         }
                         .into_any()
@@ -154,7 +154,7 @@ fn ExerciseRunner() -> impl IntoView {
                                 run.finish(now_ms());
                                 focus_later(ids::FINISHED_TITLE);
                             }>
-                                {t(Key::ExerciseFinish)}
+                                {move || t(Key::ExerciseFinish)}
                             </button>
                         }
                         .into_any()
@@ -170,8 +170,8 @@ fn ExerciseRunner() -> impl IntoView {
         if finished.get() {
             view! {
                 <section class="exercise-step finished no-print" aria-labelledby=ids::FINISHED_TITLE>
-                    <h2 id=ids::FINISHED_TITLE tabindex="-1">{t(Key::ExerciseFinishedTitle)}</h2>
-                    <p class="help-line">{t(Key::ExerciseFinishedHelp)}</p>
+                    <h2 id=ids::FINISHED_TITLE tabindex="-1">{move || t(Key::ExerciseFinishedTitle)}</h2>
+                    <p class="help-line">{move || t(Key::ExerciseFinishedHelp)}</p>
                 </section>
             }
             .into_any()
@@ -185,7 +185,7 @@ fn ExerciseRunner() -> impl IntoView {
     let (back_route, back_label) = match run.session() {
         Some((current, _)) => {
             let label = current.read_untracked(|s| match s.step.phase() {
-                Some((_, phase)) => tf(Key::BackToPhase, &[("phase", phase_name(phase))]),
+                Some((_, phase)) => texts::back_to_phase(lang(), phase_name(phase)),
                 None => t(Key::BackToSession).to_string(),
             });
             (Route::Session(current.id()), label)
@@ -204,26 +204,14 @@ fn ExerciseRunner() -> impl IntoView {
                 let clock = s.current_clock().filter(|c| c.has_started())?;
                 let left = clock.remaining(at);
                 Some(if left > 0 {
-                    tf(
-                        Key::PhaseTimeLeft,
-                        &[
-                            ("phase", phase_name(phase)),
-                            ("time", &format_countdown(left)),
-                        ],
-                    )
+                    texts::phase_time_left(lang(), phase_name(phase), &format_countdown(left))
                 } else {
-                    tf(
-                        Key::PhaseTimeOver,
-                        &[
-                            ("phase", phase_name(phase)),
-                            ("time", &format_duration(-left)),
-                        ],
-                    )
+                    texts::phase_time_over(lang(), phase_name(phase), &format_duration(-left))
                 })
             })
         };
         view! {
-            <p class="muted">{tf(Key::ExerciseAttached, &[("client", &client)])}</p>
+            <p class="muted">{move || texts::exercise_attached(lang(), &client)}</p>
             <p class="phase-time">{phase_time}</p>
         }
     });
@@ -239,7 +227,7 @@ fn ExerciseRunner() -> impl IntoView {
                     }
                 }
             >
-                {t(Key::ExerciseRemove)}
+                {move || t(Key::ExerciseRemove)}
             </button>
         }
     });
@@ -247,20 +235,20 @@ fn ExerciseRunner() -> impl IntoView {
     view! {
         <section class="exercise" aria-labelledby=ids::SCREEN_TITLE>
             <p class="eyebrow no-print">{back}</p>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{exercise_name(id)}</h1>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || exercise_name(id)}</h1>
             <p class="lead">{texts.purposes[id.index()]}</p>
             <p class="roles">{texts.roles[id.index()]}</p>
             {(id == ExerciseId::FeedForward).then(|| view! {
-                <p class="no-print"><RouteLink route=Route::Rounds>{t(Key::RoundLink)}</RouteLink></p>
+                <p class="no-print"><RouteLink route=Route::Rounds>{move || t(Key::RoundLink)}</RouteLink></p>
             })}
             {attached}
-            <nav class="progress no-print" aria-label=t(Key::ExerciseSteps)>
+            <nav class="progress no-print" aria-label=move || t(Key::ExerciseSteps)>
                 <ol>{steps.iter().enumerate().map(progress).collect_view()}</ol>
             </nav>
             {body}
             <ExerciseResults />
             <div class="actions no-print">
-                <button type="button" on:click=move |_| print_page()>{t(Key::ExercisePrint)}</button>
+                <button type="button" on:click=move |_| print_page()>{move || t(Key::ExercisePrint)}</button>
                 <button
                     type="button"
                     class=move || if finished.get() { "primary" } else { "ghost" }
@@ -269,7 +257,7 @@ fn ExerciseRunner() -> impl IntoView {
                         focus_later(ids::STEP_TITLE);
                     }
                 >
-                    {t(Key::ExerciseRestart)}
+                    {move || t(Key::ExerciseRestart)}
                 </button>
                 {remove}
             </div>
@@ -292,11 +280,8 @@ fn EarlierRuns() -> impl IntoView {
                 (Option<i64>, crate::domain::exercise::ExerciseRun),
             )| {
                 let title = match ended.filter(|ms| *ms > 0) {
-                    Some(ms) => tf(Key::ExerciseEarlierRun, &[("date", &local_date(ms))]),
-                    None => tf(
-                        Key::ExerciseEarlierRunNumber,
-                        &[("n", &(total - at).to_string())],
-                    ),
+                    Some(ms) => texts::exercise_earlier_run(lang(), &local_date(lang(), ms)),
+                    None => texts::exercise_earlier_run_number(lang(), &(total - at).to_string()),
                 };
                 let lines = result_lines(&past);
                 view! {
@@ -310,7 +295,7 @@ fn EarlierRuns() -> impl IntoView {
             };
             view! {
                 <section class="earlier-runs no-print" aria-labelledby=ids::EARLIER_TITLE>
-                    <h2 id=ids::EARLIER_TITLE>{t(Key::ExerciseEarlier)}</h2>
+                    <h2 id=ids::EARLIER_TITLE>{move || t(Key::ExerciseEarlier)}</h2>
                     <ul class="plain">{runs.into_iter().enumerate().map(item).collect_view()}</ul>
                 </section>
             }
@@ -327,7 +312,7 @@ fn ExerciseResults() -> impl IntoView {
         (!lines.is_empty()).then(|| {
             view! {
                 <section class="results" aria-labelledby=ids::RESULTS_TITLE>
-                    <h2 id=ids::RESULTS_TITLE>{t(Key::ExerciseResults)}</h2>
+                    <h2 id=ids::RESULTS_TITLE>{move || t(Key::ExerciseResults)}</h2>
                     <ResultList lines=lines />
                 </section>
             }

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 
 use crate::app::exercises::use_run;
 use crate::domain::exercise::{Deck, ExerciseId, StepKind};
-use crate::i18n::{deck, exercise_texts, t, tf, Key};
+use crate::i18n::{deck, exercise_texts, lang, t, texts, Key};
 use crate::platform::random_u32;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
@@ -20,7 +21,7 @@ pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
         view! {
             <TextField
                 id=format!("notes-{step}")
-                label=t(Key::ExerciseNotes)
+                label=text_signal(Key::ExerciseNotes)
                 rows=5
                 value=Signal::derive(move || run.read(|r| r.notes.get(step).cloned().unwrap_or_default()))
                 on_input=move |v: String| run.update(|r| r.set_note(step, v))
@@ -45,14 +46,14 @@ pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
         }
         .into_any(),
         StepKind::Debrief => view! {
-            <h3>{t(Key::DebriefQuestions)}</h3>
+            <h3>{move || t(Key::DebriefQuestions)}</h3>
             <ul class="debrief">{deck(Deck::Debrief).iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
             {notes()}
         }
         .into_any(),
         // Role play: how to play the other person, while playing.
         StepKind::Play | StepKind::PlaySwapped => view! {
-            <h3>{t(Key::OtherPersonTips)}</h3>
+            <h3>{move || t(Key::OtherPersonTips)}</h3>
             <ul class="tips">
                 {exercise_texts().other_person_tips.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
             </ul>
@@ -73,7 +74,7 @@ fn Choose(id: ExerciseId, deck: Option<Deck>) -> impl IntoView {
         view! {
             <TextField
                 id=ids::SUBJECT
-                label=t(label)
+                label=text_signal(label)
                 rows=2
                 value=Signal::derive(move || run.read(|r| r.subject.clone()))
                 on_input=move |v: String| run.update(|r| r.subject = v)
@@ -139,14 +140,14 @@ fn Prompts(id: ExerciseId) -> impl IntoView {
                 <legend class="question">{text}</legend>
                 <TextField
                     id=ids::answer(at)
-                    label=t(Key::PromptAnswer)
+                    label=text_signal(Key::PromptAnswer)
                     rows=2
                     value=Signal::derive(move || run.read(|r| r.prompts.get(at).map(|p| p.answer.clone()).unwrap_or_default()))
                     on_input=move |v: String| run.update(|r| if let Some(p) = r.prompts.get_mut(at) { p.answer = v })
                 />
                 <TextField
                     id=format!("idea-{at}")
-                    label=t(Key::PromptIdea)
+                    label=text_signal(Key::PromptIdea)
                     value=Signal::derive(move || run.read(|r| r.prompts.get(at).map(|p| p.idea.clone()).unwrap_or_default()))
                     on_input=move |v: String| run.update(|r| if let Some(p) = r.prompts.get_mut(at) { p.idea = v })
                 />
@@ -202,8 +203,8 @@ fn Turns() -> impl IntoView {
             }}
         </ol>
         <form class="add-row" on:submit=add>
-            <p class="turn" role="status">{move || tf(Key::StoryTurn, &[("name", &whose())])}</p>
-            <label for=ids::STORY_LINE>{t(Key::StoryLine)}</label>
+            <p class="turn" role="status">{move || texts::story_turn(lang(), &whose())}</p>
+            <label for=ids::STORY_LINE>{move || t(Key::StoryLine)}</label>
             <div class="inline">
                 <input
                     type="text"
@@ -214,7 +215,7 @@ fn Turns() -> impl IntoView {
                         run.update(|r| r.draft_turn = v)
                     }
                 />
-                <button type="submit">{t(Key::StoryAdd)}</button>
+                <button type="submit">{move || t(Key::StoryAdd)}</button>
             </div>
         </form>
     }
@@ -234,18 +235,18 @@ fn Ideas() -> impl IntoView {
         <form class="idea-form" on:submit=add>
             <TextField
                 id=ids::IDEA_FROM
-                label=t(Key::IdeaFrom)
+                label=text_signal(Key::IdeaFrom)
                 value=Signal::derive(move || run.read(|r| r.draft_idea.from.clone()))
                 on_input=move |v: String| run.update(|r| r.draft_idea.from = v)
             />
             <TextField
                 id=ids::IDEA_TEXT
-                label=t(Key::IdeaText)
+                label=text_signal(Key::IdeaText)
                 rows=2
                 value=Signal::derive(move || run.read(|r| r.draft_idea.text.clone()))
                 on_input=move |v: String| run.update(|r| r.draft_idea.text = v)
             />
-            <button type="submit">{t(Key::IdeaAdd)}</button>
+            <button type="submit">{move || t(Key::IdeaAdd)}</button>
         </form>
     }
 }
@@ -283,7 +284,7 @@ fn IdeaList(
                                     on:click=move |_| run.update(|r| r.toggle_star(i))
                                 >
                                     {if idea.starred { "★ " } else { "☆ " }}
-                                    {t(Key::IdeaStar)}
+                                    {move || t(Key::IdeaStar)}
                                 </button>
                             </li>
                         }

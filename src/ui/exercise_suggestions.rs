@@ -11,7 +11,7 @@ use crate::domain::exercise::{suggested_for, ExerciseId};
 use crate::domain::flow::Phase;
 use crate::domain::route::Route;
 use crate::domain::timer::longer_than_left;
-use crate::i18n::{exercise_name, exercise_texts, t, tf, Key};
+use crate::i18n::{exercise_name, exercise_texts, lang, t, texts, Key};
 use crate::ui::ids;
 
 #[component]
@@ -48,10 +48,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
             })
         };
         let purpose_id = format!("purpose-{}-{}", phase.index(), id.slug());
-        let minutes = tf(
-            Key::ExerciseMinutes,
-            &[("n", &id.spec().minutes().to_string())],
-        );
+        let minutes = texts::exercise_minutes(lang(), &id.spec().minutes().to_string());
         // Longer than the time left in this phase: said, not hidden.
         let longer = Memo::new(move |_| {
             let at = now.get();
@@ -66,7 +63,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
         };
         view! {
             <li class:started=started>
-                <h3>{exercise_name(id)}</h3>
+                <h3>{move || exercise_name(id)}</h3>
                 <p id=purpose_id.clone() class="muted small">
                     {exercise_texts().purposes[id.index()]}
                     " · "
@@ -77,7 +74,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
                                 " · "
                                 <strong class="longer">
                                     {if left > 0 {
-                                        tf(Key::ExerciseLonger, &[("left", &left.to_string())])
+                                        texts::exercise_longer(lang(), &left.to_string())
                                     } else {
                                         t(Key::ExerciseNoTimeLeft).to_string()
                                     }}
@@ -92,7 +89,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
                     on:click=move |_| router.go(route.clone())
                 >
                     {action}
-                    <span class="sr-only">" " {exercise_name(id)}</span>
+                    <span class="sr-only">" " {move || exercise_name(id)}</span>
                 </button>
             </li>
         }
@@ -100,14 +97,14 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
 
     view! {
         <section class="suggestions no-print" aria-labelledby=ids::SUGGESTIONS_TITLE>
-            <h2 id=ids::SUGGESTIONS_TITLE>{t(Key::SuggestedTitle)}</h2>
-            <p class="help-line">{t(Key::SuggestedIntro)}</p>
+            <h2 id=ids::SUGGESTIONS_TITLE>{move || t(Key::SuggestedTitle)}</h2>
+            <p class="help-line">{move || t(Key::SuggestedIntro)}</p>
             <ul class="suggestion-list">
                 <For each=move || lists.get().0 key=|id| *id children=item />
             </ul>
             <Show when=move || lists.with(|(_, rest)| !rest.is_empty())>
                 <details class="more-exercises">
-                    <summary>{t(Key::MoreExercises)}</summary>
+                    <summary>{move || t(Key::MoreExercises)}</summary>
                     <ul class="suggestion-list">
                         <For each=move || lists.get().1 key=|id| *id children=item />
                     </ul>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::domain::export::ical::{actions_calendar, meeting_calendar, EventText, Meeting};
 use crate::domain::session::Owner;
-use crate::i18n::{pair, person, session_markdown, t, tf, Key};
+use crate::i18n::{lang, pair, person, session_markdown, t, texts, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::timezone::{local_date_time, local_zone};
 use crate::platform::{clipboard, files};
@@ -63,7 +63,13 @@ pub fn SessionExports() -> impl IntoView {
     let markdown = move || {
         let airtime = untrack(|| airtime_lines(&current, now_ms())).unwrap_or_default();
         current.read_untracked(|s| {
-            session_markdown(s, &result_lines, &local_date(s.created_ms), &airtime)
+            session_markdown(
+                lang(),
+                s,
+                &result_lines,
+                &local_date(lang(), s.created_ms),
+                &airtime,
+            )
         })
     };
     let file_day = move || current.read_untracked(|s| local_date_time(s.created_ms).0);
@@ -82,7 +88,7 @@ pub fn SessionExports() -> impl IntoView {
         let file = current.read_untracked(|s| {
             let when = s.next_meeting.as_ref()?;
             let who = pair(&s.names);
-            let summary = tf(Key::CalendarMeeting, &[("names", &who)]);
+            let summary = texts::calendar_meeting(lang(), &who);
             let meeting = Meeting {
                 session_id: &s.id,
                 when,
@@ -107,14 +113,13 @@ pub fn SessionExports() -> impl IntoView {
                     Owner::Person(p) => person(&s.names, *p),
                     Owner::Other(name) => name.clone(),
                 };
-                let mut description = tf(Key::SummaryOwner, &[("name", &owner)]);
+                let mut description = texts::summary_owner(lang(), &owner);
                 if !a.first_step.trim().is_empty() {
                     description.push('\n');
-                    description
-                        .push_str(&tf(Key::SummaryFirstStep, &[("step", a.first_step.trim())]));
+                    description.push_str(&texts::summary_first_step(lang(), a.first_step.trim()));
                 }
                 EventText {
-                    summary: tf(Key::CalendarAction, &[("what", a.what.trim())]),
+                    summary: texts::calendar_action(lang(), a.what.trim()),
                     description,
                 }
             };
@@ -140,16 +145,16 @@ pub fn SessionExports() -> impl IntoView {
 
     view! {
         <section class="exports no-print" aria-labelledby=ids::EXPORTS_TITLE>
-            <h2 id=ids::EXPORTS_TITLE>{t(Key::ExportsTitle)}</h2>
-            <p class="help-line">{t(Key::ExportsIntro)}</p>
+            <h2 id=ids::EXPORTS_TITLE>{move || t(Key::ExportsTitle)}</h2>
+            <p class="help-line">{move || t(Key::ExportsIntro)}</p>
             <div class="actions">
-                <button type="button" on:click=copy>{t(Key::ExportCopyMarkdown)}</button>
-                <button type="button" on:click=download_markdown>{t(Key::ExportDownloadMarkdown)}</button>
+                <button type="button" on:click=copy>{move || t(Key::ExportCopyMarkdown)}</button>
+                <button type="button" on:click=download_markdown>{move || t(Key::ExportDownloadMarkdown)}</button>
                 <Show when=has_meeting>
-                    <button type="button" on:click=meeting_file>{t(Key::ExportMeetingFile)}</button>
+                    <button type="button" on:click=meeting_file>{move || t(Key::ExportMeetingFile)}</button>
                 </Show>
                 <Show when=has_due>
-                    <button type="button" on:click=due_file>{t(Key::ExportDueFile)}</button>
+                    <button type="button" on:click=due_file>{move || t(Key::ExportDueFile)}</button>
                 </Show>
             </div>
             <p role="status" class="copy-status">
@@ -162,7 +167,7 @@ pub fn SessionExports() -> impl IntoView {
             </p>
             <Show when=move || done.get() == Some(Done::CopyBlocked)>
                 <div class="field">
-                    <label for=ids::EXPORT_MARKDOWN>{t(Key::ExportMarkdownLabel)}</label>
+                    <label for=ids::EXPORT_MARKDOWN>{move || t(Key::ExportMarkdownLabel)}</label>
                     <textarea id=ids::EXPORT_MARKDOWN rows="10" readonly prop:value=markdown></textarea>
                 </div>
             </Show>

@@ -13,7 +13,7 @@ pub fn TextField(
     label: Signal<String>,
     /// A line of help under the label, read out with the field.
     #[prop(optional, into)]
-    help: Option<String>,
+    help: Option<Signal<String>>,
     /// The current text.
     #[prop(into)]
     value: Signal<String>,
@@ -61,7 +61,7 @@ pub fn TextField(
     view! {
         <div class="field">
             <label for=id.clone() class:sr-only=label_hidden>{move || label.get()}</label>
-            {help.map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> })}
+            {help.map(|h| view! { <p class="help" id=help_id.clone()>{move || h.get()}</p> })}
             {field}
         </div>
     }

@@ -9,7 +9,7 @@ use crate::app::journal::use_journal;
 use crate::app::sessions::use_current;
 use crate::domain::journal::{entries_for_action, ActionRef};
 use crate::domain::session::ActionStatus;
-use crate::i18n::{status_name, t, tf, Key};
+use crate::i18n::{lang, status_name, t, texts, Key};
 use crate::platform::clock::local_day;
 use crate::ui::announcer::use_announcer;
 use crate::ui::exercise_results::ResultList;
@@ -17,6 +17,7 @@ use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn FollowUpReview() -> impl IntoView {
@@ -38,7 +39,7 @@ pub fn FollowUpReview() -> impl IntoView {
         };
         let due = move || {
             let due = read().due;
-            (!due.is_empty()).then(|| tf(Key::SummaryDue, &[("date", &crate::i18n::day(&due))]))
+            (!due.is_empty()).then(|| texts::summary_due(lang(), &crate::i18n::day(&due)))
         };
         let choice = move |status: ActionStatus| {
             let id = format!("follow-{at}-{status:?}").to_lowercase();
@@ -46,13 +47,13 @@ pub fn FollowUpReview() -> impl IntoView {
                 <RadioChoice
                     name=format!("follow-{at}")
                     id=id
-                    label=status_name(status)
+                    label=Signal::derive(move || status_name(status).to_string())
                     checked=Signal::derive(move || read().status == status)
                     on_pick=move |_| current.edit_follow_up(at, |i| i.status = status)
                 />
             }
         };
-        let legend = move || tf(Key::FollowUpHow, &[("what", &what())]);
+        let legend = move || texts::follow_up_how(lang(), &what());
         view! {
             <li class="follow-item">
                 <p class="what">
@@ -67,7 +68,7 @@ pub fn FollowUpReview() -> impl IntoView {
                 </fieldset>
                 <TextField
                     id=format!("follow-note-{at}")
-                    label=t(Key::FollowUpNote).to_string()
+                    label=text_signal(Key::FollowUpNote)
                     value=Signal::derive(move || read().note)
                     on_input=move |v: String| current.edit_follow_up(at, |i| i.note = v)
                 />
@@ -85,13 +86,13 @@ pub fn FollowUpReview() -> impl IntoView {
                                     .map(|t| t.trim())
                                     .collect::<Vec<_>>()
                                     .join(" · ");
-                                (local_day(&e.date), text)
+                                (local_day(lang(), &e.date), text)
                             })
                             .collect()
                     });
                     (!mine.is_empty()).then(|| view! {
                         <details class="my-journal">
-                            <summary>{t(Key::FollowUpJournal)} " (" {mine.len()} ")"</summary>
+                            <summary>{move || t(Key::FollowUpJournal)} " (" {mine.len()} ")"</summary>
                             <ResultList lines=mine />
                         </details>
                     })
@@ -99,7 +100,7 @@ pub fn FollowUpReview() -> impl IntoView {
                 {move || {
                     let item = read();
                     if item.carried {
-                        Some(view! { <p class="carried" id=ids::carried(at) tabindex="-1">{t(Key::FollowUpCarried)}</p> }.into_any())
+                        Some(view! { <p class="carried" id=ids::carried(at) tabindex="-1">{move || t(Key::FollowUpCarried)}</p> }.into_any())
                     } else if item.status.is_unfinished() {
                         Some(
                             view! {
@@ -107,11 +108,11 @@ pub fn FollowUpReview() -> impl IntoView {
                                     type="button"
                                     on:click=move |_| {
                                         current.carry_follow_up(at);
-                                        announcer.say(tf(Key::FollowUpCarriedAnnounce, &[("what", &what())]));
+                                        announcer.say(texts::follow_up_carried_announce(lang(), &what()));
                                         focus_later(ids::carried(at));
                                     }
                                 >
-                                    {t(Key::FollowUpCarry)}
+                                    {move || t(Key::FollowUpCarry)}
                                     <span class="sr-only">": " {what()}</span>
                                 </button>
                             }
@@ -127,8 +128,8 @@ pub fn FollowUpReview() -> impl IntoView {
 
     view! {
         <section class="follow-up" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::FollowUpTitle)}</h1>
-            <p class="lead">{t(Key::FollowUpIntro)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::FollowUpTitle)}</h1>
+            <p class="lead">{move || t(Key::FollowUpIntro)}</p>
             <ul class="follow-list">{(0..count).map(item).collect_view()}</ul>
         </section>
     }

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
-use crate::i18n::{t, Key};
+use crate::i18n::Key;
 use crate::ui::fields::TextField;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn GoalEditor(half: usize) -> impl IntoView {
@@ -13,15 +14,15 @@ pub fn GoalEditor(half: usize) -> impl IntoView {
         <div class="editor">
             <TextField
                 id=format!("topic-{half}")
-                label=t(Key::TopicLabel)
-                help=t(Key::TopicHelp)
+                label=text_signal(Key::TopicLabel)
+                help=text_signal(Key::TopicHelp)
                 value=current.half_field(half, |h| h.goal.topic.clone())
                 on_input=move |v: String| current.update_half(half, |h| h.goal.topic = v)
             />
             <TextField
                 id=format!("outcome-{half}")
-                label=t(Key::OutcomeLabel)
-                help=t(Key::OutcomeHelp)
+                label=text_signal(Key::OutcomeLabel)
+                help=text_signal(Key::OutcomeHelp)
                 rows=3
                 value=current.half_field(half, |h| h.goal.outcome.clone())
                 on_input=move |v: String| current.update_half(half, |h| h.goal.outcome = v)

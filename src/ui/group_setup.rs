@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::flow::{MAX_GROUP, MIN_GROUP};
 use crate::domain::plan;
 use crate::domain::session::Setup;
-use crate::i18n::{list, person, t, tf, Key};
+use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::random_u32;
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
@@ -29,7 +29,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
 
     let row = move |i: usize| {
         let id = ids::member(i);
-        let label = move || tf(Key::GroupPerson, &[("n", &(i + 1).to_string())]);
+        let label = move || texts::group_person(lang(), &(i + 1).to_string());
         let moved = move |up: bool| {
             setup.update(|s| {
                 s.move_member(i, up);
@@ -59,7 +59,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         class="ghost small"
                         id=ids::member_arrow(i, true)
                         disabled=move || i == 0
-                        aria-label=move || tf(Key::GroupMoveUp, &[("name", &name(i))])
+                        aria-label=move || texts::group_move_up(lang(), &name(i))
                         on:click=move |_| moved(true)
                     >
                         "↑"
@@ -69,7 +69,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         class="ghost small"
                         id=ids::member_arrow(i, false)
                         disabled=move || is_last(i)
-                        aria-label=move || tf(Key::GroupMoveDown, &[("name", &name(i))])
+                        aria-label=move || texts::group_move_down(lang(), &name(i))
                         on:click=move |_| moved(false)
                     >
                         "↓"
@@ -78,7 +78,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         type="button"
                         class="ghost small"
                         disabled=fewest
-                        aria-label=move || tf(Key::GroupRemove, &[("name", &name(i))])
+                        aria-label=move || texts::group_remove(lang(), &name(i))
                         on:click=move |_| {
                             setup.update(|s| {
                                 s.remove_member(i);
@@ -98,23 +98,14 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
             let turns = plan::turn_minutes(s.total_minutes, s.group_turns());
             let minutes = turns[0];
             let [g, r, o, w] = plan::split(minutes).map(|m| m.to_string());
-            tf(
-                Key::GroupTurnLength,
-                &[
-                    ("minutes", &minutes.to_string()),
-                    ("g", &g),
-                    ("r", &r),
-                    ("o", &o),
-                    ("w", &w),
-                ],
-            )
+            texts::group_turn_length(lang(), &minutes.to_string(), &g, &r, &o, &w)
         })
     };
 
     view! {
         <fieldset class="group-people">
-            <legend>{t(Key::GroupPeople)}</legend>
-            <p class="help">{t(Key::GroupPeopleHelp)}</p>
+            <legend>{move || t(Key::GroupPeople)}</legend>
+            <p class="help">{move || t(Key::GroupPeopleHelp)}</p>
             <ol class="members">{move || (0..count()).map(row).collect_view()}</ol>
             <div class="actions">
                 <button
@@ -127,7 +118,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         focus_later(ids::member(count() - 1));
                     }
                 >
-                    {t(Key::GroupAdd)}
+                    {move || t(Key::GroupAdd)}
                 </button>
                 <button
                     type="button"
@@ -135,10 +126,10 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         let seed = (u64::from(random_u32()) << 32) | u64::from(random_u32());
                         setup.update(|s| s.shuffle(seed));
                         let names: Vec<String> = (0..count()).map(name).collect();
-                        announcer.say(tf(Key::GroupShuffled, &[("names", &list(&names))]));
+                        announcer.say(texts::group_shuffled(lang(), &list(&names)));
                     }
                 >
-                    {t(Key::GroupShuffle)}
+                    {move || t(Key::GroupShuffle)}
                 </button>
             </div>
         </fieldset>
@@ -150,11 +141,11 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                     prop:checked=move || setup.with(|s| s.everyone)
                     on:change=move |ev| setup.update(|s| s.set_everyone(event_target_checked(&ev)))
                 />
-                <label for=ids::GROUP_EVERYONE>{t(Key::GroupEveryone)}</label>
+                <label for=ids::GROUP_EVERYONE>{move || t(Key::GroupEveryone)}</label>
             </div>
             <Show when=move || setup.with(|s| !s.everyone)>
                 <div class="field">
-                    <label for=ids::GROUP_TURNS>{t(Key::GroupTurns)}</label>
+                    <label for=ids::GROUP_TURNS>{move || t(Key::GroupTurns)}</label>
                     <input
                         type="number"
                         id=ids::GROUP_TURNS

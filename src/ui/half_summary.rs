@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::session::{ActionItem, Owner};
-use crate::i18n::{exercise_name, person, t, tf, Key};
+use crate::i18n::{exercise_name, lang, person, t, texts, Key};
 use crate::ui::exercise_results::{result_lines, ResultList};
 
 /// One action as a line of the plan.
@@ -15,12 +15,12 @@ fn action_line(a: &ActionItem, names: &[String]) -> (String, String) {
         Owner::Other(name) if !name.trim().is_empty() => name.trim().to_string(),
         Owner::Other(_) => t(Key::OwnerOther).to_string(),
     };
-    let mut details = vec![tf(Key::SummaryOwner, &[("name", &owner)])];
+    let mut details = vec![texts::summary_owner(lang(), &owner)];
     if !a.due.is_empty() {
-        details.push(tf(Key::SummaryDue, &[("date", &crate::i18n::day(&a.due))]));
+        details.push(texts::summary_due(lang(), &crate::i18n::day(&a.due)));
     }
     if !a.first_step.trim().is_empty() {
-        details.push(tf(Key::SummaryFirstStep, &[("step", a.first_step.trim())]));
+        details.push(texts::summary_first_step(lang(), a.first_step.trim()));
     }
     (a.what.trim().to_string(), details.join(" · "))
 }
@@ -43,9 +43,9 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                     person(&names, h.client),
                     person(&names, s.roles(half).0),
                     if s.format.is_group() {
-                        Key::GroupSummaryTitle
+                        texts::group_summary_title
                     } else {
-                        Key::HalfSummaryTitle
+                        texts::half_summary_title
                     },
                     h.goal.clone(),
                     chosen,
@@ -72,13 +72,13 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
         let runs = exercises.get();
         (!runs.is_empty()).then(|| {
             view! {
-                <h3>{t(Key::SummaryExercises)}</h3>
+                <h3>{move || t(Key::SummaryExercises)}</h3>
                 {runs
                     .into_iter()
                     .map(|(id, lines)| {
                         view! {
                             <section class="exercise-result" aria-label=exercise_name(id)>
-                                <h4>{exercise_name(id)}</h4>
+                                <h4>{move || exercise_name(id)}</h4>
                                 <ResultList lines=lines />
                             </section>
                         }
@@ -96,17 +96,17 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
             view! {
                 <section class="half-summary" aria-labelledby=labelled_by>
                     <h2 id=heading_id>
-                        {tf(title, &[("client", &client), ("coach", &coach)])}
+                        {title(lang(), &client, &coach)}
                     </h2>
                     <dl>
-                        <dt>{t(Key::SummaryGoal)}</dt>
+                        <dt>{move || t(Key::SummaryGoal)}</dt>
                         <dd>{or_dash(goal.topic)}</dd>
-                        <dt>{t(Key::SummaryOutcome)}</dt>
+                        <dt>{move || t(Key::SummaryOutcome)}</dt>
                         <dd>{or_dash(goal.outcome)}</dd>
-                        <dt>{t(Key::SummaryChosen)}</dt>
+                        <dt>{move || t(Key::SummaryChosen)}</dt>
                         <dd>
                             {if chosen.is_empty() {
-                                view! { <span class="muted">{t(Key::SummaryNoChosen)}</span> }.into_any()
+                                view! { <span class="muted">{move || t(Key::SummaryNoChosen)}</span> }.into_any()
                             } else {
                                 view! {
                                     <ul>{chosen.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
@@ -114,7 +114,7 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                                     .into_any()
                             }}
                         </dd>
-                        <dt>{t(Key::SummaryConfidence)}</dt>
+                        <dt>{move || t(Key::SummaryConfidence)}</dt>
                         <dd>
                             {match confidence {
                                 Some(c) => format!("{c} / 10"),
@@ -123,9 +123,9 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                             {(!raise.trim().is_empty()).then(|| view! { <span class="raise">" — " {raise}</span> })}
                         </dd>
                     </dl>
-                    <h3>{t(Key::SummaryPlan)}</h3>
+                    <h3>{move || t(Key::SummaryPlan)}</h3>
                     {if actions.is_empty() {
-                        view! { <p class="muted">{t(Key::SummaryNoPlan)}</p> }.into_any()
+                        view! { <p class="muted">{move || t(Key::SummaryNoPlan)}</p> }.into_any()
                     } else {
                         view! {
                             <ol class="plan">

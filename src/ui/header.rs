@@ -29,11 +29,11 @@ pub fn Header() -> impl IntoView {
                     <circle cx="24" cy="28" r="9" fill="var(--bg)"></circle>
                     <circle cx="40" cy="36" r="9" fill="var(--accent-2)"></circle>
                 </svg>
-                <span>{t(Key::AppName)}</span>
+                <span>{move || t(Key::AppName)}</span>
             </RouteLink>
             })}
             <div class="language">
-                <label for=ids::LANGUAGE>{t(Key::LanguageLabel)}</label>
+                <label for=ids::LANGUAGE>{move || t(Key::LanguageLabel)}</label>
                 <select
                     id=ids::LANGUAGE
                     on:change=move |ev| {
@@ -58,7 +58,7 @@ pub fn Header() -> impl IntoView {
                 aria-checked=move || if muted() { "false" } else { "true" }
                 on:click=move |_| sessions.set_muted(!muted())
             >
-                {t(Key::SoundToggleLabel)}
+                {move || t(Key::SoundToggleLabel)}
                 <span class="switch" aria-hidden="true">
                     <span class="knob"></span>
                 </span>

@@ -9,7 +9,7 @@ use crate::domain::flow::Format;
 use crate::domain::history::{self, HistoryRow, Version};
 use crate::domain::route::Route;
 use crate::domain::session::CopySource;
-use crate::i18n::{count, pair, person, t, tf, Key};
+use crate::i18n::{count, lang, pair, person, t, texts, Counted, Key};
 use crate::platform::clock::local_date;
 use crate::ui::announcer::use_announcer;
 use crate::ui::backup_panel::BackupPanel;
@@ -18,6 +18,7 @@ use crate::ui::ids;
 use crate::ui::progress_chart::ProgressChart;
 use crate::ui::route_link::RouteLink;
 use crate::ui::search_field::SearchField;
+use crate::ui::text::text_signal;
 
 /// Rows shown at first, and added by "show more": a long history stays
 /// quick to show.
@@ -48,12 +49,12 @@ pub fn HistoryScreen() -> impl IntoView {
 
     view! {
         <section class="history" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::HistoryTitle)}</h1>
-            <p class="lead">{t(Key::HistoryIntro)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::HistoryTitle)}</h1>
+            <p class="lead">{move || t(Key::HistoryIntro)}</p>
             <ProgressChart />
             <SearchField
                 id=ids::HISTORY_SEARCH
-                label=t(Key::HistorySearch)
+                label=text_signal(Key::HistorySearch)
                 query=query
                 on_change=move |_| shown.set(PAGE)
             />
@@ -61,9 +62,9 @@ pub fn HistoryScreen() -> impl IntoView {
                 {move || {
                     let n = rows.with(Vec::len);
                     if query.with(|q| q.trim().is_empty()) {
-                        count(n, Key::HistoryCountOne, Key::HistoryCount)
+                        count(n, Counted::HISTORY)
                     } else {
-                        count(n, Key::HistoryFoundOne, Key::HistoryFound)
+                        count(n, Counted::HISTORY_FOUND)
                     }
                 }}
             </p>
@@ -73,9 +74,9 @@ pub fn HistoryScreen() -> impl IntoView {
                     sessions.pending_deletions().pop().map(|PendingDeletion { n, names }| {
                         let who = pair(&names);
                         view! {
-                            <span>{tf(Key::HistoryDeleted, &[("names", &who)])}</span>
+                            <span>{move || texts::history_deleted(lang(), &who)}</span>
                             <button type="button" id=ids::UNDO_DELETE on:click=move |_| undo(n)>
-                                {t(Key::Undo)}
+                                {move || t(Key::Undo)}
                             </button>
                         }
                     })
@@ -90,7 +91,7 @@ pub fn HistoryScreen() -> impl IntoView {
             </ul>
             <Show when=more>
                 <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {move || tf(Key::HistoryMore, &[("n", &(rows.with(Vec::len) - shown.get()).min(PAGE).to_string())])}
+                    {move || texts::history_more(lang(), &(rows.with(Vec::len) - shown.get()).min(PAGE).to_string())}
                 </button>
             </Show>
             <BackupPanel />
@@ -104,11 +105,11 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
     let router = use_router();
     let sessions = use_sessions();
     let who = pair(&row.names);
-    let date = local_date(row.created_ms);
+    let date = local_date(lang(), row.created_ms);
     let format = match row.format {
         Format::Reciprocal => t(Key::FormatReciprocal).to_string(),
         Format::OneWay => t(Key::FormatOneWay).to_string(),
-        Format::Group(_) => tf(Key::GroupOf, &[("n", &row.names.len().to_string())]),
+        Format::Group(_) => texts::group_of(lang(), &row.names.len().to_string()),
     };
     // Whose topic each is, when each of the pair had one.
     let two = row.topics.len() > 1;
@@ -128,30 +129,23 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
             }
         })
         .collect();
-    let done = (row.actions > 0).then(|| {
-        tf(
-            Key::HistoryDone,
-            &[
-                ("done", &row.done.to_string()),
-                ("n", &row.actions.to_string()),
-            ],
-        )
-    });
+    let done = (row.actions > 0)
+        .then(|| texts::history_done(lang(), &row.done.to_string(), &row.actions.to_string()));
     // Two versions of one session: which is which.
     let version = match row.version {
         Version::Only => None,
         Version::Original => Some(t(Key::HistoryOriginal).to_string()),
         Version::Copy { source, version_ms } => {
             let (date, time) = crate::platform::timezone::local_date_time(version_ms);
-            let key = match source {
-                CopySource::Link => Key::HistoryCopyLink,
-                CopySource::Backup => Key::HistoryCopyBackup,
+            let text = match source {
+                CopySource::Link => texts::history_copy_link,
+                CopySource::Backup => texts::history_copy_backup,
             };
-            Some(tf(key, &[("date", &date), ("time", &time)]))
+            Some(text(lang(), &date, &time))
         }
     };
     let route = Route::Session(row.id.clone());
-    let heading = tf(Key::SessionOn, &[("names", &who), ("date", &date)]);
+    let heading = texts::session_on(lang(), &who, &date);
     let (id_next, id_delete) = (row.id.clone(), row.id.clone());
     let context = heading.clone();
     let context_delete = heading.clone();
@@ -172,7 +166,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
                         }
                     }
                 >
-                    {t(Key::HistoryNext)}
+                    {move || t(Key::HistoryNext)}
                     <span class="sr-only">": " {context}</span>
                 </button>
                 <button
@@ -180,7 +174,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
                     class="ghost"
                     on:click=move |_| on_delete.run(id_delete.clone())
                 >
-                    {t(Key::HistoryDelete)}
+                    {move || t(Key::HistoryDelete)}
                     <span class="sr-only">": " {context_delete}</span>
                 </button>
             </div>

@@ -6,7 +6,7 @@ use crate::app::router::use_router;
 use crate::app::sessions::{use_sessions, SessionSummary};
 use crate::domain::route::Route;
 use crate::domain::store::Missing;
-use crate::i18n::{pair, t, tf, Key};
+use crate::i18n::{lang, pair, t, texts, Key};
 use crate::platform::clock::local_date;
 use crate::platform::records;
 use crate::ui::ids;
@@ -21,16 +21,16 @@ pub fn Home() -> impl IntoView {
     let last = sessions.last_id();
     view! {
         <section class="home" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::AppName)}</h1>
-            <p class="lead">{t(Key::HomeIntro)}</p>
-            <p class="muted">{t(Key::HomePrivacy)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::AppName)}</h1>
+            <p class="lead">{move || t(Key::HomeIntro)}</p>
+            <p class="muted">{move || t(Key::HomePrivacy)}</p>
             <div class="actions">
                 <button
                     type="button"
                     class="primary big"
                     on:click=move |_| router.go(Route::NewSession)
                 >
-                    {t(Key::StartSession)}
+                    {move || t(Key::StartSession)}
                 </button>
                 {last.map(|id| {
                     view! {
@@ -39,27 +39,27 @@ pub fn Home() -> impl IntoView {
                             class="big"
                             on:click=move |_| router.go(Route::Session(id.clone()))
                         >
-                            {t(Key::ContinueSession)}
+                            {move || t(Key::ContinueSession)}
                         </button>
                     }
                 })}
                 <button type="button" class="big" on:click=move |_| router.go(Route::Exercises)>
-                    {t(Key::HomeExercises)}
+                    {move || t(Key::HomeExercises)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::History)>
-                    {t(Key::HomeHistory)}
+                    {move || t(Key::HomeHistory)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::Journal)>
-                    {t(Key::HomeJournal)}
+                    {move || t(Key::HomeJournal)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::Rotation)>
-                    {t(Key::HomeRotation)}
+                    {move || t(Key::HomeRotation)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::Rounds)>
-                    {t(Key::RoundTitle)}
+                    {move || t(Key::RoundTitle)}
                 </button>
                 <button type="button" class="big" on:click=move |_| router.go(Route::Trainers)>
-                    {t(Key::HomeTrainers)}
+                    {move || t(Key::HomeTrainers)}
                 </button>
             </div>
             <NextMeetings />
@@ -80,14 +80,14 @@ fn SessionList() -> impl IntoView {
     let more = move || sessions.count() > RECENT;
     view! {
         <Show when=move || overview.with(|o| !o.is_empty())>
-            <h2>{t(Key::YourSessions)}</h2>
+            <h2>{move || t(Key::YourSessions)}</h2>
             <ul class="session-list">
                 <For
                     each=move || overview.get()
                     key=|s| s.id.clone()
                     children=move |s: SessionSummary| {
                         let who = pair(&s.names);
-                        let line = tf(Key::SessionOn, &[("names", &who), ("date", &local_date(s.created_ms))]);
+                        let line = texts::session_on(lang(), &who, &local_date(lang(), s.created_ms));
                         let topic = if s.topic.is_empty() { t(Key::SessionUntitled).to_string() } else { s.topic };
                         let route = Route::Session(s.id);
                         view! {
@@ -104,7 +104,7 @@ fn SessionList() -> impl IntoView {
             <Show when=more>
                 <p>
                     <RouteLink route=Route::History>
-                        {move || tf(Key::HomeAllSessions, &[("n", &sessions.count().to_string())])}
+                        {move || texts::home_all_sessions(lang(), &sessions.count().to_string())}
                     </RouteLink>
                 </p>
             </Show>
@@ -129,10 +129,10 @@ pub fn NotFound(
     };
     view! {
         <section aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::AppName)}</h1>
-            <p role="alert">{t(why)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::AppName)}</h1>
+            <p role="alert">{move || t(why)}</p>
             <button type="button" class="primary" on:click=move |_| router.go(Route::Home)>
-                {t(Key::Home)}
+                {move || t(Key::Home)}
             </button>
         </section>
     }

@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use crate::app::journal::{use_journal, Journal};
 use crate::app::sessions::use_sessions;
 use crate::domain::journal::{next_prompt, ActionRef, JournalEntry};
-use crate::i18n::{count, journal_prompt, person, t, tf, Key};
+use crate::i18n::{count, journal_prompt, lang, person, t, texts, Counted, Key};
 use crate::platform::clock::{local_date, local_day};
 use crate::ui::announcer::use_announcer;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
 use crate::ui::search_field::SearchField;
+use crate::ui::text::text_signal;
 
 /// Entries shown at first, and added by "show more".
 const PAGE: usize = 50;
@@ -26,7 +27,7 @@ fn action_choices(sessions: crate::app::sessions::Sessions) -> Vec<(ActionRef, S
         list.sort_by_key(|s| std::cmp::Reverse(s.created_ms));
         list.into_iter()
             .flat_map(|s| {
-                let when = local_date(s.created_ms);
+                let when = local_date(lang(), s.created_ms);
                 s.halves.iter().flat_map(move |h| {
                     let when = when.clone();
                     h.actions
@@ -83,13 +84,13 @@ pub fn JournalScreen() -> impl IntoView {
 
     view! {
         <section class="journal" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::JournalTitle)}</h1>
-            <p class="lead">{t(Key::JournalIntro)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::JournalTitle)}</h1>
+            <p class="lead">{move || t(Key::JournalIntro)}</p>
             <Show
                 when=move || editing.with(Option::is_some)
                 fallback=move || view! {
                     <button type="button" class="primary" id=ids::NEW_ENTRY on:click=start>
-                        {t(Key::JournalNew)}
+                        {move || t(Key::JournalNew)}
                     </button>
                 }
             >
@@ -98,12 +99,12 @@ pub fn JournalScreen() -> impl IntoView {
             <SearchField
                 id=ids::JOURNAL_SEARCH
                 class="journal-search"
-                label=t(Key::JournalSearch)
+                label=text_signal(Key::JournalSearch)
                 query=query
                 on_change=move |_| limit.set(PAGE)
             />
             <p class="muted" role="status">
-                {move || count(found.with(Vec::len), Key::JournalCountOne, Key::JournalCount)}
+                {move || count(found.with(Vec::len), Counted::JOURNAL)}
             </p>
             <ul class="journal-list">
                 <For
@@ -114,7 +115,7 @@ pub fn JournalScreen() -> impl IntoView {
             </ul>
             <Show when=more>
                 <button type="button" on:click=move |_| limit.update(|n| *n += PAGE)>
-                    {move || tf(Key::HistoryMore, &[("n", &(found.with(Vec::len) - limit.get()).min(PAGE).to_string())])}
+                    {move || texts::history_more(lang(), &(found.with(Vec::len) - limit.get()).min(PAGE).to_string())}
                 </button>
             </Show>
         </section>
@@ -169,9 +170,9 @@ fn EntryForm(
     };
     view! {
         <form class="entry-form" aria-labelledby=ids::ENTRY_FORM_TITLE on:submit=|ev| ev.prevent_default()>
-            <h2 id=ids::ENTRY_FORM_TITLE>{t(Key::JournalEntryTitle)}</h2>
+            <h2 id=ids::ENTRY_FORM_TITLE>{move || t(Key::JournalEntryTitle)}</h2>
             <div class="field">
-                <label for=ids::ENTRY_DATE>{t(Key::JournalDate)}</label>
+                <label for=ids::ENTRY_DATE>{move || t(Key::JournalDate)}</label>
                 <input
                     type="date"
                     id=ids::ENTRY_DATE
@@ -182,14 +183,14 @@ fn EntryForm(
                     }
                 />
             </div>
-            <TextField id=ids::ENTRY_TRIED label=t(Key::JournalTried).to_string() rows=3 value=get(|e| e.tried.clone()) on_input=move |v: String| change(&|e| e.tried = v.clone()) />
-            <TextField id=ids::ENTRY_WENT label=t(Key::JournalWent).to_string() rows=3 value=get(|e| e.went.clone()) on_input=move |v: String| change(&|e| e.went = v.clone()) />
-            <TextField id=ids::ENTRY_LEARNED label=t(Key::JournalLearned).to_string() rows=3 value=get(|e| e.learned.clone()) on_input=move |v: String| change(&|e| e.learned = v.clone()) />
+            <TextField id=ids::ENTRY_TRIED label=text_signal(Key::JournalTried) rows=3 value=get(|e| e.tried.clone()) on_input=move |v: String| change(&|e| e.tried = v.clone()) />
+            <TextField id=ids::ENTRY_WENT label=text_signal(Key::JournalWent) rows=3 value=get(|e| e.went.clone()) on_input=move |v: String| change(&|e| e.went = v.clone()) />
+            <TextField id=ids::ENTRY_LEARNED label=text_signal(Key::JournalLearned) rows=3 value=get(|e| e.learned.clone()) on_input=move |v: String| change(&|e| e.learned = v.clone()) />
             <div class="journal-prompt">
                 <TextField
                     id=ids::ENTRY_PROMPT_ANSWER
                     label=Signal::derive(move || journal_prompt(prompt()).to_string())
-                    help=t(Key::JournalPromptHelp).to_string()
+                    help=text_signal(Key::JournalPromptHelp)
                     rows=2
                     value=get(|e| e.prompt_answer.clone())
                     on_input=move |v: String| change(&|e| e.prompt_answer = v.clone())
@@ -199,11 +200,11 @@ fn EntryForm(
                     class="ghost small"
                     on:click=move |_| change(&|e| e.prompt = Some(next_prompt(e.prompt.unwrap_or(0))))
                 >
-                    {t(Key::AnotherPrompt)}
+                    {move || t(Key::AnotherPrompt)}
                 </button>
             </div>
             <div class="field">
-                <label for=ids::ENTRY_ACTION>{t(Key::JournalAction)}</label>
+                <label for=ids::ENTRY_ACTION>{move || t(Key::JournalAction)}</label>
                 <select
                     id=ids::ENTRY_ACTION
                     on:change=move |ev| {
@@ -214,7 +215,7 @@ fn EntryForm(
                         change(&|e| e.action = action.clone());
                     }
                 >
-                    <option value="" selected=move || action_value().is_empty()>{t(Key::JournalNoAction)}</option>
+                    <option value="" selected=move || action_value().is_empty()>{move || t(Key::JournalNoAction)}</option>
                     {actions.with_value(|list| {
                         list.iter()
                             .map(|(r, label)| {
@@ -235,7 +236,7 @@ fn EntryForm(
                         focus_later(ids::NEW_ENTRY);
                     }
                 >
-                    {t(Key::JournalDone)}
+                    {move || t(Key::JournalDone)}
                 </button>
             </div>
         </form>
@@ -251,7 +252,7 @@ fn EntryCard(
 ) -> impl IntoView {
     let journal = use_journal();
     let announcer = use_announcer();
-    let day = local_day(&entry.date);
+    let day = local_day(lang(), &entry.date);
     let about = entry.action.as_ref().and_then(|a| {
         actions.with_value(|list| list.iter().find(|(r, _)| r == a).map(|(_, l)| l.clone()))
     });
@@ -285,7 +286,7 @@ fn EntryCard(
                 </dl>
                 <div class="actions">
                     <button type="button" on:click=move |_| on_edit.run(for_edit.clone())>
-                        {t(Key::JournalEdit)}
+                        {move || t(Key::JournalEdit)}
                         <span class="sr-only">": " {day.clone()}</span>
                     </button>
                     <button
@@ -299,7 +300,7 @@ fn EntryCard(
                             }
                         }
                     >
-                        {t(Key::JournalDelete)}
+                        {move || t(Key::JournalDelete)}
                         <span class="sr-only">": " {day.clone()}</span>
                     </button>
                 </div>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clipboard;
 use crate::ui::focus::select_later;
 
@@ -15,14 +15,14 @@ pub const WARN: usize = 4_000;
 
 /// What a link of `n` characters means for the chat apps it goes through.
 pub fn length_note(n: usize) -> String {
-    let key = if n <= FINE {
-        Key::ShareLengthFine
+    let text = if n <= FINE {
+        texts::share_length_fine
     } else if n <= WARN {
-        Key::ShareLengthWarn
+        texts::share_length_warn
     } else {
-        Key::ShareLengthTooLong
+        texts::share_length_too_long
     };
-    tf(key, &[("n", &crate::i18n::number(n))])
+    text(lang(), &crate::i18n::number(n))
 }
 
 /// The outcome of one copy to the clipboard.

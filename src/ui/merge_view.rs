@@ -11,11 +11,12 @@ use crate::domain::flow::Phase;
 use crate::domain::merge::{self, Choice, Section};
 use crate::domain::route::Route;
 use crate::domain::session::Session;
-use crate::i18n::{exercise_name, pair, person, phase_name, status_name, t, tf, Key};
+use crate::i18n::{exercise_name, lang, pair, person, phase_name, status_name, t, texts, Key};
 use crate::ui::agreement::rule_text;
 use crate::ui::exercise_results::result_lines;
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 /// What a version holds in a section, a line per item, so the two can be
 /// told apart at a glance.
@@ -29,10 +30,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
             ];
             if !s.absent.is_empty() {
                 let away: Vec<String> = s.absent.iter().map(|&w| person(&s.names, w)).collect();
-                lines.push(tf(
-                    Key::GroupPlanAbsent,
-                    &[("names", &crate::i18n::list(&away))],
-                ));
+                lines.push(texts::group_plan_absent(lang(), &crate::i18n::list(&away)));
             }
             lines
         }
@@ -40,7 +38,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
             let mut lines: Vec<String> = s.agreement.rules.iter().map(rule_text).collect();
             for who in 0..s.people() as u8 {
                 if s.agreement.confirmed.get(usize::from(who)) == Some(&true) {
-                    lines.push(tf(Key::PersonAgrees, &[("name", &person(&s.names, who))]));
+                    lines.push(texts::person_agrees(lang(), &person(&s.names, who)));
                 }
             }
             lines
@@ -119,7 +117,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
             }))
             .chain(s.next_meeting.iter().map(|m| {
                 let when = format!("{} {}", crate::i18n::day(&m.date), m.time);
-                tf(Key::NextMeetingPrint, &[("when", when.trim())])
+                texts::next_meeting_print(lang(), when.trim())
             }))
             .collect(),
     }
@@ -131,20 +129,12 @@ fn section_name(section: Section, names: &[String]) -> String {
         Section::Agreement => t(Key::MergeAgreement).to_string(),
         Section::Reflections => t(Key::MergeReflections).to_string(),
         Section::FollowUp => t(Key::FollowUpTitle).to_string(),
-        Section::Phase { half, phase } => tf(
-            Key::MergeHalfPhase,
-            &[
-                ("client", &person(names, half as u8)),
-                ("phase", phase_name(phase)),
-            ],
-        ),
-        Section::Exercises { half } => tf(
-            Key::MergeHalfPhase,
-            &[
-                ("client", &person(names, half as u8)),
-                ("phase", t(Key::SummaryExercises)),
-            ],
-        ),
+        Section::Phase { half, phase } => {
+            texts::merge_half_phase(lang(), &person(names, half as u8), phase_name(phase))
+        }
+        Section::Exercises { half } => {
+            texts::merge_half_phase(lang(), &person(names, half as u8), t(Key::SummaryExercises))
+        }
     }
 }
 
@@ -177,7 +167,7 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
                     view! {
                         <li class="differs">
                             <mark>{l}</mark>
-                            <span class="sr-only">" (" {t(Key::MergeLineDiffers)} ")"</span>
+                            <span class="sr-only">" (" {move || t(Key::MergeLineDiffers)} ")"</span>
                         </li>
                     }
                     .into_any()
@@ -187,7 +177,7 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
             });
             view! {
                 <div class="version">
-                    <h3>{t(title)}</h3>
+                    <h3>{move || t(title)}</h3>
                     <ul>{items.collect_view()}</ul>
                 </div>
             }
@@ -197,7 +187,7 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
                 <RadioChoice
                     name=format!("merge-{i}")
                     id=format!("merge-{i}-{choice:?}").to_ascii_lowercase()
-                    label=t(label)
+                    label=text_signal(label)
                     checked=Signal::derive(move || choices.with(|c| c[i].1 == choice))
                     on_pick=move |_| choices.update(|c| c[i].1 = choice)
                 />
@@ -243,12 +233,12 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
 
     view! {
         <section class="merge" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::MergeTitle)}</h1>
-            <p class="lead">{t(Key::MergeIntro)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::MergeTitle)}</h1>
+            <p class="lead">{move || t(Key::MergeIntro)}</p>
             {differing.into_iter().enumerate().map(section_view).collect_view()}
             <div class="actions">
-                <button type="button" class="primary big" on:click=apply>{t(Key::MergeApply)}</button>
-                <button type="button" on:click=separate>{t(Key::MergeKeepSeparate)}</button>
+                <button type="button" class="primary big" on:click=apply>{move || t(Key::MergeApply)}</button>
+                <button type="button" on:click=separate>{move || t(Key::MergeKeepSeparate)}</button>
             </div>
         </section>
     }

@@ -53,6 +53,7 @@ mod setup;
 mod share_panel;
 mod step_nav;
 mod swap;
+mod text;
 mod timebox;
 mod trainers;
 mod turn;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::followup::{NextMeeting, MAX_EVERY_WEEKS};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::local_day;
 use crate::ui::ids;
 
@@ -32,29 +32,29 @@ pub fn NextMeetingSection() -> impl IntoView {
         let label = match weeks {
             0 => t(Key::RepeatOnce).to_string(),
             1 => t(Key::RepeatWeekly).to_string(),
-            n => tf(Key::RepeatEvery, &[("n", &n.to_string())]),
+            n => texts::repeat_every(lang(), &n.to_string()),
         };
         view! { <option value=weeks.to_string() selected=move || every() == weeks>{label}</option> }
     };
     view! {
         <section class="next-meeting" aria-labelledby=ids::NEXT_MEETING_TITLE>
-            <h2 id=ids::NEXT_MEETING_TITLE class="no-print">{t(Key::NextMeetingTitle)}</h2>
+            <h2 id=ids::NEXT_MEETING_TITLE class="no-print">{move || t(Key::NextMeetingTitle)}</h2>
             <p class="print-only">
                 {move || meeting.get().map(|m| {
-                    let mut when = local_day(&m.date);
+                    let mut when = local_day(lang(), &m.date);
                     if !m.time.is_empty() {
-                        when = tf(Key::MeetingAt, &[("day", &when), ("time", &m.time)]);
+                        when = texts::meeting_at(lang(), &when, &m.time);
                     }
                     if let Some(n) = m.every_weeks {
-                        let repeat = if n == 1 { t(Key::RepeatWeekly).to_string() } else { tf(Key::RepeatEvery, &[("n", &n.to_string())]) };
+                        let repeat = if n == 1 { t(Key::RepeatWeekly).to_string() } else { texts::repeat_every(lang(), &n.to_string()) };
                         when = format!("{when} ({})", repeat.to_lowercase());
                     }
-                    tf(Key::NextMeetingPrint, &[("when", &when)])
+                    texts::next_meeting_print(lang(), &when)
                 })}
             </p>
             <div class="next-fields no-print">
                 <div class="field">
-                    <label for=ids::NEXT_DATE>{t(Key::NextMeetingDate)}</label>
+                    <label for=ids::NEXT_DATE>{move || t(Key::NextMeetingDate)}</label>
                     <input
                         type="date"
                         id=ids::NEXT_DATE
@@ -70,7 +70,7 @@ pub fn NextMeetingSection() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for=ids::NEXT_TIME>{t(Key::NextMeetingTime)}</label>
+                    <label for=ids::NEXT_TIME>{move || t(Key::NextMeetingTime)}</label>
                     <input
                         type="time"
                         id=ids::NEXT_TIME
@@ -83,7 +83,7 @@ pub fn NextMeetingSection() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for=ids::NEXT_REPEAT>{t(Key::NextMeetingRepeat)}</label>
+                    <label for=ids::NEXT_REPEAT>{move || t(Key::NextMeetingRepeat)}</label>
                     <select
                         id=ids::NEXT_REPEAT
                         disabled=move || meeting.get().is_none()

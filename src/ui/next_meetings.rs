@@ -7,7 +7,7 @@ use crate::app::sessions::use_sessions;
 use crate::app::ticker::use_now;
 use crate::domain::followup::{countdown, days_between, upcoming, Countdown, Upcoming};
 use crate::domain::route::Route;
-use crate::i18n::{pair, t, tf, Key};
+use crate::i18n::{lang, pair, t, texts, Key};
 use crate::platform::clock::{local_day, today_iso};
 use crate::platform::timezone::local_to_utc_ms;
 use crate::ui::ids;
@@ -17,14 +17,13 @@ fn countdown_text(c: Countdown) -> String {
     match c {
         Countdown::Today => t(Key::MeetingToday).to_string(),
         Countdown::Tomorrow => t(Key::MeetingTomorrow).to_string(),
-        Countdown::InDays(n) => tf(Key::MeetingInDays, &[("n", &n.to_string())]),
+        Countdown::InDays(n) => texts::meeting_in_days(lang(), &n.to_string()),
         Countdown::InTime { hours: 0, minutes } => {
-            tf(Key::MeetingInMinutes, &[("m", &minutes.to_string())])
+            texts::meeting_in_minutes(lang(), &minutes.to_string())
         }
-        Countdown::InTime { hours, minutes } => tf(
-            Key::MeetingInHours,
-            &[("h", &hours.to_string()), ("m", &minutes.to_string())],
-        ),
+        Countdown::InTime { hours, minutes } => {
+            texts::meeting_in_hours(lang(), &hours.to_string(), &minutes.to_string())
+        }
     }
 }
 
@@ -44,12 +43,9 @@ pub fn NextMeetings() -> impl IntoView {
     let item = move |u: Upcoming| {
         let who = pair(&u.names);
         let when = if u.time.is_empty() {
-            local_day(&u.date)
+            local_day(lang(), &u.date)
         } else {
-            tf(
-                Key::MeetingAt,
-                &[("day", &local_day(&u.date)), ("time", &u.time)],
-            )
+            texts::meeting_at(lang(), &local_day(lang(), &u.date), &u.time)
         };
         let (date, time) = (u.date.clone(), u.time.clone());
         let left = move || {
@@ -72,7 +68,7 @@ pub fn NextMeetings() -> impl IntoView {
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
             <section class="next-meetings" aria-labelledby=ids::NEXT_MEETINGS_TITLE>
-                <h2 id=ids::NEXT_MEETINGS_TITLE>{t(Key::NextMeetingsTitle)}</h2>
+                <h2 id=ids::NEXT_MEETINGS_TITLE>{move || t(Key::NextMeetingsTitle)}</h2>
                 <ul class="session-list">
                     <For each=move || list.get() key=|u| (u.session.clone(), u.date.clone(), u.time.clone()) children=item />
                 </ul>

@@ -22,7 +22,7 @@ pub fn NoticeBar() -> impl IntoView {
                                 class="ghost"
                                 on:click=move |_| notices.dismiss(notice)
                             >
-                                {t(Key::Dismiss)}
+                                {move || t(Key::Dismiss)}
                             </button>
                         </div>
                     }

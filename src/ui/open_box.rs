@@ -49,14 +49,14 @@ pub fn OpenBox() -> impl IntoView {
                 open_file(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
             }
         >
-            <h2 id=ids::OPEN_TITLE>{t(Key::OpenTitle)}</h2>
+            <h2 id=ids::OPEN_TITLE>{move || t(Key::OpenTitle)}</h2>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 open_text(pasted.get_untracked());
             }>
                 <div class="field">
-                    <label for=ids::OPEN_PASTE>{t(Key::OpenPasteLabel)}</label>
-                    <p class="help" id=ids::OPEN_PASTE_HELP>{t(Key::OpenPasteHelp)}</p>
+                    <label for=ids::OPEN_PASTE>{move || t(Key::OpenPasteLabel)}</label>
+                    <p class="help" id=ids::OPEN_PASTE_HELP>{move || t(Key::OpenPasteHelp)}</p>
                     <textarea
                         id=ids::OPEN_PASTE
                         rows="3"
@@ -65,7 +65,7 @@ pub fn OpenBox() -> impl IntoView {
                         on:input=move |ev| pasted.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                <button type="submit">{t(Key::OpenButton)}</button>
+                <button type="submit">{move || t(Key::OpenButton)}</button>
             </form>
             // The browser's own picker is as wide as its words and says its
             // label twice: a visually hidden input, its label drawn as a button.
@@ -85,11 +85,11 @@ pub fn OpenBox() -> impl IntoView {
                         open_file(file);
                     }
                 />
-                <label for=ids::OPEN_FILE>{t(Key::OpenFileLabel)}</label>
-                <p class="help" id=ids::OPEN_FILE_HELP>{t(Key::OpenDropHint)}</p>
+                <label for=ids::OPEN_FILE>{move || t(Key::OpenFileLabel)}</label>
+                <p class="help" id=ids::OPEN_FILE_HELP>{move || t(Key::OpenDropHint)}</p>
             </div>
             <Show when=file_error>
-                <p role="alert">{t(Key::OpenFileUnreadable)}</p>
+                <p role="alert">{move || t(Key::OpenFileUnreadable)}</p>
             </Show>
         </section>
     }

@@ -57,13 +57,13 @@ pub fn OpenLink(
         match state.get() {
         Opening::Failed(error) => view! {
             <section class="open" aria-labelledby=ids::SCREEN_TITLE>
-                <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::OpenFailedTitle)}</h1>
+                <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::OpenFailedTitle)}</h1>
                 <div class="problem" role="alert">
                     <p>{t(link_error_text(&error))}</p>
-                    <p class="muted">{t(Key::OpenUntouched)}</p>
+                    <p class="muted">{move || t(Key::OpenUntouched)}</p>
                 </div>
                 <OpenBox />
-                <button type="button" on:click=move |_| router.go(Route::Home)>{t(Key::Home)}</button>
+                <button type="button" on:click=move |_| router.go(Route::Home)>{move || t(Key::Home)}</button>
             </section>
         }
         .into_any(),
@@ -86,13 +86,13 @@ pub fn UnreadableAddress() -> impl IntoView {
     crate::platform::location::replace_hash("#/");
     view! {
         <section class="open" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::AddressUnreadableTitle)}</h1>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::AddressUnreadableTitle)}</h1>
             <div class="problem" role="alert">
-                <p>{t(Key::AddressUnreadable)}</p>
-                <p class="muted">{t(Key::OpenUntouched)}</p>
+                <p>{move || t(Key::AddressUnreadable)}</p>
+                <p class="muted">{move || t(Key::OpenUntouched)}</p>
             </div>
             <OpenBox />
-            <button type="button" on:click=move |_| router.go(Route::Home)>{t(Key::Home)}</button>
+            <button type="button" on:click=move |_| router.go(Route::Home)>{move || t(Key::Home)}</button>
         </section>
     }
 }
@@ -140,11 +140,11 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
     };
     view! {
         <section class="open" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::OpenLockedTitle)}</h1>
-            <p>{t(Key::OpenLockedIntro)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::OpenLockedTitle)}</h1>
+            <p>{move || t(Key::OpenLockedIntro)}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for=ids::OPEN_PASSPHRASE>{t(Key::OpenPassphraseLabel)}</label>
+                    <label for=ids::OPEN_PASSPHRASE>{move || t(Key::OpenPassphraseLabel)}</label>
                     <input
                         type="text"
                         id=ids::OPEN_PASSPHRASE
@@ -163,7 +163,7 @@ fn Unlock(envelope: Envelope, #[prop(into)] on_open: Callback<Session>) -> impl 
                     <button type="submit" class="primary" disabled=move || busy.get()>
                         {move || t(if busy.get() { Key::OpenUnlocking } else { Key::OpenUnlock })}
                     </button>
-                    <button type="button" on:click=move |_| router.go(Route::Home)>{t(Key::Cancel)}</button>
+                    <button type="button" on:click=move |_| router.go(Route::Home)>{move || t(Key::Cancel)}</button>
                 </div>
             </form>
         </section>

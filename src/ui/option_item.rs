@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::session::Side;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
@@ -25,7 +25,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
     let chosen = move || current.half(half, |h| h.options.iter().any(|o| o.id == id && o.chosen));
     let base = ids::option(half, id);
 
-    let mover = move |by: isize, key: Key, suffix: &'static str| {
+    let mover = move |by: isize, key: fn(Lang, &str) -> String, suffix: &'static str| {
         let button_id = ids::option_part(half, id, suffix);
         let disabled = move || {
             if by < 0 {
@@ -39,8 +39,8 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                 type="button"
                 class="ghost small icon"
                 id=button_id.clone()
-                aria-label=move || tf(key, &[("n", &n())])
-                title=move || tf(key, &[("n", &n())])
+                aria-label=move || key(lang(), &n())
+                title=move || key(lang(), &n())
                 disabled=disabled
                 on:click=move |_| {
                     current.update(|s| s.move_option(half, id, by));
@@ -58,7 +58,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                 <TextField
                     id=base.clone()
                     rows=2
-                    label=Signal::derive(move || tf(Key::OptionLabel, &[("n", &n())]))
+                    label=Signal::derive(move || texts::option_label(lang(), &n()))
                     value=Signal::derive(move || read(|o| o.text.clone()))
                     on_input=move |v: String| current.update(|s| s.edit_option(half, id, v))
                 />
@@ -71,12 +71,12 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                             on:change=move |_| current.update(|s| s.toggle_chosen(half, id))
                         />
                         <label for=ids::option_part(half, id, "chosen")>
-                            {t(Key::ChosenLabel)}
-                            <span class="sr-only">{move || tf(Key::OptionRef, &[("n", &n())])}</span>
+                            {move || t(Key::ChosenLabel)}
+                            <span class="sr-only">{move || texts::option_ref(lang(), &n())}</span>
                         </label>
                     </div>
-                    {mover(-1, Key::MoveUp, "up")}
-                    {mover(1, Key::MoveDown, "down")}
+                    {mover(-1, texts::move_up, "up")}
+                    {mover(1, texts::move_down, "down")}
                     <button
                         type="button"
                         class="ghost small danger"
@@ -85,7 +85,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                             focus_later(ids::new_option(half));
                         }
                     >
-                        {move || tf(Key::RemoveOption, &[("n", &n())])}
+                        {move || texts::remove_option(lang(), &n())}
                     </button>
                 </div>
             </div>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
 use crate::ui::option_item::OptionItem;
@@ -34,7 +34,7 @@ pub fn OptionsEditor(half: usize) -> impl IntoView {
     view! {
         <div class="editor options">
             <form class="add-row" on:submit=add>
-                <label for=new_id.clone()>{t(Key::NewOptionLabel)}</label>
+                <label for=new_id.clone()>{move || t(Key::NewOptionLabel)}</label>
                 <div class="inline">
                     <input
                         type="text"
@@ -42,15 +42,15 @@ pub fn OptionsEditor(half: usize) -> impl IntoView {
                         prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev))
                     />
-                    <button type="submit">{t(Key::AddOption)}</button>
+                    <button type="submit">{move || t(Key::AddOption)}</button>
                 </div>
             </form>
             <Show when=move || ids.with(|i| i.is_empty())>
-                <p class="muted">{t(Key::NoOptionsYet)}</p>
+                <p class="muted">{move || t(Key::NoOptionsYet)}</p>
             </Show>
             <Show when=move || few.get() && ids.with(|i| !i.is_empty())>
                 <p class="gentle">
-                    {move || tf(Key::FewOptions, &[("n", &ids.with(|i| i.len()).to_string())])}
+                    {move || texts::few_options(lang(), &ids.with(|i| i.len()).to_string())}
                 </p>
             </Show>
             <ol class="option-list">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::flow::Phase;
-use crate::i18n::{catalogue, phase_name, t, tf, Key};
+use crate::i18n::{catalogue, lang, phase_name, t, texts, Key};
 use crate::ui::exercise_suggestions::ExerciseSuggestions;
 use crate::ui::fields::TextField;
 use crate::ui::goal_editor::GoalEditor;
@@ -13,6 +13,7 @@ use crate::ui::ids;
 use crate::ui::options_editor::OptionsEditor;
 use crate::ui::question_cards::QuestionCards;
 use crate::ui::reality_editor::RealityEditor;
+use crate::ui::text::text_signal;
 use crate::ui::timebox::Timebox;
 use crate::ui::will_editor::WillEditor;
 
@@ -23,19 +24,17 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
         current.read(|s| {
             let (coach, client) = s.roles(half);
             if s.format.is_group() {
-                return tf(
-                    Key::RoleLineGroup,
-                    &[
-                        ("client", &crate::i18n::person(&s.names, client)),
-                        ("scribe", &crate::i18n::person(&s.names, coach)),
-                    ],
+                return texts::role_line_group(
+                    lang(),
+                    &crate::i18n::person(&s.names, client),
+                    &crate::i18n::person(&s.names, coach),
                 );
             }
             let (coach, client) = (
                 crate::i18n::person(&s.names, coach),
                 crate::i18n::person(&s.names, client),
             );
-            tf(Key::RoleLine, &[("coach", &coach), ("client", &client)])
+            texts::role_line(lang(), &coach, &client)
         })
     };
     let c = catalogue();
@@ -49,20 +48,20 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
         <section class="phase" aria-labelledby=ids::SCREEN_TITLE>
             <header class="phase-head">
                 <p class="eyebrow">{roles}</p>
-                <h1 id=ids::SCREEN_TITLE tabindex="-1">{phase_name(phase)}</h1>
+                <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || phase_name(phase)}</h1>
                 <p class="purpose">{c.phase_purposes[phase.index()]}</p>
             </header>
             <Timebox half=half phase=phase />
             <div class="phase-grid">
                 <div class="work">{work}</div>
-                <aside class="coach-panel" aria-label=t(Key::ForCoach)>
+                <aside class="coach-panel" aria-label=move || t(Key::ForCoach)>
                     <div class="guidance">
                         <p>
-                            <strong>{t(Key::ForCoach)}": "</strong>
+                            <strong>{move || t(Key::ForCoach)}": "</strong>
                             {c.coach_reminders[phase.index()]}
                         </p>
                         <p>
-                            <strong>{t(Key::ForClient)}": "</strong>
+                            <strong>{move || t(Key::ForClient)}": "</strong>
                             {c.client_hints[phase.index()]}
                         </p>
                     </div>
@@ -70,8 +69,8 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
                     <div class="private-notes">
                         <TextField
                             id=format!("private-{half}-{}", phase.index())
-                            label=t(Key::PrivateNotesLabel)
-                            help=t(Key::PrivateNotesHelp)
+                            label=text_signal(Key::PrivateNotesLabel)
+                            help=text_signal(Key::PrivateNotesHelp)
                             rows=4
                             value=Signal::derive(move || current.private_note(half))
                             on_input=move |v: String| current.set_private_note(half, v)

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
 use crate::domain::session::Side;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
@@ -20,8 +20,18 @@ pub fn PointsList(
 ) -> impl IntoView {
     let current = use_current();
     let (title, add_label, item_label, tag) = match side {
-        Side::Pros => (Key::Pros, Key::AddPro, Key::ProLabel, "pro"),
-        Side::Cons => (Key::Cons, Key::AddCon, Key::ConLabel, "con"),
+        Side::Pros => (
+            Key::Pros,
+            Key::AddPro,
+            texts::pro_label as fn(Lang, &str, &str) -> String,
+            "pro",
+        ),
+        Side::Cons => (
+            Key::Cons,
+            Key::AddCon,
+            texts::con_label as fn(Lang, &str, &str) -> String,
+            "con",
+        ),
     };
     let points = move |o: &crate::domain::session::CoachOption| match side {
         Side::Pros => o.pros.clone(),
@@ -41,13 +51,7 @@ pub fn PointsList(
 
     let row = move |at: usize| {
         let label = Signal::derive(move || {
-            tf(
-                item_label,
-                &[
-                    ("i", &(at + 1).to_string()),
-                    ("n", &position.get().to_string()),
-                ],
-            )
+            item_label(lang(), &(at + 1).to_string(), &position.get().to_string())
         });
         view! {
             <li>
@@ -71,7 +75,7 @@ pub fn PointsList(
                         focus_later(ids::option_point_add(half, id, tag));
                     }
                 >
-                    {t(Key::RemovePoint)}
+                    {move || t(Key::RemovePoint)}
                 </button>
             </li>
         }
@@ -79,7 +83,7 @@ pub fn PointsList(
 
     view! {
         <div class=format!("points {tag}s")>
-            <h3 class="points-title">{t(title)}</h3>
+            <h3 class="points-title">{move || t(title)}</h3>
             <ul>{move || (0..count.get()).map(row).collect_view()}</ul>
             <button
                 type="button"
@@ -91,7 +95,7 @@ pub fn PointsList(
                     focus_later(field_id(at));
                 }
             >
-                "+ "{t(add_label)}
+                "+ "{move || t(add_label)}
             </button>
         </div>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::sessions::use_sessions;
 use crate::domain::progress::{chart, points, Point};
-use crate::i18n::{pair, person, t, tf, Key};
+use crate::i18n::{lang, pair, person, t, texts, Key};
 use crate::platform::clock::local_date;
 use crate::ui::ids;
 
@@ -24,7 +24,7 @@ pub fn ProgressChart() -> impl IntoView {
             let summary = summary(&points);
             view! {
                 <section class="progress-chart" aria-labelledby=ids::PROGRESS_TITLE>
-                    <h2 id=ids::PROGRESS_TITLE>{t(Key::ProgressTitle)}</h2>
+                    <h2 id=ids::PROGRESS_TITLE>{move || t(Key::ProgressTitle)}</h2>
                     <p class="help-line">{summary.clone()}</p>
                     <svg
                         viewBox=format!("0 0 {WIDTH} {HEIGHT}")
@@ -47,17 +47,17 @@ pub fn ProgressChart() -> impl IntoView {
                         }).collect_view()}
                     </svg>
                     <p class="legend" aria-hidden="true">
-                        <span class="key line"></span> {t(Key::ProgressUseful)}
-                        <span class="key bar"></span> {t(Key::ProgressDone)}
+                        <span class="key line"></span> {move || t(Key::ProgressUseful)}
+                        <span class="key bar"></span> {move || t(Key::ProgressDone)}
                     </p>
                     <details>
-                        <summary>{t(Key::ProgressTable)}</summary>
+                        <summary>{move || t(Key::ProgressTable)}</summary>
                         <table>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t(Key::ProgressSession)}</th>
-                                    <th scope="col">{t(Key::ProgressUseful)}</th>
-                                    <th scope="col">{t(Key::ProgressDone)}</th>
+                                    <th scope="col">{move || t(Key::ProgressSession)}</th>
+                                    <th scope="col">{move || t(Key::ProgressUseful)}</th>
+                                    <th scope="col">{move || t(Key::ProgressDone)}</th>
                                 </tr>
                             </thead>
                             <tbody>{points.iter().map(row).collect_view()}</tbody>
@@ -77,16 +77,10 @@ fn summary(points: &[Point]) -> String {
     let useful = trend.useful.map(|u| format!("{u:.1}"));
     let done = trend.done_percent.map(|d| d.to_string());
     match (useful, done) {
-        (Some(useful), Some(done)) => tf(
-            Key::ProgressSummary,
-            &[("n", &n), ("useful", &useful), ("done", &done)],
-        ),
-        (Some(useful), None) => tf(
-            Key::ProgressSummaryNoReview,
-            &[("n", &n), ("useful", &useful)],
-        ),
-        (None, Some(done)) => tf(Key::ProgressSummaryNoUseful, &[("n", &n), ("done", &done)]),
-        (None, None) => tf(Key::ProgressSummaryNothingYet, &[("n", &n)]),
+        (Some(useful), Some(done)) => texts::progress_summary(lang(), &n, &useful, &done),
+        (Some(useful), None) => texts::progress_summary_no_review(lang(), &n, &useful),
+        (None, Some(done)) => texts::progress_summary_no_useful(lang(), &n, &done),
+        (None, None) => texts::progress_summary_nothing_yet(lang(), &n),
     }
 }
 
@@ -106,14 +100,11 @@ fn row(p: &Point) -> impl IntoView {
     let done = if p.actions == 0 {
         "—".to_string()
     } else {
-        tf(
-            Key::HistoryDone,
-            &[("done", &p.done.to_string()), ("n", &p.actions.to_string())],
-        )
+        texts::history_done(lang(), &p.done.to_string(), &p.actions.to_string())
     };
     view! {
         <tr>
-            <th scope="row">{format!("{}, {who}", local_date(p.created_ms))}</th>
+            <th scope="row">{format!("{}, {who}", local_date(lang(), p.created_ms))}</th>
             <td>{useful}</td>
             <td>{done}</td>
         </tr>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::domain::deck::Draw;
 use crate::domain::flow::Phase;
-use crate::i18n::{question, t, tf, Key};
+use crate::i18n::{lang, question, t, texts, Key};
 use crate::platform::random_u32;
 
 #[component]
@@ -29,12 +29,12 @@ pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
 
     view! {
         <section class="cards" aria-labelledby=labelled_by>
-            <h2 id=title_id>{t(Key::CardsTitle)}</h2>
+            <h2 id=title_id>{move || t(Key::CardsTitle)}</h2>
             <div class="card">
                 <p class="question" aria-live="polite">{move || question(phase, card.get())}</p>
             </div>
             <div class="card-actions">
-                <button type="button" on:click=another>{t(Key::AnotherQuestion)}</button>
+                <button type="button" on:click=another>{move || t(Key::AnotherQuestion)}</button>
                 <button
                     type="button"
                     class="ghost"
@@ -44,7 +44,7 @@ pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
                         current.update_half(half, |h| h.cards[i].toggle_pin(c))
                     }
                 >
-                    {t(Key::Pin)}
+                    {move || t(Key::Pin)}
                 </button>
             </div>
             <p class="muted small" role="status">
@@ -52,12 +52,12 @@ pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
                     if restarted.get() {
                         t(Key::DeckRestarted).to_string()
                     } else {
-                        tf(Key::CardsLeft, &[("n", &left().to_string())])
+                        texts::cards_left(lang(), &left().to_string())
                     }
                 }}
             </p>
             <Show when=move || pinned.with(|p| !p.is_empty())>
-                <h3>{t(Key::PinnedTitle)}</h3>
+                <h3>{move || t(Key::PinnedTitle)}</h3>
                 <ul class="pinned">
                     <For
                         each=move || pinned.get()
@@ -65,14 +65,14 @@ pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
                         children=move |c| {
                             view! {
                                 <li>
-                                    <span>{question(phase, c)}</span>
+                                    <span>{move || question(phase, c)}</span>
                                     <button
                                         type="button"
                                         class="ghost small"
                                         aria-label=format!("{}: {}", t(Key::Unpin), question(phase, c))
                                         on:click=move |_| current.update_half(half, |h| h.cards[i].toggle_pin(c))
                                     >
-                                        {t(Key::Unpin)}
+                                        {move || t(Key::Unpin)}
                                     </button>
                                 </li>
                             }

@@ -12,10 +12,10 @@ pub fn RadioChoice(
     id: String,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// A line of help under the label, read out with it.
     #[prop(optional, into)]
-    help: Option<String>,
+    help: Option<Signal<String>>,
     /// Is this the choice made?
     #[prop(into)]
     checked: Signal<bool>,
@@ -34,8 +34,8 @@ pub fn RadioChoice(
                 prop:checked=move || checked.get()
                 on:change=move |_| on_pick.run(())
             />
-            <label for=id>{label}</label>
-            {help.map(|h| view! { <p class="help" id=help_id>{h}</p> })}
+            <label for=id>{move || label.get()}</label>
+            {help.map(|h| view! { <p class="help" id=help_id>{move || h.get()}</p> })}
         </div>
     }
 }

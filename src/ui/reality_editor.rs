@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
-use crate::i18n::{t, Key};
+use crate::i18n::Key;
 use crate::ui::fields::TextField;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn RealityEditor(half: usize) -> impl IntoView {
@@ -13,8 +14,8 @@ pub fn RealityEditor(half: usize) -> impl IntoView {
         <div class="editor">
             <TextField
                 id=format!("reality-{half}")
-                label=t(Key::RealityLabel)
-                help=t(Key::RealityHelp)
+                label=text_signal(Key::RealityLabel)
+                help=text_signal(Key::RealityHelp)
                 rows=10
                 value=current.half_field(half, |h| h.reality.clone())
                 on_input=move |v: String| current.update_half(half, |h| h.reality = v)

@@ -16,13 +16,14 @@ use crate::domain::rotation::{link, to_csv, OddPolicy, Period, Roster, Schedule}
 use crate::domain::route::Route;
 use crate::domain::share::LinkError;
 use crate::domain::store;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::{files, print_page, records};
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 use edit::person;
 use open::ScheduleArrival;
 use period_row::PeriodRow;
@@ -168,7 +169,7 @@ pub fn RotationScreen() -> impl IntoView {
                         focus_later(ids::ROSTER_NAME);
                     }
                 >
-                    {t(Key::RotationRemove)}
+                    {move || t(Key::RotationRemove)}
                     <span class="sr-only">" " {label.clone()}</span>
                 </button>
             </li>
@@ -180,8 +181,8 @@ pub fn RotationScreen() -> impl IntoView {
             <RadioChoice
                 name="odd"
                 id=id
-                label=t(label)
-                help=t(help)
+                label=text_signal(label)
+                help=text_signal(help)
                 checked=Signal::derive(move || schedule.with(|s| s.odd == policy))
                 on_pick=move |_| update(&|s| {
                     s.odd = policy;
@@ -196,7 +197,7 @@ pub fn RotationScreen() -> impl IntoView {
         let label = match weeks {
             0 => t(Key::RotationMonthly).to_string(),
             1 => t(Key::RepeatWeekly).to_string(),
-            n => tf(Key::RepeatEvery, &[("n", &n.to_string())]),
+            n => texts::repeat_every(lang(), &n.to_string()),
         };
         view! { <option value=weeks.to_string() selected=move || every() == weeks>{label}</option> }
     };
@@ -211,11 +212,8 @@ pub fn RotationScreen() -> impl IntoView {
             let text = |p: &Period, g: &[u32]| {
                 let names: Vec<String> = g.iter().map(|&id| person(s, id)).collect();
                 EventText {
-                    summary: tf(
-                        Key::RotationEventTitle,
-                        &[("names", &crate::i18n::list(&names))],
-                    ),
-                    description: tf(Key::RotationEventNote, &[("n", &(p.index + 1).to_string())]),
+                    summary: texts::rotation_event_title(lang(), &crate::i18n::list(&names)),
+                    description: texts::rotation_event_note(lang(), &(p.index + 1).to_string()),
                 }
             };
             rotation_calendar(s, only, &text, now_ms())
@@ -244,27 +242,27 @@ pub fn RotationScreen() -> impl IntoView {
                 })
         }}
         <section class="rotation" aria-labelledby=ids::SCREEN_TITLE hidden=move || asking.with(Option::is_some)>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::RotationTitle)}</h1>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::RotationTitle)}</h1>
             {move || {
                 failed
                     .get()
                     .map(|e| {
                         view! {
                             <div class="problem" role="alert">
-                                <p><strong>{t(Key::RotationOpenFailed)}</strong> " " {t(link_error_text(&e))}</p>
-                                <p class="muted">{t(Key::OpenUntouched)}</p>
+                                <p><strong>{move || t(Key::RotationOpenFailed)}</strong> " " {t(link_error_text(&e))}</p>
+                                <p class="muted">{move || t(Key::OpenUntouched)}</p>
                             </div>
                         }
                     })
             }}
             <Show when=move || opened.get()>
                 // Said through the announcer; shown here.
-                <p class="ok-note">{t(Key::RotationOpened)}</p>
+                <p class="ok-note">{move || t(Key::RotationOpened)}</p>
             </Show>
-            <p class="lead">{t(Key::RotationIntro)}</p>
+            <p class="lead">{move || t(Key::RotationIntro)}</p>
             <div class="rotation-setup no-print">
                 <section aria-labelledby=ids::ROSTER_TITLE>
-                    <h2 id=ids::ROSTER_TITLE>{t(Key::RotationPeople)}</h2>
+                    <h2 id=ids::ROSTER_TITLE>{move || t(Key::RotationPeople)}</h2>
                     <ul class="roster">
                         <For
                             each=move || schedule.with(|s| s.roster.members.iter().map(|m| (m.id, m.name.clone())).collect::<Vec<_>>())
@@ -274,7 +272,7 @@ pub fn RotationScreen() -> impl IntoView {
                     </ul>
                     <form class="add-person" on:submit=add>
                         <div class="field">
-                            <label for=ids::ROSTER_NAME>{t(Key::RotationName)}</label>
+                            <label for=ids::ROSTER_NAME>{move || t(Key::RotationName)}</label>
                             <input
                                 type="text"
                                 id=ids::ROSTER_NAME
@@ -282,14 +280,14 @@ pub fn RotationScreen() -> impl IntoView {
                                 on:input=move |ev| new_name.set(event_target_value(&ev))
                             />
                         </div>
-                        <button type="submit">{t(Key::RotationAdd)}</button>
+                        <button type="submit">{move || t(Key::RotationAdd)}</button>
                     </form>
                 </section>
                 <section aria-labelledby=ids::TURNS_TITLE>
-                    <h2 id=ids::TURNS_TITLE>{t(Key::RotationHow)}</h2>
+                    <h2 id=ids::TURNS_TITLE>{move || t(Key::RotationHow)}</h2>
                     <div class="next-fields">
                         <div class="field">
-                            <label for=ids::ROTATION_START>{t(Key::RotationStart)}</label>
+                            <label for=ids::ROTATION_START>{move || t(Key::RotationStart)}</label>
                             <input
                                 type="date"
                                 id=ids::ROTATION_START
@@ -306,7 +304,7 @@ pub fn RotationScreen() -> impl IntoView {
                             />
                         </div>
                         <div class="field">
-                            <label for=ids::ROTATION_EVERY>{t(Key::RotationEvery)}</label>
+                            <label for=ids::ROTATION_EVERY>{move || t(Key::RotationEvery)}</label>
                             <select
                                 id=ids::ROTATION_EVERY
                                 on:change=move |ev| {
@@ -322,17 +320,17 @@ pub fn RotationScreen() -> impl IntoView {
                         </div>
                     </div>
                     <fieldset>
-                        <legend>{t(Key::RotationOdd)}</legend>
+                        <legend>{move || t(Key::RotationOdd)}</legend>
                         {odd(OddPolicy::Trio, "odd-trio", Key::RotationTrio, Key::RotationTrioHelp)}
                         {odd(OddPolicy::SitOut, "odd-sit-out", Key::RotationSitOut, Key::RotationSitOutHelp)}
                     </fieldset>
                 </section>
             </div>
             <section aria-labelledby=ids::SCHEDULE_TITLE>
-                <h2 id=ids::SCHEDULE_TITLE>{t(Key::RotationSchedule)}</h2>
+                <h2 id=ids::SCHEDULE_TITLE>{move || t(Key::RotationSchedule)}</h2>
                 <Show
                     when=move || schedule.with(|s| !s.periods.is_empty())
-                    fallback=move || view! { <p class="muted">{t(Key::RotationEmpty)}</p> }
+                    fallback=move || view! { <p class="muted">{move || t(Key::RotationEmpty)}</p> }
                 >
                     // On a narrow screen the table scrolls in its own frame
                     // (reachable by keyboard), never the whole page.
@@ -340,10 +338,10 @@ pub fn RotationScreen() -> impl IntoView {
                     <table class="schedule">
                         <thead>
                             <tr>
-                                <th scope="col">{t(Key::RotationWhen)}</th>
-                                <th scope="col">{t(Key::RotationPairs)}</th>
-                                <th scope="col">{t(Key::RotationNotMeeting)}</th>
-                                <th scope="col" class="no-print"><span class="sr-only">{t(Key::RotationChange)}</span></th>
+                                <th scope="col">{move || t(Key::RotationWhen)}</th>
+                                <th scope="col">{move || t(Key::RotationPairs)}</th>
+                                <th scope="col">{move || t(Key::RotationNotMeeting)}</th>
+                                <th scope="col" class="no-print"><span class="sr-only">{move || t(Key::RotationChange)}</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -365,7 +363,7 @@ pub fn RotationScreen() -> impl IntoView {
                         disabled=move || schedule.with(|s| s.roster.members.len() < 2)
                         on:click=move |_| update(&|s| s.extend(BATCH, &|_| Vec::new(), &|_| Vec::new()))
                     >
-                        {move || tf(Key::RotationMore, &[("n", &BATCH.to_string())])}
+                        {move || texts::rotation_more(lang(), &BATCH.to_string())}
                     </button>
                     <Show when=move || schedule.with(|s| !s.periods.is_empty())>
                         <button
@@ -375,21 +373,21 @@ pub fn RotationScreen() -> impl IntoView {
                                 files::download_as("peer-coach-rotation.csv", "text/csv;charset=utf-8", &csv);
                             }
                         >
-                            {t(Key::RotationCsv)}
+                            {move || t(Key::RotationCsv)}
                         </button>
-                        <button type="button" on:click=move |_| print_page()>{t(Key::RotationPrint)}</button>
+                        <button type="button" on:click=move |_| print_page()>{move || t(Key::RotationPrint)}</button>
                     </Show>
                 </div>
                 <Show when=move || schedule.with(|s| !s.periods.is_empty())>
                     <div class="calendar-export no-print">
                         <div class="field">
-                            <label for=ids::CALENDAR_FOR>{t(Key::RotationCalendarFor)}</label>
+                            <label for=ids::CALENDAR_FOR>{move || t(Key::RotationCalendarFor)}</label>
                             <select
                                 id=ids::CALENDAR_FOR
                                 on:change=move |ev| calendar_for.set(event_target_value(&ev).parse().ok())
                             >
                                 <option value="" selected=move || calendar_for.get_untracked().is_none()>
-                                    {t(Key::RotationEveryone)}
+                                    {move || t(Key::RotationEveryone)}
                                 </option>
                                 {move || {
                                     schedule
@@ -410,7 +408,7 @@ pub fn RotationScreen() -> impl IntoView {
                                 }}
                             </select>
                         </div>
-                        <button type="button" on:click=download_ical>{t(Key::RotationIcal)}</button>
+                        <button type="button" on:click=download_ical>{move || t(Key::RotationIcal)}</button>
                     </div>
                 </Show>
             </section>

@@ -13,7 +13,7 @@ use crate::domain::exercise::round::{
 use crate::domain::flow::MAX_GROUP;
 use crate::domain::route::Route;
 use crate::domain::store;
-use crate::i18n::{list, person, t, tf, Key};
+use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::records;
 use crate::ui::focus::focus_later;
@@ -67,7 +67,7 @@ pub fn RoundsScreen() -> impl IntoView {
             <li class="member">
                 <span class="turn-number" aria-hidden="true">{i + 1}</span>
                 <div class="field">
-                    <label for=id.clone()>{tf(Key::GroupPerson, &[("n", &(i + 1).to_string())])}</label>
+                    <label for=id.clone()>{move || texts::group_person(lang(), &(i + 1).to_string())}</label>
                     <input
                         type="text"
                         id=id.clone()
@@ -88,7 +88,7 @@ pub fn RoundsScreen() -> impl IntoView {
                         type="button"
                         class="ghost small"
                         disabled=fewest
-                        aria-label=move || tf(Key::GroupRemove, &[("name", &shown())])
+                        aria-label=move || texts::group_remove(lang(), &shown())
                         on:click=move |_| {
                             names.update(|n| {
                                 n.remove(i);
@@ -123,22 +123,19 @@ pub fn RoundsScreen() -> impl IntoView {
                 .collect();
             (
                 i,
-                tf(
-                    Key::RoundItem,
-                    &[("date", &local_date(r.created_ms)), ("names", &list(&who))],
-                ),
+                texts::round_item(lang(), &local_date(lang(), r.created_ms), &list(&who)),
             )
         })
         .collect();
 
     view! {
         <section class="rounds" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::RoundTitle)}</h1>
-            <p class="lead">{t(Key::RoundIntro)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::RoundTitle)}</h1>
+            <p class="lead">{move || t(Key::RoundIntro)}</p>
             <form on:submit=start aria-labelledby=ids::ROUND_NEW_TITLE>
-                <h2 id=ids::ROUND_NEW_TITLE>{t(Key::RoundNew)}</h2>
+                <h2 id=ids::ROUND_NEW_TITLE>{move || t(Key::RoundNew)}</h2>
                 <fieldset class="group-people">
-                    <legend>{t(Key::RoundPeople)}</legend>
+                    <legend>{move || t(Key::RoundPeople)}</legend>
                     <ol class="members">{move || (0..count.get()).map(row).collect_view()}</ol>
                     <button
                         type="button"
@@ -148,11 +145,11 @@ pub fn RoundsScreen() -> impl IntoView {
                             focus_later(ids::round_person(count.get_untracked() - 1));
                         }
                     >
-                        {t(Key::GroupAdd)}
+                        {move || t(Key::GroupAdd)}
                     </button>
                 </fieldset>
                 <div class="field">
-                    <label for=ids::ROUND_MINUTES>{t(Key::RoundMinutes)}</label>
+                    <label for=ids::ROUND_MINUTES>{move || t(Key::RoundMinutes)}</label>
                     <select
                         id=ids::ROUND_MINUTES
                         on:change=move |ev| {
@@ -163,7 +160,7 @@ pub fn RoundsScreen() -> impl IntoView {
                             .map(|m| {
                                 view! {
                                     <option value=m.to_string() selected=m == DEFAULT_GIVE_MINUTES>
-                                        {tf(Key::RoundMinutesValue, &[("n", &m.to_string())])}
+                                        {move || texts::round_minutes_value(lang(), &m.to_string())}
                                     </option>
                                 }
                             })
@@ -171,13 +168,13 @@ pub fn RoundsScreen() -> impl IntoView {
                     </select>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary big">{t(Key::RoundStart)}</button>
+                    <button type="submit" class="primary big">{move || t(Key::RoundStart)}</button>
                 </div>
             </form>
             <section aria-labelledby=ids::ROUND_EARLIER_TITLE>
-                <h2 id=ids::ROUND_EARLIER_TITLE>{t(Key::RoundEarlier)}</h2>
+                <h2 id=ids::ROUND_EARLIER_TITLE>{move || t(Key::RoundEarlier)}</h2>
                 {if earlier.is_empty() {
-                    view! { <p class="muted">{t(Key::RoundNone)}</p> }.into_any()
+                    view! { <p class="muted">{move || t(Key::RoundNone)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="round-list">

@@ -9,7 +9,7 @@ use crate::app::sessions::use_sessions;
 use crate::app::ticker::use_now;
 use crate::domain::exercise::round::{FeedForwardRound, RoundStep};
 use crate::domain::route::Route;
-use crate::i18n::{list, person, round_markdown, t, tf, Key};
+use crate::i18n::{lang, list, person, round_markdown, t, texts, Key, Lang};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::{audio, files, print_page};
 use crate::ui::announcer::use_announcer;
@@ -28,9 +28,9 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
     let Some(round) = rounds.get(index).cloned() else {
         return view! {
             <section class="rounds" aria-labelledby=ids::SCREEN_TITLE>
-                <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::RoundTitle)}</h1>
-                <p>{t(Key::RoundMissing)}</p>
-                <p><RouteLink route=Route::Rounds>{t(Key::RoundAll)}</RouteLink></p>
+                <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::RoundTitle)}</h1>
+                <p>{move || t(Key::RoundMissing)}</p>
+                <p><RouteLink route=Route::Rounds>{move || t(Key::RoundAll)}</RouteLink></p>
             </section>
         }
         .into_any();
@@ -61,11 +61,8 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                 audio::chime();
             }
             if let RoundStep::Give { person, giver } = step.get_untracked() {
-                let what = tf(
-                    Key::RoundGiveTitle,
-                    &[("giver", &name(giver)), ("name", &name(person))],
-                );
-                announcer.say(tf(Key::TimeUpAnnounce, &[("phase", &what)]));
+                let what = texts::round_give_title(lang(), &name(giver), &name(person));
+                announcer.say(texts::time_up_announce(lang(), &what));
             }
         }
     });
@@ -86,7 +83,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
             <div class="actions">
                 {(!first).then(|| view! {
                     <button type="button" on:click=move |_| update(&|r| r.back(now_ms()))>
-                        {t(Key::PreviousStep)}
+                        {move || t(Key::PreviousStep)}
                     </button>
                 })}
                 <button type="button" class="primary" on:click=move |_| update(&|r| r.next(now_ms()))>
@@ -99,11 +96,11 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
     let body = move || {
         match step.get() {
         RoundStep::Behaviour { person } => view! {
-            <h2 id=ids::STEP_TITLE tabindex="-1">{tf(Key::RoundBehaviourTitle, &[("name", &name(person))])}</h2>
-            <p class="help-line">{tf(Key::RoundBehaviourHelp, &[("name", &name(person))])}</p>
+            <h2 id=ids::STEP_TITLE tabindex="-1">{move || texts::round_behaviour_title(lang(), &name(person))}</h2>
+            <p class="help-line">{move || texts::round_behaviour_help(lang(), &name(person))}</p>
             <TextField
                 id=format!("behaviour-{person}")
-                label=tf(Key::RoundBehaviour, &[("name", &name(person))])
+                label=Signal::derive(move || texts::round_behaviour(lang(), &name(person)))
                 rows=2
                 value=Signal::derive(move || round.with(|r| r.turns.get(person).map(|t| t.behaviour.clone()).unwrap_or_default()))
                 on_input=move |v: String| update(&|r| r.set_behaviour(person, v.clone()))
@@ -113,11 +110,11 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
         .into_any(),
         RoundStep::Give { person, giver } => {
             let behaviour = round.with(|r| r.turns.get(person).map(|t| t.behaviour.trim().to_string()).unwrap_or_default());
-            let idea = move |which: usize, key: Key| {
+            let idea = move |which: usize, key: fn(Lang, &str) -> String| {
                 view! {
                     <TextField
                         id=format!("idea-{person}-{giver}-{which}")
-                        label=tf(key, &[("giver", &name(giver))])
+                        label=Signal::derive(move || key(lang(), &name(giver)))
                         rows=2
                         value=Signal::derive(move || round.with(|r| r.idea(person, giver, which).to_string()))
                         on_input=move |v: String| update(&|r| r.set_idea(person, giver, which, v.clone()))
@@ -126,14 +123,14 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
             };
             view! {
                 <h2 id=ids::STEP_TITLE tabindex="-1">
-                    {tf(Key::RoundGiveTitle, &[("giver", &name(giver)), ("name", &name(person))])}
+                    {move || texts::round_give_title(lang(), &name(giver), &name(person))}
                 </h2>
                 {(!behaviour.is_empty()).then(|| view! { <blockquote class="behaviour">{behaviour}</blockquote> })}
                 <p class="help-line">
-                    {tf(Key::RoundGiveHelp, &[("giver", &name(giver)), ("name", &name(person))])}
+                    {move || texts::round_give_help(lang(), &name(giver), &name(person))}
                 </p>
                 <ClockFace
-                    label=tf(Key::RoundTimeFor, &[("giver", &name(giver))])
+                    label=Signal::derive(move || texts::round_time_for(lang(), &name(giver)))
                     remaining=Signal::derive(move || {
                         let at = now.get();
                         round.with(|r| r.clock.remaining(at))
@@ -152,8 +149,8 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                     }
                     on_add_minute=move |_| update(&|r| r.clock.add_minute(now_ms()))
                 />
-                {idea(0, Key::RoundIdea1)}
-                {idea(1, Key::RoundIdea2)}
+                {idea(0, texts::round_idea1)}
+                {idea(1, texts::round_idea2)}
                 {nav}
             }
             .into_any()
@@ -176,7 +173,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                         <h3 id=heading_id>{name(p)}</h3>
                         {(!behaviour.is_empty()).then(|| view! { <p class="behaviour">{behaviour}</p> })}
                         {if ideas.is_empty() {
-                            view! { <p class="muted">{t(Key::RoundNoIdeas)}</p> }.into_any()
+                            view! { <p class="muted">{move || t(Key::RoundNoIdeas)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul>
@@ -194,24 +191,24 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                 }
             };
             view! {
-                <h2 id=ids::STEP_TITLE tabindex="-1">{t(Key::RoundDoneTitle)}</h2>
-                <p class="help-line no-print">{t(Key::RoundDoneHelp)}</p>
+                <h2 id=ids::STEP_TITLE tabindex="-1">{move || t(Key::RoundDoneTitle)}</h2>
+                <p class="help-line no-print">{move || t(Key::RoundDoneHelp)}</p>
                 <div class="round-results">{(0..people).map(card).collect_view()}</div>
                 <div class="actions no-print">
                     <button type="button" on:click=move |_| update(&|r| r.back(now_ms()))>
-                        {t(Key::PreviousStep)}
+                        {move || t(Key::PreviousStep)}
                     </button>
                     <button
                         type="button"
                         class="primary"
                         on:click=move |_| {
-                            let text = round.with_untracked(|r| round_markdown(r, &local_date(r.created_ms)));
+                            let text = round.with_untracked(|r| round_markdown(lang(), r, &local_date(lang(), r.created_ms)));
                             files::download_as("feedforward-round.md", "text/markdown;charset=utf-8", &text);
                         }
                     >
-                        {t(Key::RoundDownload)}
+                        {move || t(Key::RoundDownload)}
                     </button>
-                    <button type="button" on:click=move |_| print_page()>{t(Key::RoundPrint)}</button>
+                    <button type="button" on:click=move |_| print_page()>{move || t(Key::RoundPrint)}</button>
                 </div>
             }
             .into_any()
@@ -221,8 +218,8 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
 
     view! {
         <section class="rounds round" aria-labelledby=ids::SCREEN_TITLE>
-            <p class="no-print"><RouteLink route=Route::Rounds>{t(Key::RoundAll)}</RouteLink></p>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::RoundTitle)}</h1>
+            <p class="no-print"><RouteLink route=Route::Rounds>{move || t(Key::RoundAll)}</RouteLink></p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::RoundTitle)}</h1>
             <p class="eyebrow">
                 {move || {
                     let (at, total) = round.with(|r| r.progress());
@@ -230,7 +227,7 @@ pub fn RoundScreen(index: usize) -> impl IntoView {
                     format!(
                         "{} · {}",
                         list(&who),
-                        tf(Key::StepOf, &[("n", &at.min(total).to_string()), ("total", &total.to_string())]),
+                        texts::step_of(lang(), &at.min(total).to_string(), &total.to_string()),
                     )
                 }}
             </p>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SearchField(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     /// The query, changed as the user types.
     query: RwSignal<String>,
     /// Called after each change (a list goes back to its first page).
@@ -19,7 +19,7 @@ pub fn SearchField(
     };
     view! {
         <div class=field_class>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <input
                 type="search"
                 id=id

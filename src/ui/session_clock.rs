@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::timer::format_duration;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::local_time;
 
 #[component]
@@ -29,17 +29,11 @@ pub fn SessionClock() -> impl IntoView {
     let past = move || clock.get().is_some_and(|(_, _, _, past)| past > 0);
     view! {
         <p class="session-clock no-print" class:past=past>
-            <span class="muted">{t(Key::SessionClockLabel)}" "</span>
+            <span class="muted">{move || t(Key::SessionClockLabel)}" "</span>
             <span>
                 {move || {
                     clock.get().map(|(elapsed, total, _, _)| {
-                        tf(
-                            Key::SessionClock,
-                            &[
-                                ("elapsed", &format_duration(elapsed * 1000)),
-                                ("total", &format_duration(total)),
-                            ],
-                        )
+                        texts::session_clock(lang(), &format_duration(elapsed * 1000), &format_duration(total))
                     })
                 }}
             </span>
@@ -48,7 +42,7 @@ pub fn SessionClock() -> impl IntoView {
                 {move || {
                     clock
                         .get()
-                        .map(|(_, _, ends, _)| tf(Key::SessionEnds, &[("time", &local_time(ends * 60_000))]))
+                        .map(|(_, _, ends, _)| texts::session_ends(lang(), &local_time(ends * 60_000)))
                 }}
             </span>
             <Show when=past>
@@ -57,7 +51,7 @@ pub fn SessionClock() -> impl IntoView {
                     <span aria-hidden="true">"⚠ "</span>
                     {move || {
                         clock.get().map(|(_, _, _, past)| {
-                            tf(Key::SessionPast, &[("over", &format_duration(past * 1000))])
+                            texts::session_past(lang(), &format_duration(past * 1000))
                         })
                     }}
                 </strong>

@@ -141,7 +141,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                         }
                     }
                 >
-                    {t(Key::Share)}
+                    {move || t(Key::Share)}
                 </button>
                 </Show>
                 <button
@@ -152,7 +152,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                     aria-controls=ids::AIRTIME_PANEL
                     on:click=move |_| tracking.update(|t| *t = !*t)
                 >
-                    {t(Key::AirtimeToggle)}
+                    {move || t(Key::AirtimeToggle)}
                 </button>
             </div>
             <Show when=move || tracking.get()>

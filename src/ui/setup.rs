@@ -8,11 +8,12 @@ use crate::domain::flow::{Format, Phase};
 use crate::domain::plan::{MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES};
 use crate::domain::route::Route;
 use crate::domain::session::Setup;
-use crate::i18n::{person, phase_name, t, tf, Key};
+use crate::i18n::{lang, person, phase_name, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
 use crate::ui::group_setup::GroupSetup;
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 fn parse_minutes(text: &str) -> Option<u32> {
     text.trim().parse::<u32>().ok()
@@ -49,8 +50,8 @@ pub fn SetupScreen() -> impl IntoView {
                     Format::OneWay => "format-oneway",
                     Format::Group(_) => "format-group",
                 }
-                label=t(label)
-                help=t(help)
+                label=text_signal(label)
+                help=text_signal(help)
                 checked=Signal::derive(move || setup.with(|s| {
                     std::mem::discriminant(&s.format) == std::mem::discriminant(&format)
                 }))
@@ -63,7 +64,7 @@ pub fn SetupScreen() -> impl IntoView {
         view! {
             <TextField
                 id=id
-                label=t(label)
+                label=text_signal(label)
                 value=Signal::derive(move || setup.with(|s| s.names[who].clone()))
                 on_input=move |v: String| setup.update(|s| s.names[who] = v)
             />
@@ -72,12 +73,12 @@ pub fn SetupScreen() -> impl IntoView {
 
     let roles = move || {
         setup.with(|s| {
-            let (key, names) = match s.format {
-                Format::Reciprocal => (Key::RolesReciprocal, &s.names[..]),
-                Format::OneWay => (Key::RolesOneWay, &s.names[..]),
-                Format::Group(_) => (Key::RolesGroup, &s.members[..]),
+            let (text, names): (fn(Lang, &str, &str) -> String, _) = match s.format {
+                Format::Reciprocal => (texts::roles_reciprocal, &s.names[..]),
+                Format::OneWay => (texts::roles_one_way, &s.names[..]),
+                Format::Group(_) => (texts::roles_group, &s.members[..]),
             };
-            tf(key, &[("a", &person(names, 0)), ("b", &person(names, 1))])
+            text(lang(), &person(names, 0), &person(names, 1))
         })
     };
 
@@ -94,10 +95,10 @@ pub fn SetupScreen() -> impl IntoView {
 
     view! {
         <section class="setup" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::SetupTitle)}</h1>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::SetupTitle)}</h1>
             <form on:submit=begin>
                 <fieldset>
-                    <legend>{t(Key::FormatLegend)}</legend>
+                    <legend>{move || t(Key::FormatLegend)}</legend>
                     {format_choice(Format::Reciprocal, Key::FormatReciprocal, Key::FormatReciprocalHelp)}
                     {format_choice(Format::OneWay, Key::FormatOneWay, Key::FormatOneWayHelp)}
                     {format_choice(Format::Group(0), Key::FormatGroup, Key::FormatGroupHelp)}
@@ -109,23 +110,20 @@ pub fn SetupScreen() -> impl IntoView {
                             {name_field(0, "name-a", Key::NameA)}
                             {name_field(1, "name-b", Key::NameB)}
                         </div>
-                        <p class="help">{t(Key::NamesHelp)}</p>
+                        <p class="help">{move || t(Key::NamesHelp)}</p>
                     }
                 >
                     <GroupSetup setup=setup />
                 </Show>
                 <div class="field">
-                    <label for=ids::TOTAL>{t(Key::TotalMinutes)}</label>
+                    <label for=ids::TOTAL>{move || t(Key::TotalMinutes)}</label>
                     <p class="help" id=ids::TOTAL_HELP>
                         {move || {
                             setup.with(|s| match s.format {
                                 Format::Group(_) => t(Key::GroupTotalHelp).to_string(),
                                 // An odd total is a minute less: the help says
                                 // what each half gets, so nothing changes unseen.
-                                Format::Reciprocal => tf(
-                                    Key::TotalHelpHalves,
-                                    &[("half", &(s.total_minutes / 2).to_string())],
-                                ),
+                                Format::Reciprocal => texts::total_help_halves(lang(), &(s.total_minutes / 2).to_string()),
                                 Format::OneWay => t(Key::TotalHelp).to_string(),
                             })
                         }}
@@ -146,7 +144,7 @@ pub fn SetupScreen() -> impl IntoView {
                 </div>
                 <Show when=move || !is_group()>
                 <fieldset class="split">
-                    <legend>{t(Key::SplitLegend)}</legend>
+                    <legend>{move || t(Key::SplitLegend)}</legend>
                     <p class="help">
                         {move || t(if setup.with(|s| s.format == Format::OneWay) {
                             Key::SplitHelpOneWay
@@ -162,7 +160,7 @@ pub fn SetupScreen() -> impl IntoView {
                                 view! {
                                     <div class="field">
                                         <label for=id.clone()>
-                                            {phase_name(phase)}
+                                            {move || phase_name(phase)}
                                             <span class="sr-only">{format!(" ({})", t(Key::MinutesShort))}</span>
                                         </label>
                                         <div class="with-unit">
@@ -181,7 +179,7 @@ pub fn SetupScreen() -> impl IntoView {
                                                     });
                                                 }
                                             />
-                                            <span aria-hidden="true">{t(Key::MinutesShort)}</span>
+                                            <span aria-hidden="true">{move || t(Key::MinutesShort)}</span>
                                         </div>
                                     </div>
                                 }
@@ -192,9 +190,9 @@ pub fn SetupScreen() -> impl IntoView {
                 </Show>
                 <p class="roles">{roles}</p>
                 <div class="actions">
-                    <button type="submit" class="primary big">{t(Key::Begin)}</button>
+                    <button type="submit" class="primary big">{move || t(Key::Begin)}</button>
                     <button type="button" on:click=move |_| router.go(Route::Home)>
-                        {t(Key::Cancel)}
+                        {move || t(Key::Cancel)}
                     </button>
                 </div>
             </form>

@@ -15,6 +15,7 @@ use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
 use crate::ui::link_copy::{copy_action, length_note, CopyStatus, LinkField, FINE, WARN};
+use crate::ui::text::text_signal;
 
 /// The window's inner size in CSS pixels.
 fn viewport() -> (u32, u32) {
@@ -141,28 +142,28 @@ pub fn SharePanel(
                         <path d=q.d fill="#000"></path>
                     </svg>
                     <figcaption id=ids::QR_CAPTION>
-                        <strong>{t(Key::ShareQrTitle)}</strong>
+                        <strong>{move || t(Key::ShareQrTitle)}</strong>
                         ": "
-                        {t(Key::ShareQrHelp)}
+                        {move || t(Key::ShareQrHelp)}
                     </figcaption>
                 </figure>
                 <div class="actions tight qr-large-open">
-                    <button type="button" on:click=show_large>{t(Key::ShareQrLarge)}</button>
+                    <button type="button" on:click=show_large>{move || t(Key::ShareQrLarge)}</button>
                 </div>
                 <dialog node_ref=large class="qr-large" aria-labelledby=ids::QR_LARGE_TITLE>
                     <div class="qr-large-head">
                         <div>
-                            <h2 id=ids::QR_LARGE_TITLE>{t(Key::ShareQrLargeTitle)}</h2>
-                            <p>{t(Key::ShareQrLargeHelp)}</p>
+                            <h2 id=ids::QR_LARGE_TITLE>{move || t(Key::ShareQrLargeTitle)}</h2>
+                            <p>{move || t(Key::ShareQrLargeHelp)}</p>
                         </div>
                         <button type="button" class="primary" on:click=close_large>
-                            {t(Key::ShareQrLargeClose)}
+                            {move || t(Key::ShareQrLargeClose)}
                         </button>
                     </div>
                     <svg
                         viewBox=view_box
                         role="img"
-                        aria-label=t(Key::ShareQrTitle)
+                        aria-label=move || t(Key::ShareQrTitle)
                         shape-rendering="crispEdges"
                         style:width=side
                         style:height=side
@@ -183,10 +184,10 @@ pub fn SharePanel(
     view! {
         <section id=ids::SHARE_PANEL class="share-panel" aria-labelledby=ids::SHARE_TITLE>
             <div class="share-head">
-                <h2 id=ids::SHARE_TITLE tabindex="-1">{t(Key::ShareTitle)}</h2>
-                <button type="button" class="ghost" on:click=close>{t(Key::ShareClose)}</button>
+                <h2 id=ids::SHARE_TITLE tabindex="-1">{move || t(Key::ShareTitle)}</h2>
+                <button type="button" class="ghost" on:click=close>{move || t(Key::ShareClose)}</button>
             </div>
-            <p class="muted">{t(Key::ShareWhat)}</p>
+            <p class="muted">{move || t(Key::ShareWhat)}</p>
             <div class="check">
                 <input
                     type="checkbox"
@@ -194,14 +195,14 @@ pub fn SharePanel(
                     prop:checked=move || protect.get()
                     on:change=move |ev| protect.set(event_target_checked(&ev))
                 />
-                <label for=ids::SHARE_PROTECT>{t(Key::ShareProtect)}</label>
+                <label for=ids::SHARE_PROTECT>{move || t(Key::ShareProtect)}</label>
             </div>
             <Show when=move || protect.get()>
                 <div class="protect">
                     <TextField
                         id=ids::SHARE_PASSPHRASE
-                        label=t(Key::SharePassphrase)
-                        help=t(Key::SharePassphraseHelp)
+                        label=text_signal(Key::SharePassphrase)
+                        help=text_signal(Key::SharePassphraseHelp)
                         code=true
                         value=Signal::derive(move || passphrase.get())
                         on_input=move |v: String| passphrase.set(v)
@@ -211,7 +212,7 @@ pub fn SharePanel(
                             type="button"
                             on:click=move |_| passphrase.set(share::suggest_passphrase(random_u32, 4))
                         >
-                            {t(Key::ShareSuggest)}
+                            {move || t(Key::ShareSuggest)}
                         </button>
                         <button
                             type="button"
@@ -223,10 +224,10 @@ pub fn SharePanel(
                         </button>
                     </div>
                     <Show when=crypto_missing>
-                        <p class="gentle" role="alert">{t(Key::ShareCryptoMissing)}</p>
+                        <p class="gentle" role="alert">{move || t(Key::ShareCryptoMissing)}</p>
                     </Show>
                     <Show when=move || link().is_some()>
-                        <p class="ok-note">{t(Key::ShareLocked)}</p>
+                        <p class="ok-note">{move || t(Key::ShareLocked)}</p>
                     </Show>
                 </div>
             </Show>
@@ -255,7 +256,7 @@ pub fn SharePanel(
                         class="primary"
                         on:click=move |_| copy(link().unwrap_or_default())
                     >
-                        {t(Key::ShareCopy)}
+                        {move || t(Key::ShareCopy)}
                     </button>
                 </div>
                 <CopyStatus
@@ -265,7 +266,7 @@ pub fn SharePanel(
                     label=Key::ShareLinkLabel
                 />
                 {qr}
-                <p>{t(Key::ShareFileIntro)}</p>
+                <p>{move || t(Key::ShareFileIntro)}</p>
                 <div class="actions tight">
                     <button
                         type="button"
@@ -274,13 +275,13 @@ pub fn SharePanel(
                             files::download("peer-coach-session.txt", &block);
                         }
                     >
-                        {t(Key::ShareDownload)}
+                        {move || t(Key::ShareDownload)}
                     </button>
                     <button
                         type="button"
                         on:click=move |_| copy(text_block(&link().unwrap_or_default()))
                     >
-                        {t(Key::ShareCopyText)}
+                        {move || t(Key::ShareCopyText)}
                     </button>
                 </div>
             </Show>

@@ -7,13 +7,13 @@ use crate::app::router::use_router;
 use crate::app::sessions::use_current;
 use crate::domain::flow::{Format, Phase, Step};
 use crate::domain::route::Route;
-use crate::i18n::{person, phase_name, t, tf, Key};
+use crate::i18n::{lang, person, phase_name, t, texts, Key};
 use crate::platform::clock::now_ms;
 
 /// The label of a step in the indicator.
 fn step_label(step: Step, names: &[String], client: u8) -> String {
     match step {
-        Step::Turn { .. } => tf(Key::StepTurn, &[("name", &person(names, client))]),
+        Step::Turn { .. } => texts::step_turn(lang(), &person(names, client)),
         Step::Agreement => t(Key::StepAgreement).to_string(),
         Step::Phase { phase, .. } => phase_name(phase).to_string(),
         Step::Swap => t(Key::StepSwap).to_string(),
@@ -37,20 +37,11 @@ pub fn StepNav() -> impl IntoView {
             if s.format.is_group() {
                 let client = person(&s.names, client);
                 return match s.turn_number(half) {
-                    Some((n, _)) => tf(
-                        Key::TurnCaption,
-                        &[("n", &n.to_string()), ("client", &client)],
-                    ),
-                    None => tf(Key::TurnTitleSkipped, &[("client", &client)]),
+                    Some((n, _)) => texts::turn_caption(lang(), &n.to_string(), &client),
+                    None => texts::turn_title_skipped(lang(), &client),
                 };
             }
-            tf(
-                Key::HalfHeading,
-                &[
-                    ("coach", &person(&s.names, coach)),
-                    ("client", &person(&s.names, client)),
-                ],
-            )
+            texts::half_heading(lang(), &person(&s.names, coach), &person(&s.names, client))
         })
     };
 
@@ -71,10 +62,12 @@ pub fn StepNav() -> impl IntoView {
             }),
             _ => None,
         };
-        let label = current.read_untracked(|s| {
-            let client = step.half().and_then(|h| s.half(h)).map_or(0, |h| h.client);
-            step_label(step, &s.names, client)
-        });
+        let label = move || {
+            current.read_untracked(|s| {
+                let client = step.half().and_then(|h| s.half(h)).map_or(0, |h| h.client);
+                step_label(step, &s.names, client)
+            })
+        };
         let skipped = move || current.read(|s| s.step_skipped(step));
         view! {
             {caption}
@@ -104,7 +97,7 @@ pub fn StepNav() -> impl IntoView {
     };
 
     view! {
-        <nav class="steps" aria-label=t(Key::StepsLabel)>
+        <nav class="steps" aria-label=move || t(Key::StepsLabel)>
             <ol>{Step::all(format).into_iter().map(item).collect_view()}</ol>
         </nav>
     }

@@ -7,10 +7,11 @@ use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::session::SwapChoice;
 use crate::domain::timer::whole_minutes;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn SwapScreen() -> impl IntoView {
@@ -26,34 +27,16 @@ pub fn SwapScreen() -> impl IntoView {
             .read_untracked(|s| s.swap)
             .unwrap_or(SwapChoice::Fit),
     );
-    let line = move || {
-        tf(
-            Key::SwapLine,
-            &[
-                ("coach", &current.person(0)),
-                ("client", &current.person(1)),
-            ],
-        )
-    };
+    let line = move || texts::swap_line(lang(), &current.person(0), &current.person(1));
     let detail = move || {
         let Some(i) = info.get() else {
             return String::new();
         };
         let m = |ms| whole_minutes(ms).to_string();
         if i.must_choose() {
-            tf(
-                Key::SwapOver,
-                &[
-                    ("over", &m(i.over_ms)),
-                    ("left", &m(i.left_ms)),
-                    ("planned", &m(i.second_half_ms)),
-                ],
-            )
+            texts::swap_over(lang(), &m(i.over_ms), &m(i.left_ms), &m(i.second_half_ms))
         } else {
-            tf(
-                Key::SwapOnTime,
-                &[("left", &m(i.left_ms)), ("planned", &m(i.second_half_ms))],
-            )
+            texts::swap_on_time(lang(), &m(i.left_ms), &m(i.second_half_ms))
         }
     };
     let option = move |value: SwapChoice, label: Key| {
@@ -61,7 +44,7 @@ pub fn SwapScreen() -> impl IntoView {
             <RadioChoice
                 name="swap-choice"
                 id=format!("swap-{value:?}").to_ascii_lowercase()
-                label=t(label)
+                label=text_signal(label)
                 checked=Signal::derive(move || choice.get() == value)
                 on_pick=move |_| choice.set(value)
             />
@@ -75,20 +58,20 @@ pub fn SwapScreen() -> impl IntoView {
 
     view! {
         <section class="swap" aria-labelledby=ids::SCREEN_TITLE>
-            <p class="eyebrow">{t(Key::StepSwap)}</p>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::SwapTitle)}</h1>
+            <p class="eyebrow">{move || t(Key::StepSwap)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::SwapTitle)}</h1>
             <p class="swap-line">{line}</p>
             <p>{detail}</p>
             <Show when=must_choose>
                 <fieldset>
-                    <legend>{t(Key::SwapChoiceLegend)}</legend>
+                    <legend>{move || t(Key::SwapChoiceLegend)}</legend>
                     {option(SwapChoice::Fit, Key::SwapFit)}
                     {option(SwapChoice::Keep, Key::SwapKeep)}
                 </fieldset>
             </Show>
             <div class="actions">
                 <button type="button" class="primary big" on:click=start>
-                    {t(Key::StartSecondHalf)}
+                    {move || t(Key::StartSecondHalf)}
                 </button>
             </div>
         </section>

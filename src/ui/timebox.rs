@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::flow::{Phase, Step};
-use crate::i18n::{phase_name, t, tf, Key};
+use crate::i18n::{lang, phase_name, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::clock_face::ClockFace;
 use crate::ui::session_clock::SessionClock;
+use crate::ui::text::text_signal;
 
 #[component]
 pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
@@ -25,16 +26,18 @@ pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
     };
     let running = move || current.half(half, |h| h.clock(phase).is_running());
     let started = move || current.half(half, |h| h.clock(phase).has_started());
-    let next_label = match current.read_untracked(|s| s.step_after(Step::Phase { half, phase })) {
-        Some(Step::Swap) => t(Key::ToSwap),
-        Some(Step::Turn { .. }) => t(Key::ToNextTurn),
-        Some(Step::WrapUp) => t(Key::ToWrapUp),
-        _ => t(Key::NextPhase),
-    };
+    let next_label = text_signal(
+        match current.read_untracked(|s| s.step_after(Step::Phase { half, phase })) {
+            Some(Step::Swap) => Key::ToSwap,
+            Some(Step::Turn { .. }) => Key::ToNextTurn,
+            Some(Step::WrapUp) => Key::ToWrapUp,
+            _ => Key::NextPhase,
+        },
+    );
 
     view! {
         <ClockFace
-            label=tf(Key::TimeboxLabel, &[("phase", phase_name(phase))])
+            label=Signal::derive(move || texts::timebox_label(lang(), phase_name(phase)))
             remaining=Signal::derive(remaining)
             running=Signal::derive(running)
             started=Signal::derive(started)

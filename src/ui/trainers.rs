@@ -14,6 +14,7 @@ use crate::platform::location;
 use crate::ui::ids;
 use crate::ui::link_copy::copy_action;
 use crate::ui::radio_choice::RadioChoice;
+use crate::ui::text::text_signal;
 
 /// The iframe code for a course page: the app, allowed to use the
 /// clipboard, and a listener that sets its height from the app's messages.
@@ -77,7 +78,7 @@ pub fn TrainersScreen() -> impl IntoView {
     let exercise_option = move |id: ExerciseId| {
         view! {
             <option value=id.slug() selected=move || preset.with(|p| p.exercise == Some(id))>
-                {exercise_name(id)}
+                {move || exercise_name(id)}
             </option>
         }
     };
@@ -86,7 +87,7 @@ pub fn TrainersScreen() -> impl IntoView {
             <RadioChoice
                 name="trainer-format"
                 id=id
-                label=t(label)
+                label=text_signal(label)
                 checked=Signal::derive(move || preset.with(|p| p.format == format))
                 on_pick=move |_| preset.update(|p| p.format = format)
             />
@@ -96,7 +97,7 @@ pub fn TrainersScreen() -> impl IntoView {
         let id = format!("trainer-minutes-{}", phase.index());
         view! {
             <div class="field">
-                <label for=id.clone()>{phase_name(phase)}</label>
+                <label for=id.clone()>{move || phase_name(phase)}</label>
                 <input
                     type="number"
                     id=id
@@ -119,12 +120,12 @@ pub fn TrainersScreen() -> impl IntoView {
 
     view! {
         <section class="trainers" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::TrainersTitle)}</h1>
-            <p class="lead">{t(Key::TrainersIntro)}</p>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::TrainersTitle)}</h1>
+            <p class="lead">{move || t(Key::TrainersIntro)}</p>
             <div class="trainers-grid">
                 <form class="trainer-form" on:submit=|ev| ev.prevent_default()>
                     <div class="field">
-                        <label for=ids::TRAINER_WHAT>{t(Key::TrainersWhat)}</label>
+                        <label for=ids::TRAINER_WHAT>{move || t(Key::TrainersWhat)}</label>
                         <select
                             id=ids::TRAINER_WHAT
                             on:change=move |ev| {
@@ -133,14 +134,14 @@ pub fn TrainersScreen() -> impl IntoView {
                             }
                         >
                             <option value="" selected=move || preset.with(|p| p.exercise.is_none())>
-                                {t(Key::TrainersFullFlow)}
+                                {move || t(Key::TrainersFullFlow)}
                             </option>
                             {ExerciseId::ALL.into_iter().map(exercise_option).collect_view()}
                         </select>
                     </div>
                     <Show when=move || preset.with(|p| p.exercise.is_none())>
                         <fieldset>
-                            <legend>{t(Key::FormatLegend)}</legend>
+                            <legend>{move || t(Key::FormatLegend)}</legend>
                             {format_choice(None, "trainer-format-any", Key::TrainersAnyFormat)}
                             {format_choice(Some(Format::Reciprocal), "trainer-format-reciprocal", Key::FormatReciprocal)}
                             {format_choice(Some(Format::OneWay), "trainer-format-oneway", Key::FormatOneWay)}
@@ -155,14 +156,14 @@ pub fn TrainersScreen() -> impl IntoView {
                                     preset.update(|p| p.minutes = on.then(|| plan::split(30)));
                                 }
                             />
-                            <label for=ids::TRAINER_SET_MINUTES>{t(Key::TrainersSetMinutes)}</label>
+                            <label for=ids::TRAINER_SET_MINUTES>{move || t(Key::TrainersSetMinutes)}</label>
                         </div>
                         <Show when=move || preset.with(|p| p.minutes.is_some())>
                             <div class="split-grid">{Phase::ALL.into_iter().map(minutes_field).collect_view()}</div>
                         </Show>
                     </Show>
                     <div class="field">
-                        <label for=ids::TRAINER_LANG>{t(Key::LanguageLabel)}</label>
+                        <label for=ids::TRAINER_LANG>{move || t(Key::LanguageLabel)}</label>
                         <select
                             id=ids::TRAINER_LANG
                             on:change=move |ev| {
@@ -170,7 +171,7 @@ pub fn TrainersScreen() -> impl IntoView {
                                 preset.update(|p| p.lang = Lang::from_tag(&v).map(|l| l.code().to_string()));
                             }
                         >
-                            <option value="">{t(Key::TrainersAnyLanguage)}</option>
+                            <option value="">{move || t(Key::TrainersAnyLanguage)}</option>
                             {Lang::ALL
                                 .into_iter()
                                 .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
@@ -187,7 +188,7 @@ pub fn TrainersScreen() -> impl IntoView {
                                 preset.update(|p| p.share = (!on).then_some(false));
                             }
                         />
-                        <label for=ids::TRAINER_SHARE>{t(Key::TrainersShare)}</label>
+                        <label for=ids::TRAINER_SHARE>{move || t(Key::TrainersShare)}</label>
                     </div>
                     <div class="choice">
                         <input
@@ -199,25 +200,25 @@ pub fn TrainersScreen() -> impl IntoView {
                                 preset.update(|p| p.embed = on);
                             }
                         />
-                        <label for=ids::TRAINER_EMBED>{t(Key::TrainersEmbed)}</label>
+                        <label for=ids::TRAINER_EMBED>{move || t(Key::TrainersEmbed)}</label>
                     </div>
                 </form>
                 <div class="trainer-output">
                     <div class="field">
-                        <label for=ids::TRAINER_LINK>{t(Key::TrainersLink)}</label>
+                        <label for=ids::TRAINER_LINK>{move || t(Key::TrainersLink)}</label>
                         <input type="text" id=ids::TRAINER_LINK readonly prop:value=move || link.get() />
                     </div>
                     <div class="actions">
                         <button type="button" on:click=move |_| {
                             copy.dispatch_local((ids::TRAINER_LINK, link.get_untracked()));
                         }>
-                            {t(Key::TrainersCopyLink)}
+                            {move || t(Key::TrainersCopyLink)}
                         </button>
                         <p class="help-line" role="status">{status_of(ids::TRAINER_LINK)}</p>
                     </div>
                     <div class="field">
-                        <label for=ids::TRAINER_CODE>{t(Key::TrainersSnippet)}</label>
-                        <p class="help" id=ids::TRAINER_CODE_HELP>{t(Key::TrainersSnippetHelp)}</p>
+                        <label for=ids::TRAINER_CODE>{move || t(Key::TrainersSnippet)}</label>
+                        <p class="help" id=ids::TRAINER_CODE_HELP>{move || t(Key::TrainersSnippetHelp)}</p>
                         <textarea
                             id=ids::TRAINER_CODE
                             rows=7
@@ -230,17 +231,17 @@ pub fn TrainersScreen() -> impl IntoView {
                         <button type="button" on:click=move |_| {
                             copy.dispatch_local((ids::TRAINER_CODE, code.get_untracked()));
                         }>
-                            {t(Key::TrainersCopyCode)}
+                            {move || t(Key::TrainersCopyCode)}
                         </button>
                         <p class="help-line" role="status">{status_of(ids::TRAINER_CODE)}</p>
                     </div>
                 </div>
             </div>
             <section aria-labelledby=ids::TRAINER_PREVIEW_TITLE>
-                <h2 id=ids::TRAINER_PREVIEW_TITLE>{t(Key::TrainersPreview)}</h2>
+                <h2 id=ids::TRAINER_PREVIEW_TITLE>{move || t(Key::TrainersPreview)}</h2>
                 <iframe
                     class="trainer-preview"
-                    title=t(Key::TrainersPreviewTitle)
+                    title=move || t(Key::TrainersPreviewTitle)
                     src=move || preview_src.get()
                     allow="clipboard-write"
                 ></iframe>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::sessions::use_current;
 use crate::app::ticker::use_now;
 use crate::domain::session::SwapChoice;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::platform::clock::now_ms;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
@@ -25,22 +25,14 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
     // Only the turns held today are counted: "Turn 4 of 4" when one of
     // five people is away.
     let title = move || match current.read(|s| s.turn_number(half)) {
-        Some((n, total)) => tf(
-            Key::TurnTitle,
-            &[
-                ("n", &n.to_string()),
-                ("total", &total.to_string()),
-                ("client", &client_name()),
-            ],
-        ),
-        None => tf(Key::TurnTitleSkipped, &[("client", &client_name())]),
+        Some((n, total)) => {
+            texts::turn_title(lang(), &n.to_string(), &total.to_string(), &client_name())
+        }
+        None => texts::turn_title_skipped(lang(), &client_name()),
     };
     let lead = move || {
         let scribe = scribe().map(|w| current.person(w)).unwrap_or_default();
-        tf(
-            Key::TurnLead,
-            &[("client", &client_name()), ("scribe", &scribe)],
-        )
+        texts::turn_lead(lang(), &client_name(), &scribe)
     };
     let time = move || {
         current.read(|s| {
@@ -50,15 +42,13 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                 .clocks
                 .each_ref()
                 .map(|c| (c.allotted_ms / crate::domain::timer::MINUTE_MS).to_string());
-            Some(tf(
-                Key::TurnTime,
-                &[
-                    ("minutes", &minutes.to_string()),
-                    ("g", &g),
-                    ("r", &r),
-                    ("o", &o),
-                    ("w", &w),
-                ],
+            Some(texts::turn_time(
+                lang(),
+                &minutes.to_string(),
+                &g,
+                &r,
+                &o,
+                &w,
             ))
         })
     };
@@ -72,15 +62,17 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
     let keep = move || current.read(|s| s.swap == Some(SwapChoice::Keep));
     let pace = move |value: SwapChoice| {
         let (key, minutes) = match (value, shortened.get()) {
-            (SwapChoice::Fit, Some((fitted, _))) => (Key::TurnPaceFit, fitted),
-            (_, Some((_, full))) => (Key::TurnPaceKeep, full),
-            _ => (Key::TurnPaceKeep, 0),
+            (SwapChoice::Fit, Some((fitted, _))) => {
+                (texts::turn_pace_fit as fn(Lang, &str) -> String, fitted)
+            }
+            (_, Some((_, full))) => (texts::turn_pace_keep as fn(Lang, &str) -> String, full),
+            _ => (texts::turn_pace_keep as fn(Lang, &str) -> String, 0),
         };
         view! {
             <RadioChoice
                 name="turn-pace"
                 id=format!("pace-{value:?}").to_ascii_lowercase()
-                label=tf(key, &[("minutes", &minutes.to_string())])
+                label=Signal::derive(move || key(lang(), &minutes.to_string()))
                 checked=Signal::derive(move || keep() == (value == SwapChoice::Keep))
                 on_pick=move |_| current.update(|s| s.choose_pace(value, now_ms()))
             />
@@ -113,14 +105,13 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                 .enumerate()
                 .map(|(h, turn)| {
                     let name = crate::i18n::person(&s.names, turn.client);
-                    let (key, minutes) = if s.is_skipped(h) {
-                        (Key::TurnOrderSkipped, 0)
+                    let text = if s.is_skipped(h) {
+                        texts::turn_order_skipped(lang(), &name)
                     } else if turn.has_started() {
-                        (Key::TurnOrderDone, 0)
+                        texts::turn_order_done(lang(), &name)
                     } else {
-                        (Key::TurnOrderItem, plan[h])
+                        texts::turn_order_item(lang(), &name, &plan[h].to_string())
                     };
-                    let text = tf(key, &[("client", &name), ("minutes", &minutes.to_string())]);
                     (h, text, s.is_skipped(h))
                 })
                 .collect::<Vec<_>>()
@@ -148,12 +139,12 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                     <p class="turn-time">{time}</p>
                     <Show when=move || shortened.get().is_some()>
                         <fieldset class="turn-pace">
-                            <legend>{t(Key::TurnPaceLegend)}</legend>
+                            <legend>{move || t(Key::TurnPaceLegend)}</legend>
                             {move || view! { {pace(SwapChoice::Fit)} {pace(SwapChoice::Keep)} }}
                         </fieldset>
                     </Show>
                     <div class="field">
-                        <label for=ids::TURN_SCRIBE>{t(Key::TurnScribe)}</label>
+                        <label for=ids::TURN_SCRIBE>{move || t(Key::TurnScribe)}</label>
                         <select
                             id=ids::TURN_SCRIBE
                             on:change=move |ev| {
@@ -169,11 +160,11 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                     </div>
                 }
             >
-                <p class="lead notice-line">{move || tf(Key::TurnSkipped, &[("client", &client_name())])}</p>
+                <p class="lead notice-line">{move || texts::turn_skipped(lang(), &client_name())}</p>
             </Show>
             <HereToday />
             <section class="turn-order" aria-labelledby=ids::TURN_ORDER_TITLE>
-                <h2 id=ids::TURN_ORDER_TITLE>{t(Key::TurnOrder)}</h2>
+                <h2 id=ids::TURN_ORDER_TITLE>{move || t(Key::TurnOrder)}</h2>
                 <ol>
                     {move || {
                         order()
@@ -197,12 +188,12 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                     when=skipped
                     fallback=move || view! {
                         <button type="button" class="primary big" on:click=begin>
-                            {move || tf(Key::TurnBegin, &[("client", &client_name())])}
+                            {move || texts::turn_begin(lang(), &client_name())}
                         </button>
                     }
                 >
                     <button type="button" class="primary big" on:click=next>
-                        {t(Key::TurnNext)}
+                        {move || t(Key::TurnNext)}
                     </button>
                 </Show>
             </div>
@@ -239,8 +230,8 @@ pub fn HereToday() -> impl IntoView {
     };
     view! {
         <fieldset class="here-today">
-            <legend>{t(Key::TurnHere)}</legend>
-            <p class="help">{t(Key::TurnHereHelp)}</p>
+            <legend>{move || t(Key::TurnHere)}</legend>
+            <p class="help">{move || t(Key::TurnHereHelp)}</p>
             <ul class="checks">{(0..people as u8).map(here).collect_view()}</ul>
         </fieldset>
     }

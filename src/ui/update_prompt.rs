@@ -15,7 +15,7 @@ pub fn UpdatePrompt() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="notice update" role="status">
-                <p>{t(Key::UpdateReady)}</p>
+                <p>{move || t(Key::UpdateReady)}</p>
                 <button
                     type="button"
                     class="primary"
@@ -25,7 +25,7 @@ pub fn UpdatePrompt() -> impl IntoView {
                         }
                     }
                 >
-                    {t(Key::UpdateReload)}
+                    {move || t(Key::UpdateReload)}
                 </button>
             </div>
         </Show>

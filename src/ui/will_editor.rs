@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::ui::action_item::ActionItemEditor;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
@@ -30,9 +30,9 @@ pub fn WillEditor(half: usize) -> impl IntoView {
 
     view! {
         <div class="editor will">
-            <h2>{t(Key::ActionsTitle)}</h2>
+            <h2>{move || t(Key::ActionsTitle)}</h2>
             <Show when=move || ids.with(|i| i.is_empty())>
-                <p class="muted">{t(Key::NoActionsYet)}</p>
+                <p class="muted">{move || t(Key::NoActionsYet)}</p>
             </Show>
             <ol class="action-list">
                 <For
@@ -42,11 +42,11 @@ pub fn WillEditor(half: usize) -> impl IntoView {
                 />
             </ol>
             <button type="button" id=ids::add_action(half) on:click=add>
-                "+ "{t(Key::AddAction)}
+                "+ "{move || t(Key::AddAction)}
             </button>
             <fieldset class="confidence">
-                <legend>{move || tf(Key::ConfidenceLegend, &[("client", &client())])}</legend>
-                <p class="help">{t(Key::ConfidenceHelp)}</p>
+                <legend>{move || texts::confidence_legend(lang(), &client())}</legend>
+                <p class="help">{move || t(Key::ConfidenceHelp)}</p>
                 <Scale
                     name=format!("conf-{half}")
                     max=10
@@ -59,7 +59,7 @@ pub fn WillEditor(half: usize) -> impl IntoView {
                     id=format!("raise-{half}")
                     label=Signal::derive(move || {
                         let next = confidence.get().unwrap_or(6) + 1;
-                        tf(Key::RaisePrompt, &[("n", &next.to_string())])
+                        texts::raise_prompt(lang(), &next.to_string())
                     })
                     rows=2
                     value=current.half_field(half, |h| h.raise_note.clone())

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::router::use_router;
 use crate::app::sessions::{use_current, use_sessions};
 use crate::domain::route::Route;
-use crate::i18n::{list, pair, t, tf, Key};
+use crate::i18n::{lang, list, pair, t, texts, Key};
 use crate::platform::clock::local_date;
 use crate::platform::print_page;
 use crate::ui::airtime::AirtimeSummary;
@@ -40,7 +40,7 @@ pub fn WrapUpScreen() -> impl IntoView {
     // A group's skipped turns have nothing to sum up.
     let halves = move || current.read(|s| s.turns_held().map(|(h, _)| h).collect::<Vec<_>>());
     let byline = move || {
-        let date = local_date(current.read(|s| s.created_ms));
+        let date = local_date(lang(), current.read(|s| s.created_ms));
         let who = current.read(|s| pair(&s.names));
         format!("{} · {who} · {date}", t(Key::AppName))
     };
@@ -52,7 +52,7 @@ pub fn WrapUpScreen() -> impl IntoView {
                 .collect::<Vec<_>>()
         });
         (!names.is_empty()).then(|| {
-            view! { <p class="absent-line">{tf(Key::GroupPlanAbsent, &[("names", &list(&names))])}</p> }
+            view! { <p class="absent-line">{move || texts::group_plan_absent(lang(), &list(&names))}</p> }
         })
     };
 
@@ -62,7 +62,7 @@ pub fn WrapUpScreen() -> impl IntoView {
         view! {
             <div class="reflection">
                 <fieldset>
-                    <legend>{move || tf(Key::UsefulLegend, &[("name", &name())])}</legend>
+                    <legend>{move || texts::useful_legend(lang(), &name())}</legend>
                     <Scale
                         name=format!("useful-{who}")
                         max=5
@@ -72,7 +72,7 @@ pub fn WrapUpScreen() -> impl IntoView {
                 </fieldset>
                 <TextField
                     id=format!("sentence-{who}")
-                    label=Signal::derive(move || tf(Key::ReflectionSentence, &[("name", &name())]))
+                    label=Signal::derive(move || texts::reflection_sentence(lang(), &name()))
                     value=current.field(move |s| s.reflections.get(who).map(|r| r.sentence.clone()).unwrap_or_default())
                     on_input=move |v: String| current.update(|s| s.set_reflection_sentence(who, v))
                 />
@@ -82,15 +82,15 @@ pub fn WrapUpScreen() -> impl IntoView {
 
     view! {
         <section class="wrap-up" aria-labelledby=ids::SCREEN_TITLE>
-            <h1 id=ids::SCREEN_TITLE tabindex="-1">{t(Key::WrapUpTitle)}</h1>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::WrapUpTitle)}</h1>
             <p class="print-only">{byline}</p>
-            <p class="lead no-print">{t(Key::WrapUpIntro)}</p>
+            <p class="lead no-print">{move || t(Key::WrapUpIntro)}</p>
             <div class="summaries">
                 {move || halves().into_iter().map(|h| view! { <HalfSummary half=h /> }).collect_view()}
             </div>
             {absent}
             <section class="reflections no-print" aria-labelledby=ids::REFLECTION_TITLE>
-                <h2 id=ids::REFLECTION_TITLE>{t(Key::ReflectionTitle)}</h2>
+                <h2 id=ids::REFLECTION_TITLE>{move || t(Key::ReflectionTitle)}</h2>
                 // Someone not here today has nothing to reflect on.
                 {(0..people)
                     .filter(|&who| current.read_untracked(|s| s.is_present(who as u8)))
@@ -103,7 +103,7 @@ pub fn WrapUpScreen() -> impl IntoView {
             <SessionExports />
             <div class="actions no-print">
                 <button type="button" class="primary big" on:click=move |_| print_page()>
-                    {t(Key::PrintPlan)}
+                    {move || t(Key::PrintPlan)}
                 </button>
                 // A round needs three people here.
                 {current
@@ -126,12 +126,12 @@ pub fn WrapUpScreen() -> impl IntoView {
                                 }
                             }
                         >
-                            {t(Key::RoundWithGroup)}
+                            {move || t(Key::RoundWithGroup)}
                         </button>
                     }
                 })}
                 <button type="button" on:click=move |_| router.go(Route::NewSession)>
-                    {t(Key::NewSession)}
+                    {move || t(Key::NewSession)}
                 </button>
             </div>
         </section>

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::rotation::{EditError, Schedule};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::platform::clock::local_day;
 use crate::ui::announcer::use_announcer;
 use crate::ui::focus::focus_later;
@@ -25,7 +25,7 @@ pub fn person(schedule: &Schedule, id: u32) -> String {
 pub fn period_day(schedule: &Schedule, index: u32) -> String {
     schedule
         .period_date(index)
-        .map(|d| local_day(&d))
+        .map(|d| local_day(lang(), &d))
         .unwrap_or_else(|| (index + 1).to_string())
 }
 
@@ -34,12 +34,9 @@ fn refusal(schedule: &Schedule, error: EditError, a: u32, b: u32) -> String {
     let name = |id| person(schedule, id);
     match error {
         EditError::NoSuchPeriod(_) => t(Key::RotationErrGone).to_string(),
-        EditError::NotInPeriod(id) => tf(Key::RotationErrNotIn, &[("name", &name(id))]),
-        EditError::SameGroup => tf(
-            Key::RotationErrSameGroup,
-            &[("a", &name(a)), ("b", &name(b))],
-        ),
-        EditError::Locked(id) => tf(Key::RotationErrLocked, &[("name", &name(id))]),
+        EditError::NotInPeriod(id) => texts::rotation_err_not_in(lang(), &name(id)),
+        EditError::SameGroup => texts::rotation_err_same_group(lang(), &name(a), &name(b)),
+        EditError::Locked(id) => texts::rotation_err_locked(lang(), &name(id)),
         EditError::SamePerson => t(Key::RotationErrSamePerson).to_string(),
     }
 }
@@ -74,14 +71,14 @@ fn PairChoice(
             .collect_view();
         view! {
             <div class="field">
-                <label for=id.clone()>{t(label)}</label>
+                <label for=id.clone()>{move || t(label)}</label>
                 <select
                     id=id
                     aria-describedby=error_id.clone()
                     on:change=move |ev| pick.set(event_target_value(&ev).parse().ok())
                 >
                     <option value="" selected=move || pick.get_untracked().is_none()>
-                        {t(Key::RotationChoose)}
+                        {move || t(Key::RotationChoose)}
                     </option>
                     {options}
                 </select>
@@ -138,7 +135,7 @@ pub fn PeriodEditor(
     // Try a change on a copy; keep it, or say why not.
     let attempt = move |change: &dyn Fn(&mut Schedule) -> Result<(), EditError>,
                         (a, b): (u32, u32),
-                        done: Key,
+                        done: fn(Lang, &str, &str, &str) -> String,
                         focus: String| {
         let before = schedule.get_untracked();
         let mut next = before.clone();
@@ -147,25 +144,20 @@ pub fn PeriodEditor(
                 let made = next.new_repeats(&before, index);
                 let lines: Vec<String> = (made.iter())
                     .map(|r| {
-                        tf(
-                            Key::RotationRepeatLine,
-                            &[
-                                ("a", &person(&next, r.a)),
-                                ("b", &person(&next, r.b)),
-                                ("date", &period_day(&next, r.period)),
-                                ("before", &period_day(&next, r.before)),
-                            ],
+                        texts::rotation_repeat_line(
+                            lang(),
+                            &person(&next, r.a),
+                            &person(&next, r.b),
+                            &period_day(&next, r.period),
+                            &period_day(&next, r.before),
                         )
                     })
                     .collect();
-                let mut said = tf(
-                    done,
-                    &[
-                        ("name", &person(&next, a)),
-                        ("a", &person(&next, a)),
-                        ("b", &person(&next, b)),
-                        ("date", &day.get_value()),
-                    ],
+                let mut said = done(
+                    lang(),
+                    &person(&next, a),
+                    &person(&next, b),
+                    &day.get_value(),
                 );
                 if !lines.is_empty() {
                     said = format!(
@@ -201,7 +193,11 @@ pub fn PeriodEditor(
                     prop:checked=checked
                     on:change=move |ev| {
                         let away = event_target_checked(&ev);
-                        let done = if away { Key::RotationAwayDone } else { Key::RotationBackDone };
+                        let done: fn(Lang, &str, &str, &str) -> String = if away {
+                            |l, name, _, date| texts::rotation_away_done(l, name, date)
+                        } else {
+                            |l, name, _, date| texts::rotation_back_done(l, name, date)
+                        };
                         attempt(&|s| s.set_away(index, id, away), (id, id), done, focus.clone());
                         // Refused: the box shows what holds.
                         if schedule.with_untracked(|s| {
@@ -236,7 +232,7 @@ pub fn PeriodEditor(
         Some((a, b)) => attempt(
             &|s| s.swap(index, a, b),
             (a, b),
-            Key::RotationSwapped,
+            texts::rotation_swapped,
             ids::pair_button("swap", index),
         ),
         None => choose_first(),
@@ -245,7 +241,7 @@ pub fn PeriodEditor(
         Some((a, b)) => attempt(
             &|s| s.lock(index, a, b),
             (a, b),
-            Key::RotationLockedDone,
+            texts::rotation_locked_done,
             ids::pair_button("lock", index),
         ),
         None => choose_first(),
@@ -266,12 +262,12 @@ pub fn PeriodEditor(
                                 Ok(())
                             },
                             (a, b),
-                            Key::RotationUnlockedDone,
+                            texts::rotation_unlocked_done,
                             ids::pair_choice("lock", 'a', index),
                         )
                     }
                 >
-                    {t(Key::RotationUnlock)}
+                    {move || t(Key::RotationUnlock)}
                     <span class="sr-only">" " {names}</span>
                 </button>
             </li>
@@ -282,15 +278,15 @@ pub fn PeriodEditor(
     let labelled_by = title_id.clone();
     view! {
         <div class="period-editor" id=ids::period_edit(index) role="group" aria-labelledby=labelled_by>
-            <h3 id=title_id tabindex="-1">{tf(Key::RotationChangeTitle, &[("date", &day.get_value())])}</h3>
+            <h3 id=title_id tabindex="-1">{move || texts::rotation_change_title(lang(), &day.get_value())}</h3>
             <fieldset>
-                <legend>{t(Key::RotationAwayLegend)}</legend>
-                <p class="help">{t(Key::RotationAwayHelp)}</p>
+                <legend>{move || t(Key::RotationAwayLegend)}</legend>
+                <p class="help">{move || t(Key::RotationAwayHelp)}</p>
                 <div class="away-boxes">{members.into_iter().map(away_box).collect_view()}</div>
             </fieldset>
             <fieldset>
-                <legend>{t(Key::RotationSwapLegend)}</legend>
-                <p class="help">{t(Key::RotationSwapHelp)}</p>
+                <legend>{move || t(Key::RotationSwapLegend)}</legend>
+                <p class="help">{move || t(Key::RotationSwapHelp)}</p>
                 <div class="pair-choice">
                     <PairChoice
                         index=index
@@ -301,12 +297,12 @@ pub fn PeriodEditor(
                         second_pick=swap_b
                         error_id=error_id.clone()
                     />
-                    <button type="button" id=ids::pair_button("swap", index) on:click=swap>{t(Key::RotationSwap)}</button>
+                    <button type="button" id=ids::pair_button("swap", index) on:click=swap>{move || t(Key::RotationSwap)}</button>
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t(Key::RotationLockLegend)}</legend>
-                <p class="help">{t(Key::RotationLockHelp)}</p>
+                <legend>{move || t(Key::RotationLockLegend)}</legend>
+                <p class="help">{move || t(Key::RotationLockHelp)}</p>
                 <div class="pair-choice">
                     <PairChoice
                         index=index
@@ -317,7 +313,7 @@ pub fn PeriodEditor(
                         second_pick=lock_b
                         error_id=error_id.clone()
                     />
-                    <button type="button" id=ids::pair_button("lock", index) on:click=lock>{t(Key::RotationLock)}</button>
+                    <button type="button" id=ids::pair_button("lock", index) on:click=lock>{move || t(Key::RotationLock)}</button>
                 </div>
                 <Show when={
                     let empty = period.locked.is_empty();
@@ -335,13 +331,13 @@ pub fn PeriodEditor(
                         // Said through the announcer; shown here.
                         view! {
                             <div class="repeat-note">
-                                <p>{t(Key::RotationRepeatsIntro)}</p>
+                                <p>{move || t(Key::RotationRepeatsIntro)}</p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                             </div>
                         }
                     })
             }}
-            <button type="button" class="primary" on:click=move |_| on_done.run(())>{t(Key::RotationDone)}</button>
+            <button type="button" class="primary" on:click=move |_| on_done.run(())>{move || t(Key::RotationDone)}</button>
         </div>
     }
 }

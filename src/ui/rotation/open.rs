@@ -8,7 +8,7 @@ use super::edit::period_day;
 use super::share::schedule_text_block;
 use crate::app::sharing::link_for;
 use crate::domain::rotation::{link, Schedule};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::files;
 use crate::ui::ids;
 
@@ -19,13 +19,11 @@ fn summary(s: &Schedule) -> (String, String) {
     } else {
         period_day(s, 0)
     };
-    let line = tf(
-        Key::RotationOpenSummary,
-        &[
-            ("people", &s.roster.members.len().to_string()),
-            ("periods", &s.periods.len().to_string()),
-            ("date", &first),
-        ],
+    let line = texts::rotation_open_summary(
+        lang(),
+        &s.roster.members.len().to_string(),
+        &s.periods.len().to_string(),
+        &first,
     );
     let names: Vec<&str> = s.roster.members.iter().map(|m| m.name.as_str()).collect();
     (line, names.join(", "))
@@ -44,7 +42,7 @@ pub fn ScheduleArrival(
         let (line, names) = summary(s);
         view! {
             <div class="arrival-card">
-                <h2>{t(title)}</h2>
+                <h2>{move || t(title)}</h2>
                 <p>{line}</p>
                 <p class="muted">{names}</p>
             </div>
@@ -61,19 +59,17 @@ pub fn ScheduleArrival(
         } else {
             &mine
         };
-        tf(
-            Key::RotationOpenDiffers,
-            &[
-                ("n", &differing.len().to_string()),
-                ("date", &period_day(on, first as u32)),
-            ],
+        texts::rotation_open_differs(
+            lang(),
+            &differing.len().to_string(),
+            &period_day(on, first as u32),
         )
     });
     let my_link = link_for(&link::encode(&mine));
     view! {
         <section class="open rotation-arrival" aria-labelledby=ids::ARRIVAL_TITLE>
-            <h1 id=ids::ARRIVAL_TITLE tabindex="-1">{t(Key::RotationOpenTitle)}</h1>
-            <p>{t(Key::RotationOpenIntro)}</p>
+            <h1 id=ids::ARRIVAL_TITLE tabindex="-1">{move || t(Key::RotationOpenTitle)}</h1>
+            <p>{move || t(Key::RotationOpenIntro)}</p>
             <div class="arrival-cards">
                 {card(Key::RotationOpenTheirs, &theirs)}
                 {card(Key::RotationOpenMine, &mine)}
@@ -81,9 +77,9 @@ pub fn ScheduleArrival(
             {differs.map(|text| view! { <p>{text}</p> })}
             <div class="actions">
                 <button type="button" class="primary" on:click=move |_| on_answer.run(true)>
-                    {t(Key::RotationOpenReplace)}
+                    {move || t(Key::RotationOpenReplace)}
                 </button>
-                <button type="button" on:click=move |_| on_answer.run(false)>{t(Key::RotationOpenKeep)}</button>
+                <button type="button" on:click=move |_| on_answer.run(false)>{move || t(Key::RotationOpenKeep)}</button>
                 <button
                     type="button"
                     class="ghost"
@@ -91,7 +87,7 @@ pub fn ScheduleArrival(
                         files::download("peer-coach-my-rotation.txt", &schedule_text_block(&my_link));
                     }
                 >
-                    {t(Key::RotationOpenSaveMine)}
+                    {move || t(Key::RotationOpenSaveMine)}
                 </button>
             </div>
         </section>

@@ -48,12 +48,12 @@ pub(super) fn PeriodRow(
         view! {
             <li>
                 {names}
-                {locked.then(|| view! { " " <span class="badge">{t(Key::RotationLockedMark)}</span> })}
+                {locked.then(|| view! { " " <span class="badge">{move || t(Key::RotationLockedMark)}</span> })}
             </li>
         }
     };
     let absent = |(name, mark): (String, Key)| {
-        view! { <li>{name} " " <span class="muted">"(" {t(mark)} ")"</span></li> }
+        view! { <li>{name} " " <span class="muted">"(" {move || t(mark)} ")"</span></li> }
     };
     let not_meeting = if not_meeting.is_empty() {
         "—".into_any()
@@ -65,7 +65,7 @@ pub(super) fn PeriodRow(
         <tr class:editing=open class:past=past>
             <th scope="row">
                 {date.clone()}
-                {past.then(|| view! { " " <span class="past-mark">"(" {t(Key::RotationPastMark)} ")"</span> })}
+                {past.then(|| view! { " " <span class="past-mark">"(" {move || t(Key::RotationPastMark)} ")"</span> })}
             </th>
             <td>
                 <ul class="pairs">{groups.into_iter().map(group).collect_view()}</ul>
@@ -87,7 +87,7 @@ pub(super) fn PeriodRow(
                         }
                     }
                 >
-                    {t(Key::RotationChange)}
+                    {move || t(Key::RotationChange)}
                     <span class="sr-only">" " {date}</span>
                 </button>
             </td>

@@ -53,7 +53,7 @@ pub fn ScheduleShare(
                         copy.dispatch_local((ids::SCHEDULE_COPY_FALLBACK, url.get_untracked()));
                     }
                 >
-                    {t(Key::ShareCopy)}
+                    {move || t(Key::ShareCopy)}
                 </button>
                 <button
                     type="button"
@@ -61,7 +61,7 @@ pub fn ScheduleShare(
                         files::download("peer-coach-rotation.txt", &schedule_text_block(&url.get_untracked()));
                     }
                 >
-                    {t(Key::RotationShareFile)}
+                    {move || t(Key::RotationShareFile)}
                 </button>
             </div>
             <CopyStatus
