@@ -203,7 +203,6 @@ pub fn decode_private(raw: &str) -> Result<PrivateNotes, RecordError> {
     decode(raw)
 }
 
-/// Where the latest run of an exercise done on its own is kept.
 /// The team rotation kept on this device.
 pub const ROTATION_KEY: &str = "peer-coach.rotation";
 
@@ -236,6 +235,7 @@ pub fn decode_rounds(raw: &str) -> Result<Vec<FeedForwardRound>, RecordError> {
     Ok(rounds)
 }
 
+/// Where the latest run of an exercise done on its own is kept.
 pub fn exercise_key(exercise: ExerciseId) -> String {
     format!("{PREFIX}exercise.{}", exercise.slug())
 }
