@@ -1,7 +1,8 @@
 //! Calendar dates as the app keeps them: `YYYY-MM-DD`, a day without a time
 //! zone (a due date means the same day wherever the reader is), read,
 //! checked, counted and moved by `chrono`'s [`NaiveDate`] (without its
-//! time-zone database).
+//! time-zone database; it adds 3,083 bytes to the release wasm, 643
+//! brotli).
 //!
 //! The day counts of instants (`days_from_civil`, `civil_from_days`) stay
 //! hand-written: the zone rules (`export::zone`) turn any instant a browser
