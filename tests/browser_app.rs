@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use peer_coach::domain::session::{Session, Setup};
+use peer_coach::domain::store::Record;
 use peer_coach::domain::{share, store};
 use peer_coach::platform::records;
 use peer_coach::platform::storage::DeviceStorage;
@@ -309,7 +310,7 @@ async fn an_exercise_in_a_session_is_kept_in_the_session_as_typed() {
     // Kept inside the session's record, with its half, as typed.
     let saved = stored_sessions();
     assert_eq!(saved.len(), 1);
-    let session: Session = store::decode_session(&saved[0]).unwrap();
+    let session: Session = Session::decode(&saved[0]).unwrap();
     assert_eq!(session.halves[0].exercises.len(), 1);
     assert_eq!(
         session.halves[0].exercises[0].subject,

@@ -3,10 +3,11 @@
 //! records, and a restore never writes over a record it did not expect.
 #![cfg(target_arch = "wasm32")]
 
-use peer_coach::domain::backup::{self, Backup, Change};
+use peer_coach::domain::backup::{self, Backup, Change, DeviceData};
 use peer_coach::domain::fixtures::{large_history, reference_session};
 use peer_coach::domain::private::PrivateNotes;
-use peer_coach::domain::store;
+use peer_coach::domain::session::Session;
+use peer_coach::domain::store::{self, Record};
 use peer_coach::platform::records;
 use peer_coach::platform::storage::DeviceStorage;
 use wasm_bindgen_test::*;
@@ -80,10 +81,13 @@ fn a_backup_restored_into_a_clean_browser_gives_identical_records() {
 fn a_restore_leaves_out_what_changed_since_it_was_planned() {
     let storage = DeviceStorage::in_memory();
     let session = reference_session();
-    let theirs = Backup {
-        sessions: vec![session.clone()],
-        ..Backup::default()
-    };
+    let theirs = Backup::of(
+        &DeviceData {
+            sessions: vec![session.clone()],
+            ..DeviceData::default()
+        },
+        0,
+    );
     let (changes, _) = backup::restore(&records::load_device(&storage), &theirs, &mut || {
         "unused".to_string()
     });
@@ -94,7 +98,7 @@ fn a_restore_leaves_out_what_changed_since_it_was_planned() {
     records::save_session(&storage, &edited).unwrap();
     assert_eq!(records::apply_restore(&storage, &changes), Ok(1));
     let kept = storage.get(&store::session_key(&session.id)).unwrap();
-    assert_eq!(store::decode_session(&kept), Ok(edited));
+    assert_eq!(Session::decode(&kept), Ok(edited));
 }
 
 #[wasm_bindgen_test]

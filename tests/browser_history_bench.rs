@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use peer_coach::domain::fixtures::large_history;
-use peer_coach::domain::store;
+use peer_coach::domain::store::{self, Record};
 use peer_coach::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -72,18 +72,12 @@ async fn large_history_timings() {
     let (sessions, entries) = large_history(500, 2_000);
     let s = local();
     for session in &sessions {
-        s.set_item(
-            &store::session_key(&session.id),
-            &store::encode_session(session),
-        )
-        .unwrap();
+        s.set_item(&store::session_key(&session.id), &session.encode())
+            .unwrap();
     }
     for entry in &entries {
-        s.set_item(
-            &store::journal_key(&entry.id),
-            &store::encode_journal_entry(entry),
-        )
-        .unwrap();
+        s.set_item(&store::journal_key(&entry.id), &entry.encode())
+            .unwrap();
     }
     let mut home = Vec::new();
     let mut history = Vec::new();

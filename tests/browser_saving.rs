@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use peer_coach::app::notices::Notices;
 use peer_coach::app::sessions::{Sessions, SAVE_AFTER, SAVE_WITHIN};
 use peer_coach::domain::session::{Session, Setup};
-use peer_coach::domain::store;
+use peer_coach::domain::store::{self, Record};
 use peer_coach::platform::storage::DeviceStorage;
 use wasm_bindgen_test::*;
 
@@ -31,7 +31,7 @@ fn clear_ours() {
 /// The record stored for a session, as the app would read it back.
 fn stored(id: &str) -> Option<Session> {
     let raw = local().get_item(&store::session_key(id)).unwrap()?;
-    store::decode_session(&raw).ok()
+    Session::decode(&raw).ok()
 }
 
 fn raw(id: &str) -> Option<String> {

@@ -5,7 +5,7 @@
 use peer_coach::domain::exercise::round::FeedForwardRound;
 use peer_coach::domain::flow::Format;
 use peer_coach::domain::session::{Session, Setup};
-use peer_coach::domain::store;
+use peer_coach::domain::store::{self, Record};
 use peer_coach::platform::records;
 use peer_coach::platform::storage::{DeviceStorage, StorageError};
 use wasm_bindgen_test::*;
@@ -82,10 +82,7 @@ fn a_group_session_and_a_feedforward_round_load_back() {
 
     let round = FeedForwardRound::new(&["Amara".into(), "Jonas".into(), "Mia".into()], 2, 5);
     storage
-        .set(
-            store::ROUNDS_KEY,
-            &store::encode_rounds(std::slice::from_ref(&round)),
-        )
+        .set(store::ROUNDS_KEY, &vec![round.clone()].encode())
         .unwrap();
     assert_eq!(records::load_rounds(&storage), (vec![round], true));
     // A damaged record of rounds is set aside, unchanged; a newer one is

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::notices::Notice;
 use crate::app::sessions::{Current, Sessions};
 use crate::domain::exercise::{keep_past, ExerciseId, ExerciseRun};
-use crate::domain::store;
+use crate::domain::store::{self, Record};
 use crate::platform::records::{self, StoredRun};
 
 /// Where a run is kept.
@@ -108,9 +108,9 @@ impl RunHandle {
         match self.home {
             Home::Device { writable: false } => {}
             Home::Device { writable: true } => {
-                let (key, raw) = self.run.with_untracked(|r| {
-                    (store::exercise_key(r.exercise), store::encode_exercise(r))
-                });
+                let (key, raw) = self
+                    .run
+                    .with_untracked(|r| (store::exercise_key(r.exercise), r.encode()));
                 self.sessions.keep(&key, &raw);
             }
             Home::Session { current, half } => {
@@ -171,7 +171,7 @@ impl RunHandle {
                 }
                 if keep_past(&mut past, self.run.get_untracked(), now) {
                     self.sessions
-                        .keep(&store::past_runs_key(id), &store::encode_past_runs(&past));
+                        .keep(&store::past_runs_key(id), &past.encode());
                 }
                 self.update(|r| *r = ExerciseRun::new(id));
             }

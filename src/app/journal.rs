@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::notices::Notice;
 use crate::app::sessions::Sessions;
 use crate::domain::journal::{self, JournalEntry};
-use crate::domain::store;
+use crate::domain::store::{self, Record};
 use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::records;
 
@@ -44,7 +44,7 @@ impl Journal {
             }
             let theirs = ev
                 .new_value()
-                .and_then(|raw| store::decode_journal_entry(&raw).ok());
+                .and_then(|raw| JournalEntry::decode(&raw).ok());
             self.entries.update(|list| {
                 let list = list.get_or_insert_with(Vec::new);
                 list.retain(|e| store::journal_key(&e.id) != key);

@@ -19,7 +19,7 @@ use crate::domain::followup;
 use crate::domain::merge::registers::{Registers, Stamp};
 use crate::domain::session::{Session, Setup};
 use crate::domain::settings::Settings;
-use crate::domain::store;
+use crate::domain::store::{self, Record};
 use crate::platform::clock::now_ms;
 use crate::platform::records;
 use crate::platform::storage::{DeviceStorage, StorageError};
@@ -261,7 +261,7 @@ impl Sessions {
                 }
                 return;
             };
-            let Ok(theirs) = store::decode_session(&raw) else {
+            let Ok(theirs) = Session::decode(&raw) else {
                 return;
             };
             if store::session_key(&theirs.id) != key {
@@ -301,7 +301,7 @@ impl Sessions {
         let raw = self
             .storage
             .with_value(|s| s.get(&store::session_key(id)))?;
-        let session = store::decode_session(&raw).ok().filter(|s| s.id == id)?;
+        let session = Session::decode(&raw).ok().filter(|s| s.id == id)?;
         Some(store::decode_registers(&raw, &session))
     }
 
@@ -318,7 +318,7 @@ impl Sessions {
         {
             return None;
         }
-        let session = store::decode_session(&raw).ok().filter(|s| s.id == id)?;
+        let session = Session::decode(&raw).ok().filter(|s| s.id == id)?;
         let regs = store::decode_registers(&raw, &session);
         self.known
             .update_value(|m| drop(m.insert(id.to_string(), raw)));

@@ -19,7 +19,7 @@ use crate::domain::private::PrivateNotes;
 use crate::domain::route::is_valid_id;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
-use crate::domain::store::{self, PREFIX};
+use crate::domain::store::{self, Listed, Record, PREFIX};
 
 /// The marker that tells a backup file from any other JSON.
 pub const BACKUP_FORMAT: &str = "peer-coach-backup";
@@ -65,6 +65,12 @@ fn is_read_here(key: &str) -> bool {
         || is_momentary(key)
 }
 
+/// The record of a listed kind stored under `key`, if it can be read and
+/// belongs there.
+fn listed<T: Listed>(key: &str, raw: &str) -> Option<T> {
+    T::decode(raw).ok().filter(|r| r.belongs_at(key))
+}
+
 impl DeviceData {
     /// Sort every `(key, value)` of the app's records into what this
     /// version can read and what it keeps as stored. Other apps' keys and
@@ -77,32 +83,24 @@ impl DeviceData {
             if !key.starts_with(PREFIX) || is_momentary(key) {
                 continue;
             }
-            let read = if store::is_session_key(key) {
-                store::decode_session(raw)
-                    .ok()
-                    .filter(|s| store::session_key(&s.id) == key && is_valid_id(&s.id))
-                    .map(|s| data.sessions.push(s))
+            let read = if Session::is_key(key) {
+                listed(key, raw).map(|s| data.sessions.push(s))
             } else if let Some(id) = key.strip_prefix(&private_prefix) {
-                store::decode_private(raw)
+                PrivateNotes::decode(raw)
                     .ok()
                     .filter(|_| is_valid_id(id))
                     .map(|notes| {
                         data.private.insert(id.to_string(), notes);
                     })
-            } else if store::is_journal_key(key) {
-                store::decode_journal_entry(raw)
-                    .ok()
-                    .filter(|e| store::journal_key(&e.id) == key && is_valid_id(&e.id))
-                    .map(|e| data.journal.push(e))
+            } else if JournalEntry::is_key(key) {
+                listed(key, raw).map(|e| data.journal.push(e))
             } else if key.starts_with(&exercise_prefix()) {
-                store::decode_exercise(raw)
+                ExerciseRun::decode(raw)
                     .ok()
-                    .filter(|r| store::exercise_key(r.exercise) == key)
+                    .filter(|r| ExerciseRun::key(&r.exercise) == key)
                     .map(|r| data.exercises.push(r))
             } else if key == store::SETTINGS_KEY {
-                store::decode_settings(raw)
-                    .ok()
-                    .map(|s| data.settings = Some(s))
+                Settings::decode(raw).ok().map(|s| data.settings = Some(s))
             } else {
                 None
             };
@@ -141,15 +139,8 @@ impl DeviceData {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Backup {
     pub exported_ms: i64,
-    pub sessions: Vec<Session>,
-    /// Private notes by session id.
-    pub private: BTreeMap<String, PrivateNotes>,
-    pub journal: Vec<JournalEntry>,
-    /// Exercises done on their own.
-    pub exercises: Vec<ExerciseRun>,
-    pub settings: Option<Settings>,
-    /// Records the device could not read, by key, exactly as stored.
-    pub as_stored: BTreeMap<String, String>,
+    /// The device's records (in a parsed backup, in the file's order).
+    pub data: DeviceData,
     /// Items of the file that could not be read and were skipped (never
     /// written to the file: [`parse`] counts them).
     pub unreadable: usize,
@@ -160,12 +151,7 @@ impl Backup {
     pub fn of(device: &DeviceData, now_ms: i64) -> Self {
         Backup {
             exported_ms: now_ms,
-            sessions: device.sessions.clone(),
-            private: device.private.clone(),
-            journal: device.journal.clone(),
-            exercises: device.exercises.clone(),
-            settings: device.settings.clone(),
-            as_stored: device.as_stored.clone(),
+            data: device.clone(),
             unreadable: 0,
         }
     }
@@ -200,12 +186,12 @@ pub fn to_json(backup: &Backup) -> String {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
         exported_ms: backup.exported_ms,
-        sessions: &backup.sessions,
-        private: &backup.private,
-        journal: &backup.journal,
-        exercises: &backup.exercises,
-        settings: &backup.settings,
-        as_stored: &backup.as_stored,
+        sessions: &backup.data.sessions,
+        private: &backup.data.private,
+        journal: &backup.data.journal,
+        exercises: &backup.data.exercises,
+        settings: &backup.data.settings,
+        as_stored: &backup.data.as_stored,
     };
     serde_json::to_string_pretty(&wire).unwrap_or_default()
 }
@@ -286,12 +272,14 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
     };
     Ok(Backup {
         exported_ms,
-        sessions,
-        private,
-        journal,
-        exercises,
-        settings,
-        as_stored,
+        data: DeviceData {
+            sessions,
+            private,
+            journal,
+            exercises,
+            settings,
+            as_stored,
+        },
         unreadable,
     })
 }

@@ -190,9 +190,8 @@ pub fn countdown(days_until: i64, until_ms: i64) -> Countdown {
 
 /// Calendar days from `today` to `date` (both `YYYY-MM-DD`).
 pub fn days_between(today: &str, date: &str) -> Option<i64> {
-    use crate::domain::dates::{days_from_civil, parse_iso_date};
-    let day = |text: &str| parse_iso_date(text).map(|(y, m, d)| days_from_civil(y, m, d));
-    Some(day(date)? - day(today)?)
+    use crate::domain::dates::day_of;
+    Some(day_of(date)? - day_of(today)?)
 }
 
 /// Most weeks between recurring meetings.
@@ -311,9 +310,8 @@ impl NextMeeting {
     /// the date itself, or for a repeating meeting the next repeat. `None`
     /// when a one-off meeting is past.
     pub fn next_on_or_after(&self, today: &str) -> Option<String> {
-        use crate::domain::dates::{civil_from_days, days_from_civil, parse_iso_date};
-        let day = |text: &str| parse_iso_date(text).map(|(y, m, d)| days_from_civil(y, m, d));
-        let (first, today) = (day(&self.date)?, day(today)?);
+        use crate::domain::dates::{date_of_day, day_of, format};
+        let (first, today) = (day_of(&self.date)?, day_of(today)?);
         let next = match self.every_weeks {
             _ if first >= today => first,
             None => return None,
@@ -322,8 +320,7 @@ impl NextMeeting {
                 first + (today - first + step - 1) / step * step
             }
         };
-        let (y, m, d) = civil_from_days(next);
-        Some(format!("{y:04}-{m:02}-{d:02}"))
+        date_of_day(next).map(format)
     }
 
     /// Put what storage or a link may get wrong in range; `None` if there

@@ -8,6 +8,9 @@ pub mod dates;
 pub mod deck;
 pub mod exercise;
 pub mod export;
+// Test data only: never in a build the app ships (see the `fixtures`
+// feature in Cargo.toml).
+#[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod flow;
 pub mod followup;

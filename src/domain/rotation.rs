@@ -30,9 +30,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::dates::{
-    civil_from_days, days_from_civil, days_in_month, parse_iso_date, weekday,
-};
+use chrono::{Datelike, Days, Months, Weekday};
+
+use crate::domain::dates;
 
 /// A person on the roster. The id never changes and is never reused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -278,28 +278,26 @@ impl Schedule {
     /// from the start (the weekday the team chose). `None` when the start
     /// is not a date.
     pub fn period_date(&self, index: u32) -> Option<String> {
-        let (y, m, d) = parse_iso_date(&self.start)?;
-        let (y, m, d) = match self.every_weeks {
+        let start = dates::parse(&self.start)?;
+        let date = match self.every_weeks {
             Some(weeks) => {
-                let step = 7 * i64::from(weeks.max(1)) * i64::from(index);
-                civil_from_days(days_from_civil(y, m, d) + step)
+                let step = 7 * u64::from(weeks.max(1)) * u64::from(index);
+                start.checked_add_days(Days::new(step))?
             }
             None => {
-                let months = (m - 1) + i64::from(index);
-                let (y, m) = (y + months.div_euclid(12), months.rem_euclid(12) + 1);
-                let days = days_from_civil(y, m, d.min(days_in_month(y, m)));
-                let to_monday = match weekday(days) {
-                    6 => 2,
-                    0 => 1,
+                // chrono keeps the day, or takes the month's last one.
+                let day = start.checked_add_months(Months::new(index))?;
+                let to_monday = match day.weekday() {
+                    Weekday::Sat => 2,
+                    Weekday::Sun => 1,
                     _ => 0,
                 };
-                civil_from_days(days + to_monday)
+                day.checked_add_days(Days::new(to_monday))?
             }
         };
-        if !(1000..=9999).contains(&y) {
-            return None;
-        }
-        Some(format!("{y:04}-{m:02}-{d:02}"))
+        (1000..=9999)
+            .contains(&date.year())
+            .then(|| dates::format(date))
     }
 
     /// Appends `count` periods; `away(index)` and `locks(index)` give who

@@ -30,23 +30,41 @@ pub const CURRENT_KEY: &str = "peer-coach.current";
 pub const FOCUS_KEY: &str = "peer-coach.focus";
 
 pub fn session_key(id: &str) -> String {
-    format!("{SESSION_PREFIX}{id}")
-}
-
-/// Where this device's airtime tracking of a session is kept (the
-/// facilitator's own: never in the session record or a link).
-pub fn airtime_key(id: &str) -> String {
-    format!("{PREFIX}airtime.{id}")
-}
-
-/// Where a session's private notes are kept (never in the session record,
-/// so they can never travel with it).
-pub fn private_key(id: &str) -> String {
-    format!("{PREFIX}private.{id}")
+    Session::key(id)
 }
 
 pub fn is_session_key(key: &str) -> bool {
-    key.starts_with(SESSION_PREFIX)
+    Session::is_key(key)
+}
+
+/// Where a journal entry is kept: one record per entry, on this device
+/// only (never in a session record, so no link can carry it).
+pub fn journal_key(id: &str) -> String {
+    JournalEntry::key(id)
+}
+
+pub fn is_journal_key(key: &str) -> bool {
+    JournalEntry::is_key(key)
+}
+
+/// Where a session's private notes are kept.
+pub fn private_key(id: &str) -> String {
+    PrivateNotes::key(id)
+}
+
+/// Where this device's airtime tracking of a session is kept.
+pub fn airtime_key(id: &str) -> String {
+    Airtime::key(id)
+}
+
+/// Where the latest run of an exercise done on its own is kept.
+pub fn exercise_key(exercise: ExerciseId) -> String {
+    ExerciseRun::key(&exercise)
+}
+
+/// Where the earlier runs of an exercise done on its own are kept.
+pub fn past_runs_key(exercise: ExerciseId) -> String {
+    Vec::<PastRun>::key(&exercise)
 }
 
 /// Where an unreadable record is set aside, unchanged. `n` makes the key
@@ -93,7 +111,7 @@ pub fn why_missing<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>, id
     let mut missing = Missing::NotHere;
     for (key, raw) in records {
         if key == own {
-            return match decode_session(raw) {
+            return match Session::decode(raw) {
                 Err(RecordError::Newer(_)) => Missing::Newer,
                 _ => Missing::SetAside,
             };
@@ -153,10 +171,6 @@ pub fn is_newer_record(raw: &str) -> bool {
     serde_json::from_str::<VersionOnly>(raw).is_ok_and(|r| r.v > STORE_VERSION)
 }
 
-pub fn encode_session(session: &Session) -> String {
-    encode(session)
-}
-
 /// A session with its fields' registers (when each last changed, by
 /// which tab): the stored record two tabs merge. The registers are beside
 /// the session, so a reader that does not know them reads the session.
@@ -189,172 +203,223 @@ pub fn decode_registers(raw: &str, session: &Session) -> Registers {
         .unwrap_or_else(|| Registers::unstamped(session))
 }
 
-pub fn decode_session(raw: &str) -> Result<Session, RecordError> {
-    let mut session: Session = decode(raw)?;
-    session.normalize();
-    Ok(session)
-}
-
-pub fn encode_private(notes: &PrivateNotes) -> String {
-    encode(notes)
-}
-
-pub fn decode_private(raw: &str) -> Result<PrivateNotes, RecordError> {
-    decode(raw)
-}
-
-/// Where the latest run of an exercise done on its own is kept.
 /// The team rotation kept on this device.
 pub const ROTATION_KEY: &str = "peer-coach.rotation";
 
-pub fn encode_rotation(schedule: &Schedule) -> String {
-    encode(schedule)
-}
-
-pub fn decode_rotation(raw: &str) -> Result<Schedule, RecordError> {
-    decode(raw)
-}
-
-pub fn encode_airtime(airtime: &Airtime) -> String {
-    encode(airtime)
-}
-
-pub fn decode_airtime(raw: &str) -> Result<Airtime, RecordError> {
-    decode(raw)
-}
-
 /// The FeedForward rounds done on this device, oldest first.
 pub const ROUNDS_KEY: &str = "peer-coach.rounds";
-
-pub fn encode_rounds(rounds: &[FeedForwardRound]) -> String {
-    encode(&rounds.to_vec())
-}
-
-pub fn decode_rounds(raw: &str) -> Result<Vec<FeedForwardRound>, RecordError> {
-    let mut rounds: Vec<FeedForwardRound> = decode(raw)?;
-    rounds.iter_mut().for_each(FeedForwardRound::normalize);
-    Ok(rounds)
-}
-
-pub fn exercise_key(exercise: ExerciseId) -> String {
-    format!("{PREFIX}exercise.{}", exercise.slug())
-}
-
-pub fn encode_exercise(run: &ExerciseRun) -> String {
-    encode(run)
-}
-
-pub fn decode_exercise(raw: &str) -> Result<ExerciseRun, RecordError> {
-    let mut run: ExerciseRun = decode(raw)?;
-    run.normalize();
-    Ok(run)
-}
-
-/// Where the earlier runs of an exercise done on its own are kept (apart
-/// from its current run, so that a version without them still reads that).
-pub fn past_runs_key(exercise: ExerciseId) -> String {
-    format!("{PREFIX}past-runs.{}", exercise.slug())
-}
-
-pub fn encode_past_runs(past: &[PastRun]) -> String {
-    encode(&past.to_vec())
-}
-
-pub fn decode_past_runs(raw: &str) -> Result<Vec<PastRun>, RecordError> {
-    let mut past: Vec<PastRun> = decode(raw)?;
-    past.iter_mut().for_each(|p| p.run.normalize());
-    Ok(past)
-}
-
-pub fn encode_settings(settings: &Settings) -> String {
-    encode(settings)
-}
-
-pub fn decode_settings(raw: &str) -> Result<Settings, RecordError> {
-    decode(raw)
-}
-
-/// Where a journal entry is kept: one record per entry, on this device
-/// only (never in a session record, so no link can carry it).
-pub fn journal_key(id: &str) -> String {
-    format!("{JOURNAL_PREFIX}{id}")
-}
-
-pub fn is_journal_key(key: &str) -> bool {
-    key.starts_with(JOURNAL_PREFIX)
-}
 
 /// A record set aside because it could not be read.
 pub fn is_aside_key(key: &str) -> bool {
     key.starts_with(ASIDE_PREFIX)
 }
 
-pub fn encode_journal_entry(entry: &JournalEntry) -> String {
-    encode(entry)
+/// A kind of record the app keeps on the device: where it is kept, and how
+/// it is written (`{"v":1,"data":…}`) and read back. One implementation per
+/// kind; the loaders, the backup and the restore go through it.
+pub trait Record: Serialize + for<'de> Deserialize<'de> {
+    /// What tells one record of the kind from another: a session id, an
+    /// exercise, or `()` for the one record of its kind.
+    type Id: ?Sized;
+
+    /// Where the record of `id` is kept.
+    fn key(id: &Self::Id) -> String;
+
+    /// Repair what an older or damaged record may hold (called on every
+    /// record read).
+    fn normalize(&mut self) {}
+
+    /// The record as stored.
+    fn encode(&self) -> String {
+        encode(self)
+    }
+
+    /// A stored record read back, normalized.
+    fn decode(raw: &str) -> Result<Self, RecordError> {
+        let mut record: Self = decode(raw)?;
+        record.normalize();
+        Ok(record)
+    }
 }
 
-pub fn decode_journal_entry(raw: &str) -> Result<JournalEntry, RecordError> {
-    let mut entry: JournalEntry = decode(raw)?;
-    entry.normalize();
-    Ok(entry)
+/// A record that carries its own id, many of the kind kept side by side,
+/// each under the key of its id (sessions, journal entries).
+pub trait Listed: Record<Id = str> {
+    /// The keys of the kind start with this.
+    const KEY_PREFIX: &'static str;
+
+    fn id(&self) -> &str;
+
+    /// Is `key` one of the kind's keys?
+    fn is_key(key: &str) -> bool {
+        key.starts_with(Self::KEY_PREFIX)
+    }
+
+    /// Is this record the one `key` may hold: its own key, of a valid id?
+    /// (A record found under another key is not trusted.)
+    fn belongs_at(&self, key: &str) -> bool {
+        Self::key(self.id()) == key && is_valid_id(self.id())
+    }
 }
 
-/// What loading the stored records found.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub sessions: Vec<Session>,
+impl Record for Session {
+    type Id = str;
+    fn key(id: &str) -> String {
+        format!("{SESSION_PREFIX}{id}")
+    }
+    fn normalize(&mut self) {
+        Session::normalize(self);
+    }
+}
+
+impl Listed for Session {
+    const KEY_PREFIX: &'static str = SESSION_PREFIX;
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Record for JournalEntry {
+    type Id = str;
+    fn key(id: &str) -> String {
+        format!("{JOURNAL_PREFIX}{id}")
+    }
+    fn normalize(&mut self) {
+        JournalEntry::normalize(self);
+    }
+}
+
+impl Listed for JournalEntry {
+    const KEY_PREFIX: &'static str = JOURNAL_PREFIX;
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// A session's private notes, kept apart from the session record so they
+/// can never travel with it.
+impl Record for PrivateNotes {
+    type Id = str;
+    fn key(session: &str) -> String {
+        format!("{PREFIX}private.{session}")
+    }
+}
+
+/// This device's airtime tracking of a session (the facilitator's own:
+/// never in the session record or a link).
+impl Record for Airtime {
+    type Id = str;
+    fn key(session: &str) -> String {
+        format!("{PREFIX}airtime.{session}")
+    }
+}
+
+/// The latest run of an exercise done on its own.
+impl Record for ExerciseRun {
+    type Id = ExerciseId;
+    fn key(exercise: &ExerciseId) -> String {
+        format!("{PREFIX}exercise.{}", exercise.slug())
+    }
+    fn normalize(&mut self) {
+        ExerciseRun::normalize(self);
+    }
+}
+
+/// The earlier runs of an exercise done on its own, kept apart from its
+/// current run so that a version without them still reads that.
+impl Record for Vec<PastRun> {
+    type Id = ExerciseId;
+    fn key(exercise: &ExerciseId) -> String {
+        format!("{PREFIX}past-runs.{}", exercise.slug())
+    }
+    fn normalize(&mut self) {
+        self.iter_mut().for_each(|p| p.run.normalize());
+    }
+}
+
+/// The FeedForward rounds done on this device, oldest first.
+impl Record for Vec<FeedForwardRound> {
+    type Id = ();
+    fn key(_: &()) -> String {
+        ROUNDS_KEY.to_string()
+    }
+    fn normalize(&mut self) {
+        self.iter_mut().for_each(FeedForwardRound::normalize);
+    }
+}
+
+/// The team rotation kept on this device.
+impl Record for Schedule {
+    type Id = ();
+    fn key(_: &()) -> String {
+        ROTATION_KEY.to_string()
+    }
+}
+
+impl Record for Settings {
+    type Id = ();
+    fn key(_: &()) -> String {
+        SETTINGS_KEY.to_string()
+    }
+}
+
+/// What loading the stored records of a listed kind found.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// The readable records, in the order the kind's loader gives.
+    pub records: Vec<T>,
     /// Damaged records: to be set aside under another key, unchanged.
     pub corrupt: Vec<String>,
     /// Records of a newer version: left where they are, untouched.
     pub newer: Vec<String>,
 }
 
-/// Read every session record among `(key, value)` pairs from storage.
-pub fn load_sessions<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded {
+impl<T> Default for Loaded<T> {
+    fn default() -> Self {
+        Loaded {
+            records: Vec::new(),
+            corrupt: Vec::new(),
+            newer: Vec::new(),
+        }
+    }
+}
+
+/// Read every record of the kind `T` among `(key, value)` pairs from
+/// storage, in their order.
+pub fn load_listed<'a, T: Listed>(
+    records: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Loaded<T> {
     let mut loaded = Loaded::default();
     for (key, raw) in records {
-        if !is_session_key(key) {
+        if !T::is_key(key) {
             continue;
         }
-        match decode_session(raw) {
-            Ok(session) if session_key(&session.id) == key => loaded.sessions.push(session),
+        match T::decode(raw) {
+            Ok(record) if record.belongs_at(key) => loaded.records.push(record),
             Ok(_) | Err(RecordError::Corrupt) => loaded.corrupt.push(key.to_string()),
             Err(RecordError::Newer(_)) => loaded.newer.push(key.to_string()),
         }
     }
     loaded
-        .sessions
+}
+
+/// Read every session record among `(key, value)` pairs from storage,
+/// most recently changed first.
+pub fn load_sessions<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded<Session> {
+    let mut loaded = load_listed::<Session>(records);
+    loaded
+        .records
         .sort_by_key(|s| std::cmp::Reverse(s.updated_ms));
     loaded
 }
 
-/// What loading the stored journal found.
-#[derive(Debug, Default)]
-pub struct LoadedJournal {
-    /// Readable entries, newest first.
-    pub entries: Vec<JournalEntry>,
-    /// Damaged records: to be set aside under another key, unchanged.
-    pub corrupt: Vec<String>,
-    /// Records of a newer version: left where they are, untouched.
-    pub newer: Vec<String>,
-}
-
-/// Read every journal record among `(key, value)` pairs from storage.
-pub fn load_journal<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> LoadedJournal {
-    let mut loaded = LoadedJournal::default();
-    for (key, raw) in records {
-        if !is_journal_key(key) {
-            continue;
-        }
-        match decode_journal_entry(raw) {
-            Ok(entry) if journal_key(&entry.id) == key && is_valid_id(&entry.id) => {
-                loaded.entries.push(entry)
-            }
-            Ok(_) | Err(RecordError::Corrupt) => loaded.corrupt.push(key.to_string()),
-            Err(RecordError::Newer(_)) => loaded.newer.push(key.to_string()),
-        }
-    }
-    journal::sort_newest_first(&mut loaded.entries);
+/// Read every journal record among `(key, value)` pairs from storage,
+/// newest first.
+pub fn load_journal<'a>(
+    records: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Loaded<JournalEntry> {
+    let mut loaded = load_listed::<JournalEntry>(records);
+    journal::sort_newest_first(&mut loaded.records);
     loaded
 }
 
@@ -396,21 +461,21 @@ mod tests {
     #[test]
     fn session_round_trips_with_version() {
         let s = sample("abc", 5);
-        let raw = encode_session(&s);
+        let raw = Record::encode(&s);
         assert!(raw.starts_with(r#"{"v":1,"data":"#));
-        assert_eq!(decode_session(&raw), Ok(s));
+        assert_eq!(Session::decode(&raw), Ok(s));
     }
 
     #[test]
     fn damaged_and_newer_records_are_told_apart() {
-        assert_eq!(decode_session("not json"), Err(RecordError::Corrupt));
+        assert_eq!(Session::decode("not json"), Err(RecordError::Corrupt));
         assert_eq!(
-            decode_session(r#"{"v":1,"data":{}}"#),
+            Session::decode(r#"{"v":1,"data":{}}"#),
             Err(RecordError::Corrupt)
         );
-        assert_eq!(decode_session(r#"{"v":1}"#), Err(RecordError::Corrupt));
+        assert_eq!(Session::decode(r#"{"v":1}"#), Err(RecordError::Corrupt));
         assert_eq!(
-            decode_session(r#"{"v":2,"data":"whatever"}"#),
+            Session::decode(r#"{"v":2,"data":"whatever"}"#),
             Err(RecordError::Newer(2))
         );
         assert!(is_newer_record(r#"{"v":2,"data":"whatever"}"#));
@@ -444,8 +509,8 @@ mod tests {
 
     #[test]
     fn loading_keeps_good_sets_aside_bad_and_skips_newer() {
-        let a = encode_session(&sample("a", 1));
-        let b = encode_session(&sample("b", 9));
+        let a = Record::encode(&sample("a", 1));
+        let b = Record::encode(&sample("b", 9));
         let records = vec![
             ("peer-coach.session.a", a.as_str()),
             ("peer-coach.session.b", b.as_str()),
@@ -457,7 +522,7 @@ mod tests {
             ("other-app", "x"),
         ];
         let loaded = load_sessions(records);
-        let ids: Vec<_> = loaded.sessions.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<_> = loaded.records.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["b", "a"], "newest first");
         assert_eq!(
             loaded.corrupt,
@@ -478,11 +543,11 @@ mod tests {
     fn private_notes_live_apart_from_the_session() {
         let mut notes = PrivateNotes::default();
         notes.set_half(0, "mine".into());
-        assert_eq!(decode_private(&encode_private(&notes)), Ok(notes));
+        assert_eq!(PrivateNotes::decode(&Record::encode(&notes)), Ok(notes));
         assert_eq!(private_key("abc"), "peer-coach.private.abc");
         assert!(!is_session_key(&private_key("abc")));
         let session = sample("abc", 0);
-        assert!(!encode_session(&session).contains("mine"));
+        assert!(!Record::encode(&session).contains("mine"));
     }
 
     #[test]
@@ -490,12 +555,12 @@ mod tests {
         let mut run = ExerciseRun::new(ExerciseId::WhatIf);
         run.subject = "Launch plan".into();
         run.draw_prompt(3);
-        assert_eq!(decode_exercise(&encode_exercise(&run)), Ok(run));
+        assert_eq!(ExerciseRun::decode(&Record::encode(&run)), Ok(run));
         assert_eq!(
             exercise_key(ExerciseId::WhatIf),
             "peer-coach.exercise.what-if"
         );
-        assert_eq!(decode_exercise("{"), Err(RecordError::Corrupt));
+        assert_eq!(ExerciseRun::decode("{"), Err(RecordError::Corrupt));
     }
 
     #[test]
@@ -504,9 +569,9 @@ mod tests {
             muted: true,
             language: Some("es".into()),
         };
-        assert_eq!(decode_settings(&encode_settings(&s)), Ok(s));
+        assert_eq!(Settings::decode(&Record::encode(&s)), Ok(s));
         assert_eq!(
-            decode_settings(r#"{"v":1,"data":{}}"#),
+            Settings::decode(r#"{"v":1,"data":{}}"#),
             Ok(Settings::default())
         );
     }
@@ -519,15 +584,15 @@ mod tests {
             tried: "the silent round".into(),
             ..JournalEntry::default()
         };
-        let a = encode_journal_entry(&entry("a", "2026-03-01"));
-        let b = encode_journal_entry(&entry("b", "2026-03-09"));
+        let a = Record::encode(&entry("a", "2026-03-01"));
+        let b = Record::encode(&entry("b", "2026-03-09"));
         assert!(a.starts_with(r#"{"v":1,"data":"#));
-        assert_eq!(decode_journal_entry(&a), Ok(entry("a", "2026-03-01")));
+        assert_eq!(JournalEntry::decode(&a), Ok(entry("a", "2026-03-01")));
         assert_eq!(journal_key("a"), "peer-coach.journal.a");
         assert!(is_journal_key(&journal_key("a")) && !is_session_key(&journal_key("a")));
         assert!(!is_journal_key(&aside_key(&journal_key("a"), 0)));
         assert!(is_aside_key(&aside_key(&journal_key("a"), 0)));
-        let bad_id = encode_journal_entry(&entry("no such id", "2026-03-01"));
+        let bad_id = Record::encode(&entry("no such id", "2026-03-01"));
         let records = vec![
             ("peer-coach.journal.a", a.as_str()),
             ("peer-coach.journal.b", b.as_str()),
@@ -538,7 +603,7 @@ mod tests {
             ("peer-coach.session.a", a.as_str()),
         ];
         let loaded = load_journal(records);
-        let ids: Vec<_> = loaded.entries.iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<_> = loaded.records.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["b", "a"]);
         assert_eq!(
             loaded.corrupt,

@@ -11,7 +11,7 @@ use crate::domain::private::PrivateNotes;
 use crate::domain::rotation::Schedule;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
-use crate::domain::store::{self, RecordError};
+use crate::domain::store::{self, Record, RecordError};
 use crate::platform::storage::{DeviceStorage, StorageError};
 
 /// What was found on the device at start.
@@ -27,15 +27,10 @@ pub struct Found {
 }
 
 pub fn load(storage: &DeviceStorage) -> Found {
-    let raw: Vec<(String, String)> = storage
-        .keys()
-        .into_iter()
-        .filter(|k| store::is_session_key(k))
-        .filter_map(|k| storage.get(&k).map(|v| (k, v)))
-        .collect();
-    let loaded = store::load_sessions(raw.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let raw = records_where(storage, store::is_session_key);
+    let loaded = store::load_sessions(pairs(&raw));
     let mut found = Found {
-        sessions: loaded.sessions,
+        sessions: loaded.records,
         newer: loaded.newer.len(),
         ..Found::default()
     };
@@ -44,7 +39,7 @@ pub fn load(storage: &DeviceStorage) -> Found {
         found.set_aside += 1;
     }
     if let Some(raw) = storage.get(store::SETTINGS_KEY) {
-        match store::decode_settings(&raw) {
+        match Settings::decode(&raw) {
             Ok(settings) => found.settings = settings,
             Err(RecordError::Newer(_)) => found.newer += 1,
             Err(RecordError::Corrupt) => {
@@ -73,34 +68,42 @@ fn set_aside(storage: &DeviceStorage, key: &str) {
 }
 
 pub fn save_session(storage: &DeviceStorage, session: &Session) -> Result<(), StorageError> {
-    storage.set(
-        &store::session_key(&session.id),
-        &store::encode_session(session),
-    )
+    save(storage, session.id.as_str(), session)
 }
 
 pub fn save_settings(storage: &DeviceStorage, settings: &Settings) -> Result<(), StorageError> {
     // A newer version's settings are not overwritten.
     if let Some(raw) = storage.get(store::SETTINGS_KEY) {
-        if matches!(store::decode_settings(&raw), Err(RecordError::Newer(_))) {
+        if matches!(Settings::decode(&raw), Err(RecordError::Newer(_))) {
             return Ok(());
         }
     }
-    storage.set(store::SETTINGS_KEY, &store::encode_settings(settings))
+    storage.set(store::SETTINGS_KEY, &settings.encode())
 }
 
-/// This device's private notes for a session (empty if none or unreadable;
-/// an unreadable record is set aside, never overwritten).
-pub fn load_private(storage: &DeviceStorage, id: &str) -> PrivateNotes {
-    let key = store::private_key(id);
-    match storage.get(&key).map(|raw| store::decode_private(&raw)) {
-        Some(Ok(notes)) => notes,
+/// The record `T` of `id` on the device, or an empty one if there is none
+/// or it cannot be read (a damaged record is set aside first, never
+/// overwritten).
+fn load_or_empty<T: Record + Default>(storage: &DeviceStorage, id: &T::Id) -> T {
+    let key = T::key(id);
+    match storage.get(&key).map(|raw| T::decode(&raw)) {
+        Some(Ok(record)) => record,
         Some(Err(RecordError::Corrupt)) => {
             set_aside(storage, &key);
-            PrivateNotes::default()
+            T::default()
         }
-        _ => PrivateNotes::default(),
+        _ => T::default(),
     }
+}
+
+/// Keep the record `T` of `id`.
+fn save<T: Record>(storage: &DeviceStorage, id: &T::Id, record: &T) -> Result<(), StorageError> {
+    storage.set(&T::key(id), &record.encode())
+}
+
+/// This device's private notes for a session (empty if none or unreadable).
+pub fn load_private(storage: &DeviceStorage, id: &str) -> PrivateNotes {
+    load_or_empty(storage, id)
 }
 
 pub fn save_private(
@@ -108,21 +111,13 @@ pub fn save_private(
     id: &str,
     notes: &PrivateNotes,
 ) -> Result<(), StorageError> {
-    storage.set(&store::private_key(id), &store::encode_private(notes))
+    save(storage, id, notes)
 }
 
-/// This device's airtime tracking of a session (empty if none, or if the
-/// record cannot be read: a damaged one is set aside).
+/// This device's airtime tracking of a session (empty if none or
+/// unreadable).
 pub fn load_airtime(storage: &DeviceStorage, id: &str) -> Airtime {
-    let key = store::airtime_key(id);
-    match storage.get(&key).map(|raw| store::decode_airtime(&raw)) {
-        Some(Ok(airtime)) => airtime,
-        Some(Err(RecordError::Corrupt)) => {
-            set_aside(storage, &key);
-            Airtime::default()
-        }
-        _ => Airtime::default(),
-    }
+    load_or_empty(storage, id)
 }
 
 pub fn save_airtime(
@@ -130,7 +125,7 @@ pub fn save_airtime(
     id: &str,
     airtime: &Airtime,
 ) -> Result<(), StorageError> {
-    storage.set(&store::airtime_key(id), &store::encode_airtime(airtime))
+    save(storage, id, airtime)
 }
 
 /// What the device holds for an exercise done on its own.
@@ -144,7 +139,7 @@ pub enum StoredRun {
 
 pub fn load_exercise(storage: &DeviceStorage, id: ExerciseId) -> StoredRun {
     let key = store::exercise_key(id);
-    match storage.get(&key).map(|raw| store::decode_exercise(&raw)) {
+    match storage.get(&key).map(|raw| ExerciseRun::decode(&raw)) {
         Some(Ok(run)) if run.exercise == id => StoredRun::Found(run),
         Some(Err(RecordError::Newer(_))) => StoredRun::Newer,
         Some(_) => {
@@ -160,7 +155,7 @@ pub fn load_exercise(storage: &DeviceStorage, id: ExerciseId) -> StoredRun {
 /// them); a damaged record is set aside first.
 pub fn load_past_runs(storage: &DeviceStorage, id: ExerciseId) -> (Vec<PastRun>, bool) {
     let key = store::past_runs_key(id);
-    match storage.get(&key).map(|raw| store::decode_past_runs(&raw)) {
+    match storage.get(&key).map(|raw| Vec::<PastRun>::decode(&raw)) {
         Some(Ok(past)) => (
             past.into_iter().filter(|p| p.run.exercise == id).collect(),
             true,
@@ -180,7 +175,7 @@ pub fn load_past_runs(storage: &DeviceStorage, id: ExerciseId) -> (Vec<PastRun>,
 pub fn load_rotation(storage: &DeviceStorage) -> Option<(Schedule, bool)> {
     match storage
         .get(store::ROTATION_KEY)
-        .map(|raw| store::decode_rotation(&raw))
+        .map(|raw| Schedule::decode(&raw))
     {
         Some(Ok(schedule)) => Some((schedule, true)),
         Some(Err(RecordError::Newer(_))) => Some((Schedule::default(), false)),
@@ -198,7 +193,7 @@ pub fn load_rotation(storage: &DeviceStorage) -> Option<(Schedule, bool)> {
 pub fn load_rounds(storage: &DeviceStorage) -> (Vec<FeedForwardRound>, bool) {
     match storage
         .get(store::ROUNDS_KEY)
-        .map(|raw| store::decode_rounds(&raw))
+        .map(|raw| Vec::<FeedForwardRound>::decode(&raw))
     {
         Some(Ok(rounds)) => (rounds, true),
         Some(Err(RecordError::Newer(_))) => (Vec::new(), false),
@@ -272,7 +267,7 @@ pub fn load_journal(storage: &DeviceStorage) -> FoundJournal {
         set_aside(storage, key);
     }
     FoundJournal {
-        entries: loaded.entries,
+        entries: loaded.records,
         set_aside: loaded.corrupt.len(),
         newer: loaded.newer.len(),
     }
@@ -286,14 +281,11 @@ pub fn save_journal_entry(
 ) -> Result<(), StorageError> {
     let key = store::journal_key(&entry.id);
     if let Some(raw) = storage.get(&key) {
-        if matches!(
-            store::decode_journal_entry(&raw),
-            Err(RecordError::Newer(_))
-        ) {
+        if matches!(JournalEntry::decode(&raw), Err(RecordError::Newer(_))) {
             return Ok(());
         }
     }
-    storage.set(&key, &store::encode_journal_entry(entry))
+    storage.set(&key, &entry.encode())
 }
 
 pub fn delete_journal_entry(storage: &DeviceStorage, id: &str) {

@@ -3,6 +3,15 @@
 //! storage in private modes and third-party iframes (reading
 //! `window.localStorage` can even throw), and a full storage throws on
 //! write: both come back as values, never as panics.
+//!
+//! Why `web_sys::Storage` and not `gloo-storage` (which the design card
+//! names): gloo's `get`/`set` store every value as JSON, so a record,
+//! already JSON, would be written quoted (other bytes than every version
+//! so far wrote and reads), and a damaged record could not be moved aside
+//! unchanged. What would remain of it is `LocalStorage::raw()`, `delete()`
+//! and `length()`: the same `web_sys` calls, each of which panics where the
+//! browser refuses storage, so the availability check below would stay
+//! all the same. No gain for a dependency: left out.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;

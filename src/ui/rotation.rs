@@ -15,7 +15,7 @@ use crate::domain::export::ical::{rotation_calendar, EventText};
 use crate::domain::rotation::{link, to_csv, OddPolicy, Period, Roster, Schedule};
 use crate::domain::route::Route;
 use crate::domain::share::LinkError;
-use crate::domain::store;
+use crate::domain::store::{self, Record};
 use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::{files, print_page, records};
@@ -68,7 +68,7 @@ pub fn RotationScreen() -> impl IntoView {
         }));
     let save = move || {
         if writable {
-            let raw = schedule.with_untracked(store::encode_rotation);
+            let raw = schedule.with_untracked(Record::encode);
             sessions.keep(store::ROTATION_KEY, &raw);
         }
     };

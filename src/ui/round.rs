@@ -12,7 +12,7 @@ use crate::domain::exercise::round::{
 };
 use crate::domain::flow::MAX_GROUP;
 use crate::domain::route::Route;
-use crate::domain::store;
+use crate::domain::store::{self, Record};
 use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::records;
@@ -26,7 +26,7 @@ pub(crate) fn load(sessions: &Sessions) -> (Vec<FeedForwardRound>, bool) {
 }
 
 fn save(sessions: &Sessions, rounds: &[FeedForwardRound]) {
-    sessions.keep(store::ROUNDS_KEY, &store::encode_rounds(rounds));
+    sessions.keep(store::ROUNDS_KEY, &rounds.to_vec().encode());
 }
 
 /// Keep round `index` as it is now, into the list as stored now (another

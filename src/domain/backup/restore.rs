@@ -28,13 +28,11 @@ impl Change {
     /// The key and value to store.
     pub fn record(&self) -> (String, String) {
         match self {
-            Change::Session(s) => (store::session_key(&s.id), store::encode_session(s)),
-            Change::Private { session, notes } => {
-                (store::private_key(session), store::encode_private(notes))
-            }
-            Change::Journal(e) => (store::journal_key(&e.id), store::encode_journal_entry(e)),
-            Change::Exercise(r) => (store::exercise_key(r.exercise), store::encode_exercise(r)),
-            Change::Settings(s) => (store::SETTINGS_KEY.to_string(), store::encode_settings(s)),
+            Change::Session(s) => (store::session_key(&s.id), s.encode()),
+            Change::Private { session, notes } => (store::private_key(session), notes.encode()),
+            Change::Journal(e) => (store::journal_key(&e.id), e.encode()),
+            Change::Exercise(r) => (store::exercise_key(r.exercise), r.encode()),
+            Change::Settings(s) => (store::SETTINGS_KEY.to_string(), s.encode()),
             Change::AsStored { key, value } => (key.clone(), value.clone()),
         }
     }
@@ -49,7 +47,7 @@ impl Change {
         };
         existing == self.record().1
             || matches!(self, Change::Private { .. })
-                && store::decode_private(existing).is_ok_and(|n| n.is_empty())
+                && PrivateNotes::decode(existing).is_ok_and(|n| n.is_empty())
     }
 }
 
@@ -109,28 +107,28 @@ pub fn restore(
 ) -> (Vec<Change>, RestoreReport) {
     let mut m = Merge::new(device, new_id);
     m.exported_ms = backup.exported_ms;
-    for s in &backup.sessions {
-        m.session(s, backup.private.get(&s.id));
+    for s in &backup.data.sessions {
+        m.session(s, backup.data.private.get(&s.id));
     }
-    let with_session: HashSet<&str> = backup.sessions.iter().map(|s| s.id.as_str()).collect();
-    for (id, notes) in &backup.private {
+    let with_session: HashSet<&str> = backup.data.sessions.iter().map(|s| s.id.as_str()).collect();
+    for (id, notes) in &backup.data.private {
         if !with_session.contains(id.as_str()) {
             m.notes_alone(id, notes);
         }
     }
-    for e in &backup.journal {
+    for e in &backup.data.journal {
         m.journal(e);
     }
-    for r in &backup.exercises {
+    for r in &backup.data.exercises {
         m.exercise(r);
     }
-    if let Some(settings) = &backup.settings {
+    if let Some(settings) = &backup.data.settings {
         if m.keys.insert(store::SETTINGS_KEY.to_string()) {
             m.changes.push(Change::Settings(settings.clone()));
             m.report.settings_added = true;
         }
     }
-    for (key, value) in &backup.as_stored {
+    for (key, value) in &backup.data.as_stored {
         m.as_stored(key, value);
     }
     m.report.unreadable = backup.unreadable;
@@ -333,7 +331,7 @@ impl<'a> Merge<'a> {
             self.add_notes(id, notes);
             self.report.notes_added += 1;
         } else {
-            self.keep_aside(&store::private_key(id), store::encode_private(notes));
+            self.keep_aside(&store::private_key(id), notes.encode());
             self.report.kept_as_stored += 1;
         }
     }
@@ -372,7 +370,7 @@ impl<'a> Merge<'a> {
                 self.report.exercises.added += 1;
             }
             _ => {
-                let value = store::encode_exercise(theirs);
+                let value = theirs.encode();
                 if self.stored.contains(&value) {
                     self.report.exercises.unchanged += 1;
                 } else {

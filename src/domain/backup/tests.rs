@@ -188,12 +188,12 @@ fn restoring_twice_adds_nothing_the_second_time() {
     put(&mut records, Change::Journal(entry("j1", 1, "Mine")));
     let mut backup = Backup::of(&device(&rich_records()), 1);
     // Conflicts too: the same ids, other content.
-    backup.sessions.push(session("a", 1, "Theirs"));
-    backup.journal.push(entry("j1", 1, "Theirs"));
+    backup.data.sessions.push(session("a", 1, "Theirs"));
+    backup.data.journal.push(entry("j1", 1, "Theirs"));
     let mut other_run = ExerciseRun::new(ExerciseId::WhatIf);
     other_run.subject = "Another launch".into();
-    backup.exercises.push(other_run);
-    backup.private.insert("gone".into(), notes("orphan"));
+    backup.data.exercises.push(other_run);
+    backup.data.private.insert("gone".into(), notes("orphan"));
 
     let (changes, first) = restore(&device(&records), &backup, &mut counter());
     assert!(first.changed_anything());
@@ -221,9 +221,9 @@ fn a_conflict_keeps_both_and_the_notes_follow_the_copy() {
     );
     put(&mut records, Change::Journal(entry("j1", 1, "Mine")));
     let mut backup = Backup::default();
-    backup.sessions.push(session("a", 1, "Theirs"));
-    backup.private.insert("a".into(), notes("their notes"));
-    backup.journal.push(entry("j1", 1, "Theirs"));
+    backup.data.sessions.push(session("a", 1, "Theirs"));
+    backup.data.private.insert("a".into(), notes("their notes"));
+    backup.data.journal.push(entry("j1", 1, "Theirs"));
 
     // A generator giving an id in use, or one that is not an id, is asked on.
     let mut given = vec!["a", "bad id!", "copy1", "j1"].into_iter();
@@ -250,10 +250,13 @@ fn a_conflict_keeps_both_and_the_notes_follow_the_copy() {
     assert_eq!(tried, [("copy9", "Theirs"), ("j1", "Mine")]);
 
     // One that keeps giving the same id in use: counted on from it.
-    let theirs = Backup {
-        sessions: vec![session("a", 1, "Yet another")],
-        ..Backup::default()
-    };
+    let theirs = Backup::of(
+        &DeviceData {
+            sessions: vec![session("a", 1, "Yet another")],
+            ..DeviceData::default()
+        },
+        0,
+    );
     let (changes, _) = restore(&device(&records), &theirs, &mut || "a".to_string());
     assert!(matches!(&changes[..], [Change::Session(s)] if s.id == "a-1"));
 }
@@ -270,8 +273,9 @@ fn notes_are_added_to_a_session_that_had_none() {
         },
     );
     let mut backup = Backup::default();
-    backup.sessions.push(session("a", 1, "Same"));
+    backup.data.sessions.push(session("a", 1, "Same"));
     backup
+        .data
         .private
         .insert("a".into(), notes("written elsewhere"));
     let (changes, report) = restore(&device(&records), &backup, &mut counter());
@@ -292,10 +296,13 @@ fn a_different_exercise_run_is_kept_aside_and_the_device_keeps_its_own() {
     put(&mut records, Change::Exercise(mine.clone()));
     let mut theirs = mine.clone();
     theirs.subject = "Theirs".into();
-    let backup = Backup {
-        exercises: vec![theirs.clone()],
-        ..Backup::default()
-    };
+    let backup = Backup::of(
+        &DeviceData {
+            exercises: vec![theirs.clone()],
+            ..DeviceData::default()
+        },
+        0,
+    );
     let (changes, report) = restore(&device(&records), &backup, &mut counter());
     assert_eq!(report.exercises.kept_both, 1);
     apply(&mut records, &changes);
@@ -303,19 +310,22 @@ fn a_different_exercise_run_is_kept_aside_and_the_device_keeps_its_own() {
     assert_eq!(after.exercises, [mine]);
     assert_eq!(
         after.as_stored["peer-coach.aside.exercise.role-play"],
-        store::encode_exercise(&theirs)
+        theirs.encode()
     );
 }
 
 #[test]
 fn settings_stay_unless_the_device_has_none() {
-    let theirs = Backup {
-        settings: Some(Settings {
-            muted: true,
-            language: None,
-        }),
-        ..Backup::default()
-    };
+    let theirs = Backup::of(
+        &DeviceData {
+            settings: Some(Settings {
+                muted: true,
+                language: None,
+            }),
+            ..DeviceData::default()
+        },
+        0,
+    );
     let mut records = Records::new();
     put(
         &mut records,
@@ -343,11 +353,14 @@ fn a_newer_record_on_the_device_is_never_written_over() {
     let newer = r#"{"v":4,"data":{"id":"a"}}"#.to_string();
     records.insert(store::session_key("a"), newer.clone());
     records.insert(store::journal_key("j1"), newer.clone());
-    let backup = Backup {
-        sessions: vec![session("a", 1, "Theirs")],
-        journal: vec![entry("j1", 1, "Theirs")],
-        ..Backup::default()
-    };
+    let backup = Backup::of(
+        &DeviceData {
+            sessions: vec![session("a", 1, "Theirs")],
+            journal: vec![entry("j1", 1, "Theirs")],
+            ..DeviceData::default()
+        },
+        0,
+    );
     let (changes, report) = restore(&device(&records), &backup, &mut counter());
     assert_eq!(
         (report.sessions.kept_both, report.journal.kept_both),
@@ -367,20 +380,22 @@ fn a_newer_record_on_the_device_is_never_written_over() {
         session: "b".into(),
         notes: notes("x"),
     };
-    assert!(!private.may_write(Some(&store::encode_private(&notes("y")))));
-    assert!(private.may_write(Some(&store::encode_private(&PrivateNotes::default()))));
+    assert!(!private.may_write(Some(&notes("y").encode())));
+    assert!(private.may_write(Some(&PrivateNotes::default().encode())));
 }
 
 #[test]
 fn records_kept_as_stored_never_take_a_place_this_version_reads() {
     // A file that puts a readable-looking session where only this
     // version's own records belong: it is kept, set aside.
-    let sneaky = store::encode_session(&session("x", 1, "sneaky"));
+    let sneaky = session("x", 1, "sneaky").encode();
     let mut backup = Backup::default();
     backup
+        .data
         .as_stored
         .insert(store::session_key("x"), sneaky.clone());
     backup
+        .data
         .as_stored
         .insert("peer-coach.aside.session.q".into(), "{broken".into());
     let mut records = Records::new();
@@ -445,7 +460,7 @@ fn a_broken_structure_is_damaged() {
 #[test]
 fn unreadable_items_are_skipped_and_counted_the_rest_restored() {
     let mut backup = Backup::of(&device(&rich_records()), 7);
-    backup.as_stored.clear();
+    backup.data.as_stored.clear();
     let mut value: Value = serde_json::from_str(&to_json(&backup)).unwrap();
     let sessions = value["sessions"].as_array_mut().unwrap();
     sessions.push(serde_json::json!({ "id": "half-a-session" }));
@@ -466,11 +481,11 @@ fn unreadable_items_are_skipped_and_counted_the_rest_restored() {
     value["settings"] = "loud".into();
     let parsed = parse(&value.to_string()).unwrap();
     assert_eq!(parsed.unreadable, 8);
-    assert_eq!(parsed.sessions, backup.sessions);
-    assert_eq!(parsed.journal, backup.journal);
-    assert_eq!(parsed.exercises, backup.exercises);
-    assert_eq!(parsed.private, backup.private);
-    assert_eq!(parsed.settings, None);
+    assert_eq!(parsed.data.sessions, backup.data.sessions);
+    assert_eq!(parsed.data.journal, backup.data.journal);
+    assert_eq!(parsed.data.exercises, backup.data.exercises);
+    assert_eq!(parsed.data.private, backup.data.private);
+    assert_eq!(parsed.data.settings, None);
     let (_, report) = restore(&DeviceData::default(), &parsed, &mut counter());
     assert_eq!(report.unreadable, 8);
     assert_eq!(report.sessions.added, 2);
@@ -488,8 +503,8 @@ fn items_are_normalized_on_the_way_in() {
         serde_json::to_string(&e).unwrap()
     );
     let parsed = parse(&text).unwrap();
-    assert_eq!(parsed.sessions[0].halves[0].confidence, Some(10));
-    assert_eq!(parsed.journal[0].date, "1970-01-01");
+    assert_eq!(parsed.data.sessions[0].halves[0].confidence, Some(10));
+    assert_eq!(parsed.data.journal[0].date, "1970-01-01");
 }
 
 #[test]
@@ -562,12 +577,15 @@ fn a_restore_cut_short_by_a_full_storage_is_finished_by_the_next() {
     let mut records = Records::new();
     put(&mut records, Change::Session(session("a", 1, "Mine")));
     put(&mut records, Change::Journal(entry("j1", 1, "Mine")));
-    let backup = Backup {
-        sessions: vec![session("a", 1, "Theirs"), session("b", 2, "New")],
-        private: [("a".into(), notes("theirs")), ("b".into(), notes("new"))].into(),
-        journal: vec![entry("j1", 1, "Theirs"), entry("j2", 2, "New")],
-        ..Backup::default()
-    };
+    let backup = Backup::of(
+        &DeviceData {
+            sessions: vec![session("a", 1, "Theirs"), session("b", 2, "New")],
+            private: [("a".into(), notes("theirs")), ("b".into(), notes("new"))].into(),
+            journal: vec![entry("j1", 1, "Theirs"), entry("j2", 2, "New")],
+            ..DeviceData::default()
+        },
+        0,
+    );
     let (changes, _) = restore(&device(&records), &backup, &mut counter());
     let mut complete = records.clone();
     apply(&mut complete, &changes);

@@ -9,7 +9,7 @@
 //! Events have stable UIDs derived from the session, so importing a newer
 //! file updates the events instead of adding copies.
 
-use crate::domain::dates::{civil_from_days, days_from_civil, parse_iso_date};
+use crate::domain::dates::{civil_from_days, day_of};
 use crate::domain::export::zone::{Zone, DAY_MS};
 use crate::domain::followup::NextMeeting;
 use crate::domain::rotation::{Period, Schedule};
@@ -51,8 +51,7 @@ pub struct EventText {
 /// that repeats gets a weekly `RRULE`. `now_ms` is the file's `DTSTAMP`.
 pub fn meeting_calendar(meeting: &Meeting, zone: &Zone, now_ms: i64) -> Option<String> {
     let when = meeting.when.clone().normalized()?;
-    let (y, m, d) = parse_iso_date(&when.date)?;
-    let day = days_from_civil(y, m, d);
+    let day = day_of(&when.date)?;
     let mut cal = Calendar::new();
     let tzid = zone.tzid();
     let time = minute_of_day(&when.time);
@@ -102,7 +101,7 @@ pub fn actions_calendar(
         .iter()
         .flat_map(|h| &h.actions)
         .filter(|a| !a.what.trim().is_empty())
-        .filter_map(|a| parse_iso_date(&a.due).map(|(y, m, d)| (a, days_from_civil(y, m, d))))
+        .filter_map(|a| day_of(&a.due).map(|day| (a, day)))
         .collect();
     if due.is_empty() {
         return None;
@@ -145,13 +144,12 @@ pub fn rotation_calendar(
     let mut cal = Calendar::new();
     let mut events = 0;
     for period in &schedule.periods {
-        let Some((y, m, d)) = schedule
+        let Some(day) = schedule
             .period_date(period.index)
-            .and_then(|date| parse_iso_date(&date))
+            .and_then(|date| day_of(&date))
         else {
             continue;
         };
-        let day = days_from_civil(y, m, d);
         for (g, group) in period.groups.iter().enumerate() {
             if only.is_some_and(|id| !group.contains(&id)) {
                 continue;

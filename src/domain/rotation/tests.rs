@@ -351,3 +351,94 @@ fn a_change_remakes_only_the_periods_from_today() {
     assert_eq!(s.periods.len(), 4);
     assert!(s.periods[2..].iter().all(|p| p.present().contains(&6)));
 }
+
+/// The hand-written period date that `chrono`'s month and day arithmetic
+/// replaced, kept as the oracle the new one must agree with.
+fn oracle_period_date(start: &str, every_weeks: Option<u8>, index: u32) -> Option<String> {
+    use crate::domain::dates::{civil_from_days, days_from_civil, days_in_month, weekday};
+    let (y, m, d) = dates::parse_iso_date(start)?;
+    let (y, m, d) = match every_weeks {
+        Some(weeks) => {
+            let step = 7 * i64::from(weeks.max(1)) * i64::from(index);
+            civil_from_days(days_from_civil(y, m, d) + step)
+        }
+        None => {
+            let months = (m - 1) + i64::from(index);
+            let (y, m) = (y + months.div_euclid(12), months.rem_euclid(12) + 1);
+            let days = days_from_civil(y, m, d.min(days_in_month(y, m)));
+            let to_monday = match weekday(days) {
+                6 => 2,
+                0 => 1,
+                _ => 0,
+            };
+            civil_from_days(days + to_monday)
+        }
+    };
+    (1000..=9999)
+        .contains(&y)
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[test]
+fn period_dates_agree_with_the_hand_written_ones_from_every_month_end() {
+    // Every start from the 25th to the month's end of 1999 to 2031, and
+    // the edges of the years the app writes: monthly and every 1 to 4
+    // weeks, the first 30 periods and some far ones.
+    let mut starts: Vec<String> = Vec::new();
+    for y in 1999..=2031 {
+        for m in 1..=12 {
+            for d in 25..=31 {
+                starts.push(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+    }
+    starts.extend(["1000-01-01", "9999-12-31", "9999-01-31", "9998-12-06"].map(String::from));
+    for start in starts.iter().filter(|s| dates::is_iso_date(s)) {
+        for every in [None, Some(0), Some(1), Some(2), Some(4)] {
+            let schedule = Schedule {
+                start: start.clone(),
+                every_weeks: every,
+                ..Schedule::default()
+            };
+            for index in (0..30).chain([95_999, 96_000, 500_000, u32::MAX]) {
+                assert_eq!(
+                    schedule.period_date(index),
+                    oracle_period_date(start, every, index),
+                    "{start} {every:?} {index}"
+                );
+            }
+        }
+    }
+}
+
+// Native only: proptest is a native dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
+mod period_date_props {
+    use super::*;
+    use crate::domain::dates::{civil_from_days, days_from_civil};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// Any start of the years 1000 to 9999, any rhythm, any period.
+        #[test]
+        fn period_dates_agree_with_the_hand_written_ones(
+            day in days_from_civil(1000, 1, 1)..=days_from_civil(9999, 12, 31),
+            every in proptest::option::of(any::<u8>()),
+            index in prop_oneof![0u32..1_000, any::<u32>()],
+        ) {
+            let (y, m, d) = civil_from_days(day);
+            let start = format!("{y:04}-{m:02}-{d:02}");
+            let schedule = Schedule {
+                start: start.clone(),
+                every_weeks: every,
+                ..Schedule::default()
+            };
+            prop_assert_eq!(
+                schedule.period_date(index),
+                oracle_period_date(&start, every, index)
+            );
+        }
+    }
+}

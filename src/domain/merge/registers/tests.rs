@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::session::Setup;
+use crate::domain::store::Record;
 use proptest::prelude::*;
 use std::collections::VecDeque;
 
@@ -367,8 +368,8 @@ fn one_field_typed_in_two_tabs_at_once_is_said() {
 #[test]
 fn an_old_record_without_stamps_loads() {
     let s = base();
-    let raw = crate::domain::store::encode_session(&s);
-    let back = crate::domain::store::decode_session(&raw).unwrap();
+    let raw = s.encode();
+    let back = Session::decode(&raw).unwrap();
     let regs = crate::domain::store::decode_registers(&raw, &back);
     assert_eq!(regs, Registers::unstamped(&back));
     assert_eq!(regs.session(), Some(back));

@@ -113,7 +113,9 @@
 //! survives the round trip. Reading checks every length and count and
 //! returns `None` for anything that is not a well-formed session.
 
-use crate::domain::dates::{civil_from_days, days_from_civil, parse_iso_date};
+use chrono::Datelike;
+
+use crate::domain::dates::{self, date_of_day, day_of};
 
 mod read;
 mod write;
@@ -162,8 +164,7 @@ pub fn get_varint(bytes: &[u8]) -> Option<(u64, usize)> {
 }
 /// The day count of a due date written exactly as `YYYY-MM-DD`.
 fn date_days(text: &str) -> Option<i64> {
-    let (y, m, d) = parse_iso_date(text)?;
-    let days = days_from_civil(y, m, d);
+    let days = day_of(text)?;
     (format_days(days).as_deref() == Some(text)).then_some(days)
 }
 
@@ -174,10 +175,9 @@ pub fn is_canonical_date(text: &str) -> bool {
 }
 
 fn format_days(days: i64) -> Option<String> {
-    let (y, m, d) = civil_from_days(days);
-    (1000..=9999)
-        .contains(&y)
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    date_of_day(days)
+        .filter(|date| (1000..=9999).contains(&date.year()))
+        .map(dates::format)
 }
 
 #[cfg(test)]
@@ -396,6 +396,7 @@ mod tests {
 
     #[test]
     fn dates_round_trip_and_odd_texts_stay_text() {
+        use crate::domain::dates::{civil_from_days, days_from_civil};
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2026, 3, 10), 20_522);
         for days in [-354_285, 0, 20_522, 2_932_896] {
