@@ -245,7 +245,7 @@ fn clear_fillers() {
 async fn a_full_storage_keeps_what_it_holds_and_says_so() {
     let root = fresh();
     let mut session = Session::new("kept1".into(), 1, &Setup::default());
-    session.halves[0].goal.topic = "Kept topic".into();
+    session.turns[0].goal.topic = "Kept topic".into();
     records::save_session(&DeviceStorage::open(), &session).unwrap();
     fill_storage();
     let app = mount(&root, None);
@@ -265,7 +265,7 @@ async fn a_full_storage_keeps_what_it_holds_and_says_so() {
 async fn opening_a_link_never_writes_over_an_unreadable_record() {
     let root = fresh();
     let mut session = Session::new("clash1".into(), 1, &Setup::default());
-    session.halves[0].goal.topic = "From the link".into();
+    session.turns[0].goal.topic = "From the link".into();
     let future = r#"{"v":9,"data":"a newer app's session"}"#;
     local()
         .set_item("peer-coach.session.clash1", future)
@@ -311,9 +311,9 @@ async fn an_exercise_in_a_session_is_kept_in_the_session_as_typed() {
     let saved = stored_sessions();
     assert_eq!(saved.len(), 1);
     let session: Session = Session::decode(&saved[0]).unwrap();
-    assert_eq!(session.halves[0].exercises.len(), 1);
+    assert_eq!(session.turns[0].exercises.len(), 1);
     assert_eq!(
-        session.halves[0].exercises[0].subject,
+        session.turns[0].exercises[0].subject,
         "<b>Meetings</b> run long"
     );
     // Text, never markup.

@@ -94,7 +94,7 @@ fn a_restore_leaves_out_what_changed_since_it_was_planned() {
     assert_eq!(changes, [Change::Session(session.clone())]);
     // Meanwhile another tab wrote that session, changed.
     let mut edited = session.clone();
-    edited.halves[0].goal.topic = "Changed in another tab".into();
+    edited.turns[0].goal.topic = "Changed in another tab".into();
     records::save_session(&storage, &edited).unwrap();
     assert_eq!(records::apply_restore(&storage, &changes), Ok(1));
     let kept = storage.get(&store::session_key(&session.id)).unwrap();

@@ -61,7 +61,7 @@ async fn webcrypto_round_trip_with_fresh_salt_and_nonce() {
     let b = lock(&session, PASSPHRASE).await.unwrap();
     assert_ne!(a, b, "a fresh salt and nonce for every link");
     let opened = unlock(&envelope(&a), PASSPHRASE).await.unwrap();
-    assert_eq!(opened.halves[0].goal.topic, session.halves[0].goal.topic);
+    assert_eq!(opened.turns[0].goal.topic, session.turns[0].goal.topic);
     // A session with exercise runs seals as `e2`, and opens again.
     let with_exercises = reference_session_with_exercises();
     let e2 = lock(&with_exercises, PASSPHRASE).await.unwrap();

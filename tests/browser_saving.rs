@@ -61,9 +61,9 @@ impl Rng {
 
 /// One edit a person could make on the goal screen and around it.
 fn edit(rng: &mut Rng, s: &mut Session) {
-    let half = (rng.next() % 2) as usize;
+    let turn = (rng.next() % 2) as usize;
     let c = char::from(b'a' + (rng.next() % 26) as u8);
-    let Some(h) = s.half_mut(half) else { return };
+    let Some(h) = s.turn_mut(turn) else { return };
     match rng.next() % 5 {
         0 => h.goal.topic.push(c),
         1 => {
@@ -107,15 +107,13 @@ async fn changes_never_write_and_each_save_writes_exactly_what_is_shown() {
         }
     }
     // Left alone, the save comes by itself, with the last state.
-    sessions.update(&ids[0], |s| {
-        s.halves[0].goal.topic = "The last words".into()
-    });
+    sessions.update(&ids[0], |s| s.turns[0].goal.topic = "The last words".into());
     sleep((SAVE_AFTER.as_millis() + 200) as i32).await;
     for id in &ids {
         assert_eq!(stored(id), sessions.get_untracked(id));
     }
     assert_eq!(
-        stored(&ids[0]).unwrap().halves[0].goal.topic,
+        stored(&ids[0]).unwrap().turns[0].goal.topic,
         "The last words"
     );
     owner.unset_with_forced_cleanup();
@@ -141,7 +139,7 @@ async fn changes_that_keep_coming_are_saved_within_the_bound() {
     let keys = (SAVE_WITHIN.as_millis() as i32 + 1_000) / step;
     let mut written_after = None;
     for k in 0..keys {
-        sessions.update(&id, |s| s.halves[0].reality.push('x'));
+        sessions.update(&id, |s| s.turns[0].reality.push('x'));
         sleep(step).await;
         if raw(&id) != first {
             written_after = Some(k * step);
@@ -163,7 +161,7 @@ fn a_session_unmounted_with_unsaved_changes_is_saved() {
     owner.set();
     let sessions = Sessions::provide(DeviceStorage::open(), Notices::new());
     let id = sessions.create(&Setup::default());
-    sessions.update(&id, |s| s.halves[0].goal.topic = "Typed just before".into());
+    sessions.update(&id, |s| s.turns[0].goal.topic = "Typed just before".into());
     let shown = sessions.get_untracked(&id);
     // The app goes away (its owner is cleaned up): what was shown is kept.
     owner.unset_with_forced_cleanup();

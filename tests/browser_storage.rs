@@ -59,7 +59,7 @@ fn a_saved_session_loads_back() {
     clear_ours();
     let storage = DeviceStorage::open();
     let mut session = Session::new("abc".into(), 1, &Setup::default());
-    session.halves[0].goal.topic = "<b>Not HTML</b>".into();
+    session.turns[0].goal.topic = "<b>Not HTML</b>".into();
     records::save_session(&storage, &session).unwrap();
     let found = records::load(&storage);
     assert_eq!(found.sessions, vec![session]);

@@ -52,7 +52,7 @@ proptest! {
     ) {
         let mut s = group(people, total, everyone, turns);
         let expected_turns = if everyone { people } else { usize::from(turns).min(people) };
-        prop_assert_eq!(s.halves.len(), expected_turns);
+        prop_assert_eq!(s.turns.len(), expected_turns);
         prop_assert_eq!(s.format, Format::Group(expected_turns as u8));
         let total = s.total_minutes;
         prop_assert!(total >= MIN_TURN_MINUTES * expected_turns as u32);
@@ -68,8 +68,8 @@ proptest! {
             match e {
                 Event::Away(who, away) => s.set_absent(who, away, now),
                 Event::Run(h, minutes) => {
-                    if h < s.halves.len() && !s.is_skipped(h) {
-                        s.go_to(Step::Phase { half: h, phase: Phase::Goal }, now);
+                    if h < s.turns.len() && !s.is_skipped(h) {
+                        s.go_to(Step::Phase { turn: h, phase: Phase::Goal }, now);
                         s.start_clock(now);
                         now += minutes * MINUTE_MS;
                         s.pause_clock(now);
@@ -83,16 +83,16 @@ proptest! {
             absent.dedup();
             prop_assert_eq!(&absent, &s.absent);
             // Skipped turns are exactly those of people away, not begun.
-            for (h, half) in s.halves.iter().enumerate() {
+            for (h, turn) in s.turns.iter().enumerate() {
                 prop_assert_eq!(
                     s.is_skipped(h),
-                    !s.is_present(half.client) && !half.has_started()
+                    !s.is_present(turn.client) && !turn.has_started()
                 );
             }
             // The turns to come share what is left, within a minute of
             // each other, a minute per phase at least.
-            let waiting: Vec<usize> = (0..s.halves.len())
-                .filter(|&h| !s.halves[h].has_started() && !s.is_skipped(h))
+            let waiting: Vec<usize> = (0..s.turns.len())
+                .filter(|&h| !s.turns[h].has_started() && !s.is_skipped(h))
                 .collect();
             let plan = s.turn_plan();
             if let (Some(&lo), Some(&hi)) = (
@@ -104,10 +104,10 @@ proptest! {
                 // What is left by the session clock (here the phases' time:
                 // no time passes between them), less what the turns under
                 // way still hold from the screen on.
-                let from = s.step.half().unwrap_or(0);
-                let under_way: i64 = s.halves.iter().enumerate()
-                    .filter(|(h, half)| *h == from && half.has_started())
-                    .flat_map(|(_, half)| half.clocks.iter())
+                let from = s.step.turn().unwrap_or(0);
+                let under_way: i64 = s.turns.iter().enumerate()
+                    .filter(|(h, turn)| *h == from && turn.has_started())
+                    .flat_map(|(_, turn)| turn.clocks.iter())
                     .map(|c| c.remaining(now).max(0))
                     .sum();
                 let session_used = now.max(s.elapsed(now));
@@ -123,9 +123,9 @@ proptest! {
             }
             // Every turn to come has a scribe who is here and not its client.
             for &h in &waiting {
-                let half = &s.halves[h];
-                let scribe = half.scribe.expect("a scribe");
-                prop_assert!(scribe != half.client && s.is_present(scribe));
+                let turn = &s.turns[h];
+                let scribe = turn.scribe.expect("a scribe");
+                prop_assert!(scribe != turn.client && s.is_present(scribe));
             }
             // Whatever happened, the session is still normal.
             let mut normal = s.clone();
@@ -198,33 +198,33 @@ proptest! {
                     now,
                 ),
                 GroupEvent::Turn(over) => {
-                    let Some(h) = (0..s.halves.len())
-                        .find(|&h| !s.halves[h].has_started() && !s.is_skipped(h))
+                    let Some(h) = (0..s.turns.len())
+                        .find(|&h| !s.turns[h].has_started() && !s.is_skipped(h))
                     else {
                         continue;
                     };
-                    s.go_to(Step::Turn { half: h }, now);
+                    s.go_to(Step::Turn { turn: h }, now);
                     now += 20_000;
-                    s.go_to(Step::Phase { half: h, phase: Phase::Goal }, now);
+                    s.go_to(Step::Phase { turn: h, phase: Phase::Goal }, now);
                     s.start_clock(now);
                     let planned_end = now + s.plan_left(now);
                     let keep = s.swap == Some(SwapChoice::Keep);
-                    let shortest = (0..s.halves.len())
-                        .filter(|&t| t == h || (t > h && !s.halves[t].has_started()))
+                    let shortest = (0..s.turns.len())
+                        .filter(|&t| t == h || (t > h && !s.turns[t].has_started()))
                         .filter(|&t| !s.is_skipped(t))
-                        .all(|t| s.halves[t].allotted() == i64::from(MIN_TURN_MINUTES) * MINUTE_MS);
+                        .all(|t| s.turns[t].allotted() == i64::from(MIN_TURN_MINUTES) * MINUTE_MS);
                     prop_assert!(
                         planned_end <= end || keep || shortest,
                         "turn {h} at {now}: plan ends {planned_end}, session {end}"
                     );
                     if keep {
-                        prop_assert!(s.halves[h].allotted()
+                        prop_assert!(s.turns[h].allotted()
                             >= i64::from(s.full_turn_minutes(h)) * MINUTE_MS);
                     }
                     // The turn runs, each phase over (or under) its time,
                     // sometimes with one more minute asked.
                     for (phase, (seconds, extra)) in Phase::ALL.into_iter().zip(over) {
-                        prop_assert_eq!(s.step, Step::Phase { half: h, phase });
+                        prop_assert_eq!(s.step, Step::Phase { turn: h, phase });
                         if extra {
                             s.add_minute(now);
                         }

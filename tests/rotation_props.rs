@@ -100,10 +100,10 @@ proptest! {
     /// when made in several goes.
     #[test]
     fn a_fixed_even_roster_never_repeats_within_n_minus_1_periods(
-        half in 1usize..=8,
+        turn in 1usize..=8,
         split in 0u32..20,
     ) {
-        let n = 2 * half;
+        let n = 2 * turn;
         let total = 2 * (n as u32 - 1) + 1;
         let split = split.min(total);
         let mut s = schedule(n, OddPolicy::Trio);
@@ -123,8 +123,8 @@ proptest! {
     /// With an odd roster sitting out in turn, everyone sits out once before
     /// anyone sits out again.
     #[test]
-    fn sit_outs_differ_until_everyone_has_sat_out(half in 1usize..=7, split in 0u32..16) {
-        let n = 2 * half + 1;
+    fn sit_outs_differ_until_everyone_has_sat_out(turn in 1usize..=7, split in 0u32..16) {
+        let n = 2 * turn + 1;
         let total = 2 * n as u32 + 1;
         let mut s = schedule(n, OddPolicy::SitOut);
         s.extend(split.min(total), &|_| vec![], &|_| vec![]);
@@ -222,10 +222,10 @@ proptest! {
     /// `no_early_repeat_while_an_unmet_colleague_could_be_met`).
     #[test]
     fn hand_edits_keep_every_period_whole(
-        half in 2usize..=6,
+        turn in 2usize..=6,
         plan in edits(12, 8),
     ) {
-        let n = 2 * half;
+        let n = 2 * turn;
         let mut s = schedule(n, OddPolicy::Trio);
         s.extend(8, &|_| vec![], &|_| vec![]);
         for e in plan {

@@ -50,7 +50,7 @@ fn priming_helps_other_sessions_too() {
     };
     setup.set_format(Format::OneWay);
     let mut s = Session::new("held-out".into(), 1_780_000_000_000, &setup);
-    if let Some(h) = s.half_mut(0) {
+    if let Some(h) = s.turn_mut(0) {
         h.goal.topic = "Preparing the budget pitch for the board in April".into();
         h.goal.outcome = "An opening minute I am happy with".into();
         h.reality = "Last year the finance director cut my slides short after three \

@@ -310,7 +310,7 @@ fn a_layout_under_the_other_version_is_malformed() {
     // tag miss the later blocks, later bytes under an older tag have bytes
     // left.
     let mut s = reference_session_followed_up();
-    s.halves[0].exercises = reference_session_with_exercises().halves[0]
+    s.turns[0].exercises = reference_session_with_exercises().turns[0]
         .exercises
         .clone();
     for written in LinkVersion::ALL {

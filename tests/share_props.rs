@@ -12,7 +12,7 @@ use peer_coach::domain::exercise::{ExerciseId, ExerciseRun, Idea, PromptAnswer};
 use peer_coach::domain::flow::{Format, Phase, Step};
 use peer_coach::domain::followup::{CheckIn, FollowUpItem, NextMeeting};
 use peer_coach::domain::session::{
-    ActionItem, ActionStatus, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
+    ActionItem, ActionStatus, CoachOption, Goal, Owner, Reflection, Session, SwapChoice, Turn,
 };
 use peer_coach::domain::share::{
     decode, encode_session, lock, sanitize, unlock, Decoded, Envelope, LinkError, LinkVersion,
@@ -230,7 +230,7 @@ fn run() -> BoxedStrategy<ExerciseRun> {
         .boxed()
 }
 
-fn half() -> BoxedStrategy<Half> {
+fn turn() -> BoxedStrategy<Turn> {
     (
         (text(), text(), text()),
         proptest::collection::vec(option(), 0..25),
@@ -252,7 +252,7 @@ fn half() -> BoxedStrategy<Half> {
                 cards,
                 exercises,
             )| {
-                Half {
+                Turn {
                     client: 0,
                     scribe: None,
                     goal: Goal { topic, outcome },
@@ -275,9 +275,9 @@ fn step() -> BoxedStrategy<Step> {
         Just(Step::Agreement),
         Just(Step::Swap),
         Just(Step::WrapUp),
-        (0usize..8).prop_map(|half| Step::Turn { half }),
-        (0usize..3, 0usize..4).prop_map(|(half, p)| Step::Phase {
-            half,
+        (0usize..8).prop_map(|turn| Step::Turn { turn }),
+        (0usize..3, 0usize..4).prop_map(|(turn, p)| Step::Phase {
+            turn,
             phase: Phase::ALL[p]
         }),
     ]
@@ -318,7 +318,7 @@ prop_compose! {
             prop_oneof![any::<u8>().prop_map(Rule::Builtin), text().prop_map(Rule::Custom)], 0..8),
         confirmed in proptest::collection::vec(any::<bool>(), 0..9),
         skipped in any::<bool>(),
-        halves in proptest::collection::vec(half(), 0..9),
+        turns in proptest::collection::vec(turn(), 0..9),
         step in step(),
         swap in proptest::option::of(prop_oneof![Just(SwapChoice::Fit), Just(SwapChoice::Keep)]),
         reflections in proptest::collection::vec(
@@ -329,13 +329,13 @@ prop_compose! {
         // 1 and 2 are written too.
         (between, follow_up, next_meeting, check_in) in between(),
     ) -> Session {
-        let mut halves = halves;
-        for (half, &(client, scribe)) in halves.iter_mut().zip(&clients) {
-            half.client = client;
-            half.scribe = scribe;
+        let mut turns = turns;
+        for (turn, &(client, scribe)) in turns.iter_mut().zip(&clients) {
+            turn.client = client;
+            turn.scribe = scribe;
         }
         if !between {
-            for action in halves.iter_mut().flat_map(|h| &mut h.actions) {
+            for action in turns.iter_mut().flat_map(|h| &mut h.actions) {
                 action.status = ActionStatus::Open;
                 action.status_note.clear();
             }
@@ -354,7 +354,7 @@ prop_compose! {
             total_minutes,
             plans,
             agreement: Agreement { rules, confirmed, skipped },
-            halves,
+            turns,
             step,
             swap,
             reflections,
@@ -383,14 +383,14 @@ fn expected_version(s: &Session) -> LinkVersion {
     if s.format.is_group() {
         return LinkVersion::V4;
     }
-    let actions = || s.halves.iter().flat_map(|h| &h.actions);
+    let actions = || s.turns.iter().flat_map(|h| &h.actions);
     if actions().any(|a| a.status != ActionStatus::Open || !a.status_note.is_empty())
         || !s.follow_up.is_empty()
         || s.next_meeting.is_some()
         || s.check_in.is_some()
     {
         LinkVersion::V3
-    } else if s.halves.iter().any(|h| !h.exercises.is_empty()) {
+    } else if s.turns.iter().any(|h| !h.exercises.is_empty()) {
         LinkVersion::V2
     } else {
         LinkVersion::V1

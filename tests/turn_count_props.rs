@@ -23,9 +23,9 @@ fn group(people: usize, everyone: bool, turns: u8) -> Session {
 
 /// The rule, checked on one session.
 fn numbers_count_only_turns_held(s: &Session) -> Result<(), TestCaseError> {
-    let held: Vec<usize> = (0..s.halves.len()).filter(|&h| !s.is_skipped(h)).collect();
+    let held: Vec<usize> = (0..s.turns.len()).filter(|&h| !s.is_skipped(h)).collect();
     let mut k = 0;
-    for h in 0..s.halves.len() {
+    for h in 0..s.turns.len() {
         match s.turn_number(h) {
             Some((n, total)) => {
                 k += 1;
@@ -55,7 +55,7 @@ fn every_group_size_and_presence_pattern() {
             // Nothing has begun: exactly the turns of the people here.
             // (The app keeps at least enough people here to meet.)
             let here = (0..people as u8).filter(|&w| s.is_present(w)).count();
-            let last = s.halves.len() - 1;
+            let last = s.turns.len() - 1;
             if let Some((_, total)) = (0..=last).find_map(|h| s.turn_number(h)) {
                 assert_eq!(total, here, "{people} people, away {away:b}");
             }
@@ -78,8 +78,8 @@ proptest! {
         let mut now = 0;
         for (who, away, run) in events {
             s.set_absent(who, away, now);
-            if run < s.halves.len() && !s.is_skipped(run) {
-                s.go_to(Step::Phase { half: run, phase: Phase::Goal }, now);
+            if run < s.turns.len() && !s.is_skipped(run) {
+                s.go_to(Step::Phase { turn: run, phase: Phase::Goal }, now);
                 s.start_clock(now);
                 now += MINUTE_MS;
                 s.pause_clock(now);

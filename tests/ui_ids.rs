@@ -179,7 +179,7 @@ fn every_fixed_id_pointed_at_is_rendered_and_every_one_is_used() {
 }
 
 /// Every id built from data, tagged with the function that built it.
-fn built(n: usize, m: u32, half: char, side: char, tag: &str) -> Vec<(&'static str, String)> {
+fn built(n: usize, m: u32, turn: char, side: char, tag: &str) -> Vec<(&'static str, String)> {
     vec![
         ("member", ids::member(n)),
         ("member_arrow", ids::member_arrow(n, n.is_multiple_of(2))),
@@ -187,13 +187,13 @@ fn built(n: usize, m: u32, half: char, side: char, tag: &str) -> Vec<(&'static s
         ("rule", ids::rule(n)),
         ("carried", ids::carried(n)),
         ("answer", ids::answer(n)),
-        ("new_option", ids::new_option(half)),
-        ("option", ids::option(half, m)),
-        ("option_part", ids::option_part(half, m, tag)),
-        ("option_point", ids::option_point(half, m, tag, n)),
-        ("option_point_add", ids::option_point_add(half, m, tag)),
-        ("action_part", ids::action_part(half, m, tag)),
-        ("add_action", ids::add_action(half)),
+        ("new_option", ids::new_option(turn)),
+        ("option", ids::option(turn, m)),
+        ("option_part", ids::option_part(turn, m, tag)),
+        ("option_point", ids::option_point(turn, m, tag, n)),
+        ("option_point_add", ids::option_point_add(turn, m, tag)),
+        ("action_part", ids::action_part(turn, m, tag)),
+        ("add_action", ids::add_action(turn)),
         ("period_change", ids::period_change(m)),
         ("period_edit", ids::period_edit(m)),
         ("period_edit_title", ids::period_edit_title(m)),
@@ -212,11 +212,11 @@ proptest! {
     fn built_ids_are_tokens_distinct_from_each_other_and_the_fixed_ones(
         n in 0usize..1000,
         m in 0u32..1000,
-        half in prop::sample::select(vec!['a', 'b']),
+        turn in prop::sample::select(vec!['a', 'b']),
         side in prop::sample::select(vec!['a', 'b']),
         tag in prop::sample::select(vec!["pro", "con", "up", "down", "chosen", "swap", "lock"]),
     ) {
-        let all = built(n, m, half, side, tag);
+        let all = built(n, m, turn, side, tag);
         let mut seen = BTreeMap::new();
         for (function, id) in &all {
             prop_assert!(!id.is_empty() && !id.contains(char::is_whitespace), "{function}: {id:?}");

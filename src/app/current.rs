@@ -10,7 +10,7 @@ use crate::app::sessions::{Entry, Sessions};
 use crate::domain::airtime::Airtime;
 use crate::domain::followup;
 use crate::domain::private::PrivateNotes;
-use crate::domain::session::{Half, Session};
+use crate::domain::session::{Session, Turn};
 use crate::platform::records;
 
 /// The session on screen: a small copyable handle for views.
@@ -74,16 +74,16 @@ impl Current {
     }
 
     /// One value of a half as a memo (see [`Current::field`]).
-    pub fn half_field<T>(&self, h: usize, f: impl Fn(&Half) -> T + Send + Sync + 'static) -> Memo<T>
+    pub fn turn_field<T>(&self, h: usize, f: impl Fn(&Turn) -> T + Send + Sync + 'static) -> Memo<T>
     where
         T: Default + PartialEq + Send + Sync + 'static,
     {
-        self.field(move |s| s.half(h).map(&f).unwrap_or_default())
+        self.field(move |s| s.turn(h).map(&f).unwrap_or_default())
     }
 
     /// Read from one half, tracking changes.
-    pub fn half<R: Default>(&self, h: usize, f: impl FnOnce(&Half) -> R) -> R {
-        self.read(|s| s.half(h).map(f)).unwrap_or_default()
+    pub fn turn<R: Default>(&self, h: usize, f: impl FnOnce(&Turn) -> R) -> R {
+        self.read(|s| s.turn(h).map(f)).unwrap_or_default()
     }
 
     /// Change the session (saved soon, see `Sessions::update`).
@@ -92,10 +92,10 @@ impl Current {
     }
 
     /// Change one half (saved soon).
-    pub fn update_half(&self, h: usize, f: impl FnOnce(&mut Half)) {
+    pub fn update_turn(&self, h: usize, f: impl FnOnce(&mut Turn)) {
         self.update(|s| {
-            if let Some(half) = s.half_mut(h) {
-                f(half);
+            if let Some(turn) = s.turn_mut(h) {
+                f(turn);
             }
         });
     }
@@ -139,7 +139,7 @@ impl Current {
 
     /// This device's private note for a half.
     pub fn private_note(&self, h: usize) -> String {
-        self.private.with(|p| p.half(h).to_string())
+        self.private.with(|p| p.turn(h).to_string())
     }
 
     /// Change a private note (saved at once, on this device only).

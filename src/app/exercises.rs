@@ -20,7 +20,7 @@ enum Home {
     /// Done on its own; false when a newer version's record holds it.
     Device { writable: bool },
     /// Done inside a session, attached to one half.
-    Session { current: Current, half: usize },
+    Session { current: Current, turn: usize },
 }
 
 #[derive(Clone, Copy)]
@@ -47,15 +47,15 @@ impl RunHandle {
     /// The run of an exercise in a session's half (started there if it was
     /// not yet). It follows the session: a merged link or another tab's
     /// save shows here too.
-    pub fn in_session(sessions: Sessions, current: Current, half: usize, id: ExerciseId) -> Self {
-        let attached = move || current.half(half, |h| h.exercise(id).cloned());
+    pub fn in_session(sessions: Sessions, current: Current, turn: usize, id: ExerciseId) -> Self {
+        let attached = move || current.turn(turn, |h| h.exercise(id).cloned());
         if attached().is_none() {
-            current.update_half(half, |h| {
+            current.update_turn(turn, |h| {
                 h.open_exercise(id);
             });
         }
         let run = attached().unwrap_or_else(|| ExerciseRun::new(id));
-        let handle = Self::provide(sessions, run, Home::Session { current, half });
+        let handle = Self::provide(sessions, run, Home::Session { current, turn });
         Effect::new(move |_| {
             if let Some(theirs) = attached() {
                 if handle.run.with_untracked(|r| *r != theirs) {
@@ -79,7 +79,7 @@ impl RunHandle {
     /// The session and half the run belongs to, if it is done in a session.
     pub fn session(&self) -> Option<(Current, usize)> {
         match self.home {
-            Home::Session { current, half } => Some((current, half)),
+            Home::Session { current, turn } => Some((current, turn)),
             Home::Device { .. } => None,
         }
     }
@@ -113,10 +113,10 @@ impl RunHandle {
                     .with_untracked(|r| (store::exercise_key(r.exercise), r.encode()));
                 self.sessions.keep(&key, &raw);
             }
-            Home::Session { current, half } => {
+            Home::Session { current, turn } => {
                 let run = self.run.get_untracked();
                 let id = run.exercise;
-                current.update_half(half, |h| *h.open_exercise(id) = run);
+                current.update_turn(turn, |h| *h.open_exercise(id) = run);
             }
         }
     }
@@ -140,7 +140,7 @@ impl RunHandle {
                     .map(|p| (Some(p.ended_ms), p.run))
                     .collect()
             }
-            Home::Session { current, half } => current.half(half, |h| {
+            Home::Session { current, turn } => current.turn(turn, |h| {
                 h.earlier_runs(id)
                     .into_iter()
                     .map(|r| (None, r.clone()))
@@ -175,8 +175,8 @@ impl RunHandle {
                 }
                 self.update(|r| *r = ExerciseRun::new(id));
             }
-            Home::Session { current, half } => {
-                current.update_half(half, |h| {
+            Home::Session { current, turn } => {
+                current.update_turn(turn, |h| {
                     h.restart_exercise(id);
                 });
                 self.run.set(ExerciseRun::new(id));
@@ -187,9 +187,9 @@ impl RunHandle {
     /// Take the run out of its session's half (nothing for a run done on
     /// its own).
     pub fn detach(&self) {
-        if let Home::Session { current, half } = self.home {
+        if let Home::Session { current, turn } = self.home {
             let id = self.run.with_untracked(|r| r.exercise);
-            current.update_half(half, |h| h.remove_exercise(id));
+            current.update_turn(turn, |h| h.remove_exercise(id));
         }
     }
 }

@@ -151,19 +151,19 @@ pub fn reference_session() -> Session {
 fn play(s: &mut Session, rounds: &[Round], mut now: i64) -> i64 {
     for (h, round) in rounds.iter().enumerate() {
         for phase in Phase::ALL {
-            let step = Step::Phase { half: h, phase };
+            let step = Step::Phase { turn: h, phase };
             s.go_to(step, now);
             s.start_clock(now);
             match phase {
                 Phase::Goal => {
-                    if let Some(half) = s.half_mut(h) {
-                        half.goal.topic = round.topic.into();
-                        half.goal.outcome = round.outcome.into();
+                    if let Some(turn) = s.turn_mut(h) {
+                        turn.goal.topic = round.topic.into();
+                        turn.goal.outcome = round.outcome.into();
                     }
                 }
                 Phase::Reality => {
-                    if let Some(half) = s.half_mut(h) {
-                        half.reality = round.reality.into();
+                    if let Some(turn) = s.turn_mut(h) {
+                        turn.reality = round.reality.into();
                     }
                 }
                 Phase::Options => {
@@ -193,8 +193,8 @@ fn play(s: &mut Session, rounds: &[Round], mut now: i64) -> i64 {
                         }
                     }
                     s.set_confidence(h, Some(round.confidence));
-                    if let Some(half) = s.half_mut(h) {
-                        half.raise_note = round.raise_note.into();
+                    if let Some(turn) = s.turn_mut(h) {
+                        turn.raise_note = round.raise_note.into();
                     }
                 }
             }
@@ -229,11 +229,11 @@ pub fn reference_group_session() -> Session {
     // Everyone agreed but Mia, who had not come.
     s.agreement.confirmed = vec![true, true, false, true, true];
     let now = play(&mut s, &ROUNDS, GROUP_CREATED_MS);
-    let lees = s.halves[1].actions[1].id;
+    let lees = s.turns[1].actions[1].id;
     s.edit_action(1, lees, |a| a.owner = Owner::Person(3));
     s.set_absent(2, true, now);
     s.set_scribe(3, 4);
-    s.go_to(Step::Turn { half: 3 }, now);
+    s.go_to(Step::Turn { turn: 3 }, now);
     s.reflections[0] = Reflection {
         useful: Some(5),
         sentence: "Five people asking questions gave me five ways in.".into(),
@@ -248,12 +248,12 @@ pub fn reference_group_session() -> Session {
 
 /// When a phase of the reference session started (every phase ran exactly
 /// its time, one after the other).
-fn phase_start(s: &Session, half: usize, phase: Phase) -> i64 {
+fn phase_start(s: &Session, turn: usize, phase: Phase) -> i64 {
     let before: i64 = s
-        .halves
+        .turns
         .iter()
         .flat_map(|h| h.clocks.iter())
-        .take(half * 4 + phase.index())
+        .take(turn * 4 + phase.index())
         .map(|c| c.allotted_ms)
         .sum();
     s.created_ms + before
@@ -268,7 +268,7 @@ pub fn reference_session_with_exercises() -> Session {
     let mut s = reference_session();
 
     let mut now = phase_start(&s, 0, Phase::Options) + 2 * MINUTE_MS;
-    let what_if = s.halves[0].open_exercise(ExerciseId::WhatIf);
+    let what_if = s.turns[0].open_exercise(ExerciseId::WhatIf);
     what_if.subject = "Getting the two newest hires to speak in the weekly meeting".into();
     what_if.start_clock(now);
     now += MINUTE_MS;
@@ -307,7 +307,7 @@ pub fn reference_session_with_exercises() -> Session {
     what_if.pause_clock(now);
 
     let mut now = phase_start(&s, 1, Phase::Options) + MINUTE_MS;
-    let feedforward = s.halves[1].open_exercise(ExerciseId::FeedForward);
+    let feedforward = s.turns[1].open_exercise(ExerciseId::FeedForward);
     feedforward.subject = "Saying no without over-explaining".into();
     feedforward.start_clock(now);
     now += 2 * MINUTE_MS;
@@ -334,7 +334,7 @@ pub fn reference_session_with_exercises() -> Session {
     feedforward.pause_clock(now);
 
     let mut now = phase_start(&s, 1, Phase::Will) + MINUTE_MS;
-    let role_play = s.halves[1].open_exercise(ExerciseId::RolePlay);
+    let role_play = s.turns[1].open_exercise(ExerciseId::RolePlay);
     // "Saying no to an extra request from a senior person".
     role_play.pick(4);
     role_play.start_clock(now);
@@ -497,7 +497,7 @@ pub fn reference_session_followed_up() -> Session {
             a.status_note = "Two more weeks, counting the requests it moves.".into();
         });
     }
-    if let Some(id) = s.halves[1].actions.last().map(|a| a.id) {
+    if let Some(id) = s.turns[1].actions.last().map(|a| a.id) {
         s.edit_action(1, id, |a| {
             a.status = ActionStatus::Done;
             a.status_note = "Pinned during the session.".into();
@@ -600,9 +600,9 @@ pub fn large_history(
             }
         }
         for h in 0..2 {
-            s.halves[h].goal.topic = TOPICS[next(TOPICS.len())].into();
-            s.halves[h].goal.outcome = "One thing to try before we meet again".into();
-            s.halves[h].reality = format!(
+            s.turns[h].goal.topic = TOPICS[next(TOPICS.len())].into();
+            s.turns[h].goal.outcome = "One thing to try before we meet again".into();
+            s.turns[h].reality = format!(
                 "It has come up {} times this month; I tried a few things already.",
                 1 + next(5)
             );
@@ -677,7 +677,7 @@ pub fn large_history(
             let before = out.partition_point(|s| s.created_ms <= created);
             if i % 2 == 0 && before > 0 {
                 let s = &out[next(before)];
-                if let Some(a) = s.halves.iter().flat_map(|h| &h.actions).next() {
+                if let Some(a) = s.turns.iter().flat_map(|h| &h.actions).next() {
                     e.action = Some(ActionRef {
                         session: s.id.clone(),
                         action: a.id,
@@ -708,17 +708,17 @@ mod tests {
         assert_eq!(s.step, Step::WrapUp);
         assert_eq!(s.updated_ms - s.created_ms, 60 * MINUTE_MS);
         assert!(s.agreement.is_settled());
-        for half in &s.halves {
-            for clock in &half.clocks {
+        for turn in &s.turns {
+            for clock in &turn.clocks {
                 assert!(!clock.is_running() && clock.cued);
                 assert_eq!(clock.used_ms, clock.allotted_ms);
             }
         }
-        assert_eq!(s.halves[0].options.len(), 4);
-        assert_eq!(s.halves[1].options.len(), 3);
-        assert_eq!(s.halves[0].chosen_options().count(), 2);
-        assert_eq!(s.halves[1].actions[1].due, "");
-        assert_eq!(s.halves[0].raise_note, "a dry run with Jonas");
+        assert_eq!(s.turns[0].options.len(), 4);
+        assert_eq!(s.turns[1].options.len(), 3);
+        assert_eq!(s.turns[0].chosen_options().count(), 2);
+        assert_eq!(s.turns[1].actions[1].due, "");
+        assert_eq!(s.turns[0].raise_note, "a dry run with Jonas");
         assert_eq!(s.next_item, 12);
         let mut normalized = s.clone();
         normalized.normalize();
@@ -751,12 +751,12 @@ mod tests {
         assert!(s.follow_up.iter().all(|i| !i.note.is_empty()));
         assert_eq!(s.follow_up[0].due, "2026-03-16");
         let statuses: Vec<Vec<_>> = s
-            .halves
+            .turns
             .iter()
             .map(|h| h.actions.iter().map(|a| a.status).collect())
             .collect();
         assert_eq!(statuses, [vec![Open, Open], vec![InProgress, Open, Done]]);
-        let carried = &s.halves[1].actions[0];
+        let carried = &s.turns[1].actions[0];
         assert_eq!(carried.what, s.follow_up[3].what);
         assert_eq!(carried.owner, Owner::Person(1));
         let meeting = s.next_meeting.clone().unwrap();
@@ -780,9 +780,9 @@ mod tests {
         assert_eq!(s.absent, vec![2]);
         assert!(s.is_skipped(2));
         assert_eq!(s.turn_plan(), vec![15, 15, 0, 23, 22]);
-        assert_eq!(s.halves[3].scribe, Some(4));
-        assert_eq!(s.halves[1].actions[1].owner, Owner::Person(3));
-        assert_eq!(s.step, Step::Turn { half: 3 });
+        assert_eq!(s.turns[3].scribe, Some(4));
+        assert_eq!(s.turns[1].actions[1].owner, Owner::Person(3));
+        assert_eq!(s.step, Step::Turn { turn: 3 });
         let mut normalized = s.clone();
         normalized.normalize();
         assert_eq!(normalized, s, "the fixture is already normal");
@@ -792,12 +792,12 @@ mod tests {
     fn exercises_come_on_top_of_the_reference_session() {
         let s = reference_session_with_exercises();
         let mut without = s.clone();
-        for half in &mut without.halves {
-            half.exercises.clear();
+        for turn in &mut without.turns {
+            turn.exercises.clear();
         }
         assert_eq!(without, reference_session());
         let runs: Vec<_> = s
-            .halves
+            .turns
             .iter()
             .map(|h| h.exercises.iter().map(|r| r.exercise).collect::<Vec<_>>())
             .collect();
@@ -808,13 +808,13 @@ mod tests {
                 vec![ExerciseId::FeedForward, ExerciseId::RolePlay]
             ]
         );
-        let what_if = &s.halves[0].exercises[0];
+        let what_if = &s.turns[0].exercises[0];
         assert_eq!(what_if.prompts.len(), 3);
         assert_eq!(what_if.clocks[1].used_ms, 9 * MINUTE_MS);
-        let feedforward = &s.halves[1].exercises[0];
+        let feedforward = &s.turns[1].exercises[0];
         assert_eq!(feedforward.ideas.len(), 3);
         assert_eq!(feedforward.ideas.iter().filter(|i| i.starred).count(), 1);
-        let role_play = &s.halves[1].exercises[1];
+        let role_play = &s.turns[1].exercises[1];
         assert_eq!(role_play.picked, Some(4));
         assert!(role_play.clocks.iter().all(|c| !c.is_running()));
         assert_eq!(role_play.clocks[4].used_ms, 3 * MINUTE_MS);

@@ -46,7 +46,7 @@ pub const MAX_GROUP: usize = 7;
 
 impl Format {
     /// Halves of a pair session, or turns of a group session.
-    pub fn halves(self) -> usize {
+    pub fn turns(self) -> usize {
         match self {
             Format::Reciprocal => 2,
             Format::OneWay => 1,
@@ -65,13 +65,13 @@ impl Format {
 pub enum Step {
     Agreement,
     Phase {
-        half: usize,
+        turn: usize,
         phase: Phase,
     },
     Swap,
     /// A group's turn begins: who is the client, who writes.
     Turn {
-        half: usize,
+        turn: usize,
     },
     WrapUp,
 }
@@ -80,13 +80,13 @@ impl Step {
     /// Every step of a session in order, as the step indicator shows them.
     pub fn all(format: Format) -> Vec<Step> {
         let mut steps = vec![Step::Agreement];
-        for half in 0..format.halves() {
+        for turn in 0..format.turns() {
             if format.is_group() {
-                steps.push(Step::Turn { half });
-            } else if half > 0 {
+                steps.push(Step::Turn { turn });
+            } else if turn > 0 {
                 steps.push(Step::Swap);
             }
-            steps.extend(Phase::ALL.iter().map(|&phase| Step::Phase { half, phase }));
+            steps.extend(Phase::ALL.iter().map(|&phase| Step::Phase { turn, phase }));
         }
         steps.push(Step::WrapUp);
         steps
@@ -115,15 +115,15 @@ impl Step {
 
     pub fn phase(self) -> Option<(usize, Phase)> {
         match self {
-            Step::Phase { half, phase } => Some((half, phase)),
+            Step::Phase { turn, phase } => Some((turn, phase)),
             _ => None,
         }
     }
 
     /// The half or turn a step belongs to, if any.
-    pub fn half(self) -> Option<usize> {
+    pub fn turn(self) -> Option<usize> {
         match self {
-            Step::Phase { half, .. } | Step::Turn { half } => Some(half),
+            Step::Phase { turn, .. } | Step::Turn { turn } => Some(turn),
             _ => None,
         }
     }
@@ -142,7 +142,7 @@ mod tests {
         assert_eq!(
             steps[6],
             Step::Phase {
-                half: 1,
+                turn: 1,
                 phase: Phase::Goal
             }
         );
@@ -176,25 +176,25 @@ mod tests {
     fn a_group_has_a_turn_screen_before_each_turn_and_no_swap() {
         let steps = Step::all(Format::Group(3));
         assert_eq!(steps.len(), 1 + 3 * 5 + 1);
-        assert_eq!(steps[1], Step::Turn { half: 0 });
-        assert_eq!(steps[6], Step::Turn { half: 1 });
+        assert_eq!(steps[1], Step::Turn { turn: 0 });
+        assert_eq!(steps[6], Step::Turn { turn: 1 });
         assert!(!steps.contains(&Step::Swap));
         assert_eq!(
             Step::Phase {
-                half: 2,
+                turn: 2,
                 phase: Phase::Will
             }
             .next(Format::Group(3)),
             Some(Step::WrapUp)
         );
-        assert!(!Step::Turn { half: 3 }.belongs_to(Format::Group(3)));
-        assert_eq!(Format::Group(0).halves(), 1);
+        assert!(!Step::Turn { turn: 3 }.belongs_to(Format::Group(3)));
+        assert_eq!(Format::Group(0).turns(), 1);
     }
 
     #[test]
     fn will_of_first_half_leads_to_swap() {
         let will = Step::Phase {
-            half: 0,
+            turn: 0,
             phase: Phase::Will,
         };
         assert_eq!(will.next(Format::Reciprocal), Some(Step::Swap));

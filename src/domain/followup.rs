@@ -218,7 +218,7 @@ pub fn previous_with_plan<'a>(sessions: &'a [Session], new: &Session) -> Option<
         .filter(|s| s.id != new.id && s.created_ms <= new.created_ms)
         .filter(|s| pair_key(&s.names).as_ref() == Some(&key))
         .filter(|s| {
-            s.halves
+            s.turns
                 .iter()
                 .any(|h| h.actions.iter().any(|a| !a.what.trim().is_empty()))
         })
@@ -245,8 +245,8 @@ pub fn next_setup(previous: &Session) -> Setup {
         } else {
             Vec::new()
         },
-        everyone: !group || previous.halves.len() == previous.names.len(),
-        turns: previous.halves.len() as u8,
+        everyone: !group || previous.turns.len() == previous.names.len(),
+        turns: previous.turns.len() as u8,
     }
 }
 
@@ -268,7 +268,7 @@ pub fn follow_up_of(previous: &Session, new_names: &[String]) -> Vec<FollowUpIte
         (0..new_names.len() as u8).find(|&i| same(&new_names[usize::from(i)], name))
     };
     previous
-        .halves
+        .turns
         .iter()
         .flat_map(|h| &h.actions)
         .filter(|a| !a.what.trim().is_empty())
@@ -364,7 +364,7 @@ impl Session {
         let item = self.follow_up.get(at).filter(|i| !i.carried)?.clone();
         let h = item
             .person
-            .and_then(|p| self.halves.iter().position(|h| h.client == p))
+            .and_then(|p| self.turns.iter().position(|h| h.client == p))
             .unwrap_or(0);
         let id = self.add_action(h)?;
         self.edit_action(h, id, |a| {
@@ -388,8 +388,8 @@ impl Session {
         if item.session != self.id {
             return;
         }
-        for half in &mut self.halves {
-            for a in half.actions.iter_mut().filter(|a| a.id == item.action) {
+        for turn in &mut self.turns {
+            for a in turn.actions.iter_mut().filter(|a| a.id == item.action) {
                 a.status = item.status;
                 a.status_note = item.note.clone();
             }
@@ -399,7 +399,7 @@ impl Session {
     /// Action items written down, and how many of them are done.
     pub fn actions_done(&self) -> (usize, usize) {
         let written = self
-            .halves
+            .turns
             .iter()
             .flat_map(|h| &h.actions)
             .filter(|a| !a.what.trim().is_empty());
@@ -562,11 +562,11 @@ mod tests {
                 what in "[a-zA-Z ]{0,12}[a-z]",
                 due in "(2026-0[1-9]-1[0-9])?|[a-z ]{0,8}",
                 first_step in "[a-zA-Z ]{0,16}",
-                half in 0usize..2,
+                turn in 0usize..2,
             ) {
                 let mut first = session("a", 1, ["Amara", "Jonas"]);
-                let id = first.add_action(half).unwrap();
-                first.edit_action(half, id, |a| {
+                let id = first.add_action(turn).unwrap();
+                first.edit_action(turn, id, |a| {
                     a.what = what.clone();
                     a.due = due.clone();
                     a.first_step = first_step.clone();
@@ -574,11 +574,11 @@ mod tests {
                 let mut next = session("b", 2, ["Amara", "Jonas"]);
                 next.follow_up = follow_up_of(&first, &next.names);
                 let new_id = next.carry_follow_up(0).unwrap();
-                let carried = next.halves[half].actions.iter().find(|a| a.id == new_id).unwrap();
+                let carried = next.turns[turn].actions.iter().find(|a| a.id == new_id).unwrap();
                 proptest::prop_assert_eq!(&carried.what, what.trim());
                 proptest::prop_assert_eq!(&carried.due, &due);
                 proptest::prop_assert_eq!(&carried.first_step, &first_step);
-                proptest::prop_assert_eq!(&carried.owner, &Owner::Person(half as u8));
+                proptest::prop_assert_eq!(&carried.owner, &Owner::Person(turn as u8));
             }
         }
     }
@@ -598,7 +598,7 @@ mod tests {
         assert_eq!(next.follow_up[0].person, Some(1), "Émile is B now");
         assert_eq!(next.follow_up[1].person, None);
         next.carry_follow_up(1).unwrap();
-        assert_eq!(next.halves[0].actions[0].owner, Owner::Other(String::new()));
+        assert_eq!(next.turns[0].actions[0].owner, Owner::Other(String::new()));
 
         // The latest session reviewing the first one speaks for it.
         let mut later = session("c", 3, ["Jonas", "Émile"]);

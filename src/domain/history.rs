@@ -108,7 +108,7 @@ mod tests {
     #[test]
     fn rows_count_done_actions_and_show_each_topic() {
         let mut s = reference_session();
-        let id = s.halves[0].actions[0].id;
+        let id = s.turns[0].actions[0].id;
         s.edit_action(0, id, |a| a.status = ActionStatus::Done);
         let row = HistoryRow::of(&s, &[]);
         assert_eq!(row.topics.len(), 2);

@@ -17,7 +17,7 @@ use crate::domain::agreement::Rule;
 use crate::domain::exercise::ExerciseRun;
 use crate::domain::flow::Phase;
 use crate::domain::session::{
-    ActionItem, ActionStatus, CheckIn, CoachOption, FollowUpItem, Half, Session,
+    ActionItem, ActionStatus, CheckIn, CoachOption, FollowUpItem, Session, Turn,
 };
 
 /// A part of a session that can differ between two copies.
@@ -29,12 +29,12 @@ pub enum Section {
     FollowUp,
     Agreement,
     Phase {
-        half: usize,
+        turn: usize,
         phase: Phase,
     },
     /// The exercises done in a half.
     Exercises {
-        half: usize,
+        turn: usize,
     },
     /// The reflections, the check-in and the next meeting.
     Reflections,
@@ -88,19 +88,19 @@ fn join_runs(mine: &mut Vec<ExerciseRun>, theirs: &[ExerciseRun]) {
 /// Every section of a session of this shape, in order.
 pub fn sections(session: &Session) -> Vec<Section> {
     let mut out = vec![Section::Setup, Section::FollowUp, Section::Agreement];
-    for half in 0..session.halves.len() {
+    for turn in 0..session.turns.len() {
         out.extend(
             Phase::ALL
                 .iter()
-                .map(|&phase| Section::Phase { half, phase }),
+                .map(|&phase| Section::Phase { turn, phase }),
         );
-        out.push(Section::Exercises { half });
+        out.push(Section::Exercises { turn });
     }
     out.push(Section::Reflections);
     out
 }
 
-fn same_phase(a: &Half, b: &Half, phase: Phase) -> bool {
+fn same_phase(a: &Turn, b: &Turn, phase: Phase) -> bool {
     match phase {
         Phase::Goal => a.goal == b.goal,
         Phase::Reality => a.reality == b.reality,
@@ -113,7 +113,7 @@ fn same_phase(a: &Half, b: &Half, phase: Phase) -> bool {
 
 /// Who writes in each turn of a group (pairs: none).
 fn scribes(s: &Session) -> Vec<Option<u8>> {
-    s.halves.iter().map(|h| h.scribe).collect()
+    s.turns.iter().map(|h| h.scribe).collect()
 }
 
 fn same(mine: &Session, theirs: &Session, section: Section) -> bool {
@@ -126,13 +126,13 @@ fn same(mine: &Session, theirs: &Session, section: Section) -> bool {
                 && scribes(mine) == scribes(theirs)
         }
         Section::Agreement => mine.agreement == theirs.agreement,
-        Section::Phase { half, phase } => match (mine.half(half), theirs.half(half)) {
+        Section::Phase { turn, phase } => match (mine.turn(turn), theirs.turn(turn)) {
             (Some(a), Some(b)) => same_phase(a, b, phase),
             (None, None) => true,
             _ => false,
         },
-        Section::Exercises { half } => {
-            mine.half(half).map(|h| &h.exercises) == theirs.half(half).map(|h| &h.exercises)
+        Section::Exercises { turn } => {
+            mine.turn(turn).map(|h| &h.exercises) == theirs.turn(turn).map(|h| &h.exercises)
         }
         Section::FollowUp => mine.follow_up == theirs.follow_up,
         Section::Reflections => {
@@ -255,13 +255,13 @@ pub fn differing_lines(mine: &[String], theirs: &[String]) -> (Vec<bool>, Vec<bo
     (mark(mine, theirs), mark(theirs, mine))
 }
 
-fn merge_phase(out: &mut Session, theirs: &Session, half: usize, phase: Phase, choice: Choice) {
-    let Some(t) = theirs.half(half).cloned() else {
+fn merge_phase(out: &mut Session, theirs: &Session, turn: usize, phase: Phase, choice: Choice) {
+    let Some(t) = theirs.turn(turn).cloned() else {
         return;
     };
     let theirs_newer = theirs.updated_ms > out.updated_ms;
     let mut next_id = out.next_item.max(theirs.next_item);
-    let Some(m) = out.half_mut(half) else {
+    let Some(m) = out.turn_mut(turn) else {
         return;
     };
     match (phase, choice) {
@@ -328,7 +328,7 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
                 out.total_minutes = theirs.total_minutes;
                 // A group's people here today and who writes each turn.
                 out.absent = theirs.absent.clone();
-                for (o, t) in out.halves.iter_mut().zip(&theirs.halves) {
+                for (o, t) in out.turns.iter_mut().zip(&theirs.turns) {
                     o.scribe = t.scribe;
                     // The turns not begun take their time as theirs say.
                     if !o.has_started() {
@@ -352,12 +352,12 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
                     a.reset_confirmations();
                 }
             }
-            (Section::Phase { half, phase }, choice) => {
-                merge_phase(&mut out, theirs, half, phase, choice)
+            (Section::Phase { turn, phase }, choice) => {
+                merge_phase(&mut out, theirs, turn, phase, choice)
             }
-            (Section::Exercises { half }, choice) => {
-                let theirs_runs = theirs.half(half).map(|h| h.exercises.as_slice());
-                if let (Some(m), Some(t)) = (out.half_mut(half), theirs_runs) {
+            (Section::Exercises { turn }, choice) => {
+                let theirs_runs = theirs.turn(turn).map(|h| h.exercises.as_slice());
+                if let (Some(m), Some(t)) = (out.turn_mut(turn), theirs_runs) {
                     if choice == Choice::Theirs {
                         m.exercises = t.to_vec();
                     } else {
@@ -409,7 +409,7 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
     // A clock that runs here keeps running; otherwise the copy that ran
     // longer wins (a clock running in theirs counts up to when it was sent).
     let sent = theirs.updated_ms;
-    for (m, t) in out.halves.iter_mut().zip(&theirs.halves) {
+    for (m, t) in out.turns.iter_mut().zip(&theirs.turns) {
         for (mc, tc) in m.clocks.iter_mut().zip(&t.clocks) {
             let theirs_ran = tc.elapsed(sent);
             if !mc.is_running() && theirs_ran > mc.used_ms {
@@ -431,7 +431,7 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
 /// otherwise both.
 pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
     let empty = |s: &Session| match section {
-        Section::Phase { half, phase } => s.half(half).is_none_or(|h| match phase {
+        Section::Phase { turn, phase } => s.turn(turn).is_none_or(|h| match phase {
             Phase::Goal => h.goal.topic.trim().is_empty() && h.goal.outcome.trim().is_empty(),
             Phase::Reality => h.reality.trim().is_empty(),
             Phase::Options => h.options.is_empty(),
@@ -439,7 +439,7 @@ pub fn suggested(mine: &Session, theirs: &Session, section: Section) -> Choice {
                 h.actions.is_empty() && h.confidence.is_none() && h.raise_note.trim().is_empty()
             }
         }),
-        Section::Exercises { half } => s.half(half).is_none_or(|h| h.exercises.is_empty()),
+        Section::Exercises { turn } => s.turn(turn).is_none_or(|h| h.exercises.is_empty()),
         Section::Reflections => {
             s.reflections
                 .iter()

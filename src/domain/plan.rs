@@ -53,18 +53,18 @@ pub fn turn_minutes(total: u32, turns: u8) -> Vec<u32> {
 
 /// The default split of a half across the four phases, in whole minutes
 /// that add up to the half exactly (largest remainder), each at least one.
-pub fn split(half: u32) -> [u32; 4] {
+pub fn split(turn: u32) -> [u32; 4] {
     let weight_sum: u32 = WEIGHTS.iter().sum();
-    let mut minutes = WEIGHTS.map(|w| (w * half / weight_sum).max(1));
+    let mut minutes = WEIGHTS.map(|w| (w * turn / weight_sum).max(1));
     let mut order = [0usize, 1, 2, 3];
-    order.sort_by_key(|&i| std::cmp::Reverse((WEIGHTS[i] * half) % weight_sum));
+    order.sort_by_key(|&i| std::cmp::Reverse((WEIGHTS[i] * turn) % weight_sum));
     let mut i = 0;
-    while minutes.iter().sum::<u32>() < half {
+    while minutes.iter().sum::<u32>() < turn {
         minutes[order[i % 4]] += 1;
         i += 1;
     }
     // Tiny halves: the "at least one" rule may overshoot; take from the largest.
-    while minutes.iter().sum::<u32>() > half && minutes.iter().any(|&m| m > 1) {
+    while minutes.iter().sum::<u32>() > turn && minutes.iter().any(|&m| m > 1) {
         let (largest, _) = minutes
             .iter()
             .enumerate()
@@ -105,12 +105,12 @@ mod tests {
     fn every_length_adds_up_and_no_phase_is_empty() {
         for total in MIN_TOTAL_MINUTES..=MAX_TOTAL_MINUTES {
             for format in [Format::Reciprocal, Format::OneWay] {
-                let halves = half_minutes(format, total);
-                assert_eq!(halves.iter().sum::<u32>(), total);
-                for half in halves.into_iter().filter(|&h| h > 0) {
-                    let s = split(half);
-                    assert_eq!(s.iter().sum::<u32>(), half, "half {half}");
-                    assert!(s.iter().all(|&m| m >= 1), "half {half}: {s:?}");
+                let turns = half_minutes(format, total);
+                assert_eq!(turns.iter().sum::<u32>(), total);
+                for turn in turns.into_iter().filter(|&h| h > 0) {
+                    let s = split(turn);
+                    assert_eq!(s.iter().sum::<u32>(), turn, "half {turn}");
+                    assert!(s.iter().all(|&m| m >= 1), "half {turn}: {s:?}");
                 }
             }
         }

@@ -7,27 +7,29 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PrivateNotes {
-    /// One note per half of the session.
-    pub halves: Vec<String>,
+    /// One note per turn of the session (stored as `halves`, the name
+    /// records were written with before groups had turns).
+    #[serde(rename = "halves")]
+    pub turns: Vec<String>,
 }
 
 impl PrivateNotes {
-    pub fn half(&self, h: usize) -> &str {
-        self.halves.get(h).map(String::as_str).unwrap_or("")
+    pub fn turn(&self, h: usize) -> &str {
+        self.turns.get(h).map(String::as_str).unwrap_or("")
     }
 
     pub fn set_half(&mut self, h: usize, text: String) {
         if h >= 8 {
             return;
         }
-        if self.halves.len() <= h {
-            self.halves.resize(h + 1, String::new());
+        if self.turns.len() <= h {
+            self.turns.resize(h + 1, String::new());
         }
-        self.halves[h] = text;
+        self.turns[h] = text;
     }
 
     pub fn is_empty(&self) -> bool {
-        self.halves.iter().all(|t| t.trim().is_empty())
+        self.turns.iter().all(|t| t.trim().is_empty())
     }
 }
 
@@ -40,10 +42,10 @@ mod tests {
         let mut notes = PrivateNotes::default();
         assert!(notes.is_empty());
         notes.set_half(1, "She hesitated on option 3".into());
-        assert_eq!(notes.half(0), "");
-        assert_eq!(notes.half(1), "She hesitated on option 3");
+        assert_eq!(notes.turn(0), "");
+        assert_eq!(notes.turn(1), "She hesitated on option 3");
         assert!(!notes.is_empty());
         notes.set_half(99, "ignored".into());
-        assert_eq!(notes.halves.len(), 2);
+        assert_eq!(notes.turns.len(), 2);
     }
 }

@@ -76,7 +76,7 @@ pub fn points(sessions: &[Session]) -> Vec<Point> {
         .map(|s| {
             let (done, actions) = s.actions_done();
             let reviewed = s
-                .halves
+                .turns
                 .iter()
                 .flat_map(|h| &h.actions)
                 .filter(|a| !a.what.trim().is_empty() && a.status != ActionStatus::Open)

@@ -20,7 +20,7 @@ pub enum Route {
     /// (0 to 6), by slug: its run is attached to that half.
     SessionExercise {
         id: String,
-        half: usize,
+        turn: usize,
         slug: String,
     },
     /// Every session on the device, with search, exports and backup.
@@ -108,14 +108,14 @@ impl Route {
             }
             ["exercise", slug] if is_valid_id(slug) => Route::Exercise(slug.to_string()),
             ["session", id] if is_valid_id(id) => Route::Session(id.to_string()),
-            ["session", id, "half", half, "exercise", slug]
+            ["session", id, "half", turn, "exercise", slug]
                 if is_valid_id(id)
                     && is_valid_id(slug)
-                    && matches!(half, "1" | "2" | "3" | "4" | "5" | "6" | "7") =>
+                    && matches!(turn, "1" | "2" | "3" | "4" | "5" | "6" | "7") =>
             {
                 Route::SessionExercise {
                     id: id.to_string(),
-                    half: usize::from(half.as_bytes()[0] - b'1'),
+                    turn: usize::from(turn.as_bytes()[0] - b'1'),
                     slug: slug.to_string(),
                 }
             }
@@ -128,8 +128,8 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::NewSession => "#/new".to_string(),
             Route::Session(id) => format!("#/session/{id}"),
-            Route::SessionExercise { id, half, slug } => {
-                format!("#/session/{id}/half/{}/exercise/{slug}", half + 1)
+            Route::SessionExercise { id, turn, slug } => {
+                format!("#/session/{id}/half/{}/exercise/{slug}", turn + 1)
             }
             Route::Open(payload) | Route::Unreadable(payload) => format!("#{payload}"),
             Route::Exercises => "#/exercises".to_string(),
@@ -175,12 +175,12 @@ mod tests {
             Route::Exercise("role-play".into()),
             Route::SessionExercise {
                 id: "group".into(),
-                half: 6,
+                turn: 6,
                 slug: "feedforward".into(),
             },
             Route::SessionExercise {
                 id: "k3J9".into(),
-                half: 1,
+                turn: 1,
                 slug: "what-if".into(),
             },
         ] {

@@ -36,7 +36,8 @@ pub struct CoachOption {
 /// Who owns an action item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Owner {
-    /// Person A (0) or B (1).
+    /// One of the session's people, by number (0 for A, 1 for B, … up to
+    /// 6 in a group of seven).
     #[serde(rename = "p")]
     Person(u8),
     /// Someone else, by name.
@@ -72,10 +73,13 @@ pub enum Side {
     Cons,
 }
 
-/// One half: a client, a coach, and the four GROW phases.
+/// One turn: a client, their coach (in a pair) or coaches (in a group),
+/// and the four GROW phases. A pair's session has two turns, its halves
+/// (one in a one-way session); a group has one turn per person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Half {
-    /// The client of this half: 0 for A, 1 for B. The other one coaches.
+pub struct Turn {
+    /// The client of this turn, by person number. Who coaches follows
+    /// from the format: see [`Session::roles`].
     pub client: u8,
     pub goal: Goal,
     pub reality: String,
@@ -98,9 +102,9 @@ pub struct Half {
     pub scribe: Option<u8>,
 }
 
-impl Half {
+impl Turn {
     pub fn new(client: u8, plan_minutes: [u32; 4]) -> Self {
-        Half {
+        Turn {
             client,
             goal: Goal::default(),
             reality: String::new(),
@@ -118,10 +122,6 @@ impl Half {
     /// Has any of this half's clocks run?
     pub fn has_started(&self) -> bool {
         self.clocks.iter().any(PhaseClock::has_started)
-    }
-
-    pub fn coach(&self) -> u8 {
-        1 - self.client.min(1)
     }
 
     pub fn clock(&self, phase: Phase) -> &PhaseClock {
@@ -286,7 +286,11 @@ pub struct Session {
     /// Phase minutes of each half as planned at setup.
     pub plans: [[u32; 4]; 2],
     pub agreement: Agreement,
-    pub halves: Vec<Half>,
+    /// The turns: a pair's two halves (one for one-way), or a group's
+    /// turns, one per person. Stored and backed up as `halves`, the name
+    /// records were written with before groups had turns.
+    #[serde(rename = "halves")]
+    pub turns: Vec<Turn>,
     pub step: Step,
     pub swap: Option<SwapChoice>,
     /// One per person.
@@ -339,21 +343,21 @@ pub enum CopySource {
 impl Session {
     pub fn new(id: String, now: i64, setup: &Setup) -> Self {
         let plans = setup.plans();
-        let (names, halves): (Vec<String>, Vec<Half>) = match setup.format {
+        let (names, turns): (Vec<String>, Vec<Turn>) = match setup.format {
             Format::Group(turns) => {
                 let names = setup.members.iter().map(|n| n.trim().to_string()).collect();
                 let minutes = plan::turn_minutes(setup.total_minutes, turns);
-                let halves = minutes
+                let turns = minutes
                     .iter()
                     .enumerate()
-                    .map(|(t, &m)| Half::new(t as u8, plan::split(m)))
+                    .map(|(t, &m)| Turn::new(t as u8, plan::split(m)))
                     .collect();
-                (names, halves)
+                (names, turns)
             }
             format => (
                 setup.names.iter().map(|n| n.trim().to_string()).collect(),
-                (0..format.halves())
-                    .map(|h| Half::new(h as u8, plans[h]))
+                (0..format.turns())
+                    .map(|h| Turn::new(h as u8, plans[h]))
                     .collect(),
             ),
         };
@@ -371,7 +375,7 @@ impl Session {
             total_minutes: setup.total_minutes,
             plans,
             agreement,
-            halves,
+            turns,
             step: Step::Agreement,
             swap: None,
             next_item: 1,
@@ -388,7 +392,7 @@ impl Session {
 
     /// The first topic given in the session (trimmed), empty when none was.
     pub fn first_topic(&self) -> &str {
-        self.halves
+        self.turns
             .iter()
             .map(|h| h.goal.topic.trim())
             .find(|t| !t.is_empty())
@@ -433,11 +437,11 @@ impl Session {
         if let Format::Group(turns) = self.format {
             self.format = Format::Group(turns.clamp(1, people as u8));
         }
-        let wanted = self.format.halves();
-        self.halves.truncate(wanted);
-        while self.halves.len() < wanted {
-            let h = self.halves.len();
-            self.halves.push(Half::new(h as u8, self.plans[h.min(1)]));
+        let wanted = self.format.turns();
+        self.turns.truncate(wanted);
+        while self.turns.len() < wanted {
+            let h = self.turns.len();
+            self.turns.push(Turn::new(h as u8, self.plans[h.min(1)]));
         }
         self.total_minutes = match self.format {
             Format::Group(turns) => plan::clamp_group_total(self.total_minutes, turns),
@@ -446,20 +450,20 @@ impl Session {
         for minutes in self.plans.iter_mut().flatten() {
             *minutes = (*minutes).clamp(1, plan::MAX_TOTAL_MINUTES);
         }
-        for (i, half) in self.halves.iter_mut().enumerate() {
+        for (i, turn) in self.turns.iter_mut().enumerate() {
             if group {
-                half.client = half.client.min(people as u8 - 1);
-                half.scribe = half
+                turn.client = turn.client.min(people as u8 - 1);
+                turn.scribe = turn
                     .scribe
-                    .filter(|&w| usize::from(w) < people && w != half.client);
+                    .filter(|&w| usize::from(w) < people && w != turn.client);
             } else {
-                half.client = i as u8;
-                half.scribe = None;
+                turn.client = i as u8;
+                turn.scribe = None;
             }
-            half.confidence = half.confidence.map(|c| c.clamp(1, 10));
-            half.clocks.iter_mut().for_each(PhaseClock::clamp);
-            half.exercises.truncate(MAX_EXERCISES_PER_HALF);
-            half.exercises.iter_mut().for_each(ExerciseRun::normalize);
+            turn.confidence = turn.confidence.map(|c| c.clamp(1, 10));
+            turn.clocks.iter_mut().for_each(PhaseClock::clamp);
+            turn.exercises.truncate(MAX_EXERCISES_PER_HALF);
+            turn.exercises.iter_mut().for_each(ExerciseRun::normalize);
         }
         self.ended_ms = self.ended_ms.filter(|e| (0..=MAX_TIMESTAMP_MS).contains(e));
         self.normalize_between();
@@ -469,7 +473,7 @@ impl Session {
             self.step = Step::Agreement;
         }
         let max_id = self
-            .halves
+            .turns
             .iter()
             .flat_map(|h| {
                 h.options
@@ -482,24 +486,29 @@ impl Session {
         self.next_item = self.next_item.max(max_id.saturating_add(1));
     }
 
-    pub fn half(&self, h: usize) -> Option<&Half> {
-        self.halves.get(h)
+    pub fn turn(&self, h: usize) -> Option<&Turn> {
+        self.turns.get(h)
     }
 
-    /// Who coaches and who is the client in a half: `(coach, client)`. In
-    /// a group everyone else coaches; the coach given is the scribe.
+    /// Who coaches and who is the client in turn `h`: `(coach, client)`.
+    /// In a group everyone else coaches; the coach given is the scribe.
     pub fn roles(&self, h: usize) -> (u8, u8) {
-        if self.format.is_group() {
-            return self.half(h).map_or((1, 0), |half| {
-                (half.scribe.unwrap_or(half.client), half.client)
-            });
-        }
-        self.half(h)
-            .map_or((1, 0), |half| (half.coach(), half.client))
+        self.turn(h).map_or((1, 0), |turn| self.roles_in(turn))
     }
 
-    pub fn half_mut(&mut self, h: usize) -> Option<&mut Half> {
-        self.halves.get_mut(h)
+    /// `(coach, client)` of one of this session's turns: in a pair the
+    /// other person coaches; in a group the scribe writes for the client.
+    pub fn roles_in(&self, turn: &Turn) -> (u8, u8) {
+        let coach = if self.format.is_group() {
+            turn.scribe.unwrap_or(turn.client)
+        } else {
+            1 - turn.client.min(1)
+        };
+        (coach, turn.client)
+    }
+
+    pub fn turn_mut(&mut self, h: usize) -> Option<&mut Turn> {
+        self.turns.get_mut(h)
     }
 
     fn new_item_id(&mut self) -> u32 {
@@ -516,23 +525,23 @@ impl Session {
 
     /// Time run across all phases of the session.
     pub fn elapsed(&self, now: i64) -> i64 {
-        self.halves.iter().map(|h| h.elapsed(now)).sum()
+        self.turns.iter().map(|h| h.elapsed(now)).sum()
     }
 
     /// The clock of the phase on screen, if a phase is on screen.
     pub fn current_clock(&self) -> Option<&PhaseClock> {
         let (h, phase) = self.step.phase()?;
-        Some(self.halves.get(h)?.clock(phase))
+        Some(self.turns.get(h)?.clock(phase))
     }
 
     pub fn current_clock_mut(&mut self) -> Option<&mut PhaseClock> {
         let (h, phase) = self.step.phase()?;
-        Some(self.halves.get_mut(h)?.clock_mut(phase))
+        Some(self.turns.get_mut(h)?.clock_mut(phase))
     }
 
     fn pause_all(&mut self, now: i64) {
-        for half in &mut self.halves {
-            for clock in &mut half.clocks {
+        for turn in &mut self.turns {
+            for clock in &mut turn.clocks {
                 if clock.is_running() {
                     clock.pause(now);
                 }
@@ -546,8 +555,8 @@ impl Session {
         self.pause_all(now);
         let begins = self
             .step
-            .half()
-            .and_then(|h| self.halves.get(h))
+            .turn()
+            .and_then(|h| self.turns.get(h))
             .is_some_and(|h| !h.has_started());
         if begins {
             self.refit_turns(now);
@@ -648,7 +657,7 @@ impl Session {
             SwapChoice::Fit if info.must_choose() => plan::fit(plan_ms, info.left_ms),
             _ => plan_ms,
         };
-        if let Some(second) = self.halves.get_mut(1) {
+        if let Some(second) = self.turns.get_mut(1) {
             for (clock, ms) in second.clocks.iter_mut().zip(allotted) {
                 if !clock.has_started() {
                     clock.allotted_ms = ms;

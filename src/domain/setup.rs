@@ -154,18 +154,18 @@ impl Setup {
         if self.format.is_group() {
             return;
         }
-        let halves = self.format.halves() as u32;
+        let turns = self.format.turns() as u32;
         let others: u32 = self.plan.iter().sum::<u32>() - self.plan[phase.index()];
-        let most = (plan::MAX_TOTAL_MINUTES / halves)
+        let most = (plan::MAX_TOTAL_MINUTES / turns)
             .saturating_sub(others)
             .max(1);
         let least = plan::MIN_TOTAL_MINUTES
-            .div_ceil(halves)
+            .div_ceil(turns)
             .saturating_sub(others)
             .max(1);
         self.plan[phase.index()] = minutes.clamp(least, most.max(least));
         let per_half: u32 = self.plan.iter().sum();
-        self.total_minutes = per_half * halves;
+        self.total_minutes = per_half * turns;
     }
 
     /// The phase minutes of each half. With an odd total the second half of
@@ -176,10 +176,10 @@ impl Setup {
             let turns = plan::turn_minutes(self.total_minutes, turns);
             return [plan::split(turns[0]), plan::split(turns[turns.len() - 1])];
         }
-        let halves = plan::half_minutes(self.format, self.total_minutes);
-        let default_first = plan::split(halves[0]);
-        let second = if self.plan == default_first && halves[1] > 0 {
-            plan::split(halves[1])
+        let turns = plan::half_minutes(self.format, self.total_minutes);
+        let default_first = plan::split(turns[0]);
+        let second = if self.plan == default_first && turns[1] > 0 {
+            plan::split(turns[1])
         } else {
             self.plan
         };

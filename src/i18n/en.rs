@@ -131,7 +131,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         NamesHelp => "Optional. Leave empty to use \"Person A\" and \"Person B\".",
         TotalMinutes => "Total length in minutes",
         TotalHelp => "From 10 to 180 minutes.",
-        TotalHelpHalves => "From 10 to 180 minutes, in two equal halves: {half} minutes each.",
+        TotalHelpHalves => "From 10 to 180 minutes, in two equal halves: {turn} minutes each.",
         SplitLegend => "Minutes per phase",
         SplitHelpReciprocal => "For each half: the total is two equal halves. Change any phase to suit you.",
         SplitHelpOneWay => "For the whole session. Change any phase to suit you.",

@@ -334,7 +334,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         NamesHelp => "Opcional. Déjalo vacío para usar «Persona A» y «Persona B».",
         TotalMinutes => "Duración total en minutos",
         TotalHelp => "De 10 a 180 minutos.",
-        TotalHelpHalves => "De 10 a 180 minutos, en dos mitades iguales: {half} minutos cada una.",
+        TotalHelpHalves => "De 10 a 180 minutos, en dos mitades iguales: {turn} minutos cada una.",
         SplitLegend => "Minutos por fase",
         SplitHelpReciprocal => "Para cada mitad: el total son dos mitades iguales. Ajusta cualquier fase a tu gusto.",
         SplitHelpOneWay => "Para toda la sesión. Ajusta cualquier fase a tu gusto.",

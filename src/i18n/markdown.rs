@@ -11,7 +11,7 @@ use super::{exercise_name, lang, person, phase_name, t, texts, Key, Lang};
 use crate::domain::exercise::round::FeedForwardRound;
 use crate::domain::exercise::ExerciseRun;
 use crate::domain::flow::Phase;
-use crate::domain::session::{ActionItem, ActionStatus, Half, Owner, Session};
+use crate::domain::session::{ActionItem, ActionStatus, Owner, Session, Turn};
 
 /// The session as a Markdown document. `exercise_lines` gives what an
 /// exercise run captured, as label and text pairs (the UI's
@@ -91,8 +91,8 @@ fn write_session(
         doc.block(&follow_up.join("\n"));
     }
 
-    for (_, half) in s.turns_held() {
-        write_half(&mut doc, s, half, exercise_lines);
+    for (_, turn) in s.turns_held() {
+        write_half(&mut doc, s, turn, exercise_lines);
     }
 
     let reflections: Vec<String> = (0..s.reflections.len() as u8)
@@ -168,38 +168,33 @@ fn write_session(
 fn write_half(
     doc: &mut Doc,
     s: &Session,
-    half: &Half,
+    turn: &Turn,
     exercise_lines: &dyn Fn(&ExerciseRun) -> Vec<(String, String)>,
 ) {
-    let client = inline(&person(&s.names, half.client));
-    let (coach, title) = if s.format.is_group() {
-        (
-            half.scribe.unwrap_or(half.client),
-            texts::group_summary_title as fn(Lang, &str, &str) -> String,
-        )
+    let client = inline(&person(&s.names, turn.client));
+    let (coach, _) = s.roles_in(turn);
+    let title: fn(Lang, &str, &str) -> String = if s.format.is_group() {
+        texts::group_summary_title
     } else {
-        (
-            half.coach(),
-            texts::half_summary_title as fn(Lang, &str, &str) -> String,
-        )
+        texts::half_summary_title
     };
     let coach = inline(&person(&s.names, coach));
     doc.heading(2, &title(lang(), &client, &coach));
     for (label, value) in [
-        (Key::SummaryGoal, &half.goal.topic),
-        (Key::SummaryOutcome, &half.goal.outcome),
+        (Key::SummaryGoal, &turn.goal.topic),
+        (Key::SummaryOutcome, &turn.goal.outcome),
     ] {
         if !value.trim().is_empty() {
             doc.block(&format!("**{}:** {}", t(label), text(value, 0)));
         }
     }
 
-    if !half.reality.trim().is_empty() {
+    if !turn.reality.trim().is_empty() {
         doc.heading(3, phase_name(Phase::Reality));
-        doc.block(&text(&half.reality, 0));
+        doc.block(&text(&turn.reality, 0));
     }
 
-    let options: Vec<_> = half
+    let options: Vec<_> = turn
         .options
         .iter()
         .filter(|o| !o.text.trim().is_empty())
@@ -230,7 +225,7 @@ fn write_half(
     }
 
     doc.heading(3, t(Key::SummaryPlan));
-    let actions: Vec<&ActionItem> = half
+    let actions: Vec<&ActionItem> = turn
         .actions
         .iter()
         .filter(|a| !a.what.trim().is_empty())
@@ -250,10 +245,10 @@ fn write_half(
         doc.block(&items.collect::<Vec<_>>().join("\n"));
     }
 
-    let raise = text(&half.raise_note, 0);
-    if half.confidence.is_some() || !raise.is_empty() {
+    let raise = text(&turn.raise_note, 0);
+    if turn.confidence.is_some() || !raise.is_empty() {
         doc.heading(3, t(Key::SummaryConfidence));
-        let mut line = match half.confidence {
+        let mut line = match turn.confidence {
             Some(c) => format!("{c} / 10"),
             None => t(Key::SummaryNotSet).to_string(),
         };
@@ -264,7 +259,7 @@ fn write_half(
         doc.block(&line);
     }
 
-    let runs: Vec<(&ExerciseRun, Vec<(String, String)>)> = half
+    let runs: Vec<(&ExerciseRun, Vec<(String, String)>)> = turn
         .exercises
         .iter()
         .map(|run| (run, exercise_lines(run)))
@@ -546,7 +541,7 @@ mod tests {
         );
         // A run with nothing to show is left out.
         let mut s = reference_session();
-        s.halves[0].open_exercise(ExerciseId::QuickAsk);
+        s.turns[0].open_exercise(ExerciseId::QuickAsk);
         assert!(!session_markdown(Lang::En, &s, &lines, "", &[]).contains("Exercises"));
     }
 
@@ -569,8 +564,8 @@ mod tests {
                 ..FollowUpItem::default()
             },
         ];
-        s.halves[0].actions[0].status = ActionStatus::Dropped;
-        s.halves[0].actions[0].first_step = "Draft it on Friday".into();
+        s.turns[0].actions[0].status = ActionStatus::Dropped;
+        s.turns[0].actions[0].first_step = "Draft it on Friday".into();
         s.next_meeting = Some(NextMeeting {
             date: "2026-03-24".into(),
             time: "09:30".into(),
@@ -625,10 +620,10 @@ mod tests {
 
         let mut s = reference_session();
         s.names = vec!["<Amara>".into(), "Jonas #1".into()];
-        s.halves[0].goal.topic = "# Big *topic*".into();
-        s.halves[0].reality = "First line\n\n- second <script>alert(1)</script>\n===".into();
-        s.halves[0].options[0].text = "1. **one**\n2. two".into();
-        s.halves[0].actions[0].what = "<img src=x onerror=alert(1)>".into();
+        s.turns[0].goal.topic = "# Big *topic*".into();
+        s.turns[0].reality = "First line\n\n- second <script>alert(1)</script>\n===".into();
+        s.turns[0].options[0].text = "1. **one**\n2. two".into();
+        s.turns[0].actions[0].what = "<img src=x onerror=alert(1)>".into();
         let md = session_markdown(Lang::En, &s, &lines, "10 March 2026", &[]);
         assert!(md.starts_with("# Peer coaching: \\<Amara\\> & Jonas \\#1, 10 March 2026\n"));
         assert!(md.contains("**Topic:** \\# Big \\*topic\\*\n"));

@@ -334,7 +334,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         NamesHelp => "Opcional. Deixe em branco para usar “Pessoa A” e “Pessoa B”.",
         TotalMinutes => "Duração total em minutos",
         TotalHelp => "De 10 a 180 minutos.",
-        TotalHelpHalves => "De 10 a 180 minutos, em duas metades iguais: {half} minutos cada.",
+        TotalHelpHalves => "De 10 a 180 minutos, em duas metades iguais: {turn} minutos cada.",
         SplitLegend => "Minutos por fase",
         SplitHelpReciprocal => "Para cada metade: o total são duas metades iguais. Ajuste qualquer fase como preferir.",
         SplitHelpOneWay => "Para a sessão inteira. Ajuste qualquer fase como preferir.",

@@ -125,7 +125,7 @@ const fn bytes_eq(name: &[u8], t: &[u8], from: usize, to: usize) -> bool {
 
 texts! {
     session_on = SessionOn(names, date);
-    total_help_halves = TotalHelpHalves(half);
+    total_help_halves = TotalHelpHalves(turn);
     roles_reciprocal = RolesReciprocal(a, b);
     roles_one_way = RolesOneWay(a, b);
     person_letter = PersonLetter(letter);

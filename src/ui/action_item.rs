@@ -11,16 +11,16 @@ use crate::ui::ids;
 use crate::ui::text::text_signal;
 
 #[component]
-pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
+pub fn ActionItemEditor(turn: usize, id: u32) -> impl IntoView {
     let current = use_current();
-    let n = Memo::new(move |_| current.half(half, |h| h.action_number(id)));
+    let n = Memo::new(move |_| current.turn(turn, |h| h.action_number(id)));
     let read = move |f: fn(&ActionItem) -> String| {
         current
-            .half(half, |h| h.actions.iter().find(|a| a.id == id).map(f))
+            .turn(turn, |h| h.actions.iter().find(|a| a.id == id).map(f))
             .unwrap_or_default()
     };
     let owner = Memo::new(move |_| {
-        current.half(half, |h| {
+        current.turn(turn, |h| {
             h.actions
                 .iter()
                 .find(|a| a.id == id)
@@ -33,23 +33,23 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
     };
     let is_other = move || matches!(owner.get(), Some(Owner::Other(_)));
     let edit =
-        move |f: Box<dyn FnOnce(&mut ActionItem)>| current.update(|s| s.edit_action(half, id, f));
+        move |f: Box<dyn FnOnce(&mut ActionItem)>| current.update(|s| s.edit_action(turn, id, f));
 
     view! {
         <li class="action">
             <fieldset>
                 <legend>{move || texts::action_label(lang(), &n.get().to_string())}</legend>
                 <TextField
-                    id=ids::action_part(half, id, "what")
+                    id=ids::action_part(turn, id, "what")
                     label=text_signal(Key::ActionWhat)
                     value=Signal::derive(move || read(|a| a.what.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.what = v))
                 />
                 <div class="action-grid">
                     <div class="field">
-                        <label for=ids::action_part(half, id, "owner")>{move || t(Key::ActionOwner)}</label>
+                        <label for=ids::action_part(turn, id, "owner")>{move || t(Key::ActionOwner)}</label>
                         <select
-                            id=ids::action_part(half, id, "owner")
+                            id=ids::action_part(turn, id, "owner")
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 let owner = match v.parse::<u8>() {
@@ -75,7 +75,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                     </div>
                     <Show when=is_other>
                         <TextField
-                            id=ids::action_part(half, id, "other")
+                            id=ids::action_part(turn, id, "other")
                             label=text_signal(Key::OwnerOtherName)
                             value=Signal::derive(move || match owner.get() {
                                 Some(Owner::Other(name)) => name,
@@ -85,10 +85,10 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                         />
                     </Show>
                     <div class="field">
-                        <label for=ids::action_part(half, id, "due")>{move || t(Key::ActionDue)}</label>
+                        <label for=ids::action_part(turn, id, "due")>{move || t(Key::ActionDue)}</label>
                         <input
                             type="date"
-                            id=ids::action_part(half, id, "due")
+                            id=ids::action_part(turn, id, "due")
                             prop:value=move || read(|a| a.due.clone())
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
@@ -98,7 +98,7 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                     </div>
                 </div>
                 <TextField
-                    id=ids::action_part(half, id, "first")
+                    id=ids::action_part(turn, id, "first")
                     label=text_signal(Key::ActionFirstStep)
                     value=Signal::derive(move || read(|a| a.first_step.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.first_step = v))
@@ -107,8 +107,8 @@ pub fn ActionItemEditor(half: usize, id: u32) -> impl IntoView {
                     type="button"
                     class="ghost small danger"
                     on:click=move |_| {
-                        current.update(|s| s.remove_action(half, id));
-                        focus_later(ids::add_action(half));
+                        current.update(|s| s.remove_action(turn, id));
+                        focus_later(ids::add_action(turn));
                     }
                 >
                     {move || texts::remove_action(lang(), &n.get().to_string())}

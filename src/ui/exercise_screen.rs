@@ -3,7 +3,7 @@
 //! was captured. Done on its own, reached from the library or by a direct
 //! link (`#/exercise/<slug>`, which is what trainers link to), or inside a
 //! session, where its run is attached to a half
-//! (`#/session/<id>/half/<n>/exercise/<slug>`).
+//! (`#/session/<id>/turn/<n>/exercise/<slug>`).
 
 use leptos::prelude::*;
 
@@ -46,8 +46,8 @@ pub fn ExerciseScreen(
 /// An exercise inside a session, attached to one half: started there the
 /// first time, continued after that.
 #[component]
-pub fn SessionExercise(half: usize, id: ExerciseId) -> impl IntoView {
-    RunHandle::in_session(use_sessions(), use_current(), half, id);
+pub fn SessionExercise(turn: usize, id: ExerciseId) -> impl IntoView {
+    RunHandle::in_session(use_sessions(), use_current(), turn, id);
     view! { <ExerciseRunner /> }
 }
 
@@ -193,8 +193,8 @@ fn ExerciseRunner() -> impl IntoView {
         None => (Route::Exercises, t(Key::AllExercises).to_string()),
     };
     let back = view! { <RouteLink route=back_route.clone()>{back_label}</RouteLink> };
-    let attached = run.session().map(|(current, half)| {
-        let client = current.read_untracked(|s| crate::i18n::person(&s.names, s.roles(half).1));
+    let attached = run.session().map(|(current, turn)| {
+        let client = current.read_untracked(|s| crate::i18n::person(&s.names, s.roles(turn).1));
         // The session's phase keeps its time-box while the pair does the
         // exercise: its time stays in sight.
         let phase_time = move || {

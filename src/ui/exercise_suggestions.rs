@@ -15,7 +15,7 @@ use crate::i18n::{exercise_name, exercise_texts, lang, t, texts, Key};
 use crate::ui::ids;
 
 #[component]
-pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
+pub fn ExerciseSuggestions(turn: usize, phase: Phase) -> impl IntoView {
     let current = use_current();
     let router = use_router();
     let now = use_now();
@@ -23,7 +23,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
     // behind the disclosure: the rest.
     let lists = Memo::new(move |_| {
         let suggested = suggested_for(phase);
-        let started = current.half(half, |h| {
+        let started = current.turn(turn, |h| {
             ExerciseId::ALL
                 .into_iter()
                 .filter(|&id| h.exercise(id).is_some())
@@ -39,7 +39,7 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
     });
 
     let item = move |id: ExerciseId| {
-        let started = move || current.half(half, |h| h.exercise(id).is_some());
+        let started = move || current.turn(turn, |h| h.exercise(id).is_some());
         let action = move || {
             t(if started() {
                 Key::ExerciseContinue
@@ -52,13 +52,13 @@ pub fn ExerciseSuggestions(half: usize, phase: Phase) -> impl IntoView {
         // Longer than the time left in this phase: said, not hidden.
         let longer = Memo::new(move |_| {
             let at = now.get();
-            current.half(half, |h| {
+            current.turn(turn, |h| {
                 longer_than_left(id.spec().minutes(), h.clock(phase).remaining(at))
             })
         });
         let route = Route::SessionExercise {
             id: current.id(),
-            half,
+            turn,
             slug: id.slug().to_string(),
         };
         view! {

@@ -136,7 +136,7 @@ pub fn SessionExports() -> impl IntoView {
     let has_meeting = move || current.read(|s| s.next_meeting.is_some());
     let has_due = move || {
         current.read(|s| {
-            s.halves
+            s.turns
                 .iter()
                 .flat_map(|h| &h.actions)
                 .any(|a| crate::domain::dates::is_iso_date(&a.due))

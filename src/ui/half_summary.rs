@@ -26,11 +26,11 @@ fn action_line(a: &ActionItem, names: &[String]) -> (String, String) {
 }
 
 #[component]
-pub fn HalfSummary(half: usize) -> impl IntoView {
+pub fn HalfSummary(turn: usize) -> impl IntoView {
     let current = use_current();
     let data = Memo::new(move |_| {
         current.read(|s| {
-            s.half(half).map(|h| {
+            s.turn(turn).map(|h| {
                 let names = s.names.clone();
                 let chosen: Vec<String> = h.chosen_options().map(|o| o.text.clone()).collect();
                 let actions: Vec<(String, String)> = h
@@ -41,7 +41,7 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
                     .collect();
                 (
                     person(&names, h.client),
-                    person(&names, s.roles(half).0),
+                    person(&names, s.roles(turn).0),
                     if s.format.is_group() {
                         texts::group_summary_title
                     } else {
@@ -60,7 +60,7 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
     // What the exercises of this half captured (ones with nothing in them
     // are left out).
     let exercises = Memo::new(move |_| {
-        current.half(half, |h| {
+        current.turn(turn, |h| {
             h.exercises
                 .iter()
                 .map(|run| (run.exercise, result_lines(run)))
@@ -90,7 +90,7 @@ pub fn HalfSummary(half: usize) -> impl IntoView {
 
     move || {
         data.get().map(|(client, coach, title, goal, chosen, actions, confidence, raise)| {
-            let heading_id = format!("summary-{half}");
+            let heading_id = format!("summary-{turn}");
             let labelled_by = heading_id.clone();
             let or_dash = |s: String| if s.trim().is_empty() { "—".to_string() } else { s };
             view! {

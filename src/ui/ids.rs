@@ -153,38 +153,38 @@ pub fn answer(at: usize) -> String {
 }
 
 /// The field for a new option in a half's Options step.
-pub fn new_option(half: impl Display) -> String {
-    format!("new-option-{half}")
+pub fn new_option(turn: impl Display) -> String {
+    format!("new-option-{turn}")
 }
 
 /// An option's own id, the stem of the ids of its parts.
-pub fn option(half: impl Display, id: impl Display) -> String {
-    format!("opt-{half}-{id}")
+pub fn option(turn: impl Display, id: impl Display) -> String {
+    format!("opt-{turn}-{id}")
 }
 
 /// A part of an option (`up`, `down`, `chosen`, ...).
-pub fn option_part(half: impl Display, id: impl Display, part: &str) -> String {
-    format!("opt-{half}-{id}-{part}")
+pub fn option_part(turn: impl Display, id: impl Display, part: &str) -> String {
+    format!("opt-{turn}-{id}-{part}")
 }
 
 /// The field of an option's pro or con (`tag`) at `at`.
-pub fn option_point(half: impl Display, id: impl Display, tag: &str, at: usize) -> String {
-    format!("opt-{half}-{id}-{tag}-{at}")
+pub fn option_point(turn: impl Display, id: impl Display, tag: &str, at: usize) -> String {
+    format!("opt-{turn}-{id}-{tag}-{at}")
 }
 
 /// The button that adds a pro or con (`tag`) to an option.
-pub fn option_point_add(half: impl Display, id: impl Display, tag: &str) -> String {
-    format!("opt-{half}-{id}-add-{tag}")
+pub fn option_point_add(turn: impl Display, id: impl Display, tag: &str) -> String {
+    format!("opt-{turn}-{id}-add-{tag}")
 }
 
 /// A field of an action (`what`, `owner`, `other`, `due`, `first`).
-pub fn action_part(half: impl Display, id: impl Display, part: &str) -> String {
-    format!("act-{half}-{id}-{part}")
+pub fn action_part(turn: impl Display, id: impl Display, part: &str) -> String {
+    format!("act-{turn}-{id}-{part}")
 }
 
 /// The button that adds an action in a half's Will step.
-pub fn add_action(half: impl Display) -> String {
-    format!("add-action-{half}")
+pub fn add_action(turn: impl Display) -> String {
+    format!("add-action-{turn}")
 }
 
 /// The "Change" button of a rotation period.

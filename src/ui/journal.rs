@@ -28,7 +28,7 @@ fn action_choices(sessions: crate::app::sessions::Sessions) -> Vec<(ActionRef, S
         list.into_iter()
             .flat_map(|s| {
                 let when = local_date(lang(), s.created_ms);
-                s.halves.iter().flat_map(move |h| {
+                s.turns.iter().flat_map(move |h| {
                     let when = when.clone();
                     h.actions
                         .iter()

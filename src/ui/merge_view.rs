@@ -43,7 +43,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
             }
             lines
         }
-        Section::Phase { half, phase } => s.half(half).map_or_else(Vec::new, |h| match phase {
+        Section::Phase { turn, phase } => s.turn(turn).map_or_else(Vec::new, |h| match phase {
             Phase::Goal => [&h.goal.topic, &h.goal.outcome]
                 .into_iter()
                 .filter_map(|t| nonempty(t))
@@ -80,7 +80,7 @@ fn preview(s: &Session, section: Section) -> Vec<String> {
                 .chain(nonempty(&h.raise_note))
                 .collect(),
         }),
-        Section::Exercises { half } => s.half(half).map_or_else(Vec::new, |h| {
+        Section::Exercises { turn } => s.turn(turn).map_or_else(Vec::new, |h| {
             h.exercises
                 .iter()
                 .flat_map(|run| {
@@ -129,11 +129,11 @@ fn section_name(section: Section, names: &[String]) -> String {
         Section::Agreement => t(Key::MergeAgreement).to_string(),
         Section::Reflections => t(Key::MergeReflections).to_string(),
         Section::FollowUp => t(Key::FollowUpTitle).to_string(),
-        Section::Phase { half, phase } => {
-            texts::merge_half_phase(lang(), &person(names, half as u8), phase_name(phase))
+        Section::Phase { turn, phase } => {
+            texts::merge_half_phase(lang(), &person(names, turn as u8), phase_name(phase))
         }
-        Section::Exercises { half } => {
-            texts::merge_half_phase(lang(), &person(names, half as u8), t(Key::SummaryExercises))
+        Section::Exercises { turn } => {
+            texts::merge_half_phase(lang(), &person(names, turn as u8), t(Key::SummaryExercises))
         }
     }
 }

@@ -12,21 +12,21 @@ use crate::ui::ids;
 use crate::ui::points_list::PointsList;
 
 #[component]
-pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
+pub fn OptionItem(turn: usize, id: u32) -> impl IntoView {
     let current = use_current();
-    let position = Memo::new(move |_| current.half(half, |h| h.option_number(id)));
-    let count = Memo::new(move |_| current.half(half, |h| h.options.len()));
+    let position = Memo::new(move |_| current.turn(turn, |h| h.option_number(id)));
+    let count = Memo::new(move |_| current.turn(turn, |h| h.options.len()));
     let n = move || position.get().to_string();
     let read = move |f: fn(&crate::domain::session::CoachOption) -> String| {
         current
-            .half(half, |h| h.options.iter().find(|o| o.id == id).map(f))
+            .turn(turn, |h| h.options.iter().find(|o| o.id == id).map(f))
             .unwrap_or_default()
     };
-    let chosen = move || current.half(half, |h| h.options.iter().any(|o| o.id == id && o.chosen));
-    let base = ids::option(half, id);
+    let chosen = move || current.turn(turn, |h| h.options.iter().any(|o| o.id == id && o.chosen));
+    let base = ids::option(turn, id);
 
     let mover = move |by: isize, key: fn(Lang, &str) -> String, suffix: &'static str| {
-        let button_id = ids::option_part(half, id, suffix);
+        let button_id = ids::option_part(turn, id, suffix);
         let disabled = move || {
             if by < 0 {
                 position.get() <= 1
@@ -43,7 +43,7 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                 title=move || key(lang(), &n())
                 disabled=disabled
                 on:click=move |_| {
-                    current.update(|s| s.move_option(half, id, by));
+                    current.update(|s| s.move_option(turn, id, by));
                     focus_later(button_id.clone());
                 }
             >
@@ -60,17 +60,17 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                     rows=2
                     label=Signal::derive(move || texts::option_label(lang(), &n()))
                     value=Signal::derive(move || read(|o| o.text.clone()))
-                    on_input=move |v: String| current.update(|s| s.edit_option(half, id, v))
+                    on_input=move |v: String| current.update(|s| s.edit_option(turn, id, v))
                 />
                 <div class="option-tools">
                     <div class="check">
                         <input
                             type="checkbox"
-                            id=ids::option_part(half, id, "chosen")
+                            id=ids::option_part(turn, id, "chosen")
                             prop:checked=chosen
-                            on:change=move |_| current.update(|s| s.toggle_chosen(half, id))
+                            on:change=move |_| current.update(|s| s.toggle_chosen(turn, id))
                         />
-                        <label for=ids::option_part(half, id, "chosen")>
+                        <label for=ids::option_part(turn, id, "chosen")>
                             {move || t(Key::ChosenLabel)}
                             <span class="sr-only">{move || texts::option_ref(lang(), &n())}</span>
                         </label>
@@ -81,8 +81,8 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                         type="button"
                         class="ghost small danger"
                         on:click=move |_| {
-                            current.update(|s| s.remove_option(half, id));
-                            focus_later(ids::new_option(half));
+                            current.update(|s| s.remove_option(turn, id));
+                            focus_later(ids::new_option(turn));
                         }
                     >
                         {move || texts::remove_option(lang(), &n())}
@@ -90,8 +90,8 @@ pub fn OptionItem(half: usize, id: u32) -> impl IntoView {
                 </div>
             </div>
             <div class="pros-cons">
-                <PointsList half=half id=id side=Side::Pros position=position />
-                <PointsList half=half id=id side=Side::Cons position=position />
+                <PointsList turn=turn id=id side=Side::Pros position=position />
+                <PointsList turn=turn id=id side=Side::Cons position=position />
             </div>
         </li>
     }

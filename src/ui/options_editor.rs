@@ -10,25 +10,25 @@ use crate::ui::ids;
 use crate::ui::option_item::OptionItem;
 
 #[component]
-pub fn OptionsEditor(half: usize) -> impl IntoView {
+pub fn OptionsEditor(turn: usize) -> impl IntoView {
     let current = use_current();
     let ids = Memo::new(move |_| {
-        current.half(half, |h| h.options.iter().map(|o| o.id).collect::<Vec<_>>())
+        current.turn(turn, |h| h.options.iter().map(|o| o.id).collect::<Vec<_>>())
     });
-    let few = Memo::new(move |_| current.half(half, |h| h.few_options()));
+    let few = Memo::new(move |_| current.turn(turn, |h| h.few_options()));
     let draft = RwSignal::new(String::new());
-    let new_id = ids::new_option(half);
+    let new_id = ids::new_option(turn);
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = draft.get_untracked().trim().to_string();
         if !text.is_empty() {
             current.update(|s| {
-                s.add_option(half, text);
+                s.add_option(turn, text);
             });
             draft.set(String::new());
         }
-        focus_later(ids::new_option(half));
+        focus_later(ids::new_option(turn));
     };
 
     view! {
@@ -57,7 +57,7 @@ pub fn OptionsEditor(half: usize) -> impl IntoView {
                 <For
                     each=move || ids.get()
                     key=|id| *id
-                    children=move |id| view! { <OptionItem half=half id=id /> }
+                    children=move |id| view! { <OptionItem turn=turn id=id /> }
                 />
             </ol>
         </div>

@@ -18,11 +18,11 @@ use crate::ui::timebox::Timebox;
 use crate::ui::will_editor::WillEditor;
 
 #[component]
-pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
+pub fn PhaseScreen(turn: usize, phase: Phase) -> impl IntoView {
     let current = use_current();
     let roles = move || {
         current.read(|s| {
-            let (coach, client) = s.roles(half);
+            let (coach, client) = s.roles(turn);
             if s.format.is_group() {
                 return texts::role_line_group(
                     lang(),
@@ -39,10 +39,10 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
     };
     let c = catalogue();
     let work = match phase {
-        Phase::Goal => view! { <GoalEditor half=half /> }.into_any(),
-        Phase::Reality => view! { <RealityEditor half=half /> }.into_any(),
-        Phase::Options => view! { <OptionsEditor half=half /> }.into_any(),
-        Phase::Will => view! { <WillEditor half=half /> }.into_any(),
+        Phase::Goal => view! { <GoalEditor turn=turn /> }.into_any(),
+        Phase::Reality => view! { <RealityEditor turn=turn /> }.into_any(),
+        Phase::Options => view! { <OptionsEditor turn=turn /> }.into_any(),
+        Phase::Will => view! { <WillEditor turn=turn /> }.into_any(),
     };
     view! {
         <section class="phase" aria-labelledby=ids::SCREEN_TITLE>
@@ -51,7 +51,7 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
                 <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || phase_name(phase)}</h1>
                 <p class="purpose">{c.phase_purposes[phase.index()]}</p>
             </header>
-            <Timebox half=half phase=phase />
+            <Timebox turn=turn phase=phase />
             <div class="phase-grid">
                 <div class="work">{work}</div>
                 <aside class="coach-panel" aria-label=move || t(Key::ForCoach)>
@@ -65,20 +65,20 @@ pub fn PhaseScreen(half: usize, phase: Phase) -> impl IntoView {
                             {c.client_hints[phase.index()]}
                         </p>
                     </div>
-                    <QuestionCards half=half phase=phase />
+                    <QuestionCards turn=turn phase=phase />
                     <div class="private-notes">
                         <TextField
-                            id=format!("private-{half}-{}", phase.index())
+                            id=format!("private-{turn}-{}", phase.index())
                             label=text_signal(Key::PrivateNotesLabel)
                             help=text_signal(Key::PrivateNotesHelp)
                             rows=4
-                            value=Signal::derive(move || current.private_note(half))
-                            on_input=move |v: String| current.set_private_note(half, v)
+                            value=Signal::derive(move || current.private_note(turn))
+                            on_input=move |v: String| current.set_private_note(turn, v)
                         />
                     </div>
                 </aside>
             </div>
-            <ExerciseSuggestions half=half phase=phase />
+            <ExerciseSuggestions turn=turn phase=phase />
         </section>
     }
 }

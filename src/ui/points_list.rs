@@ -11,7 +11,7 @@ use crate::ui::ids;
 
 #[component]
 pub fn PointsList(
-    half: usize,
+    turn: usize,
     /// The option's id.
     id: u32,
     side: Side,
@@ -39,7 +39,7 @@ pub fn PointsList(
     };
     let count = Memo::new(move |_| {
         current
-            .half(half, |h| {
+            .turn(turn, |h| {
                 h.options
                     .iter()
                     .find(|o| o.id == id)
@@ -47,7 +47,7 @@ pub fn PointsList(
             })
             .unwrap_or(0)
     });
-    let field_id = move |at: usize| ids::option_point(half, id, tag, at);
+    let field_id = move |at: usize| ids::option_point(turn, id, tag, at);
 
     let row = move |at: usize| {
         let label = Signal::derive(move || {
@@ -61,18 +61,18 @@ pub fn PointsList(
                     label_hidden=true
                     value=Signal::derive(move || {
                         current
-                            .half(half, |h| h.options.iter().find(|o| o.id == id).and_then(|o| points(o).get(at).cloned()))
+                            .turn(turn, |h| h.options.iter().find(|o| o.id == id).and_then(|o| points(o).get(at).cloned()))
                             .unwrap_or_default()
                     })
-                    on_input=move |v: String| current.update(|s| s.edit_point(half, id, side, at, v))
+                    on_input=move |v: String| current.update(|s| s.edit_point(turn, id, side, at, v))
                 />
                 <button
                     type="button"
                     class="ghost small"
                     aria-label=move || format!("{}: {}", t(Key::RemovePoint), label.get())
                     on:click=move |_| {
-                        current.update(|s| s.remove_point(half, id, side, at));
-                        focus_later(ids::option_point_add(half, id, tag));
+                        current.update(|s| s.remove_point(turn, id, side, at));
+                        focus_later(ids::option_point_add(turn, id, tag));
                     }
                 >
                     {move || t(Key::RemovePoint)}
@@ -88,10 +88,10 @@ pub fn PointsList(
             <button
                 type="button"
                 class="small"
-                id=ids::option_point_add(half, id, tag)
+                id=ids::option_point_add(turn, id, tag)
                 on:click=move |_| {
                     let at = count.get_untracked();
-                    current.update(|s| s.add_point(half, id, side));
+                    current.update(|s| s.add_point(turn, id, side));
                     focus_later(field_id(at));
                 }
             >

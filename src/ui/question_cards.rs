@@ -10,21 +10,21 @@ use crate::i18n::{lang, question, t, texts, Key};
 use crate::platform::random_u32;
 
 #[component]
-pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
+pub fn QuestionCards(turn: usize, phase: Phase) -> impl IntoView {
     let current = use_current();
     let i = phase.index();
-    let card = Memo::new(move |_| current.half(half, |h| h.cards[i].current()));
-    let pinned = Memo::new(move |_| current.half(half, |h| h.cards[i].pinned.clone()));
-    let left = move || current.half(half, |h| h.cards[i].remaining());
+    let card = Memo::new(move |_| current.turn(turn, |h| h.cards[i].current()));
+    let pinned = Memo::new(move |_| current.turn(turn, |h| h.cards[i].pinned.clone()));
+    let left = move || current.turn(turn, |h| h.cards[i].remaining());
     let restarted = RwSignal::new(false);
     let is_pinned = move || pinned.with(|p| p.contains(&card.get()));
 
     let another = move |_| {
         let mut draw = None;
-        current.update_half(half, |h| draw = Some(h.cards[i].draw(random_u32())));
+        current.update_turn(turn, |h| draw = Some(h.cards[i].draw(random_u32())));
         restarted.set(matches!(draw, Some(Draw::Reshuffled(_))));
     };
-    let title_id = format!("cards-{half}-{i}");
+    let title_id = format!("cards-{turn}-{i}");
     let labelled_by = title_id.clone();
 
     view! {
@@ -41,7 +41,7 @@ pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
                     aria-pressed=move || if is_pinned() { "true" } else { "false" }
                     on:click=move |_| {
                         let c = card.get_untracked();
-                        current.update_half(half, |h| h.cards[i].toggle_pin(c))
+                        current.update_turn(turn, |h| h.cards[i].toggle_pin(c))
                     }
                 >
                     {move || t(Key::Pin)}
@@ -70,7 +70,7 @@ pub fn QuestionCards(half: usize, phase: Phase) -> impl IntoView {
                                         type="button"
                                         class="ghost small"
                                         aria-label=format!("{}: {}", t(Key::Unpin), question(phase, c))
-                                        on:click=move |_| current.update_half(half, |h| h.cards[i].toggle_pin(c))
+                                        on:click=move |_| current.update_turn(turn, |h| h.cards[i].toggle_pin(c))
                                     >
                                         {move || t(Key::Unpin)}
                                     </button>

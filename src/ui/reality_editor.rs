@@ -8,17 +8,17 @@ use crate::ui::fields::TextField;
 use crate::ui::text::text_signal;
 
 #[component]
-pub fn RealityEditor(half: usize) -> impl IntoView {
+pub fn RealityEditor(turn: usize) -> impl IntoView {
     let current = use_current();
     view! {
         <div class="editor">
             <TextField
-                id=format!("reality-{half}")
+                id=format!("reality-{turn}")
                 label=text_signal(Key::RealityLabel)
                 help=text_signal(Key::RealityHelp)
                 rows=10
-                value=current.half_field(half, |h| h.reality.clone())
-                on_input=move |v: String| current.update_half(half, |h| h.reality = v)
+                value=current.turn_field(turn, |h| h.reality.clone())
+                on_input=move |v: String| current.update_turn(turn, |h| h.reality = v)
             />
         </div>
     }

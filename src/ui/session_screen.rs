@@ -36,10 +36,10 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     let step = Memo::new(move |_| current.read(|s| Some(s.step)).unwrap_or(Step::Agreement));
     // An exercise of one of the halves, when the address names one.
     let router = use_router();
-    let halves = current.read_untracked(|s| s.halves.len());
+    let turns = current.read_untracked(|s| s.turns.len());
     let exercise = Memo::new(move |_| match router.route() {
-        Route::SessionExercise { half, slug, .. } if half < halves => {
-            ExerciseId::from_slug(&slug).map(|id| (half, id))
+        Route::SessionExercise { turn, slug, .. } if turn < turns => {
+            ExerciseId::from_slug(&slug).map(|id| (turn, id))
         }
         _ => None,
     });
@@ -93,7 +93,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
             let client = s
                 .step
                 .phase()
-                .and_then(|(h, _)| s.half(h))
+                .and_then(|(h, _)| s.turn(h))
                 .map(|h| usize::from(h.client));
             let present: Vec<usize> = (0..s.people()).filter(|&w| s.is_present(w as u8)).collect();
             Some((client, present))
@@ -166,11 +166,11 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                 <SessionClock />
             </Show>
             {move || match (exercise.get(), step.get()) {
-                (Some((half, id)), _) => view! { <SessionExercise half=half id=id /> }.into_any(),
+                (Some((turn, id)), _) => view! { <SessionExercise turn=turn id=id /> }.into_any(),
                 (None, Step::Agreement) => view! { <AgreementScreen /> }.into_any(),
-                (None, Step::Phase { half, phase }) => view! { <PhaseScreen half=half phase=phase /> }.into_any(),
+                (None, Step::Phase { turn, phase }) => view! { <PhaseScreen turn=turn phase=phase /> }.into_any(),
                 (None, Step::Swap) => view! { <SwapScreen /> }.into_any(),
-                (None, Step::Turn { half }) => view! { <TurnScreen half=half /> }.into_any(),
+                (None, Step::Turn { turn }) => view! { <TurnScreen turn=turn /> }.into_any(),
                 (None, Step::WrapUp) => view! { <WrapUpScreen /> }.into_any(),
             }}
         </div>

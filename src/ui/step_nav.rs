@@ -31,12 +31,12 @@ pub fn StepNav() -> impl IntoView {
     // "Jonas coaches Amara": whose half a phase belongs to; in a group,
     // "Turn 2: Jonas is the client".
     // Tracked: a turn's number changes when someone is marked away.
-    let half_heading = move |half: usize| {
+    let half_heading = move |turn: usize| {
         current.read(|s| {
-            let (coach, client) = s.roles(half);
+            let (coach, client) = s.roles(turn);
             if s.format.is_group() {
                 let client = person(&s.names, client);
-                return match s.turn_number(half) {
+                return match s.turn_number(turn) {
                     Some((n, _)) => texts::turn_caption(lang(), &n.to_string(), &client),
                     None => texts::turn_title_skipped(lang(), &client),
                 };
@@ -51,20 +51,20 @@ pub fn StepNav() -> impl IntoView {
         let context = step
             .phase()
             .filter(|_| format != Format::OneWay)
-            .map(|(half, _)| move || format!("{}: ", half_heading(half)));
+            .map(|(turn, _)| move || format!("{}: ", half_heading(turn)));
         // A visible caption before each half's first phase.
         let caption = match step {
             Step::Phase {
-                half,
+                turn,
                 phase: Phase::Goal,
             } if format == Format::Reciprocal => Some(view! {
-                <li class="half-label" aria-hidden="true">{move || half_heading(half)}</li>
+                <li class="half-label" aria-hidden="true">{move || half_heading(turn)}</li>
             }),
             _ => None,
         };
         let label = move || {
             current.read_untracked(|s| {
-                let client = step.half().and_then(|h| s.half(h)).map_or(0, |h| h.client);
+                let client = step.turn().and_then(|h| s.turn(h)).map_or(0, |h| h.client);
                 step_label(step, &s.names, client)
             })
         };

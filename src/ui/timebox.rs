@@ -15,19 +15,19 @@ use crate::ui::session_clock::SessionClock;
 use crate::ui::text::text_signal;
 
 #[component]
-pub fn Timebox(half: usize, phase: Phase) -> impl IntoView {
+pub fn Timebox(turn: usize, phase: Phase) -> impl IntoView {
     let current = use_current();
     let now = use_now();
     let remaining = move || {
         let at = now.get();
         current
-            .half(half, |h| Some(h.clock(phase).remaining(at)))
+            .turn(turn, |h| Some(h.clock(phase).remaining(at)))
             .unwrap_or(0)
     };
-    let running = move || current.half(half, |h| h.clock(phase).is_running());
-    let started = move || current.half(half, |h| h.clock(phase).has_started());
+    let running = move || current.turn(turn, |h| h.clock(phase).is_running());
+    let started = move || current.turn(turn, |h| h.clock(phase).has_started());
     let next_label = text_signal(
-        match current.read_untracked(|s| s.step_after(Step::Phase { half, phase })) {
+        match current.read_untracked(|s| s.step_after(Step::Phase { turn, phase })) {
             Some(Step::Swap) => Key::ToSwap,
             Some(Step::Turn { .. }) => Key::ToNextTurn,
             Some(Step::WrapUp) => Key::ToWrapUp,

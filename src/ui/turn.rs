@@ -14,17 +14,17 @@ use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 
 #[component]
-pub fn TurnScreen(half: usize) -> impl IntoView {
+pub fn TurnScreen(turn: usize) -> impl IntoView {
     let current = use_current();
     let now = use_now();
-    let client = move || current.read(|s| s.half(half).map_or(0, |h| h.client));
+    let client = move || current.read(|s| s.turn(turn).map_or(0, |h| h.client));
     let client_name = move || current.person(client());
-    let scribe = move || current.read(|s| s.half(half).and_then(|h| h.scribe));
-    let skipped = move || current.read(|s| s.is_skipped(half));
+    let scribe = move || current.read(|s| s.turn(turn).and_then(|h| h.scribe));
+    let skipped = move || current.read(|s| s.is_skipped(turn));
 
     // Only the turns held today are counted: "Turn 4 of 4" when one of
     // five people is away.
-    let title = move || match current.read(|s| s.turn_number(half)) {
+    let title = move || match current.read(|s| s.turn_number(turn)) {
         Some((n, total)) => {
             texts::turn_title(lang(), &n.to_string(), &total.to_string(), &client_name())
         }
@@ -36,9 +36,9 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
     };
     let time = move || {
         current.read(|s| {
-            let half = s.half(half)?;
-            let minutes = half.allotted() / crate::domain::timer::MINUTE_MS;
-            let [g, r, o, w] = half
+            let turn = s.turn(turn)?;
+            let minutes = turn.allotted() / crate::domain::timer::MINUTE_MS;
+            let [g, r, o, w] = turn
                 .clocks
                 .each_ref()
                 .map(|c| (c.allotted_ms / crate::domain::timer::MINUTE_MS).to_string());
@@ -57,7 +57,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
     // over (full turns), as the pair's swap offers.
     let shortened = Memo::new(move |_| {
         let at = now.get();
-        current.read(|s| s.turn_shortened(half, at))
+        current.read(|s| s.turn_shortened(turn, at))
     });
     let keep = move || current.read(|s| s.swap == Some(SwapChoice::Keep));
     let pace = move |value: SwapChoice| {
@@ -82,7 +82,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
     let scribe_choice = move || {
         let options = current.read(|s| {
             (0..s.people() as u8)
-                .filter(|&w| s.half(half).is_some_and(|h| h.client != w) && s.is_present(w))
+                .filter(|&w| s.turn(turn).is_some_and(|h| h.client != w) && s.is_present(w))
                 .map(|w| (w, crate::i18n::person(&s.names, w)))
                 .collect::<Vec<_>>()
         });
@@ -100,7 +100,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
         let _ = now.get();
         current.read(|s| {
             let plan = s.turn_plan();
-            s.halves
+            s.turns
                 .iter()
                 .enumerate()
                 .map(|(h, turn)| {
@@ -120,7 +120,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
 
     let begin = move |_| {
         let at = now_ms();
-        current.update(|s| s.begin_turn(half, at));
+        current.update(|s| s.begin_turn(turn, at));
         focus_later(ids::SCREEN_TITLE);
     };
     let next = move |_| {
@@ -150,7 +150,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                             on:change=move |ev| {
                                 if let Ok(w) = event_target_value(&ev).parse::<u8>() {
                                     current.update(|s| {
-                                        s.set_scribe(half, w);
+                                        s.set_scribe(turn, w);
                                     });
                                 }
                             }
@@ -173,7 +173,7 @@ pub fn TurnScreen(half: usize) -> impl IntoView {
                                 view! {
                                     <li
                                         class:skipped=skipped
-                                        aria-current=if h == half { Some("step") } else { None }
+                                        aria-current=if h == turn { Some("step") } else { None }
                                     >
                                         {text}
                                     </li>

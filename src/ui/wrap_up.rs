@@ -38,7 +38,7 @@ pub fn WrapUpScreen() -> impl IntoView {
         format,
     );
     // A group's skipped turns have nothing to sum up.
-    let halves = move || current.read(|s| s.turns_held().map(|(h, _)| h).collect::<Vec<_>>());
+    let turns = move || current.read(|s| s.turns_held().map(|(h, _)| h).collect::<Vec<_>>());
     let byline = move || {
         let date = local_date(lang(), current.read(|s| s.created_ms));
         let who = current.read(|s| pair(&s.names));
@@ -86,7 +86,7 @@ pub fn WrapUpScreen() -> impl IntoView {
             <p class="print-only">{byline}</p>
             <p class="lead no-print">{move || t(Key::WrapUpIntro)}</p>
             <div class="summaries">
-                {move || halves().into_iter().map(|h| view! { <HalfSummary half=h /> }).collect_view()}
+                {move || turns().into_iter().map(|h| view! { <HalfSummary turn=h /> }).collect_view()}
             </div>
             {absent}
             <section class="reflections no-print" aria-labelledby=ids::REFLECTION_TITLE>

@@ -46,7 +46,7 @@ fn session(id: &str, created: i64, topic: &str) -> Session {
         ..Setup::default()
     };
     let mut s = Session::new(id.into(), created, &setup);
-    s.halves[0].goal.topic = topic.into();
+    s.turns[0].goal.topic = topic.into();
     s
 }
 
@@ -236,7 +236,7 @@ fn a_conflict_keeps_both_and_the_notes_follow_the_copy() {
     let topics: Vec<_> = after
         .sessions
         .iter()
-        .map(|s| (s.id.as_str(), s.halves[0].goal.topic.as_str()))
+        .map(|s| (s.id.as_str(), s.turns[0].goal.topic.as_str()))
         .collect();
     assert_eq!(topics, [("a", "Mine"), ("copy1", "Theirs")]);
     assert_eq!(after.private["a"], notes("my notes"));
@@ -494,7 +494,7 @@ fn unreadable_items_are_skipped_and_counted_the_rest_restored() {
 #[test]
 fn items_are_normalized_on_the_way_in() {
     let mut s = session("a", 1, "x");
-    s.halves[0].confidence = Some(42);
+    s.turns[0].confidence = Some(42);
     let mut e = entry("j", 0, "x");
     e.date = "yesterday".into();
     let text = format!(
@@ -503,7 +503,7 @@ fn items_are_normalized_on_the_way_in() {
         serde_json::to_string(&e).unwrap()
     );
     let parsed = parse(&text).unwrap();
-    assert_eq!(parsed.data.sessions[0].halves[0].confidence, Some(10));
+    assert_eq!(parsed.data.sessions[0].turns[0].confidence, Some(10));
     assert_eq!(parsed.data.journal[0].date, "1970-01-01");
 }
 
@@ -549,7 +549,7 @@ fn the_large_history_is_varied_and_the_same_every_time() {
     );
     let mut statuses = std::collections::HashSet::new();
     for s in &sessions {
-        let actions: Vec<_> = s.halves.iter().flat_map(|h| &h.actions).collect();
+        let actions: Vec<_> = s.turns.iter().flat_map(|h| &h.actions).collect();
         assert!((3..=6).contains(&actions.len()));
         statuses.extend(actions.iter().map(|a| a.status));
         let mut normalized = s.clone();
@@ -567,7 +567,7 @@ fn the_large_history_is_varied_and_the_same_every_time() {
         if let Some(a) = &e.action {
             let s = sessions.iter().find(|s| s.id == a.session).unwrap();
             assert!(s.created_ms <= e.created_ms);
-            assert!(s.halves.iter().any(|h| h.action_number(a.action) > 0));
+            assert!(s.turns.iter().any(|h| h.action_number(a.action) > 0));
         }
     }
 }
@@ -596,7 +596,7 @@ fn a_restore_cut_short_by_a_full_storage_is_finished_by_the_next() {
             .map(|s| {
                 (
                     session_print(s),
-                    d.private.get(&s.id).map(|n| n.halves.clone()),
+                    d.private.get(&s.id).map(|n| n.turns.clone()),
                 )
             })
             .collect();

@@ -97,7 +97,7 @@ pub fn actions_calendar(
     now_ms: i64,
 ) -> Option<String> {
     let due: Vec<(&ActionItem, i64)> = session
-        .halves
+        .turns
         .iter()
         .flat_map(|h| &h.actions)
         .filter(|a| !a.what.trim().is_empty())

@@ -345,7 +345,7 @@ fn conflict(path: &str, lost: &Reg) -> Option<Conflict> {
 /// later change was kept, and the other is reported (never lost unsaid).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
-    /// Where, as `halves.0.goal.topic`.
+    /// Where, as `turns.0.goal.topic`.
     pub path: String,
     /// The change that lost (a text as it is, anything else as JSON).
     pub theirs: String,

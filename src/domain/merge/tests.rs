@@ -19,11 +19,11 @@ fn identical_copies_have_no_differences() {
 fn the_share_back_loop_ends_with_both_peoples_work() {
     // A fills the first half and shares; B continues the second half.
     let mut a = base();
-    a.halves[0].goal.topic = "Quieter people".into();
+    a.turns[0].goal.topic = "Quieter people".into();
     a.add_option(0, "Agenda a day early".into());
     a.updated_ms = 10;
     let mut b = a.clone();
-    b.halves[1].goal.topic = "Saying no".into();
+    b.turns[1].goal.topic = "Saying no".into();
     b.add_action(1);
     b.updated_ms = 20;
 
@@ -32,41 +32,38 @@ fn the_share_back_loop_ends_with_both_peoples_work() {
         diffs,
         vec![
             Section::Phase {
-                half: 1,
+                turn: 1,
                 phase: Phase::Goal
             },
             Section::Phase {
-                half: 1,
+                turn: 1,
                 phase: Phase::Will
             },
         ]
     );
     let merged = merge(&a, &b, |s| suggested(&a, &b, s));
-    assert_eq!(merged.halves[0].goal.topic, "Quieter people");
-    assert_eq!(merged.halves[0].options.len(), 1);
-    assert_eq!(merged.halves[1].goal.topic, "Saying no");
-    assert_eq!(merged.halves[1].actions.len(), 1);
+    assert_eq!(merged.turns[0].goal.topic, "Quieter people");
+    assert_eq!(merged.turns[0].options.len(), 1);
+    assert_eq!(merged.turns[1].goal.topic, "Saying no");
+    assert_eq!(merged.turns[1].actions.len(), 1);
     assert!(differences(&merged, &b).is_empty());
 }
 
 #[test]
 fn mine_theirs_and_both_for_texts() {
     let mut a = base();
-    a.halves[0].reality = "Mine".into();
+    a.turns[0].reality = "Mine".into();
     let mut b = a.clone();
-    b.halves[0].reality = "Theirs".into();
+    b.turns[0].reality = "Theirs".into();
     let section = Section::Phase {
-        half: 0,
+        turn: 0,
         phase: Phase::Reality,
     };
     assert_eq!(differences(&a, &b), vec![section]);
-    assert_eq!(merge(&a, &b, |_| Choice::Mine).halves[0].reality, "Mine");
+    assert_eq!(merge(&a, &b, |_| Choice::Mine).turns[0].reality, "Mine");
+    assert_eq!(merge(&a, &b, |_| Choice::Theirs).turns[0].reality, "Theirs");
     assert_eq!(
-        merge(&a, &b, |_| Choice::Theirs).halves[0].reality,
-        "Theirs"
-    );
-    assert_eq!(
-        merge(&a, &b, |_| Choice::Both).halves[0].reality,
+        merge(&a, &b, |_| Choice::Both).turns[0].reality,
         "Mine\n\nTheirs"
     );
 }
@@ -77,16 +74,16 @@ fn both_joins_lists_and_keeps_clashing_ids_apart() {
     let mut b = base();
     a.add_option(0, "From A".into());
     b.add_option(0, "From B".into()); // the same id, other content
-    let id = b.halves[0].options[0].id;
+    let id = b.turns[0].options[0].id;
     b.add_point(0, id, Side::Pros);
     let merged = merge(&a, &b, |_| Choice::Both);
-    let texts: Vec<_> = merged.halves[0]
+    let texts: Vec<_> = merged.turns[0]
         .options
         .iter()
         .map(|o| o.text.as_str())
         .collect();
     assert_eq!(texts, ["From A", "From B"]);
-    let ids: Vec<_> = merged.halves[0].options.iter().map(|o| o.id).collect();
+    let ids: Vec<_> = merged.turns[0].options.iter().map(|o| o.id).collect();
     assert_ne!(ids[0], ids[1]);
     assert!(merged.next_item > ids[1]);
 }
@@ -95,9 +92,9 @@ fn both_joins_lists_and_keeps_clashing_ids_apart() {
 fn suggestion_prefers_content_over_nothing() {
     let a = base();
     let mut b = base();
-    b.halves[0].goal.topic = "Something".into();
+    b.turns[0].goal.topic = "Something".into();
     let goal = Section::Phase {
-        half: 0,
+        turn: 0,
         phase: Phase::Goal,
     };
     assert_eq!(suggested(&a, &b, goal), Choice::Theirs);
@@ -108,18 +105,18 @@ fn suggestion_prefers_content_over_nothing() {
 fn clocks_keep_the_copy_that_ran_longer() {
     let mut a = base();
     let mut b = base();
-    b.halves[0].clocks[0].used_ms = 90_000;
-    a.halves[0].clocks[1].used_ms = 30_000;
+    b.turns[0].clocks[0].used_ms = 90_000;
+    a.turns[0].clocks[1].used_ms = 30_000;
     let merged = merge(&a, &b, |_| Choice::Mine);
-    assert_eq!(merged.halves[0].clocks[0].used_ms, 90_000);
-    assert_eq!(merged.halves[0].clocks[1].used_ms, 30_000);
+    assert_eq!(merged.turns[0].clocks[0].used_ms, 90_000);
+    assert_eq!(merged.turns[0].clocks[1].used_ms, 30_000);
 
     // Running in theirs: it counts up to when they sent it.
-    b.halves[0].clocks[2].running_since = Some(1_000);
+    b.turns[0].clocks[2].running_since = Some(1_000);
     b.updated_ms = 61_000;
     let merged = merge(&a, &b, |_| Choice::Mine);
-    assert_eq!(merged.halves[0].clocks[2].used_ms, 60_000);
-    assert!(!merged.halves[0].clocks[2].is_running());
+    assert_eq!(merged.turns[0].clocks[2].used_ms, 60_000);
+    assert!(!merged.turns[0].clocks[2].is_running());
 }
 
 #[test]
@@ -129,8 +126,8 @@ fn differently_shaped_sessions_are_one_choice() {
     setup.set_format(crate::domain::flow::Format::OneWay);
     let b = Session::new("s1".into(), 0, &setup);
     assert_eq!(differences(&a, &b), vec![Section::Setup]);
-    assert_eq!(merge(&a, &b, |_| Choice::Mine).halves.len(), 2);
-    assert_eq!(merge(&a, &b, |_| Choice::Theirs).halves.len(), 1);
+    assert_eq!(merge(&a, &b, |_| Choice::Mine).turns.len(), 2);
+    assert_eq!(merge(&a, &b, |_| Choice::Theirs).turns.len(), 1);
 }
 
 #[test]
@@ -149,45 +146,45 @@ fn agreement_both_adds_rules_and_asks_again() {
 fn exercises_are_a_section_per_half_and_both_keeps_every_version() {
     use crate::domain::exercise::ExerciseId;
     let mut mine = base();
-    mine.halves[0].open_exercise(ExerciseId::WhatIf).subject = "Mine".into();
+    mine.turns[0].open_exercise(ExerciseId::WhatIf).subject = "Mine".into();
     let mut theirs = mine.clone();
-    theirs.halves[0].open_exercise(ExerciseId::WhatIf).subject = "Theirs".into();
-    theirs.halves[0].open_exercise(ExerciseId::RolePlay);
-    theirs.halves[1].open_exercise(ExerciseId::Empathy);
+    theirs.turns[0].open_exercise(ExerciseId::WhatIf).subject = "Theirs".into();
+    theirs.turns[0].open_exercise(ExerciseId::RolePlay);
+    theirs.turns[1].open_exercise(ExerciseId::Empathy);
     theirs.updated_ms = 5;
 
     assert_eq!(
         differences(&mine, &theirs),
         vec![
-            Section::Exercises { half: 0 },
-            Section::Exercises { half: 1 }
+            Section::Exercises { turn: 0 },
+            Section::Exercises { turn: 1 }
         ]
     );
     // Nothing here in half 1: theirs is offered; half 0 has both: the newer.
     assert_eq!(
-        suggested(&mine, &theirs, Section::Exercises { half: 1 }),
+        suggested(&mine, &theirs, Section::Exercises { turn: 1 }),
         Choice::Theirs
     );
     let both = merge(&mine, &theirs, |_| Choice::Both);
-    let subjects: Vec<_> = both.halves[0]
+    let subjects: Vec<_> = both.turns[0]
         .exercises
         .iter()
         .map(|r| r.subject.as_str())
         .collect();
     assert_eq!(subjects, ["Mine", "Theirs", ""]);
     assert_eq!(
-        both.halves[0]
+        both.turns[0]
             .exercise(ExerciseId::WhatIf)
             .map(|r| r.subject.as_str()),
         Some("Theirs"),
         "the version merged in last is the one continued"
     );
-    assert_eq!(both.halves[1].exercises.len(), 1);
+    assert_eq!(both.turns[1].exercises.len(), 1);
 
     let taken = merge(&mine, &theirs, |_| Choice::Theirs);
-    assert_eq!(taken.halves[0].exercises, theirs.halves[0].exercises);
+    assert_eq!(taken.turns[0].exercises, theirs.turns[0].exercises);
     let kept = merge(&mine, &theirs, |_| Choice::Mine);
-    assert_eq!(kept.halves, mine.halves);
+    assert_eq!(kept.turns, mine.turns);
 }
 
 #[test]
@@ -273,7 +270,7 @@ mod default_choices {
     }
 
     fn slot(s: &mut Session, n: u8) -> &mut String {
-        let (h0, rest) = s.halves.split_at_mut(1);
+        let (h0, rest) = s.turns.split_at_mut(1);
         let (h0, h1) = (&mut h0[0], &mut rest[0]);
         match n {
             0 => &mut h0.goal.topic,
@@ -330,7 +327,7 @@ mod default_choices {
                         a.first_step = f;
                     });
                 }
-                Edit::AddPro(w) => s.halves[0].options[0].pros.push(w),
+                Edit::AddPro(w) => s.turns[0].options[0].pros.push(w),
                 Edit::CheckIn(w) => {
                     s.check_in = Some(CheckIn {
                         keep: w,
@@ -339,7 +336,7 @@ mod default_choices {
                 }
                 Edit::Rule(w) => s.agreement.rules.push(Rule::Custom(w)),
                 Edit::Subject(h, w) => {
-                    s.halves[h]
+                    s.turns[h]
                         .open_exercise(crate::domain::exercise::ExerciseId::ALL[0])
                         .subject = w;
                 }
@@ -389,7 +386,7 @@ mod default_choices {
             }
             // Every item of both sides is there (by its words), none twice
             // that was one item.
-            let actions = |s: &Session| s.halves.iter().map(|h| h.actions.len()).sum::<usize>();
+            let actions = |s: &Session| s.turns.iter().map(|h| h.actions.len()).sum::<usize>();
             prop_assert!(actions(&merged) <= actions(&mine) + actions(&theirs));
             // And what this device had alone never changes by merging.
             let again = merge(&merged, &mine, |s| suggested(&merged, &mine, s));
@@ -401,18 +398,18 @@ mod default_choices {
     fn an_action_edited_on_one_side_is_one_action_with_the_longer_text() {
         let start = start();
         let mut mine = start.clone();
-        let id = mine.halves[0].actions[0].id;
+        let id = mine.turns[0].actions[0].id;
         mine.edit_action(0, id, |a| a.what = "Call the supplier".into());
         let mut theirs = start.clone();
         theirs.add_action(0);
         theirs.updated_ms = mine.updated_ms + 1;
         let section = Section::Phase {
-            half: 0,
+            turn: 0,
             phase: Phase::Will,
         };
         assert_eq!(suggested(&mine, &theirs, section), Choice::Both);
         let merged = merge(&mine, &theirs, |s| suggested(&mine, &theirs, s));
-        let whats: Vec<&str> = merged.halves[0]
+        let whats: Vec<&str> = merged.turns[0]
             .actions
             .iter()
             .map(|a| a.what.as_str())
@@ -420,11 +417,11 @@ mod default_choices {
         assert_eq!(whats, ["Call the supplier", ""]);
         // A sentence one version extends is kept once.
         let mut a = start.clone();
-        a.halves[0].reality = "We meet weekly".into();
+        a.turns[0].reality = "We meet weekly".into();
         let mut b = a.clone();
-        b.halves[0].reality = "We meet weekly, and it runs over".into();
+        b.turns[0].reality = "We meet weekly, and it runs over".into();
         let merged = merge(&a, &b, |_| Choice::Both);
-        assert_eq!(merged.halves[0].reality, "We meet weekly, and it runs over");
+        assert_eq!(merged.turns[0].reality, "We meet weekly, and it runs over");
     }
 
     #[test]

@@ -36,8 +36,8 @@ impl Session {
     fn plan_from(&self) -> Option<(usize, usize)> {
         match self.step {
             Step::Agreement => Some((0, 0)),
-            Step::Turn { half } => Some((half, 0)),
-            Step::Phase { half, phase } => Some((half, phase.index())),
+            Step::Turn { turn } => Some((turn, 0)),
+            Step::Phase { turn, phase } => Some((turn, phase.index())),
             Step::Swap => Some((1, 0)),
             Step::WrapUp => None,
         }
@@ -53,12 +53,12 @@ impl Session {
             return 0;
         };
         self.turns_held()
-            .filter(|&(h, half)| {
-                (h == from_half || (h > from_half && !half.has_started())) && which(h)
+            .filter(|&(h, turn)| {
+                (h == from_half || (h > from_half && !turn.has_started())) && which(h)
             })
-            .flat_map(|(h, half)| {
+            .flat_map(|(h, turn)| {
                 let skip = if h == from_half { from_phase } else { 0 };
-                half.clocks.iter().skip(skip)
+                turn.clocks.iter().skip(skip)
             })
             .map(|c| c.remaining(now).max(0))
             .sum()
@@ -100,7 +100,7 @@ mod tests {
         assert_eq!(s.ends_at(5 * MINUTE_MS), 60 * MINUTE_MS);
         s.go_to(
             Step::Phase {
-                half: 0,
+                turn: 0,
                 phase: Phase::Goal,
             },
             5 * MINUTE_MS,
@@ -121,7 +121,7 @@ mod tests {
         let mut s = Session::new("s".into(), 0, &Setup::default());
         s.go_to(
             Step::Phase {
-                half: 0,
+                turn: 0,
                 phase: Phase::Goal,
             },
             0,

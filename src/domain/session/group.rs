@@ -3,7 +3,7 @@
 //! passed over: their turn is skipped and its time goes to the turns not
 //! yet begun, so the session still ends on time.
 
-use super::{Half, Session, SwapChoice};
+use super::{Session, SwapChoice, Turn};
 use crate::domain::flow::Step;
 use crate::domain::plan;
 use crate::domain::timer::MINUTE_MS;
@@ -13,19 +13,19 @@ impl Session {
     pub fn is_skipped(&self, h: usize) -> bool {
         self.format.is_group()
             && self
-                .halves
+                .turns
                 .get(h)
-                .is_some_and(|half| !self.is_present(half.client) && !half.has_started())
+                .is_some_and(|turn| !self.is_present(turn.client) && !turn.has_started())
     }
 
     /// Does a step belong to a skipped turn?
     pub fn step_skipped(&self, step: Step) -> bool {
-        step.half().is_some_and(|h| self.is_skipped(h))
+        step.turn().is_some_and(|h| self.is_skipped(h))
     }
 
     /// The turns that happen today, in order.
-    pub fn turns_held(&self) -> impl Iterator<Item = (usize, &Half)> {
-        self.halves
+    pub fn turns_held(&self) -> impl Iterator<Item = (usize, &Turn)> {
+        self.turns
             .iter()
             .enumerate()
             .filter(|(h, _)| !self.is_skipped(*h))
@@ -55,14 +55,14 @@ impl Session {
         if !self.format.is_group() {
             return;
         }
-        for h in 0..self.halves.len() {
-            let half = &self.halves[h];
-            let keep = half
+        for h in 0..self.turns.len() {
+            let turn = &self.turns[h];
+            let keep = turn
                 .scribe
-                .is_some_and(|w| w != half.client && self.is_present(w));
-            if !keep && !half.has_started() {
-                let scribe = self.default_scribe(half.client);
-                self.halves[h].scribe = scribe;
+                .is_some_and(|w| w != turn.client && self.is_present(w));
+            if !keep && !turn.has_started() {
+                let scribe = self.default_scribe(turn.client);
+                self.turns[h].scribe = scribe;
             }
         }
     }
@@ -70,9 +70,9 @@ impl Session {
     /// Choose who writes in a turn (not its client, not someone away).
     pub fn set_scribe(&mut self, h: usize, who: u8) -> bool {
         let ok = usize::from(who) < self.people() && self.is_present(who);
-        match self.halves.get_mut(h) {
-            Some(half) if ok && half.client != who => {
-                half.scribe = Some(who);
+        match self.turns.get_mut(h) {
+            Some(turn) if ok && turn.client != who => {
+                turn.scribe = Some(who);
                 true
             }
             _ => false,
@@ -100,16 +100,16 @@ impl Session {
         self.refit_turns(now);
         if self.step_skipped(self.step) {
             // On the skipped turn itself: stay on its first screen.
-            if let Some(h) = self.step.half() {
-                self.go_to(Step::Turn { half: h }, now);
+            if let Some(h) = self.step.turn() {
+                self.go_to(Step::Turn { turn: h }, now);
             }
         }
     }
 
     /// The turns not yet begun that will be held today.
     fn waiting_turns(&self) -> Vec<usize> {
-        (0..self.halves.len())
-            .filter(|&h| !self.halves[h].has_started() && !self.is_skipped(h))
+        (0..self.turns.len())
+            .filter(|&h| !self.turns[h].has_started() && !self.is_skipped(h))
             .collect()
     }
 
@@ -122,7 +122,7 @@ impl Session {
         if waiting.is_empty() {
             return Vec::new();
         }
-        let under_way = self.plan_left_where(now, |h| self.halves[h].has_started());
+        let under_way = self.plan_left_where(now, |h| self.turns[h].has_started());
         let left = self.session_left(now).saturating_sub(under_way).max(0);
         let left_minutes = u32::try_from(left / MINUTE_MS).unwrap_or(u32::MAX);
         let each = plan::turn_minutes(left_minutes, waiting.len() as u8);
@@ -185,7 +185,7 @@ impl Session {
                 minutes
             };
             let split = plan::split(minutes);
-            for (clock, m) in self.halves[h].clocks.iter_mut().zip(split) {
+            for (clock, m) in self.turns[h].clocks.iter_mut().zip(split) {
                 clock.allotted_ms = i64::from(m) * MINUTE_MS;
             }
         }
@@ -193,12 +193,12 @@ impl Session {
 
     /// Each turn's planned length, in minutes (skipped turns: 0).
     pub fn turn_plan(&self) -> Vec<u32> {
-        (0..self.halves.len())
+        (0..self.turns.len())
             .map(|h| {
                 if self.is_skipped(h) {
                     0
                 } else {
-                    (self.halves[h].allotted() / MINUTE_MS) as u32
+                    (self.turns[h].allotted() / MINUTE_MS) as u32
                 }
             })
             .collect()
@@ -229,9 +229,9 @@ mod tests {
         assert_eq!(s.people(), 5);
         assert_eq!(s.reflections.len(), 5);
         assert_eq!(s.turn_plan(), vec![15; 5]);
-        let clients: Vec<u8> = s.halves.iter().map(|h| h.client).collect();
+        let clients: Vec<u8> = s.turns.iter().map(|h| h.client).collect();
         assert_eq!(clients, vec![0, 1, 2, 3, 4]);
-        let scribes: Vec<Option<u8>> = s.halves.iter().map(|h| h.scribe).collect();
+        let scribes: Vec<Option<u8>> = s.turns.iter().map(|h| h.scribe).collect();
         assert_eq!(scribes, vec![Some(1), Some(2), Some(3), Some(4), Some(0)]);
         assert_eq!(s.roles(2), (3, 2));
     }
@@ -258,22 +258,22 @@ mod tests {
         assert_eq!(s.turn_plan(), vec![19, 19, 0, 19, 18]);
         assert_eq!(s.turn_plan().iter().sum::<u32>(), 75);
         // Mia (2) no longer writes for Jonas (1): Lee (3) does.
-        assert_eq!(s.halves[1].scribe, Some(3));
+        assert_eq!(s.turns[1].scribe, Some(3));
         // From Jonas's Will the flow goes on to Lee's turn.
         s.go_to(
             Step::Phase {
-                half: 1,
+                turn: 1,
                 phase: Phase::Will,
             },
             0,
         );
         s.advance(0);
-        assert_eq!(s.step, Step::Turn { half: 3 });
+        assert_eq!(s.step, Step::Turn { turn: 3 });
         s.back(0);
         assert_eq!(
             s.step,
             Step::Phase {
-                half: 1,
+                turn: 1,
                 phase: Phase::Will
             }
         );
@@ -281,7 +281,7 @@ mod tests {
         // first screen is not.
         s.go_to(
             Step::Phase {
-                half: 2,
+                turn: 2,
                 phase: Phase::Goal,
             },
             0,
@@ -289,12 +289,12 @@ mod tests {
         assert_eq!(
             s.step,
             Step::Phase {
-                half: 1,
+                turn: 1,
                 phase: Phase::Will
             }
         );
-        s.go_to(Step::Turn { half: 2 }, 0);
-        assert_eq!(s.step, Step::Turn { half: 2 });
+        s.go_to(Step::Turn { turn: 2 }, 0);
+        assert_eq!(s.step, Step::Turn { turn: 2 });
         // Here after all: the turn comes back and the time is shared again.
         s.set_absent(2, false, 0);
         assert!(!s.is_skipped(2));
@@ -306,7 +306,7 @@ mod tests {
         let mut s = group(&FIVE, 75);
         s.go_to(
             Step::Phase {
-                half: 0,
+                turn: 0,
                 phase: Phase::Goal,
             },
             0,
@@ -319,10 +319,10 @@ mod tests {
         // skipped, it keeps the 12 minutes of its phases to come, and the
         // 43 minutes left go to four turns.
         assert!(!s.is_skipped(0));
-        assert_eq!(s.halves[0].allotted(), 15 * MINUTE_MS);
+        assert_eq!(s.turns[0].allotted(), 15 * MINUTE_MS);
         assert_eq!(s.turn_plan(), vec![15, 11, 11, 11, 10]);
         // Amara is not the scribe of Sam's turn any more.
-        assert_eq!(s.halves[4].scribe, Some(1));
+        assert_eq!(s.turns[4].scribe, Some(1));
     }
 
     #[test]
@@ -330,10 +330,10 @@ mod tests {
         // Five people, 75 minutes, Mia away: four turns of 19, 19, 19, 18.
         let mut s = group(&FIVE, 75);
         s.set_absent(2, true, 0);
-        s.go_to(Step::Turn { half: 0 }, 0);
+        s.go_to(Step::Turn { turn: 0 }, 0);
         s.go_to(
             Step::Phase {
-                half: 0,
+                turn: 0,
                 phase: Phase::Goal,
             },
             0,
@@ -342,7 +342,7 @@ mod tests {
         assert_eq!(s.turn_plan(), vec![19, 19, 0, 19, 18]);
         // Amara's turn runs 2.5 minutes over.
         let now = 21 * MINUTE_MS + 30_000;
-        s.go_to(Step::Turn { half: 1 }, now);
+        s.go_to(Step::Turn { turn: 1 }, now);
         // Jonas's turn is offered 18 minutes, not 19: 53 minutes are left.
         assert_eq!(s.turn_plan(), vec![19, 18, 0, 18, 17]);
         assert_eq!(s.turn_shortened(1, now), Some((18, 19)));
@@ -370,7 +370,7 @@ mod tests {
         assert!(!s.everyone_agreed(), "a changed rule asks everyone again");
         s.go_to(Step::Agreement, 0);
         s.advance(0);
-        assert_eq!(s.step, Step::Turn { half: 0 });
+        assert_eq!(s.step, Step::Turn { turn: 0 });
     }
 
     #[test]
@@ -388,13 +388,13 @@ mod tests {
     #[test]
     fn skipping_the_turn_on_screen_stays_on_its_first_screen() {
         let mut s = group(&FIVE, 75);
-        s.go_to(Step::Turn { half: 1 }, 0);
+        s.go_to(Step::Turn { turn: 1 }, 0);
         s.set_absent(1, true, 0);
-        assert_eq!(s.step, Step::Turn { half: 1 });
+        assert_eq!(s.step, Step::Turn { turn: 1 });
         s.advance(0);
         assert_eq!(
             s.step,
-            Step::Turn { half: 2 },
+            Step::Turn { turn: 2 },
             "next goes to the next person's turn"
         );
     }
@@ -405,16 +405,16 @@ mod tests {
         s.names.truncate(2);
         s.reflections.clear();
         s.absent = vec![9, 1, 1];
-        s.halves[0].scribe = Some(0);
-        s.halves[1].client = 40;
+        s.turns[0].scribe = Some(0);
+        s.turns[1].client = 40;
         s.normalize();
         assert_eq!(s.people(), 3);
         assert_eq!(s.format, Format::Group(3));
-        assert_eq!(s.halves.len(), 3);
+        assert_eq!(s.turns.len(), 3);
         assert_eq!(s.reflections.len(), 3);
         assert_eq!(s.absent, vec![1]);
         // Amara may not write for herself: the next person here does.
-        assert_eq!(s.halves[0].scribe, Some(2));
-        assert_eq!(s.halves[1].client, 2);
+        assert_eq!(s.turns[0].scribe, Some(2));
+        assert_eq!(s.turns[1].client, 2);
     }
 }

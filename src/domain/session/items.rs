@@ -7,8 +7,8 @@ impl Session {
 
     pub fn add_option(&mut self, h: usize, text: String) -> Option<u32> {
         let id = self.new_item_id();
-        let half = self.halves.get_mut(h)?;
-        half.options.push(CoachOption {
+        let turn = self.turns.get_mut(h)?;
+        turn.options.push(CoachOption {
             id,
             text,
             ..Default::default()
@@ -17,37 +17,37 @@ impl Session {
     }
 
     pub fn edit_option(&mut self, h: usize, id: u32, text: String) {
-        if let Some(o) = self.half_mut(h).and_then(|x| x.option_mut(id)) {
+        if let Some(o) = self.turn_mut(h).and_then(|x| x.option_mut(id)) {
             o.text = text;
         }
     }
 
     pub fn remove_option(&mut self, h: usize, id: u32) {
-        if let Some(half) = self.half_mut(h) {
-            half.options.retain(|o| o.id != id);
+        if let Some(turn) = self.turn_mut(h) {
+            turn.options.retain(|o| o.id != id);
         }
     }
 
     /// Move an option up (-1) or down (+1) the list.
     pub fn move_option(&mut self, h: usize, id: u32, by: isize) {
-        if let Some(half) = self.half_mut(h) {
-            if let Some(at) = half.options.iter().position(|o| o.id == id) {
+        if let Some(turn) = self.turn_mut(h) {
+            if let Some(at) = turn.options.iter().position(|o| o.id == id) {
                 let to = at as isize + by;
-                if to >= 0 && (to as usize) < half.options.len() {
-                    half.options.swap(at, to as usize);
+                if to >= 0 && (to as usize) < turn.options.len() {
+                    turn.options.swap(at, to as usize);
                 }
             }
         }
     }
 
     pub fn toggle_chosen(&mut self, h: usize, id: u32) {
-        if let Some(o) = self.half_mut(h).and_then(|x| x.option_mut(id)) {
+        if let Some(o) = self.turn_mut(h).and_then(|x| x.option_mut(id)) {
             o.chosen = !o.chosen;
         }
     }
 
     fn side_mut(&mut self, h: usize, id: u32, side: Side) -> Option<&mut Vec<String>> {
-        let o = self.half_mut(h)?.option_mut(id)?;
+        let o = self.turn_mut(h)?.option_mut(id)?;
         Some(match side {
             Side::Pros => &mut o.pros,
             Side::Cons => &mut o.cons,
@@ -79,11 +79,11 @@ impl Session {
     /// A new action item, owned by the half's client by default.
     pub fn add_action(&mut self, h: usize) -> Option<u32> {
         let id = self.new_item_id();
-        let half = self.halves.get_mut(h)?;
-        half.actions.push(ActionItem {
+        let turn = self.turns.get_mut(h)?;
+        turn.actions.push(ActionItem {
             id,
             what: String::new(),
-            owner: Owner::Person(half.client),
+            owner: Owner::Person(turn.client),
             due: String::new(),
             first_step: String::new(),
             status: ActionStatus::Open,
@@ -93,20 +93,20 @@ impl Session {
     }
 
     pub fn edit_action(&mut self, h: usize, id: u32, edit: impl FnOnce(&mut ActionItem)) {
-        if let Some(a) = self.half_mut(h).and_then(|x| x.action_mut(id)) {
+        if let Some(a) = self.turn_mut(h).and_then(|x| x.action_mut(id)) {
             edit(a);
         }
     }
 
     pub fn remove_action(&mut self, h: usize, id: u32) {
-        if let Some(half) = self.half_mut(h) {
-            half.actions.retain(|a| a.id != id);
+        if let Some(turn) = self.turn_mut(h) {
+            turn.actions.retain(|a| a.id != id);
         }
     }
 
     pub fn set_confidence(&mut self, h: usize, value: Option<u8>) {
-        if let Some(half) = self.half_mut(h) {
-            half.confidence = value.map(|v| v.clamp(1, 10));
+        if let Some(turn) = self.turn_mut(h) {
+            turn.confidence = value.map(|v| v.clamp(1, 10));
         }
     }
 }

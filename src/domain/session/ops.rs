@@ -51,7 +51,7 @@ impl Session {
         self.choose_swap(choice, now);
         self.go_to(
             Step::Phase {
-                half: 1,
+                turn: 1,
                 phase: Phase::Goal,
             },
             now,
@@ -59,10 +59,10 @@ impl Session {
     }
 
     /// Begin a group's turn: go to its goal with the clock running.
-    pub fn begin_turn(&mut self, half: usize, now: i64) {
+    pub fn begin_turn(&mut self, turn: usize, now: i64) {
         self.go_to(
             Step::Phase {
-                half,
+                turn,
                 phase: Phase::Goal,
             },
             now,
@@ -88,7 +88,7 @@ impl Session {
     /// The first step planned for one of this session's actions, if it
     /// has that action.
     pub fn action_first_step(&self, action: u32) -> Option<&str> {
-        self.halves
+        self.turns
             .iter()
             .flat_map(|h| &h.actions)
             .find(|a| a.id == action)
@@ -132,7 +132,7 @@ mod tests {
             assert_eq!(
                 s.step,
                 Step::Phase {
-                    half: 1,
+                    turn: 1,
                     phase: Phase::Goal
                 }
             );
@@ -148,7 +148,7 @@ mod tests {
             ..Default::default()
         });
         s.carry_follow_up_with(0, Some("From the device".into()));
-        let carried: Vec<_> = s.halves.iter().flat_map(|h| &h.actions).collect();
+        let carried: Vec<_> = s.turns.iter().flat_map(|h| &h.actions).collect();
         assert_eq!(carried.len(), 1);
         assert_eq!(carried[0].first_step, "Open the doc");
         assert_eq!(s.action_first_step(carried[0].id), Some("Open the doc"));
@@ -162,7 +162,7 @@ mod tests {
             ..Default::default()
         });
         s.carry_follow_up_with(0, Some("From the device".into()));
-        let id = s.halves.iter().flat_map(|h| &h.actions).next().unwrap().id;
+        let id = s.turns.iter().flat_map(|h| &h.actions).next().unwrap().id;
         assert_eq!(s.action_first_step(id), Some("From the device"));
         assert_eq!(s.action_first_step(id + 100), None);
     }

@@ -8,8 +8,8 @@ fn session(format: Format) -> Session {
     Session::new("s1".into(), 1_000, &setup)
 }
 
-fn at(half: usize, phase: Phase) -> Step {
-    Step::Phase { half, phase }
+fn at(turn: usize, phase: Phase) -> Step {
+    Step::Phase { turn, phase }
 }
 
 #[test]
@@ -52,12 +52,12 @@ fn normalize_bounds_what_a_link_or_storage_may_hold() {
     let mut s = session(Format::Reciprocal);
     s.total_minutes = 100_000;
     s.plans[1] = [0, u32::MAX, 5, 5];
-    s.halves[0].clocks[0].running_since = Some(-5);
-    s.halves[0].clocks[1].allotted_ms = i64::MAX;
+    s.turns[0].clocks[0].running_since = Some(-5);
+    s.turns[0].clocks[1].allotted_ms = i64::MAX;
     s.normalize();
     assert_eq!(s.total_minutes, 180);
     assert_eq!(s.plans[1], [1, 180, 5, 5]);
-    assert_eq!(s.halves[0].clocks[0].running_since, None);
+    assert_eq!(s.turns[0].clocks[0].running_since, None);
     let _ = s.elapsed(i64::MAX);
     let _ = s.swap_info(i64::MIN);
 }
@@ -114,14 +114,14 @@ mod props {
                 if setup.format.is_group() {
                     continue;
                 }
-                let halves = setup.format.halves() as u32;
-                prop_assert_eq!(setup.plan.iter().sum::<u32>() * halves, setup.total_minutes);
+                let turns = setup.format.turns() as u32;
+                prop_assert_eq!(setup.plan.iter().sum::<u32>() * turns, setup.total_minutes);
                 let s = Session::new("s".into(), 0, &setup);
-                for half in &s.halves {
-                    prop_assert_eq!(half.clocks.each_ref().map(|c| c.allotted_ms / MINUTE_MS),
+                for turn in &s.turns {
+                    prop_assert_eq!(turn.clocks.each_ref().map(|c| c.allotted_ms / MINUTE_MS),
                         setup.plan.map(i64::from));
                 }
-                if halves == 2 {
+                if turns == 2 {
                     prop_assert_eq!(s.swap_info(0).second_half_ms,
                         i64::from(setup.total_minutes / 2) * MINUTE_MS);
                 }
@@ -134,13 +134,13 @@ mod props {
 fn new_session_has_roles_and_trimmed_names() {
     let s = session(Format::Reciprocal);
     assert_eq!(s.names, ["Amara".to_string(), "Jonas".to_string()]);
-    assert_eq!(s.halves.len(), 2);
+    assert_eq!(s.turns.len(), 2);
     // Half A: B coaches A. Half B: A coaches B.
-    assert_eq!((s.halves[0].client, s.halves[0].coach()), (0, 1));
-    assert_eq!((s.halves[1].client, s.halves[1].coach()), (1, 0));
-    assert_eq!(s.halves[0].clock(Goal).allotted_ms, 5 * MINUTE_MS);
+    assert_eq!(s.roles(0), (1, 0));
+    assert_eq!(s.roles(1), (0, 1));
+    assert_eq!(s.turns[0].clock(Goal).allotted_ms, 5 * MINUTE_MS);
     assert_eq!(s.step, Step::Agreement);
-    assert_eq!(session(Format::OneWay).halves.len(), 1);
+    assert_eq!(session(Format::OneWay).turns.len(), 1);
 }
 
 #[test]
@@ -150,9 +150,9 @@ fn advancing_a_running_phase_starts_the_next_clock() {
     s.start_clock(0);
     s.advance(5 * MINUTE_MS);
     assert_eq!(s.step, at(0, Reality));
-    assert!(!s.halves[0].clock(Goal).is_running());
-    assert_eq!(s.halves[0].clock(Goal).used_ms, 5 * MINUTE_MS);
-    assert!(s.halves[0].clock(Reality).is_running());
+    assert!(!s.turns[0].clock(Goal).is_running());
+    assert_eq!(s.turns[0].clock(Goal).used_ms, 5 * MINUTE_MS);
+    assert!(s.turns[0].clock(Reality).is_running());
     assert_eq!(s.elapsed(6 * MINUTE_MS), 6 * MINUTE_MS);
 }
 
@@ -163,7 +163,7 @@ fn only_one_clock_runs_and_jumping_pauses_it() {
     s.start_clock(0);
     s.go_to(at(0, Options), 1_000);
     assert!(s
-        .halves
+        .turns
         .iter()
         .all(|h| h.clocks.iter().all(|c| !c.is_running())));
     s.start_clock(2_000);
@@ -184,7 +184,7 @@ fn cue_fires_once_for_the_phase_on_screen() {
     let mut s = session(Format::OneWay);
     s.go_to(at(0, Goal), 0);
     s.start_clock(0);
-    let goal_ms = s.halves[0].clock(Goal).allotted_ms;
+    let goal_ms = s.turns[0].clock(Goal).allotted_ms;
     assert!(!s.take_cue(goal_ms - 1));
     assert!(s.take_cue(goal_ms));
     assert!(!s.take_cue(goal_ms + 5_000));
@@ -214,11 +214,11 @@ fn swap_after_overrun_fits_or_keeps_second_half() {
     assert!(info.must_choose());
 
     s.choose_swap(SwapChoice::Fit, 36 * MINUTE_MS);
-    assert_eq!(s.halves[1].allotted(), 24 * MINUTE_MS);
+    assert_eq!(s.turns[1].allotted(), 24 * MINUTE_MS);
     assert_eq!(s.swap, Some(SwapChoice::Fit));
 
     s.choose_swap(SwapChoice::Keep, 36 * MINUTE_MS);
-    assert_eq!(s.halves[1].allotted(), 30 * MINUTE_MS);
+    assert_eq!(s.turns[1].allotted(), 30 * MINUTE_MS);
 }
 
 #[test]
@@ -231,11 +231,7 @@ fn options_can_be_added_edited_reordered_chosen_and_removed() {
     s.edit_option(0, b, "Two-minute silent writing".into());
     s.move_option(0, c, -1);
     s.move_option(0, a, -1); // already first: no change
-    let texts: Vec<_> = s.halves[0]
-        .options
-        .iter()
-        .map(|o| o.text.as_str())
-        .collect();
+    let texts: Vec<_> = s.turns[0].options.iter().map(|o| o.text.as_str()).collect();
     assert_eq!(
         texts,
         [
@@ -249,16 +245,16 @@ fn options_can_be_added_edited_reordered_chosen_and_removed() {
     s.edit_point(0, a, Side::Pros, 0, "People can prepare".into());
     s.add_point(0, a, Side::Cons);
     s.remove_point(0, a, Side::Cons, 0);
-    let first = &s.halves[0].options[0];
+    let first = &s.turns[0].options[0];
     assert!(first.chosen);
     assert_eq!(first.pros, vec!["People can prepare".to_string()]);
     assert!(first.cons.is_empty());
-    assert_eq!(s.halves[0].option_number(c), 2);
-    assert_eq!(s.halves[0].option_number(999), 0);
+    assert_eq!(s.turns[0].option_number(c), 2);
+    assert_eq!(s.turns[0].option_number(999), 0);
     s.remove_option(0, c);
-    assert_eq!(s.halves[0].options.len(), 2);
-    assert_eq!(s.halves[0].chosen_options().count(), 1);
-    assert!(s.halves[0].few_options());
+    assert_eq!(s.turns[0].options.len(), 2);
+    assert_eq!(s.turns[0].chosen_options().count(), 1);
+    assert!(s.turns[0].few_options());
 }
 
 #[test]
@@ -269,59 +265,59 @@ fn actions_belong_to_the_client_by_default() {
         a.what = "Propose an office hour".into();
         a.due = "2026-03-13".into();
     });
-    assert_eq!(s.halves[1].action_number(id), 1);
-    let action = &s.halves[1].actions[0];
+    assert_eq!(s.turns[1].action_number(id), 1);
+    let action = &s.turns[1].actions[0];
     assert_eq!(action.owner, Owner::Person(1));
     assert_eq!(action.due, "2026-03-13");
     s.remove_action(1, id);
-    assert!(s.halves[1].actions.is_empty());
+    assert!(s.turns[1].actions.is_empty());
 }
 
 #[test]
 fn low_confidence_prompts_for_what_would_raise_it() {
     let mut s = session(Format::OneWay);
-    assert!(!s.halves[0].needs_raise_prompt());
+    assert!(!s.turns[0].needs_raise_prompt());
     s.set_confidence(0, Some(6));
-    assert!(s.halves[0].needs_raise_prompt());
+    assert!(s.turns[0].needs_raise_prompt());
     s.set_confidence(0, Some(7));
-    assert!(!s.halves[0].needs_raise_prompt());
+    assert!(!s.turns[0].needs_raise_prompt());
     s.set_confidence(0, Some(42));
-    assert_eq!(s.halves[0].confidence, Some(10));
+    assert_eq!(s.turns[0].confidence, Some(10));
 }
 
 #[test]
 fn normalize_repairs_a_damaged_session() {
     let mut s = session(Format::Reciprocal);
     s.add_option(0, "x".into());
-    s.halves.pop();
+    s.turns.pop();
     s.step = at(5, Goal);
     s.next_item = 0;
     s.normalize();
-    assert_eq!(s.halves.len(), 2);
+    assert_eq!(s.turns.len(), 2);
     assert_eq!(s.step, Step::Agreement);
-    assert!(s.next_item > s.halves[0].options[0].id);
+    assert!(s.next_item > s.turns[0].options[0].id);
 }
 
 #[test]
 fn exercises_attach_to_a_half_once_each_and_old_records_load() {
     use crate::domain::exercise::ExerciseId;
     let mut s = session(Format::Reciprocal);
-    let half = s.half_mut(0).unwrap();
-    half.open_exercise(ExerciseId::WhatIf).subject = "Hiring plan".into();
-    half.open_exercise(ExerciseId::RolePlay);
+    let turn = s.turn_mut(0).unwrap();
+    turn.open_exercise(ExerciseId::WhatIf).subject = "Hiring plan".into();
+    turn.open_exercise(ExerciseId::RolePlay);
     assert_eq!(
-        half.open_exercise(ExerciseId::WhatIf).subject,
+        turn.open_exercise(ExerciseId::WhatIf).subject,
         "Hiring plan",
         "opened again: the same run"
     );
-    assert_eq!(half.exercises.len(), 2);
-    half.remove_exercise(ExerciseId::RolePlay);
-    assert!(half.exercise(ExerciseId::RolePlay).is_none());
+    assert_eq!(turn.exercises.len(), 2);
+    turn.remove_exercise(ExerciseId::RolePlay);
+    assert!(turn.exercise(ExerciseId::RolePlay).is_none());
 
     // A run a link or record got wrong is repaired with the session.
-    s.halves[0].exercises[0].step = 99;
+    s.turns[0].exercises[0].step = 99;
     s.normalize();
-    assert_eq!(s.halves[0].exercises[0].step, 2);
+    assert_eq!(s.turns[0].exercises[0].step, 2);
 
     // Records from before exercises existed load with none.
     let mut json = serde_json::to_value(&s).unwrap();
@@ -330,8 +326,8 @@ fn exercises_attach_to_a_half_once_each_and_old_records_load() {
         .unwrap()
         .remove("exercises");
     let back: Session = serde_json::from_value(json).unwrap();
-    assert!(back.halves[1].exercises.is_empty());
-    assert_eq!(back.halves[0].exercises.len(), 1);
+    assert!(back.turns[1].exercises.is_empty());
+    assert_eq!(back.turns[0].exercises.len(), 1);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -350,21 +346,21 @@ mod exercise_runs {
             steps in proptest::collection::vec((0usize..7, "[a-z ]{0,2}"), 0..60)
         ) {
             let mut s = session(Format::Reciprocal);
-            let half = s.half_mut(0).unwrap();
+            let turn = s.turn_mut(0).unwrap();
             for (which, subject) in &steps {
                 let id = ExerciseId::ALL[*which];
-                let before: Vec<String> = half
+                let before: Vec<String> = turn
                     .exercises
                     .iter()
                     .filter(|r| r.exercise == id && !r.is_blank())
                     .map(|r| r.subject.clone())
                     .collect();
-                let full = half.exercises.len() >= MAX_EXERCISES_PER_HALF;
-                half.restart_exercise(id).subject = subject.clone();
-                prop_assert!(half.exercises.len() <= MAX_EXERCISES_PER_HALF);
-                prop_assert_eq!(&half.exercise(id).unwrap().subject, subject);
+                let full = turn.exercises.len() >= MAX_EXERCISES_PER_HALF;
+                turn.restart_exercise(id).subject = subject.clone();
+                prop_assert!(turn.exercises.len() <= MAX_EXERCISES_PER_HALF);
+                prop_assert_eq!(&turn.exercise(id).unwrap().subject, subject);
                 let earlier: Vec<String> =
-                    half.earlier_runs(id).iter().map(|r| r.subject.clone()).collect();
+                    turn.earlier_runs(id).iter().map(|r| r.subject.clone()).collect();
                 let kept = if full && !before.is_empty() && earlier.len() < before.len() {
                     &before[1..]
                 } else {

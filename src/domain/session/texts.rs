@@ -5,7 +5,7 @@
 //! not compile until it is), and is then searched and exported, or the
 //! tests fail.
 
-use super::{ActionItem, CoachOption, Goal, Half, Owner, Reflection, Session};
+use super::{ActionItem, CoachOption, Goal, Owner, Reflection, Session, Turn};
 use crate::domain::agreement::{Agreement, Rule};
 use crate::domain::exercise::{ExerciseRun, Idea, PromptAnswer};
 use crate::domain::followup::{CheckIn, FollowUpItem, NextMeeting};
@@ -20,7 +20,7 @@ pub enum TextKind {
 }
 
 /// Calls `f(path, kind, text)` for every user text of a session, in the
-/// order of the session. `path` names the field (`halves[0].goal.topic`).
+/// order of the session. `path` names the field (`turns[0].goal.topic`).
 pub fn each_text<'a>(s: &'a Session, f: &mut dyn FnMut(String, TextKind, &'a str)) {
     use TextKind::Written;
     let Session {
@@ -32,7 +32,7 @@ pub fn each_text<'a>(s: &'a Session, f: &mut dyn FnMut(String, TextKind, &'a str
         total_minutes: _,
         plans: _,
         agreement,
-        halves,
+        turns,
         step: _,
         swap: _,
         reflections,
@@ -76,8 +76,8 @@ pub fn each_text<'a>(s: &'a Session, f: &mut dyn FnMut(String, TextKind, &'a str
         f(format!("{p}.first_step"), Written, first_step);
         f(format!("{p}.note"), Written, note);
     }
-    for (h, half) in halves.iter().enumerate() {
-        half_texts(h, half, f);
+    for (h, turn) in turns.iter().enumerate() {
+        half_texts(h, turn, f);
     }
     for (i, r) in reflections.iter().enumerate() {
         let Reflection {
@@ -101,9 +101,9 @@ pub fn each_text<'a>(s: &'a Session, f: &mut dyn FnMut(String, TextKind, &'a str
     }
 }
 
-fn half_texts<'a>(h: usize, half: &'a Half, f: &mut dyn FnMut(String, TextKind, &'a str)) {
+fn half_texts<'a>(h: usize, turn: &'a Turn, f: &mut dyn FnMut(String, TextKind, &'a str)) {
     use TextKind::Written;
-    let Half {
+    let Turn {
         client: _,
         goal: Goal { topic, outcome },
         reality,
@@ -115,7 +115,7 @@ fn half_texts<'a>(h: usize, half: &'a Half, f: &mut dyn FnMut(String, TextKind, 
         cards: _,
         exercises,
         scribe: _,
-    } = half;
+    } = turn;
     let p = format!("halves[{h}]");
     f(format!("{p}.goal.topic"), Written, topic);
     f(format!("{p}.goal.outcome"), Written, outcome);
@@ -233,16 +233,16 @@ pub(crate) fn full_session() -> Session {
     s.agreement.rules.push(Rule::Custom(String::new()));
     s.check_in = Some(CheckIn::default());
     s.next_meeting = Some(NextMeeting::default());
-    for h in 0..s.halves.len() {
+    for h in 0..s.turns.len() {
         let id = s.add_action(h).unwrap();
         s.edit_action(h, id, |a| {
             a.owner = Owner::Other(String::new());
             a.status = ActionStatus::Done;
         });
-        s.halves[h].options[0].pros.push(String::new());
-        s.halves[h].options[0].cons.push(String::new());
+        s.turns[h].options[0].pros.push(String::new());
+        s.turns[h].options[0].cons.push(String::new());
         for ex in [ExerciseId::ALL[0], ExerciseId::ALL[5]] {
-            let run = s.halves[h].open_exercise(ex);
+            let run = s.turns[h].open_exercise(ex);
             run.prompts.push(PromptAnswer::default());
             run.turns.push(String::new());
             run.ideas.push(Idea::default());

@@ -133,13 +133,13 @@ impl LinkVersion {
             && session.next_meeting.is_none()
             && session.check_in.is_none()
             && session
-                .halves
+                .turns
                 .iter()
                 .flat_map(|h| &h.actions)
                 .all(|a| a.status == ActionStatus::Open && a.status_note.is_empty());
         if !nothing_between {
             LinkVersion::V3
-        } else if session.halves.iter().any(|h| !h.exercises.is_empty()) {
+        } else if session.turns.iter().any(|h| !h.exercises.is_empty()) {
             LinkVersion::V2
         } else {
             LinkVersion::V1
@@ -304,8 +304,8 @@ pub fn sanitize(session: &mut Session) {
         r.useful = r.useful.map(|u| u.clamp(1, 5));
     }
     let last = session.people().saturating_sub(1) as u8;
-    for half in &mut session.halves {
-        for action in &mut half.actions {
+    for turn in &mut session.turns {
+        for action in &mut turn.actions {
             if let Owner::Person(p) = &mut action.owner {
                 *p = (*p).min(last);
             }

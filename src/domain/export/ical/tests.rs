@@ -262,7 +262,7 @@ fn the_action_plan_due_dates() {
     assert_eq!(components(&props, "VEVENT").len(), 3);
 
     let mut none_due = s.clone();
-    for a in none_due.halves.iter_mut().flat_map(|h| &mut h.actions) {
+    for a in none_due.turns.iter_mut().flat_map(|h| &mut h.actions) {
         a.due = "soon".into();
     }
     assert_eq!(actions_calendar(&none_due, &text, NOW), None);

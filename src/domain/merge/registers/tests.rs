@@ -20,7 +20,7 @@ fn base() -> Session {
 const SLOTS: usize = 10;
 
 fn slot(s: &mut Session, n: usize) -> &mut String {
-    let (h0, rest) = s.halves.split_at_mut(1);
+    let (h0, rest) = s.turns.split_at_mut(1);
     let (h0, h1) = (&mut h0[0], &mut rest[0]);
     match n {
         0 => &mut h0.goal.topic,
@@ -37,8 +37,8 @@ fn slot(s: &mut Session, n: usize) -> &mut String {
 }
 
 fn slot_path(s: &Session, n: usize) -> String {
-    let option = s.halves[0].options[0].id;
-    let action = s.halves[0].actions[0].id;
+    let option = s.turns[0].options[0].id;
+    let action = s.turns[0].actions[0].id;
     match n {
         0 => "halves.0.goal.topic".into(),
         1 => "halves.0.goal.outcome".into(),
@@ -56,8 +56,8 @@ fn slot_path(s: &Session, n: usize) -> String {
 #[test]
 fn a_session_survives_its_registers() {
     let mut s = base();
-    s.halves[0].options[0].pros.push("Quick".into());
-    s.halves[1].goal.topic = "Saying no".into();
+    s.turns[0].options[0].pros.push("Quick".into());
+    s.turns[1].goal.topic = "Saying no".into();
     s.add_option(1, "Ask first".into());
     s.normalize();
     assert_eq!(Registers::unstamped(&s).session(), Some(s.clone()));
@@ -72,9 +72,9 @@ fn removing_and_adding_items_is_recorded() {
     let s = base();
     let mut regs = Registers::unstamped(&s);
     let mut t = s.clone();
-    t.halves[0].options.clear();
+    t.turns[0].options.clear();
     t.add_option(0, "Other".into());
-    t.halves[0].options[0].pros = vec!["a".into(), "b".into()];
+    t.turns[0].options[0].pros = vec!["a".into(), "b".into()];
     t.reflections[0].useful = Some(3);
     t.normalize();
     assert!(regs.record(&t, &Stamp(1, "x".into(), 1)));
@@ -286,7 +286,7 @@ fn check(tabs: usize, ops: &[Op]) -> Result<(), TestCaseError> {
     }
     // An option added is there, or a clash in that list was said.
     for (_, text) in &typed.added {
-        let there = stored.halves[1].options.iter().any(|o| &o.text == text);
+        let there = stored.turns[1].options.iter().any(|o| &o.text == text);
         let said = w.tabs.iter().any(|t| {
             t.conflicts
                 .iter()

@@ -221,7 +221,7 @@ mod tests {
         let (_, n) = get_varint(&raw).unwrap();
         let block = n + parts(&write_session(&s, V1)).0.len();
         assert_eq!(raw[block], 1, "one run in the first half");
-        assert_eq!(raw[block + 1], s.halves[0].exercises[0].exercise.code());
+        assert_eq!(raw[block + 1], s.turns[0].exercises[0].exercise.code());
         for code in [0, 8, 127] {
             let mut bad = raw.clone();
             bad[block + 1] = code;
@@ -357,8 +357,8 @@ mod tests {
             V3
         );
         let edits: [fn(&mut Session); 5] = [
-            |s| s.halves[1].actions[0].status = ActionStatus::Dropped,
-            |s| s.halves[0].actions[1].status_note = "later".into(),
+            |s| s.turns[1].actions[0].status = ActionStatus::Dropped,
+            |s| s.turns[0].actions[1].status_note = "later".into(),
             |s| s.follow_up.push(FollowUpItem::default()),
             |s| s.next_meeting = Some(NextMeeting::default()),
             |s| s.check_in = Some(CheckIn::default()),
@@ -375,9 +375,9 @@ mod tests {
         use crate::domain::exercise::{ExerciseId, ExerciseRun};
         use crate::domain::session::MAX_EXERCISES_PER_HALF;
         let mut s = reference_session();
-        s.halves[1].exercises = vec![ExerciseRun::new(ExerciseId::QuickAsk); 40];
+        s.turns[1].exercises = vec![ExerciseRun::new(ExerciseId::QuickAsk); 40];
         let read = read_session(&write_session(&s, V2), V2).unwrap();
-        assert_eq!(read.halves[1].exercises.len(), MAX_EXERCISES_PER_HALF);
+        assert_eq!(read.turns[1].exercises.len(), MAX_EXERCISES_PER_HALF);
     }
 
     #[test]

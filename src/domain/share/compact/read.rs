@@ -7,7 +7,7 @@ use crate::domain::flow::{Format, Phase, Step, MAX_GROUP};
 use crate::domain::followup::{CheckIn, FollowUpItem, NextMeeting, MAX_EVERY_WEEKS, MAX_FOLLOW_UP};
 use crate::domain::route::is_valid_id;
 use crate::domain::session::{
-    ActionItem, ActionStatus, CoachOption, Goal, Half, Owner, Reflection, Session, SwapChoice,
+    ActionItem, ActionStatus, CoachOption, Goal, Owner, Reflection, Session, SwapChoice, Turn,
     MAX_EXERCISES_PER_HALF,
 };
 use crate::domain::share::LinkVersion;
@@ -272,17 +272,17 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
     };
     // Two halves at most for a pair; a group has a turn for each person.
     let half_count = r.count(if format.is_group() { MAX_GROUP } else { 2 })?;
-    let mut halves = Vec::with_capacity(half_count);
+    let mut turns = Vec::with_capacity(half_count);
     for h in 0..half_count {
-        let mut half = Half::new(h as u8, plans[h.min(1)]);
-        half.goal = Goal {
+        let mut turn = Turn::new(h as u8, plans[h.min(1)]);
+        turn.goal = Goal {
             topic: r.str()?,
             outcome: r.str()?,
         };
-        half.reality = r.str()?;
+        turn.reality = r.str()?;
         let option_count = r.count(MAX_ITEMS)?;
         for _ in 0..option_count {
-            half.options.push(CoachOption {
+            turn.options.push(CoachOption {
                 id: r.u32()?,
                 text: r.str()?,
                 pros: r.strs()?,
@@ -308,7 +308,7 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
                 _ => return None,
             };
             let due = r.due(created_day)?;
-            half.actions.push(ActionItem {
+            turn.actions.push(ActionItem {
                 id,
                 what,
                 owner,
@@ -318,28 +318,28 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
                 status_note: String::new(),
             });
         }
-        half.confidence = match r.small(11)? {
+        turn.confidence = match r.small(11)? {
             0 => None,
             v => Some(v as u8 - 1),
         };
-        half.raise_note = r.str()?;
-        for clock in &mut half.clocks {
+        turn.raise_note = r.str()?;
+        for clock in &mut turn.clocks {
             *clock = r.clock(updated_ms)?;
         }
-        for deck in &mut half.cards {
+        for deck in &mut turn.cards {
             *deck = CardState {
                 drawn: r.bytes()?,
                 pinned: r.bytes()?,
             };
         }
-        halves.push(half);
+        turns.push(turn);
     }
     let step = match r.num()? {
         0 => Step::Agreement,
         1 => Step::Swap,
         2 => Step::WrapUp,
         v => Step::Phase {
-            half: usize::try_from((v - 3) / 4).ok()?,
+            turn: usize::try_from((v - 3) / 4).ok()?,
             phase: Phase::ALL[((v - 3) % 4) as usize],
         },
     };
@@ -352,8 +352,8 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
     let mut reflections = vec![r.reflection()?, r.reflection()?];
     let next_item = r.u32()?;
     if version >= LinkVersion::V2 {
-        for half in &mut halves {
-            half.exercises = r.list(MAX_EXERCISES_PER_HALF, |r| r.run(updated_ms))?;
+        for turn in &mut turns {
+            turn.exercises = r.list(MAX_EXERCISES_PER_HALF, |r| r.run(updated_ms))?;
         }
     }
     // A follow-up item's person: A or B, or in a group any of its people.
@@ -362,7 +362,7 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
     let mut next_meeting = None;
     let mut check_in = None;
     if version >= LinkVersion::V3 {
-        for a in halves.iter_mut().flat_map(|h| &mut h.actions) {
+        for a in turns.iter_mut().flat_map(|h| &mut h.actions) {
             a.status = r.status()?;
             a.status_note = r.str()?;
         }
@@ -386,9 +386,9 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
             reflections.push(r.reflection()?);
             agreement.confirmed.push(r.flag()?);
         }
-        for half in &mut halves {
-            half.client = u8::try_from(r.small(MAX_GROUP as u64 - 1)?).ok()?;
-            half.scribe = match r.small(MAX_GROUP as u64)? {
+        for turn in &mut turns {
+            turn.client = u8::try_from(r.small(MAX_GROUP as u64 - 1)?).ok()?;
+            turn.scribe = match r.small(MAX_GROUP as u64)? {
                 0 => None,
                 v => Some(v as u8 - 1),
             };
@@ -396,11 +396,11 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         absent = r.bytes()?;
         if let v @ 1.. = r.num()? {
             step = Step::Turn {
-                half: usize::try_from(v - 1).ok()?,
+                turn: usize::try_from(v - 1).ok()?,
             };
         }
         if format.is_group() {
-            format = Format::Group(u8::try_from(halves.len()).ok()?);
+            format = Format::Group(u8::try_from(turns.len()).ok()?);
         }
     }
     if !r.head.is_empty() || !r.text.is_empty() {
@@ -416,7 +416,7 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         total_minutes,
         plans,
         agreement,
-        halves,
+        turns,
         step,
         swap,
         reflections,

@@ -219,21 +219,21 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
             }
         }
     }
-    w.num(s.halves.len() as u64);
-    for half in &s.halves {
-        w.str(&half.goal.topic);
-        w.str(&half.goal.outcome);
-        w.str(&half.reality);
-        w.num(half.options.len() as u64);
-        for o in &half.options {
+    w.num(s.turns.len() as u64);
+    for turn in &s.turns {
+        w.str(&turn.goal.topic);
+        w.str(&turn.goal.outcome);
+        w.str(&turn.reality);
+        w.num(turn.options.len() as u64);
+        for o in &turn.options {
             w.num(o.id.into());
             w.str(&o.text);
             w.strs(&o.pros);
             w.strs(&o.cons);
             w.flag(o.chosen);
         }
-        w.num(half.actions.len() as u64);
-        for a in &half.actions {
+        w.num(turn.actions.len() as u64);
+        for a in &turn.actions {
             w.num(a.id.into());
             w.str(&a.what);
             match &a.owner {
@@ -246,12 +246,12 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
             w.due(&a.due, created_day);
             w.str(&a.first_step);
         }
-        w.num(half.confidence.map_or(0, |c| u64::from(c) + 1));
-        w.str(&half.raise_note);
-        for c in &half.clocks {
+        w.num(turn.confidence.map_or(0, |c| u64::from(c) + 1));
+        w.str(&turn.raise_note);
+        for c in &turn.clocks {
             w.clock(c, s.updated_ms);
         }
-        for deck in &half.cards {
+        for deck in &turn.cards {
             w.bytes(&deck.drawn);
             w.bytes(&deck.pinned);
         }
@@ -262,7 +262,7 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
         Step::WrapUp => 2,
         // Written exactly in the group part (format 4).
         Step::Turn { .. } => 0,
-        Step::Phase { half, phase } => (half as u64)
+        Step::Phase { turn, phase } => (turn as u64)
             .saturating_mul(4)
             .saturating_add(3 + phase.index() as u64),
     });
@@ -277,8 +277,8 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
     }
     w.num(s.next_item.into());
     if version >= LinkVersion::V2 {
-        for half in &s.halves {
-            let runs = &half.exercises[..half.exercises.len().min(MAX_EXERCISES_PER_HALF)];
+        for turn in &s.turns {
+            let runs = &turn.exercises[..turn.exercises.len().min(MAX_EXERCISES_PER_HALF)];
             w.num(runs.len() as u64);
             for run in runs {
                 w.run(run, s.updated_ms);
@@ -286,7 +286,7 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
         }
     }
     if version >= LinkVersion::V3 {
-        for a in s.halves.iter().flat_map(|h| &h.actions) {
+        for a in s.turns.iter().flat_map(|h| &h.actions) {
             w.status(a.status);
             w.str(&a.status_note);
         }
@@ -313,13 +313,13 @@ pub fn write_session(s: &Session, version: LinkVersion) -> Vec<u8> {
             w.reflection(s.reflections.get(i + 2).unwrap_or(&no_reflection));
             w.flag(s.agreement.confirmed.get(i + 2) == Some(&true));
         }
-        for half in &s.halves {
-            w.num(half.client.into());
-            w.num(half.scribe.map_or(0, |p| u64::from(p) + 1));
+        for turn in &s.turns {
+            w.num(turn.client.into());
+            w.num(turn.scribe.map_or(0, |p| u64::from(p) + 1));
         }
         w.bytes(&s.absent);
         w.num(match s.step {
-            Step::Turn { half } => half as u64 + 1,
+            Step::Turn { turn } => turn as u64 + 1,
             _ => 0,
         });
     }
