@@ -352,4 +352,4 @@ pub struct Conflict {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+pub(super) mod tests;

@@ -270,20 +270,7 @@ mod default_choices {
     }
 
     fn slot(s: &mut Session, n: u8) -> &mut String {
-        let (h0, rest) = s.turns.split_at_mut(1);
-        let (h0, h1) = (&mut h0[0], &mut rest[0]);
-        match n {
-            0 => &mut h0.goal.topic,
-            1 => &mut h0.goal.outcome,
-            2 => &mut h0.reality,
-            3 => &mut h1.goal.topic,
-            4 => &mut h1.raise_note,
-            5 => &mut h0.options[0].text,
-            6 => &mut h0.actions[0].what,
-            7 => &mut h0.actions[0].first_step,
-            8 => &mut s.reflections[0].sentence,
-            _ => &mut s.reflections[1].sentence,
-        }
+        crate::domain::merge::registers::tests::slot(s, usize::from(n))
     }
 
     #[derive(Clone, Debug)]

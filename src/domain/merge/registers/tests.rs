@@ -19,7 +19,9 @@ fn base() -> Session {
 /// The texts the tabs type into.
 const SLOTS: usize = 10;
 
-fn slot(s: &mut Session, n: usize) -> &mut String {
+/// The `n`th of the texts two sides type into (the merge's tests use
+/// them too).
+pub(in crate::domain::merge) fn slot(s: &mut Session, n: usize) -> &mut String {
     let (h0, rest) = s.turns.split_at_mut(1);
     let (h0, h1) = (&mut h0[0], &mut rest[0]);
     match n {
