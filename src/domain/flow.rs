@@ -65,12 +65,15 @@ impl Format {
 pub enum Step {
     Agreement,
     Phase {
+        /// Stored as `half`, the name records were written with.
+        #[serde(rename = "half")]
         turn: usize,
         phase: Phase,
     },
     Swap,
     /// A group's turn begins: who is the client, who writes.
     Turn {
+        #[serde(rename = "half")]
         turn: usize,
     },
     WrapUp,
