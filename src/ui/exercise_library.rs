@@ -60,7 +60,7 @@ pub fn ExerciseLibrary(
                 <h2>
                     <RouteLink route=route>{move || exercise_name(id)}</RouteLink>
                 </h2>
-                <p>{exercise_texts().purposes[id.index()]}</p>
+                <p>{move || exercise_texts().purposes[id.index()]}</p>
                 <p class="muted small">
                     {move || texts::exercise_minutes(lang(), &spec.minutes().to_string())}
                     " · "

@@ -116,11 +116,7 @@ async function everyWay(page: Page, screen: string) {
   await switchLanguage(page, 'pt', 'en', screen);
 }
 
-// Not yet kept: the app root still draws every view again on a change of
-// language (home and setup already pass without it; the session's step
-// list, the agreement's notes and other screens still had texts read
-// once). Remove `fixme` with the redraw in ui/app.rs.
-test.fixme('changing the language keeps every screen as it is and changes every text', async ({ page }) => {
+test('changing the language keeps every screen as it is and changes every text', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible({ timeout: 30_000 });
