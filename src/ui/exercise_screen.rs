@@ -37,7 +37,7 @@ pub fn ExerciseScreen(
             view! { <ExerciseRunner /> }.into_any()
         }
         None => {
-            let notice = texts::exercise_unknown(lang(), &slug);
+            let notice = Signal::derive(move || texts::exercise_unknown(lang(), &slug));
             view! { <ExerciseLibrary notice=notice /> }.into_any()
         }
     }
