@@ -53,8 +53,7 @@ pub fn OpenLink(
         crate::platform::location::replace_hash("#/");
     }
 
-    move || {
-        match state.get() {
+    move || match state.get() {
         Opening::Failed(error) => {
             let error = link_error_text(&error);
             view! {
@@ -76,7 +75,6 @@ pub fn OpenLink(
             view! { <MergeView mine=mine theirs=theirs /> }.into_any()
         }
         Opening::Done => ().into_any(),
-    }
     }
 }
 
