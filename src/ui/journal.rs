@@ -308,7 +308,7 @@ fn EntryCard(
                         }
                     >
                         {move || t(Key::JournalDelete)}
-                        <span class="sr-only">": " {day.clone()}</span>
+                        <span class="sr-only">": " {day}</span>
                     </button>
                 </div>
             </article>
