@@ -139,6 +139,7 @@ test('changing the language keeps every screen as it is and changes every text',
   await expect(page.getByLabel('Topic', { exact: true })).toHaveValue('Shorter meetings');
 
   for (const [path, name] of [
+    ['/', 'home with a session'],
     ['/#/history', 'history'],
     ['/#/journal', 'journal'],
     ['/#/exercises', 'exercises'],
@@ -151,4 +152,17 @@ test('changing the language keeps every screen as it is and changes every text',
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await everyWay(page, name);
   }
+
+  // An exercise past its first step.
+  await page.goto('/#/exercise/feedforward');
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await everyWay(page, 'exercise, second step');
+
+  // The journal with an entry in it.
+  await page.goto('/#/journal');
+  await page.getByRole('button', { name: 'New entry' }).click();
+  await page.getByLabel('What I tried').fill('Shorter meetings');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('article')).toContainText('Shorter meetings');
+  await everyWay(page, 'journal entry');
 });
