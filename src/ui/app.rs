@@ -91,7 +91,7 @@ pub fn App(
     });
     let lang = chosen.unwrap_or_else(|| Lang::preferred(&language::browser_languages()));
     language::set_document_lang(lang.code());
-    let lang = UiLang::provide(lang);
+    UiLang::provide(lang);
     Journal::provide(sessions);
     let router = provide_router();
     let announcer = Announcer::provide();
@@ -101,13 +101,7 @@ pub fn App(
             router.replace(Route::Exercise(id.slug().to_string()));
         }
     }
-    let note_shown = !preset.ignored.is_empty();
     provide_context(Presets(StoredValue::new(preset)));
-    // What outlives a change of language (every view is drawn again, until
-    // every text reads the language itself): the setup being filled in,
-    // and whether the preset note was dismissed.
-    provide_context(SetupDraft(RwSignal::new(None)));
-    provide_context(PresetNoteShown(RwSignal::new(note_shown)));
 
     provide_now(move |now| {
         let (Route::Session(id) | Route::SessionExercise { id, .. }) = router.route_untracked()
@@ -145,12 +139,9 @@ pub fn App(
         Route::Exercise(slug) => Screen::Exercise(slug),
     });
 
-    // A change of language draws every view again, in the new language.
-    // (Most texts now read the language themselves; once all do, this
-    // goes, and with it SetupDraft and PresetNoteShown.)
-    move || {
-        lang.0.track();
-        view! {
+    // A change of language changes only the texts: every text reads the
+    // language itself, so nothing here is drawn again.
+    view! {
         <Header />
         <PresetNote />
         <NoticeBar />
@@ -174,7 +165,6 @@ pub fn App(
             }}
         </main>
         <LiveRegion />
-        }
     }
 }
 
@@ -187,19 +177,12 @@ pub fn use_presets() -> Preset {
     use_context::<Presets>().map_or_else(Preset::default, |p| p.0.get_value())
 }
 
-/// The setup form as filled in so far (kept across a change of language).
-#[derive(Clone, Copy)]
-pub struct SetupDraft(pub RwSignal<Option<crate::domain::session::Setup>>);
-
-#[derive(Clone, Copy)]
-struct PresetNoteShown(RwSignal<bool>);
-
 /// Says which parameters of the page's address were ignored (unknown, or
 /// a value that is not valid), showing them as text.
 #[component]
 fn PresetNote() -> impl IntoView {
     let ignored = use_presets().ignored;
-    let shown = expect_context::<PresetNoteShown>().0;
+    let shown = RwSignal::new(!ignored.is_empty());
     let list = ignored
         .iter()
         .map(|(name, value)| {

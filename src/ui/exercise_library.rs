@@ -18,7 +18,7 @@ use crate::ui::text::text_signal;
 pub fn ExerciseLibrary(
     /// A line shown above the library (an unknown exercise in a link).
     #[prop(optional, into)]
-    notice: Option<String>,
+    notice: Option<Signal<String>>,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let helps = RwSignal::new(None::<Helps>);
@@ -31,10 +31,14 @@ pub fn ExerciseLibrary(
     });
 
     let filter = move |value: Option<Helps>| {
-        let (id, label) = match value {
-            Some(h) => (format!("helps-{}", h.index()), helps_label(h).to_string()),
-            None => ("helps-all".to_string(), t(Key::ExercisesAll).to_string()),
+        let id = match value {
+            Some(h) => format!("helps-{}", h.index()),
+            None => "helps-all".to_string(),
         };
+        let label = Signal::derive(move || match value {
+            Some(h) => helps_label(h).to_string(),
+            None => t(Key::ExercisesAll).to_string(),
+        });
         view! {
             <RadioChoice
                 name="helps"
@@ -49,18 +53,19 @@ pub fn ExerciseLibrary(
     let card = move |id: ExerciseId| {
         let spec = id.spec();
         let route = Route::Exercise(id.slug().to_string());
-        let tags = spec
-            .helps
-            .iter()
-            .map(|h| helps_label(*h))
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let tags = move || {
+            spec.helps
+                .iter()
+                .map(|h| helps_label(*h))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
         view! {
             <li class="exercise-card">
                 <h2>
                     <RouteLink route=route>{move || exercise_name(id)}</RouteLink>
                 </h2>
-                <p>{exercise_texts().purposes[id.index()]}</p>
+                <p>{move || exercise_texts().purposes[id.index()]}</p>
                 <p class="muted small">
                     {move || texts::exercise_minutes(lang(), &spec.minutes().to_string())}
                     " · "

@@ -37,7 +37,7 @@ pub fn ExerciseScreen(
             view! { <ExerciseRunner /> }.into_any()
         }
         None => {
-            let notice = texts::exercise_unknown(lang(), &slug);
+            let notice = Signal::derive(move || texts::exercise_unknown(lang(), &slug));
             view! { <ExerciseLibrary notice=notice /> }.into_any()
         }
     }
@@ -59,8 +59,14 @@ fn ExerciseRunner() -> impl IntoView {
     let id = run.read_untracked(|r| r.exercise);
     let now = use_now();
     let announcer = use_announcer();
-    let texts = exercise_texts();
-    let steps = texts.steps[id.index()];
+    // The steps' count; their texts are read in the language on screen.
+    let steps = exercise_texts().steps[id.index()];
+    let step_text = move |i: usize| {
+        exercise_texts().steps[id.index()]
+            .get(i)
+            .copied()
+            .unwrap_or(("", ""))
+    };
     let step = Memo::new(move |_| run.read(|r| r.step));
 
     // The time-up cue of the step on screen.
@@ -73,7 +79,7 @@ fn ExerciseRunner() -> impl IntoView {
             if !sessions.is_muted_untracked() {
                 audio::chime();
             }
-            let title = steps[step.get_untracked().min(steps.len() - 1)].0;
+            let title = step_text(step.get_untracked().min(steps.len() - 1)).0;
             announcer.say(texts::time_up_announce(lang(), title));
         }
     });
@@ -90,7 +96,7 @@ fn ExerciseRunner() -> impl IntoView {
         s
     });
 
-    let progress = move |(i, (title, _)): (usize, &(&'static str, &'static str))| {
+    let progress = move |(i, _): (usize, &(&'static str, &'static str))| {
         view! {
             <li class:current=move || step.get() == i>
                 <button
@@ -99,7 +105,7 @@ fn ExerciseRunner() -> impl IntoView {
                     on:click=move |_| run.update(|r| r.go_to(i, now_ms()))
                 >
                     <span class="n" aria-hidden="true">{i + 1}</span>
-                    {*title}
+                    {move || step_text(i).0}
                 </button>
             </li>
         }
@@ -108,7 +114,8 @@ fn ExerciseRunner() -> impl IntoView {
     let body = move || {
         let i = step.get();
         let kind = id.spec().steps[i].kind;
-        let (title, help) = steps[i];
+        let title = move || step_text(i).0;
+        let help = move || step_text(i).1;
         view! {
             <section class="exercise-step no-print" aria-labelledby=ids::STEP_TITLE>
                 <p class="eyebrow">
@@ -117,7 +124,7 @@ fn ExerciseRunner() -> impl IntoView {
                 <h2 id=ids::STEP_TITLE tabindex="-1">{title}</h2>
                 <p class="help-line">{help}</p>
                 <ClockFace
-                    label=Signal::derive(move || texts::time_for_step(lang(), title))
+                    label=Signal::derive(move || texts::time_for_step(lang(), title()))
                     remaining=Signal::derive(move || {
                         let at = now.get();
                         run.read(|r| r.clock().remaining(at))
@@ -182,15 +189,18 @@ fn ExerciseRunner() -> impl IntoView {
 
     // Back to where the exercise was started from: the library, or the
     // session's step.
-    let (back_route, back_label) = match run.session() {
-        Some((current, _)) => {
-            let label = current.read_untracked(|s| match s.step.phase() {
-                Some((_, phase)) => texts::back_to_phase(lang(), phase_name(phase)),
-                None => t(Key::BackToSession).to_string(),
-            });
-            (Route::Session(current.id()), label)
-        }
-        None => (Route::Exercises, t(Key::AllExercises).to_string()),
+    // (The label is read in the language on screen.)
+    let back_phase = run
+        .session()
+        .map(|(current, _)| current.read_untracked(|s| s.step.phase().map(|(_, p)| p)));
+    let back_route = match run.session() {
+        Some((current, _)) => Route::Session(current.id()),
+        None => Route::Exercises,
+    };
+    let back_label = move || match back_phase {
+        Some(Some(phase)) => texts::back_to_phase(lang(), phase_name(phase)),
+        Some(None) => t(Key::BackToSession).to_string(),
+        None => t(Key::AllExercises).to_string(),
     };
     let back = view! { <RouteLink route=back_route.clone()>{back_label}</RouteLink> };
     let attached = run.session().map(|(current, turn)| {
@@ -236,8 +246,8 @@ fn ExerciseRunner() -> impl IntoView {
         <section class="exercise" aria-labelledby=ids::SCREEN_TITLE>
             <p class="eyebrow no-print">{back}</p>
             <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || exercise_name(id)}</h1>
-            <p class="lead">{texts.purposes[id.index()]}</p>
-            <p class="roles">{texts.roles[id.index()]}</p>
+            <p class="lead">{move || exercise_texts().purposes[id.index()]}</p>
+            <p class="roles">{move || exercise_texts().roles[id.index()]}</p>
             {(id == ExerciseId::FeedForward).then(|| view! {
                 <p class="no-print"><RouteLink route=Route::Rounds>{move || t(Key::RoundLink)}</RouteLink></p>
             })}

@@ -41,13 +41,17 @@ pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
         .into_any(),
         StepKind::Rules => view! {
             <ul class="rules-list">
-                {exercise_texts().feedforward_rules.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
+                {(0..4).map(|i| view! { <li>{move || exercise_texts().feedforward_rules[i]}</li> }).collect_view()}
             </ul>
         }
         .into_any(),
         StepKind::Debrief => view! {
             <h3>{move || t(Key::DebriefQuestions)}</h3>
-            <ul class="debrief">{deck(Deck::Debrief).iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
+            <ul class="debrief">
+                {(0..deck(Deck::Debrief).len())
+                    .map(|i| view! { <li>{move || deck(Deck::Debrief).get(i).copied().unwrap_or_default()}</li> })
+                    .collect_view()}
+            </ul>
             {notes()}
         }
         .into_any(),
@@ -55,7 +59,7 @@ pub fn ExerciseStep(step: usize, kind: StepKind) -> impl IntoView {
         StepKind::Play | StepKind::PlaySwapped => view! {
             <h3>{move || t(Key::OtherPersonTips)}</h3>
             <ul class="tips">
-                {exercise_texts().other_person_tips.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
+                {(0..4).map(|i| view! { <li>{move || exercise_texts().other_person_tips[i]}</li> }).collect_view()}
             </ul>
             {notes()}
         }
@@ -84,17 +88,15 @@ fn Choose(id: ExerciseId, deck: Option<Deck>) -> impl IntoView {
     match pickable {
         Some(d) => view! {
             <fieldset class="pick">
-                <legend>{exercise_texts().steps[id.index()][0].0}</legend>
-                {crate::i18n::deck(d)
-                    .iter()
-                    .enumerate()
-                    .map(|(i, text)| {
+                <legend>{move || exercise_texts().steps[id.index()][0].0}</legend>
+                {(0..crate::i18n::deck(d).len())
+                    .map(|i| {
                         let card = i as u8;
                         view! {
                             <RadioChoice
                                 name="pick"
                                 id=format!("pick-{i}")
-                                label=*text
+                                label=Signal::derive(move || crate::i18n::deck(d).get(i).copied().unwrap_or_default().to_string())
                                 checked=Signal::derive(move || run.read(|r| r.picked == Some(card)))
                                 on_pick=move |_| run.update(|r| r.pick(card))
                             />
@@ -128,12 +130,8 @@ fn Prompts(id: ExerciseId) -> impl IntoView {
         focus_later(ids::answer(count.get_untracked().saturating_sub(1)));
     };
     let item = move |at: usize| {
-        let text = run.read_untracked(|r| {
-            r.prompts
-                .get(at)
-                .map(|p| deck(d)[p.card as usize])
-                .unwrap_or("")
-        });
+        let card = run.read_untracked(|r| r.prompts.get(at).map(|p| p.card as usize));
+        let text = move || card.and_then(|c| deck(d).get(c).copied()).unwrap_or("");
         view! {
             <li class="prompt">
                 <fieldset>
@@ -280,7 +278,10 @@ fn IdeaList(
                                     type="button"
                                     class="ghost small"
                                     aria-pressed=if idea.starred { "true" } else { "false" }
-                                    aria-label=format!("{}: {label}", t(Key::IdeaStar))
+                                    aria-label={
+                                        let label = label.clone();
+                                        move || format!("{}: {label}", t(Key::IdeaStar))
+                                    }
                                     on:click=move |_| run.update(|r| r.toggle_star(i))
                                 >
                                     {if idea.starred { "★ " } else { "☆ " }}

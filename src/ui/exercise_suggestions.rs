@@ -48,7 +48,7 @@ pub fn ExerciseSuggestions(turn: usize, phase: Phase) -> impl IntoView {
             })
         };
         let purpose_id = format!("purpose-{}-{}", phase.index(), id.slug());
-        let minutes = texts::exercise_minutes(lang(), &id.spec().minutes().to_string());
+        let minutes = move || texts::exercise_minutes(lang(), &id.spec().minutes().to_string());
         // Longer than the time left in this phase: said, not hidden.
         let longer = Memo::new(move |_| {
             let at = now.get();
@@ -65,7 +65,7 @@ pub fn ExerciseSuggestions(turn: usize, phase: Phase) -> impl IntoView {
             <li class:started=started>
                 <h3>{move || exercise_name(id)}</h3>
                 <p id=purpose_id.clone() class="muted small">
-                    {exercise_texts().purposes[id.index()]}
+                    {move || exercise_texts().purposes[id.index()]}
                     " · "
                     {minutes}
                     {move || {

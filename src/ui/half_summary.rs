@@ -77,7 +77,7 @@ pub fn HalfSummary(turn: usize) -> impl IntoView {
                     .into_iter()
                     .map(|(id, lines)| {
                         view! {
-                            <section class="exercise-result" aria-label=exercise_name(id)>
+                            <section class="exercise-result" aria-label=move || exercise_name(id)>
                                 <h4>{move || exercise_name(id)}</h4>
                                 <ResultList lines=lines />
                             </section>

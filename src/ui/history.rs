@@ -104,19 +104,34 @@ pub fn HistoryScreen() -> impl IntoView {
 fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> impl IntoView {
     let router = use_router();
     let sessions = use_sessions();
-    let who = pair(&row.names);
-    let date = local_date(lang(), row.created_ms);
-    let format = match row.format {
-        Format::Reciprocal => t(Key::FormatReciprocal).to_string(),
-        Format::OneWay => t(Key::FormatOneWay).to_string(),
-        Format::Group(_) => texts::group_of(lang(), &row.names.len().to_string()),
+    let (id_next, id_delete) = (row.id.clone(), row.id.clone());
+    let route = Route::Session(row.id.clone());
+    let topic_count = row.topics.len();
+    let has_version = !matches!(row.version, Version::Only);
+    // Every text is read in the language on screen, and again when it
+    // changes (the elements stay).
+    let row = StoredValue::new(row);
+    let heading = move || {
+        row.with_value(|row| {
+            texts::session_on(
+                lang(),
+                &pair(&row.names),
+                &local_date(lang(), row.created_ms),
+            )
+        })
+    };
+    let format = move || {
+        row.with_value(|row| match row.format {
+            Format::Reciprocal => t(Key::FormatReciprocal).to_string(),
+            Format::OneWay => t(Key::FormatOneWay).to_string(),
+            Format::Group(_) => texts::group_of(lang(), &row.names.len().to_string()),
+        })
     };
     // Whose topic each is, when each of the pair had one.
-    let two = row.topics.len() > 1;
-    let topics: Vec<String> = row
-        .topics
-        .iter()
-        .map(|(client, topic)| {
+    let topic = move |i: usize| {
+        row.with_value(|row| {
+            let two = row.topics.len() > 1;
+            let (client, topic) = &row.topics[i];
             let topic = if topic.is_empty() {
                 t(Key::SessionUntitled)
             } else {
@@ -128,35 +143,42 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
                 topic.to_string()
             }
         })
-        .collect();
-    let done = (row.actions > 0)
-        .then(|| texts::history_done(lang(), &row.done.to_string(), &row.actions.to_string()));
-    // Two versions of one session: which is which.
-    let version = match row.version {
-        Version::Only => None,
-        Version::Original => Some(t(Key::HistoryOriginal).to_string()),
-        Version::Copy { source, version_ms } => {
-            let (date, time) = crate::platform::timezone::local_date_time(version_ms);
-            let text = match source {
-                CopySource::Link => texts::history_copy_link,
-                CopySource::Backup => texts::history_copy_backup,
-            };
-            Some(text(lang(), &date, &time))
-        }
     };
-    let route = Route::Session(row.id.clone());
-    let heading = texts::session_on(lang(), &who, &date);
-    let (id_next, id_delete) = (row.id.clone(), row.id.clone());
-    let context = heading.clone();
-    let context_delete = heading.clone();
+    let done = move || {
+        row.with_value(|row| {
+            (row.actions > 0).then(|| {
+                format!(
+                    " · {}",
+                    texts::history_done(lang(), &row.done.to_string(), &row.actions.to_string())
+                )
+            })
+        })
+    };
+    // Two versions of one session: which is which.
+    let version = move || {
+        row.with_value(|row| match row.version {
+            Version::Only => String::new(),
+            Version::Original => t(Key::HistoryOriginal).to_string(),
+            Version::Copy { source, version_ms } => {
+                let (date, time) = crate::platform::timezone::local_date_time(version_ms);
+                let text = match source {
+                    CopySource::Link => texts::history_copy_link,
+                    CopySource::Backup => texts::history_copy_backup,
+                };
+                text(lang(), &date, &time)
+            }
+        })
+    };
     view! {
         <li class="history-item">
             <h2>
                 <RouteLink route=route>{heading}</RouteLink>
             </h2>
-            {version.map(|v| view! { <p class="copy-version">{v}</p> })}
-            <p class="muted small">{format} {done.map(|d| format!(" · {d}"))}</p>
-            <ul class="topics">{topics.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+            {has_version.then(|| view! { <p class="copy-version">{version}</p> })}
+            <p class="muted small">{format} {done}</p>
+            <ul class="topics">
+                {(0..topic_count).map(|i| view! { <li>{move || topic(i)}</li> }).collect_view()}
+            </ul>
             <div class="actions">
                 <button
                     type="button"
@@ -167,7 +189,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
                     }
                 >
                     {move || t(Key::HistoryNext)}
-                    <span class="sr-only">": " {context}</span>
+                    <span class="sr-only">": " {heading}</span>
                 </button>
                 <button
                     type="button"
@@ -175,7 +197,7 @@ fn HistoryItem(row: HistoryRow, #[prop(into)] on_delete: Callback<String>) -> im
                     on:click=move |_| on_delete.run(id_delete.clone())
                 >
                     {move || t(Key::HistoryDelete)}
-                    <span class="sr-only">": " {context_delete}</span>
+                    <span class="sr-only">": " {heading}</span>
                 </button>
             </div>
         </li>

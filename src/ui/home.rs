@@ -86,9 +86,12 @@ fn SessionList() -> impl IntoView {
                     each=move || overview.get()
                     key=|s| s.id.clone()
                     children=move |s: SessionSummary| {
+                        // Read in the language on screen, and again when it changes.
                         let who = pair(&s.names);
-                        let line = texts::session_on(lang(), &who, &local_date(lang(), s.created_ms));
-                        let topic = if s.topic.is_empty() { t(Key::SessionUntitled).to_string() } else { s.topic };
+                        let created = s.created_ms;
+                        let line = move || texts::session_on(lang(), &who, &local_date(lang(), created));
+                        let own = s.topic;
+                        let topic = move || if own.is_empty() { t(Key::SessionUntitled).to_string() } else { own.clone() };
                         let route = Route::Session(s.id);
                         view! {
                             <li>

@@ -252,42 +252,49 @@ fn EntryCard(
 ) -> impl IntoView {
     let journal = use_journal();
     let announcer = use_announcer();
-    let day = local_day(lang(), &entry.date);
+    let date = entry.date.clone();
+    let day = Signal::derive(move || local_day(lang(), &date));
     let about = entry.action.as_ref().and_then(|a| {
         actions.with_value(|list| list.iter().find(|(r, _)| r == a).map(|(_, l)| l.clone()))
     });
-    let mut lines: Vec<(String, String)> = [
-        (Key::JournalTried, &entry.tried),
-        (Key::JournalWent, &entry.went),
-        (Key::JournalLearned, &entry.learned),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.trim().is_empty())
-    .map(|(k, v)| (t(k).to_string(), v.clone()))
-    .collect();
-    if let Some(p) = entry
-        .prompt
-        .filter(|_| !entry.prompt_answer.trim().is_empty())
-    {
-        lines.push((journal_prompt(p).to_string(), entry.prompt_answer.clone()));
-    }
-    if let Some(about) = about {
-        lines.push((t(Key::JournalAbout).to_string(), about));
-    }
+    // Read in the language on screen, and again when it changes.
+    let shown = entry.clone();
+    let lines = move || {
+        let entry = &shown;
+        let mut lines: Vec<(String, String)> = [
+            (Key::JournalTried, &entry.tried),
+            (Key::JournalWent, &entry.went),
+            (Key::JournalLearned, &entry.learned),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (t(k).to_string(), v.clone()))
+        .collect();
+        if let Some(p) = entry
+            .prompt
+            .filter(|_| !entry.prompt_answer.trim().is_empty())
+        {
+            lines.push((journal_prompt(p).to_string(), entry.prompt_answer.clone()));
+        }
+        if let Some(about) = &about {
+            lines.push((t(Key::JournalAbout).to_string(), about.clone()));
+        }
+        lines
+    };
     let (id, for_edit) = (entry.id.clone(), entry.clone());
     let title_id = format!("entry-{}", entry.id);
     let labelled_by = title_id.clone();
     view! {
         <li>
             <article class="entry-card" aria-labelledby=labelled_by>
-                <h2 id=title_id>{day.clone()}</h2>
+                <h2 id=title_id>{day}</h2>
                 <dl class="result-list">
-                    {lines.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                    {move || lines().into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
                 </dl>
                 <div class="actions">
                     <button type="button" on:click=move |_| on_edit.run(for_edit.clone())>
                         {move || t(Key::JournalEdit)}
-                        <span class="sr-only">": " {day.clone()}</span>
+                        <span class="sr-only">": " {day}</span>
                     </button>
                     <button
                         type="button"
@@ -301,7 +308,7 @@ fn EntryCard(
                         }
                     >
                         {move || t(Key::JournalDelete)}
-                        <span class="sr-only">": " {day.clone()}</span>
+                        <span class="sr-only">": " {day}</span>
                     </button>
                 </div>
             </article>

@@ -66,7 +66,7 @@ pub fn LinkField(
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id>{t(label)}</label>
+            <label for=id>{move || t(label)}</label>
             <textarea
                 id=id
                 class="link"
@@ -123,7 +123,7 @@ pub fn CopyStatus(
                 .filter(|(done, _)| !done)
                 .map(|(_, text)| {
                     view! {
-                        <label class="sr-only" for=fallback>{t(label)}</label>
+                        <label class="sr-only" for=fallback>{move || t(label)}</label>
                         <textarea
                             id=fallback
                             class="link"

@@ -152,15 +152,8 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
     let pair = StoredValue::new((mine, theirs));
 
     let section_view = move |(i, section): (usize, Section)| {
-        let (name, mine_lines, their_lines) = pair.with_value(|(m, th)| {
-            (
-                section_name(section, &m.names),
-                preview(m, section),
-                preview(th, section),
-            )
-        });
-        // What one version has and the other not, line by line, marked.
-        let (mine_marks, their_marks) = merge::differing_lines(&mine_lines, &their_lines);
+        // Read in the language on screen, and again when it changes.
+        let name = move || pair.with_value(|(m, _)| section_name(section, &m.names));
         let side = |title: Key, lines: Vec<String>, marks: Vec<bool>| {
             let items = lines.into_iter().zip(marks).map(|(l, differs)| {
                 if differs {
@@ -197,8 +190,18 @@ pub fn MergeView(mine: Session, theirs: Session) -> impl IntoView {
             <fieldset class="merge-section">
                 <legend>{name}</legend>
                 <div class="versions">
-                    {side(Key::MergeMine, mine_lines, mine_marks)}
-                    {side(Key::MergeTheirs, their_lines, their_marks)}
+                    {move || {
+                        let (mine_lines, their_lines) =
+                            pair.with_value(|(m, th)| (preview(m, section), preview(th, section)));
+                        // What one version has and the other not, line by
+                        // line, marked.
+                        let (mine_marks, their_marks) =
+                            merge::differing_lines(&mine_lines, &their_lines);
+                        view! {
+                            {side(Key::MergeMine, mine_lines, mine_marks)}
+                            {side(Key::MergeTheirs, their_lines, their_marks)}
+                        }
+                    }}
                 </div>
                 <div class="merge-choices">
                     {radio(Choice::Mine, Key::MergeMine)}

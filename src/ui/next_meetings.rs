@@ -42,12 +42,15 @@ pub fn NextMeetings() -> impl IntoView {
     });
     let item = move |u: Upcoming| {
         let who = pair(&u.names);
-        let when = if u.time.is_empty() {
-            local_day(lang(), &u.date)
-        } else {
-            texts::meeting_at(lang(), &local_day(lang(), &u.date), &u.time)
-        };
         let (date, time) = (u.date.clone(), u.time.clone());
+        // Read in the language on screen, and again when it changes.
+        let when = move || {
+            if u.time.is_empty() {
+                local_day(lang(), &u.date)
+            } else {
+                texts::meeting_at(lang(), &local_day(lang(), &u.date), &u.time)
+            }
+        };
         let left = move || {
             let at = now.get();
             let days = days_between(&today.get(), &date).unwrap_or(0);

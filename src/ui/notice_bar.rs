@@ -16,7 +16,7 @@ pub fn NoticeBar() -> impl IntoView {
                 children=move |notice| {
                     view! {
                         <div class="notice" role="status">
-                            <p>{t(notice.text())}</p>
+                            <p>{move || t(notice.text())}</p>
                             <button
                                 type="button"
                                 class="ghost"

@@ -53,27 +53,28 @@ pub fn OpenLink(
         crate::platform::location::replace_hash("#/");
     }
 
-    move || {
-        match state.get() {
-        Opening::Failed(error) => view! {
+    move || match state.get() {
+        Opening::Failed(error) => {
+            let error = link_error_text(&error);
+            view! {
             <section class="open" aria-labelledby=ids::SCREEN_TITLE>
                 <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::OpenFailedTitle)}</h1>
                 <div class="problem" role="alert">
-                    <p>{t(link_error_text(&error))}</p>
+                    <p>{move || t(error)}</p>
                     <p class="muted">{move || t(Key::OpenUntouched)}</p>
                 </div>
                 <OpenBox />
                 <button type="button" on:click=move |_| router.go(Route::Home)>{move || t(Key::Home)}</button>
             </section>
+            }
+            .into_any()
         }
-        .into_any(),
         Opening::Locked(envelope) => view! { <Unlock envelope=envelope on_open=take /> }.into_any(),
         Opening::Merge(pair) => {
             let (mine, theirs) = *pair;
             view! { <MergeView mine=mine theirs=theirs /> }.into_any()
         }
         Opening::Done => ().into_any(),
-    }
     }
 }
 

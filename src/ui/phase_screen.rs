@@ -37,7 +37,6 @@ pub fn PhaseScreen(turn: usize, phase: Phase) -> impl IntoView {
             texts::role_line(lang(), &coach, &client)
         })
     };
-    let c = catalogue();
     let work = match phase {
         Phase::Goal => view! { <GoalEditor turn=turn /> }.into_any(),
         Phase::Reality => view! { <RealityEditor turn=turn /> }.into_any(),
@@ -49,7 +48,7 @@ pub fn PhaseScreen(turn: usize, phase: Phase) -> impl IntoView {
             <header class="phase-head">
                 <p class="eyebrow">{roles}</p>
                 <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || phase_name(phase)}</h1>
-                <p class="purpose">{c.phase_purposes[phase.index()]}</p>
+                <p class="purpose">{move || catalogue().phase_purposes[phase.index()]}</p>
             </header>
             <Timebox turn=turn phase=phase />
             <div class="phase-grid">
@@ -58,11 +57,11 @@ pub fn PhaseScreen(turn: usize, phase: Phase) -> impl IntoView {
                     <div class="guidance">
                         <p>
                             <strong>{move || t(Key::ForCoach)}": "</strong>
-                            {c.coach_reminders[phase.index()]}
+                            {move || catalogue().coach_reminders[phase.index()]}
                         </p>
                         <p>
                             <strong>{move || t(Key::ForClient)}": "</strong>
-                            {c.client_hints[phase.index()]}
+                            {move || catalogue().client_hints[phase.index()]}
                         </p>
                     </div>
                     <QuestionCards turn=turn phase=phase />

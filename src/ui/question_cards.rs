@@ -69,7 +69,7 @@ pub fn QuestionCards(turn: usize, phase: Phase) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="ghost small"
-                                        aria-label=format!("{}: {}", t(Key::Unpin), question(phase, c))
+                                        aria-label=move || format!("{}: {}", t(Key::Unpin), question(phase, c))
                                         on:click=move |_| current.update_turn(turn, |h| h.cards[i].toggle_pin(c))
                                     >
                                         {move || t(Key::Unpin)}

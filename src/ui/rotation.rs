@@ -249,7 +249,7 @@ pub fn RotationScreen() -> impl IntoView {
                     .map(|e| {
                         view! {
                             <div class="problem" role="alert">
-                                <p><strong>{move || t(Key::RotationOpenFailed)}</strong> " " {t(link_error_text(&e))}</p>
+                                <p><strong>{move || t(Key::RotationOpenFailed)}</strong> " " {move || t(link_error_text(&e))}</p>
                                 <p class="muted">{move || t(Key::OpenUntouched)}</p>
                             </div>
                         }

@@ -113,7 +113,7 @@ pub fn RoundsScreen() -> impl IntoView {
         }
     };
 
-    let earlier: Vec<(usize, String)> = rounds
+    let earlier: Vec<(usize, Vec<String>, i64)> = rounds
         .iter()
         .enumerate()
         .rev()
@@ -121,10 +121,7 @@ pub fn RoundsScreen() -> impl IntoView {
             let who: Vec<String> = (0..r.people.len())
                 .map(|p| person(&r.people, p as u8))
                 .collect();
-            (
-                i,
-                texts::round_item(lang(), &local_date(lang(), r.created_ms), &list(&who)),
-            )
+            (i, who, r.created_ms)
         })
         .collect();
 
@@ -180,8 +177,10 @@ pub fn RoundsScreen() -> impl IntoView {
                         <ul class="round-list">
                             {earlier
                                 .into_iter()
-                                .map(|(i, label)| view! {
-                                    <li><RouteLink route=Route::Round(i)>{label}</RouteLink></li>
+                                .map(|(i, who, created)| view! {
+                                    <li><RouteLink route=Route::Round(i)>{move || {
+                                        texts::round_item(lang(), &local_date(lang(), created), &list(&who))
+                                    }}</RouteLink></li>
                                 })
                                 .collect_view()}
                         </ul>

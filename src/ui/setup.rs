@@ -34,12 +34,7 @@ pub fn SetupScreen() -> impl IntoView {
             initial.set_phase_minutes(phase, minutes[phase.index()]);
         }
     }
-    // What was typed before the language changed.
-    let draft = use_context::<crate::ui::app::SetupDraft>();
-    let setup = RwSignal::new(draft.and_then(|d| d.0.get_untracked()).unwrap_or(initial));
-    if let Some(draft) = draft {
-        Effect::new(move |_| draft.0.set(Some(setup.get())));
-    }
+    let setup = RwSignal::new(initial);
 
     let format_choice = move |format: Format, label: Key, help: Key| {
         view! {
@@ -87,9 +82,6 @@ pub fn SetupScreen() -> impl IntoView {
     let begin = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = sessions.create(&setup.get_untracked());
-        if let Some(draft) = draft {
-            draft.0.set(None);
-        }
         router.go(Route::Session(id));
     };
 

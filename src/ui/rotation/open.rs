@@ -39,7 +39,10 @@ pub fn ScheduleArrival(
     on_answer: Callback<bool>,
 ) -> impl IntoView {
     let card = |title: Key, s: &Schedule| {
-        let (line, names) = summary(s);
+        let (_, names) = summary(s);
+        // Read in the language on screen, and again when it changes.
+        let shown = s.clone();
+        let line = move || summary(&shown).0;
         view! {
             <div class="arrival-card">
                 <h2>{move || t(title)}</h2>
@@ -55,15 +58,12 @@ pub fn ScheduleArrival(
         .collect();
     let differs = differing.first().map(|&first| {
         let on = if first < theirs.periods.len() {
-            &theirs
+            theirs.clone()
         } else {
-            &mine
+            mine.clone()
         };
-        texts::rotation_open_differs(
-            lang(),
-            &differing.len().to_string(),
-            &period_day(on, first as u32),
-        )
+        let differing = differing.len().to_string();
+        move || texts::rotation_open_differs(lang(), &differing, &period_day(&on, first as u32))
     });
     let my_link = link_for(&link::encode(&mine));
     view! {

@@ -35,8 +35,8 @@ pub fn ScheduleShare(
 
     view! {
         <section class="share-panel schedule-share no-print" aria-labelledby=ids::SCHEDULE_SHARE_TITLE>
-            <h2 id=ids::SCHEDULE_SHARE_TITLE>{t(Key::RotationShareTitle)}</h2>
-            <p class="muted">{t(Key::RotationShareWhat)}</p>
+            <h2 id=ids::SCHEDULE_SHARE_TITLE>{move || t(Key::RotationShareTitle)}</h2>
+            <p class="muted">{move || t(Key::RotationShareWhat)}</p>
             <LinkField
                 id=ids::SCHEDULE_LINK
                 label=Key::RotationShareLink
