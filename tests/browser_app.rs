@@ -107,7 +107,14 @@ async fn to_first_goal(root: &web_sys::HtmlElement) {
     tick().await;
 }
 
+/// The session records on the device once the page is left (a `pagehide`,
+/// as when the tab closes): edits are written a moment after typing stops,
+/// and at once then.
 fn stored_sessions() -> Vec<String> {
+    let window = web_sys::window().unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
     let s = local();
     (0..s.length().unwrap())
         .filter_map(|i| s.key(i).unwrap())
