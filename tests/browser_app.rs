@@ -19,19 +19,12 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
+mod browser_common;
+use browser_common::{clear_ours, local};
 
 /// Start from a clean device at the home route.
 fn fresh() -> web_sys::HtmlElement {
-    let s = local();
-    let keys: Vec<String> = (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .collect();
-    for k in keys.iter().filter(|k| k.starts_with(store::PREFIX)) {
-        s.remove_item(k).unwrap();
-    }
+    clear_ours();
     web_sys::window()
         .unwrap()
         .location()

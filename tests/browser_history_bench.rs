@@ -21,19 +21,8 @@ use bench_common::{median, now};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-fn clear() {
-    let s = local();
-    let keys: Vec<String> = (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .collect();
-    for k in keys.iter().filter(|k| k.starts_with(store::PREFIX)) {
-        s.remove_item(k).unwrap();
-    }
-}
+mod browser_common;
+use browser_common::{clear_ours as clear, local};
 
 /// Mount the app at `hash` and wait until `ready` finds what a person
 /// would use; the milliseconds it took.

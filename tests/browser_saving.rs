@@ -14,19 +14,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-fn clear_ours() {
-    let s = local();
-    let keys: Vec<String> = (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .collect();
-    for k in keys.iter().filter(|k| k.starts_with(store::PREFIX)) {
-        s.remove_item(k).unwrap();
-    }
-}
+mod browser_common;
+use browser_common::{clear_ours, local};
 
 /// The record stored for a session, as the app would read it back.
 fn stored(id: &str) -> Option<Session> {

@@ -12,21 +12,12 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
+mod browser_common;
+use browser_common::local;
 
+/// Remove this app's records and the fillers a test wrote.
 fn clear_ours() {
-    let s = local();
-    let keys: Vec<String> = (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .collect();
-    for k in keys
-        .iter()
-        .filter(|k| k.starts_with(store::PREFIX) || k.starts_with("filler."))
-    {
-        s.remove_item(k).unwrap();
-    }
+    browser_common::clear_ours_and(|k| k.starts_with("filler."));
 }
 
 #[wasm_bindgen_test]
