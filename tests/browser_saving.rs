@@ -64,8 +64,9 @@ fn edit(rng: &mut Rng, s: &mut Session) {
     }
 }
 
-#[wasm_bindgen_test]
-async fn changes_never_write_and_each_save_writes_exactly_what_is_shown() {
+/// A fresh device with the app's sessions provided under a new owner, and
+/// a pair's setup.
+fn start() -> (Owner, Sessions, Setup) {
     clear_ours();
     let owner = Owner::new();
     owner.set();
@@ -74,6 +75,12 @@ async fn changes_never_write_and_each_save_writes_exactly_what_is_shown() {
         names: ["Amara".into(), "Jonas".into()],
         ..Setup::default()
     };
+    (owner, sessions, setup)
+}
+
+#[wasm_bindgen_test]
+async fn changes_never_write_and_each_save_writes_exactly_what_is_shown() {
+    let (owner, sessions, setup) = start();
     let ids = [sessions.create(&setup), sessions.create(&setup)];
     for seed in [1u32, 7, 42, 1234, 99_991] {
         let mut rng = Rng(seed);
@@ -111,14 +118,7 @@ async fn changes_never_write_and_each_save_writes_exactly_what_is_shown() {
 
 #[wasm_bindgen_test]
 async fn changes_that_keep_coming_are_saved_within_the_bound() {
-    clear_ours();
-    let owner = Owner::new();
-    owner.set();
-    let sessions = Sessions::provide(DeviceStorage::open(), Notices::new());
-    let setup = Setup {
-        names: ["Amara".into(), "Jonas".into()],
-        ..Setup::default()
-    };
+    let (owner, sessions, setup) = start();
     let id = sessions.create(&setup);
     let first = raw(&id);
     // A key every 100 ms, never a pause long enough for the quiet save:
@@ -145,11 +145,8 @@ async fn changes_that_keep_coming_are_saved_within_the_bound() {
 
 #[wasm_bindgen_test]
 fn a_session_unmounted_with_unsaved_changes_is_saved() {
-    clear_ours();
-    let owner = Owner::new();
-    owner.set();
-    let sessions = Sessions::provide(DeviceStorage::open(), Notices::new());
-    let id = sessions.create(&Setup::default());
+    let (owner, sessions, setup) = start();
+    let id = sessions.create(&setup);
     sessions.update(&id, |s| s.turns[0].goal.topic = "Typed just before".into());
     let shown = sessions.get_untracked(&id);
     // The app goes away (its owner is cleaned up): what was shown is kept.
