@@ -279,16 +279,7 @@ fn fewest_early(
     required: &[u32],
     allowed: &[u32],
 ) -> u32 {
-    let count = |a: u32, b: u32| met.get(&key(a, b)).copied().unwrap_or(0);
-    let least = |a: u32| {
-        free.iter()
-            .filter(|&&b| b != a)
-            .map(|&b| count(a, b))
-            .min()
-            .unwrap_or(0)
-    };
-    let early =
-        |a: u32, b: u32| u32::from(count(a, b) > least(a)) + u32::from(count(a, b) > least(b));
+    let early = early_rule(met, free);
     fn pairings(people: &[u32], early: &dyn Fn(u32, u32) -> u32) -> u32 {
         let Some((&first, rest)) = people.split_first() else {
             return 0;
@@ -341,19 +332,29 @@ fn early_in(met: &std::collections::HashMap<(u32, u32), u32>, p: &Period) -> u32
         .into_iter()
         .filter(|id| !p.locked.iter().any(|&(a, b)| a == *id || b == *id))
         .collect();
-    let count = |a: u32, b: u32| met.get(&key(a, b)).copied().unwrap_or(0);
-    let least = |a: u32| {
+    let early = early_rule(met, &free);
+    p.pairs()
+        .into_iter()
+        .filter(|pair| !p.locked.contains(pair))
+        .map(|(a, b)| early(a, b))
+        .sum()
+}
+
+/// How early a meeting of `a` and `b` is among `free`: one for each of
+/// them who has met someone of `free` fewer times than the other.
+fn early_rule<'a>(
+    met: &'a std::collections::HashMap<(u32, u32), u32>,
+    free: &'a [u32],
+) -> impl Fn(u32, u32) -> u32 + 'a {
+    let count = move |a: u32, b: u32| met.get(&key(a, b)).copied().unwrap_or(0);
+    let least = move |a: u32| {
         free.iter()
             .filter(|&&b| b != a)
             .map(|&b| count(a, b))
             .min()
             .unwrap_or(0)
     };
-    p.pairs()
-        .into_iter()
-        .filter(|pair| !p.locked.contains(pair))
-        .map(|(a, b)| u32::from(count(a, b) > least(a)) + u32::from(count(a, b) > least(b)))
-        .sum()
+    move |a, b| u32::from(count(a, b) > least(a)) + u32::from(count(a, b) > least(b))
 }
 
 /// Applies hand edits; returns the periods last made by hand (a swap or a
