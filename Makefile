@@ -72,6 +72,7 @@ lint:
 	$(SETUP) rust
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --all-targets -- -D warnings
+	cargo clippy $(WASM) --features split --lib --bins -- -D warnings
 
 test-native:
 	$(SETUP) rust

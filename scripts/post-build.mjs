@@ -29,8 +29,12 @@
 //   TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ TRUNK_PROFILE=release node scripts/post-build.mjs
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm, writeFile, unlink } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { minify as terser } from 'terser';
+import { minify as minifyCss } from 'csso';
+import { LINK, NAME, classicLink, classicPart, splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 const publicUrl = withSlash(process.env.TRUNK_PUBLIC_URL ?? '/');
@@ -50,6 +54,13 @@ export const CSP = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
+
+/** JavaScript the browser reads, without the reader's spaces and comments
+ * (the sources in scripts/ and the tools' output stay readable). */
+async function minify(code, { module = false } = {}) {
+  const out = await terser(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  return `${out.code}\n`;
+}
 
 function withSlash(url) {
   return url.endsWith('/') ? url : `${url}/`;
@@ -79,58 +90,99 @@ if (notFound != null && notFound.includes('%BASE%')) {
   await writeFile(notFoundPath, page);
 }
 
-// `make serve` (a debug build with Trunk's live reload, which injects an
-// inline script of its own) keeps the page as Trunk wrote it: the policy
-// and the service worker are for the release build only.
-if (!release) {
-  await unlink(join(dir, 'sw.js')).catch(() => {});
-  process.exit(0);
-}
-
 const indexPath = join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
+const local = (url) => join(dir, url.slice(publicUrl.length));
 
 // 1. The inline boot script, into its own file (once: a rerun finds none):
 //    a classic script that starts the app in one of two ways (see boot()).
+//    The wasm it starts is the split one (scripts/split-wasm.mjs), not
+//    Trunk's bindings of the whole module, which go.
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (found) {
   for (const name of await readdir(dir)) {
     if (/^(boot|classic|wasm)-[0-9a-f]{16}\.js$/.test(name)) await unlink(join(dir, name));
+    if (/^wasm-[0-9a-f]{16}$/.test(name)) await rm(join(dir, name), { recursive: true });
   }
-  const glue = found[1].match(/from\s+'([^']+\.js)'/)?.[1];
-  const wasm = found[1].match(/module_or_path:\s*'([^']+\.wasm)'/)?.[1];
-  if (!glue || !wasm) throw new Error(`post-build: unexpected boot script from Trunk:\n${found[1]}`);
-  // Trunk's preloads start the module and the wasm early. From an opaque
-  // origin they would be refused (CORS), so the boot script adds them only
-  // where they work.
-  const preloads = [];
-  html = html.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, (tag) => {
-    preloads.push(tag.trim());
-    return '';
-  });
-  // The classic copies of the glue and of the wasm, for opaque origins.
-  const local = (url) => join(dir, url.slice(publicUrl.length));
-  const classicGlue = classic(await readFile(local(glue), 'utf8'));
+  const trunkGlue = found[1].match(/from\s+'([^']+\.js)'/)?.[1];
+  const trunkWasm = found[1].match(/module_or_path:\s*'([^']+\.wasm)'/)?.[1];
+  if (!trunkGlue || !trunkWasm) throw new Error(`post-build: unexpected boot script from Trunk:\n${found[1]}`);
+  await unlink(local(trunkGlue));
+  await unlink(local(trunkWasm));
+  // Trunk's preloads were of those files.
+  html = html.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+
+  const { folder, files } = await splitWasm({ dir, release });
+  const base = `${publicUrl}${folder}/`;
+  const glue = `${base}${NAME}.js`;
+  const wasm = `${base}${NAME}_bg.wasm`;
+  const link = `${base}${LINK}`;
+
+  // `make serve` (a debug build with Trunk's live reload, which injects an
+  // inline script of its own) keeps Trunk's inline boot script, pointed at
+  // the split files; the policy and the service worker are for the release
+  // build only.
+  if (!release) {
+    html = html.replace(inline, (tag) => tag.replaceAll(trunkGlue, glue).replaceAll(trunkWasm, wasm));
+    await writeFile(indexPath, html);
+    await unlink(join(dir, 'sw.js')).catch(() => {});
+    process.exit(0);
+  }
+
+  // The classic copies of the glue, the loader, the main wasm and every
+  // part, for opaque origins (made from the sources as wasm-bindgen and
+  // wasm-split wrote them, then minified like the rest).
+  const glueSource = await readFile(local(glue), 'utf8');
+  const linkSource = await readFile(local(link), 'utf8');
+  const classicGlue = await minify(classic(glueSource));
   const classicName = `classic-${hash(classicGlue)}.js`;
   await writeFile(join(dir, classicName), classicGlue);
+  const loader = await minify(classicLink(linkSource));
+  const loaderName = `classic-${hash(loader)}.js`;
+  await writeFile(join(dir, loaderName), loader);
   const bytes = await readFile(local(wasm));
   const wasmScript = `self.peerCoachWasm = "${bytes.toString('base64')}";\n`;
   const wasmName = `wasm-${hash(wasmScript)}.js`;
   await writeFile(join(dir, wasmName), wasmScript);
+  for (const name of files) {
+    if (!name.endsWith('.wasm') || name === `${NAME}_bg.wasm`) continue;
+    const part = name.slice(0, -'.wasm'.length);
+    await writeFile(join(dir, folder, `${part}.classic.js`), classicPart(part, await readFile(join(dir, folder, name))));
+  }
+  // The modules themselves, minified: they are on the first load's path.
+  await writeFile(local(glue), await minify(glueSource, { module: true }));
+  await writeFile(local(link), await minify(linkSource, { module: true }));
 
-  const code = boot({
+  // The main module's glue, the loader it imports and the main wasm, fetched
+  // as early as the boot script runs. From an opaque origin they would be
+  // refused (CORS), so the boot script adds them only where they work.
+  const integrity = async (url) =>
+    `sha384-${createHash('sha384').update(await readFile(local(url))).digest('base64')}`;
+  const preloads = [
+    `<link rel="modulepreload" href="${glue}" crossorigin="anonymous" integrity="${await integrity(glue)}">`,
+    `<link rel="modulepreload" href="${link}" crossorigin="anonymous" integrity="${await integrity(link)}">`,
+    // (Chromium ignores `integrity` on a fetch preload, and says so.)
+    `<link rel="preload" href="${wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">`,
+  ];
+
+  const code = await minify(boot({
     glue,
     wasm,
     preloads: preloads.join(''),
     classicGlue: `${publicUrl}${classicName}`,
+    classicLink: `${publicUrl}${loaderName}`,
     classicWasm: `${publicUrl}${wasmName}`,
-  });
+    classicParts: base,
+  }));
   const bootName = `boot-${hash(code)}.js`;
   await writeFile(join(dir, bootName), code);
   // In <head>, where the preloads were: it adds them as early as they were.
   html = html.replace(inline, '');
   html = html.replace('</head>', `  <script src="${publicUrl}${bootName}"></script>\n  </head>`);
+} else if (!release) {
+  await unlink(join(dir, 'sw.js')).catch(() => {});
+  process.exit(0);
 }
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /<script type="module"/.test(html)) {
   throw new Error('post-build: an inline or module script is left in index.html');
@@ -138,6 +190,14 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /<script type="module"/.test(ht
 
 // Trunk reads `data-integrity` but leaves it on the tag.
 html = html.replace(/ data-integrity="none"/g, '');
+
+// The stylesheet without its comments and spaces (style/main.css stays
+// readable): it blocks the first paint.
+for (const name of await readdir(dir)) {
+  if (!name.endsWith('.css')) continue;
+  const css = await readFile(join(dir, name), 'utf8');
+  await writeFile(join(dir, name), `${minifyCss(css, { restructure: false }).css}\n`);
+}
 
 // 2. The policy, first in <head> so it covers everything after it.
 if (!html.includes('http-equiv="Content-Security-Policy"')) {
@@ -150,11 +210,13 @@ await writeFile(indexPath, html);
 
 // 3. The service worker of this build.
 if (release) {
-  const files = (await readdir(dir))
+  const files = (await readdir(dir, { recursive: true }))
+    .map((name) => name.split(sep).join('/'))
+    .filter((name) => statSync(join(dir, name)).isFile())
     // The classic copies are only for opaque origins, where no service
     // worker runs: never precached.
     .filter((name) => name !== 'sw.js' && !name.startsWith('.'))
-    .filter((name) => !/^(classic|wasm)-[0-9a-f]{16}\.js$/.test(name))
+    .filter((name) => !/^(classic|wasm)-[0-9a-f]{16}\.js$/.test(name) && !name.endsWith('.classic.js'))
     .sort();
   const contents = await Promise.all(files.map((name) => readFile(join(dir, name))));
   const version = hash(Buffer.concat(contents.flatMap((c, i) => [Buffer.from(files[i]), c])));
@@ -177,7 +239,7 @@ if (release) {
  * wasm as base64 in one, and starts it from those bytes. The app then says
  * that nothing will be kept (its storage falls back to memory).
  */
-function boot({ glue, wasm, preloads, classicGlue, classicWasm }) {
+function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, classicParts }) {
   return `// Peer Coach's boot script, written by scripts/post-build.mjs.
 (() => {
   'use strict';
@@ -197,13 +259,27 @@ function boot({ glue, wasm, preloads, classicGlue, classicWasm }) {
       script.onerror = () => fail(new Error('Peer Coach could not load ' + src));
       document.head.append(script);
     });
-    Promise.all([load(${JSON.stringify(classicGlue)}).then(() => load(${JSON.stringify(classicWasm)})), domReady])
+    const bytes = (base64) => {
+      const text = atob(base64);
+      const out = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+      return out;
+    };
+    // A part of the wasm (a screen's code), as the loader would fetch it.
+    self.peerCoachPart = (name) =>
+      load(${JSON.stringify(classicParts)} + name + '.classic.js').then(() => {
+        const part = bytes(self.peerCoachParts[name]);
+        delete self.peerCoachParts[name];
+        return new Response(part, { headers: { 'Content-Type': 'application/wasm' } });
+      });
+    const scripts = load(${JSON.stringify(classicLink)})
+      .then(() => load(${JSON.stringify(classicGlue)}))
+      .then(() => load(${JSON.stringify(classicWasm)}));
+    Promise.all([scripts, domReady])
       .then(() => {
-        const text = atob(self.peerCoachWasm);
+        const main = bytes(self.peerCoachWasm);
         delete self.peerCoachWasm;
-        const bytes = new Uint8Array(text.length);
-        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-        return self.peerCoachClassic.init({ module_or_path: bytes });
+        return self.peerCoachClassic.init({ module_or_path: main });
       })
       .then(started);
     return;
@@ -222,7 +298,13 @@ ${release ? registerWorker() : ''}
 /** wasm-bindgen's module glue (`--target web`) as a classic script: the
  * same code in a function, its exports on `self.peerCoachClassic`. */
 function classic(source) {
-  let code = source.replace(/import\.meta\.url/g, 'document.baseURI');
+  // The loader it imports (split-wasm.mjs) is loaded first, as a classic
+  // script too.
+  let code = source.replace(
+    /^import \* as (\w+) from "\.\/__wasm_split\.js";?$/gm,
+    'const $1 = self.peerCoachSplit;',
+  );
+  code = code.replace(/import\.meta\.url/g, 'document.baseURI');
   code = code.replace(/^export\s+\{[^}]*\};?\s*$/gm, '');
   code = code.replace(/^export\s+default\s+__wbg_init;?\s*$/gm, '');
   code = code.replace(/^export\s+(?=(async\s+)?function\b|class\b|const\b|let\b)/gm, '');

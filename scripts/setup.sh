@@ -9,12 +9,14 @@
 #   fetch         cargo fetch for the app and bench/counter (Trunk builds offline)
 #   trunk         trunk 0.21.14 (cargo install, ~11 min once)
 #   wasm-bindgen  wasm-bindgen-cli at exactly the version in Cargo.lock (~3.5 min once)
+#   wasm-split    wasm-split-cli (crates.io: wasm_split_cli_support), which splits
+#                 the release wasm into the parts loaded on demand (~2 min once)
 #   npm           npm ci (Playwright, axe, Lighthouse, and binaryen's wasm-opt 132)
 #   apt           Debian packages: chromium chromium-driver brotli
 #   fuzz          nightly toolchain and cargo-fuzz (for make fuzz only)
 # Groups:
 #   rust   = target fetch                         (fmt, clippy, cargo test)
-#   build  = target fetch trunk wasm-bindgen npm  (make build / make serve)
+#   build  = target fetch trunk wasm-bindgen wasm-split npm  (make build / make serve)
 #   wasm   = target fetch wasm-bindgen apt        (make test-wasm)
 #   test   = build + apt                          (everything else)
 #   all    = test
@@ -28,6 +30,8 @@ ROOT=$PWD
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+# Its split format must match wasm_split_helpers 0.2 (a dependency of leptos).
+WASM_SPLIT_VERSION=0.2.4
 APT_PACKAGES=(chromium chromium-driver brotli)
 CRATES=("$ROOT" "$ROOT/bench/counter") # every crate Trunk builds
 
@@ -115,6 +119,16 @@ step_npm() {
   fi
 }
 
+step_wasm_split() {
+  if command -v wasm-split-cli >/dev/null &&
+     cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "wasm-split-cli $WASM_SPLIT_VERSION: present"
+  else
+    log "wasm-split-cli $WASM_SPLIT_VERSION: installing (about 2 minutes on 2 cores)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
+  fi
+}
+
 # For `make fuzz` only: the nightly toolchain and cargo-fuzz.
 step_fuzz() {
   if ! rustup toolchain list | grep -q '^nightly'; then
@@ -155,10 +169,10 @@ add() { local s; for s in "$@"; do [[ -n ${seen[$s]:-} ]] || { seen[$s]=1; steps
 for arg in "$@"; do
   case $arg in
     rust) add target fetch ;;
-    build) add target fetch trunk wasm-bindgen npm ;;
+    build) add target fetch trunk wasm-bindgen wasm-split npm ;;
     wasm) add target fetch wasm-bindgen apt ;;
-    test | all) add target fetch trunk wasm-bindgen npm apt ;;
-    target | fetch | trunk | wasm-bindgen | npm | apt | fuzz) add "$arg" ;;
+    test | all) add target fetch trunk wasm-bindgen wasm-split npm apt ;;
+    target | fetch | trunk | wasm-bindgen | wasm-split | npm | apt | fuzz) add "$arg" ;;
     *) echo "setup.sh: unknown step or group '$arg' (see the top of $0)" >&2; exit 2 ;;
   esac
 done

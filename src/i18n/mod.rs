@@ -185,11 +185,63 @@ pub fn in_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
 
 /// The catalogue in use.
 pub fn catalogue() -> &'static Catalogue {
-    match lang() {
+    catalogue_of(lang())
+}
+
+/// The catalogue of `lang`.
+///
+/// In the release build (the `split` feature) the Spanish and Portuguese
+/// catalogues are parts of the wasm of their own, fetched when the language
+/// is first needed and then [`install`]ed (see `ui::catalogues`): a first
+/// visit in English never downloads them. Until then this is English.
+pub fn catalogue_of(lang: Lang) -> &'static Catalogue {
+    #[cfg(not(feature = "split"))]
+    return match lang {
         Lang::En => &en::CATALOGUE,
         Lang::Es => &es::CATALOGUE,
         Lang::Pt => &pt::CATALOGUE,
+    };
+    #[cfg(feature = "split")]
+    match lang {
+        Lang::En => &en::CATALOGUE,
+        other => INSTALLED[other as usize]
+            .get()
+            .copied()
+            .unwrap_or(&en::CATALOGUE),
     }
+}
+
+/// The catalogues fetched so far (the `split` feature).
+#[cfg(feature = "split")]
+static INSTALLED: [std::sync::OnceLock<&'static Catalogue>; 3] =
+    [const { std::sync::OnceLock::new() }; 3];
+
+/// Whether `lang`'s own texts are at hand (not English in their place).
+pub fn is_installed(lang: Lang) -> bool {
+    #[cfg(feature = "split")]
+    return lang == Lang::En || INSTALLED[lang as usize].get().is_some();
+    #[cfg(not(feature = "split"))]
+    {
+        let _ = lang;
+        true
+    }
+}
+
+/// Take `lang`'s catalogue into use, once it has been fetched.
+#[cfg(feature = "split")]
+pub fn install(lang: Lang, catalogue: &'static Catalogue) {
+    let _ = INSTALLED[lang as usize].set(catalogue);
+}
+
+/// The Spanish catalogue: only its loader (`ui::catalogues`) names it, so in
+/// the release build it is in that loader's part of the wasm.
+pub fn spanish() -> &'static Catalogue {
+    &es::CATALOGUE
+}
+
+/// The Portuguese catalogue (see [`spanish`]).
+pub fn portuguese() -> &'static Catalogue {
+    &pt::CATALOGUE
 }
 
 /// The text for `key`, in the language in use. A text with placeholders
@@ -199,7 +251,13 @@ pub fn t(key: Key) -> &'static str {
 }
 
 /// The text for `key` in `lang`, as written (placeholders unfilled).
-pub const fn text_in(lang: Lang, key: Key) -> &'static str {
+pub fn text_in(lang: Lang, key: Key) -> &'static str {
+    (catalogue_of(lang).text)(key)
+}
+
+/// [`text_in`] when the app builds, for the checks of [`texts`]: every
+/// catalogue, whatever is installed.
+pub const fn text_when_built(lang: Lang, key: Key) -> &'static str {
     match lang {
         Lang::En => en::text(key),
         Lang::Es => es::text(key),

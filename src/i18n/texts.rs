@@ -8,7 +8,7 @@
 //! A text that is not declared here has no placeholder in any language
 //! (checked at build time too): it is read with `i18n::t`.
 
-use super::{fill, text_in, Key, Lang};
+use super::{fill, text_in, text_when_built, Key, Lang};
 
 macro_rules! texts {
     ($($name:ident = $key:ident($($arg:ident),+);)*) => {
@@ -25,7 +25,7 @@ macro_rules! texts {
             let mut l = 0;
             while l < Lang::ALL.len() {
                 assert!(
-                    same_placeholders(text_in(Lang::ALL[l], Key::$key), &[$(stringify!($arg)),+]),
+                    same_placeholders(text_when_built(Lang::ALL[l], Key::$key), &[$(stringify!($arg)),+]),
                     concat!("a language's text of ", stringify!($key), " names other placeholders than i18n/texts.rs declares")
                 );
                 l += 1;
@@ -53,7 +53,7 @@ const _: () = {
         let mut l = 0;
         while l < Lang::ALL.len() {
             assert!(
-                same_placeholders(text_in(Lang::ALL[l], key), names),
+                same_placeholders(text_when_built(Lang::ALL[l], key), names),
                 "a text has a {{placeholder}} but no typed function: declare it in i18n/texts.rs"
             );
             l += 1;

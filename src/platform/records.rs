@@ -51,6 +51,13 @@ pub fn load(storage: &DeviceStorage) -> Found {
     found
 }
 
+/// The language chosen on this device, read without changing anything (for
+/// the start, before the app loads its records).
+pub fn stored_language(storage: &DeviceStorage) -> Option<String> {
+    let raw = storage.get(store::SETTINGS_KEY)?;
+    Settings::decode(&raw).ok()?.language
+}
+
 /// Copy a record to a free aside key; remove the original only once the
 /// copy is safely written.
 fn set_aside(storage: &DeviceStorage, key: &str) {

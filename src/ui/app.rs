@@ -16,26 +16,17 @@ use crate::i18n::{lang, phase_name, t, texts, Key};
 use crate::platform::{audio, records, storage::DeviceStorage};
 use crate::platform::{embed, language, location};
 use crate::ui::announcer::{Announcer, LiveRegion};
-use crate::ui::exercise_library::ExerciseLibrary;
-use crate::ui::exercise_screen::ExerciseScreen;
 use crate::ui::header::Header;
-use crate::ui::history::HistoryScreen;
-use crate::ui::home::{Home, NotFound};
+use crate::ui::home::Home;
 use crate::ui::ids;
-use crate::ui::journal::JournalScreen;
 use crate::ui::notice_bar::NoticeBar;
-use crate::ui::open_link::{OpenLink, UnreadableAddress};
-use crate::ui::rotation::RotationScreen;
-use crate::ui::round::RoundsScreen;
-use crate::ui::round_screen::RoundScreen;
-use crate::ui::session_screen::{InitialFocus, SessionScreen};
-use crate::ui::setup::SetupScreen;
-use crate::ui::trainers::TrainersScreen;
+use crate::ui::screens::{self, show};
+use crate::ui::session_screen::InitialFocus;
 use crate::ui::update_prompt::UpdatePrompt;
 
 /// What the main area shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Screen {
+pub(crate) enum Screen {
     Home,
     Setup,
     Session(String),
@@ -80,16 +71,7 @@ pub fn App(
     if preset.embed {
         embed::start();
     }
-    // The language: the preset's, else the one chosen on this device, else
-    // the browser's.
-    let chosen = preset.lang.as_deref().and_then(Lang::from_tag).or_else(|| {
-        sessions
-            .settings_untracked()
-            .language
-            .as_deref()
-            .and_then(Lang::from_tag)
-    });
-    let lang = chosen.unwrap_or_else(|| Lang::preferred(&language::browser_languages()));
+    let lang = starting_lang(&preset, sessions.settings_untracked().language.as_deref());
     language::set_document_lang(lang.code());
     UiLang::provide(lang);
     Journal::provide(sessions);
@@ -149,23 +131,44 @@ pub fn App(
         <main id=ids::MAIN>
             {move || match screen.get() {
                 Screen::Home => view! { <Home /> }.into_any(),
-                Screen::Setup => view! { <SetupScreen /> }.into_any(),
-                Screen::Session(id) => view! { <SessionScreen id=id /> }.into_any(),
-                Screen::NotFound(id) => view! { <NotFound id=id /> }.into_any(),
-                Screen::Open(payload) => view! { <OpenLink payload=payload /> }.into_any(),
-                Screen::Unreadable => view! { <UnreadableAddress /> }.into_any(),
-                Screen::Exercises => view! { <ExerciseLibrary /> }.into_any(),
-                Screen::History => view! { <HistoryScreen /> }.into_any(),
-                Screen::Journal => view! { <JournalScreen /> }.into_any(),
-                Screen::Rotation => view! { <RotationScreen /> }.into_any(),
-                Screen::Rounds => view! { <RoundsScreen /> }.into_any(),
-                Screen::Trainers => view! { <TrainersScreen /> }.into_any(),
-                Screen::Round(n) => view! { <RoundScreen index=n /> }.into_any(),
-                Screen::Exercise(slug) => view! { <ExerciseScreen slug=slug /> }.into_any(),
+                flow @ (Screen::Setup
+                | Screen::Session(_)
+                | Screen::NotFound(_)
+                | Screen::Open(_)
+                | Screen::Unreadable) => show!(screens::flow(flow)),
+                practice @ (Screen::Exercises
+                | Screen::Exercise(_)
+                | Screen::Rounds
+                | Screen::Round(_)) => show!(screens::practice(practice)),
+                records @ (Screen::History | Screen::Journal) => show!(screens::records(records)),
+                team @ (Screen::Rotation | Screen::Trainers) => show!(screens::team(team)),
             }}
         </main>
         <LiveRegion />
     }
+}
+
+/// The language the app starts in: the preset's, else the one chosen on
+/// this device (`stored`), else the browser's.
+fn starting_lang(preset: &Preset, stored: Option<&str>) -> Lang {
+    preset
+        .lang
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .or_else(|| stored.and_then(Lang::from_tag))
+        .unwrap_or_else(|| Lang::preferred(&language::browser_languages()))
+}
+
+/// [`starting_lang`] of this page, before the app runs: its texts are made
+/// ready first.
+pub fn starting_lang_of_page() -> Lang {
+    let preset = Preset::parse(&location::query());
+    let stored = if preset.preview {
+        None
+    } else {
+        records::stored_language(&DeviceStorage::open())
+    };
+    starting_lang(&preset, stored.as_deref())
 }
 
 /// The trainer's presets of this page (see [`Preset`]).
@@ -244,6 +247,16 @@ impl UiLang {
     pub fn choose(&self, lang: Lang, sessions: crate::app::sessions::Sessions) {
         language::set_document_lang(lang.code());
         sessions.set_language(lang.code());
-        self.0.set(lang);
+        if crate::i18n::is_installed(lang) {
+            self.0.set(lang);
+        } else {
+            // The release build fetches the texts first (`catalogues`); the
+            // screen changes language once, when they are here.
+            let ui = *self;
+            leptos::task::spawn_local(async move {
+                super::catalogues::ready(lang).await;
+                ui.0.set(lang);
+            });
+        }
     }
 }

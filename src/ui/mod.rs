@@ -7,6 +7,7 @@ mod airtime;
 mod announcer;
 mod app;
 mod backup_panel;
+mod catalogues;
 mod check_in;
 mod clock_face;
 mod exercise_library;
@@ -46,6 +47,7 @@ mod round;
 mod round_screen;
 mod route_link;
 mod scale;
+mod screens;
 mod search_field;
 mod session_clock;
 mod session_screen;
@@ -69,5 +71,22 @@ use leptos::prelude::*;
 pub fn mount() {
     // Calendar dates (due dates) are written as the browser writes them.
     crate::i18n::set_day_format(crate::platform::clock::format_day);
+    // The release build fetches the language's texts first, unless they are
+    // English (see `catalogues`): never a screen in the wrong language.
+    let lang = app::starting_lang_of_page();
+    if crate::i18n::is_installed(lang) {
+        start();
+    } else {
+        // Leptos's executor starts with the app: until then, the browser's.
+        wasm_bindgen_futures::spawn_local(async move {
+            catalogues::ready(lang).await;
+            start();
+        });
+    }
+}
+
+fn start() {
     leptos::mount::mount_to_body(|| view! { <App /> });
+    #[cfg(feature = "split")]
+    screens::preload_when_idle();
 }

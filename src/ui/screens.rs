@@ -1,0 +1,99 @@
+//! Every screen but home, in four groups that are used together: in the
+//! release build (the `split` feature) each group is a split point, so its
+//! code and data are files of their own that the browser fetches the first
+//! time one of its screens is shown (the service worker keeps them for the
+//! next time). Home, the header and what they use stay in the first file,
+//! the only one a first visit must download before the app runs.
+//!
+//! Without the feature (tests, `cargo check`) the same functions draw the
+//! screen at once. Each function is given only the screens of its group
+//! (see `ui::app`); the last arm of each is the group's remaining screen.
+
+use leptos::prelude::*;
+
+use crate::ui::app::Screen;
+
+use crate::ui::exercise_library::ExerciseLibrary;
+use crate::ui::exercise_screen::ExerciseScreen;
+use crate::ui::history::HistoryScreen;
+use crate::ui::home::NotFound;
+use crate::ui::journal::JournalScreen;
+use crate::ui::open_link::{OpenLink, UnreadableAddress};
+use crate::ui::rotation::RotationScreen;
+use crate::ui::round::RoundsScreen;
+use crate::ui::round_screen::RoundScreen;
+use crate::ui::session_screen::SessionScreen;
+use crate::ui::setup::SetupScreen;
+use crate::ui::trainers::TrainersScreen;
+
+/// Draws a screen from this module: at once, or once its file is loaded.
+#[cfg(feature = "split")]
+macro_rules! show {
+    ($call:expr) => {
+        Suspend::new(async move { $call.await }).into_any()
+    };
+}
+#[cfg(not(feature = "split"))]
+macro_rules! show {
+    ($call:expr) => {
+        $call
+    };
+}
+pub(crate) use show;
+
+/// A coaching session, from setting it up to its end, and the links that
+/// bring one.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub fn flow(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Setup => view! { <SetupScreen /> }.into_any(),
+        Screen::Session(id) => view! { <SessionScreen id=id /> }.into_any(),
+        Screen::NotFound(id) => view! { <NotFound id=id /> }.into_any(),
+        Screen::Open(payload) => view! { <OpenLink payload=payload /> }.into_any(),
+        _ => view! { <UnreadableAddress /> }.into_any(),
+    }
+}
+
+/// The exercises, alone or as rounds.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub fn practice(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Exercise(slug) => view! { <ExerciseScreen slug=slug /> }.into_any(),
+        Screen::Rounds => view! { <RoundsScreen /> }.into_any(),
+        Screen::Round(index) => view! { <RoundScreen index=index /> }.into_any(),
+        _ => view! { <ExerciseLibrary /> }.into_any(),
+    }
+}
+
+/// What was written before: past sessions and the journal.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub fn records(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Journal => view! { <JournalScreen /> }.into_any(),
+        _ => view! { <HistoryScreen /> }.into_any(),
+    }
+}
+
+/// For a team and its trainers: the rotation of pairs and the trainers' page.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub fn team(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Trainers => view! { <TrainersScreen /> }.into_any(),
+        _ => view! { <RotationScreen /> }.into_any(),
+    }
+}
+
+/// Fetch every group's part once the first screen is up and the browser is
+/// idle: later screens then open at once, also when the network drops
+/// during a call.
+#[cfg(feature = "split")]
+pub fn preload_when_idle() {
+    request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            __preload_flow().await;
+            __preload_practice().await;
+            __preload_records().await;
+            __preload_team().await;
+        });
+    });
+}
