@@ -30,6 +30,7 @@ use crate::ui::round::RoundsScreen;
 use crate::ui::round_screen::RoundScreen;
 use crate::ui::session_screen::{InitialFocus, SessionScreen};
 use crate::ui::setup::SetupScreen;
+use crate::ui::shell;
 use crate::ui::trainers::TrainersScreen;
 use crate::ui::update_prompt::UpdatePrompt;
 
@@ -80,15 +81,27 @@ pub fn App(
     if preset.embed {
         embed::start();
     }
-    // The language: the preset's, else the one chosen on this device, else
-    // the browser's.
-    let chosen = preset.lang.as_deref().and_then(Lang::from_tag).or_else(|| {
-        sessions
-            .settings_untracked()
-            .language
-            .as_deref()
-            .and_then(Lang::from_tag)
-    });
+    // A language or sound chosen on the first screen, before the app ran,
+    // is chosen as in the app.
+    let on_shell = shell::chosen_language().as_deref().and_then(Lang::from_tag);
+    if let Some(chosen) = on_shell {
+        sessions.set_language(chosen.code());
+    }
+    if let Some(muted) = shell::chosen_muted() {
+        sessions.set_muted(muted);
+    }
+    shell::forget_choices();
+    // The language: the one chosen on the first screen, else the preset's,
+    // else the one chosen on this device, else the browser's.
+    let chosen = on_shell
+        .or_else(|| preset.lang.as_deref().and_then(Lang::from_tag))
+        .or_else(|| {
+            sessions
+                .settings_untracked()
+                .language
+                .as_deref()
+                .and_then(Lang::from_tag)
+        });
     let lang = chosen.unwrap_or_else(|| Lang::preferred(&language::browser_languages()));
     language::set_document_lang(lang.code());
     UiLang::provide(lang);

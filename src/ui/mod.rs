@@ -51,6 +51,7 @@ mod session_clock;
 mod session_screen;
 mod setup;
 mod share_panel;
+mod shell;
 mod step_nav;
 mod swap;
 mod text;
@@ -69,5 +70,8 @@ use leptos::prelude::*;
 pub fn mount() {
     // Calendar dates (due dates) are written as the browser writes them.
     crate::i18n::set_day_format(crate::platform::clock::format_day);
+    // The first screen of index.html gives way to the app in one frame.
+    let shell = shell::before_mount();
     leptos::mount::mount_to_body(|| view! { <App /> });
+    shell::after_mount(shell);
 }
