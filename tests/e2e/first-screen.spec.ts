@@ -189,3 +189,36 @@ test('a tap on a first-screen button opens its screen once the app runs', async 
   await mounted(page);
   await close();
 });
+
+test('coming back: the first screen continues the session and shows the sound as it was left', async ({ browser }) => {
+  const { page, release, close } = await held(browser);
+  release();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await page.getByLabel("Person A's first name").fill('Amara');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Our agreement' })).toBeVisible();
+  await page.getByRole('switch', { name: 'Time-up sound' }).click();
+  await expect(page.getByRole('switch', { name: 'Time-up sound' })).not.toBeChecked();
+
+  // Again, with the wasm held back.
+  let again!: () => void;
+  const released = new Promise<void>((ok) => (again = ok));
+  await page.unrouteAll();
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('about:blank');
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Continue the session' })).toBeVisible();
+  await expect(page.getByRole('switch', { name: 'Time-up sound' })).not.toBeChecked();
+  await expect(page.locator('[data-shell]')).toHaveCount(2);
+  const before = await boxes(page);
+  again();
+  await mounted(page);
+  expect(await boxes(page)).toEqual(before);
+  await page.getByRole('button', { name: 'Continue the session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Our agreement' })).toBeVisible();
+  await close();
+});
