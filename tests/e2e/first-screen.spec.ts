@@ -150,7 +150,7 @@ test('focus on a first-screen button stays on the same button once the app runs'
   await close();
 });
 
-for (const deep of ['#/exercise/what-if', '#s1.AAAA', '#/history']) {
+for (const deep of ['#/exercise/what-if', '#s1.AAAA', '#/history', '?embed=1&exercise=what-if']) {
   test(`a deep link (${deep}) never shows the home buttons`, async ({ browser }) => {
     const { page, release, close } = await held(browser);
     // Whether the start button was ever drawn: checked before every frame.
@@ -161,6 +161,9 @@ for (const deep of ['#/exercise/what-if', '#s1.AAAA', '#/history']) {
         for (const b of document.querySelectorAll('button')) {
           if (b.textContent?.trim() === 'Start a session' && b.checkVisibility()) w.homeShown = true;
         }
+        // One embedded exercise has no way home either.
+        const brand = document.querySelector('.brand');
+        if (location.search.includes('exercise=') && brand?.checkVisibility()) w.homeShown = true;
         requestAnimationFrame(look);
       };
       requestAnimationFrame(look);
@@ -220,5 +223,21 @@ test('coming back: the first screen continues the session and shows the sound as
   expect(await boxes(page)).toEqual(before);
   await page.getByRole('button', { name: 'Continue the session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Our agreement' })).toBeVisible();
+  await close();
+});
+
+test("the sound switched on the first screen is the app's", async ({ browser }) => {
+  const { page, release, close } = await held(browser);
+  await page.goto('/');
+  const sound = page.getByRole('switch', { name: 'Time-up sound' });
+  await expect(sound).toBeChecked();
+  await sound.click();
+  await expect(sound).not.toBeChecked();
+  release();
+  await mounted(page);
+  await expect(sound).not.toBeChecked();
+  await page.reload();
+  await mounted(page);
+  await expect(sound).not.toBeChecked();
   await close();
 });
