@@ -24,7 +24,7 @@
       ContinueSession: "Seguir con la sesión",
       HomeExercises: "Ejercicios guiados",
       HomeHistory: "Historial",
-      HomeJournal: "Diário",
+      HomeJournal: "Diario",
       HomeRotation: "Rotación del equipo",
       RoundTitle: "Ronda de FeedForward",
       HomeTrainers: "Para formadores",
@@ -87,6 +87,11 @@
     return (fragment === '' || fragment === '/') && !query.get('exercise');
   };
   var follow = function () {
+    // Once the app has taken the first screen's place, the app routes.
+    if (document.readyState !== 'loading' && !document.querySelector('[data-shell]')) {
+      removeEventListener('hashchange', follow);
+      return;
+    }
     root.classList.toggle('shell-away', !home());
   };
   follow();
