@@ -22,6 +22,7 @@ use crate::ui::ids;
 use crate::ui::notice_bar::NoticeBar;
 use crate::ui::screens::{self, show};
 use crate::ui::session_screen::InitialFocus;
+use crate::ui::shell;
 use crate::ui::update_prompt::UpdatePrompt;
 
 /// What the main area shows.
@@ -71,7 +72,19 @@ pub fn App(
     if preset.embed {
         embed::start();
     }
-    let lang = starting_lang(&preset, sessions.settings_untracked().language.as_deref());
+    // A language or sound chosen on the first screen, before the app ran,
+    // is chosen as in the app.
+    let on_shell = shell_lang();
+    if let Some(chosen) = on_shell {
+        sessions.set_language(chosen.code());
+    }
+    if let Some(muted) = shell::chosen_muted() {
+        sessions.set_muted(muted);
+    }
+    shell::forget_choices();
+    let lang = on_shell.unwrap_or_else(|| {
+        starting_lang(&preset, sessions.settings_untracked().language.as_deref())
+    });
     language::set_document_lang(lang.code());
     UiLang::provide(lang);
     Journal::provide(sessions);
@@ -148,8 +161,14 @@ pub fn App(
     }
 }
 
-/// The language the app starts in: the preset's, else the one chosen on
-/// this device (`stored`), else the browser's.
+/// A language chosen on the first screen (index.html), before the app ran.
+fn shell_lang() -> Option<Lang> {
+    shell::chosen_language().as_deref().and_then(Lang::from_tag)
+}
+
+/// The language the app starts in, unless one was chosen on the first
+/// screen: the preset's, else the one chosen on this device (`stored`),
+/// else the browser's.
 fn starting_lang(preset: &Preset, stored: Option<&str>) -> Lang {
     preset
         .lang
@@ -159,9 +178,12 @@ fn starting_lang(preset: &Preset, stored: Option<&str>) -> Lang {
         .unwrap_or_else(|| Lang::preferred(&language::browser_languages()))
 }
 
-/// [`starting_lang`] of this page, before the app runs: its texts are made
-/// ready first.
+/// The language the app will start in on this page, before it runs: its
+/// texts are made ready first.
 pub fn starting_lang_of_page() -> Lang {
+    if let Some(chosen) = shell_lang() {
+        return chosen;
+    }
     let preset = Preset::parse(&location::query());
     let stored = if preset.preview {
         None

@@ -53,6 +53,7 @@ mod session_clock;
 mod session_screen;
 mod setup;
 mod share_panel;
+mod shell;
 mod step_nav;
 mod swap;
 mod text;
@@ -86,7 +87,10 @@ pub fn mount() {
 }
 
 fn start() {
+    // The first screen of index.html gives way to the app in one frame.
+    let shell = shell::before_mount();
     leptos::mount::mount_to_body(|| view! { <App /> });
+    shell::after_mount(shell);
     #[cfg(feature = "split")]
     screens::preload_when_idle();
 }

@@ -1,0 +1,116 @@
+//! The first screen `index.html` paints before the app runs: the home
+//! screen's header, title and main buttons (`[data-shell]`, the same
+//! elements and classes as [`Header`](super::header) and
+//! [`Home`](super::home) draw; `public/shell.js` sets their language).
+//! The app takes its place in the same frame it renders: the focused
+//! control and the scroll position stay, and a language or a sound setting
+//! chosen on it before the app ran is the app's.
+
+use wasm_bindgen::JsCast;
+
+const SHELL: &str = "[data-shell]";
+/// What `public/shell.js` writes on `<html>` for a choice made on the shell.
+const CHOSEN_LANG: &str = "data-shell-lang";
+const CHOSEN_MUTED: &str = "data-shell-muted";
+/// What `public/shell.js` and the stylesheet put on `<html>` for the shell.
+const CLASSES: [&str; 3] = ["shell-wait", "shell-away", "shell-bare"];
+/// Controls that can hold focus.
+const FOCUSABLE: &str = "a[href], button, select, input, textarea, [tabindex]";
+
+/// What the shell was showing just before the app mounts.
+pub struct Before {
+    /// The focused control of the shell: its tag and name.
+    focus: Option<(String, String)>,
+    scroll: (f64, f64),
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// How a control is found again in the app: its id, else its text.
+fn name(el: &web_sys::Element) -> String {
+    let id = el.id();
+    if !id.is_empty() {
+        return format!("#{id}");
+    }
+    let text = el.text_content().unwrap_or_default();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Read the shell's state; call it just before the app mounts.
+pub fn before_mount() -> Before {
+    let focus = document()
+        .and_then(|d| d.active_element())
+        .filter(|el| el.closest(SHELL).ok().flatten().is_some())
+        .map(|el| (el.tag_name(), name(&el)));
+    let scroll = web_sys::window().map_or((0.0, 0.0), |w| {
+        (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))
+    });
+    Before { focus, scroll }
+}
+
+/// Remove the shell once the app is in the page (the same task, so the
+/// same frame), give focus to the app's control of the same name and keep
+/// the scroll position.
+pub fn after_mount(before: Before) {
+    let Some(document) = document() else {
+        return;
+    };
+    if let Ok(nodes) = document.query_selector_all(SHELL) {
+        for i in 0..nodes.length() {
+            if let Some(el) = nodes
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                el.remove();
+            }
+        }
+    }
+    if let Some(root) = document.document_element() {
+        for class in CLASSES {
+            let _ = root.class_list().remove_1(class);
+        }
+    }
+    if let Some((tag, wanted)) = before.focus {
+        if let Ok(nodes) = document.query_selector_all(FOCUSABLE) {
+            let found = (0..nodes.length())
+                .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                .find(|el| el.tag_name() == tag && name(el) == wanted);
+            if let Some(el) = found {
+                let _ = el.focus();
+            }
+        }
+    }
+    if let Some(window) = web_sys::window() {
+        let (x, y) = before.scroll;
+        let now = (
+            window.scroll_x().unwrap_or(0.0),
+            window.scroll_y().unwrap_or(0.0),
+        );
+        if now != (x, y) {
+            window.scroll_to_with_x_and_y(x, y);
+        }
+    }
+}
+
+/// A language chosen on the shell before the app ran (`en`, `es`, `pt`).
+pub fn chosen_language() -> Option<String> {
+    document()?.document_element()?.get_attribute(CHOSEN_LANG)
+}
+
+/// The sound switched on the shell before the app ran: muted or not.
+pub fn chosen_muted() -> Option<bool> {
+    let value = document()?
+        .document_element()?
+        .get_attribute(CHOSEN_MUTED)?;
+    Some(value == "true")
+}
+
+/// Forget the choices made on the shell, once the app has taken them.
+pub fn forget_choices() {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.remove_attribute(CHOSEN_LANG);
+        let _ = root.remove_attribute(CHOSEN_MUTED);
+    }
+}
