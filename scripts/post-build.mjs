@@ -177,9 +177,12 @@ if (found) {
   }));
   const bootName = `boot-${hash(code)}.js`;
   await writeFile(join(dir, bootName), code);
-  // In <head>, where the preloads were: it adds them as early as they were.
+  // First in <head> after the metadata: before the stylesheet, a script
+  // would wait for it, and the fetches it starts would too.
   html = html.replace(inline, '');
-  html = html.replace('</head>', `  <script src="${publicUrl}${bootName}"></script>\n  </head>`);
+  const tag = `<script src="${publicUrl}${bootName}"></script>\n    `;
+  const at = html.search(/<link rel="stylesheet"/);
+  html = at < 0 ? html.replace('</head>', `  ${tag}</head>`) : html.slice(0, at) + tag + html.slice(at);
 } else if (!release) {
   await unlink(join(dir, 'sw.js')).catch(() => {});
   process.exit(0);
@@ -191,13 +194,18 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /<script type="module"/.test(ht
 // Trunk reads `data-integrity` but leaves it on the tag.
 html = html.replace(/ data-integrity="none"/g, '');
 
-// The stylesheet without its comments and spaces (style/main.css stays
-// readable): it blocks the first paint.
+// The stylesheet and the first screen's script without their comments and
+// spaces (style/ and public/ stay readable): both block the first paint.
 for (const name of await readdir(dir)) {
-  if (!name.endsWith('.css')) continue;
-  const css = await readFile(join(dir, name), 'utf8');
-  await writeFile(join(dir, name), `${minifyCss(css, { restructure: false }).css}\n`);
+  if (name.endsWith('.css')) {
+    const css = await readFile(join(dir, name), 'utf8');
+    await writeFile(join(dir, name), `${minifyCss(css, { restructure: false }).css}\n`);
+  } else if (name === 'shell.js') {
+    await writeFile(join(dir, name), await minify(await readFile(join(dir, name), 'utf8')));
+  }
 }
+// The page's own comments (they are for the sources).
+html = html.replace(/\n?\s*<!--[\s\S]*?-->/g, '');
 
 // 2. The policy, first in <head> so it covers everything after it.
 if (!html.includes('http-equiv="Content-Security-Policy"')) {
