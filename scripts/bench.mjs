@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Measure the built app against the bare Leptos counter (bench/counter):
-//   1. bytes of every file in each dist folder: raw, gzip -9, brotli -q 11;
-//   2. time to interactive: median over N fresh loads (a new browser context
-//      each) of performance.now() at the first moment a <button> is in the DOM;
-//   3. Lighthouse scores of the app (the counter when --app is not given).
+//   1. the first load: the files a fresh visit fetches before the app is
+//      usable (raw, gzip -9, brotli -q 11), and the rest of the build;
+//   2. time to the first usable button: median over N fresh loads (a new
+//      browser context each) of performance.now() at the first moment a
+//      <button> of the app (not of the static first screen) is in the DOM;
+//   3. Lighthouse scores and metrics of the app (the counter when --app is
+//      not given), each target with PASS or FAIL.
 // Run through scripts/bench.sh (`make bench`), which builds both dist folders.
 //
 //   node scripts/bench.mjs [--app dist] [--counter bench/counter/dist]
@@ -20,7 +23,19 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve-dist.mjs';
 
-const TARGETS = { bytes: 1.6, tti: 1.3, lighthouse: ['performance', 'accessibility', 'best-practices'], seo: 90 };
+// Issue 13's targets: first-load bytes (brotli) at most 250 KB, the first
+// usable button at most 1.5× the counter's, Lighthouse mobile performance at
+// least 95 with LCP under 2 s and total blocking time under 150 ms, every
+// other category as it was (100, SEO at least 90).
+const TARGETS = {
+  firstLoadBrotli: 250_000,
+  tti: 1.5,
+  performance: 95,
+  lcpMs: 2000,
+  tbtMs: 150,
+  lighthouse: ['accessibility', 'best-practices'],
+  seo: 90,
+};
 const CHROMIUM = '/usr/bin/chromium';
 // The same flags as playwright.config.ts (root, no GPU, no internet).
 const CHROMIUM_ARGS = [
@@ -77,26 +92,58 @@ function compressedSize(cmd, args, file) {
   if (out.status !== 0) throw new Error(`${cmd} failed on ${file}: ${out.stderr}`);
   return out.stdout.length;
 }
-function measureSizes(t) {
-  const rows = files(t.dir).map((f) => ({
-    file: relative(t.dir, f),
+function sizeOf(dir, file) {
+  const f = join(dir, file);
+  return {
+    file,
     raw: statSync(f).size,
     gzip: compressedSize('gzip', ['-9', '-c'], f),
     brotli: compressedSize('brotli', ['-q', '11', '-c'], f),
-  }));
-  const total = { file: 'total', raw: 0, gzip: 0, brotli: 0 };
+  };
+}
+const sum = (rows, file) => {
+  const total = { file, raw: 0, gzip: 0, brotli: 0 };
   for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
-  heading(`${t.name}: files in ${t.dir}`);
-  table([...rows, total].map((r) => [r.file, num(r.raw), num(r.gzip), num(r.brotli)]),
-    ['file', 'raw', 'gzip -9', 'brotli 11']);
+  return total;
+};
+const sizeRow = (r) => [r.file, num(r.raw), num(r.gzip), num(r.brotli)];
+
+/**
+ * The files a first visit downloads before the app is usable (`firstLoad`,
+ * the URLs the page requested by then, as served from `t.dir`), and the rest
+ * of the build (screens' parts fetched later or precached by the service
+ * worker, classic copies for opaque origins, icons).
+ */
+function measureSizes(t, firstLoad) {
+  const all = files(t.dir).map((f) => relative(t.dir, f));
+  const first = all.filter((f) => firstLoad.has(f)).map((f) => sizeOf(t.dir, f));
+  const rest = all.filter((f) => !firstLoad.has(f));
+  const kind = (f) => (/\.classic\.js$|^(classic|wasm)-[0-9a-f]{16}\.js$/.test(f) ? 'classic copies (opaque origins only)'
+    : f.endsWith('.wasm') ? 'screens\' parts of the wasm (on first use; precached)'
+      : 'other files (icons, manifest, 404, service worker)');
+  const groups = new Map();
+  for (const f of rest) {
+    const k = kind(f);
+    groups.set(k, [...(groups.get(k) ?? []), sizeOf(t.dir, f)]);
+  }
+  heading(`${t.name}: first load, as a browser fetched it from ${t.dir}`);
+  const total = sum(first, 'first load');
+  table([...first, total].map(sizeRow), ['file', 'raw', 'gzip -9', 'brotli 11']);
+  if (groups.size) {
+    console.log();
+    table([...groups].map(([k, rows]) => sizeRow(sum(rows, `${k}: ${rows.length} files`))),
+      ['the rest of the build', 'raw', 'gzip -9', 'brotli 11']);
+  }
   return total;
 }
 
 // ---------- 2. time to interactive ----------
-// Runs before any page script: records when a <button> first exists.
+// Runs before any page script: records when the first usable <button>
+// exists: one the app drew, not one of the static first screen in
+// index.html (marked data-shell), which is painted before the app runs.
 const INIT_SCRIPT = `(() => {
   const check = () => {
-    if (window.__firstButtonAt === undefined && document.querySelector('button')) {
+    if (window.__firstButtonAt === undefined && document.querySelector('button:not([data-shell] button)')) {
       window.__firstButtonAt = performance.now(); // ms since navigation start
       observer.disconnect();
     }
@@ -112,11 +159,17 @@ async function loadOnce(browser, url) {
     await context.addInitScript(INIT_SCRIPT);
     const page = await context.newPage();
     const errors = [];
+    const requested = new Set();
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      const { origin, pathname } = new URL(r.url());
+      if (`${origin}/` === url) requested.add(decodeURIComponent(pathname.slice(1)) || 'index.html');
+    });
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__firstButtonAt !== undefined, null, { timeout: 30_000 })
       .catch((e) => { throw new Error(`no <button> at ${url}: ${errors.join('; ') || e.message}`); });
-    return await page.evaluate(() => window.__firstButtonAt);
+    const at = await page.evaluate(() => window.__firstButtonAt);
+    return { at, requested };
   } finally {
     await context.close();
   }
@@ -132,17 +185,20 @@ async function measureTti(servers) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const times = Object.fromEntries(targets.map((t) => [t.name, []]));
-    await loadOnce(browser, servers[targets[0].name]); // warm up the browser process, not measured
+    // The first, unmeasured load of each warms up the browser process and
+    // says which files a first visit fetches before the app is usable.
+    const firstLoads = {};
+    for (const t of targets) firstLoads[t.name] = (await loadOnce(browser, servers[t.name])).requested;
     for (let i = 0; i < RUNS; i++) {
       // Alternate app and counter so drift in machine load hits both alike.
-      for (const t of targets) times[t.name].push(await loadOnce(browser, servers[t.name]));
+      for (const t of targets) times[t.name].push((await loadOnce(browser, servers[t.name])).at);
     }
-    heading(`time to interactive: first <button> in the DOM, ${RUNS} fresh loads each`);
+    heading(`time to interactive: the first usable <button> in the DOM, ${RUNS} fresh loads each`);
     table(targets.map((t) => {
       const xs = times[t.name];
       return [t.name, ms(median(xs)), ms(Math.min(...xs)), ms(Math.max(...xs))];
     }), ['', 'median', 'min', 'max']);
-    return Object.fromEntries(targets.map((t) => [t.name, median(times[t.name])]));
+    return { firstLoads, tti: Object.fromEntries(targets.map((t) => [t.name, median(times[t.name])])) };
   } finally {
     await browser.close();
   }
@@ -174,8 +230,16 @@ function runLighthouse(name, url) {
       const lhr = JSON.parse(readFileSync(out, 'utf8'));
       const scores = Object.fromEntries(Object.entries(lhr.categories)
         .map(([id, c]) => [id, Math.round(c.score * 100)]));
+      const metric = (id) => lhr.audits[id]?.numericValue ?? NaN;
+      scores.lcpMs = metric('largest-contentful-paint');
+      scores.tbtMs = metric('total-blocking-time');
+      scores.fcpMs = metric('first-contentful-paint');
+      scores.speedIndexMs = metric('speed-index');
+      scores.cls = metric('cumulative-layout-shift');
       heading(`Lighthouse (${name}, mobile, simulated throttling): ${out}`);
-      table(Object.entries(scores).map(([id, s]) => [id, s]), ['category', 'score']);
+      table(Object.entries(scores).filter(([id]) => lhr.categories[id]).map(([id, s]) => [id, s]), ['category', 'score']);
+      console.log(`  LCP ${ms(scores.lcpMs)}  TBT ${ms(scores.tbtMs)}  FCP ${ms(scores.fcpMs)}` +
+        `  Speed Index ${ms(scores.speedIndexMs)}  CLS ${scores.cls.toFixed(3)}`);
       // What costs points: failing audits of every category under 100.
       for (const [id, c] of Object.entries(lhr.categories)) {
         if (c.score === 1) continue;
@@ -217,13 +281,6 @@ async function installabilityErrors(url) {
 }
 
 // ---------- main ----------
-const sizes = Object.fromEntries(targets.map((t) => [t.name, measureSizes(t)]));
-if (sizes.app && sizes.counter) {
-  heading('size ratio app / counter (totals)');
-  table([['ratio', ...['raw', 'gzip', 'brotli'].map((k) => ratio(sizes.app[k], sizes.counter[k]))]],
-    ['', 'raw', 'gzip -9', 'brotli 11']);
-}
-
 const servers = {};
 const running = [];
 for (const t of targets) {
@@ -232,10 +289,13 @@ for (const t of targets) {
   servers[t.name] = `http://127.0.0.1:${server.address().port}/`;
 }
 let tti;
+let sizes;
 let lighthouse = null;
 let installable = null;
 try {
-  tti = await measureTti(servers);
+  const measured = await measureTti(servers);
+  tti = measured.tti;
+  sizes = Object.fromEntries(targets.map((t) => [t.name, measureSizes(t, measured.firstLoads[t.name])]));
   if (!opt['no-lighthouse']) {
     const lh = targets[0]; // the app if given, else the counter
     lighthouse = { name: lh.name, scores: await runLighthouse(lh.name, servers[lh.name]) };
@@ -247,38 +307,37 @@ try {
 
 heading('summary');
 const checks = [];
-if (sizes.app && sizes.counter) {
-  const r = sizes.app.brotli / sizes.counter.brotli;
-  checks.push(r <= TARGETS.bytes);
-  console.log(`first-load bytes (brotli):  app ${num(sizes.app.brotli)}  counter ${num(sizes.counter.brotli)}` +
-    `  = ${ratio(sizes.app.brotli, sizes.counter.brotli)} (gzip ${ratio(sizes.app.gzip, sizes.counter.gzip)})` +
-    `   target ≤ ${TARGETS.bytes}×  ${verdict(r <= TARGETS.bytes)}`);
+const check = (line, ok) => {
+  checks.push(ok);
+  console.log(`${line}   ${verdict(ok)}`);
+};
+if (sizes.app) {
+  const b = sizes.app.brotli;
+  check(`first-load bytes (brotli): app ${num(b)}` +
+    (sizes.counter ? `  counter ${num(sizes.counter.brotli)} (= ${ratio(b, sizes.counter.brotli)})` : '') +
+    `   target ≤ ${num(TARGETS.firstLoadBrotli)}`, b <= TARGETS.firstLoadBrotli);
 } else {
   for (const [n, s] of Object.entries(sizes)) console.log(`first-load bytes (${n}): raw ${num(s.raw)}  gzip ${num(s.gzip)}  brotli ${num(s.brotli)}`);
 }
 if (tti.app && tti.counter) {
   const r = tti.app / tti.counter;
-  checks.push(r <= TARGETS.tti);
-  console.log(`time to interactive (median of ${RUNS}):  app ${ms(tti.app)}  counter ${ms(tti.counter)}` +
-    `  = ${ratio(tti.app, tti.counter)}   target ≤ ${TARGETS.tti}×  ${verdict(r <= TARGETS.tti)}`);
+  check(`time to the first usable button (median of ${RUNS}): app ${ms(tti.app)}  counter ${ms(tti.counter)}` +
+    `  = ${ratio(tti.app, tti.counter)}   target ≤ ${TARGETS.tti}×`, r <= TARGETS.tti);
 } else {
-  for (const [n, t] of Object.entries(tti)) console.log(`time to interactive (${n}, median of ${RUNS}): ${ms(t)}`);
+  for (const [n, t] of Object.entries(tti)) console.log(`time to the first usable button (${n}, median of ${RUNS}): ${ms(t)}`);
 }
 if (lighthouse) {
   const s = lighthouse.scores;
-  const ok = TARGETS.lighthouse.every((c) => s[c] === 100);
-  checks.push(ok);
-  console.log(`Lighthouse (${lighthouse.name}):  performance ${s.performance}  accessibility ${s.accessibility}` +
-    `  best-practices ${s['best-practices']}  seo ${s.seo}   target 100 perf/a11y/best-practices  ${verdict(ok)}`);
-  const seo = s.seo >= TARGETS.seo;
-  checks.push(seo);
-  console.log(`Lighthouse SEO (${lighthouse.name}): ${s.seo}   target ≥ ${TARGETS.seo}  ${verdict(seo)}`);
+  const who = `Lighthouse mobile (${lighthouse.name})`;
+  check(`${who} performance: ${s.performance}   target ≥ ${TARGETS.performance}`, s.performance >= TARGETS.performance);
+  check(`${who} largest contentful paint: ${ms(s.lcpMs)}   target < ${TARGETS.lcpMs} ms`, s.lcpMs < TARGETS.lcpMs);
+  check(`${who} total blocking time: ${ms(s.tbtMs)}   target < ${TARGETS.tbtMs} ms`, s.tbtMs < TARGETS.tbtMs);
+  check(`${who} accessibility ${s.accessibility}, best practices ${s['best-practices']}   target 100`,
+    TARGETS.lighthouse.every((c) => s[c] === 100));
+  check(`${who} SEO: ${s.seo}   target ≥ ${TARGETS.seo}`, s.seo >= TARGETS.seo);
 }
 if (installable) {
-  checks.push(installable.length === 0);
-  console.log(`installable (Chromium's check: manifest, icons, service worker): ` +
-    `${installable.length === 0 ? 'yes' : installable.join(', ')}  ${verdict(installable.length === 0)}`);
+  check(`installable (Chromium's check: manifest, icons, service worker): ` +
+    `${installable.length === 0 ? 'yes' : installable.join(', ')}`, installable.length === 0);
 }
-console.log(`targets: first-load bytes ≤ ${TARGETS.bytes}× counter, TTI ≤ ${TARGETS.tti}× counter,` +
-  ' Lighthouse 100 performance / accessibility / best-practices');
 if (opt.strict && checks.includes(false)) process.exit(1);

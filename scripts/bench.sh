@@ -27,6 +27,20 @@ fi
 echo '== building the counter (release) =='
 (cd bench/counter && trunk build --release)
 
+if [[ ${targets[0]} == --app ]]; then
+  # Where the bytes are, from the name section cargo's module still has.
+  module=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/peer-coach.wasm
+  echo
+  echo '== the whole wasm (every screen), by crate and by module of ours (before wasm-opt) =='
+  node scripts/wasm-size.mjs "$module" --top 15
+  parts=$(mktemp -d)
+  wasm-split-cli "$module" "$parts" --out-name peer-coach >/dev/null
+  echo
+  echo '== the first load: the main part of the split wasm (home, header, records), before wasm-opt =='
+  node scripts/wasm-size.mjs "$parts/peer-coach.wasm" --top 15
+  rm -rf "$parts"
+fi
+
 node scripts/bench.mjs "${targets[@]}" "$@"
 
 [[ ${targets[0]} == --app ]] || exit 0
