@@ -97,6 +97,7 @@ pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
+        ScreenLoading => "Opening…",
         SoundOn => "on",
         SoundOff => "off",
         SoundToggleLabel => "Time-up sound",

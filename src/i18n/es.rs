@@ -300,6 +300,7 @@ pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
+        ScreenLoading => "Abriendo…",
         SoundOn => "sí",
         SoundOff => "no",
         SoundToggleLabel => "Aviso sonoro de fin",

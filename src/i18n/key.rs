@@ -15,7 +15,7 @@ macro_rules! keys {
 
 keys! {
 // App frame
-AppName, SoundOn, SoundOff, SoundToggleLabel,
+AppName, ScreenLoading, SoundOn, SoundOff, SoundToggleLabel,
 Dismiss, Home,
 // Storage notices
 StorageUnavailable, StoragePreview, StorageFull, StorageCorrupt, StorageNewer, StorageOtherTab,

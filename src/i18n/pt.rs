@@ -300,6 +300,7 @@ pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
+        ScreenLoading => "Abrindo…",
         SoundOn => "ligado",
         SoundOff => "desligado",
         SoundToggleLabel => "Som de fim do tempo",

@@ -26,11 +26,16 @@ use crate::ui::session_screen::SessionScreen;
 use crate::ui::setup::SetupScreen;
 use crate::ui::trainers::TrainersScreen;
 
-/// Draws a screen from this module: at once, or once its file is loaded.
+/// Draws a screen from this module: at once, or once its part is loaded
+/// (saying so, where that takes a moment: on a slow network, before the
+/// idle preload has fetched it).
 #[cfg(feature = "split")]
 macro_rules! show {
     ($call:expr) => {
-        Suspend::new(async move { $call.await }).into_any()
+        view! {
+            <Suspense fallback=screens::loading>{Suspend::new(async move { $call.await })}</Suspense>
+        }
+        .into_any()
     };
 }
 #[cfg(not(feature = "split"))]
@@ -40,6 +45,13 @@ macro_rules! show {
     };
 }
 pub(crate) use show;
+
+/// What the main area says while a screen's part is fetched.
+#[cfg(feature = "split")]
+pub fn loading() -> impl IntoView {
+    use crate::i18n::{t, Key};
+    view! { <p class="muted loading" role="status">{move || t(Key::ScreenLoading)}</p> }
+}
 
 /// A coaching session, from setting it up to its end, and the links that
 /// bring one.

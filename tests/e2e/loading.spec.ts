@@ -1,0 +1,131 @@
+// What a first visit downloads, and when (src/ui/screens.rs,
+// src/ui/catalogues.rs, scripts/split-wasm.mjs): before the app is usable
+// only the main part of the wasm (and the language's texts, where it is not
+// English); once home is up, every screen's part while the browser is idle,
+// so that no later screen waits for the network, also when it drops.
+import { expect, test, type Browser, type Page } from './fixtures';
+
+/** The parts of the split wasm: `wasm-<hash>/<name>.wasm`. */
+const PART = /\/wasm-[0-9a-f]{16}\/([\w.-]+)\.wasm$/;
+/** Each screen group's own part (besides the chunks groups share). */
+const GROUPS = ['flow', 'practice', 'records', 'team'];
+
+/** A fresh visit (no service worker: its fetches would not be seen), and
+ * the parts the page fetched, in order. */
+async function visit(browser: Browser, locale = 'en-US') {
+  const context = await browser.newContext({ locale, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // What had been fetched when the app took the first screen's place (in
+  // the task that removed it: nothing the app starts later is in it).
+  await page.addInitScript(() => {
+    const w = window as unknown as { beforeApp: string[] | null };
+    w.beforeApp = null;
+    new MutationObserver((_, observer) => {
+      if (document.readyState === 'loading' || document.querySelector('[data-shell]')) return;
+      w.beforeApp = performance.getEntriesByType('resource').map((e) => e.name);
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const parts: string[] = [];
+  page.on('request', (r) => {
+    const m = r.url().match(PART);
+    if (m) parts.push(m[1]);
+  });
+  return { context, page, parts };
+}
+
+/** The app has taken the first screen's place: the parts fetched by then. */
+async function mounted(page: Page): Promise<string[]> {
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: /Language|Idioma/ })).toHaveCount(1);
+  const fetched = await page.evaluate(() => (window as unknown as { beforeApp: string[] | null }).beforeApp);
+  expect(fetched, 'the moment the app took over was seen').not.toBeNull();
+  return (fetched ?? []).flatMap((url) => url.match(PART)?.[1] ?? []);
+}
+
+const group = (parts: string[], name: string) => parts.some((p) => p.startsWith(`split_${name}_`));
+
+test('a first visit fetches only the main part before the app runs, the screens once it is idle', async ({ browser }) => {
+  const { context, page, parts } = await visit(browser);
+  await page.goto('/');
+  const before = await mounted(page);
+  expect(before, 'only the main part before the app is usable').toEqual(['peer-coach_bg']);
+  expect(parts[0], 'the main part first').toBe('peer-coach_bg');
+  // Then every group, without anybody asking.
+  await expect.poll(() => GROUPS.filter((g) => !group(parts, g)), { message: 'every group preloaded' }).toEqual([]);
+  expect(group(parts, 'spanish') || group(parts, 'portuguese'), 'no other language in English').toBe(false);
+  await context.close();
+});
+
+test('once home is up, every screen opens with the network gone', async ({ browser }) => {
+  const { context, page, parts } = await visit(browser);
+  await page.goto('/');
+  await mounted(page);
+  await expect.poll(() => GROUPS.filter((g) => !group(parts, g))).toEqual([]);
+  // Every part requested has arrived: the main module is idle again.
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  for (const [button, heading] of [
+    ['Start a session', 'Set up your session'],
+    ['Guided exercises', 'Guided exercises'],
+    ['History', 'History'],
+    ['Journal', 'Journal'],
+    ['Team rotation', 'Team rotation'],
+    ['FeedForward round', 'FeedForward round'],
+    ['For trainers', 'For trainers'],
+  ]) {
+    await page.goto('/#/');
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  }
+  await context.close();
+});
+
+for (const [locale, mine, other, heading] of [
+  ['es-ES', 'spanish', 'portuguese', 'Ejercicios guiados'],
+  ['pt-BR', 'portuguese', 'spanish', 'Exercícios guiados'],
+] as const) {
+  test(`a ${locale} browser: its texts are fetched before the app speaks, and only those`, async ({ browser }) => {
+    const { context, page, parts } = await visit(browser, locale);
+    await page.goto('/#/exercises');
+    const before = await mounted(page);
+    expect(group(before, mine), `the ${mine} texts before the app runs`).toBe(true);
+    // The first screen the app draws is in the language.
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    expect(group(parts, other)).toBe(false);
+    await context.close();
+  });
+}
+
+test('choosing a language fetches its texts once and changes every text', async ({ browser }) => {
+  const { context, page, parts } = await visit(browser);
+  await page.goto('/');
+  await mounted(page);
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption('pt');
+  await expect(page.getByRole('button', { name: 'Começar uma sessão' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start a session' })).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('pt');
+  await expect(page.getByRole('button', { name: 'Começar uma sessão' })).toBeVisible();
+  expect(parts.filter((p) => p.startsWith('split_portuguese_')), 'fetched once').toHaveLength(1);
+  await context.close();
+});
+
+test('on a slow network, a screen whose part is on its way says it is opening', async ({ browser }) => {
+  const { context, page } = await visit(browser);
+  let release!: () => void;
+  const released = new Promise<void>((ok) => (release = ok));
+  await page.route(/\/split_\w+\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/');
+  await mounted(page);
+  await page.getByRole('button', { name: 'Start a session', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up your session' })).toBeVisible();
+  await expect(page.getByText('Opening…')).toHaveCount(0);
+  await context.close();
+});
