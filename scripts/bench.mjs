@@ -159,16 +159,23 @@ async function loadOnce(browser, url) {
     await context.addInitScript(INIT_SCRIPT);
     const page = await context.newPage();
     const errors = [];
-    const requested = new Set();
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => {
-      const { origin, pathname } = new URL(r.url());
-      if (`${origin}/` === url) requested.add(decodeURIComponent(pathname.slice(1)) || 'index.html');
-    });
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__firstButtonAt !== undefined, null, { timeout: 30_000 })
       .catch((e) => { throw new Error(`no <button> at ${url}: ${errors.join('; ') || e.message}`); });
-    const at = await page.evaluate(() => window.__firstButtonAt);
+    // The first load: what the page had started to fetch by then (read
+    // once the page has loaded, when every one of those has an entry).
+    await page.waitForLoadState('load');
+    const [at, fetched] = await page.evaluate(() => [
+      window.__firstButtonAt,
+      [location.href, ...performance.getEntriesByType('resource')
+        .filter((e) => e.startTime <= window.__firstButtonAt).map((e) => e.name)],
+    ]);
+    const requested = new Set();
+    for (const address of fetched) {
+      const { origin, pathname } = new URL(address);
+      if (`${origin}/` === url) requested.add(decodeURIComponent(pathname.slice(1)) || 'index.html');
+    }
     return { at, requested };
   } finally {
     await context.close();

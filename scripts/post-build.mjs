@@ -292,12 +292,20 @@ function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, cla
       .then(started);
     return;
   }
-  document.head.insertAdjacentHTML('beforeend', ${JSON.stringify(preloads)});
-  Promise.all([import(${JSON.stringify(glue)}), domReady])
-    .then(([bindings]) => bindings.default({ module_or_path: ${JSON.stringify(wasm)} }).then((instance) => {
-      window.wasmBindings = bindings;
-      started(instance);
-    }));
+  // The app's files are fetched once the first screen (index.html) is
+  // painted: before, they would share the network with what that paint
+  // waits for. A page opened in a background tab paints nothing: it starts
+  // at once.
+  const start = () => {
+    document.head.insertAdjacentHTML('beforeend', ${JSON.stringify(preloads)});
+    Promise.all([import(${JSON.stringify(glue)}), domReady])
+      .then(([bindings]) => bindings.default({ module_or_path: ${JSON.stringify(wasm)} }).then((instance) => {
+        window.wasmBindings = bindings;
+        started(instance);
+      }));
+  };
+  if (document.visibilityState === 'hidden') start();
+  else requestAnimationFrame(() => setTimeout(start, 0));
 ${release ? registerWorker() : ''}
 })();
 `;
@@ -366,7 +374,9 @@ function registerWorker() {
       // old one, so it offers the reload too.
       else if (hadController) workers.getRegistration().then((r) => r && ready(r), () => {});
     });
-    workers
+    // Once the page has loaded: the worker's precache (every part of the
+    // app) must not compete with what the first screen needs.
+    const register = () => workers
       .register(${JSON.stringify(`${publicUrl}sw.js`)}, { scope: ${JSON.stringify(publicUrl)} })
       .then((registration) => {
         if (registration.waiting && workers.controller) ready(registration);
@@ -378,6 +388,8 @@ function registerWorker() {
         });
       })
       .catch(() => {});
+    if (document.readyState === 'complete') register();
+    else addEventListener('load', register, { once: true });
   }
 `;
 }

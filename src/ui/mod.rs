@@ -91,6 +91,4 @@ fn start() {
     let shell = shell::before_mount();
     leptos::mount::mount_to_body(|| view! { <App /> });
     shell::after_mount(shell);
-    #[cfg(feature = "split")]
-    screens::preload_when_idle();
 }

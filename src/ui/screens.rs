@@ -1,9 +1,13 @@
 //! Every screen but home, in four groups that are used together: in the
 //! release build (the `split` feature) each group is a split point, so its
 //! code and data are files of their own that the browser fetches the first
-//! time one of its screens is shown (the service worker keeps them for the
-//! next time). Home, the header and what they use stay in the first file,
-//! the only one a first visit must download before the app runs.
+//! time one of its screens is shown. The service worker fetches them all
+//! into its cache once the page has loaded, so later they come from the
+//! device, also offline. Home, the header and what they use stay in the
+//! first file, the only one a first visit must download before the app
+//! runs. (Instantiating every group at once when the browser is idle was
+//! tried: it blocked the main thread for about 60 ms right after the first
+//! screen, for a screen the person may never open.)
 //!
 //! Without the feature (tests, `cargo check`) the same functions draw the
 //! screen at once. Each function is given only the screens of its group
@@ -28,7 +32,7 @@ use crate::ui::trainers::TrainersScreen;
 
 /// Draws a screen from this module: at once, or once its part is loaded
 /// (saying so, where that takes a moment: on a slow network, before the
-/// idle preload has fetched it).
+/// service worker has it).
 #[cfg(feature = "split")]
 macro_rules! show {
     ($call:expr) => {
@@ -93,19 +97,4 @@ pub fn team(screen: Screen) -> AnyView {
         Screen::Trainers => view! { <TrainersScreen /> }.into_any(),
         _ => view! { <RotationScreen /> }.into_any(),
     }
-}
-
-/// Fetch every group's part once the first screen is up and the browser is
-/// idle: later screens then open at once, also when the network drops
-/// during a call.
-#[cfg(feature = "split")]
-pub fn preload_when_idle() {
-    request_idle_callback(|| {
-        leptos::task::spawn_local(async {
-            __preload_flow().await;
-            __preload_practice().await;
-            __preload_records().await;
-            __preload_team().await;
-        });
-    });
 }

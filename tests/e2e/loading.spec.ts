@@ -1,8 +1,9 @@
 // What a first visit downloads, and when (src/ui/screens.rs,
 // src/ui/catalogues.rs, scripts/split-wasm.mjs): before the app is usable
 // only the main part of the wasm (and the language's texts, where it is not
-// English); once home is up, every screen's part while the browser is idle,
-// so that no later screen waits for the network, also when it drops.
+// English); a screen's part when it is first opened; and, once the page has
+// loaded, the service worker keeps every part, so that no later screen
+// needs the network.
 import { expect, test, type Browser, type Page } from './fixtures';
 
 /** The parts of the split wasm: `wasm-<hash>/<name>.wasm`. */
@@ -10,10 +11,10 @@ const PART = /\/wasm-[0-9a-f]{16}\/([\w.-]+)\.wasm$/;
 /** Each screen group's own part (besides the chunks groups share). */
 const GROUPS = ['flow', 'practice', 'records', 'team'];
 
-/** A fresh visit (no service worker: its fetches would not be seen), and
- * the parts the page fetched, in order. */
-async function visit(browser: Browser, locale = 'en-US') {
-  const context = await browser.newContext({ locale, serviceWorkers: 'block' });
+/** A fresh visit (by default without the service worker: its fetches would
+ * not be seen), and the parts the page fetched, in order. */
+async function visit(browser: Browser, locale = 'en-US', serviceWorkers: 'allow' | 'block' = 'block') {
+  const context = await browser.newContext({ locale, serviceWorkers });
   const page = await context.newPage();
   // What had been fetched when the app took the first screen's place (in
   // the task that removed it: nothing the app starts later is in it).
@@ -45,25 +46,27 @@ async function mounted(page: Page): Promise<string[]> {
 
 const group = (parts: string[], name: string) => parts.some((p) => p.startsWith(`split_${name}_`));
 
-test('a first visit fetches only the main part before the app runs, the screens once it is idle', async ({ browser }) => {
+test('a first visit fetches only the main part before the app runs, a screen\'s part when it opens', async ({ browser }) => {
   const { context, page, parts } = await visit(browser);
   await page.goto('/');
   const before = await mounted(page);
   expect(before, 'only the main part before the app is usable').toEqual(['peer-coach_bg']);
   expect(parts[0], 'the main part first').toBe('peer-coach_bg');
-  // Then every group, without anybody asking.
-  await expect.poll(() => GROUPS.filter((g) => !group(parts, g)), { message: 'every group preloaded' }).toEqual([]);
+  await page.waitForLoadState('networkidle');
+  expect(GROUPS.filter((g) => group(parts, g)), 'no screen fetched unasked').toEqual([]);
+  await page.getByRole('button', { name: 'Guided exercises', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
+  expect(GROUPS.filter((g) => group(parts, g)), 'the group of that screen, and only it').toEqual(['practice']);
   expect(group(parts, 'spanish') || group(parts, 'portuguese'), 'no other language in English').toBe(false);
   await context.close();
 });
 
-test('once home is up, every screen opens with the network gone', async ({ browser }) => {
-  const { context, page, parts } = await visit(browser);
+test('once the service worker has the app, every screen opens with the network gone', async ({ browser }) => {
+  const { context, page } = await visit(browser, 'en-US', 'allow');
   await page.goto('/');
   await mounted(page);
-  await expect.poll(() => GROUPS.filter((g) => !group(parts, g))).toEqual([]);
-  // Every part requested has arrived: the main module is idle again.
-  await page.waitForLoadState('networkidle');
+  // The first visit's worker takes over the page once it has every file.
+  await page.waitForFunction(() => navigator.serviceWorker.controller != null, null, { timeout: 60_000 });
   await context.setOffline(true);
   for (const [button, heading] of [
     ['Start a session', 'Set up your session'],
@@ -78,6 +81,10 @@ test('once home is up, every screen opens with the network gone', async ({ brows
     await page.getByRole('button', { name: button, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   }
+  // And in another language, whose texts the app had not fetched.
+  await page.goto('/#/');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await expect(page.getByRole('button', { name: 'Empezar una sesión' })).toBeVisible();
   await context.close();
 });
 
