@@ -28,6 +28,7 @@
       HomeRotation: "Rotación del equipo",
       RoundTitle: "Ronda de FeedForward",
       HomeTrainers: "Para formadores",
+      ScreenLoading: "Abriendo…",
     },
     pt: {
       AppName: "Peer Coach",
@@ -45,6 +46,7 @@
       HomeRotation: "Rodízio da equipe",
       RoundTitle: "Rodada de FeedForward",
       HomeTrainers: "Para facilitadores",
+      ScreenLoading: "Abrindo…",
     },
   };
   var root = document.documentElement;

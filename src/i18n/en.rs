@@ -97,6 +97,8 @@ pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
+        ScreenUnloaded => "This screen could not be loaded. Check the connection, then try again.",
+        ScreenTryAgain => "Try again",
         ScreenLoading => "Opening…",
         SoundOn => "on",
         SoundOff => "off",

@@ -300,6 +300,8 @@ pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
+        ScreenUnloaded => "No se pudo cargar esta pantalla. Comprueba la conexión e inténtalo de nuevo.",
+        ScreenTryAgain => "Reintentar",
         ScreenLoading => "Abriendo…",
         SoundOn => "sí",
         SoundOff => "no",

@@ -15,7 +15,7 @@ macro_rules! keys {
 
 keys! {
 // App frame
-AppName, ScreenLoading, SoundOn, SoundOff, SoundToggleLabel,
+AppName, ScreenLoading, ScreenUnloaded, ScreenTryAgain, SoundOn, SoundOff, SoundToggleLabel,
 Dismiss, Home,
 // Storage notices
 StorageUnavailable, StoragePreview, StorageFull, StorageCorrupt, StorageNewer, StorageOtherTab,

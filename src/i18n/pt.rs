@@ -300,6 +300,8 @@ pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
+        ScreenUnloaded => "Não foi possível carregar esta tela. Verifique a conexão e tente de novo.",
+        ScreenTryAgain => "Tentar de novo",
         ScreenLoading => "Abrindo…",
         SoundOn => "ligado",
         SoundOff => "desligado",

@@ -148,13 +148,13 @@ pub fn App(
                 | Screen::Session(_)
                 | Screen::NotFound(_)
                 | Screen::Open(_)
-                | Screen::Unreadable) => show!(screens::flow(flow)),
+                | Screen::Unreadable) => show!(screens::flow, flow),
                 practice @ (Screen::Exercises
                 | Screen::Exercise(_)
                 | Screen::Rounds
-                | Screen::Round(_)) => show!(screens::practice(practice)),
-                records @ (Screen::History | Screen::Journal) => show!(screens::records(records)),
-                team @ (Screen::Rotation | Screen::Trainers) => show!(screens::team(team)),
+                | Screen::Round(_)) => show!(screens::practice, practice),
+                records @ (Screen::History | Screen::Journal) => show!(screens::records, records),
+                team @ (Screen::Rotation | Screen::Trainers) => show!(screens::team, team),
             }}
         </main>
         <LiveRegion />
@@ -267,17 +267,22 @@ impl UiLang {
     /// Speak `lang` from now on: remembered on this device, said to the
     /// page (`lang`), and every text on screen follows.
     pub fn choose(&self, lang: Lang, sessions: crate::app::sessions::Sessions) {
-        language::set_document_lang(lang.code());
-        sessions.set_language(lang.code());
         if crate::i18n::is_installed(lang) {
+            language::set_document_lang(lang.code());
+            sessions.set_language(lang.code());
             self.0.set(lang);
         } else {
             // The release build fetches the texts first (`catalogues`); the
-            // screen changes language once, when they are here.
+            // screen changes language once, when they are here (and stays
+            // as it was where they cannot be fetched).
             let ui = *self;
             leptos::task::spawn_local(async move {
-                super::catalogues::ready(lang).await;
-                ui.0.set(lang);
+                if super::catalogues::ready(lang).await {
+                    ui.choose(lang, sessions);
+                } else {
+                    // The menu shows the language still spoken.
+                    ui.0.set(ui.0.get_untracked());
+                }
             });
         }
     }

@@ -9,28 +9,45 @@ use crate::i18n::Lang;
 use crate::i18n::{self, Catalogue};
 
 #[cfg(feature = "split")]
-#[leptos::lazy]
-fn spanish() -> &'static Catalogue {
-    i18n::spanish()
+use leptos::wasm_split::SplitLoaderError;
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    catalogue_es,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn spanish() -> Result<&'static Catalogue, SplitLoaderError> {
+    Ok(i18n::spanish())
 }
 
 #[cfg(feature = "split")]
-#[leptos::lazy]
-fn portuguese() -> &'static Catalogue {
-    i18n::portuguese()
+#[leptos::wasm_split::wasm_split(
+    catalogue_pt,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn portuguese() -> Result<&'static Catalogue, SplitLoaderError> {
+    Ok(i18n::portuguese())
 }
 
-/// Make `lang`'s own texts ready (at once where they are).
-pub async fn ready(lang: Lang) {
+/// Make `lang`'s own texts ready (at once where they are). False where
+/// they could not be fetched (the network failed before the service worker
+/// had them): the texts stay English until a later try.
+pub async fn ready(lang: Lang) -> bool {
     #[cfg(feature = "split")]
     if !i18n::is_installed(lang) {
-        let catalogue = match lang {
+        let fetched = match lang {
             Lang::Es => spanish().await,
             Lang::Pt => portuguese().await,
-            Lang::En => return,
+            Lang::En => return true,
+        };
+        let Ok(catalogue) = fetched else {
+            return false;
         };
         i18n::install(lang, catalogue);
     }
     #[cfg(not(feature = "split"))]
     let _ = lang;
+    true
 }

@@ -36,6 +36,9 @@ pub fn Header() -> impl IntoView {
                 <label for=ids::LANGUAGE>{move || t(Key::LanguageLabel)}</label>
                 <select
                     id=ids::LANGUAGE
+                    // The language spoken, also after a choice whose texts
+                    // could not be fetched.
+                    prop:value=move || ui_lang.0.get().code()
                     on:change=move |ev| {
                         if let Some(chosen) = Lang::from_tag(&event_target_value(&ev)) {
                             ui_lang.choose(chosen, sessions);

@@ -79,6 +79,7 @@ pub fn mount() {
         start();
     } else {
         // Leptos's executor starts with the app: until then, the browser's.
+        // (Where they cannot be fetched, it starts in English.)
         wasm_bindgen_futures::spawn_local(async move {
             catalogues::ready(lang).await;
             start();

@@ -30,22 +30,46 @@ use crate::ui::session_screen::SessionScreen;
 use crate::ui::setup::SetupScreen;
 use crate::ui::trainers::TrainersScreen;
 
-/// Draws a screen from this module: at once, or once its part is loaded
-/// (saying so, where that takes a moment: on a slow network, before the
-/// service worker has it).
+/// A screen's part of the app could not be fetched (the network failed
+/// before the service worker had it). The screen says so and offers to try
+/// again; nothing else is lost.
+#[derive(Debug)]
+pub struct Unloaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unloaded
+    }
+}
+
+/// Draws a screen of the group `$group` (a function of this module) for
+/// `$screen`: at once, or once its part is loaded, saying so where that
+/// takes a moment (a slow network, before the service worker has it), and
+/// offering to try again where it fails.
 #[cfg(feature = "split")]
 macro_rules! show {
-    ($call:expr) => {
+    ($group:path, $screen:expr) => {{
+        let screen = $screen;
+        let attempt = RwSignal::new(0_u32);
         view! {
-            <Suspense fallback=screens::loading>{Suspend::new(async move { $call.await })}</Suspense>
+            <Suspense fallback=screens::loading>
+                {move || {
+                    attempt.track();
+                    let screen = screen.clone();
+                    Suspend::new(async move {
+                        $group(screen).await.unwrap_or_else(|_| screens::unloaded(attempt))
+                    })
+                }}
+            </Suspense>
         }
         .into_any()
-    };
+    }};
 }
 #[cfg(not(feature = "split"))]
 macro_rules! show {
-    ($call:expr) => {
-        $call
+    ($group:path, $screen:expr) => {
+        $group($screen).unwrap_or_else(|_| screens::unloaded(RwSignal::new(0)))
     };
 }
 pub(crate) use show;
@@ -57,44 +81,87 @@ pub fn loading() -> impl IntoView {
     view! { <p class="muted loading" role="status">{move || t(Key::ScreenLoading)}</p> }
 }
 
+/// What the main area says where a screen's part could not be fetched:
+/// "try again" fetches it again (a failed fetch is not remembered).
+pub fn unloaded(attempt: RwSignal<u32>) -> AnyView {
+    use crate::i18n::{t, Key};
+    view! {
+        <div class="notice loading" role="alert">
+            <p>{move || t(Key::ScreenUnloaded)}</p>
+            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                {move || t(Key::ScreenTryAgain)}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
 /// A coaching session, from setting it up to its end, and the links that
 /// bring one.
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub fn flow(screen: Screen) -> AnyView {
-    match screen {
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        screens_flow,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+pub fn flow(screen: Screen) -> Result<AnyView, Unloaded> {
+    Ok(match screen {
         Screen::Setup => view! { <SetupScreen /> }.into_any(),
         Screen::Session(id) => view! { <SessionScreen id=id /> }.into_any(),
         Screen::NotFound(id) => view! { <NotFound id=id /> }.into_any(),
         Screen::Open(payload) => view! { <OpenLink payload=payload /> }.into_any(),
         _ => view! { <UnreadableAddress /> }.into_any(),
-    }
+    })
 }
 
 /// The exercises, alone or as rounds.
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub fn practice(screen: Screen) -> AnyView {
-    match screen {
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        screens_practice,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+pub fn practice(screen: Screen) -> Result<AnyView, Unloaded> {
+    Ok(match screen {
         Screen::Exercise(slug) => view! { <ExerciseScreen slug=slug /> }.into_any(),
         Screen::Rounds => view! { <RoundsScreen /> }.into_any(),
         Screen::Round(index) => view! { <RoundScreen index=index /> }.into_any(),
         _ => view! { <ExerciseLibrary /> }.into_any(),
-    }
+    })
 }
 
 /// What was written before: past sessions and the journal.
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub fn records(screen: Screen) -> AnyView {
-    match screen {
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        screens_records,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+pub fn records(screen: Screen) -> Result<AnyView, Unloaded> {
+    Ok(match screen {
         Screen::Journal => view! { <JournalScreen /> }.into_any(),
         _ => view! { <HistoryScreen /> }.into_any(),
-    }
+    })
 }
 
 /// For a team and its trainers: the rotation of pairs and the trainers' page.
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub fn team(screen: Screen) -> AnyView {
-    match screen {
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        screens_team,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+pub fn team(screen: Screen) -> Result<AnyView, Unloaded> {
+    Ok(match screen {
         Screen::Trainers => view! { <TrainersScreen /> }.into_any(),
         _ => view! { <RotationScreen /> }.into_any(),
-    }
+    })
 }

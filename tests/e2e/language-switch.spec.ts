@@ -120,6 +120,8 @@ test('changing the language keeps every screen as it is and changes every text',
   test.setTimeout(180_000);
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible({ timeout: 30_000 });
+  // The app's own screen, not the first screen of index.html before it.
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
   await everyWay(page, 'home');
 
   // Setup, with names typed and not yet begun.

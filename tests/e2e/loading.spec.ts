@@ -8,8 +8,12 @@ import { expect, test, type Browser, type Page } from './fixtures';
 
 /** The parts of the split wasm: `wasm-<hash>/<name>.wasm`. */
 const PART = /\/wasm-[0-9a-f]{16}\/([\w.-]+)\.wasm$/;
-/** Each screen group's own part (besides the chunks groups share). */
+/** Each screen group's own part (besides the chunks groups share):
+ * `split_screens_<group>`, as src/ui/screens.rs names them. */
 const GROUPS = ['flow', 'practice', 'records', 'team'];
+/** The languages' texts: `split_catalogue_<code>` (src/ui/catalogues.rs). */
+const group = (parts: string[], name: string) =>
+  parts.some((p) => p === `split_screens_${name}` || p === `split_catalogue_${name}`);
 
 /** A fresh visit (by default without the service worker: its fetches would
  * not be seen), and the parts the page fetched, in order. */
@@ -44,7 +48,6 @@ async function mounted(page: Page): Promise<string[]> {
   return (fetched ?? []).flatMap((url) => url.match(PART)?.[1] ?? []);
 }
 
-const group = (parts: string[], name: string) => parts.some((p) => p.startsWith(`split_${name}_`));
 
 test('a first visit fetches only the main part before the app runs, a screen\'s part when it opens', async ({ browser }) => {
   const { context, page, parts } = await visit(browser);
@@ -57,7 +60,7 @@ test('a first visit fetches only the main part before the app runs, a screen\'s 
   await page.getByRole('button', { name: 'Guided exercises', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
   expect(GROUPS.filter((g) => group(parts, g)), 'the group of that screen, and only it').toEqual(['practice']);
-  expect(group(parts, 'spanish') || group(parts, 'portuguese'), 'no other language in English').toBe(false);
+  expect(group(parts, 'es') || group(parts, 'pt'), 'no other language in English').toBe(false);
   await context.close();
 });
 
@@ -89,8 +92,8 @@ test('once the service worker has the app, every screen opens with the network g
 });
 
 for (const [locale, mine, other, heading] of [
-  ['es-ES', 'spanish', 'portuguese', 'Ejercicios guiados'],
-  ['pt-BR', 'portuguese', 'spanish', 'Exercícios guiados'],
+  ['es-ES', 'es', 'pt', 'Ejercicios guiados'],
+  ['pt-BR', 'pt', 'es', 'Exercícios guiados'],
 ] as const) {
   test(`a ${locale} browser: its texts are fetched before the app speaks, and only those`, async ({ browser }) => {
     const { context, page, parts } = await visit(browser, locale);
@@ -115,7 +118,7 @@ test('choosing a language fetches its texts once and changes every text', async 
   await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('pt');
   await expect(page.getByRole('button', { name: 'Começar uma sessão' })).toBeVisible();
-  expect(parts.filter((p) => p.startsWith('split_portuguese_')), 'fetched once').toHaveLength(1);
+  expect(parts.filter((p) => p === 'split_catalogue_pt'), 'fetched once').toHaveLength(1);
   await context.close();
 });
 
@@ -123,7 +126,7 @@ test('on a slow network, a screen whose part is on its way says it is opening', 
   const { context, page } = await visit(browser);
   let release!: () => void;
   const released = new Promise<void>((ok) => (release = ok));
-  await page.route(/\/split_\w+\.wasm$/, async (route) => {
+  await page.route(/\/split_screens_\w+\.wasm$/, async (route) => {
     await released;
     await route.continue();
   });
@@ -133,6 +136,67 @@ test('on a slow network, a screen whose part is on its way says it is opening', 
   await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toBeVisible();
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Set up your session' })).toBeVisible();
+  await expect(page.getByText('Opening…')).toHaveCount(0);
+  await context.close();
+});
+
+test('a screen whose part cannot be fetched says so, and "Try again" opens it', async ({ browser }) => {
+  const { context, page } = await visit(browser);
+  let fail = true;
+  await page.route(/\/split_screens_records\.wasm$/, (route) => (fail ? route.abort('failed') : route.continue()));
+  const crashes: string[] = [];
+  page.on('pageerror', (e) => crashes.push(e.message));
+  await page.goto('/');
+  await mounted(page);
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
+  await expect(alert).toBeVisible();
+  // The app still works: home is a click away.
+  await page.getByRole('link', { name: 'Peer Coach' }).click();
+  await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  await expect(alert).toBeVisible();
+  fail = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+  expect(crashes).toEqual([]);
+  await context.close();
+});
+
+test('a language whose texts cannot be fetched leaves the app as it was', async ({ browser }) => {
+  const { context, page } = await visit(browser);
+  let fail = true;
+  await page.route(/\/split_catalogue_es\.wasm$/, (route) => (fail ? route.abort('failed') : route.continue()));
+  const crashes: string[] = [];
+  page.on('pageerror', (e) => crashes.push(e.message));
+  await page.goto('/');
+  await mounted(page);
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption('es');
+  await expect(language).toHaveValue('en');
+  await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  fail = false;
+  await language.selectOption('es');
+  await expect(page.getByRole('button', { name: 'Empezar una sesión' })).toBeVisible();
+  expect(crashes).toEqual([]);
+  await context.close();
+});
+
+test('a tap on the first screen before the app runs says the screen is opening', async ({ browser }) => {
+  const { context, page } = await visit(browser);
+  let release!: () => void;
+  const released = new Promise<void>((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Guided exercises' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start a session' })).toBeHidden();
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
   await expect(page.getByText('Opening…')).toHaveCount(0);
   await context.close();
 });
