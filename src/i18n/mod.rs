@@ -98,6 +98,24 @@ impl Lang {
             .find_map(|t| Lang::from_tag(t.as_ref()))
             .unwrap_or(Lang::En)
     }
+
+    /// The language the app starts in: the first of these the app speaks,
+    /// in this order: one chosen on the first screen before the app ran,
+    /// the trainer's preset (`?lang=`), the one chosen on this device, the
+    /// browser's preferred ones; else English. (`public/shell.js` follows
+    /// the same rule for the first screen.)
+    pub fn starting<S: AsRef<str>>(
+        on_first_screen: Option<&str>,
+        preset: Option<&str>,
+        stored: Option<&str>,
+        browser: &[S],
+    ) -> Lang {
+        [on_first_screen, preset, stored]
+            .into_iter()
+            .flatten()
+            .find_map(Lang::from_tag)
+            .unwrap_or_else(|| Lang::preferred(browser))
+    }
 }
 
 /// The locale dates are written in: the browser's own tag for the app's
@@ -683,6 +701,62 @@ mod tests {
         assert_eq!(date_locale(Lang::En, &["fr-FR"]), "en");
         assert_eq!(date_locale::<&str>(Lang::Es, &[]), "es");
         assert_eq!(date_locale(Lang::En, &["en-GB<script>", "en-AU"]), "en-AU");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod starting {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn tag() -> impl Strategy<Value = Option<String>> {
+            proptest::option::of(prop_oneof![
+                "(en|es|pt|fr|de)(-[A-Z]{2})?",
+                "[a-zA-Z<>_ -]{0,6}"
+            ])
+        }
+
+        proptest! {
+            /// For any choices, the app starts in the first one it speaks,
+            /// in the order first screen, preset, this device, browser;
+            /// English only where none is spoken (an oracle written as the
+            /// rule reads).
+            #[test]
+            fn the_first_choice_the_app_speaks_wins(
+                shell in tag(),
+                preset in tag(),
+                stored in tag(),
+                browser in proptest::collection::vec("(en|es|pt|fr|de)(-[A-Z]{2})?|[a-z]{0,3}", 0..4),
+            ) {
+                let got = Lang::starting(shell.as_deref(), preset.as_deref(), stored.as_deref(), &browser);
+                let speaks = |t: &Option<String>| t.as_deref().and_then(Lang::from_tag);
+                let expected = if let Some(l) = speaks(&shell) {
+                    l
+                } else if let Some(l) = speaks(&preset) {
+                    l
+                } else if let Some(l) = speaks(&stored) {
+                    l
+                } else {
+                    browser.iter().find_map(|t| Lang::from_tag(t)).unwrap_or(Lang::En)
+                };
+                prop_assert_eq!(got, expected);
+            }
+        }
+
+        /// Every text read at run time is the catalogue's, in every
+        /// language, for every key (the build-time checks read them
+        /// through `text_when_built`).
+        #[test]
+        fn the_texts_read_at_run_time_are_the_catalogues() {
+            for lang in Lang::ALL {
+                for &key in Key::ALL {
+                    assert_eq!(
+                        text_in(lang, key),
+                        text_when_built(lang, key),
+                        "{lang:?} {key:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -74,17 +74,16 @@ pub fn App(
     }
     // A language or sound chosen on the first screen, before the app ran,
     // is chosen as in the app.
-    let on_shell = shell_lang();
-    if let Some(chosen) = on_shell {
-        sessions.set_language(chosen.code());
+    let lang = starting_lang(&preset, sessions.settings_untracked().language.as_deref());
+    if let Some(chosen) = shell::chosen_language().as_deref().and_then(Lang::from_tag) {
+        if chosen == lang {
+            sessions.set_language(chosen.code());
+        }
     }
     if let Some(muted) = shell::chosen_muted() {
         sessions.set_muted(muted);
     }
     shell::forget_choices();
-    let lang = on_shell.unwrap_or_else(|| {
-        starting_lang(&preset, sessions.settings_untracked().language.as_deref())
-    });
     language::set_document_lang(lang.code());
     UiLang::provide(lang);
     Journal::provide(sessions);
@@ -161,36 +160,40 @@ pub fn App(
     }
 }
 
-/// A language chosen on the first screen (index.html), before the app ran.
-fn shell_lang() -> Option<Lang> {
-    shell::chosen_language().as_deref().and_then(Lang::from_tag)
+/// The language this page asks for ([`Lang::starting`]); `stored` is the
+/// one chosen on this device, if it is read.
+fn asked_lang(preset: &Preset, stored: Option<&str>) -> Lang {
+    Lang::starting(
+        shell::chosen_language().as_deref(),
+        preset.lang.as_deref(),
+        stored,
+        &language::browser_languages(),
+    )
 }
 
-/// The language the app starts in, unless one was chosen on the first
-/// screen: the preset's, else the one chosen on this device (`stored`),
-/// else the browser's.
+/// The language the app starts in: the one asked for, or English where its
+/// texts are not at hand (the release build fetches them before the app
+/// mounts; where that failed, everything is English, `lang` and the menu
+/// too).
 fn starting_lang(preset: &Preset, stored: Option<&str>) -> Lang {
-    preset
-        .lang
-        .as_deref()
-        .and_then(Lang::from_tag)
-        .or_else(|| stored.and_then(Lang::from_tag))
-        .unwrap_or_else(|| Lang::preferred(&language::browser_languages()))
+    let lang = asked_lang(preset, stored);
+    if crate::i18n::is_installed(lang) {
+        lang
+    } else {
+        Lang::En
+    }
 }
 
-/// The language the app will start in on this page, before it runs: its
+/// The language the app will ask for on this page, before it runs: its
 /// texts are made ready first.
 pub fn starting_lang_of_page() -> Lang {
-    if let Some(chosen) = shell_lang() {
-        return chosen;
-    }
     let preset = Preset::parse(&location::query());
     let stored = if preset.preview {
         None
     } else {
         records::stored_language(&DeviceStorage::open())
     };
-    starting_lang(&preset, stored.as_deref())
+    asked_lang(&preset, stored.as_deref())
 }
 
 /// The trainer's presets of this page (see [`Preset`]).
