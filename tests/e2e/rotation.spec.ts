@@ -247,6 +247,7 @@ test('a period changed by hand, the calendar file, and the schedule opened from 
   expect(await tableText(elsewhere)).toEqual(mine);
   await expect(elsewhere.getByRole('region', { name: 'People' }).getByRole('listitem')).toHaveCount(9);
   await elsewhere.reload();
+  await expect(periodRows(elsewhere)).toHaveCount(6);
   expect(await tableText(elsewhere)).toEqual(mine);
 
   // A changed schedule arriving there asks before replacing anything.

@@ -202,6 +202,9 @@ test('bad links say what is wrong and change nothing on the device', async ({ pa
   await page.getByLabel('Topic', { exact: true }).fill('My own work');
   const link = await openShare(page);
   const payload = link.split('#')[1];
+  // What this device holds once the typed topic is saved (a moment after
+  // the last key).
+  await expect.poll(async () => JSON.stringify(await stored(page))).toContain('My own work');
   const before = await stored(page);
   const flipped = payload.slice(0, 40) + (payload[40] === 'A' ? 'B' : 'A') + payload.slice(41);
   const cases: [string, RegExp][] = [
