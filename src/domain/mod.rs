@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod airtime;
 pub mod backup;
+pub mod caret;
 pub mod dates;
 pub mod deck;
 pub mod exercise;

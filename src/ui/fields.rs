@@ -1,6 +1,9 @@
 //! Labelled text inputs. What the user types is kept as text, always.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::caret;
 
 /// A labelled single-line or multi-line text field.
 #[component]
@@ -33,14 +36,34 @@ pub fn TextField(
 ) -> impl IntoView {
     let help_id = help.as_ref().map(|_| format!("{id}-help"));
     let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let line = NodeRef::<leptos::html::Input>::new();
+    // While an input method composes a word, the field's text is the
+    // person's, half typed: a change from elsewhere waits for the end.
+    let composing = RwSignal::new(false);
+    Effect::new(move || {
+        let text = value.get();
+        if composing.get() {
+            return;
+        }
+        let field = area
+            .get()
+            .map(Field::Area)
+            .or_else(|| line.get().map(Field::Line));
+        if let Some(field) = field {
+            field.show(&text);
+        }
+    });
     let field = match rows {
         Some(rows) => view! {
             <textarea
                 id=id.clone()
                 rows=rows
                 aria-describedby=help_id.clone()
-                prop:value=move || value.get()
+                node_ref=area
                 on:input=input
+                on:compositionstart=move |_| composing.set(true)
+                on:compositionend=move |_| composing.set(false)
             ></textarea>
         }
         .into_any(),
@@ -52,8 +75,10 @@ pub fn TextField(
                 autocapitalize=code.then_some("none")
                 autocomplete=code.then_some("off")
                 spellcheck=code.then_some("false")
-                prop:value=move || value.get()
+                node_ref=line
                 on:input=input
+                on:compositionstart=move |_| composing.set(true)
+                on:compositionend=move |_| composing.set(false)
             />
         }
         .into_any(),
@@ -65,4 +90,48 @@ pub fn TextField(
             {field}
         </div>
     }
+}
+
+/// A text field's element, single- or multi-line.
+enum Field {
+    Area(web_sys::HtmlTextAreaElement),
+    Line(web_sys::HtmlInputElement),
+}
+
+impl Field {
+    /// Show `text`. If the person is typing in the field (it has focus),
+    /// the caret and selection stay with the text around them
+    /// ([`caret::follow_selection`]): a change that arrives from elsewhere
+    /// (another tab, the other person) never moves them.
+    fn show(&self, text: &str) {
+        let (old, focused) = match self {
+            Field::Area(e) => (e.value(), is_focused(e)),
+            Field::Line(e) => (e.value(), is_focused(e)),
+        };
+        if old == text {
+            return;
+        }
+        let selection = match self {
+            Field::Area(e) => (e.selection_start(), e.selection_end()),
+            Field::Line(e) => (e.selection_start(), e.selection_end()),
+        };
+        match self {
+            Field::Area(e) => e.set_value(text),
+            Field::Line(e) => e.set_value(text),
+        }
+        if let (true, (Ok(Some(start)), Ok(Some(end)))) = (focused, selection) {
+            let (start, end) = caret::follow_selection(&old, text, start as usize, end as usize);
+            let _ = match self {
+                Field::Area(e) => e.set_selection_range(start as u32, end as u32),
+                Field::Line(e) => e.set_selection_range(start as u32, end as u32),
+            };
+        }
+    }
+}
+
+fn is_focused(element: &web_sys::HtmlElement) -> bool {
+    element
+        .owner_document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a.unchecked_ref::<web_sys::HtmlElement>() == element)
 }
