@@ -175,8 +175,17 @@ if (found) {
     classicWasm: `${publicUrl}${wasmName}`,
     classicParts: base,
   }));
-  const bootName = `boot-${hash(code)}.js`;
-  await writeFile(join(dir, bootName), code);
+  // The first screen's script (public/shell.js) runs first in the same
+  // file: one request fewer, and the boot script no longer waits for
+  // another file to arrive and run (about 30 ms to the first button here).
+  const shellTag = /\s*<script src="shell\.js"><\/script>/;
+  if (!shellTag.test(html)) throw new Error('post-build: no <script src="shell.js"> in index.html');
+  html = html.replace(shellTag, '');
+  const shell = await minify(await readFile(join(dir, 'shell.js'), 'utf8'));
+  await unlink(join(dir, 'shell.js'));
+  const first = `${shell.trimEnd().replace(/;?$/, ';')}\n${code}`;
+  const bootName = `boot-${hash(first)}.js`;
+  await writeFile(join(dir, bootName), first);
   // First in <head> after the metadata: before the stylesheet, a script
   // would wait for it, and the fetches it starts would too.
   html = html.replace(inline, '');
