@@ -458,6 +458,23 @@ impl Registers {
         changed
     }
 
+    /// Write every value still unstamped (from a record stored before
+    /// registers were kept) again with `at`, as it is: two copies that
+    /// hold such values otherwise never tell they differ (unstamped values
+    /// count as known everywhere). Returns whether any was.
+    pub fn stamp_unstamped(&mut self, at: &Stamp) -> bool {
+        let mut changed = false;
+        for reg in self.0.values_mut() {
+            if reg.at == Stamp::default() && reg.also.is_empty() {
+                let mut seen = std::mem::take(&mut reg.seen);
+                seen.insert(at.1.clone(), at.2);
+                *reg = Reg::one(at.clone(), reg.val.take(), seen);
+                changed = true;
+            }
+        }
+        changed
+    }
+
     /// The latest stamp written by `writer`, to go on from.
     pub fn latest_of(&self, writer: &str) -> Option<&Stamp> {
         self.0
