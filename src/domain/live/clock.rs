@@ -134,3 +134,6 @@ pub fn translate(regs: &mut Registers, by: i64) {
         }
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
