@@ -501,3 +501,49 @@ fn messages_are_compact_json() {
     assert_eq!(ack.encode(), r#"{"m":"ack","h":{"A":3}}"#);
     assert_eq!(Message::decode(&ack.encode()), Some(ack));
 }
+
+#[test]
+fn two_old_copies_stamped_before_connecting_exchange_what_differs() {
+    // Both had the session from an old record (unstamped), apart.
+    let mut mine = base();
+    mine.turns[0].reality = "from here".into();
+    let mut theirs = base();
+    theirs.turns[0].reality = "from there".into();
+    let mut p = Pair::new(0);
+    p.sides[0].regs = Registers::unstamped(&mine);
+    p.sides[1].regs = Registers::unstamped(&theirs);
+    // Unstamped, neither would send it: both count it as known.
+    assert!(p.sides[0]
+        .regs
+        .delta(&p.sides[1].regs.knowledge())
+        .0
+        .is_empty());
+    assert!(p.sides[0].regs.stamp_unstamped(&Stamp(5, "A".into(), 9)));
+    assert!(p.sides[1].regs.stamp_unstamped(&Stamp(6, "B".into(), 9)));
+    assert!(!p.sides[1].regs.stamp_unstamped(&Stamp(7, "B".into(), 10)));
+    p.sides[0].n = 9;
+    p.sides[1].n = 9;
+    p.connect();
+    p.settle();
+    assert_eq!(p.guest_on_wire(), p.sides[0].regs);
+    let s = p.sides[0].regs.session().unwrap();
+    let mut rest = s.turns[0].reality.chars();
+    assert!("from here".chars().all(|c| rest.any(|d| d == c)));
+    let mut rest = s.turns[0].reality.chars();
+    assert!("from there".chars().all(|c| rest.any(|d| d == c)));
+}
+
+#[test]
+fn a_whole_session_fits_one_data_channel_message() {
+    let s = crate::domain::fixtures::reference_group_session();
+    let mut regs = Registers::unstamped(&s);
+    regs.stamp_unstamped(&Stamp(1, "0123456789abcdef".into(), 1));
+    let full = Message::Changes {
+        base: Knowledge::new(),
+        regs,
+    }
+    .encode();
+    // About 21 KB for the reference group session; 64 KB is what every
+    // browser's data channel takes in one message.
+    assert!(full.len() < 64_000, "{}", full.len());
+}
