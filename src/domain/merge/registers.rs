@@ -27,9 +27,11 @@
 //!   a longest common subsequence: every character typed on either side is
 //!   there, "xyzT" and "Tabc" from "T" show "xyzTabc"; a deletion on one
 //!   side concurrent with typing on the other comes back, which is the
-//!   price of never losing text); a list of item ids (`list.#`) and a list
-//!   of texts are the union keeping both orders; anything else is the
-//!   latest change.
+//!   price of never losing text); a list of item ids (`list.#`) is the
+//!   union keeping both orders; lists of one length are resolved item by
+//!   item (a plan's minutes, an exercise's notes per step keep their
+//!   shape); lists of texts of other lengths (pros, a story's lines) are
+//!   the union keeping both orders; anything else is the latest change.
 //!
 //! [`Registers::merge`] is commutative, associative and idempotent (a join
 //! of dotted multi-value registers: a head stays unless the other copy
@@ -200,31 +202,67 @@ impl Reg {
             .heads()
             .filter_map(|(a, v)| Some((a, v.as_ref()?)))
             .collect();
-        let (at, latest) = *vals.last()?;
-        let all = || vals.iter().map(|(_, v)| *v);
-        let shown = if all().all(|v| v == latest) {
-            latest.clone()
-        } else if all().all(Value::is_string) {
-            let texts = all().map(|v| v.as_str().unwrap_or_default().chars().collect::<Vec<_>>());
-            let text = texts
+        let (at, _) = *vals.last()?;
+        let vals: Vec<&Value> = vals.into_iter().map(|(_, v)| v).collect();
+        Some((at, resolve(&vals, path.ends_with('#'))))
+    }
+}
+
+/// What several heads of one field show (oldest first, the latest last):
+/// see the module's rules. A list of item ids (`ids`) is the union keeping
+/// both orders, each id once; lists of one length are resolved item by
+/// item (a time-box plan, the notes of an exercise's steps: their shape
+/// stays); lists of texts of other lengths (pros, a story's lines) are the
+/// union keeping both orders; texts the character-level union; anything
+/// else the latest.
+fn resolve(vals: &[&Value], ids: bool) -> Value {
+    let Some(latest) = vals.last().copied() else {
+        return Value::Null;
+    };
+    if vals.iter().all(|v| *v == latest) {
+        return latest.clone();
+    }
+    if vals.iter().all(|v| v.is_string()) {
+        let text = vals
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().chars().collect::<Vec<_>>())
+            .reduce(|a, b| union::union(&a, &b))
+            .unwrap_or_default();
+        return Value::String(text.into_iter().collect());
+    }
+    let Some(lists) = vals
+        .iter()
+        .map(|v| v.as_array())
+        .collect::<Option<Vec<_>>>()
+    else {
+        return latest.clone();
+    };
+    let len = lists.last().map_or(0, |l| l.len());
+    if ids {
+        let mut list = lists
+            .into_iter()
+            .cloned()
+            .reduce(|a, b| union::union(&a, &b))
+            .unwrap_or_default();
+        let mut once = std::collections::BTreeSet::new();
+        list.retain(|id| once.insert(id.to_string()));
+        Value::Array(list)
+    } else if lists.iter().all(|l| l.len() == len) {
+        Value::Array(
+            (0..len)
+                .map(|i| resolve(&lists.iter().map(|l| &l[i]).collect::<Vec<_>>(), false))
+                .collect(),
+        )
+    } else if lists.iter().all(|l| l.iter().all(Value::is_string)) {
+        Value::Array(
+            lists
+                .into_iter()
+                .cloned()
                 .reduce(|a, b| union::union(&a, &b))
-                .unwrap_or_default();
-            Value::String(text.into_iter().collect())
-        } else if all().all(Value::is_array) {
-            let lists = all().map(|v| v.as_array().cloned().unwrap_or_default());
-            let mut list = lists
-                .reduce(|a, b| union::union(&a, &b))
-                .unwrap_or_default();
-            if path.ends_with('#') {
-                // Item ids: each once, where it first appears.
-                let mut once = std::collections::BTreeSet::new();
-                list.retain(|id| once.insert(id.to_string()));
-            }
-            Value::Array(list)
-        } else {
-            latest.clone()
-        };
-        Some((at, shown))
+                .unwrap_or_default(),
+        )
+    } else {
+        latest.clone()
     }
 }
 

@@ -40,6 +40,12 @@ enum Op {
     Add(usize),
     /// Device drives the second phase's clock: start, pause or +1 minute.
     Clock(usize, u8),
+    /// Device plans other minutes for a phase of a half.
+    Plan(usize, usize, usize, u32),
+    /// Device adds a pro to the first option.
+    Pro(usize),
+    /// Device renames a person (a list of texts of one length).
+    Name(usize, usize, char),
     /// From, to, how many of the receiver's states ago the sender last
     /// heard what it knows (3: never, the whole registers): a delta.
     Send(usize, usize, usize),
@@ -64,6 +70,9 @@ fn op(devices: usize) -> impl Strategy<Value = Op> {
         6 => (0..devices, 0usize..3, edit()).prop_map(|(d, f, e)| Op::Type(d, f, e)),
         1 => (0..devices).prop_map(Op::Add),
         1 => (0..devices, 0u8..3).prop_map(|(d, k)| Op::Clock(d, k)),
+        1 => (0..devices, 0usize..2, 0usize..4, 1u32..20).prop_map(|(d, h, p, m)| Op::Plan(d, h, p, m)),
+        1 => (0..devices).prop_map(Op::Pro),
+        1 => (0..devices, 0usize..2, proptest::char::range('a', 'e')).prop_map(|(d, i, c)| Op::Name(d, i, c)),
         3 => (0..devices, 0..devices, 0usize..4).prop_map(|(a, b, l)| Op::Send(a, b, l)),
         4 => (0..devices, 0usize..8, proptest::bool::weighted(0.2))
             .prop_map(|(d, i, dup)| Op::Hear(d, i, dup)),
@@ -77,6 +86,7 @@ struct World {
     known: Vec<Vec<Knowledge>>,
     writes: Vec<Write>,
     added: Vec<char>,
+    pros: Vec<char>,
     clocks: Vec<PhaseClock>,
 }
 
@@ -95,6 +105,7 @@ impl World {
             known: vec![vec![start.knowledge()]; n],
             writes: Vec::new(),
             added: Vec::new(),
+            pros: Vec::new(),
             clocks: vec![base().turns[0].clocks[1].clone()],
         }
     }
@@ -166,6 +177,17 @@ impl World {
                     clock = Some(c.clone());
                 });
                 self.clocks.extend(clock);
+            }
+            Op::Plan(d, h, p, m) => {
+                self.edit(d, now, |s| s.plans[h][p] = m);
+            }
+            Op::Pro(d) => {
+                let c = char::from_u32(0x4E00 + now as u32).expect("a character");
+                self.edit(d, now, |s| s.turns[0].options[0].pros.push(c.to_string()));
+                self.pros.push(c);
+            }
+            Op::Name(d, i, c) => {
+                self.edit(d, now, |s| s.names[i].push(c));
             }
             Op::Send(from, to, lag) => {
                 let past = &self.known[to];
@@ -288,6 +310,11 @@ fn check(devices: usize, ops: &[Op]) -> Result<(), TestCaseError> {
     for c in &w.added {
         prop_assert!(texts.contains(*c), "option {} lost", c);
     }
+    let pros: String = shown.turns[0].options[0].pros.concat();
+    for c in &w.pros {
+        prop_assert!(pros.contains(*c), "pro {} lost", c);
+    }
+    prop_assert_eq!(shown.names.len(), 2);
     // The clock is one that was written whole, never a mix of two.
     let clock = &shown.turns[0].clocks[1];
     prop_assert!(w.clocks.contains(clock), "a mixed clock {:?}", clock);
