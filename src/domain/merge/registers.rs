@@ -23,7 +23,8 @@
 //!   them replaces them all.
 //! - What a field with several heads shows is resolved the same way on
 //!   every copy whatever the order things arrived in (the heads in stamp
-//!   order): a text is the character-level union of the heads (aligned on
+//!   order): removed if the latest change removed it (so the fields one
+//!   change wrote together keep its shape), else a text is the character-level union of the heads (aligned on
 //!   a longest common subsequence: every character typed on either side is
 //!   there, "xyzT" and "Tabc" from "T" show "xyzTabc"; a deletion on one
 //!   side concurrent with typing on the other comes back, which is the
@@ -48,6 +49,8 @@
 //! (how long, how long run, since when, cued) are only consistent as they
 //! were written together, so a pause on one side and "+1 minute" on the
 //! other give one of the two clocks, the later, never a mix of both.
+//!
+//! The step on screen (`step`) is one register as well.
 //!
 //! Removed items: removing an item writes "removed" over every field of it
 //! and its id; a change to one of its fields made at the same moment on
@@ -191,20 +194,17 @@ impl Reg {
         }
     }
 
-    /// What the field shows, and the change that shows it (the latest head
-    /// with a value): `None` when every head removed it. See the module's
-    /// rules for several heads.
+    /// What the field shows, and the change that decides it (the latest):
+    /// `None` when the latest change removed it (the fields one change
+    /// wrote together keep one shape), else the heads with a value
+    /// resolved (see the module's rules).
     pub fn shown(&self, path: &str) -> Option<(&Stamp, Value)> {
+        self.val.as_ref()?;
         if self.also.is_empty() {
             return Some((&self.at, self.val.clone()?));
         }
-        let vals: Vec<(&Stamp, &Value)> = self
-            .heads()
-            .filter_map(|(a, v)| Some((a, v.as_ref()?)))
-            .collect();
-        let (at, _) = *vals.last()?;
-        let vals: Vec<&Value> = vals.into_iter().map(|(_, v)| v).collect();
-        Some((at, resolve(&vals, path.ends_with('#'))))
+        let vals: Vec<&Value> = self.heads().filter_map(|(_, v)| v.as_ref()).collect();
+        Some((&self.at, resolve(&vals, path.ends_with('#'))))
     }
 }
 
@@ -343,7 +343,12 @@ fn flatten(path: &str, v: &Value, out: &mut BTreeMap<String, Value>) {
 
 fn flat(session: &Session) -> BTreeMap<String, Value> {
     let mut out = BTreeMap::new();
-    if let Ok(v) = to_value(session) {
+    if let Ok(mut v) = to_value(session) {
+        // The step on screen: one register, whole (its fields say one
+        // step only together).
+        if let Some(step) = v.as_object_mut().and_then(|o| o.remove("step")) {
+            out.insert("step".to_string(), step);
+        }
         flatten("", &v, &mut out);
     }
     out

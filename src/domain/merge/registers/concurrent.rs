@@ -5,6 +5,7 @@
 use super::tests::{base, slot, slot_path, SLOTS};
 use super::union::union;
 use super::*;
+use crate::domain::flow::{Phase, Step};
 use crate::domain::timer::PhaseClock;
 use proptest::prelude::*;
 
@@ -46,6 +47,8 @@ enum Op {
     Pro(usize),
     /// Device renames a person (a list of texts of one length).
     Name(usize, usize, char),
+    /// Device goes to another step.
+    Go(usize, u8),
     /// From, to, how many of the receiver's states ago the sender last
     /// heard what it knows (3: never, the whole registers): a delta.
     Send(usize, usize, usize),
@@ -73,6 +76,7 @@ fn op(devices: usize) -> impl Strategy<Value = Op> {
         1 => (0..devices, 0usize..2, 0usize..4, 1u32..20).prop_map(|(d, h, p, m)| Op::Plan(d, h, p, m)),
         1 => (0..devices).prop_map(Op::Pro),
         1 => (0..devices, 0usize..2, proptest::char::range('a', 'e')).prop_map(|(d, i, c)| Op::Name(d, i, c)),
+        1 => (0..devices, 0u8..5).prop_map(|(d, k)| Op::Go(d, k)),
         3 => (0..devices, 0..devices, 0usize..4).prop_map(|(a, b, l)| Op::Send(a, b, l)),
         4 => (0..devices, 0usize..8, proptest::bool::weighted(0.2))
             .prop_map(|(d, i, dup)| Op::Hear(d, i, dup)),
@@ -88,6 +92,7 @@ struct World {
     added: Vec<char>,
     pros: Vec<char>,
     clocks: Vec<PhaseClock>,
+    steps: Vec<Step>,
 }
 
 impl World {
@@ -107,6 +112,7 @@ impl World {
             added: Vec::new(),
             pros: Vec::new(),
             clocks: vec![base().turns[0].clocks[1].clone()],
+            steps: vec![base().step],
         }
     }
 
@@ -116,6 +122,8 @@ impl World {
         f(&mut s);
         s.updated_ms = now;
         s.normalize();
+        self.clocks.push(s.turns[0].clocks[1].clone());
+        self.steps.push(s.step);
         dev.n += 1;
         let at = Stamp(now, format!("d{d}"), dev.n);
         dev.regs.record(&s, &at);
@@ -166,7 +174,6 @@ impl World {
                 self.added.push(c);
             }
             Op::Clock(d, k) => {
-                let mut clock = None;
                 self.edit(d, now, |s| {
                     let c = &mut s.turns[0].clocks[1];
                     match k {
@@ -174,9 +181,7 @@ impl World {
                         1 => c.pause(now),
                         _ => c.add_minute(now),
                     }
-                    clock = Some(c.clone());
                 });
-                self.clocks.extend(clock);
             }
             Op::Plan(d, h, p, m) => {
                 self.edit(d, now, |s| s.plans[h][p] = m);
@@ -188,6 +193,22 @@ impl World {
             }
             Op::Name(d, i, c) => {
                 self.edit(d, now, |s| s.names[i].push(c));
+            }
+            Op::Go(d, k) => {
+                let step = match k {
+                    0 => Step::Agreement,
+                    1 => Step::Phase {
+                        turn: 0,
+                        phase: Phase::Goal,
+                    },
+                    2 => Step::Phase {
+                        turn: 1,
+                        phase: Phase::Options,
+                    },
+                    3 => Step::Swap,
+                    _ => Step::WrapUp,
+                };
+                self.edit(d, now, |s| s.go_to(step, now));
             }
             Op::Send(from, to, lag) => {
                 let past = &self.known[to];
@@ -315,6 +336,12 @@ fn check(devices: usize, ops: &[Op]) -> Result<(), TestCaseError> {
         prop_assert!(pros.contains(*c), "pro {} lost", c);
     }
     prop_assert_eq!(shown.names.len(), 2);
+    // The step is one that was gone to, whole.
+    prop_assert!(
+        w.steps.contains(&shown.step),
+        "a mixed step {:?}",
+        shown.step
+    );
     // The clock is one that was written whole, never a mix of two.
     let clock = &shown.turns[0].clocks[1];
     prop_assert!(w.clocks.contains(clock), "a mixed clock {:?}", clock);
