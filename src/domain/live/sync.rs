@@ -302,9 +302,14 @@ impl Peer {
                 let based = base
                     .iter()
                     .all(|(w, n)| mine.get(w).is_some_and(|m| m >= n));
-                let Some(by) = self.wire.filter(|_| based && !self.refused) else {
+                let Some(by) = self.wire.filter(|_| !self.refused) else {
                     return out;
                 };
+                if !based {
+                    // Say what this side has: the next changes start there.
+                    out.send.extend(self.ack(regs));
+                    return out;
+                }
                 theirs.0.retain(|p, _| travels(p));
                 translate(&mut theirs, -by);
                 let before = regs.clone();
@@ -313,11 +318,9 @@ impl Peer {
                 out.send.extend(self.ack(regs));
             }
             Message::Ack { have } => {
-                let theirs = self.theirs.get_or_insert_with(Knowledge::new);
-                for (w, n) in have {
-                    let e = theirs.entry(w).or_insert(n);
-                    *e = (*e).max(n);
-                }
+                // The latest word (an older one, late, only makes the next
+                // changes larger than needed).
+                self.theirs = Some(have);
                 out.send.extend(self.changes(regs, now));
             }
             Message::Ping { t } => out.send.push(Message::Pong { t, t2: now }),

@@ -547,3 +547,41 @@ fn a_whole_session_fits_one_data_channel_message() {
     // browser's data channel takes in one message.
     assert!(full.len() < 64_000, "{}", full.len());
 }
+
+#[test]
+fn changes_based_on_more_than_this_side_has_are_refused_and_it_says_what_it_has() {
+    let mut p = Pair::new(0);
+    p.settle();
+    let have = p.sides[1].regs.knowledge();
+    // Changes sent as if the guest knew more than it does.
+    let mut base = have.clone();
+    base.insert("Z".into(), 7);
+    let now = p.local(1);
+    let side = &mut p.sides[1];
+    let before = side.regs.clone();
+    let out = side.peer.receive(
+        Message::Changes {
+            base,
+            regs: before.clone(),
+        },
+        &mut side.regs,
+        now,
+    );
+    assert_eq!(side.regs, before);
+    assert_eq!(out.send, vec![Message::Ack { have }]);
+    // The host, told less than it thought, sends from there.
+    let mut host = p.sides[0].regs.clone();
+    let later = p.local(0) + 10_000;
+    let peer = &mut p.sides[0].peer;
+    peer.receive(
+        Message::Ack {
+            have: Knowledge::new(),
+        },
+        &mut host,
+        later,
+    );
+    let next = peer.tick(&host, later + RESEND_MS);
+    assert!(next
+        .iter()
+        .any(|m| matches!(m, Message::Changes { base, .. } if base.is_empty())));
+}
