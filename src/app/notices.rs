@@ -18,8 +18,8 @@ pub enum Notice {
     Newer,
     /// Another tab changed a session: this tab shows the latest version.
     OtherTab,
-    /// The same field was changed in this tab and another at once: the
-    /// later change was kept.
+    /// The same field was changed in this tab and another at once: both
+    /// changes were kept, joined (`merge::registers`).
     OtherTabConflict,
     /// Another tab changed the journal: this tab shows the latest version.
     OtherTabJournal,

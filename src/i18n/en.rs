@@ -112,7 +112,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         StorageNewer => "Some saved sessions were made by a newer version of Peer Coach. They are left untouched; open them with the newer version.",
         StorageOtherTabJournal => "Your journal was also changed in another tab or window. You now see the latest version.",
         StorageOtherTab => "This session was also changed in another tab or window. You now see the latest version; keep working in one place to avoid surprises.",
-        StorageOtherTabConflict => "The same field was changed here and in another tab at the same moment. The later change was kept and the other one is gone: check what you were writing.",
+        StorageOtherTabConflict => "The same field was changed here and in another tab at the same moment. The two changes were kept, joined in that field: check that it reads as you meant.",
         HomeIntro => "Peer Coach walks two colleagues through a structured coaching conversation: agree the ground rules, then Goal, Reality, Options and Will, and swap roles at half time.",
         HomePrivacy => "No account, no server: everything you write stays on this device.",
         StartSession => "Start a session",

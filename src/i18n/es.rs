@@ -315,7 +315,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         StorageNewer => "Algunas sesiones guardadas se crearon con una versión más nueva de Peer Coach. No se han tocado; ábrelas con esa versión más nueva.",
         StorageOtherTabJournal => "Tu diario también se modificó en otra pestaña o ventana. Ahora ves la versión más reciente.",
         StorageOtherTab => "Esta sesión también se modificó en otra pestaña o ventana. Ahora ves la versión más reciente; trabaja en un solo lugar para evitar sorpresas.",
-        StorageOtherTabConflict => "El mismo campo se cambió aquí y en otra pestaña en el mismo momento. Se conservó el cambio más reciente y el otro se perdió: revisa lo que estabas escribiendo.",
+        StorageOtherTabConflict => "El mismo campo se cambió aquí y en otra pestaña en el mismo momento. Se conservaron las dos versiones, unidas en ese campo: revisa que diga lo que querías.",
         HomeIntro => "Peer Coach guía a dos colegas por una conversación de coaching estructurada: acordar las normas básicas, luego Objetivo, Realidad, Opciones y Voluntad, y cambiar de roles a mitad de sesión.",
         HomePrivacy => "Sin cuenta ni servidor: todo lo que escribes se queda en este dispositivo.",
         StartSession => "Empezar una sesión",

@@ -315,7 +315,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         StorageNewer => "Algumas sessões salvas foram criadas por uma versão mais nova do Peer Coach. Elas ficam intactas; abra-as com a versão mais nova.",
         StorageOtherTabJournal => "Seu diário também foi alterado em outra aba ou janela. Agora você vê a versão mais recente.",
         StorageOtherTab => "Esta sessão também foi alterada em outra aba ou janela. Agora você vê a versão mais recente; trabalhe num só lugar para evitar surpresas.",
-        StorageOtherTabConflict => "O mesmo campo foi alterado aqui e em outra aba no mesmo momento. Ficou a alteração mais recente e a outra se perdeu: confira o que você estava escrevendo.",
+        StorageOtherTabConflict => "O mesmo campo foi alterado aqui e em outra aba no mesmo momento. As duas alterações foram mantidas, unidas nesse campo: confira se o texto diz o que você queria.",
         HomeIntro => "O Peer Coach guia dois colegas por uma conversa de coaching estruturada: vocês definem os combinados, passam por Objetivo, Realidade, Opções e Ação, e trocam de papel na metade do tempo.",
         HomePrivacy => "Sem conta, sem servidor: tudo o que você escreve fica neste dispositivo.",
         StartSession => "Começar uma sessão",

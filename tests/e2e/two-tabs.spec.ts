@@ -1,7 +1,8 @@
 // Two tabs of one session typing at the same moment: every key of both
 // stays, each field's text in order; the same field typed in both at once
-// is said. Each field is a register stamped with its last change
-// (`domain::merge::registers`), merged on every save and storage event.
+// is said (both changes kept, joined). Each field is a register stamped
+// with its last change (`domain::merge::registers`), merged on every save
+// and storage event.
 import { expect, test } from './fixtures';
 import { agree, heading, startSession } from './flow';
 import type { BrowserContext, Page } from '@playwright/test';

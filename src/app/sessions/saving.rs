@@ -109,7 +109,8 @@ impl Sessions {
 
     /// Take in another tab's registers of a session: field by field the
     /// later change stays (`merge::registers`); a field changed in both
-    /// without either seeing the other is reported. Returns whether this
+    /// without either seeing the other keeps both changes, joined, and is
+    /// reported. Returns whether this
     /// tab's session changed. What this tab has not saved must be
     /// recorded first ([`Sessions::record_shown`]).
     pub(super) fn take_in(&self, id: &str, theirs: &Registers) -> bool {

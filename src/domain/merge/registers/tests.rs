@@ -4,7 +4,7 @@ use crate::domain::store::Record;
 use proptest::prelude::*;
 use std::collections::VecDeque;
 
-fn base() -> Session {
+pub(in crate::domain::merge) fn base() -> Session {
     let setup = Setup {
         names: ["Amara".into(), "Jonas".into()],
         ..Setup::default()
@@ -17,7 +17,7 @@ fn base() -> Session {
 }
 
 /// The texts the tabs type into.
-const SLOTS: usize = 10;
+pub(in crate::domain::merge) const SLOTS: usize = 10;
 
 /// The `n`th of the texts two sides type into (the merge's tests use
 /// them too).
@@ -38,7 +38,7 @@ pub(in crate::domain::merge) fn slot(s: &mut Session, n: usize) -> &mut String {
     }
 }
 
-fn slot_path(s: &Session, n: usize) -> String {
+pub(in crate::domain::merge) fn slot_path(s: &Session, n: usize) -> String {
     let option = s.turns[0].options[0].id;
     let action = s.turns[0].actions[0].id;
     match n {
