@@ -16,6 +16,7 @@ pub mod flow;
 pub mod followup;
 pub mod history;
 pub mod journal;
+pub mod live;
 pub mod merge;
 pub mod plan;
 pub mod preset;
