@@ -75,7 +75,7 @@ impl Hash {
     }
 
     /// Bytes of a digest.
-    pub fn len(self) -> usize {
+    pub fn digest_len(self) -> usize {
         match self {
             Hash::Sha256 => 32,
             Hash::Sha1 => 20,
@@ -415,7 +415,7 @@ impl Description {
         }
         let setup = [Setup::ActPass, Setup::Active, Setup::Passive][usize::from(flags & 3)];
         let hash = Hash::ALL[usize::from(flags >> 2 & 3)];
-        let fingerprint = r.take(hash.len())?.to_vec();
+        let fingerprint = r.take(hash.digest_len())?.to_vec();
         let ufrag = r.ice_text()?;
         let pwd = r.ice_text()?;
         let count = usize::from(r.byte()?);
@@ -485,7 +485,7 @@ fn parse_fingerprint(value: &str) -> Option<(Hash, Vec<u8>)> {
                 .flatten()
         })
         .collect();
-    bytes.filter(|b| b.len() == hash.len()).map(|b| (hash, b))
+    bytes.filter(|b| b.len() == hash.digest_len()).map(|b| (hash, b))
 }
 
 /// Length in characters, then 6 bits per character, most significant first.
@@ -548,4 +548,4 @@ impl<'a> Reader<'a> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

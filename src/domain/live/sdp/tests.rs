@@ -1,10 +1,10 @@
 use super::*;
 use proptest::prelude::*;
 
-const OFFER_MDNS: &str = include_str!("../fixtures/chromium_offer_mdns.sdp");
-const ANSWER_MDNS: &str = include_str!("../fixtures/chromium_answer_mdns.sdp");
+pub(crate) const OFFER_MDNS: &str = include_str!("../fixtures/chromium_offer_mdns.sdp");
+pub(crate) const ANSWER_MDNS: &str = include_str!("../fixtures/chromium_answer_mdns.sdp");
 const OFFER_IP: &str = include_str!("../fixtures/chromium_offer_ip.sdp");
-const ANSWER_IP: &str = include_str!("../fixtures/chromium_answer_ip.sdp");
+pub(crate) const ANSWER_IP: &str = include_str!("../fixtures/chromium_answer_ip.sdp");
 
 #[test]
 fn a_chromium_answer_with_mdns_names_keeps_what_connects() {
@@ -94,7 +94,7 @@ fn candidate() -> impl Strategy<Value = Candidate> {
     })
 }
 
-fn description() -> impl Strategy<Value = Description> {
+pub(crate) fn description() -> impl Strategy<Value = Description> {
     let hash = prop::sample::select(Hash::ALL.to_vec());
     let setup = prop::sample::select(vec![Setup::ActPass, Setup::Active, Setup::Passive]);
     (
@@ -116,7 +116,7 @@ fn description() -> impl Strategy<Value = Description> {
                 ufrag,
                 pwd,
                 hash,
-                fingerprint: print[..hash.len()].to_vec(),
+                fingerprint: print[..hash.digest_len()].to_vec(),
                 setup,
                 candidates,
             }
