@@ -568,6 +568,8 @@ mod tests {
         let s = Settings {
             muted: true,
             language: Some("es".into()),
+            use_stun: true,
+            stun_server: Some("stun:stun.example.org:3478".into()),
         };
         assert_eq!(Settings::decode(&Record::encode(&s)), Ok(s));
         assert_eq!(

@@ -485,7 +485,9 @@ fn parse_fingerprint(value: &str) -> Option<(Hash, Vec<u8>)> {
                 .flatten()
         })
         .collect();
-    bytes.filter(|b| b.len() == hash.digest_len()).map(|b| (hash, b))
+    bytes
+        .filter(|b| b.len() == hash.digest_len())
+        .map(|b| (hash, b))
 }
 
 /// Length in characters, then 6 bits per character, most significant first.
