@@ -224,8 +224,20 @@ impl Peer {
 
     /// The inviter: take the joiner's answer; the channel opens soon after
     /// (or the state says lost).
-    pub async fn accept(&self, answer: &Description) -> Result<(), RtcError> {
-        self.set_remote(answer, RtcSdpType::Answer).await
+    /// (The future holds no borrow of the peer.)
+    pub fn accept(
+        &self,
+        answer: &Description,
+    ) -> impl std::future::Future<Output = Result<(), RtcError>> + 'static {
+        let pc = self.pc.clone();
+        let init = RtcSessionDescriptionInit::new(RtcSdpType::Answer);
+        init.set_sdp(&answer.to_sdp());
+        async move {
+            JsFuture::from(pc.set_remote_description(&init))
+                .await
+                .map(|_| ())
+                .map_err(refused)
+        }
     }
 
     async fn set_local(&self, made: &JsValue, kind: RtcSdpType) -> Result<(), RtcError> {
