@@ -16,7 +16,7 @@ use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
 use crate::ui::link_copy::{copy_action, CopyStatus, LinkField};
-use crate::ui::live_panel::{error_text, partner, LivePresence, PresenceAnnouncer};
+use crate::ui::live_panel::{error_text, is_network, partner, LivePresence, PresenceAnnouncer};
 use crate::ui::text::text_signal;
 
 #[derive(Clone)]
@@ -107,10 +107,13 @@ pub fn JoinScreen(
 
     let failed = move |e: LiveError| {
         let text = error_text(&e);
+        let network = is_network(&e);
         view! {
             <div class="problem" role="alert">
                 <p>{text}</p>
-                <p class="muted">{move || t(Key::LiveIfNot)}</p>
+                <Show when=move || network>
+                    <p class="muted">{move || t(Key::LiveIfNot)}</p>
+                </Show>
             </div>
             <button type="button" on:click=move |_| router.go(Route::Home)>{move || t(Key::Home)}</button>
         }
@@ -220,6 +223,7 @@ pub fn JoinScreen(
                         label=Key::LiveReplyCodeLabel
                     />
                     <p role="status">{move || texts::live_waiting(lang(), &who())}</p>
+                    <p class="muted">{move || t(Key::LiveIfNot)}</p>
                 }
                 .into_any()
             }

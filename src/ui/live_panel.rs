@@ -45,6 +45,14 @@ pub fn error_text(error: &LiveError) -> String {
     t(key).to_string()
 }
 
+/// A failure to connect (not of a code): the network hints apply.
+pub fn is_network(error: &LiveError) -> bool {
+    matches!(
+        error,
+        LiveError::Timeout | LiveError::Refused | LiveError::NoWebRtc
+    )
+}
+
 /// The other person's name as the texts say it.
 pub fn partner(name: Option<String>) -> String {
     name.unwrap_or_else(|| t(Key::LivePartner).to_string())
@@ -260,10 +268,13 @@ pub fn LivePanel(
                 Stage::Idle => form().into_any(),
                 Stage::Failed(e) => {
                     let text = error_text(&e);
+                    let network = is_network(&e);
                     view! {
                         <div class="problem" role="alert">
                             <p>{text}</p>
-                            <p class="muted">{move || t(Key::LiveIfNot)}</p>
+                            <Show when=move || network>
+                                <p class="muted">{move || t(Key::LiveIfNot)}</p>
+                            </Show>
                         </div>
                         {form()}
                     }
@@ -342,7 +353,13 @@ pub fn LivePanel(
                     <p role="status">{move || t(Key::LiveConnecting)}</p>
                 }
                 .into_any(),
-                Stage::Open | Stage::Lost => view! { <LivePresence /> }.into_any(),
+                Stage::Open => view! { <LivePresence /> }.into_any(),
+                // Reconnecting is a new invitation, made right here.
+                Stage::Lost => view! {
+                    <LivePresence />
+                    {form()}
+                }
+                .into_any(),
             }
         }
     };

@@ -133,13 +133,34 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await b.context().close();
   await expect(a.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation.')).toBeVisible();
   await expect(a.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(/Connection lost/);
-  await a.getByRole('button', { name: 'Close' }).first().click();
-  await expect(a.getByRole('main').getByText(/Connection lost/)).toBeVisible();
   await a.getByLabel('Topic', { exact: true }).fill('Still here');
   await expectNoA11yViolations(a, 'connection lost');
   await shot(a, 'live-lost');
+
+  // Reconnecting is a new invitation, from the same panel.
+  await a.getByRole('button', { name: 'Make the invitation' }).click();
+  const link2 = a.getByLabel('Invitation link');
+  await expect(link2).toHaveValue(/#j1\./);
+  expect(await link2.inputValue()).not.toEqual(link);
+  const c = await person(browser);
+  await c.goto(await link2.inputValue());
+  await c.getByLabel('Your first name').fill(B);
+  await c.getByRole('button', { name: 'Make my reply code' }).click();
+  await expect(c.getByLabel('Your reply code')).toHaveValue(/^a1\./);
+  // The old reply is for another invitation.
+  await a.getByLabel('Paste the reply here').fill(code);
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('alert').filter({ hasText: 'This reply is for another invitation.' })).toBeVisible();
+  await a.getByLabel('Paste the reply here').fill(await c.getByLabel('Your reply code').inputValue());
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('main').getByText(`Connected with ${B}`, { exact: true })).toBeVisible();
+  await expect(c.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
+
+  // A leaves: C is told; A keeps the session and its presence line goes.
   await a.getByRole('button', { name: 'Leave' }).click();
-  await expect(a.getByRole('main').getByText(/Connection lost/)).toBeHidden();
+  await expect(c.getByRole('main').getByText(/Connection lost/)).toBeVisible();
+  await expect(a.getByRole('main').getByText(/Connected with|Connection lost/)).toBeHidden();
+  await expect(a.getByLabel('Topic', { exact: true })).toHaveValue('Still here');
 });
 
 test('a protected invitation opens with its passphrase only; a garbled one says so', async ({ browser }) => {
@@ -177,4 +198,25 @@ test('at 320 px the panels fit and keep their labels', async ({ browser }) => {
   const overflow = await a.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   expect(overflow).toBe(false);
   await shot(a, 'live-invitation');
+});
+
+test('a reply whose browser is gone does not connect, and says what to do', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  const link = await invite(a);
+  const b = await person(browser);
+  await b.goto(link);
+  await b.getByRole('button', { name: 'Make my reply code' }).click();
+  const code = await b.getByLabel('Your reply code').inputValue();
+  expect(code).toMatch(/^a1\./);
+  await b.context().close();
+  await a.getByLabel('Paste the reply here').fill(code);
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Connecting…' })).toBeVisible();
+  // The app gives up after its 30 seconds (the budget waits up to 45).
+  await expect(a.getByRole('alert').filter({ hasText: 'Could not connect within 30 seconds.' })).toBeVisible();
+  await expect(a.getByRole('alert')).toContainText('If it does not connect');
+  await expect(a.getByRole('button', { name: 'Make the invitation' })).toBeVisible();
+  await shot(a, 'live-timeout');
 });
