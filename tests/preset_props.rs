@@ -24,9 +24,10 @@ fn any_preset() -> impl Strategy<Value = Preset> {
         lang,
         any::<bool>(),
         any::<bool>(),
+        prop::option::of("(stun|turn):[a-z0-9.%&+#=-]{1,30}(:[0-9]{1,5})?"),
     )
         .prop_map(
-            |(embed, exercise, format, minutes, lang, share_off, preview)| Preset {
+            |(embed, exercise, format, minutes, lang, share_off, preview, stun)| Preset {
                 embed,
                 exercise,
                 format,
@@ -35,6 +36,7 @@ fn any_preset() -> impl Strategy<Value = Preset> {
                 // Sharing shown is the default: a link writes only `off`.
                 share: share_off.then_some(false),
                 preview,
+                stun,
                 ignored: Vec::new(),
             },
         )

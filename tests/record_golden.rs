@@ -75,6 +75,7 @@ fn settings() -> Settings {
     Settings {
         muted: true,
         language: Some("pt".into()),
+        ..Settings::default()
     }
 }
 

@@ -7,6 +7,7 @@ pub mod current;
 pub mod exercises;
 pub mod journal;
 pub mod link_text;
+pub mod live;
 pub mod notices;
 pub mod router;
 pub mod sessions;

@@ -359,6 +359,16 @@ impl Sessions {
         self.save_settings();
     }
 
+    /// The STUN server choice for working together (see
+    /// [`Settings::ice_server`]).
+    pub fn set_stun(&self, use_stun: bool, server: Option<String>) {
+        self.settings.update(|s| {
+            s.use_stun = use_stun;
+            s.stun_server = server;
+        });
+        self.save_settings();
+    }
+
     fn save_settings(&self) {
         let settings = self.settings.get_untracked();
         let result = self

@@ -44,6 +44,9 @@ pub struct Preset {
     pub share: Option<bool>,
     /// The trainers' preview: start empty and keep nothing on the device.
     pub preview: bool,
+    /// A STUN (or TURN) server for working together across networks
+    /// (`stun=stun:host:port`): the Work together panel offers it, chosen.
+    pub stun: Option<String>,
     /// Parameters left out: `(name, value)`, as typed (shortened).
     pub ignored: Vec<(String, String)>,
 }
@@ -88,6 +91,10 @@ impl Preset {
                 _ => false,
             },
             "minutes" => minutes(value).map(|m| self.minutes = Some(m)).is_some(),
+            "stun" if crate::domain::live::invite::is_valid_server(value) => {
+                self.stun = Some(value.to_string());
+                true
+            }
             "lang" => {
                 let code = value.to_ascii_lowercase();
                 let ok = LANGUAGES.contains(&code.as_str());
@@ -144,6 +151,16 @@ impl Preset {
         }
         if self.share == Some(false) {
             parts.push("share=off".into());
+        }
+        if let Some(stun) = &self.stun {
+            // Its characters are printable ASCII: only `%`, `&`, `+` and
+            // `#` would read back otherwise.
+            let escaped = stun
+                .replace('%', "%25")
+                .replace('&', "%26")
+                .replace('+', "%2B")
+                .replace('#', "%23");
+            parts.push(format!("stun={escaped}"));
         }
         if parts.is_empty() {
             String::new()
@@ -292,11 +309,12 @@ mod tests {
             lang: Some("pt".into()),
             share: Some(false),
             preview: false,
+            stun: Some("stun:stun.example.org:3478".into()),
             ignored: Vec::new(),
         };
         assert_eq!(
             p.to_query(),
-            "?embed=1&exercise=what-if&format=reciprocal&minutes=4,6,8,6&lang=pt&share=off"
+            "?embed=1&exercise=what-if&format=reciprocal&minutes=4,6,8,6&lang=pt&share=off&stun=stun:stun.example.org:3478"
         );
         assert_eq!(Preset::parse(&p.to_query()), p);
     }

@@ -28,6 +28,8 @@ pub const SETTINGS_KEY: &str = "peer-coach.settings";
 pub const CURRENT_KEY: &str = "peer-coach.current";
 /// Where in the current phase the pair was (the focused field), per device.
 pub const FOCUS_KEY: &str = "peer-coach.focus";
+/// The live invitations this device answered (each is answered once).
+pub const LIVE_ANSWERED_KEY: &str = "peer-coach.live-answered";
 
 pub fn session_key(id: &str) -> String {
     Session::key(id)
@@ -568,6 +570,8 @@ mod tests {
         let s = Settings {
             muted: true,
             language: Some("es".into()),
+            use_stun: true,
+            stun_server: Some("stun:stun.example.org:3478".into()),
         };
         assert_eq!(Settings::decode(&Record::encode(&s)), Ok(s));
         assert_eq!(

@@ -200,6 +200,14 @@ texts! {
     share_length_fine = ShareLengthFine(n);
     share_length_warn = ShareLengthWarn(n);
     share_length_too_long = ShareLengthTooLong(n);
+    live_connected_with = LiveConnectedWith(name);
+    live_err_timeout = LiveErrTimeout(n);
+    live_join_invites = LiveJoinInvites(name, title);
+    live_join_stun = LiveJoinStun(server);
+    live_join_step2 = LiveJoinStep2(name);
+    live_join_step3 = LiveJoinStep3(name);
+    live_reply_length = LiveReplyLength(n);
+    live_waiting = LiveWaiting(name);
     merge_half_phase = MergeHalfPhase(client, phase);
     exercise_minutes = ExerciseMinutes(n);
     exercise_longer = ExerciseLonger(left);

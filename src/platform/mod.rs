@@ -11,6 +11,7 @@ pub mod files;
 pub mod language;
 pub mod location;
 pub mod records;
+pub mod rtc;
 pub mod storage;
 pub mod timezone;
 pub mod update;

@@ -46,6 +46,8 @@ pub(crate) enum Screen {
     Trainers,
     /// A session's address, without the session (the id).
     NotFound(String),
+    /// An invitation to work together live (`#j1.…`, `#k1.…`).
+    Join(String),
 }
 
 #[component]
@@ -121,6 +123,9 @@ pub fn App(
         }
         Route::Session(id) | Route::SessionExercise { id, .. } => Screen::NotFound(id),
         Route::Open(payload) if rotation::link::is_schedule_link(&payload) => Screen::Rotation,
+        Route::Open(payload) if crate::domain::live::invite::is_invitation(&payload) => {
+            Screen::Join(payload)
+        }
         Route::Open(payload) => Screen::Open(payload),
         Route::Unreadable(_) => Screen::Unreadable,
         Route::Exercises => Screen::Exercises,
@@ -147,6 +152,7 @@ pub fn App(
                 | Screen::Session(_)
                 | Screen::NotFound(_)
                 | Screen::Open(_)
+                | Screen::Join(_)
                 | Screen::Unreadable) => show!(screens::flow, flow),
                 practice @ (Screen::Exercises
                 | Screen::Exercise(_)

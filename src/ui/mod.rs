@@ -28,6 +28,8 @@ mod home;
 mod ids;
 mod journal;
 mod link_copy;
+mod live_join;
+mod live_panel;
 mod merge_view;
 mod next_meeting;
 mod next_meetings;

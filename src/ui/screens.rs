@@ -22,6 +22,7 @@ use crate::ui::exercise_screen::ExerciseScreen;
 use crate::ui::history::HistoryScreen;
 use crate::ui::home::NotFound;
 use crate::ui::journal::JournalScreen;
+use crate::ui::live_join::JoinScreen;
 use crate::ui::open_link::{OpenLink, UnreadableAddress};
 use crate::ui::rotation::RotationScreen;
 use crate::ui::round::RoundsScreen;
@@ -96,8 +97,8 @@ pub fn unloaded(attempt: RwSignal<u32>) -> AnyView {
     .into_any()
 }
 
-/// A coaching session, from setting it up to its end, and the links that
-/// bring one.
+/// A coaching session, from setting it up to its end, the links that
+/// bring one, and the invitations to work on one together.
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(
@@ -112,6 +113,7 @@ pub fn flow(screen: Screen) -> Result<AnyView, Unloaded> {
         Screen::Session(id) => view! { <SessionScreen id=id /> }.into_any(),
         Screen::NotFound(id) => view! { <NotFound id=id /> }.into_any(),
         Screen::Open(payload) => view! { <OpenLink payload=payload /> }.into_any(),
+        Screen::Join(payload) => view! { <JoinScreen payload=payload /> }.into_any(),
         _ => view! { <UnreadableAddress /> }.into_any(),
     })
 }

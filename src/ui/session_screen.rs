@@ -16,6 +16,7 @@ use crate::ui::airtime::AirtimePanel;
 use crate::ui::exercise_screen::SessionExercise;
 use crate::ui::focus::{focus_later, focus_now, reveal_current_step};
 use crate::ui::ids;
+use crate::ui::live_panel::{LivePanel, LivePresence, PresenceAnnouncer};
 use crate::ui::phase_screen::PhaseScreen;
 use crate::ui::session_clock::SessionClock;
 use crate::ui::share_panel::SharePanel;
@@ -121,6 +122,12 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     // A trainer may hide sharing (`?share=off`).
     let show_sharing = crate::ui::app::use_presets().shows_sharing();
     let tracking = RwSignal::new(false);
+    let together = RwSignal::new(false);
+    // The presence line shows on the session the connection is about.
+    let live = crate::app::live::use_live();
+    let live_session = live.session_id();
+    let this_id = current.id();
+    let live_here = move || live_session.get().as_deref() == Some(this_id.as_str());
 
     view! {
         <div class="session" on:focusin=track_focus>
@@ -144,6 +151,24 @@ pub fn SessionScreen(id: String) -> impl IntoView {
                     {move || t(Key::Share)}
                 </button>
                 </Show>
+                <Show when=move || show_sharing>
+                <button
+                    type="button"
+                    id=ids::LIVE_TOGGLE
+                    class="share-toggle"
+                    aria-expanded=move || if together.get() { "true" } else { "false" }
+                    aria-controls=ids::LIVE_PANEL
+                    on:click=move |_| {
+                        let opening = !together.get_untracked();
+                        together.set(opening);
+                        if opening {
+                            focus_later(ids::LIVE_TITLE);
+                        }
+                    }
+                >
+                    {move || t(Key::LiveToggle)}
+                </button>
+                </Show>
                 <button
                     type="button"
                     id=ids::AIRTIME_TOGGLE
@@ -160,6 +185,16 @@ pub fn SessionScreen(id: String) -> impl IntoView {
             </Show>
             <Show when=move || sharing.get()>
                 <SharePanel open=sharing />
+            </Show>
+            <PresenceAnnouncer />
+            <Show when=move || together.get()>
+                <LivePanel open=together />
+            </Show>
+            <Show when={
+                let live_here = live_here.clone();
+                move || !together.get() && live_here()
+            }>
+                <LivePresence />
             </Show>
             // On a phase, the session clock is in the time-box.
             <Show when=move || exercise.get().is_some() || step.get().phase().is_none()>

@@ -100,6 +100,7 @@ fn rich_records() -> Records {
         Change::Settings(Settings {
             muted: true,
             language: None,
+            ..Settings::default()
         }),
     );
     for (key, value) in [
@@ -135,7 +136,8 @@ fn a_backup_round_trips_through_its_json() {
         device.settings,
         Some(Settings {
             muted: true,
-            language: None
+            language: None,
+            ..Settings::default()
         })
     );
     assert_eq!(
@@ -321,6 +323,7 @@ fn settings_stay_unless_the_device_has_none() {
             settings: Some(Settings {
                 muted: true,
                 language: None,
+                ..Settings::default()
             }),
             ..DeviceData::default()
         },
@@ -332,6 +335,7 @@ fn settings_stay_unless_the_device_has_none() {
         Change::Settings(Settings {
             muted: false,
             language: None,
+            ..Settings::default()
         }),
     );
     let (changes, report) = restore(&device(&records), &theirs, &mut counter());
@@ -341,7 +345,8 @@ fn settings_stay_unless_the_device_has_none() {
         changes,
         [Change::Settings(Settings {
             muted: true,
-            language: None
+            language: None,
+            ..Settings::default()
         })]
     );
     assert!(report.settings_added);

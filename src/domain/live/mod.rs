@@ -1,4 +1,8 @@
-//! Working together live: the pure side of two browsers sharing one session (the sync protocol, the shared clock).
+//! Working together live: two browsers connected directly (WebRTC), the
+//! codes that connect them (`sdp`, `invite`), and the session kept the
+//! same on both (`sync`, with the shared clock in `clock`).
 
 pub mod clock;
+pub mod invite;
+pub mod sdp;
 pub mod sync;

@@ -1,0 +1,270 @@
+//! Opening an invitation to work together: who invites, to which session,
+//! then the reply code to paste back, with plain steps. A stale, reused,
+//! garbled or wrongly unlocked invitation says what happened and what to do.
+
+use leptos::prelude::*;
+
+use crate::app::live::{
+    check_invitation, open_invitation, unseal, use_live, Link, LiveError, Stage,
+};
+use crate::app::router::use_router;
+use crate::app::sessions::use_sessions;
+use crate::domain::live::invite::{Invitation, Opened};
+use crate::domain::route::Route;
+use crate::i18n::{lang, t, texts, Key};
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+use crate::ui::ids;
+use crate::ui::link_copy::{copy_action, CopyStatus, LinkField};
+use crate::ui::live_panel::{error_text, is_network, partner, LivePresence, PresenceAnnouncer};
+use crate::ui::text::text_signal;
+
+#[derive(Clone)]
+enum Reading {
+    Failed(LiveError),
+    Locked(crate::domain::live::invite::Sealed),
+    Ready(Box<Invitation>),
+}
+
+#[component]
+pub fn JoinScreen(
+    /// The invitation's payload (what follows `#`).
+    payload: String,
+) -> impl IntoView {
+    let live = use_live();
+    let sessions = use_sessions();
+    let router = use_router();
+    let storage = sessions.storage();
+    let ready = move |invitation: Invitation| match check_invitation(&invitation, &storage) {
+        Ok(()) => Reading::Ready(Box::new(invitation)),
+        Err(e) => Reading::Failed(LiveError::Code(e)),
+    };
+    let reading = RwSignal::new(match open_invitation(&payload) {
+        Ok(Opened::Plain(invitation)) => ready(invitation),
+        Ok(Opened::Locked(sealed)) => Reading::Locked(sealed),
+        Err(e) => Reading::Failed(LiveError::Code(e)),
+    });
+    // A new invitation on this page starts over (a reload keeps the
+    // address: the device remembers it answered, and says so).
+    if !matches!(live.stage_untracked(), Stage::Open) {
+        live.leave();
+    }
+    let my_name = RwSignal::new(String::new());
+    let words = RwSignal::new(String::new());
+    let unlock_error = RwSignal::new(None::<LiveError>);
+    let stage = live.stage();
+    let inviter = live.peer_name();
+
+    let unlocking = Action::new_local(
+        move |(sealed, typed): &(crate::domain::live::invite::Sealed, String)| {
+            let (sealed, typed, ready) = (sealed.clone(), typed.clone(), ready.clone());
+            async move {
+                match unseal(&sealed, &typed).await {
+                    Ok(invitation) => {
+                        unlock_error.set(None);
+                        reading.set(ready(invitation));
+                    }
+                    Err(e) => {
+                        unlock_error.set(Some(e));
+                        focus_later(ids::LIVE_JOIN_PASSPHRASE);
+                    }
+                }
+            }
+        },
+    );
+
+    let answer = {
+        let live = live.clone();
+        move |invitation: Invitation| {
+            let live = live.clone();
+            let storage = sessions.storage();
+            let name = my_name.get_untracked();
+            leptos::task::spawn_local(async move {
+                live.answer(invitation, name, storage).await;
+            });
+        }
+    };
+
+    let copy_action = copy_action();
+    let reply_code = move || match stage.get() {
+        Stage::Replied(code) => Some(code),
+        _ => None,
+    };
+    let copy_status = Signal::derive(move || {
+        let code = reply_code().unwrap_or_default();
+        copy_action
+            .value()
+            .get()
+            .filter(|c| c.text == code)
+            .map(|c| (c.done, c.text))
+    });
+
+    let invited = move |invitation: &Invitation| {
+        let name = (!invitation.inviter.is_empty()).then(|| invitation.inviter.clone());
+        let who = partner(name);
+        texts::live_join_invites(lang(), &who, &invitation.title)
+    };
+
+    let failed = move |e: LiveError| {
+        let text = error_text(&e);
+        let network = is_network(&e);
+        view! {
+            <div class="problem" role="alert">
+                <p>{text}</p>
+                <Show when=move || network>
+                    <p class="muted">{move || t(Key::LiveIfNot)}</p>
+                </Show>
+            </div>
+            <button type="button" on:click=move |_| router.go(Route::Home)>{move || t(Key::Home)}</button>
+        }
+    };
+
+    let body = move || {
+        let answer = answer.clone();
+        match (reading.get(), stage.get()) {
+            (Reading::Failed(e), _) => failed(e).into_any(),
+            (Reading::Locked(sealed), _) => {
+                let sealed = StoredValue::new(sealed);
+                view! {
+                    <p>{move || t(Key::LiveJoinLocked)}</p>
+                    <form on:submit=move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        unlocking.dispatch_local((sealed.get_value(), words.get_untracked()));
+                    }>
+                        <TextField
+                            id=ids::LIVE_JOIN_PASSPHRASE
+                            label=text_signal(Key::OpenPassphraseLabel)
+                            code=true
+                            value=Signal::derive(move || words.get())
+                            on_input=move |v: String| words.set(v)
+                        />
+                        <p class="problem-text" role="alert">
+                            {move || unlock_error.get().map(|e| error_text(&e))}
+                        </p>
+                        <button type="submit" class="primary" disabled=move || unlocking.pending().get()>
+                            {move || t(Key::LiveOpenInvite)}
+                        </button>
+                    </form>
+                }
+                .into_any()
+            }
+            (Reading::Ready(_), Stage::Failed(e)) => failed(e).into_any(),
+            (Reading::Ready(invitation), Stage::Idle) => {
+                let intro = invited(&invitation);
+                let stun = invitation.stun.clone();
+                let invitation = StoredValue::new(*invitation);
+                view! {
+                    <p class="live-invites">{intro}</p>
+                    {match stun {
+                        Some(server) => view! {
+                            <p class="muted">{move || texts::live_join_stun(lang(), &server)}</p>
+                        }
+                        .into_any(),
+                        None => view! { <p class="muted">{move || t(Key::LiveSameNetwork)}</p> }.into_any(),
+                    }}
+                    <TextField
+                        id=ids::LIVE_JOIN_NAME
+                        label=text_signal(Key::LiveYourName)
+                        help=text_signal(Key::LiveYourNameHelp)
+                        value=Signal::derive(move || my_name.get())
+                        on_input=move |v: String| my_name.set(v)
+                    />
+                    <div class="actions tight">
+                        <button
+                            type="button"
+                            class="primary"
+                            on:click=move |_| answer(invitation.get_value())
+                        >
+                            {move || t(Key::LiveJoinMakeReply)}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            (Reading::Ready(_), Stage::Preparing) => view! {
+                <p class="muted" role="status">{move || t(Key::LiveJoinMaking)}</p>
+            }
+            .into_any(),
+            (Reading::Ready(_), Stage::Replied(code)) => {
+                let who = move || partner(inviter.get());
+                let length = code.chars().count();
+                let copied = code.clone();
+                view! {
+                    <ol class="live-steps">
+                        <li>{move || t(Key::LiveJoinStep1)}</li>
+                        <li>{move || texts::live_join_step2(lang(), &who())}</li>
+                        <li>{move || texts::live_join_step3(lang(), &who())}</li>
+                    </ol>
+                    <LinkField
+                        id=ids::LIVE_REPLY_CODE
+                        label=Key::LiveReplyCodeLabel
+                        described_by=ids::LIVE_REPLY_LENGTH
+                        link=Signal::derive(move || reply_code().unwrap_or_default())
+                        select_on_focus=true
+                    />
+                    <p id=ids::LIVE_REPLY_LENGTH class="muted">
+                        {move || texts::live_reply_length(lang(), &crate::i18n::number(length))}
+                    </p>
+                    <div class="actions tight">
+                        <button
+                            type="button"
+                            class="primary"
+                            on:click=move |_| {
+                                copy_action.dispatch_local((ids::LIVE_COPY_FALLBACK, copied.clone()));
+                            }
+                        >
+                            {move || t(Key::LiveCopyReply)}
+                        </button>
+                    </div>
+                    <CopyStatus
+                        status=copy_status
+                        copied=Key::LiveCopied
+                        fallback=ids::LIVE_COPY_FALLBACK
+                        label=Key::LiveReplyCodeLabel
+                    />
+                    <p role="status">{move || texts::live_waiting(lang(), &who())}</p>
+                    <p class="muted">{move || t(Key::LiveIfNot)}</p>
+                }
+                .into_any()
+            }
+            (Reading::Ready(invitation), _) => {
+                let id = invitation.session_id.clone();
+                view! {
+                    <LivePresence />
+                    // LEAD: once the sync brings the session over the
+                    // channel (on_open), go to it: router.replace(Route::Session(id)).
+                    {move || {
+                        let id = id.clone();
+                        if sessions.exists(&id) {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="primary"
+                                    on:click=move |_| router.go(Route::Session(id.clone()))
+                                >
+                                    {move || t(Key::LiveOpenSession)}
+                                </button>
+                            }
+                            .into_any()
+                        } else if use_live().link().get() == Link::Open {
+                            view! { <p class="muted">{move || t(Key::LiveSessionComing)}</p> }.into_any()
+                        } else {
+                            ().into_any()
+                        }
+                    }}
+                }
+                .into_any()
+            }
+        }
+    };
+
+    view! {
+        <section class="open live-join" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">
+                {move || if matches!(reading.get(), Reading::Failed(_)) { t(Key::LiveJoinFailed) } else { t(Key::LiveToggle) }}
+            </h1>
+            <PresenceAnnouncer />
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,436 @@
+//! Work together: the inviter's panel (the invitation with copy, QR and
+//! length, then the box for the reply) and the presence line both sides
+//! show while connected or after the connection is lost.
+
+use leptos::prelude::*;
+
+use crate::app::live::{use_live, Link, LiveError, Stage, CONNECT_TIMEOUT_S};
+use crate::app::sessions::{use_current, use_sessions};
+use crate::app::sharing::link_for;
+use crate::domain::live::invite::{is_valid_server, CodeError};
+use crate::domain::qr::qr_path;
+use crate::domain::share::{self, passphrase};
+use crate::i18n::{lang, pair, t, texts, Key};
+use crate::platform::random_u32;
+use crate::ui::announcer::use_announcer;
+use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
+use crate::ui::ids;
+use crate::ui::link_copy::{copy_action, CopyStatus, LinkField};
+use crate::ui::text::text_signal;
+
+/// The message for a failure: what happened and what to do.
+pub fn error_text(error: &LiveError) -> String {
+    let key = match error {
+        LiveError::Code(e) => match e {
+            CodeError::Empty => Key::LiveErrEmpty,
+            CodeError::NotACode => Key::LiveErrNotACode,
+            CodeError::Truncated => Key::LiveErrTruncated,
+            CodeError::Corrupted => Key::LiveErrCorrupted,
+            CodeError::NewerVersion => Key::LiveErrNewer,
+            CodeError::Malformed => Key::LiveErrMalformed,
+            CodeError::Expired => Key::LiveErrExpired,
+            CodeError::AlreadyAnswered => Key::LiveErrAnswered,
+            CodeError::AlreadyUsed => Key::LiveErrUsed,
+            CodeError::WrongInvitation => Key::LiveErrWrongInvite,
+            CodeError::WrongPassphrase => Key::LiveErrPassphrase,
+        },
+        LiveError::NoWebRtc => Key::LiveErrNoWebrtc,
+        LiveError::Refused => Key::LiveErrRefused,
+        LiveError::NoCrypto => Key::LiveErrNoCrypto,
+        LiveError::Timeout => {
+            return texts::live_err_timeout(lang(), &CONNECT_TIMEOUT_S.to_string())
+        }
+    };
+    t(key).to_string()
+}
+
+/// A failure to connect (not of a code): the network hints apply.
+pub fn is_network(error: &LiveError) -> bool {
+    matches!(
+        error,
+        LiveError::Timeout | LiveError::Refused | LiveError::NoWebRtc
+    )
+}
+
+/// The other person's name as the texts say it.
+pub fn partner(name: Option<String>) -> String {
+    name.unwrap_or_else(|| t(Key::LivePartner).to_string())
+}
+
+/// A small QR code of a link, described by its caption.
+pub fn qr_figure(link: String) -> impl IntoView {
+    qr_path(&link).map(|q| {
+        let view_box = format!("0 0 {0} {0}", q.size);
+        view! {
+            <figure class="qr">
+                <svg viewBox=view_box role="img" aria-labelledby=ids::LIVE_QR_CAPTION>
+                    <rect width="100%" height="100%" fill="#fff"></rect>
+                    <path d=q.d fill="#000"></path>
+                </svg>
+                <figcaption id=ids::LIVE_QR_CAPTION>
+                    <strong>{move || t(Key::ShareQrTitle)}</strong>
+                </figcaption>
+            </figure>
+        }
+    })
+}
+
+#[component]
+pub fn LivePanel(
+    /// Whether the panel is open; the panel closes itself through it.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let live = use_live();
+    let sessions = use_sessions();
+    let current = use_current();
+    let presets = crate::ui::app::use_presets();
+    let settings = sessions.settings_untracked();
+    // A trainer's preset offers its server, chosen.
+    let (use_stun, server) = match (&presets.stun, settings.stun_server.clone()) {
+        (Some(preset), _) => (RwSignal::new(true), RwSignal::new(preset.clone())),
+        (None, server) => (
+            RwSignal::new(settings.use_stun),
+            RwSignal::new(server.unwrap_or_default()),
+        ),
+    };
+    let server_ok = move || server.with(|s| is_valid_server(s.trim()));
+    let save_stun = move || {
+        let address = server.get_untracked().trim().to_string();
+        sessions.set_stun(
+            use_stun.get_untracked(),
+            (!address.is_empty()).then_some(address),
+        );
+    };
+    let my_name =
+        RwSignal::new(current.read_untracked(|s| s.names.first().cloned().unwrap_or_default()));
+    let protect = RwSignal::new(false);
+    let words = RwSignal::new(share::suggest_passphrase(random_u32, 4));
+    let reply = RwSignal::new(String::new());
+    let reply_error = RwSignal::new(None::<LiveError>);
+
+    let stage = live.stage();
+    let make = {
+        let live = live.clone();
+        move |_| {
+            let (id, title) = current.read_untracked(|s| {
+                let topic = s
+                    .turns
+                    .iter()
+                    .map(|h| h.goal.topic.trim())
+                    .find(|t| !t.is_empty())
+                    .map(str::to_string);
+                (s.id.clone(), topic.unwrap_or_else(|| pair(&s.names)))
+            });
+            let stun = (use_stun.get_untracked() && server_ok())
+                .then(|| server.get_untracked().trim().to_string());
+            let words = (protect.get_untracked()
+                && words.with_untracked(|w| passphrase::is_usable(w)))
+            .then(|| words.get_untracked());
+            reply.set(String::new());
+            reply_error.set(None);
+            let live = live.clone();
+            let name = my_name.get_untracked();
+            leptos::task::spawn_local(async move {
+                live.invite(id, title, name, stun, words).await;
+            });
+        }
+    };
+    let connect = {
+        let live = live.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match live.accept_reply(&reply.get_untracked()) {
+                Ok(()) => reply_error.set(None),
+                Err(e) => {
+                    reply_error.set(Some(e));
+                    focus_later(ids::LIVE_REPLY);
+                }
+            }
+        }
+    };
+
+    let invitation = move || match stage.get() {
+        Stage::Invited(fragment) => Some(link_for(&fragment)),
+        _ => None,
+    };
+    let copy_action = copy_action();
+    let copy_status = Signal::derive(move || {
+        let link = invitation().unwrap_or_default();
+        copy_action
+            .value()
+            .get()
+            .filter(|c| c.text == link)
+            .map(|c| (c.done, c.text))
+    });
+
+    let close = move |_| {
+        open.set(false);
+        focus_later(ids::LIVE_TOGGLE);
+    };
+
+    // The form to make an invitation: first, after a failure, or again.
+    let form = {
+        let make = make.clone();
+        move || {
+            let make = make.clone();
+            view! {
+                <TextField
+                    id=ids::LIVE_NAME
+                    label=text_signal(Key::LiveYourName)
+                    help=text_signal(Key::LiveYourNameHelp)
+                    value=Signal::derive(move || my_name.get())
+                    on_input=move |v: String| my_name.set(v)
+                />
+                <div class="check">
+                    <input
+                        type="checkbox"
+                        id=ids::LIVE_STUN_USE
+                        aria-describedby=ids::LIVE_STUN_WHAT
+                        prop:checked=move || use_stun.get()
+                        on:change=move |ev| {
+                            use_stun.set(event_target_checked(&ev));
+                            save_stun();
+                        }
+                    />
+                    <label for=ids::LIVE_STUN_USE>{move || t(Key::LiveStunChoice)}</label>
+                </div>
+                <p class="muted" id=ids::LIVE_STUN_WHAT>
+                    {move || t(Key::LiveStunWhat)}
+                </p>
+                <Show
+                    when=move || use_stun.get()
+                    fallback=move || view! { <p class="gentle">{move || t(Key::LiveSameNetwork)}</p> }
+                >
+                    <TextField
+                        id=ids::LIVE_STUN_ADDRESS
+                        label=text_signal(Key::LiveStunAddress)
+                        help=text_signal(Key::LiveStunAddressHelp)
+                        code=true
+                        value=Signal::derive(move || server.get())
+                        on_input=move |v: String| {
+                            server.set(v);
+                            save_stun();
+                        }
+                    />
+                    <Show when=move || !server_ok()>
+                        <p class="gentle">{move || t(Key::LiveStunInvalid)}</p>
+                    </Show>
+                </Show>
+                <div class="check">
+                    <input
+                        type="checkbox"
+                        id=ids::LIVE_PROTECT
+                        prop:checked=move || protect.get()
+                        on:change=move |ev| protect.set(event_target_checked(&ev))
+                    />
+                    <label for=ids::LIVE_PROTECT>{move || t(Key::LiveProtect)}</label>
+                </div>
+                <Show when=move || protect.get()>
+                    <div class="protect">
+                        <TextField
+                            id=ids::LIVE_PASSPHRASE
+                            label=text_signal(Key::SharePassphrase)
+                            help=text_signal(Key::SharePassphraseHelp)
+                            code=true
+                            value=Signal::derive(move || words.get())
+                            on_input=move |v: String| words.set(v)
+                        />
+                        <div class="actions tight">
+                            <button
+                                type="button"
+                                on:click=move |_| words.set(share::suggest_passphrase(random_u32, 4))
+                            >
+                                {move || t(Key::ShareSuggest)}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
+                <div class="actions tight">
+                    <button
+                        type="button"
+                        class="primary"
+                        disabled=move || protect.get() && words.with(|w| !passphrase::is_usable(w))
+                        on:click=make
+                    >
+                        {move || t(Key::LiveMakeInvite)}
+                    </button>
+                </div>
+            }
+        }
+    };
+
+    let body = {
+        let live = live.clone();
+        move || {
+            let live = live.clone();
+            match stage.get() {
+                Stage::Idle => form().into_any(),
+                Stage::Failed(e) => {
+                    let text = error_text(&e);
+                    let network = is_network(&e);
+                    view! {
+                        <div class="problem" role="alert">
+                            <p>{text}</p>
+                            <Show when=move || network>
+                                <p class="muted">{move || t(Key::LiveIfNot)}</p>
+                            </Show>
+                        </div>
+                        {form()}
+                    }
+                    .into_any()
+                }
+                Stage::Preparing => view! {
+                    <p class="muted" role="status">{move || t(Key::LiveMaking)}</p>
+                }
+                .into_any(),
+                Stage::Invited(fragment) => {
+                    let link = link_for(&fragment);
+                    let length = link.chars().count();
+                    let copied = link.clone();
+                    view! {
+                        <ol class="live-steps">
+                            <li>{move || t(Key::LiveInviteStep1)}</li>
+                            <li>{move || t(Key::LiveInviteStep2)}</li>
+                            <li>{move || t(Key::LiveInviteStep3)}</li>
+                        </ol>
+                        <LinkField
+                            id=ids::LIVE_INVITE_LINK
+                            label=Key::LiveInviteLabel
+                            described_by=ids::LIVE_INVITE_LENGTH
+                            link=Signal::derive(move || invitation().unwrap_or_default())
+                            select_on_focus=true
+                        />
+                        <p id=ids::LIVE_INVITE_LENGTH class="muted">
+                            {move || texts::live_reply_length(lang(), &crate::i18n::number(length))}
+                        </p>
+                        <div class="actions tight">
+                            <button
+                                type="button"
+                                class="primary"
+                                on:click=move |_| {
+                                    copy_action.dispatch_local((ids::LIVE_COPY_FALLBACK, copied.clone()));
+                                }
+                            >
+                                {move || t(Key::LiveCopyInvite)}
+                            </button>
+                        </div>
+                        <CopyStatus
+                            status=copy_status
+                            copied=Key::LiveCopied
+                            fallback=ids::LIVE_COPY_FALLBACK
+                            label=Key::LiveInviteLabel
+                        />
+                        {qr_figure(link)}
+                        <form class="live-reply" on:submit=connect.clone()>
+                            <div class="field">
+                                <label for=ids::LIVE_REPLY>{move || t(Key::LiveReplyLabel)}</label>
+                                <textarea
+                                    id=ids::LIVE_REPLY
+                                    class="link"
+                                    rows="3"
+                                    aria-describedby=ids::LIVE_REPLY_HELP
+                                    aria-invalid=move || if reply_error.with(Option::is_some) { "true" } else { "false" }
+                                    prop:value=move || reply.get()
+                                    on:input=move |ev| reply.set(event_target_value(&ev))
+                                ></textarea>
+                                <p id=ids::LIVE_REPLY_HELP class="muted">{move || t(Key::LiveReplyHelp)}</p>
+                            </div>
+                            <p class="problem-text" role="alert">
+                                {move || reply_error.get().map(|e| error_text(&e))}
+                            </p>
+                            <div class="actions tight">
+                                <button type="submit" class="primary">{move || t(Key::LiveConnect)}</button>
+                                <button type="button" on:click=move |_| live.leave()>
+                                    {move || t(Key::LiveNewInvite)}
+                                </button>
+                            </div>
+                        </form>
+                    }
+                    .into_any()
+                }
+                Stage::Connecting | Stage::Replied(_) => view! {
+                    <p role="status">{move || t(Key::LiveConnecting)}</p>
+                }
+                .into_any(),
+                Stage::Open => view! { <LivePresence /> }.into_any(),
+                // Reconnecting is a new invitation, made right here.
+                Stage::Lost => view! {
+                    <LivePresence />
+                    {form()}
+                }
+                .into_any(),
+            }
+        }
+    };
+
+    view! {
+        <section id=ids::LIVE_PANEL class="share-panel live-panel" aria-labelledby=ids::LIVE_TITLE>
+            <div class="share-head">
+                <h2 id=ids::LIVE_TITLE tabindex="-1">{move || t(Key::LiveTitle)}</h2>
+                <button type="button" class="ghost" on:click=close>{move || t(Key::ShareClose)}</button>
+            </div>
+            <p class="muted">{move || t(Key::LiveWhat)}</p>
+            {body}
+        </section>
+    }
+}
+
+/// Who is connected, or that the connection was lost, with Leave. Said
+/// politely to screen readers when it changes (not on every message).
+#[component]
+pub fn LivePresence() -> impl IntoView {
+    let live = use_live();
+    let link = live.link();
+    let name = live.peer_name();
+    let line = move || match link.get() {
+        Link::Open => Some(texts::live_connected_with(lang(), &partner(name.get()))),
+        Link::Lost => Some(t(Key::LiveLost).to_string()),
+        _ => None,
+    };
+    view! {
+        <Show when=move || matches!(link.get(), Link::Open | Link::Lost)>
+            <div class="live-presence" class:lost=move || link.get() == Link::Lost>
+                <p>
+                    <span class="live-dot" aria-hidden="true"></span>
+                    {line}
+                </p>
+                <button
+                    type="button"
+                    on:click={
+                        let live = live.clone();
+                        move |_| {
+                            live.leave();
+                            use_announcer().say(t(Key::LiveLeft).to_string());
+                        }
+                    }
+                >
+                    {move || t(Key::LiveLeave)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// Announces each change of the presence (connected with whom, lost),
+/// once: mounted once per screen that can be live.
+#[component]
+pub fn PresenceAnnouncer() -> impl IntoView {
+    let live = use_live();
+    let link = live.link();
+    let name = live.peer_name();
+    let announcer = use_announcer();
+    Effect::new(move |prev: Option<(Link, Option<String>)>| {
+        let now = (link.get(), name.get());
+        if prev.as_ref().is_some_and(|p| *p != now) {
+            match now.0 {
+                Link::Open => {
+                    announcer.say(texts::live_connected_with(lang(), &partner(now.1.clone())))
+                }
+                Link::Lost => announcer.say(t(Key::LiveLost).to_string()),
+                _ => {}
+            }
+        }
+        now
+    });
+}

@@ -1,0 +1,222 @@
+// Working together live: two people, two browser contexts, connected
+// directly (WebRTC over this machine's own addresses) through the
+// invitation link and the reply code. No request leaves 127.0.0.1 (the
+// `nothingLeaves` fixture): the data channel is not a request, and no ICE
+// server is used by default.
+import { expect, test, type Browser, type Page } from './fixtures';
+import { A, B, agree, startSession } from './flow';
+import { expectIdsResolve, expectNoA11yViolations } from './helpers';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+
+// Chromium hides host addresses behind mDNS names (`<uuid>.local`); the
+// config's host resolver rules refuse every name, `.local` too, so here the
+// hiding is off and the candidates are the machine's own addresses.
+test.use({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns'],
+  },
+});
+
+declare global {
+  interface Window {
+    peerCoachLive?: { send(text: string): boolean; received: string[] };
+  }
+}
+
+async function person(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 'auto';
+  await page.screenshot({ path: `/tmp/connect/${name}-${width}.png`, fullPage: true });
+}
+
+async function invite(a: Page, opts: { passphrase?: string } = {}): Promise<string> {
+  await a.getByRole('button', { name: 'Work together', exact: true }).click();
+  await expect(a.getByRole('heading', { name: 'Work together live' })).toBeVisible();
+  await expect(a.getByText(/only browsers on the same network/)).toBeVisible();
+  await expect(a.getByRole('checkbox', { name: 'Use a STUN server to connect across networks' })).not.toBeChecked();
+  await expect(a.getByLabel('Your first name')).toHaveValue(A);
+  if (opts.passphrase) {
+    await a.getByRole('checkbox', { name: 'Protect the invitation with a passphrase' }).check();
+    await a.getByLabel('Passphrase', { exact: true }).fill(opts.passphrase);
+  }
+  await a.getByRole('button', { name: 'Make the invitation' }).click();
+  const link = a.getByLabel('Invitation link');
+  await expect(link).toHaveValue(opts.passphrase ? /#k1\./ : /#j1\./);
+  return link.inputValue();
+}
+
+test('two people connect with an invitation and a reply, talk, and see the connection lost', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  await agree(a);
+  await a.getByLabel('Topic', { exact: true }).fill('Quieter people in meetings');
+
+  await a.getByRole('button', { name: 'Work together', exact: true }).click();
+  await expect(a.getByRole('heading', { name: 'Work together live' })).toBeVisible();
+  await expectNoA11yViolations(a, 'work together panel');
+  await expectIdsResolve(a, 'work together panel');
+  await shot(a, 'live-panel');
+  await a.getByRole('checkbox', { name: 'Use a STUN server to connect across networks' }).check();
+  await expect(a.getByText('The STUN server learns each browser\'s network address, never the session.')).toBeVisible();
+  await expect(a.getByLabel('STUN server address')).toHaveValue('');
+  await shot(a, 'live-panel-stun');
+  await a.getByRole('checkbox', { name: 'Use a STUN server to connect across networks' }).uncheck();
+  await a.getByRole('button', { name: 'Close' }).first().click();
+
+  const link = await invite(a);
+  await expect(a.getByText(/^\d+ characters\.$/)).toBeVisible();
+  await expect(a.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await a.getByRole('button', { name: 'Copy the invitation' }).click();
+  await expect(a.getByRole('status').filter({ hasText: /Copied|Ctrl\+C/ })).toBeVisible();
+  await expectNoA11yViolations(a, 'invitation');
+  await expectIdsResolve(a, 'invitation');
+  await shot(a, 'live-invitation');
+
+  const b = await person(browser);
+  await b.goto(link);
+  await expect(b.getByRole('heading', { name: 'Work together', level: 1 })).toBeVisible();
+  await expect(b.getByText(`${A} invites you to work together on “Quieter people in meetings”.`)).toBeVisible();
+  await expect(b.getByText(/only browsers on the same network/)).toBeVisible();
+  await expectNoA11yViolations(b, 'invitation opened');
+  await shot(b, 'live-join');
+  await b.getByLabel('Your first name').fill(B);
+  await b.getByRole('button', { name: 'Make my reply code' }).click();
+  const codeField = b.getByLabel('Your reply code');
+  await expect(codeField).toHaveValue(/^a1\./);
+  const code = await codeField.inputValue();
+  console.log(`invitation link ${link.length} characters (payload ${link.split('#')[1].length}), reply code ${code.length}`);
+  await expect(b.getByText(`Paste it back in the call's chat for ${A}.`)).toBeVisible();
+  await expect(b.getByText(`Waiting for ${A} to paste your reply…`)).toBeVisible();
+  await expectNoA11yViolations(b, 'reply code');
+  await expectIdsResolve(b, 'reply code');
+  await shot(b, 'live-reply');
+
+  // What goes wrong says what to do, and the invitation stays.
+  const box = a.getByLabel('Paste the reply here');
+  await box.fill('hello there');
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('alert').filter({ hasText: 'This is not a reply code' })).toBeVisible();
+  await box.fill(code.slice(0, 60));
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('alert').filter({ hasText: 'The code is cut off. Copy all of it again.' })).toBeVisible();
+  await shot(a, 'live-reply-error');
+
+  await box.fill(`${B}: ${code}`);
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('main').getByText(`Connected with ${B}`, { exact: true })).toBeVisible();
+  await expect(b.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
+  // Said politely to screen readers.
+  await expect(a.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(`Connected with ${B}`);
+  await expectNoA11yViolations(a, 'connected');
+  await shot(a, 'live-connected');
+  await shot(b, 'live-connected-joiner');
+
+  // Strings go both ways (a test hook until the session sync uses it).
+  await a.evaluate(() => window.peerCoachLive!.send('from A'));
+  await b.evaluate(() => window.peerCoachLive!.send('from B'));
+  await expect.poll(() => b.evaluate(() => window.peerCoachLive!.received)).toEqual(['from A']);
+  await expect.poll(() => a.evaluate(() => window.peerCoachLive!.received)).toEqual(['from B']);
+
+  // The same invitation again on B's device: answered once only.
+  const again = await b.context().newPage();
+  await again.goto(link);
+  await expect(again.getByRole('alert')).toContainText('You already answered this invitation on this device. Ask for a new invitation.');
+  await shot(again, 'live-join-answered');
+
+  // B goes: A is told at once, and keeps working.
+  await b.context().close();
+  await expect(a.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation.')).toBeVisible();
+  await expect(a.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(/Connection lost/);
+  await a.getByLabel('Topic', { exact: true }).fill('Still here');
+  await expectNoA11yViolations(a, 'connection lost');
+  await shot(a, 'live-lost');
+
+  // Reconnecting is a new invitation, from the same panel.
+  await a.getByRole('button', { name: 'Make the invitation' }).click();
+  const link2 = a.getByLabel('Invitation link');
+  await expect(link2).toHaveValue(/#j1\./);
+  expect(await link2.inputValue()).not.toEqual(link);
+  const c = await person(browser);
+  await c.goto(await link2.inputValue());
+  await c.getByLabel('Your first name').fill(B);
+  await c.getByRole('button', { name: 'Make my reply code' }).click();
+  await expect(c.getByLabel('Your reply code')).toHaveValue(/^a1\./);
+  // The old reply is for another invitation.
+  await a.getByLabel('Paste the reply here').fill(code);
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('alert').filter({ hasText: 'This reply is for another invitation.' })).toBeVisible();
+  await a.getByLabel('Paste the reply here').fill(await c.getByLabel('Your reply code').inputValue());
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('main').getByText(`Connected with ${B}`, { exact: true })).toBeVisible();
+  await expect(c.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
+
+  // A leaves: C is told; A keeps the session and its presence line goes.
+  await a.getByRole('button', { name: 'Leave' }).click();
+  await expect(c.getByRole('main').getByText(/Connection lost/)).toBeVisible();
+  await expect(a.getByRole('main').getByText(/Connected with|Connection lost/)).toBeHidden();
+  await expect(a.getByLabel('Topic', { exact: true })).toHaveValue('Still here');
+});
+
+test('a protected invitation opens with its passphrase only; a garbled one says so', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  const link = await invite(a, { passphrase: 'maple river stone lake' });
+
+  const b = await person(browser);
+  await b.goto(link);
+  await expect(b.getByText('This invitation is protected. Type the passphrase you heard on the call.')).toBeVisible();
+  await b.getByLabel('Passphrase').fill('maple river');
+  await b.getByRole('button', { name: 'Open the invitation' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'That passphrase does not open this invitation' })).toBeVisible();
+  await expectNoA11yViolations(b, 'protected invitation');
+  await shot(b, 'live-join-locked');
+  await b.getByLabel('Passphrase').fill('Maple River Stone Lake');
+  await b.getByRole('button', { name: 'Open the invitation' }).click();
+  await expect(b.getByText(new RegExp(`^${A} invites you to work together`))).toBeVisible();
+
+  const c = await person(browser);
+  const changed = link.replace(/#k1\.(.)/, (_, ch) => `#k1.${ch === 'A' ? 'B' : 'A'}`);
+  await c.goto(changed);
+  await expect(c.getByRole('heading', { name: 'This invitation cannot be used' })).toBeVisible();
+  await expect(c.getByRole('alert')).toContainText('Copy it again from the message');
+  await shot(c, 'live-join-garbled');
+});
+
+test('at 320 px the panels fit and keep their labels', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const a = await context.newPage();
+  await a.goto('/');
+  await startSession(a);
+  await invite(a);
+  const overflow = await a.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
+  await shot(a, 'live-invitation');
+});
+
+test('a reply whose browser is gone does not connect, and says what to do', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  const link = await invite(a);
+  const b = await person(browser);
+  await b.goto(link);
+  await b.getByRole('button', { name: 'Make my reply code' }).click();
+  const code = await b.getByLabel('Your reply code').inputValue();
+  expect(code).toMatch(/^a1\./);
+  await b.context().close();
+  await a.getByLabel('Paste the reply here').fill(code);
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Connecting…' })).toBeVisible();
+  // The app gives up after its 30 seconds (the budget waits up to 45).
+  await expect(a.getByRole('alert').filter({ hasText: 'Could not connect within 30 seconds.' })).toBeVisible();
+  await expect(a.getByRole('alert')).toContainText('If it does not connect');
+  await expect(a.getByRole('button', { name: 'Make the invitation' })).toBeVisible();
+  await shot(a, 'live-timeout');
+});
