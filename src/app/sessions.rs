@@ -25,6 +25,7 @@ use crate::platform::records;
 use crate::platform::storage::{DeviceStorage, StorageError};
 
 mod deletion;
+mod live;
 mod saving;
 
 use deletion::Deleted;

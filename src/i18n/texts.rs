@@ -201,6 +201,12 @@ texts! {
     share_length_warn = ShareLengthWarn(n);
     share_length_too_long = ShareLengthTooLong(n);
     live_connected_with = LiveConnectedWith(name);
+    live_news_moved = LiveNewsMoved(name, step);
+    live_news_started = LiveNewsStarted(name);
+    live_news_paused = LiveNewsPaused(name);
+    live_news_more_time = LiveNewsMoreTime(name);
+    live_both_edited = LiveBothEdited(name);
+    live_other_version = LiveOtherVersion(name);
     live_err_timeout = LiveErrTimeout(n);
     live_join_invites = LiveJoinInvites(name, title);
     live_join_stun = LiveJoinStun(server);

@@ -4,5 +4,6 @@
 
 pub mod clock;
 pub mod invite;
+pub mod news;
 pub mod sdp;
 pub mod sync;
