@@ -45,12 +45,9 @@ pub fn error_text(error: &LiveError) -> String {
     t(key).to_string()
 }
 
-/// A failure to connect (not of a code): the network hints apply.
+/// A failure to connect whose own message gives no network advice.
 pub fn is_network(error: &LiveError) -> bool {
-    matches!(
-        error,
-        LiveError::Timeout | LiveError::Refused | LiveError::NoWebRtc
-    )
+    matches!(error, LiveError::Refused)
 }
 
 /// The other person's name as the texts say it.

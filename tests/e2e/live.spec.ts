@@ -216,7 +216,7 @@ test('a reply whose browser is gone does not connect, and says what to do', asyn
   await expect(a.getByRole('status').filter({ hasText: 'Connecting…' })).toBeVisible();
   // The app gives up after its 30 seconds (the budget waits up to 45).
   await expect(a.getByRole('alert').filter({ hasText: 'Could not connect within 30 seconds.' })).toBeVisible();
-  await expect(a.getByRole('alert')).toContainText('If it does not connect');
+  await expect(a.getByRole('alert')).toContainText('Are you on the same network?');
   await expect(a.getByRole('button', { name: 'Make the invitation' })).toBeVisible();
   await shot(a, 'live-timeout');
 });
