@@ -175,6 +175,11 @@ impl Live {
         Signal::derive(move || s.get())
     }
 
+    /// This side's first name, as sent to the other side.
+    pub fn my_name(&self) -> String {
+        MY_NAME.with(|n| n.borrow().clone())
+    }
+
     /// What the presence line says.
     pub fn link(&self) -> Signal<Link> {
         let s = self.stage.clone();

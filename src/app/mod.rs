@@ -8,6 +8,7 @@ pub mod exercises;
 pub mod journal;
 pub mod link_text;
 pub mod live;
+pub mod live_sync;
 pub mod notices;
 pub mod router;
 pub mod sessions;

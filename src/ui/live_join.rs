@@ -49,6 +49,20 @@ pub fn JoinScreen(
     if !matches!(live.stage_untracked(), Stage::Open) {
         live.leave();
     }
+    // Connected, and the session came over: open it (both see the same
+    // session from then on; the presence line goes with it).
+    {
+        let link = live.link();
+        let session = live.session_id();
+        Effect::new(move || {
+            if link.get() != Link::Open {
+                return;
+            }
+            if let Some(id) = session.get().filter(|id| sessions.exists(id)) {
+                router.replace(Route::Session(id));
+            }
+        });
+    }
     let my_name = RwSignal::new(String::new());
     let words = RwSignal::new(String::new());
     let unlock_error = RwSignal::new(None::<LiveError>);
@@ -79,6 +93,7 @@ pub fn JoinScreen(
             let live = live.clone();
             let storage = sessions.storage();
             let name = my_name.get_untracked();
+            crate::app::live_sync::follow(sessions);
             leptos::task::spawn_local(async move {
                 live.answer(invitation, name, storage).await;
             });
@@ -231,8 +246,6 @@ pub fn JoinScreen(
                 let id = invitation.session_id.clone();
                 view! {
                     <LivePresence />
-                    // LEAD: once the sync brings the session over the
-                    // channel (on_open), go to it: router.replace(Route::Session(id)).
                     {move || {
                         let id = id.clone();
                         if sessions.exists(&id) {

@@ -5,9 +5,12 @@
 use leptos::prelude::*;
 
 use crate::app::live::{use_live, Link, LiveError, Stage, CONNECT_TIMEOUT_S};
+use crate::app::live_sync::{said, Said};
 use crate::app::sessions::{use_current, use_sessions};
 use crate::app::sharing::link_for;
+use crate::domain::flow::Step;
 use crate::domain::live::invite::{is_valid_server, CodeError};
+use crate::domain::live::news::News;
 use crate::domain::qr::qr_path;
 use crate::domain::share::{self, passphrase};
 use crate::i18n::{lang, pair, t, texts, Key};
@@ -128,6 +131,7 @@ pub fn LivePanel(
             reply_error.set(None);
             let live = live.clone();
             let name = my_name.get_untracked();
+            crate::app::live_sync::follow(sessions);
             leptos::task::spawn_local(async move {
                 live.invite(id, title, name, stun, words).await;
             });
@@ -392,6 +396,20 @@ pub fn LivePresence() -> impl IntoView {
                     <span class="live-dot" aria-hidden="true"></span>
                     {line}
                 </p>
+                // Both edited one field, or the other app is another
+                // version: said aloud, and left on show until the next.
+                {move || {
+                    said()
+                        .get()
+                        .filter(|(_, w)| matches!(w, Said::BothEdited | Said::OtherVersion))
+                        .map(|(_, w)| {
+                            view! {
+                                <p class="live-note">
+                                    {said_text(w, &partner(name.get()), |_| String::new())}
+                                </p>
+                            }
+                        })
+                }}
                 <button
                     type="button"
                     on:click={
@@ -409,6 +427,26 @@ pub fn LivePresence() -> impl IntoView {
     }
 }
 
+/// What to say of something the other person did.
+pub fn said_text(what: Said, who: &str, step: impl Fn(Step) -> String) -> String {
+    match what {
+        Said::News(News::Moved(to)) => texts::live_news_moved(lang(), who, &step(to)),
+        Said::News(News::Started) => texts::live_news_started(lang(), who),
+        Said::News(News::Paused) => texts::live_news_paused(lang(), who),
+        Said::News(News::MoreTime) => texts::live_news_more_time(lang(), who),
+        Said::BothEdited => texts::live_both_edited(lang(), who),
+        Said::OtherVersion => texts::live_other_version(lang(), who),
+    }
+}
+
+/// The turn a step belongs to, if it belongs to one.
+fn step_turn(step: Step) -> Option<usize> {
+    match step {
+        Step::Phase { turn, .. } | Step::Turn { turn } => Some(turn),
+        _ => None,
+    }
+}
+
 /// Announces each change of the presence (connected with whom, lost),
 /// once: mounted once per screen that can be live.
 #[component]
@@ -417,6 +455,32 @@ pub fn PresenceAnnouncer() -> impl IntoView {
     let link = live.link();
     let name = live.peer_name();
     let announcer = use_announcer();
+    // What the other person did (a move, the time-box; never typing),
+    // once each.
+    let sessions = use_sessions();
+    let session = live.session_id();
+    Effect::new(move |prev: Option<Option<u32>>| {
+        let now = said().get();
+        if let (Some((n, what)), Some(prev)) = (now, prev) {
+            if prev != Some(n) {
+                let who = partner(name.get_untracked());
+                let step_of = |step| {
+                    session
+                        .get_untracked()
+                        .and_then(|id| sessions.get_untracked(&id))
+                        .map(|s| {
+                            let client = step_turn(step)
+                                .and_then(|t| s.turns.get(t))
+                                .map_or(0, |t| t.client);
+                            crate::ui::step_nav::step_label(step, &s.names, client)
+                        })
+                        .unwrap_or_default()
+                };
+                announcer.say(said_text(what, &who, step_of));
+            }
+        }
+        now.map(|(n, _)| n)
+    });
     Effect::new(move |prev: Option<(Link, Option<String>)>| {
         let now = (link.get(), name.get());
         if prev.as_ref().is_some_and(|p| *p != now) {

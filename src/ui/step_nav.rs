@@ -11,7 +11,7 @@ use crate::i18n::{lang, person, phase_name, t, texts, Key};
 use crate::platform::clock::now_ms;
 
 /// The label of a step in the indicator.
-fn step_label(step: Step, names: &[String], client: u8) -> String {
+pub(crate) fn step_label(step: Step, names: &[String], client: u8) -> String {
     match step {
         Step::Turn { .. } => texts::step_turn(lang(), &person(names, client)),
         Step::Agreement => t(Key::StepAgreement).to_string(),

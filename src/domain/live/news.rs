@@ -54,7 +54,12 @@ mod tests {
     }
 
     fn phase() -> impl Strategy<Value = Phase> {
-        prop_oneof![Just(Phase::Goal), Just(Phase::Reality), Just(Phase::Options), Just(Phase::Will)]
+        prop_oneof![
+            Just(Phase::Goal),
+            Just(Phase::Reality),
+            Just(Phase::Options),
+            Just(Phase::Will)
+        ]
     }
 
     proptest! {
