@@ -18,12 +18,6 @@ test.use({
   },
 });
 
-declare global {
-  interface Window {
-    peerCoachLive?: { send(text: string): boolean; received: string[] };
-  }
-}
-
 async function person(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
@@ -117,11 +111,11 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await shot(a, 'live-connected');
   await shot(b, 'live-connected-joiner');
 
-  // Strings go both ways (a test hook until the session sync uses it).
-  await a.evaluate(() => window.peerCoachLive!.send('from A'));
-  await b.evaluate(() => window.peerCoachLive!.send('from B'));
-  await expect.poll(() => b.evaluate(() => window.peerCoachLive!.received)).toEqual(['from A']);
-  await expect.poll(() => a.evaluate(() => window.peerCoachLive!.received)).toEqual(['from B']);
+  // B is on the session, as A has it, and what each types shows on the other.
+  await expect(b.getByRole('heading', { level: 1, name: 'Goal' })).toBeVisible();
+  await expect(b.getByLabel('Topic', { exact: true })).toHaveValue('Quieter people in meetings');
+  await b.getByLabel('Outcome for today').fill('One thing to try');
+  await expect(a.getByLabel('Outcome for today')).toHaveValue('One thing to try');
 
   // The same invitation again on B's device: answered once only.
   const again = await b.context().newPage();
