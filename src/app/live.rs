@@ -5,7 +5,7 @@
 //! the invitation's screen to the session's), so its state lives in this
 //! module, in signals that no view owns ([`use_live`]).
 //!
-//! # For the session sync (the lead)
+//! # For the session sync (`app::live_sync`)
 //!
 //! ```ignore
 //! let live = use_live();
@@ -192,19 +192,16 @@ impl Live {
     }
 
     /// Send a string to the other side; `false` where not connected.
-    // LEAD: the session sync sends its messages here.
     pub fn send(&self, text: &str) -> bool {
         PEER.with(|p| p.borrow().as_ref().is_some_and(|p| p.send(text)))
     }
 
     /// Every string the other side sends (but the hello) goes to `f`.
-    // LEAD: the session sync registers its receiver here, once.
     pub fn on_message(&self, f: impl Fn(String) + 'static) {
         LISTENERS.with(|l| l.borrow_mut().push(Rc::new(f)));
     }
 
     /// `f` runs each time a connection opens (both sides).
-    // LEAD: the first sync (both sessions brought up to date) starts here.
     pub fn on_open(&self, f: impl Fn() + 'static) {
         OPEN_LISTENERS.with(|l| l.borrow_mut().push(Rc::new(f)));
     }
@@ -240,7 +237,6 @@ impl Live {
                         live.stage.set(Stage::Open);
                         let me = MY_NAME.with(|n| n.borrow().clone());
                         live.send(&format!("{HELLO}{me}"));
-                        test_hook::opened();
                         let listeners = OPEN_LISTENERS.with(|l| l.borrow().clone());
                         for f in listeners {
                             f();
@@ -269,7 +265,6 @@ impl Live {
                     }
                     return;
                 }
-                test_hook::received(&text);
                 let listeners = LISTENERS.with(|l| l.borrow().clone());
                 for f in listeners {
                     f(text.clone());
@@ -479,43 +474,5 @@ fn load_answered(storage: &DeviceStorage) -> Answered {
 fn save_answered(storage: &DeviceStorage, answered: &Answered) {
     if let Ok(raw) = serde_json::to_string(answered) {
         let _ = storage.set(store::LIVE_ANSWERED_KEY, &raw);
-    }
-}
-
-/// For the end-to-end tests until the session sync uses the channel:
-/// `window.peerCoachLive.send(text)` and `window.peerCoachLive.received`.
-// LEAD: remove (or keep for the sync's own tests) once the sync is wired.
-mod test_hook {
-    use js_sys::{Array, Object, Reflect};
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::{JsCast, JsValue};
-
-    fn hook() -> Option<Object> {
-        let window = web_sys::window()?;
-        let existing = Reflect::get(&window, &"peerCoachLive".into()).ok()?;
-        if existing.is_object() {
-            return existing.dyn_into().ok();
-        }
-        let hook = Object::new();
-        let _ = Reflect::set(&hook, &"received".into(), &Array::new());
-        let send =
-            Closure::<dyn Fn(String) -> bool>::new(|text: String| super::use_live().send(&text));
-        let _ = Reflect::set(&hook, &"send".into(), send.as_ref());
-        send.forget();
-        let _ = Reflect::set(&window, &"peerCoachLive".into(), &hook);
-        Some(hook)
-    }
-
-    pub fn opened() {
-        hook();
-    }
-
-    pub fn received(text: &str) {
-        if let Some(list) = hook()
-            .and_then(|h| Reflect::get(&h, &"received".into()).ok())
-            .and_then(|l| l.dyn_into::<Array>().ok())
-        {
-            list.push(&JsValue::from_str(text));
-        }
     }
 }
