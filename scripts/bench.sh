@@ -70,3 +70,7 @@ PEER_COACH_BENCH=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
 echo '  target: home and history interactive in under 200 ms'
 # One keystroke in a session with 500 sessions stored, median, release build.
 node scripts/bench-keystroke.mjs --app dist ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}
+echo
+echo '== working together live: two browsers on this machine, connected directly =='
+node scripts/bench-live.mjs --app dist
+echo '  goals: a reply code as short as the protocol allows; an edit on the other screen within a fraction of a second'
