@@ -89,6 +89,7 @@ test-e2e: build
 	$(SETUP) test
 	trunk build --release --public-url /peer-coach/ --dist dist-subpath
 	npx playwright test
+	tests/netns/run.sh dist
 
 test: fmt-check lint test-native test-wasm build test-e2e
 

@@ -12,7 +12,7 @@
 #   wasm-split    wasm-split-cli (crates.io: wasm_split_cli_support), which splits
 #                 the release wasm into the parts loaded on demand (~2 min once)
 #   npm           npm ci (Playwright, axe, Lighthouse, and binaryen's wasm-opt 132)
-#   apt           Debian packages: chromium chromium-driver brotli
+#   apt           Debian packages: chromium chromium-driver brotli iproute2
 #   fuzz          nightly toolchain and cargo-fuzz (for make fuzz only)
 # Groups:
 #   rust   = target fetch                         (fmt, clippy, cargo test)
@@ -32,7 +32,7 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION=0.21.14
 # Its split format must match wasm_split_helpers 0.2 (a dependency of leptos).
 WASM_SPLIT_VERSION=0.2.4
-APT_PACKAGES=(chromium chromium-driver brotli)
+APT_PACKAGES=(chromium chromium-driver brotli iproute2)
 CRATES=("$ROOT" "$ROOT/bench/counter") # every crate Trunk builds
 
 log() { printf 'setup: %s\n' "$*"; }
