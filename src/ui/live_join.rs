@@ -15,8 +15,9 @@ use crate::i18n::{lang, t, texts, Key};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
-use crate::ui::link_copy::{copy_action, CopyStatus, LinkField};
-use crate::ui::live_panel::{error_text, is_network, partner, LivePresence, PresenceAnnouncer};
+use crate::ui::live_panel::{
+    error_text, is_network, partner, CodeToCopy, LivePresence, PresenceAnnouncer,
+};
 use crate::ui::text::text_signal;
 
 #[derive(Clone)]
@@ -99,20 +100,6 @@ pub fn JoinScreen(
             });
         }
     };
-
-    let copy_action = copy_action();
-    let reply_code = move || match stage.get() {
-        Stage::Replied(code) => Some(code),
-        _ => None,
-    };
-    let copy_status = Signal::derive(move || {
-        let code = reply_code().unwrap_or_default();
-        copy_action
-            .value()
-            .get()
-            .filter(|c| c.text == code)
-            .map(|c| (c.done, c.text))
-    });
 
     let invited = move |invitation: &Invitation| {
         let name = (!invitation.inviter.is_empty()).then(|| invitation.inviter.clone());
@@ -202,7 +189,6 @@ pub fn JoinScreen(
             .into_any(),
             (Reading::Ready(_), Stage::Replied(code)) => {
                 let who = move || partner(inviter.get());
-                let length = code.chars().count();
                 let copied = code.clone();
                 view! {
                     <ol class="live-steps">
@@ -210,32 +196,12 @@ pub fn JoinScreen(
                         <li>{move || texts::live_join_step2(lang(), &who())}</li>
                         <li>{move || texts::live_join_step3(lang(), &who())}</li>
                     </ol>
-                    <LinkField
+                    <CodeToCopy
                         id=ids::LIVE_REPLY_CODE
+                        length_id=ids::LIVE_REPLY_LENGTH
                         label=Key::LiveReplyCodeLabel
-                        described_by=ids::LIVE_REPLY_LENGTH
-                        link=Signal::derive(move || reply_code().unwrap_or_default())
-                        select_on_focus=true
-                    />
-                    <p id=ids::LIVE_REPLY_LENGTH class="muted">
-                        {move || texts::live_reply_length(lang(), &crate::i18n::number(length))}
-                    </p>
-                    <div class="actions tight">
-                        <button
-                            type="button"
-                            class="primary"
-                            on:click=move |_| {
-                                copy_action.dispatch_local((ids::LIVE_COPY_FALLBACK, copied.clone()));
-                            }
-                        >
-                            {move || t(Key::LiveCopyReply)}
-                        </button>
-                    </div>
-                    <CopyStatus
-                        status=copy_status
-                        copied=Key::LiveCopied
-                        fallback=ids::LIVE_COPY_FALLBACK
-                        label=Key::LiveReplyCodeLabel
+                        copy=Key::LiveCopyReply
+                        code=copied
                     />
                     <p role="status">{move || texts::live_waiting(lang(), &who())}</p>
                     <p class="muted">{move || t(Key::LiveIfNot)}</p>

@@ -151,20 +151,6 @@ pub fn LivePanel(
         }
     };
 
-    let invitation = move || match stage.get() {
-        Stage::Invited(fragment) => Some(link_for(&fragment)),
-        _ => None,
-    };
-    let copy_action = copy_action();
-    let copy_status = Signal::derive(move || {
-        let link = invitation().unwrap_or_default();
-        copy_action
-            .value()
-            .get()
-            .filter(|c| c.text == link)
-            .map(|c| (c.done, c.text))
-    });
-
     let close = move |_| {
         open.set(false);
         focus_later(ids::LIVE_TOGGLE);
@@ -287,7 +273,6 @@ pub fn LivePanel(
                 .into_any(),
                 Stage::Invited(fragment) => {
                     let link = link_for(&fragment);
-                    let length = link.chars().count();
                     let copied = link.clone();
                     view! {
                         <ol class="live-steps">
@@ -295,32 +280,12 @@ pub fn LivePanel(
                             <li>{move || t(Key::LiveInviteStep2)}</li>
                             <li>{move || t(Key::LiveInviteStep3)}</li>
                         </ol>
-                        <LinkField
+                        <CodeToCopy
                             id=ids::LIVE_INVITE_LINK
+                            length_id=ids::LIVE_INVITE_LENGTH
                             label=Key::LiveInviteLabel
-                            described_by=ids::LIVE_INVITE_LENGTH
-                            link=Signal::derive(move || invitation().unwrap_or_default())
-                            select_on_focus=true
-                        />
-                        <p id=ids::LIVE_INVITE_LENGTH class="muted">
-                            {move || texts::live_reply_length(lang(), &crate::i18n::number(length))}
-                        </p>
-                        <div class="actions tight">
-                            <button
-                                type="button"
-                                class="primary"
-                                on:click=move |_| {
-                                    copy_action.dispatch_local((ids::LIVE_COPY_FALLBACK, copied.clone()));
-                                }
-                            >
-                                {move || t(Key::LiveCopyInvite)}
-                            </button>
-                        </div>
-                        <CopyStatus
-                            status=copy_status
-                            copied=Key::LiveCopied
-                            fallback=ids::LIVE_COPY_FALLBACK
-                            label=Key::LiveInviteLabel
+                            copy=Key::LiveCopyInvite
+                            code=copied
                         />
                         {qr_figure(link)}
                         <form class="live-reply" on:submit=connect.clone()>
@@ -444,6 +409,56 @@ fn step_turn(step: Step) -> Option<usize> {
     match step {
         Step::Phase { turn, .. } | Step::Turn { turn } => Some(turn),
         _ => None,
+    }
+}
+
+/// A code to paste in the call's chat (the invitation link, the reply):
+/// the field it can be selected in, its length, a copy button and what
+/// the copy did.
+#[component]
+pub fn CodeToCopy(
+    id: &'static str,
+    length_id: &'static str,
+    label: Key,
+    copy: Key,
+    code: String,
+) -> impl IntoView {
+    let copy_action = copy_action();
+    let length = code.chars().count();
+    let status = {
+        let code = code.clone();
+        Signal::derive(move || {
+            copy_action
+                .value()
+                .get()
+                .filter(|c| c.text == code)
+                .map(|c| (c.done, c.text))
+        })
+    };
+    let shown = code.clone();
+    view! {
+        <LinkField
+            id=id
+            label=label
+            described_by=length_id
+            link=Signal::derive(move || shown.clone())
+            select_on_focus=true
+        />
+        <p id=length_id class="muted">
+            {move || texts::live_reply_length(lang(), &crate::i18n::number(length))}
+        </p>
+        <div class="actions tight">
+            <button
+                type="button"
+                class="primary"
+                on:click=move |_| {
+                    copy_action.dispatch_local((ids::LIVE_COPY_FALLBACK, code.clone()));
+                }
+            >
+                {move || t(copy)}
+            </button>
+        </div>
+        <CopyStatus status=status copied=Key::LiveCopied fallback=ids::LIVE_COPY_FALLBACK label=label />
     }
 }
 
