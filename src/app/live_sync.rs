@@ -37,6 +37,8 @@ pub enum Said {
     BothEdited,
     /// The other side's app speaks another version of the protocol.
     OtherVersion,
+    /// The other person pressed Leave.
+    Left,
 }
 
 /// The sync of the open connection: its session and its side.
@@ -120,9 +122,17 @@ fn with_sync(f: impl FnOnce(&mut Sync) -> Vec<Message>) {
     }
 }
 
+/// This side leaves: the other is told (it says "… left" rather than
+/// "connection lost"), before the connection closes.
+pub fn leaving() {
+    with_sync(|sync| vec![sync.peer.close()]);
+    SYNC.with(|s| s.borrow_mut().take());
+}
+
 /// A connection opened: a new sync for its session, which says hello and
-/// what this side has.
+/// what this side has. What was said of the last connection is done with.
 fn opened(sessions: Sessions) {
+    SAID.with(|s| s.set(None));
     let live = use_live();
     let Some(id) = live.session_id().get_untracked() else {
         return;
@@ -177,8 +187,10 @@ fn received(sessions: Sessions, text: &str) {
         if !out.conflicts.is_empty() {
             heard.push(Said::BothEdited);
         }
-        if out.event == Some(Event::OtherVersion) {
-            heard.push(Said::OtherVersion);
+        match out.event {
+            Some(Event::OtherVersion) => heard.push(Said::OtherVersion),
+            Some(Event::Left) => heard.push(Said::Left),
+            _ => {}
         }
         out.send
     });

@@ -443,6 +443,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveNewsMoreTime => "{name} added a minute.",
         LiveBothEdited => "You and {name} changed the same field at the same moment. Each text was kept, joined in that field: check that it reads as you meant.",
         LiveOtherVersion => "{name}'s Peer Coach is another version, so nothing is exchanged. Reload the page on each device, then make a new invitation.",
+        LiveOtherLeft => "{name} left. You can keep working; to work together again, make a new invitation.",
         OpenTitle => "Open a shared session",
         OpenFailedTitle => "This link could not be opened",
         OpenPasteLabel => "Paste a link or the text you were sent",

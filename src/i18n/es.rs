@@ -551,6 +551,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveNewsMoreTime => "{name} añadió un minuto.",
         LiveBothEdited => "{name} y tú cambiaron el mismo campo a la vez. Se conservó cada texto, unidos en ese campo: comprueba que dice lo que querían.",
         LiveOtherVersion => "El Peer Coach de {name} es de otra versión, así que no se intercambia nada. Recarguen la página en cada dispositivo y crea una invitación nueva.",
+        LiveOtherLeft => "{name} se fue. Puedes seguir trabajando; para volver a trabajar juntos, crea una invitación nueva.",
         OpenTitle => "Abrir una sesión compartida",
         OpenFailedTitle => "No se pudo abrir este enlace",
         OpenPasteLabel => "Pega un enlace o el texto que te enviaron",

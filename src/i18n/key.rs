@@ -107,7 +107,7 @@ ReflectionSentence, PrintPlan, NewSession,
     LiveReplyCodeLabel, LiveJoinStep1, LiveJoinStep2, LiveJoinStep3, LiveCopyReply,
     LiveReplyLength, LiveWaiting, LiveJoinLocked, LiveOpenInvite, LiveJoinFailed,
     LiveOpenSession, LiveSessionComing, LiveNewsMoved, LiveNewsStarted, LiveNewsPaused,
-    LiveNewsMoreTime, LiveBothEdited, LiveOtherVersion,
+    LiveNewsMoreTime, LiveBothEdited, LiveOtherVersion, LiveOtherLeft,
     // Opening
     OpenTitle, OpenFailedTitle, OpenPasteLabel, OpenPasteHelp, OpenButton, OpenFileLabel,
     OpenDropHint, OpenFileUnreadable, OpenLockedTitle, OpenLockedIntro,

@@ -551,6 +551,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveNewsMoreTime => "{name} acrescentou um minuto.",
         LiveBothEdited => "Você e {name} mudaram o mesmo campo ao mesmo tempo. Cada texto foi mantido, junto com o outro nesse campo: confiram se ficou como queriam.",
         LiveOtherVersion => "O Peer Coach de {name} é de outra versão, então nada é trocado. Recarreguem a página em cada dispositivo e criem um novo convite.",
+        LiveOtherLeft => "{name} saiu. Você pode continuar trabalhando; para trabalhar junto de novo, crie um novo convite.",
         OpenTitle => "Abrir uma sessão compartilhada",
         OpenFailedTitle => "Não foi possível abrir este link",
         OpenPasteLabel => "Cole um link ou o texto que você recebeu",

@@ -207,6 +207,7 @@ texts! {
     live_news_more_time = LiveNewsMoreTime(name);
     live_both_edited = LiveBothEdited(name);
     live_other_version = LiveOtherVersion(name);
+    live_other_left = LiveOtherLeft(name);
     live_err_timeout = LiveErrTimeout(n);
     live_join_invites = LiveJoinInvites(name, title);
     live_join_stun = LiveJoinStun(server);

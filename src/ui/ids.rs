@@ -55,6 +55,7 @@ static_ids! {
     LIVE_JOIN_PASSPHRASE = "live-join-passphrase",
     LIVE_NAME = "live-name",
     LIVE_PANEL = "live-panel",
+    LIVE_PRESENCE = "live-presence",
     LIVE_PASSPHRASE = "live-passphrase",
     LIVE_PROTECT = "live-protect",
     LIVE_QR_CAPTION = "live-qr-caption",

@@ -97,6 +97,10 @@ pub fn JoinScreen(
             crate::app::live_sync::follow(sessions);
             leptos::task::spawn_local(async move {
                 live.answer(invitation, name, storage).await;
+                // The next step: the reply code to copy.
+                if matches!(live.stage_untracked(), Stage::Replied(_)) {
+                    focus_later(ids::LIVE_REPLY_CODE);
+                }
             });
         }
     };
@@ -123,7 +127,12 @@ pub fn JoinScreen(
 
     let body = move || {
         let answer = answer.clone();
-        match (reading.get(), stage.get()) {
+        // A screen for another invitation may replace this one while the
+        // connection's stage changes: then this view reads nothing.
+        let (Some(reading), Some(stage)) = (reading.try_get(), stage.try_get()) else {
+            return ().into_any();
+        };
+        match (reading, stage) {
             (Reading::Failed(e), _) => failed(e).into_any(),
             (Reading::Locked(sealed), _) => {
                 let sealed = StoredValue::new(sealed);
@@ -188,7 +197,7 @@ pub fn JoinScreen(
             }
             .into_any(),
             (Reading::Ready(_), Stage::Replied(code)) => {
-                let who = move || partner(inviter.get());
+                let who = move || partner(inviter.try_get().flatten());
                 let copied = code.clone();
                 view! {
                     <ol class="live-steps">
@@ -240,7 +249,7 @@ pub fn JoinScreen(
     view! {
         <section class="open live-join" aria-labelledby=ids::SCREEN_TITLE>
             <h1 id=ids::SCREEN_TITLE tabindex="-1">
-                {move || if matches!(reading.get(), Reading::Failed(_)) { t(Key::LiveJoinFailed) } else { t(Key::LiveToggle) }}
+                {move || if matches!(reading.try_get(), Some(Reading::Failed(_))) { t(Key::LiveJoinFailed) } else { t(Key::LiveToggle) }}
             </h1>
             <PresenceAnnouncer />
             {body}

@@ -9,7 +9,7 @@ use crate::app::live_sync::{said, Said};
 use crate::app::sessions::{use_current, use_sessions};
 use crate::app::sharing::link_for;
 use crate::domain::flow::Step;
-use crate::domain::live::invite::{is_valid_server, CodeError};
+use crate::domain::live::invite::{self, is_valid_server, CodeError};
 use crate::domain::live::news::News;
 use crate::domain::qr::qr_path;
 use crate::domain::share::{self, passphrase};
@@ -134,6 +134,10 @@ pub fn LivePanel(
             crate::app::live_sync::follow(sessions);
             leptos::task::spawn_local(async move {
                 live.invite(id, title, name, stun, words).await;
+                // The next step: the invitation to copy.
+                if matches!(live.stage_untracked(), Stage::Invited(_)) {
+                    focus_later(ids::LIVE_INVITE_LINK);
+                }
             });
         }
     };
@@ -247,11 +251,24 @@ pub fn LivePanel(
         }
     };
 
+    // Connected: focus goes to the line that says with whom.
+    Effect::new(move |was: Option<bool>| {
+        let open = matches!(stage.try_get(), Some(Stage::Open));
+        if open && was == Some(false) {
+            focus_later(ids::LIVE_PRESENCE);
+        }
+        open
+    });
+
     let body = {
         let live = live.clone();
         move || {
             let live = live.clone();
-            match stage.get() {
+            // The panel may be closing while the stage changes.
+            let Some(stage) = stage.try_get() else {
+                return ().into_any();
+            };
+            match stage {
                 Stage::Idle => form().into_any(),
                 Stage::Failed(e) => {
                     let text = error_text(&e);
@@ -274,6 +291,18 @@ pub fn LivePanel(
                 Stage::Invited(fragment) => {
                     let link = link_for(&fragment);
                     let copied = link.clone();
+                    // A protected invitation: its passphrase stays on show,
+                    // to be said aloud, until the two are connected.
+                    let passphrase = invite::is_protected(&fragment).then(|| {
+                        let said = words.get_untracked();
+                        view! {
+                            <p class="live-passphrase">
+                                {move || t(Key::SharePassphrase)}": "
+                                <strong class="passphrase">{said}</strong>
+                            </p>
+                            <p class="muted">{move || t(Key::SharePassphraseHelp)}</p>
+                        }
+                    });
                     view! {
                         <ol class="live-steps">
                             <li>{move || t(Key::LiveInviteStep1)}</li>
@@ -287,6 +316,7 @@ pub fn LivePanel(
                             copy=Key::LiveCopyInvite
                             code=copied
                         />
+                        {passphrase}
                         {qr_figure(link)}
                         <form class="live-reply" on:submit=connect.clone()>
                             <div class="field">
@@ -349,15 +379,17 @@ pub fn LivePresence() -> impl IntoView {
     let live = use_live();
     let link = live.link();
     let name = live.peer_name();
+    let left = move || matches!(said().get(), Some((_, Said::Left)));
     let line = move || match link.get() {
         Link::Open => Some(texts::live_connected_with(lang(), &partner(name.get()))),
+        Link::Lost if left() => Some(texts::live_other_left(lang(), &partner(name.get()))),
         Link::Lost => Some(t(Key::LiveLost).to_string()),
         _ => None,
     };
     view! {
         <Show when=move || matches!(link.get(), Link::Open | Link::Lost)>
             <div class="live-presence" class:lost=move || link.get() == Link::Lost>
-                <p>
+                <p id=ids::LIVE_PRESENCE tabindex="-1">
                     <span class="live-dot" aria-hidden="true"></span>
                     {line}
                 </p>
@@ -380,12 +412,18 @@ pub fn LivePresence() -> impl IntoView {
                     on:click={
                         let live = live.clone();
                         move |_| {
+                            let open = link.get_untracked() == Link::Open;
+                            crate::app::live_sync::leaving();
                             live.leave();
-                            use_announcer().say(t(Key::LiveLeft).to_string());
+                            if open {
+                                use_announcer().say(t(Key::LiveLeft).to_string());
+                            }
                         }
                     }
                 >
-                    {move || t(Key::LiveLeave)}
+                    // Once the connection is gone there is nothing to
+                    // leave: the line is closed.
+                    {move || t(if link.get() == Link::Open { Key::LiveLeave } else { Key::ShareClose })}
                 </button>
             </div>
         </Show>
@@ -401,6 +439,7 @@ pub fn said_text(what: Said, who: &str, step: impl Fn(Step) -> String) -> String
         Said::News(News::MoreTime) => texts::live_news_more_time(lang(), who),
         Said::BothEdited => texts::live_both_edited(lang(), who),
         Said::OtherVersion => texts::live_other_version(lang(), who),
+        Said::Left => texts::live_other_left(lang(), who),
     }
 }
 
@@ -503,7 +542,10 @@ pub fn PresenceAnnouncer() -> impl IntoView {
                 Link::Open => {
                     announcer.say(texts::live_connected_with(lang(), &partner(now.1.clone())))
                 }
-                Link::Lost => announcer.say(t(Key::LiveLost).to_string()),
+                // "… left" was said already when the other person left.
+                Link::Lost if !matches!(said().get_untracked(), Some((_, Said::Left))) => {
+                    announcer.say(t(Key::LiveLost).to_string())
+                }
                 _ => {}
             }
         }

@@ -405,6 +405,13 @@ pub fn is_invitation(payload: &str) -> bool {
     matches!(parse_tag(tag), Some(Tag::Plain | Tag::Locked))
 }
 
+/// Is this invitation protected by a passphrase (`k1.…`)?
+pub fn is_protected(payload: &str) -> bool {
+    let cleaned = share::clean(payload);
+    let tag = cleaned.split('.').next().unwrap_or("");
+    matches!(parse_tag(tag), Some(Tag::Locked))
+}
+
 /// Read an invitation from a link, a fragment or a pasted payload.
 pub fn open(input: &str) -> Result<Opened, CodeError> {
     match share::unframe_with(&share::clean(input), parse_tag, spell)? {

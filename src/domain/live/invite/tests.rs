@@ -176,6 +176,19 @@ fn invitation() -> impl Strategy<Value = Invitation> {
 }
 
 proptest! {
+    /// Only a sealed invitation says it is protected (its passphrase stays
+    /// on show for the inviter), in a link or as a payload.
+    #[test]
+    fn only_a_sealed_invitation_is_protected(i in invitation()) {
+        let plain = i.to_fragment();
+        let sealed = lock(&i, "maple river stone lake");
+        prop_assert!(!is_protected(&plain));
+        prop_assert!(is_protected(&sealed));
+        let link = format!("https://example.org/pc/#{sealed}");
+        prop_assert!(is_protected(&link));
+        prop_assert!(!is_protected(&i.reply(&i.offer)));
+    }
+
     #[test]
     fn every_invitation_round_trips(i in invitation()) {
         prop_assert_eq!(open(&i.to_fragment()), Ok(Opened::Plain(i.clone())));
