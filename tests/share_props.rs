@@ -363,6 +363,7 @@ prop_compose! {
             next_meeting: next_meeting.filter(|_| between),
             check_in: check_in.filter(|_| between),
             copy_of: None,
+            item_lane: None,
             ended_ms: None,
         }
     }

@@ -145,9 +145,23 @@ fn opened(sessions: Sessions) {
     if let Some(wire) = WIRE.with(|w| w.borrow().get(&id).copied()) {
         peer.resume_offset(wire);
     }
+    keep_lane(sessions, &id, role);
     let regs = sessions.live_registers(&id, true);
     SYNC.with(|s| *s.borrow_mut() = Some(Sync { id, peer }));
     with_sync(|sync| sync.peer.open(&regs, now_ms()));
+}
+
+/// New options and actions of this device get ids of its own lane (the
+/// inviter's even, the other's odd): two added at the same moment on the
+/// two screens never share an id (`Session::item_lane`).
+fn keep_lane(sessions: Sessions, id: &str, role: Role) {
+    let lane = match role {
+        Role::Host => 0,
+        Role::Guest => 1,
+    };
+    if sessions.read_untracked(id, |s| s.item_lane != Some(lane)) == Some(true) {
+        sessions.update(id, |s| s.item_lane = Some(lane));
+    }
 }
 
 fn changed_here(sessions: Sessions, id: &str) {
@@ -179,6 +193,7 @@ fn received(sessions: Sessions, text: &str) {
         let out = sync.peer.receive(message, &mut regs, now_ms());
         if out.changed {
             sessions.take_in_live(&id, regs);
+            keep_lane(sessions, &id, sync.peer.role());
             let after = sessions.get_untracked(&id);
             if let (Some(before), Some(after)) = (before, after) {
                 heard.extend(news(&before, &after).map(Said::News));

@@ -320,6 +320,13 @@ pub struct Session {
     /// When the wrap-up was first reached: the session clock stops there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_ms: Option<i64>,
+    /// While two devices work on the session together live: this device's
+    /// lane of item ids (0 or 1: new options and actions get even or odd
+    /// ids), so that two people adding an item at the same moment never
+    /// give both one id (their texts would join as one item). On this
+    /// device only: neither a link nor the live sync carries it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_lane: Option<u8>,
 }
 
 /// Where a copy of a session came from.
@@ -384,6 +391,7 @@ impl Session {
             check_in: None,
             absent: Vec::new(),
             copy_of: None,
+            item_lane: None,
             ended_ms: None,
         };
         session.assign_scribes();
@@ -512,8 +520,13 @@ impl Session {
     }
 
     fn new_item_id(&mut self) -> u32 {
-        let id = self.next_item;
-        self.next_item = self.next_item.saturating_add(1);
+        let mut id = self.next_item;
+        if let Some(lane) = self.item_lane {
+            if id % 2 != u32::from(lane % 2) {
+                id = id.saturating_add(1);
+            }
+        }
+        self.next_item = id.saturating_add(1);
         id
     }
 

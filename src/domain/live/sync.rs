@@ -112,9 +112,12 @@ pub struct Outcome {
     pub event: Option<Event>,
 }
 
-/// Does this register travel? Everything in the session but `copy_of`.
+/// Does this register travel? Everything in the session but what is this
+/// device's own: `copy_of` and `item_lane`.
 pub fn travels(path: &str) -> bool {
-    path != "copy_of" && !path.starts_with("copy_of.")
+    !["copy_of", "item_lane"]
+        .iter()
+        .any(|own| path == *own || path.strip_prefix(own).is_some_and(|r| r.starts_with('.')))
 }
 
 /// One side of a live connection.

@@ -42,6 +42,7 @@ pub fn each_text<'a>(s: &'a Session, f: &mut dyn FnMut(String, TextKind, &'a str
         check_in,
         absent: _,
         copy_of: _,
+        item_lane: _,
         ended_ms: _,
     } = s;
     for (i, n) in names.iter().enumerate() {

@@ -283,6 +283,7 @@ pub fn sanitize(session: &mut Session) {
     session.normalize();
     // This device's own: which copy it is, a follow-up's first step.
     session.copy_of = None;
+    session.item_lane = None;
     // When this device reached the wrap-up is its own to know.
     session.ended_ms = None;
     let people = session.people();

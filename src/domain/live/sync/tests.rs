@@ -585,3 +585,63 @@ fn changes_based_on_more_than_this_side_has_are_refused_and_it_says_what_it_has(
         .iter()
         .any(|m| matches!(m, Message::Changes { base, .. } if base.is_empty())));
 }
+
+proptest! {
+    /// Two people adding options and actions at the same moment, each
+    /// device in its lane: no id is given twice, so after the merge (in
+    /// either order) every item is there, whole and apart, the same on both.
+    #[test]
+    fn items_added_at_once_on_two_devices_stay_apart(
+        adds in proptest::collection::vec((any::<bool>(), any::<bool>()), 1..6),
+        skip in 0u32..3,
+    ) {
+        let mut start = base();
+        start.next_item += skip;
+        let mut copies = [start.clone(), start.clone()];
+        let mut regs = [Registers::default(), Registers::default()];
+        for (side, r) in regs.iter_mut().enumerate() {
+            r.record(&start, &Stamp(1, "seed".into(), 1));
+            copies[side].item_lane = Some(side as u8);
+        }
+        for (n, (side, action)) in adds.iter().enumerate() {
+            let side = usize::from(*side);
+            let text = format!("item {n} of {side}");
+            let s = &mut copies[side];
+            if *action {
+                let id = s.add_action(0).unwrap();
+                s.edit_action(0, id, |a| a.what = text);
+            } else {
+                s.add_option(0, text);
+            }
+            let at = Stamp(10 + n as i64, format!("w{side}"), n as u64 + 1);
+            regs[side].record(&copies[side], &at);
+        }
+        let mut one = regs[0].clone();
+        one.merge(&regs[1]);
+        let mut two = regs[1].clone();
+        two.merge(&regs[0]);
+        let (one, two) = (one.session().unwrap(), two.session().unwrap());
+        prop_assert_eq!(&one, &two);
+        let ids: Vec<u32> = one.turns[0].options.iter().map(|o| o.id)
+            .chain(one.turns[0].actions.iter().map(|a| a.id)).collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        prop_assert_eq!(unique.len(), ids.len());
+        let texts: Vec<&str> = one.turns[0].options.iter().map(|o| o.text.as_str())
+            .chain(one.turns[0].actions.iter().map(|a| a.what.as_str())).collect();
+        for n in 0..adds.len() {
+            let side = usize::from(adds[n].0);
+            let text = format!("item {n} of {side}");
+            prop_assert!(texts.contains(&text.as_str()), "{} missing from {:?}", text, texts);
+        }
+    }
+}
+
+#[test]
+fn the_lane_never_travels() {
+    assert!(!travels("item_lane"));
+    assert!(!travels("copy_of.session"));
+    assert!(travels("item_lanes_of_something_else"));
+    assert!(travels("next_item"));
+}

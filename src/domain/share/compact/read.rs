@@ -426,6 +426,7 @@ pub fn read_session(bytes: &[u8], version: LinkVersion) -> Option<Session> {
         check_in,
         // Which copy it is stays on the device that kept it.
         copy_of: None,
+        item_lane: None,
         ended_ms: None,
     })
 }
