@@ -24,11 +24,15 @@
 //! - What a field with several heads shows is resolved the same way on
 //!   every copy whatever the order things arrived in (the heads in stamp
 //!   order): removed if the latest change removed it (so the fields one
-//!   change wrote together keep its shape), else a text is the character-level union of the heads (aligned on
-//!   a longest common subsequence: every character typed on either side is
-//!   there, "xyzT" and "Tabc" from "T" show "xyzTabc"; a deletion on one
-//!   side concurrent with typing on the other comes back, which is the
-//!   price of never losing text); a list of item ids (`list.#`) is the
+//!   change wrote together keep its shape), else a text is the word-level
+//!   union of the heads (`union::union_text`: the texts cut into words and
+//!   single other characters, aligned on the most shared words; every word
+//!   typed on either side is there, whole, and where both typed at one
+//!   place each side's words stay together: "so we meet" and "we meet
+//!   weekly" from "we meet" show "so we meet weekly", "Base: one two" and
+//!   "Base: three" show "Base: one two three"; a deletion on one side
+//!   concurrent with typing on the other comes back, which is the price of
+//!   never losing text); a list of item ids (`list.#`) is the
 //!   union keeping both orders; lists of one length are resolved item by
 //!   item (a plan's minutes, an exercise's notes per step keep their
 //!   shape); lists of texts of other lengths (pros, a story's lines) are
@@ -213,7 +217,7 @@ impl Reg {
 /// both orders, each id once; lists of one length are resolved item by
 /// item (a time-box plan, the notes of an exercise's steps: their shape
 /// stays); lists of texts of other lengths (pros, a story's lines) are the
-/// union keeping both orders; texts the character-level union; anything
+/// union keeping both orders; texts the word-level union; anything
 /// else the latest.
 fn resolve(vals: &[&Value], ids: bool) -> Value {
     let Some(latest) = vals.last().copied() else {
@@ -225,10 +229,10 @@ fn resolve(vals: &[&Value], ids: bool) -> Value {
     if vals.iter().all(|v| v.is_string()) {
         let text = vals
             .iter()
-            .map(|v| v.as_str().unwrap_or_default().chars().collect::<Vec<_>>())
-            .reduce(|a, b| union::union(&a, &b))
+            .map(|v| v.as_str().unwrap_or_default().to_owned())
+            .reduce(|a, b| union::union_text(&a, &b))
             .unwrap_or_default();
-        return Value::String(text.into_iter().collect());
+        return Value::String(text);
     }
     let Some(lists) = vals
         .iter()

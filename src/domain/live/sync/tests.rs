@@ -370,9 +370,9 @@ fn edits_made_apart_are_kept_when_they_connect_again() {
     p.settle();
     assert_eq!(p.guest_on_wire(), p.sides[0].regs);
     let s = p.sides[0].regs.session().unwrap();
-    // Both words, every letter (the guest's clock is behind: its stamps
-    // are older, its word first; "st" is typed once in both).
-    assert_eq!(s.turns[0].goal.topic, "guehost");
+    // Both words, whole (the guest's clock is behind: its stamps are
+    // older, its word first).
+    assert_eq!(s.turns[0].goal.topic, "guest host");
     assert_eq!(s.turns[0].reality, "r");
     assert!(p
         .sides

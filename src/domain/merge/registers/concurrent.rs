@@ -3,7 +3,7 @@
 //! the promises of the multi-value registers (see the module's doc).
 
 use super::tests::{base, slot, slot_path, SLOTS};
-use super::union::union;
+use super::union::{tokens, union_text};
 use super::*;
 use crate::domain::flow::{Phase, Step};
 use crate::domain::timer::PhaseClock;
@@ -294,11 +294,9 @@ fn check(devices: usize, ops: &[Op]) -> Result<(), TestCaseError> {
             [] => slot(&mut start.clone(), f).clone(),
             _ => kept
                 .iter()
-                .map(|x| x.text.chars().collect::<Vec<_>>())
-                .reduce(|a, b| union(&a, &b))
-                .unwrap_or_default()
-                .into_iter()
-                .collect(),
+                .map(|x| x.text.clone())
+                .reduce(|a, b| union_text(&a, &b))
+                .unwrap_or_default(),
         };
         let text = slot(&mut shown.clone(), f).clone();
         prop_assert_eq!(&text, &expected, "field {}", f);
@@ -308,6 +306,14 @@ fn check(devices: usize, ops: &[Op]) -> Result<(), TestCaseError> {
                 x.text.chars().all(|c| rest.any(|d| d == c)),
                 "{:?} lost",
                 x.text
+            );
+            // Word by word too: no word typed is split by another's.
+            let mut rest = tokens(&text).into_iter();
+            prop_assert!(
+                tokens(&x.text).iter().all(|t| rest.any(|d| d == *t)),
+                "{:?} split in {:?}",
+                x.text,
+                text
             );
         }
         // Kept together and differing: some device was told.
@@ -398,23 +404,24 @@ proptest! {
     }
 }
 
-/// Two devices, one field, from "T": "xyzT" on one, "Tabc" on the other.
+/// Two devices, one field, from "we meet": "so we meet" on one, "we meet
+/// weekly" on the other.
 fn typed_apart() -> (Registers, Registers) {
     let mut s = base();
-    s.turns[0].reality = "T".into();
+    s.turns[0].reality = "we meet".into();
     let start = Registers::unstamped(&s);
     let (mut a, mut b) = (start.clone(), start);
     let mut sa = s.clone();
-    sa.turns[0].reality = "xyzT".into();
+    sa.turns[0].reality = "so we meet".into();
     a.record(&sa, &Stamp(5, "a".into(), 1));
     let mut sb = s;
-    sb.turns[0].reality = "Tabc".into();
+    sb.turns[0].reality = "we meet weekly".into();
     b.record(&sb, &Stamp(6, "b".into(), 1));
     (a, b)
 }
 
 #[test]
-fn texts_typed_at_once_on_two_devices_show_every_character() {
+fn texts_typed_at_once_on_two_devices_show_every_word() {
     let (a, b) = typed_apart();
     let mut ab = a.clone();
     let told = ab.merge(&b);
@@ -422,19 +429,19 @@ fn texts_typed_at_once_on_two_devices_show_every_character() {
     ba.merge(&a);
     assert_eq!(ab, ba);
     let shown = ab.session().unwrap();
-    assert_eq!(shown.turns[0].reality, "xyzTabc");
+    assert_eq!(shown.turns[0].reality, "so we meet weekly");
     assert_eq!(
         told,
         vec![Conflict {
             path: "halves.0.reality".into(),
-            theirs: "Tabc".into()
+            theirs: "we meet weekly".into()
         }]
     );
     // Nothing changed by hand: recording the shown session writes nothing.
     assert!(!ab.record(&shown, &Stamp(7, "a".into(), 2)));
     // The next change of the field, made seeing both, replaces them.
     let mut next = shown;
-    next.turns[0].reality = "xyzTabc!".into();
+    next.turns[0].reality = "so we meet weekly!".into();
     assert!(ab.record(&next, &Stamp(8, "a".into(), 3)));
     let reg = &ab.0["halves.0.reality"];
     assert!(reg.also.is_empty());
@@ -443,7 +450,7 @@ fn texts_typed_at_once_on_two_devices_show_every_character() {
         b2.merge(&ab).is_empty(),
         "a change that saw both is no clash"
     );
-    assert_eq!(b2.session().unwrap().turns[0].reality, "xyzTabc!");
+    assert_eq!(b2.session().unwrap().turns[0].reality, "so we meet weekly!");
 }
 
 #[test]
@@ -458,7 +465,7 @@ fn registers_stored_before_heads_read_and_write_as_before() {
     a.merge(&b);
     let json = serde_json::to_string(&a).unwrap();
     assert!(
-        json.contains(r#""c":[{"a":[5,"a",1],"v":"xyzT"}]"#),
+        json.contains(r#""c":[{"a":[5,"a",1],"v":"so we meet"}]"#),
         "{json}"
     );
     assert_eq!(serde_json::from_str::<Registers>(&json).unwrap(), a);
