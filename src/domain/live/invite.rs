@@ -436,12 +436,50 @@ impl Reply {
         share::frame(REPLY, &content)
     }
 
-    /// Read a pasted reply code (also inside a sentence, a quote, a link).
+    /// Read a pasted reply code, also inside a chat message: words,
+    /// punctuation or a signature before or after it (even glued to it),
+    /// quotes, a link, line breaks inside it.
+    ///
+    /// The code starts at its tag (`.` is not in base64url, so only there)
+    /// and has exactly as many characters as its checked length says:
+    /// whatever follows is not read. A code cut short is
+    /// [`CodeError::Truncated`], a changed character
+    /// [`CodeError::Corrupted`].
     pub fn parse(input: &str) -> Result<Reply, CodeError> {
-        // Chat apps copy the sender's name and time with it: the code
-        // starts at its tag ('.' is not in base64url, so only there).
-        let input = input.rfind("a1.").map_or(input, |at| &input[at..]);
-        match share::unframe_with(&share::clean(input), parse_tag, spell)? {
+        if input.len() > share::MAX_LINK_CHARS {
+            return Err(CodeError::Malformed);
+        }
+        let unescaped = share::unescape(input);
+        let texts = if unescaped == input {
+            vec![input]
+        } else {
+            vec![input, unescaped.as_str()]
+        };
+        // The error of the longest run of code characters after a tag.
+        let mut best: Option<(usize, CodeError)> = None;
+        for text in texts {
+            let marker = format!("{REPLY}.");
+            for (at, _) in text.rmatch_indices(&marker) {
+                let run = Run::after(&text[at + marker.len()..]);
+                match run.read() {
+                    Ok(reply) => return Ok(reply),
+                    Err(e) if best.as_ref().is_none_or(|(n, _)| run.chars.len() > *n) => {
+                        best = Some((run.chars.len(), e));
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+        match best {
+            Some((_, e)) => Err(e),
+            // No tag: empty, not a code, or another kind of code.
+            None => Reply::from_payload(&share::clean(input)),
+        }
+    }
+
+    /// A cleaned `TAG.PAYLOAD`, checked.
+    fn from_payload(text: &str) -> Result<Reply, CodeError> {
+        match share::unframe_with(text, parse_tag, spell)? {
             (Tag::Reply, content) if content.len() > REPLY_ID_BYTES => {
                 let (id, answer) = content.split_at(REPLY_ID_BYTES);
                 Ok(Reply {
@@ -451,6 +489,68 @@ impl Reply {
             }
             (Tag::Reply, _) => Err(CodeError::Malformed),
             _ => Err(CodeError::NotACode),
+        }
+    }
+}
+
+/// The base64url characters after a reply's tag, up to the first character
+/// no code has. Line breaks (with a mail's `> ` quote marks), spaces and
+/// invisible characters between them are skipped: the code's own length
+/// says where it ends.
+struct Run {
+    chars: String,
+    /// How many came before the first break that is not a wrapped line
+    /// (spaces alone, or a blank line), if more came after it.
+    before_break: Option<usize>,
+}
+
+impl Run {
+    fn after(text: &str) -> Run {
+        let mut run = Run {
+            chars: String::new(),
+            before_break: None,
+        };
+        // Line breaks in the whitespace since the last code character.
+        let mut gap: Option<usize> = None;
+        let mut line_start = false;
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                if gap.is_some_and(|breaks| breaks != 1)
+                    && run.before_break.is_none()
+                    && !run.chars.is_empty()
+                {
+                    run.before_break = Some(run.chars.len());
+                }
+                gap = None;
+                line_start = false;
+                run.chars.push(c);
+            } else if c == '\n' {
+                gap = Some(gap.unwrap_or(0) + 1);
+                line_start = true;
+            } else if c.is_whitespace() || (line_start && c == '>') {
+                gap = Some(gap.unwrap_or(0));
+            } else if !share::is_invisible(c) {
+                break;
+            }
+        }
+        run
+    }
+
+    /// The reply these characters begin with. Only as many are read as the
+    /// code's length says; if checking them fails, but the characters
+    /// before a break are a code cut short, it was cut (and words follow).
+    fn read(&self) -> Result<Reply, CodeError> {
+        let all = self.chars.len();
+        let want = share::framed_chars(REPLY, &self.chars)
+            .filter(|&n| n <= all)
+            .unwrap_or(all);
+        let code = |n: usize| Reply::from_payload(&format!("{REPLY}.{}", &self.chars[..n]));
+        match (code(want), self.before_break) {
+            (Err(CodeError::Corrupted), Some(end)) if end < want => match code(end) {
+                Err(CodeError::Truncated) => Err(CodeError::Truncated),
+                _ => Err(CodeError::Corrupted),
+            },
+            (result, _) => result,
         }
     }
 }

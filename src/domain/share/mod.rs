@@ -392,6 +392,25 @@ pub(crate) fn unframe_with<T: Copy>(
     Ok((tag, bytes[start..end].to_vec()))
 }
 
+/// How many characters the payload of a `tag` frame has in all, as its
+/// first characters say (the checked length): `None` if there are too few
+/// of them to tell, or the length's check fails. Lets a reader take a
+/// code out of the text around it, however it is followed.
+pub(crate) fn framed_chars(tag: &str, payload: &str) -> Option<usize> {
+    // The length (at most 10 bytes) and its check fit in 16 characters.
+    let mut head = payload.len().min(16);
+    if head % 4 == 1 {
+        head -= 1;
+    }
+    let (bytes, _) = base64url::decode_lenient(payload.get(..head)?).ok()?;
+    let (n, len_bytes) = get_varint(&bytes)?;
+    if *bytes.get(len_bytes)? != length_check(tag, &bytes[..len_bytes]) {
+        return None;
+    }
+    let total = (len_bytes as u64 + 1).checked_add(n)?.checked_add(4)?;
+    usize::try_from(total.checked_mul(4)?.div_ceil(3)).ok()
+}
+
 /// Where the content of a framed payload starts and ends (the CRC follows),
 /// if its checked length fits the bytes there are.
 fn frame_bounds(tag: &str, bytes: &[u8]) -> Result<(usize, usize), LinkError> {
@@ -471,12 +490,26 @@ pub fn clean(input: &str) -> String {
 }
 
 /// Whitespace of every kind, and invisible characters editors slip in.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
             '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
         )
+}
+
+/// Percent-encoding and HTML escapes undone, repeatedly for double
+/// escaping (`%2523`); nothing else changed (spaces and line breaks stay).
+pub(crate) fn unescape(text: &str) -> String {
+    let mut text = text.to_string();
+    for _ in 0..4 {
+        let next = unescape_html(&percent_decode(&text));
+        if next == text {
+            break;
+        }
+        text = next;
+    }
+    text
 }
 
 fn percent_decode(text: &str) -> String {

@@ -160,6 +160,134 @@ fn a_protected_invitation_opens_with_its_passphrase_only() {
     );
 }
 
+/// The reply codes people paste back, as chat apps hand them over: with
+/// a greeting, a thank-you or a signature around them.
+#[test]
+fn a_reply_is_found_in_what_people_write_around_it() {
+    let invitation = chromium_invitation();
+    let answer = Description::parse(ANSWER_MDNS).unwrap();
+    let code = invitation.reply(&answer);
+    let (head, tail) = code.split_at(70);
+    for pasted in [
+        format!("here: {code}"),
+        format!("\"{code}\""),
+        format!("{head}\n{tail}"),
+        format!("{code} thanks"),
+        format!("{code} obrigado"),
+        format!("{code}\n\nJoão"),
+        format!("aqui está o código {code} — diz-me"),
+        format!("{code}thanks"),
+        format!("Ana, 10:32\n> {head}\n> {tail}\n> abraço"),
+        format!("{code}. a1. was the start"),
+    ] {
+        assert_eq!(
+            Reply::parse(&pasted).map(|r| r.answer),
+            Ok(answer.clone()),
+            "{pasted}"
+        );
+    }
+    let cut = &code[..100];
+    for pasted in [
+        format!("{cut} thanks"),
+        format!("{cut} obrigado"),
+        format!("{cut}\n\nJoão"),
+        format!("aqui está o código {cut} — diz-me"),
+    ] {
+        assert_eq!(Reply::parse(&pasted), Err(CodeError::Truncated), "{pasted}");
+    }
+    let mut changed = code.clone().into_bytes();
+    changed[100] = if changed[100] == b'A' { b'B' } else { b'A' };
+    let changed = String::from_utf8(changed).unwrap();
+    for pasted in [
+        format!("{changed} thanks"),
+        format!("{changed}thanks"),
+        format!("aqui está o código {changed} — diz-me"),
+    ] {
+        assert_eq!(Reply::parse(&pasted), Err(CodeError::Corrupted), "{pasted}");
+    }
+}
+
+/// Chat text: words, other languages, emoji, punctuation, spaces, line
+/// breaks, escapes, anything printable.
+fn chat() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "obrigado",
+        "gracias",
+        "João",
+        "código",
+        "diz-me",
+        "спасибо",
+        "谢谢",
+        "ありがとう",
+        "شكرا",
+        "👍",
+        "🙂",
+        "❤️",
+        "—",
+        "…",
+        "«",
+        "»",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "(",
+        ")",
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "#",
+        "/",
+        "%",
+        "&amp;",
+        ">",
+        " ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\r\n",
+    ]);
+    prop::collection::vec(
+        prop_oneof![
+            "[a-zA-Z0-9]{1,8}",
+            pieces.prop_map(str::to_string),
+            "\\PC{1,12}",
+        ],
+        0..12,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
+/// Line breaks as mail and chat apps put them inside a long code.
+const WRAPS: [&str; 4] = ["\n", "\r\n", " \n", "\n> "];
+
+/// `code` with `breaks` put in after its tag.
+fn wrap(code: &str, breaks: &[(prop::sample::Index, &str)]) -> String {
+    let mut at: Vec<_> = breaks
+        .iter()
+        .map(|(i, text)| (3 + i.index(code.len() - 2), *text))
+        .collect();
+    at.sort_by_key(|(i, _)| std::cmp::Reverse(*i));
+    // One break a place: two would make a blank line, which ends a code.
+    at.dedup_by_key(|(i, _)| *i);
+    let mut out = code.to_string();
+    for (i, text) in at {
+        out.insert_str(i, text);
+    }
+    out
+}
+
+/// How many characters of a reply code's payload hold its length and the
+/// length's check.
+fn header_chars(code: &str) -> usize {
+    let bytes = share::base64url::decode_lenient(&code[3..]).unwrap().0;
+    let (_, n) = get_varint(&bytes).unwrap();
+    ((n + 1) * 4).div_ceil(3)
+}
+
 fn invitation() -> impl Strategy<Value = Invitation> {
     (
         any::<[u8; 8]>(),
@@ -296,5 +424,72 @@ proptest! {
         prop_assert!(Reply::parse(&changed).is_err());
         let n = 3 + cut.index(bytes.len() - 3);
         prop_assert!(matches!(Reply::parse(&code[..n]), Err(CodeError::Truncated | CodeError::Corrupted)));
+    }
+
+    /// Any reply, in any chat text (glued to it or not), wrapped over
+    /// lines or not, is found, and it is the reply that was made.
+    #[test]
+    fn a_reply_is_found_in_any_chat_text(
+        i in invitation(),
+        answer in description(),
+        before in chat(),
+        after in chat(),
+        breaks in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(&[" ", "\n\n", WRAPS[0], WRAPS[1], WRAPS[2], WRAPS[3]][..])), 0..4),
+    ) {
+        let code = wrap(&i.reply(&answer), &breaks);
+        let reply = Reply::parse(&format!("{before}{code}{after}"));
+        prop_assert_eq!(reply, Ok(Reply { id_prefix: prefix(&i.id), answer }));
+    }
+
+    /// One character of the code changed, whatever is around it, never
+    /// reads as a reply: it is Corrupted (or, if the change falls on the
+    /// length itself, possibly Truncated).
+    #[test]
+    fn a_changed_character_in_chat_is_corrupted(
+        i in invitation(),
+        answer in description(),
+        before in chat(),
+        after in chat(),
+        at in any::<prop::sample::Index>(),
+        by in 1usize..64,
+        breaks in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(&WRAPS[..])), 0..3),
+    ) {
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let code = i.reply(&answer);
+        let k = at.index(code.len() - 3);
+        let mut changed = code.clone().into_bytes();
+        let was = ALPHABET.iter().position(|&c| c == changed[3 + k]).unwrap();
+        changed[3 + k] = ALPHABET[(was + by) % 64];
+        let changed = wrap(&String::from_utf8(changed).unwrap(), &breaks);
+        let pasted = format!("{before}{changed}{after}");
+        prop_assume!(pasted.matches("a1.").count() == 1);
+        let got = Reply::parse(&pasted);
+        if k >= header_chars(&code) {
+            prop_assert_eq!(got, Err(CodeError::Corrupted));
+        } else {
+            prop_assert!(matches!(got, Err(CodeError::Corrupted | CodeError::Truncated)), "{:?}", got);
+        }
+    }
+
+    /// A code cut short is Truncated, alone, after any chat text, and
+    /// followed by punctuation, emoji, or words after a space or a blank
+    /// line.
+    #[test]
+    fn a_cut_code_in_chat_is_truncated(
+        i in invitation(),
+        answer in description(),
+        before in chat(),
+        cut in any::<prop::sample::Index>(),
+        sep in prop::sample::select(vec![" ", "  ", "\t", "\n\n", "\r\n\r\n", " \n\n", ",", "!", "?", " — ", " 🙂 ", "…", ")", "\""]),
+        word in "[a-zA-Z0-9]{1,8}|obrigado|João|спасибо|🙂",
+        after in chat(),
+    ) {
+        let code = i.reply(&answer);
+        let cut = &code[..3 + cut.index(code.len() - 3)];
+        prop_assert_eq!(Reply::parse(cut), Err(CodeError::Truncated));
+        let pasted = format!("{before}{cut}{sep}{word}{after}");
+        prop_assume!(pasted.matches("a1.").count() == 1);
+        prop_assert_eq!(Reply::parse(&format!("{before}{cut}")), Err(CodeError::Truncated));
+        prop_assert_eq!(Reply::parse(&pasted), Err(CodeError::Truncated));
     }
 }
