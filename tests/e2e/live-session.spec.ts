@@ -181,7 +181,8 @@ test('two people run the reciprocal hour live with two pastes, and end with one 
   // The connection drops (B leaves); both keep working apart; a new
   // invitation brings both up to date with every edit.
   await b.getByRole('button', { name: 'Leave' }).click();
-  await expect(main(a).getByText(/Connection lost/)).toBeVisible();
+  await expect(main(a).getByText(`${B} left. You can keep working; to work together again, make a new invitation.`)).toBeVisible();
+  await expect(a.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(/^Jonas left\./);
   await a.getByRole('group', { name: 'Action 1' }).getByLabel('What').fill(`${HALF_B.actions[0].what} (A's wording)`);
   await b.getByLabel('What would make it a 7?').fill('Practising the sentence twice');
   await connect(a, b);

@@ -150,9 +150,11 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await expect(a.getByRole('main').getByText(`Connected with ${B}`, { exact: true })).toBeVisible();
   await expect(c.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
 
-  // A leaves: C is told; A keeps the session and its presence line goes.
+  // A leaves: C is told that A left (not that the connection broke); A
+  // keeps the session and its presence line goes.
   await a.getByRole('button', { name: 'Leave' }).click();
-  await expect(c.getByRole('main').getByText(/Connection lost/)).toBeVisible();
+  await expect(c.getByRole('main').getByText(`${A} left. You can keep working; to work together again, make a new invitation.`)).toBeVisible();
+  await expect(c.getByRole('button', { name: 'Close' })).toBeVisible();
   await expect(a.getByRole('main').getByText(/Connected with|Connection lost/)).toBeHidden();
   await expect(a.getByLabel('Topic', { exact: true })).toHaveValue('Still here');
 });
