@@ -24,14 +24,13 @@
 //! - What a field with several heads shows is resolved the same way on
 //!   every copy whatever the order things arrived in (the heads in stamp
 //!   order): removed if the latest change removed it (so the fields one
-//!   change wrote together keep its shape), else a text is the word-level
-//!   union of the heads (`union::union_text`: the texts cut into words and
-//!   single other characters, aligned on the most shared words; every word
-//!   typed on either side is there, whole, and where both typed at one
-//!   place each side's words stay together: "so we meet" and "we meet
-//!   weekly" from "we meet" show "so we meet weekly", "Base: one two" and
-//!   "Base: three" show "Base: one two three"; a deletion on one side
-//!   concurrent with typing on the other comes back, which is the price of
+//!   change wrote together keep its shape), else a text is the union of
+//!   the heads (`union::union_text`: a character diff made readable as
+//!   diff-match-patch does; every character typed on either side is
+//!   there, and where both typed words at one place each side's words
+//!   stay whole: "Zoë 0" and "João 0" show "ZoëJoão 0", "wo" and
+//!   "wor" show "wor"; a deletion on one side concurrent with typing
+//!   on the other comes back, which is the price of
 //!   never losing text); a list of item ids (`list.#`) is the
 //!   union keeping both orders; lists of one length are resolved item by
 //!   item (a plan's minutes, an exercise's notes per step keep their
@@ -217,7 +216,7 @@ impl Reg {
 /// both orders, each id once; lists of one length are resolved item by
 /// item (a time-box plan, the notes of an exercise's steps: their shape
 /// stays); lists of texts of other lengths (pros, a story's lines) are the
-/// union keeping both orders; texts the word-level union; anything
+/// union keeping both orders; texts their union; anything
 /// else the latest.
 fn resolve(vals: &[&Value], ids: bool) -> Value {
     let Some(latest) = vals.last().copied() else {

@@ -433,3 +433,173 @@ fn items_added_and_hidden_in_two_tabs_keep_a_session() {
         }
     }
 }
+
+/// A step of two people typing into one field at once: side `.0` types
+/// its next key (at the end of what it shows, or at a position of it),
+/// or hears the other side's registers as they are now.
+#[derive(Clone, Debug)]
+enum Typing {
+    Key(usize, Option<usize>),
+    Hear(usize),
+}
+
+fn typing(anywhere: bool) -> impl Strategy<Value = Typing> {
+    let at = if anywhere {
+        proptest::option::of(0usize..64).boxed()
+    } else {
+        Just(None).boxed()
+    };
+    prop_oneof![
+        3 => (0usize..2, at).prop_map(|(s, p)| Typing::Key(s, p)),
+        2 => (0usize..2).prop_map(Typing::Hear),
+    ]
+}
+
+/// Two people type `texts` into the same field key by key, hearing each
+/// other (state-based: each side merges the other's registers, its view
+/// is their union; its own key supersedes what it has seen) at the
+/// `steps`' moments; then each types what is left, and both hear each
+/// other. Returns what each side shows.
+fn type_together(texts: [&str; 2], steps: &[Typing]) -> [String; 2] {
+    let start = Registers::unstamped(&base());
+    let mut regs = [start.clone(), start];
+    let mut next = [0usize; 2];
+    let keys: [Vec<char>; 2] = texts.map(|t| t.chars().collect());
+    let mut now = 0;
+    let mut key = |regs: &mut [Registers; 2], s: usize, at: Option<usize>| {
+        let Some(&c) = keys[s].get(next[s]) else {
+            return;
+        };
+        next[s] += 1;
+        now += 1;
+        let mut view = regs[s].session().expect("a session");
+        let field = slot(&mut view, 0);
+        let chars: Vec<char> = field.chars().collect();
+        let at = at.map_or(chars.len(), |p| p % (chars.len() + 1));
+        *field = chars[..at].iter().chain([&c]).chain(&chars[at..]).collect();
+        regs[s].record(&view, &Stamp(now, s.to_string(), now as u64));
+    };
+    for step in steps {
+        match *step {
+            Typing::Key(s, at) => key(&mut regs, s, at),
+            Typing::Hear(s) => {
+                let other = regs[1 - s].clone();
+                regs[s].merge(&other);
+            }
+        }
+    }
+    for (s, text) in texts.iter().enumerate() {
+        for _ in text.chars() {
+            key(&mut regs, s, None);
+        }
+    }
+    let (r0, r1) = (regs[0].clone(), regs[1].clone());
+    regs[0].merge(&r1);
+    regs[1].merge(&r0);
+    regs.map(|r| slot(&mut r.session().expect("a session"), 0).clone())
+}
+
+fn sorted(s: &str) -> Vec<char> {
+    let mut c: Vec<char> = s.chars().collect();
+    c.sort_unstable();
+    c
+}
+
+/// Both show the same text, holding every key typed (none lost); with
+/// `exact`, none doubled either (no character more often than typed).
+/// Not promised when heard at any moments: a side that hears late can
+/// have put the two sides' first keys in the other order (the heads'
+/// stamp order changes as they are superseded), and a union keeping both
+/// orders shows one of those keys twice.
+fn typed_together(texts: [&str; 2], steps: &[Typing], exact: bool) -> Result<(), TestCaseError> {
+    let start = slot(&mut base(), 0).clone();
+    let [x, y] = type_together(texts, steps);
+    prop_assert_eq!(&x, &y);
+    let all = format!("{start}{}{}", texts[0], texts[1]);
+    let n = |s: &str, c: char| s.chars().filter(|d| *d == c).count();
+    // Keys alike may coincide (one shown for both) when the texts share
+    // characters.
+    let distinct = !texts[0].chars().any(|c| texts[1].contains(c));
+    for c in all.chars() {
+        let at_least = if distinct { n(&all, c) } else { 1 };
+        prop_assert!(n(&x, c) >= at_least, "{:?} lost in {:?}", c, x);
+    }
+    if exact {
+        prop_assert_eq!(sorted(&x), sorted(&all), "{:?}", x);
+    }
+    Ok(())
+}
+
+/// Lockstep: each key, at the end, heard by the other before its next.
+fn lockstep(turns: &[usize]) -> Vec<Typing> {
+    turns
+        .iter()
+        .flat_map(|&s| [Typing::Key(s, None), Typing::Hear(1 - s)])
+        .collect()
+}
+
+proptest! {
+    /// Two people typing different words (lowercase; uppercase and
+    /// digits) at the end of the same field, hearing each other at any
+    /// moments: both show the same, every key there.
+    #[test]
+    fn two_people_typing_at_the_end_lose_no_key(
+        a in "[a-z ]{0,14}",
+        b in "[A-Z0-9]{0,14}",
+        steps in proptest::collection::vec(typing(false), 0..40),
+    ) {
+        typed_together([&a, &b], &steps, false)?;
+    }
+
+    /// The same, each key at the end or anywhere in what its typist
+    /// sees.
+    #[test]
+    fn two_people_typing_anywhere_lose_no_key(
+        a in "[a-z ]{0,14}",
+        b in "[A-Z0-9]{0,14}",
+        steps in proptest::collection::vec(typing(true), 0..40),
+    ) {
+        typed_together([&a, &b], &steps, false)?;
+    }
+
+    /// Two people typing different texts (disjoint alphabets) at the end
+    /// of one field in turns, each key heard by the other before its
+    /// next (the live sync): every key exactly once.
+    #[test]
+    fn two_people_typing_in_turns_keep_every_key_once(
+        a in "[a-z ]{0,14}",
+        b in "[A-Z0-9_]{0,14}",
+        turns in proptest::collection::vec(0usize..2, 0..30),
+    ) {
+        typed_together([&a, &b], &lockstep(&turns), true)?;
+    }
+
+    /// Texts sharing characters: none lost either.
+    #[test]
+    fn two_people_typing_shared_letters_lose_none(
+        a in "[a-e ]{0,14}",
+        b in "[a-e ]{0,14}",
+        steps in proptest::collection::vec(typing(true), 0..40),
+    ) {
+        typed_together([&a, &b], &steps, false)?;
+    }
+}
+
+/// The end-to-end case: "left words" and "RIGHT WORDS" typed into one
+/// field at once, each key heard by the other before the next.
+#[test]
+fn left_words_and_right_words_typed_at_once_are_each_once() {
+    let steps: Vec<Typing> = (0..11)
+        .flat_map(|_| {
+            [
+                Typing::Key(0, None),
+                Typing::Key(1, None),
+                Typing::Hear(1),
+                Typing::Hear(0),
+            ]
+        })
+        .collect();
+    let [x, y] = type_together(["left words", "RIGHT WORDS"], &steps);
+    assert_eq!(x, y);
+    assert_eq!(sorted(&x), sorted("left wordsRIGHT WORDS"), "{x:?}");
+}
