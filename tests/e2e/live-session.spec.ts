@@ -62,8 +62,11 @@ async function stored(p: Page): Promise<unknown> {
     const keys = Object.keys(localStorage).filter((k) => k.startsWith('peer-coach.session.'));
     const records = keys.map((k) => JSON.parse(localStorage.getItem(k)!));
     return records.map((r) => {
-      const { copy_of, ...rest } = r.data;
+      // Which copy it is, and the lane of ids it numbers new items in,
+      // are each device's own.
+      const { copy_of, item_lane, ...rest } = r.data;
       void copy_of;
+      void item_lane;
       return rest;
     });
   });
