@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::app::live::{use_live, Link, Role as LiveRole};
+use crate::app::live::{use_live, Link, Role as LiveRole, Stage};
 use crate::app::sessions::Sessions;
 use crate::domain::live::news::{news, News};
 use crate::domain::live::sync::{Event, Message, Peer, Role};
@@ -96,7 +96,7 @@ pub fn follow(sessions: Sessions) {
     });
     std::mem::forget(owner);
     let tick = move || {
-        if use_live().link().get_untracked() == Link::Open {
+        if use_live().stage_untracked() == Stage::Open {
             ticked(sessions);
         }
     };
