@@ -6,30 +6,15 @@
 // percentile of 100 edits).
 //
 //   node scripts/bench-live.mjs [--app dist] [--edits 100]
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { startServer } from './serve-dist.mjs';
 
 const { values: opt } = parseArgs({
   options: { app: { type: 'string', default: 'dist' }, edits: { type: 'string', default: '100' } },
 });
 const EDITS = Number(opt.edits);
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '') || 'index.html';
-  try {
-    const body = await readFile(join(opt.app, path));
-    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const server = await startServer(opt.app, 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({

@@ -4,26 +4,14 @@
 // reply with the other person through files (the "chat").
 //
 //   node tests/netns/person.mjs inviter|joiner <dist> <port> <chat dir>
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve-dist.mjs';
 
 const [role, dist, port, chat] = process.argv.slice(2);
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '') || 'index.html';
-  try {
-    const body = await readFile(join(dist, path));
-    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(Number(port), '127.0.0.1', ok));
+const server = await startServer(dist, Number(port));
 
 const said = (what) => console.log(`[${role}] ${what}`);
 /** Wait for the other person's message in the chat. */
