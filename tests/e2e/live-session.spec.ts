@@ -4,23 +4,12 @@
 // field typed on both at once keeps every key of both; the time-box is one
 // clock; a dropped connection loses no edit made while apart; each side's
 // private notes stay its own. No request leaves 127.0.0.1 (`nothingLeaves`).
-import { expect, test, type Browser, type Page } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import { A, B, HALF_A, HALF_B, agree, heading, next, runHalf, startSession } from './flow';
 import { expectNoA11yViolations } from './helpers';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { connectDirectly, person } from './people';
 
-// Candidates are this machine's own addresses (see live.spec.ts).
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns'],
-  },
-});
-
-async function person(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
+connectDirectly();
 
 const main = (p: Page) => p.getByRole('main');
 const connected = (p: Page, other: string) =>

@@ -3,25 +3,12 @@
 // invitation link and the reply code. No request leaves 127.0.0.1 (the
 // `nothingLeaves` fixture): the data channel is not a request, and no ICE
 // server is used by default.
-import { expect, test, type Browser, type Page } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import { A, B, agree, startSession } from './flow';
 import { expectIdsResolve, expectNoA11yViolations } from './helpers';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { connectDirectly, person } from './people';
 
-// Chromium hides host addresses behind mDNS names (`<uuid>.local`); the
-// config's host resolver rules refuse every name, `.local` too, so here the
-// hiding is off and the candidates are the machine's own addresses.
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns'],
-  },
-});
-
-async function person(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
+connectDirectly();
 
 async function shot(page: Page, name: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 'auto';
