@@ -54,6 +54,7 @@ use serde::{Deserialize, Serialize};
 use super::sdp::Description;
 use crate::domain::route::is_valid_id;
 use crate::domain::share::compact::{get_varint, put_varint};
+use crate::domain::share::put_sealed_params;
 use crate::domain::share::{self, LinkError};
 
 /// How long an invitation can be answered: 30 minutes.
@@ -329,9 +330,7 @@ impl Sealed {
     }
 
     fn put_params(&self, out: &mut Vec<u8>) {
-        put_varint(out, self.kdf_iterations.into());
-        out.extend_from_slice(&self.salt);
-        out.extend_from_slice(&self.nonce);
+        put_sealed_params(out, self.kdf_iterations, &self.salt, &self.nonce);
     }
 
     /// The link's fragment payload, `k1.…`.

@@ -88,9 +88,7 @@ impl Envelope {
     }
 
     fn put_params(&self, out: &mut Vec<u8>) {
-        put_varint(out, self.kdf_iterations.into());
-        out.extend_from_slice(&self.salt);
-        out.extend_from_slice(&self.nonce);
+        put_sealed_params(out, self.kdf_iterations, &self.salt, &self.nonce);
     }
 
     /// The fragment payload `e1.…`, `e2.…` or `e3.…` (without `#`).
@@ -179,4 +177,17 @@ pub fn unlock(
         .find_map(|p| cipher.open(p, envelope, &aad))
         .ok_or(LinkError::WrongPassphrase)?;
     decode_plain_bytes(&plaintext, envelope.version)
+}
+
+/// A sealed payload's key parameters as they are written after its tag:
+/// varint iterations, salt, nonce (protected links and invitations alike).
+pub(crate) fn put_sealed_params(
+    out: &mut Vec<u8>,
+    kdf_iterations: u32,
+    salt: &[u8; 16],
+    nonce: &[u8; 12],
+) {
+    put_varint(out, kdf_iterations.into());
+    out.extend_from_slice(salt);
+    out.extend_from_slice(nonce);
 }

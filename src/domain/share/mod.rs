@@ -63,6 +63,7 @@ mod envelope;
 pub mod passphrase;
 mod words;
 
+pub(crate) use envelope::put_sealed_params;
 pub use envelope::{lock, unlock, Cipher, Envelope, KDF_ITERATIONS};
 pub use words::{suggest_passphrase, WORDS};
 
