@@ -15,9 +15,8 @@ use crate::i18n::{lang, t, texts, Key};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
-use crate::ui::live_panel::{
-    error_text, is_network, partner, CodeToCopy, LivePresence, PresenceAnnouncer,
-};
+use crate::ui::live_panel::{error_text, is_network, CodeToCopy};
+use crate::ui::live_presence::{partner, LivePresence, PresenceAnnouncer};
 use crate::ui::text::text_signal;
 
 #[derive(Clone)]

@@ -1,25 +1,23 @@
 //! Work together: the inviter's panel (the invitation with copy, QR and
-//! length, then the box for the reply) and the presence line both sides
-//! show while connected or after the connection is lost.
+//! length, then the box for the reply), and what the join screen shares
+//! with it (a code to copy, the failures' messages). The presence line is
+//! in `live_presence`.
 
 use leptos::prelude::*;
 
-use crate::app::live::{use_live, Link, LiveError, Stage, CONNECT_TIMEOUT_S};
-use crate::app::live_sync::{said, Said};
+use crate::app::live::{use_live, LiveError, Stage, CONNECT_TIMEOUT_S};
 use crate::app::sessions::{use_current, use_sessions};
 use crate::app::sharing::link_for;
-use crate::domain::flow::Step;
 use crate::domain::live::invite::{self, is_valid_server, CodeError};
-use crate::domain::live::news::News;
 use crate::domain::qr::qr_path;
 use crate::domain::share::{self, passphrase};
 use crate::i18n::{lang, pair, t, texts, Key};
 use crate::platform::random_u32;
-use crate::ui::announcer::use_announcer;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
 use crate::ui::link_copy::{copy_action, CopyStatus, LinkField};
+use crate::ui::live_presence::LivePresence;
 use crate::ui::text::text_signal;
 
 /// The message for a failure: what happened and what to do.
@@ -51,11 +49,6 @@ pub fn error_text(error: &LiveError) -> String {
 /// A failure to connect whose own message gives no network advice.
 pub fn is_network(error: &LiveError) -> bool {
     matches!(error, LiveError::Refused)
-}
-
-/// The other person's name as the texts say it.
-pub fn partner(name: Option<String>) -> String {
-    name.unwrap_or_else(|| t(Key::LivePartner).to_string())
 }
 
 /// A small QR code of a link, described by its caption.
@@ -372,85 +365,6 @@ pub fn LivePanel(
     }
 }
 
-/// Who is connected, or that the connection was lost, with Leave. Said
-/// politely to screen readers when it changes (not on every message).
-#[component]
-pub fn LivePresence() -> impl IntoView {
-    let live = use_live();
-    let link = live.link();
-    let name = live.peer_name();
-    let left = move || matches!(said().get(), Some((_, Said::Left)));
-    let line = move || match link.get() {
-        Link::Open => Some(texts::live_connected_with(lang(), &partner(name.get()))),
-        Link::Lost if left() => Some(texts::live_other_left(lang(), &partner(name.get()))),
-        Link::Lost => Some(t(Key::LiveLost).to_string()),
-        _ => None,
-    };
-    view! {
-        <Show when=move || matches!(link.get(), Link::Open | Link::Lost)>
-            <div class="live-presence" class:lost=move || link.get() == Link::Lost>
-                <p id=ids::LIVE_PRESENCE tabindex="-1">
-                    <span class="live-dot" aria-hidden="true"></span>
-                    {line}
-                </p>
-                // Both edited one field, or the other app is another
-                // version: said aloud, and left on show until the next.
-                {move || {
-                    said()
-                        .get()
-                        .filter(|(_, w)| matches!(w, Said::BothEdited | Said::OtherVersion))
-                        .map(|(_, w)| {
-                            view! {
-                                <p class="live-note">
-                                    {said_text(w, &partner(name.get()), |_| String::new())}
-                                </p>
-                            }
-                        })
-                }}
-                <button
-                    type="button"
-                    on:click={
-                        let live = live.clone();
-                        move |_| {
-                            let open = link.get_untracked() == Link::Open;
-                            crate::app::live_sync::leaving();
-                            live.leave();
-                            if open {
-                                use_announcer().say(t(Key::LiveLeft).to_string());
-                            }
-                        }
-                    }
-                >
-                    // Once the connection is gone there is nothing to
-                    // leave: the line is closed.
-                    {move || t(if link.get() == Link::Open { Key::LiveLeave } else { Key::ShareClose })}
-                </button>
-            </div>
-        </Show>
-    }
-}
-
-/// What to say of something the other person did.
-pub fn said_text(what: Said, who: &str, step: impl Fn(Step) -> String) -> String {
-    match what {
-        Said::News(News::Moved(to)) => texts::live_news_moved(lang(), who, &step(to)),
-        Said::News(News::Started) => texts::live_news_started(lang(), who),
-        Said::News(News::Paused) => texts::live_news_paused(lang(), who),
-        Said::News(News::MoreTime) => texts::live_news_more_time(lang(), who),
-        Said::BothEdited => texts::live_both_edited(lang(), who),
-        Said::OtherVersion => texts::live_other_version(lang(), who),
-        Said::Left => texts::live_other_left(lang(), who),
-    }
-}
-
-/// The turn a step belongs to, if it belongs to one.
-fn step_turn(step: Step) -> Option<usize> {
-    match step {
-        Step::Phase { turn, .. } | Step::Turn { turn } => Some(turn),
-        _ => None,
-    }
-}
-
 /// A code to paste in the call's chat (the invitation link, the reply):
 /// the field it can be selected in, its length, a copy button and what
 /// the copy did.
@@ -499,56 +413,4 @@ pub fn CodeToCopy(
         </div>
         <CopyStatus status=status copied=Key::LiveCopied fallback=ids::LIVE_COPY_FALLBACK label=label />
     }
-}
-
-/// Announces each change of the presence (connected with whom, lost),
-/// once: mounted once per screen that can be live.
-#[component]
-pub fn PresenceAnnouncer() -> impl IntoView {
-    let live = use_live();
-    let link = live.link();
-    let name = live.peer_name();
-    let announcer = use_announcer();
-    // What the other person did (a move, the time-box; never typing),
-    // once each.
-    let sessions = use_sessions();
-    let session = live.session_id();
-    Effect::new(move |prev: Option<Option<u32>>| {
-        let now = said().get();
-        if let (Some((n, what)), Some(prev)) = (now, prev) {
-            if prev != Some(n) {
-                let who = partner(name.get_untracked());
-                let step_of = |step| {
-                    session
-                        .get_untracked()
-                        .and_then(|id| sessions.get_untracked(&id))
-                        .map(|s| {
-                            let client = step_turn(step)
-                                .and_then(|t| s.turns.get(t))
-                                .map_or(0, |t| t.client);
-                            crate::ui::step_nav::step_label(step, &s.names, client)
-                        })
-                        .unwrap_or_default()
-                };
-                announcer.say(said_text(what, &who, step_of));
-            }
-        }
-        now.map(|(n, _)| n)
-    });
-    Effect::new(move |prev: Option<(Link, Option<String>)>| {
-        let now = (link.get(), name.get());
-        if prev.as_ref().is_some_and(|p| *p != now) {
-            match now.0 {
-                Link::Open => {
-                    announcer.say(texts::live_connected_with(lang(), &partner(now.1.clone())))
-                }
-                // "… left" was said already when the other person left.
-                Link::Lost if !matches!(said().get_untracked(), Some((_, Said::Left))) => {
-                    announcer.say(t(Key::LiveLost).to_string())
-                }
-                _ => {}
-            }
-        }
-        now
-    });
 }
