@@ -6,7 +6,24 @@
 
 use super::{Catalogue, Key};
 
-pub(super) static CATALOGUE: Catalogue = Catalogue {
+pub(super) static CATALOGUE: Catalogue = ALL;
+
+/// English before the rest of its texts arrive (the `split` feature): the
+/// first part's texts (`i18n::first`) and the phases' names (said when a
+/// time-box ends, on any screen); the rest is drawn only by screens that
+/// wait for the whole catalogue.
+#[cfg(feature = "split")]
+pub(super) static FIRST: Catalogue = Catalogue {
+    text: super::first::english,
+    questions: [[""; crate::domain::deck::DECK_SIZE]; 4],
+    rules: [""; crate::domain::agreement::BUILTIN_RULES as usize],
+    phase_names: ALL.phase_names,
+    phase_purposes: [""; 4],
+    coach_reminders: [""; 4],
+    client_hints: [""; 4],
+};
+
+const ALL: Catalogue = Catalogue {
     text,
     questions: [
         [

@@ -11,6 +11,7 @@
 mod en;
 mod es;
 mod exercises;
+mod first;
 mod journal;
 mod key;
 mod markdown;
@@ -211,7 +212,9 @@ pub fn catalogue() -> &'static Catalogue {
 /// In the release build (the `split` feature) the Spanish and Portuguese
 /// catalogues are parts of the wasm of their own, fetched when the language
 /// is first needed and then [`install`]ed (see `ui::catalogues`): a first
-/// visit in English never downloads them. Until then this is English.
+/// visit in English never downloads them. Until then this is English. So
+/// is most of English: until it is installed, only the first part's texts
+/// ([`first`]) are at hand.
 pub fn catalogue_of(lang: Lang) -> &'static Catalogue {
     #[cfg(not(feature = "split"))]
     return match lang {
@@ -220,12 +223,20 @@ pub fn catalogue_of(lang: Lang) -> &'static Catalogue {
         Lang::Pt => &pt::CATALOGUE,
     };
     #[cfg(feature = "split")]
-    match lang {
-        Lang::En => &en::CATALOGUE,
-        other => INSTALLED[other as usize]
-            .get()
-            .copied()
-            .unwrap_or(&en::CATALOGUE),
+    {
+        let english = || {
+            INSTALLED[Lang::En as usize]
+                .get()
+                .copied()
+                .unwrap_or(&en::FIRST)
+        };
+        match lang {
+            Lang::En => english(),
+            other => INSTALLED[other as usize]
+                .get()
+                .copied()
+                .unwrap_or_else(english),
+        }
     }
 }
 
@@ -234,10 +245,12 @@ pub fn catalogue_of(lang: Lang) -> &'static Catalogue {
 static INSTALLED: [std::sync::OnceLock<&'static Catalogue>; 3] =
     [const { std::sync::OnceLock::new() }; 3];
 
-/// Whether `lang`'s own texts are at hand (not English in their place).
+/// Whether all of `lang`'s own texts are at hand (for English: not only
+/// the first part's, see `first`; for the others: not English in their
+/// place).
 pub fn is_installed(lang: Lang) -> bool {
     #[cfg(feature = "split")]
-    return lang == Lang::En || INSTALLED[lang as usize].get().is_some();
+    return INSTALLED[lang as usize].get().is_some();
     #[cfg(not(feature = "split"))]
     {
         let _ = lang;
@@ -249,6 +262,13 @@ pub fn is_installed(lang: Lang) -> bool {
 #[cfg(feature = "split")]
 pub fn install(lang: Lang, catalogue: &'static Catalogue) {
     let _ = INSTALLED[lang as usize].set(catalogue);
+}
+
+/// The whole English catalogue: only its loader (`ui::catalogues`) names
+/// it, so in the release build it is in that loader's part of the wasm and
+/// the first part has only the texts of `first`.
+pub fn english() -> &'static Catalogue {
+    &en::CATALOGUE
 }
 
 /// The Spanish catalogue: only its loader (`ui::catalogues`) names it, so in

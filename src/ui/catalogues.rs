@@ -1,8 +1,10 @@
-//! The Spanish and Portuguese texts, fetched when first needed. In the
-//! release build (the `split` feature) each catalogue is a split point: its
-//! part of the wasm is fetched before the app first speaks that language (at
-//! start, or when it is chosen) and kept by the service worker. Without the
-//! feature every catalogue is always at hand.
+//! The texts, fetched when first needed. In the release build (the `split`
+//! feature) each catalogue is a split point: its part of the wasm is
+//! fetched before the app first speaks that language (at start, or when it
+//! is chosen) and kept by the service worker. English is one too, but the
+//! app starts with the first part's English texts (`i18n::first`): the
+//! rest is fetched once home is drawn, and before any other screen is.
+//! Without the feature every catalogue is always at hand.
 
 use crate::i18n::Lang;
 #[cfg(feature = "split")]
@@ -10,6 +12,16 @@ use crate::i18n::{self, Catalogue};
 
 #[cfg(feature = "split")]
 use leptos::wasm_split::SplitLoaderError;
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    catalogue_en,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn english() -> Result<&'static Catalogue, SplitLoaderError> {
+    Ok(i18n::english())
+}
 
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(
@@ -40,7 +52,7 @@ pub async fn ready(lang: Lang) -> bool {
         let fetched = match lang {
             Lang::Es => spanish().await,
             Lang::Pt => portuguese().await,
-            Lang::En => return true,
+            Lang::En => english().await,
         };
         let Ok(catalogue) = fetched else {
             return false;
@@ -50,4 +62,17 @@ pub async fn ready(lang: Lang) -> bool {
     #[cfg(not(feature = "split"))]
     let _ = lang;
     true
+}
+
+/// Make every text a screen of `ui::screens` may show ready: the language
+/// in use, and all of English where that is the language (or stands in
+/// for one whose texts could not be fetched). False where they could not
+/// be fetched: the screen says so, with "Try again".
+#[cfg(feature = "split")]
+pub async fn ready_for_screens() -> bool {
+    let lang = i18n::lang();
+    if i18n::is_installed(lang) {
+        return true;
+    }
+    ready(lang).await || (lang != Lang::En && ready(Lang::En).await)
 }

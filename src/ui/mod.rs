@@ -71,6 +71,8 @@ pub use app::App;
 
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+
 /// Start the app in the page's body.
 pub fn mount() {
     // Calendar dates (due dates) are written as the browser writes them.
@@ -78,7 +80,7 @@ pub fn mount() {
     // The release build fetches the language's texts first, unless they are
     // English (see `catalogues`): never a screen in the wrong language.
     let lang = app::starting_lang_of_page();
-    if crate::i18n::is_installed(lang) {
+    if lang == Lang::En || crate::i18n::is_installed(lang) {
         start();
     } else {
         // Leptos's executor starts with the app: until then, the browser's.
@@ -95,4 +97,20 @@ fn start() {
     let shell = shell::before_mount();
     leptos::mount::mount_to_body(|| view! { <App /> });
     shell::after_mount(shell);
+    // In English, the rest of its texts (see `i18n::first`) once home is
+    // drawn, in a task of its own: the first screen never waits for them.
+    // Any text on screen then reads them again (there should be none that
+    // missed one: a test holds the first part to the texts it names).
+    if crate::i18n::lang() == Lang::En && !crate::i18n::is_installed(Lang::En) {
+        set_timeout(
+            || {
+                wasm_bindgen_futures::spawn_local(async {
+                    if catalogues::ready(Lang::En).await {
+                        app::texts_arrived();
+                    }
+                });
+            },
+            std::time::Duration::ZERO,
+        );
+    }
 }

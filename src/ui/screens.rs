@@ -59,6 +59,9 @@ macro_rules! show {
                     attempt.track();
                     let screen = screen.clone();
                     Suspend::new(async move {
+                        if !crate::ui::catalogues::ready_for_screens().await {
+                            return screens::unloaded(attempt);
+                        }
                         $group(screen).await.unwrap_or_else(|_| screens::unloaded(attempt))
                     })
                 }}

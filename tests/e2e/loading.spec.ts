@@ -5,6 +5,7 @@
 // loaded, the service worker keeps every part, so that no later screen
 // needs the network.
 import { expect, test, type Browser, type Page } from './fixtures';
+import { startSession } from './flow';
 
 /** The parts of the split wasm: `wasm-<hash>/<name>.wasm`. */
 const PART = /\/wasm-[0-9a-f]{16}\/([\w.-]+)\.wasm$/;
@@ -69,6 +70,49 @@ test('a first visit fetches only the main part before the app runs, a screen\'s 
   await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
   expect(GROUPS.filter((g) => group(parts, g)), 'the group of that screen, and only it').toEqual(['practice']);
   expect(group(parts, 'es') || group(parts, 'pt'), 'no other language in English').toBe(false);
+  await context.close();
+});
+
+/** Elements on screen that carry words but have none (a text missing). */
+async function blankTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3, p, li, button, a, label, legend, summary, option, th, td')]
+      .filter((e) => e.checkVisibility() && !e.textContent?.trim() && !e.getAttribute('aria-label'))
+      .map((e) => e.outerHTML.slice(0, 120)),
+  );
+}
+
+test('most English texts come after the app runs: home is whole without them, other screens wait for them', async ({ browser }) => {
+  const { context, page, parts } = await visit(browser);
+  // A session on this device, so that home lists it and offers to go on.
+  await page.goto('/');
+  await mounted(page);
+  await startSession(page);
+  await expect.poll(() => parts.includes('split_catalogue_en'), 'the rest of English is fetched').toBe(true);
+
+  // The rest of English cannot be fetched this time.
+  let fail = true;
+  await page.route(/\/split_catalogue_en\.wasm$/, (route) => (fail ? route.abort('failed') : route.continue()));
+  const crashes: string[] = [];
+  page.on('pageerror', (e) => crashes.push(e.message));
+  parts.length = 0;
+  await page.goto('/');
+  await mounted(page);
+  expect(parts[0], 'the main part first, before the rest of English').toBe('peer-coach_bg');
+  await expect(page.getByRole('button', { name: 'Continue the session' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sessions on this device' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(await blankTexts(page), 'every text of home is there').toEqual([]);
+
+  // Another screen waits for them, says it could not open, and opens once they come.
+  await page.getByRole('button', { name: 'Continue the session' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
+  await expect(alert).toBeVisible();
+  fail = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Our agreement' })).toBeVisible();
+  expect(await blankTexts(page), 'every text of the session screen is there').toEqual([]);
+  expect(crashes).toEqual([]);
   await context.close();
 });
 
