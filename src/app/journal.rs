@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::notices::Notice;
 use crate::app::sessions::Sessions;
 use crate::domain::journal::{self, JournalEntry};
-use crate::domain::store::{self, Record};
+use crate::domain::store;
 use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::records;
 
@@ -36,23 +36,15 @@ impl Journal {
     /// tab never writes an older copy over it.
     fn follow_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            let Some(key) = ev.key().filter(|k| store::is_journal_key(k)) else {
-                return;
-            };
-            if self.entries.with_untracked(Option::is_none) {
+            if !ev.key().is_some_and(|k| store::is_journal_key(&k))
+                || self.entries.with_untracked(Option::is_none)
+            {
                 return;
             }
-            let theirs = ev
-                .new_value()
-                .and_then(|raw| JournalEntry::decode(&raw).ok());
-            self.entries.update(|list| {
-                let list = list.get_or_insert_with(Vec::new);
-                list.retain(|e| store::journal_key(&e.id) != key);
-                if let Some(entry) = theirs.filter(|e| store::journal_key(&e.id) == key) {
-                    list.push(entry);
-                }
-                journal::sort_newest_first(list);
-            });
+            // Read again from the device where next shown (entries are
+            // read only on the screens that show them, so the first part
+            // of the release build has no journal reader).
+            self.entries.set(None);
             self.sessions.notices().raise(Notice::OtherTabJournal);
         });
         on_cleanup(move || handle.remove());
