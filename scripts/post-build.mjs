@@ -159,10 +159,11 @@ if (found) {
   // refused (CORS), so the boot script adds them only where they work.
   const integrity = async (url) =>
     `sha384-${createHash('sha384').update(await readFile(local(url))).digest('base64')}`;
-  // (The wasm itself is fetched and compiled by the boot script: see boot().)
   const preloads = [
     `<link rel="modulepreload" href="${glue}" crossorigin="anonymous" integrity="${await integrity(glue)}">`,
     `<link rel="modulepreload" href="${link}" crossorigin="anonymous" integrity="${await integrity(link)}">`,
+    // (Chromium ignores `integrity` on a fetch preload, and says so.)
+    `<link rel="preload" href="${wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">`,
   ];
 
   const code = await minify(boot({
@@ -300,27 +301,14 @@ function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, cla
       .then(started);
     return;
   }
-  // The app's files are fetched at once, the wasm at low priority (what
-  // the first paint waits for goes first) and compiled while it downloads,
-  // on the browser's compiler threads. The app starts once the first screen
-  // (index.html) is painted: before, its start would hold that paint back.
-  // A page opened in a background tab paints nothing: it starts when ready.
-  document.head.insertAdjacentHTML('beforeend', ${JSON.stringify(preloads)});
-  const glue = import(${JSON.stringify(glue)});
-  const wasm = ${JSON.stringify(wasm)};
-  // Where it cannot be compiled yet (a host that serves wasm with another
-  // type, an old browser), the glue fetches it again as it always could.
-  const compiled = (async () => {
-    const response = fetch(wasm, { priority: 'low' });
-    try {
-      return await WebAssembly.compileStreaming(response);
-    } catch {
-      return WebAssembly.compile(await (await response).arrayBuffer());
-    }
-  })().catch(() => wasm);
+  // The app's files are fetched once the first screen (index.html) is
+  // painted: before, they would share the network with what that paint
+  // waits for. A page opened in a background tab paints nothing: it starts
+  // at once.
   const start = () => {
-    Promise.all([glue, compiled, domReady])
-      .then(([bindings, module]) => bindings.default({ module_or_path: module }).then((instance) => {
+    document.head.insertAdjacentHTML('beforeend', ${JSON.stringify(preloads)});
+    Promise.all([import(${JSON.stringify(glue)}), domReady])
+      .then(([bindings]) => bindings.default({ module_or_path: ${JSON.stringify(wasm)} }).then((instance) => {
         window.wasmBindings = bindings;
         started(instance);
       }));
