@@ -254,14 +254,6 @@ thread_local! {
     static UI_LANG: std::cell::Cell<Option<RwSignal<Lang>>> = const { std::cell::Cell::new(None) };
 }
 
-/// More of the language's texts are at hand (the rest of English): every
-/// text on screen reads its text again.
-pub fn texts_arrived() {
-    if let Some(lang) = UI_LANG.with(std::cell::Cell::get) {
-        lang.notify();
-    }
-}
-
 /// The app's language, tracked where a view reads it.
 fn ui_lang() -> Lang {
     UI_LANG

@@ -3,7 +3,9 @@
 //! fetched before the app first speaks that language (at start, or when it
 //! is chosen) and kept by the service worker. English is one too, but the
 //! app starts with the first part's English texts (`i18n::first`): the
-//! rest is fetched once home is drawn, and before any other screen is.
+//! rest is fetched before any other screen is drawn (fetched and
+//! instantiated at start, it made a long task of about 25 ms right after
+//! the first screen here; the service worker has it by then anyway).
 //! Without the feature every catalogue is always at hand.
 
 use crate::i18n::Lang;
@@ -70,7 +72,9 @@ pub async fn ready(lang: Lang) -> bool {
 /// be fetched: the screen says so, with "Try again".
 #[cfg(feature = "split")]
 pub async fn ready_for_screens() -> bool {
-    let lang = i18n::lang();
+    // Untracked: the screen that waits for this is not drawn again when
+    // the language changes (its texts follow it).
+    let lang = leptos::prelude::untrack(i18n::lang);
     if i18n::is_installed(lang) {
         return true;
     }

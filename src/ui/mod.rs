@@ -97,20 +97,4 @@ fn start() {
     let shell = shell::before_mount();
     leptos::mount::mount_to_body(|| view! { <App /> });
     shell::after_mount(shell);
-    // In English, the rest of its texts (see `i18n::first`) once home is
-    // drawn, in a task of its own: the first screen never waits for them.
-    // Any text on screen then reads them again (there should be none that
-    // missed one: a test holds the first part to the texts it names).
-    if crate::i18n::lang() == Lang::En && !crate::i18n::is_installed(Lang::En) {
-        set_timeout(
-            || {
-                wasm_bindgen_futures::spawn_local(async {
-                    if catalogues::ready(Lang::En).await {
-                        app::texts_arrived();
-                    }
-                });
-            },
-            std::time::Duration::ZERO,
-        );
-    }
 }
