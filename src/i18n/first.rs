@@ -2,8 +2,8 @@
 //! the update prompt), home and what they use. In the release build (the
 //! `split` feature) the rest of English is a part of the wasm of its own,
 //! like Spanish and Portuguese (`ui::catalogues`): a first visit downloads
-//! only these texts before the app runs, and the rest while it is idle,
-//! before any other screen is drawn.
+//! only these texts before the app runs, and the rest before any other
+//! screen is drawn.
 //!
 //! Which keys these are is not chosen by hand: the test below reads the
 //! first part's sources and holds this list to exactly the keys they name.
@@ -46,7 +46,7 @@ first! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
 
     /// The sources of the release build's first part: the app's frame and
     /// home, and what they draw with (`make bench` lists the modules in it).
@@ -145,9 +145,10 @@ mod tests {
         named(body, "Key::").into_iter().map(key_named).collect()
     }
 
-    fn named_by_first_part() -> BTreeSet<String> {
-        let mut keys = BTreeSet::new();
-        for (_, source) in FIRST_PART {
+    /// Each key the first part names, with the first file naming it.
+    fn named_by_first_part() -> BTreeMap<String, &'static str> {
+        let mut keys = BTreeMap::new();
+        for &(file, source) in FIRST_PART {
             let source = code(source);
             let mut found: Vec<Key> = named(source, "Key::").into_iter().map(key_named).collect();
             found.extend(named(source, "texts::").into_iter().map(key_of_text));
@@ -156,7 +157,9 @@ mod tests {
                     .into_iter()
                     .flat_map(keys_of_count),
             );
-            keys.extend(found.into_iter().map(|key| format!("{key:?}")));
+            for key in found {
+                keys.entry(format!("{key:?}")).or_insert(file);
+            }
         }
         keys
     }
@@ -170,8 +173,15 @@ mod tests {
     fn the_first_part_has_exactly_the_english_texts_it_names() {
         let named = named_by_first_part();
         let listed: BTreeSet<String> = KEYS.iter().map(|key| format!("{key:?}")).collect();
-        let missing: Vec<&String> = named.difference(&listed).collect();
-        let unused: Vec<&String> = listed.difference(&named).collect();
+        let missing: Vec<String> = named
+            .iter()
+            .filter(|(key, _)| !listed.contains(*key))
+            .map(|(key, file)| format!("{key} (named in {file})"))
+            .collect();
+        let unused: Vec<&String> = listed
+            .iter()
+            .filter(|key| !named.contains_key(*key))
+            .collect();
         assert!(
             missing.is_empty() && unused.is_empty(),
             "i18n/first.rs: add {missing:?}, remove {unused:?}"
