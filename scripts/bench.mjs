@@ -141,16 +141,23 @@ function measureSizes(t, firstLoad) {
 // Runs before any page script: records when the first usable <button>
 // exists: one the app drew, not one of the static first screen in
 // index.html (marked data-shell), which is painted before the app runs.
+// The wait is a promise the page keeps, read by one evaluate: Playwright's
+// waitForFunction first runs its own injected script in the page (about
+// 40 ms of the page's main thread here), which would land in the middle of
+// the load it measures.
 const INIT_SCRIPT = `(() => {
-  const check = () => {
-    if (window.__firstButtonAt === undefined && document.querySelector('button:not([data-shell] button)')) {
-      window.__firstButtonAt = performance.now(); // ms since navigation start
-      observer.disconnect();
-    }
-  };
-  const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true });
-  check();
+  window.__firstButton = new Promise((found) => {
+    const check = () => {
+      if (window.__firstButtonAt === undefined && document.querySelector('button:not([data-shell] button)')) {
+        window.__firstButtonAt = performance.now(); // ms since navigation start
+        observer.disconnect();
+        found(window.__firstButtonAt);
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true });
+    check();
+  });
 })();`;
 
 async function loadOnce(browser, url) {
@@ -161,8 +168,11 @@ async function loadOnce(browser, url) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__firstButtonAt !== undefined, null, { timeout: 30_000 })
-      .catch((e) => { throw new Error(`no <button> at ${url}: ${errors.join('; ') || e.message}`); });
+    let timer;
+    const timeout = new Promise((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`no <button> at ${url} in 30 s: ${errors.join('; ')}`)), 30_000);
+    });
+    await Promise.race([page.evaluate(() => window.__firstButton), timeout]).finally(() => clearTimeout(timer));
     // The first load: what the page had started to fetch by then (read
     // once the page has loaded, when every one of those has an entry).
     await page.waitForLoadState('load');
