@@ -260,6 +260,12 @@ function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, cla
   return `// Peer Coach's boot script, written by scripts/post-build.mjs.
 (() => {
   'use strict';
+  // Settles once the app has started, or failed to: the service worker
+  // waits for it (see below).
+  let settle;
+  const settled = new Promise((ok) => {
+    settle = ok;
+  });
   const started = (instance) => {
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
   };
@@ -311,7 +317,8 @@ function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, cla
       .then(([bindings]) => bindings.default({ module_or_path: ${JSON.stringify(wasm)} }).then((instance) => {
         window.wasmBindings = bindings;
         started(instance);
-      }));
+      }))
+      .finally(settle);
   };
   if (document.visibilityState === 'hidden') start();
   else requestAnimationFrame(() => setTimeout(start, 0));
@@ -383,8 +390,13 @@ function registerWorker() {
       // old one, so it offers the reload too.
       else if (hadController) workers.getRegistration().then((r) => r && ready(r), () => {});
     });
-    // Once the page has loaded: the worker's precache (every part of the
-    // app) must not compete with what the first screen needs.
+    // Once the app runs and the page has loaded: the worker's precache
+    // (every part of the app, fetched again from the server) must not
+    // compete with what the first screen needs. The page's \`load\` comes
+    // before the app's files are even asked for (they wait for the first
+    // paint), so on its own it would let the precache share the network,
+    // and here the processor, with the main wasm (about 60 ms later to
+    // the first button here).
     const register = () => workers
       .register(${JSON.stringify(`${publicUrl}sw.js`)}, { scope: ${JSON.stringify(publicUrl)} })
       .then((registration) => {
@@ -397,8 +409,10 @@ function registerWorker() {
         });
       })
       .catch(() => {});
-    if (document.readyState === 'complete') register();
-    else addEventListener('load', register, { once: true });
+    settled.then(() => {
+      if (document.readyState === 'complete') register();
+      else addEventListener('load', register, { once: true });
+    });
   }
 `;
 }
