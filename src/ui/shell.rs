@@ -82,13 +82,13 @@ pub fn after_mount(before: Before) {
             }
         }
     }
-    if let Some(window) = web_sys::window() {
-        let (x, y) = before.scroll;
-        let now = (
-            window.scroll_x().unwrap_or(0.0),
-            window.scroll_y().unwrap_or(0.0),
-        );
-        if now != (x, y) {
+    // Reading the scroll position here would lay out the whole new page
+    // in this task (about 10 ms before the first button here); the
+    // browser lays it out for the next frame anyway. A page that was not
+    // scrolled stays at the top: the app's page starts there too.
+    let (x, y) = before.scroll;
+    if (x, y) != (0.0, 0.0) {
+        if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(x, y);
         }
     }
