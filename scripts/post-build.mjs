@@ -3,18 +3,18 @@
 // before it becomes dist/. It makes the page carry a strict
 // Content-Security-Policy and, in release builds, work offline:
 //
-// 1. The boot script Trunk writes inline into index.html moves into its own
-//    file, `boot-<hash>.js`, so the policy needs no inline script at all. It
-//    is a classic script: in a frame sandboxed without `allow-same-origin`
+// 1. The boot script Trunk writes inline into index.html becomes a classic
+//    script, still inline, after the first screen's (public/shell.js), and
+//    the stylesheet is inlined too: nothing is fetched before the first
+//    paint but the page itself. In a frame sandboxed without `allow-same-origin`
 //    (an opaque origin, where a module script or a fetch from a host without
 //    CORS headers is refused) it starts the app from classic copies of the
 //    glue (`classic-<hash>.js`) and of the wasm (`wasm-<hash>.js`, base64),
-//    so an embedded app is never blank. The stylesheet carries no integrity
-//    attribute (index.html, `data-integrity="none"`): from an opaque origin
-//    the browser cannot check it and would refuse the stylesheet.
-// 2. A Content-Security-Policy meta tag allows only the app's own files and
-//    WebAssembly (and frames of itself: the trainers' preview); nothing is
-//    ever fetched from anywhere else.
+//    so an embedded app is never blank.
+// 2. A Content-Security-Policy meta tag allows only the app's own files,
+//    that inline script and stylesheet (by their SHA-256, so no other inline
+//    script or style runs) and WebAssembly (and frames of itself: the
+//    trainers' preview); nothing is ever fetched from anywhere else.
 // 3. Release builds get `sw.js`: a service worker that precaches exactly the
 //    files of this build (listed here from the hashed file names, never by
 //    hand), under a cache named after their hash, and serves them cache-first.
@@ -40,10 +40,11 @@ const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 const publicUrl = withSlash(process.env.TRUNK_PUBLIC_URL ?? '/');
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
 
-export const CSP = [
+/** The policy, allowing the inline scripts and styles of these hashes. */
+export const policy = ({ scripts = [], styles = [] } = {}) => [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
+  ["script-src 'self'", ...scripts, "'wasm-unsafe-eval'"].join(' '),
+  ["style-src 'self'", ...styles].join(' '),
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -54,6 +55,10 @@ export const CSP = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
+export const CSP = policy();
+
+/** How the policy names an inline script or stylesheet. */
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** JavaScript the browser reads, without the reader's spaces and comments
  * (the sources in scripts/ and the tools' output stay readable). */
@@ -176,53 +181,51 @@ if (found) {
     classicParts: base,
   }));
   // The first screen's script (public/shell.js) runs first in the same
-  // file: one request fewer, and the boot script no longer waits for
-  // another file to arrive and run (about 30 ms to the first button here).
+  // script, in the page: no request before the first paint (each one is a
+  // round trip on a phone, and about 25 ms here).
   const shellTag = /\s*<script src="shell\.js"><\/script>/;
   if (!shellTag.test(html)) throw new Error('post-build: no <script src="shell.js"> in index.html');
   html = html.replace(shellTag, '');
   const shell = await minify(await readFile(join(dir, 'shell.js'), 'utf8'));
   await unlink(join(dir, 'shell.js'));
   const first = `${shell.trimEnd().replace(/;?$/, ';')}\n${code}`;
-  const bootName = `boot-${hash(first)}.js`;
-  await writeFile(join(dir, bootName), first);
-  // First in <head> after the metadata: before the stylesheet, a script
+  if (/<\/script|<!--/i.test(first)) throw new Error('post-build: the boot script would end its <script> early');
+  // First in <head> after the metadata: after a stylesheet, a script
   // would wait for it, and the fetches it starts would too.
   html = html.replace(inline, '');
-  const tag = `<script src="${publicUrl}${bootName}"></script>\n    `;
+  const tag = `<script>${first.trimEnd()}</script>\n    `;
   const at = html.search(/<link rel="stylesheet"/);
   html = at < 0 ? html.replace('</head>', `  ${tag}</head>`) : html.slice(0, at) + tag + html.slice(at);
 } else if (!release) {
   await unlink(join(dir, 'sw.js')).catch(() => {});
   process.exit(0);
 }
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /<script type="module"/.test(html)) {
-  throw new Error('post-build: an inline or module script is left in index.html');
+if (/<script type="module"/.test(html)) {
+  throw new Error('post-build: a module script is left in index.html');
 }
 
 // Trunk reads `data-integrity` but leaves it on the tag.
 html = html.replace(/ data-integrity="none"/g, '');
 
-// The stylesheet and the first screen's script without their comments and
-// spaces (style/ and public/ stay readable): both block the first paint.
-for (const name of await readdir(dir)) {
-  if (name.endsWith('.css')) {
-    const css = await readFile(join(dir, name), 'utf8');
-    await writeFile(join(dir, name), `${minifyCss(css, { restructure: false }).css}\n`);
-  } else if (name === 'shell.js') {
-    await writeFile(join(dir, name), await minify(await readFile(join(dir, name), 'utf8')));
-  }
-}
+// The stylesheet, without its comments and spaces (style/ stays readable),
+// in the page: it blocks the first paint, and a request of its own would
+// cost a round trip before it (about 25 ms to the first paint here).
+html = await inlineStylesheets(html);
 // The page's own comments (they are for the sources).
 html = html.replace(/\n?\s*<!--[\s\S]*?-->/g, '');
 
-// 2. The policy, first in <head> so it covers everything after it.
-if (!html.includes('http-equiv="Content-Security-Policy"')) {
-  html = html.replace(
-    '<meta charset="utf-8" />',
-    `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
-  );
+// 2. The policy, first in <head> so it covers everything after it: the
+//    page's inline script and stylesheet by their hashes, nothing else
+//    inline.
+const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
+const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
+if ((html.match(/<script\b/g) ?? []).length !== scripts.length + (html.match(/<script src=/g) ?? []).length) {
+  throw new Error('post-build: an inline script with attributes is in index.html');
 }
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy({ scripts, styles })}" />`;
+html = html.includes('http-equiv="Content-Security-Policy"')
+  ? html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, meta)
+  : html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
 await writeFile(indexPath, html);
 
 // 3. The service worker of this build.
@@ -415,6 +418,22 @@ function registerWorker() {
     });
   }
 `;
+}
+
+/** Each stylesheet of the build, minified, into the page (and its file
+ * removed: nothing else reads it). */
+async function inlineStylesheets(page) {
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.css')) continue;
+    const css = minifyCss(await readFile(join(dir, name), 'utf8'), { restructure: false }).css;
+    if (/<\/style/i.test(css)) throw new Error(`post-build: ${name} would end its <style> early`);
+    const escaped = `${publicUrl}${name}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const link = new RegExp(`<link rel="stylesheet" href="${escaped}"\\s*/?>`);
+    if (!link.test(page)) throw new Error(`post-build: no <link> to ${name} in index.html`);
+    page = page.replace(link, () => `<style>${css}</style>`);
+    await unlink(join(dir, name));
+  }
+  return page;
 }
 
 function serviceWorker(version, files) {

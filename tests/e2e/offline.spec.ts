@@ -2,6 +2,7 @@
 // nothing on any screen breaks, no request ever leaves the page's origin,
 // the app loads and works with the network off after one visit, and a new
 // build is picked up only when the person chooses "Reload to update".
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,11 +42,25 @@ test('the policy holds on every screen and no request leaves the origin', async 
   // way): wait for it as a person would, however slow the machine.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  for (const rule of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'self'", "connect-src 'self'"]) {
-    expect(csp).toContain(rule);
+  const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  for (const [name, ...values] of [['default-src', "'self'"], ['script-src', "'self'", "'wasm-unsafe-eval'"],
+    ['object-src', "'none'"], ['base-uri', "'self'"], ['connect-src', "'self'"]]) {
+    expect(directives.get(name), name).toEqual(expect.arrayContaining(values));
+  }
+  // Nothing from anywhere else: every source is a keyword or a hash.
+  for (const [name, values] of directives) {
+    for (const value of values) expect(value, name).toMatch(/^('[a-z-]+'|'sha256-[A-Za-z0-9+/=]+'|data:|blob:)$/);
   }
   expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer');
-  expect(await page.locator('script:not([src])').count()).toBe(0);
+  // Inline, only the page's own boot script and stylesheet, each allowed by
+  // its hash: never 'unsafe-inline', so no other inline script or style runs.
+  expect(csp).not.toContain('unsafe-inline');
+  const inline = await page.locator('script:not([src]), style').evaluateAll((els) =>
+    els.map((e) => [e.tagName.toLowerCase(), e.textContent ?? '']));
+  expect(inline.map(([tag]) => tag).sort()).toEqual(['script', 'style']);
+  for (const [tag, text] of inline) {
+    expect(directives.get(`${tag}-src`)).toContain(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+  }
   for (const hash of ['#/new', '#/exercises', '#/exercise/feedforward', '#/history', '#/journal', '#/rotation', '#/round']) {
     await page.goto(`/${hash}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
