@@ -359,7 +359,9 @@ fn early_rule<'a>(
 
 /// Applies hand edits; returns the periods last made by hand (a swap or a
 /// lock moves people by hand; the periods after it, and a period where
-/// someone is marked away or back, are made again by the generator).
+/// someone is marked away or back, are made again by the generator, the
+/// locks kept; an unlock moves nobody, so a period whose groups a lock
+/// shaped keeps them, as made by hand).
 fn apply(s: &mut Schedule, plan: &[Edit]) -> BTreeSet<u32> {
     let mut by_hand = BTreeSet::new();
     for e in plan {
@@ -380,7 +382,9 @@ fn apply(s: &mut Schedule, plan: &[Edit]) -> BTreeSet<u32> {
                 }
             }
             Edit::Unlock(p, a, b) => {
-                s.unlock(p, a, b);
+                if s.unlock(p, a, b) {
+                    by_hand.insert(p);
+                }
             }
         }
     }

@@ -450,7 +450,8 @@ impl Schedule {
             .is_some_and(|p| p.locked.contains(&key(a, b)))
     }
 
-    /// Unfixes a pair; false when it was not locked.
+    /// Unfixes a pair; nobody moves (the groups the lock shaped stay until
+    /// the period is made again). False when it was not locked.
     pub fn unlock(&mut self, index: u32, a: u32, b: u32) -> bool {
         let Ok(period) = self.period_mut(index) else {
             return false;
