@@ -5,14 +5,22 @@ import { A, B, heading } from './flow';
 
 /**
  * Press Tab until `target` has focus; fail if it never gets there. The
- * element is looked up once, so each press costs one round trip even on a
- * slow machine.
+ * element is looked up once (so each press costs one round trip even on a
+ * slow machine), and again if it left the page: a button of the first
+ * screen, before the app took its place (focus moves to the app's button
+ * of the same name then).
  */
 async function tabTo(page: Page, target: Locator, max = 80) {
-  const element = await target.elementHandle();
+  let element = await target.elementHandle();
   if (!element) throw new Error(`not on the page: ${target}`);
   for (let i = 0; i <= max; i++) {
-    if (await element.evaluate((el) => el === document.activeElement)) {
+    const state = await element.evaluate((el) => (!el.isConnected ? 'gone' : el === document.activeElement ? 'focused' : 'not yet'));
+    if (state === 'gone') {
+      element = await target.elementHandle();
+      if (!element) throw new Error(`not on the page: ${target}`);
+      continue;
+    }
+    if (state === 'focused') {
       const outline = await element.evaluate((el) => getComputedStyle(el).outlineStyle);
       expect(outline, 'focus is visible').not.toBe('none');
       return;
