@@ -292,13 +292,20 @@ fn EntryCard(
                     {move || lines().into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
                 </dl>
                 <div class="actions">
-                    <button type="button" on:click=move |_| on_edit.run(for_edit.clone())>
+                    // Named with the entry's day ("Edit: 4 December"): in
+                    // one label, not a hidden span, which a browser joins
+                    // to the visible word with a space ("Edit : …").
+                    <button
+                        type="button"
+                        aria-label=move || format!("{}: {}", t(Key::JournalEdit), day.get())
+                        on:click=move |_| on_edit.run(for_edit.clone())
+                    >
                         {move || t(Key::JournalEdit)}
-                        <span class="sr-only">": " {day}</span>
                     </button>
                     <button
                         type="button"
                         class="ghost"
+                        aria-label=move || format!("{}: {}", t(Key::JournalDelete), day.get())
                         on:click=move |_| {
                             if crate::platform::confirm(t(Key::JournalDeleteConfirm)) {
                                 journal.delete(&id);
@@ -308,7 +315,6 @@ fn EntryCard(
                         }
                     >
                         {move || t(Key::JournalDelete)}
-                        <span class="sr-only">": " {day}</span>
                     </button>
                 </div>
             </article>
