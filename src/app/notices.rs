@@ -1,4 +1,5 @@
-//! Plain-spoken notices about storage, each shown once until dismissed.
+//! Plain-spoken notices about storage and the languages' texts, each
+//! shown once until dismissed.
 
 use leptos::prelude::*;
 
@@ -23,6 +24,9 @@ pub enum Notice {
     OtherTabConflict,
     /// Another tab changed the journal: this tab shows the latest version.
     OtherTabJournal,
+    /// The texts of the language asked for could not be fetched: the app
+    /// speaks the one it spoke (English at start).
+    LanguageUnavailable,
 }
 
 impl Notice {
@@ -36,6 +40,7 @@ impl Notice {
             Notice::OtherTab => Key::StorageOtherTab,
             Notice::OtherTabConflict => Key::StorageOtherTabConflict,
             Notice::OtherTabJournal => Key::StorageOtherTabJournal,
+            Notice::LanguageUnavailable => Key::LanguageUnavailable,
         }
     }
 }
@@ -71,6 +76,13 @@ impl Notices {
                 .update_value(|g| g.retain(|n| *n != Notice::Full));
             self.shown.update(|s| s.retain(|n| *n != Notice::Full));
         }
+    }
+
+    /// Show a notice again, even if it was given before: a new failure.
+    pub fn raise_again(&self, notice: Notice) {
+        self.given.update_value(|g| g.retain(|n| *n != notice));
+        self.shown.update(|s| s.retain(|n| *n != notice));
+        self.raise(notice);
     }
 
     pub fn dismiss(&self, notice: Notice) {

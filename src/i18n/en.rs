@@ -114,6 +114,8 @@ pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
+        LanguageUnavailable => "The texts of the language asked for could not be loaded. Check the connection, then choose it again under Language.",
+        ScreenUnloadedTitle => "This screen did not open",
         ScreenUnloaded => "This screen could not be loaded. Check the connection, then try again.",
         ScreenTryAgain => "Try again",
         ScreenLoading => "Opening…",

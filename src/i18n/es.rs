@@ -300,6 +300,8 @@ pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
+        LanguageUnavailable => "No se pudieron cargar los textos del idioma pedido. Comprueba la conexión y vuelve a elegirlo en Idioma.",
+        ScreenUnloadedTitle => "Esta pantalla no se abrió",
         ScreenUnloaded => "No se pudo cargar esta pantalla. Comprueba la conexión e inténtalo de nuevo.",
         ScreenTryAgain => "Reintentar",
         ScreenLoading => "Abriendo…",

@@ -32,11 +32,12 @@ macro_rules! first {
 
 first! {
     AppName, ContinueSession, Dismiss, Home, HomeAllSessions, HomeExercises, HomeHistory,
-    HomeIntro, HomeJournal, HomePrivacy, HomeRotation, HomeTrainers, LanguageLabel, MeetingAt,
-    MeetingInDays, MeetingInHours, MeetingInMinutes, MeetingToday, MeetingTomorrow,
-    NextMeetingsTitle, NotFound, NotFoundNewer, NotFoundSetAside, OpenButton, OpenDropHint,
-    OpenFileLabel, OpenFileUnreadable, OpenPasteHelp, OpenPasteLabel, OpenTitle, PersonA, PersonB,
-    PersonLetter, PresetIgnored, RoundTitle, ScreenLoading, ScreenTryAgain, ScreenUnloaded,
+    HomeIntro, HomeJournal, HomePrivacy, HomeRotation, HomeTrainers, LanguageLabel,
+    LanguageUnavailable, MeetingAt, MeetingInDays, MeetingInHours, MeetingInMinutes,
+    MeetingToday, MeetingTomorrow, NextMeetingsTitle, NotFound, NotFoundNewer, NotFoundSetAside,
+    OpenButton, OpenDropHint, OpenFileLabel, OpenFileUnreadable, OpenPasteHelp, OpenPasteLabel,
+    OpenTitle, PersonA, PersonB, PersonLetter, PresetIgnored, RoundTitle, ScreenLoading,
+    ScreenTryAgain, ScreenUnloaded, ScreenUnloadedTitle,
     SessionOn, SessionUntitled, SoundOff, SoundOn, SoundToggleLabel, StartSession,
     StatusDone, StatusDropped, StatusInProgress, StatusOpen, StorageCorrupt, StorageFull,
     StorageNewer, StorageOtherTab, StorageOtherTabConflict, StorageOtherTabJournal,

@@ -15,10 +15,10 @@ macro_rules! keys {
 
 keys! {
 // App frame
-AppName, ScreenLoading, ScreenUnloaded, ScreenTryAgain, SoundOn, SoundOff, SoundToggleLabel,
+AppName, ScreenLoading, ScreenUnloadedTitle, ScreenUnloaded, ScreenTryAgain, SoundOn, SoundOff, SoundToggleLabel,
 Dismiss, Home,
 // Storage notices
-StorageUnavailable, StoragePreview, StorageFull, StorageCorrupt, StorageNewer, StorageOtherTab,
+StorageUnavailable, StoragePreview, LanguageUnavailable, StorageFull, StorageCorrupt, StorageNewer, StorageOtherTab,
     StorageOtherTabConflict,
 // Home
 HomeIntro, HomePrivacy, StartSession, ContinueSession, YourSessions,

@@ -300,6 +300,8 @@ pub(super) const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         AppName => "Peer Coach",
+        LanguageUnavailable => "Não foi possível carregar os textos do idioma pedido. Verifique a conexão e escolha-o de novo em Idioma.",
+        ScreenUnloadedTitle => "Esta tela não abriu",
         ScreenUnloaded => "Não foi possível carregar esta tela. Verifique a conexão e tente de novo.",
         ScreenTryAgain => "Tentar de novo",
         ScreenLoading => "Abrindo…",

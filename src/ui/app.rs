@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::journal::Journal;
-use crate::app::notices::Notices;
+use crate::app::notices::{Notice, Notices};
 use crate::app::router::provide_router;
 use crate::app::sessions::Sessions;
 use crate::app::ticker::provide_now;
@@ -76,7 +76,13 @@ pub fn App(
     }
     // A language or sound chosen on the first screen, before the app ran,
     // is chosen as in the app.
-    let lang = starting_lang(&preset, sessions.settings_untracked().language.as_deref());
+    let stored = sessions.settings_untracked().language;
+    let lang = starting_lang(&preset, stored.as_deref());
+    // Its texts could not be fetched (the release build tried before the
+    // app mounted): said, not silently English.
+    if lang != asked_lang(&preset, stored.as_deref()) {
+        notices.raise(Notice::LanguageUnavailable);
+    }
     if let Some(chosen) = shell::chosen_language().as_deref().and_then(Lang::from_tag) {
         if chosen == lang {
             sessions.set_language(chosen.code());
@@ -277,6 +283,7 @@ impl UiLang {
     /// page (`lang`), and every text on screen follows.
     pub fn choose(&self, lang: Lang, sessions: crate::app::sessions::Sessions) {
         if crate::i18n::is_installed(lang) {
+            sessions.notices().dismiss(Notice::LanguageUnavailable);
             language::set_document_lang(lang.code());
             sessions.set_language(lang.code());
             self.0.set(lang);
@@ -289,8 +296,10 @@ impl UiLang {
                 if super::catalogues::ready(lang).await {
                     ui.choose(lang, sessions);
                 } else {
-                    // The menu shows the language still spoken.
+                    // The menu shows the language still spoken, and the
+                    // page says why.
                     ui.0.set(ui.0.get_untracked());
+                    sessions.notices().raise_again(Notice::LanguageUnavailable);
                 }
             });
         }

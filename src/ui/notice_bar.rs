@@ -1,4 +1,4 @@
-//! Storage notices, said once and plainly.
+//! Notices about storage and the languages' texts, said once and plainly.
 
 use leptos::prelude::*;
 

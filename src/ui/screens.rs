@@ -86,16 +86,21 @@ pub fn loading() -> impl IntoView {
 }
 
 /// What the main area says where a screen's part could not be fetched:
-/// "try again" fetches it again (a failed fetch is not remembered).
+/// "try again" fetches it again (a failed fetch is not remembered). Its
+/// title takes the focus, as a screen's does, so the keyboard and a screen
+/// reader start there.
 pub fn unloaded(attempt: RwSignal<u32>) -> AnyView {
     use crate::i18n::{t, Key};
+    use crate::ui::{focus::focus_later, ids};
+    focus_later(ids::SCREEN_TITLE);
     view! {
-        <div class="notice loading" role="alert">
+        <section class="notice loading" aria-labelledby=ids::SCREEN_TITLE>
+            <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::ScreenUnloadedTitle)}</h1>
             <p>{move || t(Key::ScreenUnloaded)}</p>
             <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
                 {move || t(Key::ScreenTryAgain)}
             </button>
-        </div>
+        </section>
     }
     .into_any()
 }

@@ -1,11 +1,12 @@
 // What a first visit downloads, and when (src/ui/screens.rs,
 // src/ui/catalogues.rs, scripts/split-wasm.mjs): before the app is usable
 // only the main part of the wasm (and the language's texts, where it is not
-// English); a screen's part when it is first opened; and, once the page has
-// loaded, the service worker keeps every part, so that no later screen
+// English); a screen's part when it is first opened; and, once the app has
+// started, the service worker keeps every part, so that no later screen
 // needs the network.
 import { expect, test, type Browser, type Page } from './fixtures';
 import { startSession } from './flow';
+import { expectNoA11yViolations } from './helpers';
 
 /** The parts of the split wasm: `wasm-<hash>/<name>.wasm`. */
 const PART = /\/wasm-[0-9a-f]{16}\/([\w.-]+)\.wasm$/;
@@ -106,10 +107,10 @@ test('most English texts come after the app runs: home is whole without them, ot
 
   // Another screen waits for them, says it could not open, and opens once they come.
   await page.getByRole('button', { name: 'Continue the session' }).click();
-  const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
-  await expect(alert).toBeVisible();
+  const unloaded = page.getByRole('region', { name: 'This screen did not open' });
+  await expect(unloaded).toContainText('This screen could not be loaded');
   fail = false;
-  await alert.getByRole('button', { name: 'Try again' }).click();
+  await unloaded.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Our agreement' })).toBeVisible();
   expect(await blankTexts(page), 'every text of the session screen is there').toEqual([]);
   expect(crashes).toEqual([]);
@@ -160,6 +161,17 @@ for (const [locale, mine, other, start] of [
   });
 }
 
+test('a browser whose language cannot be fetched starts in English, and says so', async ({ browser }) => {
+  const { context, page } = await visit(browser, 'es-ES');
+  await page.route(/\/split_catalogue_es\.wasm$/, (route) => route.abort('failed'));
+  await page.goto('/');
+  await mounted(page);
+  await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('status').filter({ hasText: 'The texts of the language asked for could not be loaded.' })).toBeVisible();
+  await context.close();
+});
+
 test('choosing a language fetches its texts once and changes every text', async ({ browser }) => {
   const { context, page, parts } = await visit(browser);
   await page.goto('/');
@@ -202,21 +214,24 @@ test('a screen whose part cannot be fetched says so, and "Try again" opens it', 
   await page.goto('/');
   await mounted(page);
   await page.getByRole('button', { name: 'History', exact: true }).click();
-  const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
-  await expect(alert).toBeVisible();
+  const unloaded = page.getByRole('region', { name: 'This screen did not open' });
+  await expect(unloaded).toContainText('This screen could not be loaded. Check the connection, then try again.');
+  // Its title has the focus, as a screen's title does.
+  await expect(page.getByRole('heading', { level: 1, name: 'This screen did not open' })).toBeFocused();
+  await expectNoA11yViolations(page, 'screen not loaded');
   // The app still works: home is a click away.
   await page.getByRole('link', { name: 'Peer Coach' }).click();
   await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
   await page.getByRole('button', { name: 'History', exact: true }).click();
-  await expect(alert).toBeVisible();
+  await expect(unloaded).toBeVisible();
   fail = false;
-  await alert.getByRole('button', { name: 'Try again' }).click();
+  await unloaded.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
   expect(crashes).toEqual([]);
   await context.close();
 });
 
-test('a language whose texts cannot be fetched leaves the app as it was', async ({ browser }) => {
+test('a language whose texts cannot be fetched leaves the app as it was, and says so', async ({ browser }) => {
   const { context, page } = await visit(browser);
   let fail = true;
   await page.route(/\/split_catalogue_es\.wasm$/, (route) => (fail ? route.abort('failed') : route.continue()));
@@ -226,12 +241,20 @@ test('a language whose texts cannot be fetched leaves the app as it was', async 
   await mounted(page);
   const language = page.getByRole('combobox', { name: 'Language' });
   await language.selectOption('es');
+  const said = page.getByRole('status').filter({ hasText: 'The texts of the language asked for could not be loaded.' });
+  await expect(said).toBeVisible();
   await expect(language).toHaveValue('en');
   await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // A second failure says it again.
+  await said.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(said).toHaveCount(0);
+  await language.selectOption('es');
+  await expect(said).toBeVisible();
   fail = false;
   await language.selectOption('es');
   await expect(page.getByRole('button', { name: 'Empezar una sesión' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /could not be loaded|No se pudieron cargar/ })).toHaveCount(0);
   expect(crashes).toEqual([]);
   await context.close();
 });
