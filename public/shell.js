@@ -8,7 +8,9 @@
 //   (tests/shell_texts.rs fails if they drift);
 // - shows no home buttons where the address opens another screen;
 // - makes a tap on a button go where the app's button goes (the app opens
-//   that route when it mounts).
+//   that route when it mounts);
+// - says so, with "Try again", where the app could not be fetched or
+//   started (`peerCoachFailed`, called by the boot script).
 (function () {
   'use strict';
   var TEXTS = {
@@ -29,6 +31,9 @@
       RoundTitle: "Ronda de FeedForward",
       HomeTrainers: "Para formadores",
       ScreenLoading: "Abriendo…",
+      ScreenUnloadedTitle: "Esta pantalla no se abrió",
+      ScreenUnloaded: "No se pudo cargar esta pantalla. Comprueba la conexión e inténtalo de nuevo.",
+      ScreenTryAgain: "Reintentar",
     },
     pt: {
       AppName: "Peer Coach",
@@ -47,6 +52,9 @@
       RoundTitle: "Rodada de FeedForward",
       HomeTrainers: "Para facilitadores",
       ScreenLoading: "Abrindo…",
+      ScreenUnloadedTitle: "Esta tela não abriu",
+      ScreenUnloaded: "Não foi possível carregar esta tela. Verifique a conexão e tente de novo.",
+      ScreenTryAgain: "Tentar de novo",
     },
   };
   var root = document.documentElement;
@@ -141,9 +149,11 @@
   // Before the app runs, its controls do what the app's do; the app takes
   // a language or sound chosen here over when it mounts (src/ui/shell.rs).
   document.addEventListener('click', function (ev) {
-    var target = ev.target.closest && ev.target.closest('[data-shell] [data-route], [data-shell] .sound');
+    var target = ev.target.closest && ev.target.closest('[data-shell] [data-route], [data-shell] .sound, [data-shell] [data-shell-reload]');
     if (!target) return;
-    if (target.hasAttribute('data-route')) {
+    if (target.hasAttribute('data-shell-reload')) {
+      location.reload();
+    } else if (target.hasAttribute('data-route')) {
       location.hash = target.getAttribute('data-route');
     } else {
       muted = !muted;
@@ -151,6 +161,14 @@
       show();
     }
   });
+  // The boot script could not fetch or start the app: the first screen
+  // says so, with "Try again" (a reload), instead of opening nothing.
+  self.peerCoachFailed = function () {
+    if (!document.querySelector('[data-shell]')) return; // the app is running
+    root.classList.add('shell-failed');
+    var title = document.getElementById('shell-failed-title');
+    if (title) title.focus();
+  };
   document.addEventListener('change', function (ev) {
     if (!ev.target.closest('[data-shell]') || !ev.target.matches('select')) return;
     lang = ev.target.value;

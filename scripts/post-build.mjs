@@ -272,6 +272,12 @@ function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, cla
   const started = (instance) => {
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
   };
+  // The app could not be fetched or started: the first screen says so
+  // (public/shell.js), rather than looking ready and opening nothing.
+  const failed = (error) => {
+    console.error(error);
+    if (self.peerCoachFailed) self.peerCoachFailed();
+  };
   const domReady = new Promise((ok) => {
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', ok, { once: true });
     else ok();
@@ -307,7 +313,7 @@ function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, cla
         delete self.peerCoachWasm;
         return self.peerCoachClassic.init({ module_or_path: main });
       })
-      .then(started);
+      .then(started, failed);
     return;
   }
   // The app's files are fetched once the first screen (index.html) is
@@ -321,6 +327,7 @@ function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, cla
         window.wasmBindings = bindings;
         started(instance);
       }))
+      .catch(failed)
       .finally(settle);
   };
   if (document.visibilityState === 'hidden') start();

@@ -94,7 +94,7 @@ pub fn unloaded(attempt: RwSignal<u32>) -> AnyView {
     use crate::ui::{focus::focus_later, ids};
     focus_later(ids::SCREEN_TITLE);
     view! {
-        <section class="notice loading" aria-labelledby=ids::SCREEN_TITLE>
+        <section class="notice unloaded loading" aria-labelledby=ids::SCREEN_TITLE>
             <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::ScreenUnloadedTitle)}</h1>
             <p>{move || t(Key::ScreenUnloaded)}</p>
             <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>

@@ -231,6 +231,30 @@ test('a screen whose part cannot be fetched says so, and "Try again" opens it', 
   await context.close();
 });
 
+for (const [address, how] of [['/', 'a server error'], ['/#/history', 'no network']] as const) {
+  test(`where the app itself cannot be fetched (${address}, ${how}), the first screen says so, and "Try again" loads it`, async ({ browser }) => {
+    const { context, page } = await visit(browser);
+    let fail = true;
+    await page.route(/\/peer-coach_bg\.wasm$/, (route) => {
+      if (!fail) return route.continue();
+      return how === 'no network' ? route.abort('internetdisconnected') : route.fulfill({ status: 503, body: 'Service Unavailable' });
+    });
+    await page.goto(address);
+    const failed = page.getByRole('region', { name: 'This screen did not open' });
+    await expect(failed).toContainText('This screen could not be loaded. Check the connection, then try again.');
+    await expect(page.getByRole('heading', { level: 1, name: 'This screen did not open' })).toBeFocused();
+    // Nothing that looks ready but opens nothing.
+    await expect(page.getByRole('button', { name: 'Start a session' })).toHaveCount(0);
+    await expect(page.getByText('Opening…')).toBeHidden();
+    await expectNoA11yViolations(page, 'the app not loaded');
+    fail = false;
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await mounted(page);
+    await expect(page.getByRole('heading', { level: 1, name: address === '/' ? 'Peer Coach' : 'History' })).toBeVisible();
+    await context.close();
+  });
+}
+
 test('a language whose texts cannot be fetched leaves the app as it was, and says so', async ({ browser }) => {
   const { context, page } = await visit(browser);
   let fail = true;
