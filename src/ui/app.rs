@@ -144,6 +144,16 @@ pub fn App(
         Route::Exercise(slug) => Screen::Exercise(slug),
     });
 
+    // A new screen starts at its title (once drawn), where the focus went
+    // with the old one.
+    Effect::new(move |before: Option<Screen>| {
+        let now = screen.get();
+        if before.is_some_and(|before| before != now) {
+            crate::ui::focus::focus_title_when_drawn();
+        }
+        now
+    });
+
     // A change of language changes only the texts: every text reads the
     // language itself, so nothing here is drawn again.
     view! {

@@ -1,5 +1,55 @@
 //! Moving keyboard focus after the view has updated.
 
+use std::cell::Cell;
+
+use crate::ui::ids;
+
+thread_local! {
+    /// Counts changes of screen: a wait for a title ends when a newer
+    /// change starts one.
+    static SCREEN_CHANGES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How many frames a new screen's title is waited for (about ten seconds:
+/// a screen whose part is fetched first is drawn when it arrives).
+const TITLE_FRAMES: u32 = 600;
+
+/// After a change of screen, give the new screen's title the focus once it
+/// is drawn, so the keyboard and a screen reader start on the new screen
+/// rather than at the top of the page. Only where the focus went with the
+/// old screen: a screen that focuses a field of its own, or a control
+/// outside the screen (the header's), keeps it.
+pub fn focus_title_when_drawn() {
+    let change = SCREEN_CHANGES.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    });
+    wait_for_title(change, TITLE_FRAMES);
+}
+
+fn wait_for_title(change: u32, frames_left: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        if SCREEN_CHANGES.with(Cell::get) != change || !focus_is_lost() {
+            return;
+        }
+        if !focus_now(ids::SCREEN_TITLE) && frames_left > 0 {
+            wait_for_title(change, frames_left - 1);
+        }
+    });
+}
+
+/// Nothing has the focus (it was on something that left the page).
+fn focus_is_lost() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
+    }
+}
+
 /// Focus the element with this id (from [`crate::ui::ids`]) on the next
 /// frame, if it exists.
 pub fn focus_later(id: impl Into<String>) {

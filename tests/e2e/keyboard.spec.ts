@@ -99,3 +99,32 @@ test('the whole journey with the keyboard only', async ({ page }) => {
   await tabAndPress(page, page.getByRole('radio', { name: '1', exact: true }).first(), 'ArrowRight');
   await expect(page.getByRole('group', { name: `${A}: how useful was this session?` }).getByRole('radio', { name: '2' })).toBeChecked();
 });
+
+test('a new screen starts at its title, once it is drawn', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  // Each screen's part is fetched when it first opens: its title is
+  // focused when it arrives, wherever the focus was lost.
+  for (const [button, title] of [
+    ['Guided exercises', 'Guided exercises'],
+    ['History', 'History'],
+    ['Journal', 'Journal'],
+    ['Team rotation', 'Team rotation'],
+    ['For trainers', 'For trainers'],
+  ]) {
+    await tabAndPress(page, page.getByRole('button', { name: button, exact: true }));
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+    // The next Tab goes on from there, not from the top of the page.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Peer Coach' })).not.toBeFocused();
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Peer Coach' })).toBeVisible();
+  }
+  // A control outside the screen keeps the focus: the header's home link.
+  await tabAndPress(page, page.getByRole('button', { name: 'History', exact: true }));
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeFocused();
+  await page.getByRole('link', { name: 'Peer Coach' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Peer Coach' })).toBeFocused();
+});
