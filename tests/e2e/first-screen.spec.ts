@@ -4,6 +4,7 @@
 // lost focus (src/ui/shell.rs). Each journey holds the wasm back until it
 // has looked at the first screen, then lets the app start.
 import { expect, test, type Browser, type Page } from './fixtures';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 import { expectIdsResolve, expectNoA11yViolations } from './helpers';
 
 /** The home screen's main buttons, in English. */
@@ -240,4 +241,34 @@ test("the sound switched on the first screen is the app's", async ({ browser }) 
   await mounted(page);
   await expect(sound).not.toBeChecked();
   await close();
+});
+
+test('without JavaScript the first screen says what it needs, and shows no control that cannot work', async ({ playwright, baseURL }) => {
+  // A browser whose pages run no script at all (Playwright's own
+  // javaScriptEnabled leaves <noscript> unrendered). Read through the
+  // accessibility tree: Playwright's locators need script in the page.
+  const browser = await playwright.chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--blink-settings=scriptEnabled=false'],
+  });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${baseURL}/`);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+    };
+    const shown = nodes.filter((n) => !n.ignored);
+    const names = (role: string) => shown.filter((n) => n.role?.value === role).map((n) => n.name?.value);
+    expect(names('heading')).toEqual(['Peer Coach']);
+    expect(shown.some((n) => n.name?.value === 'Peer Coach needs JavaScript and WebAssembly to run.')).toBe(true);
+    // Nothing that would do nothing (its style is allowed by its hash).
+    expect(names('button')).toEqual([]);
+    expect(names('combobox')).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });
