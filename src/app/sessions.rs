@@ -93,6 +93,8 @@ pub struct Sessions {
     all: Memo<Vec<Session>>,
     settings: RwSignal<Settings>,
     storage: StoredValue<DeviceStorage, LocalStorage>,
+    /// This tab's storage, opened when first used (see [`Sessions::tab`]).
+    tab: StoredValue<Option<DeviceStorage>, LocalStorage>,
     notices: Notices,
     /// Sessions just deleted, each kept for [`UNDO_FOR`] to be put back.
     deleted: RwSignal<Vec<Deleted>>,
@@ -167,6 +169,7 @@ impl Sessions {
             ),
             settings: RwSignal::new(found.settings),
             storage: StoredValue::new_local(storage),
+            tab: StoredValue::new_local(None),
             notices,
             deleted: RwSignal::new(Vec::new()),
             deletions: StoredValue::new(0),
@@ -408,6 +411,27 @@ impl Sessions {
     pub fn storage(&self) -> DeviceStorage {
         self.flush();
         self.storage.get_value()
+    }
+
+    /// This tab's own storage, for what is typed and not yet kept (a form
+    /// being filled in): `sessionStorage` beside the device's storage,
+    /// memory for as long as the page is open where there is none, nothing
+    /// of the device in the trainers' preview.
+    pub fn tab(&self) -> DeviceStorage {
+        if let Some(tab) = self.tab.get_value() {
+            return tab;
+        }
+        let tab = self.storage.with_value(|device| {
+            if device.is_preview() {
+                DeviceStorage::preview()
+            } else if device.is_persistent() {
+                DeviceStorage::tab()
+            } else {
+                DeviceStorage::in_memory()
+            }
+        });
+        self.tab.set_value(Some(tab.clone()));
+        tab
     }
 
     pub fn read_untracked<R>(&self, id: &str, f: impl FnOnce(&Session) -> R) -> Option<R> {

@@ -1,11 +1,16 @@
 //! What the setup screen collects before a session begins, and how the
 //! session's time is split from it.
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::flow::{Format, Phase, MAX_GROUP, MIN_GROUP};
 use crate::domain::plan::{self, DEFAULT_TOTAL_MINUTES, DEFAULT_TURN_MINUTES};
 
-/// What the setup screen collects before a session begins.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the setup screen collects before a session begins. It is kept in
+/// the tab while it is filled in (see [`Setup::normalize`]), so a reload
+/// loses none of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Setup {
     pub format: Format,
     /// First names of person A and person B; empty means "Person A/B".
@@ -168,6 +173,42 @@ impl Setup {
         self.total_minutes = per_half * turns;
     }
 
+    /// A setup read back (the draft of a form kept in the tab, whatever it
+    /// holds) made one the form could have made: the same people, format
+    /// and minutes wherever they fit, the form's own rules where they do
+    /// not. A setup the form made comes back unchanged.
+    pub fn normalize(&mut self) {
+        let mut fresh = Setup {
+            names: std::mem::take(&mut self.names),
+            members: std::mem::take(&mut self.members),
+            everyone: self.everyone,
+            turns: self.turns,
+            ..Setup::default()
+        };
+        // A group has three to seven people (a pair's setup keeps the group
+        // it had, for a switch back).
+        fresh.members.truncate(MAX_GROUP);
+        if !fresh.members.is_empty() && fresh.members.len() < MIN_GROUP {
+            fresh.members.resize(MIN_GROUP, String::new());
+        }
+        if self.format.is_group() {
+            if fresh.members.is_empty() {
+                fresh.members.resize(MIN_GROUP, String::new());
+            }
+            fresh.format = Format::Group(fresh.group_turns());
+            fresh.set_total(self.total_minutes);
+        } else {
+            fresh.format = self.format;
+            if plan_fits(self.format, self.total_minutes, self.plan) {
+                fresh.total_minutes = self.total_minutes;
+                fresh.plan = self.plan;
+            } else {
+                fresh.set_total(self.total_minutes);
+            }
+        }
+        *self = fresh;
+    }
+
     /// The phase minutes of each half. With an odd total the second half of
     /// a reciprocal session is a minute shorter, unless the pair set the
     /// split by hand.
@@ -185,4 +226,15 @@ impl Setup {
         };
         [self.plan, second]
     }
+}
+
+/// Could a pair's form show these minutes: every phase at least a minute,
+/// the halves adding up to the total, the total in range?
+fn plan_fits(format: Format, total: u32, plan: [u32; 4]) -> bool {
+    let per_half = plan.iter().try_fold(0_u32, |sum, &m| {
+        (m >= 1).then(|| sum.checked_add(m)).flatten()
+    });
+    let turns = format.turns() as u32;
+    per_half.and_then(|p| p.checked_mul(turns)) == Some(total)
+        && (plan::MIN_TOTAL_MINUTES..=plan::MAX_TOTAL_MINUTES).contains(&total)
 }

@@ -15,6 +15,7 @@ use crate::domain::rotation::Schedule;
 use crate::domain::route::is_valid_id;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
+use crate::domain::setup::Setup;
 
 /// The version of the records this build writes.
 pub const STORE_VERSION: u32 = 1;
@@ -211,6 +212,10 @@ pub const ROTATION_KEY: &str = "peer-coach.rotation";
 /// The FeedForward rounds done on this device, oldest first.
 pub const ROUNDS_KEY: &str = "peer-coach.rounds";
 
+/// The setup form being filled in, kept in the tab's own storage
+/// (`sessionStorage`) until the session begins or the form is cancelled.
+pub const SETUP_DRAFT_KEY: &str = "peer-coach.setup-draft";
+
 /// A record set aside because it could not be read.
 pub fn is_aside_key(key: &str) -> bool {
     key.starts_with(ASIDE_PREFIX)
@@ -355,6 +360,17 @@ impl Record for Schedule {
     type Id = ();
     fn key(_: &()) -> String {
         ROTATION_KEY.to_string()
+    }
+}
+
+/// The setup form being filled in (in the tab's storage, not the device's).
+impl Record for Setup {
+    type Id = ();
+    fn key(_: &()) -> String {
+        SETUP_DRAFT_KEY.to_string()
+    }
+    fn normalize(&mut self) {
+        Setup::normalize(self);
     }
 }
 

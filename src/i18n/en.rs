@@ -143,6 +143,8 @@ pub(super) const fn text(key: Key) -> &'static str {
         NotFoundSetAside => "This session's saved record could not be read, so it was set aside on this device, unchanged (nothing was deleted). A backup made in History, under “Your data on this device”, keeps it, to recover later. If your partner has the session, ask for its link to open it here again.",
         NotFoundNewer => "This session was saved by a newer version of Peer Coach, so this version leaves it untouched. Reload the page to update the app, then open it again.",
         SetupTitle => "Set up your session",
+        SetupRestored => "This form is as you left it in this tab.",
+        SetupStartAfresh => "Start afresh",
         FormatLegend => "Format",
         FormatReciprocal => "Reciprocal",
         FormatReciprocalHelp => "Each of you is client for half the time: swap at half time.",

@@ -329,6 +329,8 @@ pub(super) const fn text(key: Key) -> &'static str {
         NotFoundSetAside => "El registro guardado de esta sesión no se pudo leer, así que se apartó en este dispositivo sin cambios (no se borró nada). Una copia de seguridad hecha en el Historial, en «Tus datos en este dispositivo», lo conserva para recuperarlo más adelante. Si tu compañero tiene la sesión, pídele el enlace para volver a abrirla aquí.",
         NotFoundNewer => "Esta sesión la guardó una versión más reciente de Peer Coach, así que esta versión no la toca. Recarga la página para actualizar la aplicación y vuelve a abrirla.",
         SetupTitle => "Prepara tu sesión",
+        SetupRestored => "Este formulario está como lo dejaste en esta pestaña.",
+        SetupStartAfresh => "Empezar de cero",
         FormatLegend => "Formato",
         FormatReciprocal => "Recíproca",
         FormatReciprocalHelp => "Cada persona es cliente la mitad del tiempo; a mitad de sesión se cambian los roles.",

@@ -24,7 +24,7 @@ StorageUnavailable, StoragePreview, LanguageUnavailable, StorageFull, StorageCor
 HomeIntro, HomePrivacy, StartSession, ContinueSession, YourSessions,
 SessionUntitled, SessionOn, NotFound, NotFoundSetAside, NotFoundNewer,
 // Setup
-SetupTitle, FormatLegend, FormatReciprocal, FormatReciprocalHelp,
+SetupTitle, SetupRestored, SetupStartAfresh, FormatLegend, FormatReciprocal, FormatReciprocalHelp,
 FormatOneWay, FormatOneWayHelp, NameA, NameB, NamesHelp, TotalMinutes,
 TotalHelp, TotalHelpHalves, SplitLegend, SplitHelpReciprocal, SplitHelpOneWay,
 MinutesShort, RolesReciprocal, RolesOneWay, Begin, Cancel,

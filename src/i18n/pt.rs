@@ -329,6 +329,8 @@ pub(super) const fn text(key: Key) -> &'static str {
         NotFoundSetAside => "O registro salvo desta sessão não pôde ser lido, por isso foi posto de lado neste dispositivo, sem alterações (nada foi apagado). Um backup feito no Histórico, em “Seus dados neste dispositivo”, o guarda para recuperá-lo depois. Se a sua dupla tiver a sessão, peça o link para abri-la aqui de novo.",
         NotFoundNewer => "Esta sessão foi salva por uma versão mais recente do Peer Coach, por isso esta versão não mexe nela. Recarregue a página para atualizar o aplicativo e abra-a de novo.",
         SetupTitle => "Prepare a sua sessão",
+        SetupRestored => "Este formulário está como você o deixou nesta aba.",
+        SetupStartAfresh => "Começar do zero",
         FormatLegend => "Formato",
         FormatReciprocal => "Recíproco",
         FormatReciprocalHelp => "Cada um é cliente durante metade do tempo: vocês trocam na metade.",

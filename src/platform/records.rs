@@ -11,6 +11,7 @@ use crate::domain::private::PrivateNotes;
 use crate::domain::rotation::Schedule;
 use crate::domain::session::Session;
 use crate::domain::settings::Settings;
+use crate::domain::setup::Setup;
 use crate::domain::store::{self, Record, RecordError};
 use crate::platform::storage::{DeviceStorage, StorageError};
 
@@ -106,6 +107,25 @@ fn load_or_empty<T: Record + Default>(storage: &DeviceStorage, id: &T::Id) -> T 
 /// Keep the record `T` of `id`.
 fn save<T: Record>(storage: &DeviceStorage, id: &T::Id, record: &T) -> Result<(), StorageError> {
     storage.set(&T::key(id), &record.encode())
+}
+
+/// The setup form as it was left in this tab (`tab` is the tab's storage),
+/// if it was left at all. One that cannot be read is left where it is (the
+/// form starts as new, and the next change replaces it).
+pub fn load_setup_draft(tab: &DeviceStorage) -> Option<Setup> {
+    Setup::decode(&tab.get(store::SETUP_DRAFT_KEY)?).ok()
+}
+
+/// Keep the setup form as it is now, or forget it (`None`: begun,
+/// cancelled, or back to how it started). A full storage keeps the last
+/// draft it could: the form on screen is not touched.
+pub fn save_setup_draft(tab: &DeviceStorage, draft: Option<&Setup>) {
+    match draft {
+        Some(setup) => {
+            let _ = save(tab, &(), setup);
+        }
+        None => tab.remove(store::SETUP_DRAFT_KEY),
+    }
 }
 
 /// This device's private notes for a session (empty if none or unreadable).

@@ -57,9 +57,19 @@ impl DeviceStorage {
     /// readable but full is still used: what it holds stays reachable, and
     /// the app says that new changes cannot be kept.
     pub fn open() -> Self {
+        Self::usable(web_sys::window().and_then(|w| w.local_storage().ok().flatten()))
+    }
+
+    /// This tab's own storage (`sessionStorage`): it outlives a reload and
+    /// a phone putting the tab to sleep, not the tab; memory where the
+    /// browser refuses it. For what is being typed and not yet kept.
+    pub fn tab() -> Self {
+        Self::usable(web_sys::window().and_then(|w| w.session_storage().ok().flatten()))
+    }
+
+    fn usable(storage: Option<web_sys::Storage>) -> Self {
         let mut full_at_start = false;
-        let local = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
+        let local = storage
             .filter(|s| s.get_item(PROBE_KEY).is_ok())
             .filter(|s| match s.set_item(PROBE_KEY, "1") {
                 Ok(()) => s.remove_item(PROBE_KEY).is_ok(),

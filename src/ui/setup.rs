@@ -9,7 +9,9 @@ use crate::domain::plan::{MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES};
 use crate::domain::route::Route;
 use crate::domain::session::Setup;
 use crate::i18n::{lang, person, phase_name, t, texts, Key, Lang};
+use crate::platform::records;
 use crate::ui::fields::TextField;
+use crate::ui::focus::focus_later;
 use crate::ui::group_setup::GroupSetup;
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
@@ -34,7 +36,33 @@ pub fn SetupScreen() -> impl IntoView {
             initial.set_phase_minutes(phase, minutes[phase.index()]);
         }
     }
-    let setup = RwSignal::new(initial);
+    // The form as it was left in this tab (a reload, the update prompt's or
+    // a phone's that put the tab to sleep, loses nothing typed): kept at
+    // each change, forgotten when the session begins or the form is
+    // cancelled.
+    let tab = sessions.tab();
+    let left = records::load_setup_draft(&tab).filter(|left| *left != initial);
+    let restored = RwSignal::new(left.is_some());
+    let setup = RwSignal::new(left.unwrap_or_else(|| initial.clone()));
+    let fresh = StoredValue::new(initial);
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        setup.with(|now| {
+            if !done.get_value() {
+                let changed = fresh.with_value(|fresh| now != fresh);
+                records::save_setup_draft(&tab, changed.then_some(now));
+            }
+        });
+    });
+    let forget = move || {
+        done.set_value(true);
+        records::save_setup_draft(&sessions.tab(), None);
+    };
+    let start_afresh = move |_| {
+        setup.set(fresh.get_value());
+        restored.set(false);
+        focus_later(ids::SCREEN_TITLE);
+    };
 
     let format_choice = move |format: Format, label: Key, help: Key| {
         view! {
@@ -82,12 +110,21 @@ pub fn SetupScreen() -> impl IntoView {
     let begin = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = sessions.create(&setup.get_untracked());
+        forget();
         router.go(Route::Session(id));
     };
 
     view! {
         <section class="setup" aria-labelledby=ids::SCREEN_TITLE>
             <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || t(Key::SetupTitle)}</h1>
+            <Show when=move || restored.get()>
+                <div class="notice restored" role="status">
+                    <p>{move || t(Key::SetupRestored)}</p>
+                    <button type="button" class="ghost" on:click=start_afresh>
+                        {move || t(Key::SetupStartAfresh)}
+                    </button>
+                </div>
+            </Show>
             <form on:submit=begin>
                 <fieldset>
                     <legend>{move || t(Key::FormatLegend)}</legend>
@@ -183,7 +220,13 @@ pub fn SetupScreen() -> impl IntoView {
                 <p class="roles">{roles}</p>
                 <div class="actions">
                     <button type="submit" class="primary big">{move || t(Key::Begin)}</button>
-                    <button type="button" on:click=move |_| router.go(Route::Home)>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            forget();
+                            router.go(Route::Home);
+                        }
+                    >
                         {move || t(Key::Cancel)}
                     </button>
                 </div>

@@ -79,3 +79,75 @@ test('leaving the session screen keeps what was typed there', async ({ page }) =
   await expect(page.getByText('Left for the history')).toBeVisible();
   expect(await storedTopic(page)).toBe('Left for the history');
 });
+
+// The setup form is kept in the tab while it is filled in: a reload (the
+// update prompt's "Reload to update", a phone waking a sleeping tab) brings
+// it back as it was left, and says so; beginning or cancelling forgets it.
+test('the setup form survives a reload, and is forgotten once begun or cancelled', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await heading(page, 'Set up your session');
+  await page.getByRole('radio', { name: 'One-way' }).check();
+  await page.getByLabel("Person A's first name").fill('Ngozi');
+  await page.getByLabel("Person B's first name").fill('Łukasz');
+  await page.getByLabel('Total length in minutes').fill('45');
+  await page.getByLabel('Total length in minutes').press('Tab');
+  const restored = page.getByRole('status').filter({ hasText: 'This form is as you left it in this tab.' });
+  await expect(restored).toHaveCount(0);
+
+  await page.reload();
+  await heading(page, 'Set up your session');
+  await expect(restored).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'One-way' })).toBeChecked();
+  await expect(page.getByLabel("Person A's first name")).toHaveValue('Ngozi');
+  await expect(page.getByLabel("Person B's first name")).toHaveValue('Łukasz');
+  await expect(page.getByLabel('Total length in minutes')).toHaveValue('45');
+
+  // Home and back, in the same tab: still there.
+  await page.getByRole('link', { name: 'Peer Coach' }).click();
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await expect(page.getByLabel("Person A's first name")).toHaveValue('Ngozi');
+
+  // Start afresh: the form as new, the focus on its title, nothing kept.
+  await restored.getByRole('button', { name: 'Start afresh' }).click();
+  await expect(restored).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up your session' })).toBeFocused();
+  await expect(page.getByLabel("Person A's first name")).toHaveValue('');
+  await expect(page.getByRole('radio', { name: 'Reciprocal' })).toBeChecked();
+  await page.reload();
+  await heading(page, 'Set up your session');
+  await expect(page.getByLabel("Person A's first name")).toHaveValue('');
+  await expect(restored).toHaveCount(0);
+
+  // Cancel forgets it.
+  await page.getByLabel("Person A's first name").fill('Ngozi');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await expect(page.getByLabel("Person A's first name")).toHaveValue('');
+
+  // Begin forgets it: the next session starts from a blank form.
+  await page.getByLabel("Person A's first name").fill('Ngozi');
+  await page.getByLabel("Person B's first name").fill('Łukasz');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await heading(page, 'Our agreement');
+  await page.reload();
+  await heading(page, 'Our agreement');
+  await page.getByRole('link', { name: 'Peer Coach' }).click();
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await expect(page.getByLabel("Person A's first name")).toHaveValue('');
+  await expect(restored).toHaveCount(0);
+});
+
+test('a setup form left in one tab is not another tab\'s', async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto('/#/new');
+  await heading(first, 'Set up your session');
+  await first.getByLabel("Person A's first name").fill('Ngozi');
+  const second = await context.newPage();
+  await second.goto('/#/new');
+  await heading(second, 'Set up your session');
+  await expect(second.getByLabel("Person A's first name")).toHaveValue('');
+  await first.reload();
+  await heading(first, 'Set up your session');
+  await expect(first.getByLabel("Person A's first name")).toHaveValue('Ngozi');
+});

@@ -1,0 +1,225 @@
+//! Property tests of the setup form kept in the tab ("a reload loses
+//! nothing typed"): whatever the form was made to hold, it reads back the
+//! same; and whatever a stored draft holds (damaged, edited by hand, of an
+//! older build), it reads back as a setup the form could have made.
+
+// Native only: proptest is a native dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
+
+use peer_coach::domain::flow::{Format, Phase, MAX_GROUP, MIN_GROUP};
+use peer_coach::domain::plan::{self, MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES};
+use peer_coach::domain::session::Setup;
+use peer_coach::domain::store::Record;
+use proptest::prelude::*;
+
+/// What someone does on the setup form.
+#[derive(Clone, Debug)]
+enum Edit {
+    Format(Format),
+    Name(usize, String),
+    Total(u32),
+    PhaseMinutes(usize, u32),
+    Member(usize, String),
+    Add,
+    Remove(usize),
+    Move(usize, bool),
+    Shuffle(u64),
+    Everyone(bool),
+    Turns(u8),
+}
+
+/// Names as people type them: any script, spaces, quotes, emoji, markup.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[ A-Za-zÀ-ÿŁłŻżßØø'\"<>&-]{0,12}",
+        "\\PC{0,8}",
+        Just("Ngozi 👩🏾‍💼".to_string()),
+    ]
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        prop_oneof![
+            Just(Format::Reciprocal),
+            Just(Format::OneWay),
+            Just(Format::Group(0))
+        ]
+        .prop_map(Edit::Format),
+        (0usize..2, text()).prop_map(|(i, n)| Edit::Name(i, n)),
+        (0u32..400).prop_map(Edit::Total),
+        (0usize..4, 0u32..200).prop_map(|(p, m)| Edit::PhaseMinutes(p, m)),
+        (0usize..8, text()).prop_map(|(i, n)| Edit::Member(i, n)),
+        Just(Edit::Add),
+        (0usize..8).prop_map(Edit::Remove),
+        (0usize..8, any::<bool>()).prop_map(|(i, up)| Edit::Move(i, up)),
+        any::<u64>().prop_map(Edit::Shuffle),
+        any::<bool>().prop_map(Edit::Everyone),
+        (0u8..10).prop_map(Edit::Turns),
+    ]
+}
+
+/// The form's edits; the people of a group are edited only on a group's
+/// form (the pair's form has no such fields).
+fn apply(setup: &mut Setup, edit: Edit) {
+    let group = setup.format.is_group();
+    match edit {
+        Edit::Member(..)
+        | Edit::Add
+        | Edit::Remove(_)
+        | Edit::Move(..)
+        | Edit::Shuffle(_)
+        | Edit::Everyone(_)
+        | Edit::Turns(_)
+            if !group => {}
+        Edit::Format(f) => setup.set_format(f),
+        Edit::Name(i, n) => setup.names[i] = n,
+        Edit::Total(m) => setup.set_total(m),
+        Edit::PhaseMinutes(p, m) => setup.set_phase_minutes(Phase::ALL[p], m),
+        Edit::Member(i, n) => setup.set_member(i, n),
+        Edit::Add => {
+            setup.add_member();
+        }
+        Edit::Remove(i) => {
+            setup.remove_member(i);
+        }
+        Edit::Move(i, up) => {
+            setup.move_member(i, up);
+        }
+        Edit::Shuffle(seed) => setup.shuffle(seed),
+        Edit::Everyone(e) => setup.set_everyone(e),
+        Edit::Turns(t) => setup.set_turns(t),
+    }
+}
+
+/// A setup the form made: from the default, or a trainer's preset format
+/// and minutes (as the setup screen starts), then any edits.
+fn made_by_the_form() -> impl Strategy<Value = Setup> {
+    (
+        proptest::option::of(prop_oneof![
+            Just(Format::Reciprocal),
+            Just(Format::OneWay),
+            Just(Format::Group(0))
+        ]),
+        proptest::option::of(proptest::array::uniform4(1u32..60)),
+        proptest::collection::vec(edit(), 0..24),
+    )
+        .prop_map(|(format, minutes, edits)| {
+            let mut setup = Setup::default();
+            if let Some(format) = format {
+                setup.set_format(format);
+            }
+            if let Some(minutes) = minutes {
+                for phase in Phase::ALL {
+                    setup.set_phase_minutes(phase, minutes[phase.index()]);
+                }
+            }
+            for e in edits {
+                apply(&mut setup, e);
+            }
+            setup
+        })
+}
+
+/// Anything a stored draft could hold.
+fn any_draft() -> impl Strategy<Value = Setup> {
+    (
+        prop_oneof![
+            Just(Format::Reciprocal),
+            Just(Format::OneWay),
+            any::<u8>().prop_map(Format::Group)
+        ],
+        (text(), text()),
+        any::<u32>(),
+        proptest::array::uniform4(prop_oneof![0u32..80, any::<u32>()]),
+        proptest::collection::vec(text(), 0..12),
+        any::<bool>(),
+        any::<u8>(),
+    )
+        .prop_map(
+            |(format, (a, b), total, plan, members, everyone, turns)| Setup {
+                format,
+                names: [a, b],
+                total_minutes: total,
+                plan,
+                members,
+                everyone,
+                turns,
+            },
+        )
+}
+
+/// What the form itself always keeps true.
+fn form_could_show(s: &Setup) -> Result<(), TestCaseError> {
+    let turns = s.format.turns() as u32;
+    prop_assert!(
+        s.plan.iter().all(|&m| m >= 1),
+        "a phase of no minutes: {:?}",
+        s.plan
+    );
+    prop_assert!(s.total_minutes <= MAX_TOTAL_MINUTES);
+    prop_assert!(s.members.is_empty() || (MIN_GROUP..=MAX_GROUP).contains(&s.members.len()));
+    match s.format {
+        Format::Group(n) => {
+            prop_assert_eq!(n, s.group_turns());
+            prop_assert_eq!(s.total_minutes, plan::clamp_group_total(s.total_minutes, n));
+            prop_assert!(s.members.len() >= MIN_GROUP);
+        }
+        _ => {
+            prop_assert!(s.total_minutes >= MIN_TOTAL_MINUTES);
+            prop_assert_eq!(s.plan.iter().sum::<u32>() * turns, s.total_minutes);
+        }
+    }
+    // Both halves' phases add up to the session.
+    let [first, second] = s.plans();
+    match s.format {
+        Format::OneWay => prop_assert_eq!(first.iter().sum::<u32>(), s.total_minutes),
+        Format::Reciprocal => prop_assert_eq!(
+            first.iter().sum::<u32>() + second.iter().sum::<u32>(),
+            s.total_minutes
+        ),
+        Format::Group(_) => {}
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// A reload loses nothing: the form reads back exactly as it was left.
+    #[test]
+    fn the_form_reads_back_as_it_was_left(setup in made_by_the_form()) {
+        form_could_show(&setup)?;
+        let back = Setup::decode(&setup.encode()).expect("a draft the app wrote reads back");
+        prop_assert_eq!(back, setup);
+    }
+
+    /// Whatever a stored draft holds, it reads back as a setup the form
+    /// could show, keeping every name it held (within the seven people a
+    /// group can have), and reading it again changes nothing more.
+    #[test]
+    fn any_draft_reads_back_as_a_form_could_show(draft in any_draft()) {
+        let back = Setup::decode(&draft.encode()).expect("any setup encodes and decodes");
+        form_could_show(&back)?;
+        prop_assert_eq!(&back.names, &draft.names);
+        let kept = draft.members.len().min(MAX_GROUP);
+        prop_assert_eq!(&back.members[..kept], &draft.members[..kept]);
+        prop_assert!(back.members[kept..].iter().all(String::is_empty));
+        prop_assert_eq!(back.format.is_group(), draft.format.is_group());
+        let mut again = back.clone();
+        again.normalize();
+        prop_assert_eq!(again, back);
+    }
+}
+
+/// A draft of an older build (fields missing) or of no known shape reads
+/// as a form with what it has, or not at all; never a panic.
+#[test]
+fn partial_and_damaged_drafts() {
+    let partial = Setup::decode(r#"{"v":1,"data":{"names":["Ngozi","Łukasz"]}}"#).unwrap();
+    assert_eq!(partial.names, ["Ngozi", "Łukasz"]);
+    assert_eq!(partial.total_minutes, Setup::default().total_minutes);
+    assert!(Setup::decode("{not json").is_err());
+    assert!(Setup::decode(r#"{"v":1,"data":{"names":"Ngozi"}}"#).is_err());
+    assert!(Setup::decode(r#"{"v":99,"data":{}}"#).is_err());
+}
