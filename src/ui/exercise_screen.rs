@@ -202,7 +202,14 @@ fn ExerciseRunner() -> impl IntoView {
         Some(None) => t(Key::BackToSession).to_string(),
         None => t(Key::AllExercises).to_string(),
     };
-    let back = view! { <RouteLink route=back_route.clone()>{back_label}</RouteLink> };
+    // One exercise embedded in a course stays that exercise: no way out to
+    // the library, as the header has no home link (the trainer chose it).
+    let preset = crate::ui::app::use_presets();
+    let one_exercise = preset.embed && preset.exercise.is_some() && run.session().is_none();
+    let back = (!one_exercise).then(|| {
+        let route = back_route.clone();
+        view! { <p class="eyebrow no-print"><RouteLink route=route>{back_label}</RouteLink></p> }
+    });
     let attached = run.session().map(|(current, turn)| {
         let client = current.read_untracked(|s| crate::i18n::person(&s.names, s.roles(turn).1));
         // The session's phase keeps its time-box while the pair does the
@@ -244,7 +251,7 @@ fn ExerciseRunner() -> impl IntoView {
 
     view! {
         <section class="exercise" aria-labelledby=ids::SCREEN_TITLE>
-            <p class="eyebrow no-print">{back}</p>
+            {back}
             <h1 id=ids::SCREEN_TITLE tabindex="-1">{move || exercise_name(id)}</h1>
             <p class="lead">{move || exercise_texts().purposes[id.index()]}</p>
             <p class="roles">{move || exercise_texts().roles[id.index()]}</p>

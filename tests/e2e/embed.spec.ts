@@ -57,8 +57,10 @@ test('in a course page of another origin, storage blocked: one exercise, the fra
     await page.goto(url);
     const app = page.frameLocator('#app');
     await expect(app.getByRole('heading', { level: 1, name: 'Role play' })).toBeVisible();
-    // Embed mode, one exercise: no home link; storage refused is said once, the app works.
+    // Embed mode, one exercise: no home link, no way to the other exercises;
+    // storage refused is said once, the app works.
     await expect(app.getByRole('link', { name: 'Peer Coach' })).toBeHidden();
+    await expect(app.getByRole('link', { name: 'All exercises' })).toHaveCount(0);
     await expect(app.getByText(/not letting the app keep data/)).toBeVisible();
     // The frame takes the height the app reports, and no horizontal scroll at 320 px.
     await expect.poll(async () => (await messages(page)).some((m) => m.data.type === 'peer-coach:height')).toBe(true);
