@@ -374,3 +374,31 @@ test('at 320 px, in every language, no main screen scrolls sideways; the file pi
   await screenshot(page, 'home-file-picker-pt');
   await context.close();
 });
+
+test('embedded on a phone, in a frame that grows with the screen: the time-box is in sight under the phase title', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await context.newPage();
+  const { url, server } = await coursePage(`${baseURL}/?embed=1&lang=en`, 390);
+  try {
+    await page.goto(url);
+    const app = page.frameLocator('#app');
+    await expect(app.getByRole('heading', { level: 1, name: 'Peer Coach' })).toBeVisible();
+    await startSession(app as unknown as Page);
+    await agree(app as unknown as Page);
+    const timebox = app.getByRole('group', { name: /Goal/ });
+    await expect(timebox).toBeVisible();
+    // The frame is taller than the phone's screen (it grows with the phase).
+    await expect.poll(() => page.locator('#app').evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThan(844);
+    // With the course page at its top, the time-box is within the first
+    // screen, right under the phase's title, not at the frame's bottom.
+    await page.evaluate(() => scrollTo(0, 0));
+    const box = (await timebox.boundingBox())!;
+    const title = (await app.getByRole('heading', { level: 1, name: 'Goal' }).boundingBox())!;
+    expect(box.y).toBeGreaterThan(title.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    await screenshot(page, 'embed-phone-timebox');
+  } finally {
+    server.close();
+    await context.close();
+  }
+});
