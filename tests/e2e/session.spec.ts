@@ -238,3 +238,29 @@ for (const { width, height, name } of [
     await inView();
   });
 }
+
+test('on a phone, each ground rule shows whole, across the width, its remove button under it', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await startSession(page);
+  await heading(page, 'Our agreement');
+  const LONG = 'We keep our phones face down and our cameras on, and we say so when we need a break or have to leave early.';
+  await page.getByLabel('Ground rule 2', { exact: true }).fill(LONG);
+  const main = (await page.locator('main').boundingBox())!;
+  const rules = page.getByRole('textbox', { name: /^Ground rule \d+$/ });
+  const count = await rules.count();
+  expect(count).toBeGreaterThanOrEqual(4);
+  for (let i = 0; i < count; i++) {
+    const rule = rules.nth(i);
+    // Nothing of the rule hidden inside its box.
+    expect(await rule.evaluate((t) => t.scrollHeight - t.clientHeight)).toBeLessThanOrEqual(1);
+    // Most of the screen's width, and its button below it.
+    const box = (await rule.boundingBox())!;
+    expect(box.width).toBeGreaterThan(main.width * 0.8);
+    const remove = (await page.getByRole('button', { name: `Remove ground rule ${i + 1}` }).boundingBox())!;
+    expect(remove.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
+  }
+  await screenshot(page, 'agreement-phone');
+  await context.close();
+});
