@@ -9,6 +9,7 @@
 use peer_coach::domain::flow::{Format, Phase, MAX_GROUP, MIN_GROUP};
 use peer_coach::domain::plan::{self, MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES};
 use peer_coach::domain::session::Setup;
+use peer_coach::domain::setup::Aside;
 use peer_coach::domain::store::Record;
 use proptest::prelude::*;
 
@@ -135,9 +136,26 @@ fn any_draft() -> impl Strategy<Value = Setup> {
         proptest::collection::vec(text(), 0..12),
         any::<bool>(),
         any::<u8>(),
+        proptest::collection::vec(
+            (
+                prop_oneof![
+                    Just(Format::Reciprocal),
+                    Just(Format::OneWay),
+                    any::<u8>().prop_map(Format::Group)
+                ],
+                any::<u32>(),
+                proptest::array::uniform4(prop_oneof![0u32..80, any::<u32>()]),
+            )
+                .prop_map(|(format, total_minutes, plan)| Aside {
+                    format,
+                    total_minutes,
+                    plan,
+                }),
+            0..5,
+        ),
     )
         .prop_map(
-            |(format, (a, b), total, plan, members, everyone, turns)| Setup {
+            |(format, (a, b), total, plan, members, everyone, turns, aside)| Setup {
                 format,
                 names: [a, b],
                 total_minutes: total,
@@ -145,6 +163,7 @@ fn any_draft() -> impl Strategy<Value = Setup> {
                 members,
                 everyone,
                 turns,
+                aside,
             },
         )
 }
@@ -208,7 +227,51 @@ proptest! {
         prop_assert_eq!(back.format.is_group(), draft.format.is_group());
         let mut again = back.clone();
         again.normalize();
-        prop_assert_eq!(again, back);
+        prop_assert_eq!(&again, &back);
+        // And whatever was set aside, switching format still gives a form
+        // the app could show.
+        for format in [Format::Group(0), Format::Reciprocal, Format::OneWay, Format::Group(0)] {
+            again.set_format(format);
+            form_could_show(&again)?;
+        }
+    }
+
+    /// Looking at other formats and going back changes no minute: the
+    /// session is as long as it was, split as it was (a keyboard passes
+    /// through the formats between on its way).
+    #[test]
+    fn a_look_at_other_formats_changes_no_minute(
+        setup in made_by_the_form(),
+        looks in proptest::collection::vec(prop_oneof![
+            Just(Format::Reciprocal),
+            Just(Format::OneWay),
+            Just(Format::Group(0))
+        ], 1..6),
+        pair in prop_oneof![Just(Format::Reciprocal), Just(Format::OneWay)],
+        edits in proptest::collection::vec(edit(), 0..6),
+    ) {
+        let mut s = setup.clone();
+        for format in looks {
+            s.set_format(format);
+            form_could_show(&s)?;
+        }
+        s.set_format(setup.format);
+        prop_assert_eq!(s.format, setup.format);
+        prop_assert_eq!(s.total_minutes, setup.total_minutes);
+        prop_assert_eq!(s.plan, setup.plan);
+        let other = if setup.format.is_group() { pair } else { Format::Group(0) };
+        // Edits in between (names, people, minutes of the other format)
+        // leave a form the app could show, and a pair's length comes back.
+        let mut t = setup.clone();
+        t.set_format(other);
+        for e in edits.into_iter().filter(|e| !matches!(e, Edit::Format(_))) {
+            apply(&mut t, e);
+        }
+        t.set_format(setup.format);
+        form_could_show(&t)?;
+        if !setup.format.is_group() {
+            prop_assert_eq!(t.total_minutes, setup.total_minutes);
+        }
     }
 }
 

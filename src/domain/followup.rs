@@ -247,6 +247,7 @@ pub fn next_setup(previous: &Session) -> Setup {
         },
         everyone: !group || previous.turns.len() == previous.names.len(),
         turns: previous.turns.len() as u8,
+        aside: Vec::new(),
     }
 }
 

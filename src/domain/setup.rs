@@ -24,6 +24,18 @@ pub struct Setup {
     pub everyone: bool,
     /// How many turns as client when not everyone gets one.
     pub turns: u8,
+    /// The minutes each other format had when it was left (at most one
+    /// each), so that looking at another format and going back changes no
+    /// minute.
+    pub aside: Vec<Aside>,
+}
+
+/// A format's minutes, kept while another format is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Aside {
+    pub format: Format,
+    pub total_minutes: u32,
+    pub plan: [u32; 4],
 }
 
 impl Default for Setup {
@@ -36,6 +48,7 @@ impl Default for Setup {
             members: Vec::new(),
             everyone: true,
             turns: 2,
+            aside: Vec::new(),
         };
         setup.set_total(DEFAULT_TOTAL_MINUTES);
         setup
@@ -57,21 +70,45 @@ impl Setup {
     }
 
     /// Choose pair (reciprocal or one-way) or group. A group starts with
-    /// the pair's names and room for five people, at 15 minutes a turn.
+    /// the pair's names and room for five people, at 15 minutes a turn; a
+    /// format chosen for the first time keeps the length it is given.
+    /// Going back to a format gives back the minutes it had (a keyboard
+    /// passes through the others on its way).
     pub fn set_format(&mut self, format: Format) {
-        if format.is_group() {
-            if !self.format.is_group() {
-                if self.members.is_empty() {
-                    self.members = self.names.to_vec();
-                    self.members.resize(5, String::new());
-                }
-                self.format = Format::Group(self.group_turns());
-                self.set_total(DEFAULT_TURN_MINUTES * u32::from(self.group_turns()));
-            }
+        if same_format(format, self.format) {
             return;
         }
-        self.format = format;
-        self.set_total(self.total_minutes);
+        let left = Aside {
+            format: self.format,
+            total_minutes: self.total_minutes,
+            plan: self.plan,
+        };
+        self.aside.retain(|a| !same_format(a.format, left.format));
+        self.aside.push(left);
+        let back = self
+            .aside
+            .iter()
+            .position(|a| same_format(a.format, format))
+            .map(|at| self.aside.remove(at));
+        if format.is_group() {
+            if self.members.is_empty() {
+                self.members = self.names.to_vec();
+                self.members.resize(5, String::new());
+            }
+            self.format = Format::Group(self.group_turns());
+            let turns = u32::from(self.group_turns());
+            self.set_total(back.map_or(DEFAULT_TURN_MINUTES * turns, |b| b.total_minutes));
+        } else {
+            self.format = format;
+            match back {
+                Some(b) if b.format == format && plan_fits(format, b.total_minutes, b.plan) => {
+                    self.total_minutes = b.total_minutes;
+                    self.plan = b.plan;
+                }
+                Some(b) => self.set_total(b.total_minutes),
+                None => self.set_total(self.total_minutes),
+            }
+        }
     }
 
     /// How many turns a group session of this setup has.
@@ -183,6 +220,18 @@ impl Setup {
             members: std::mem::take(&mut self.members),
             everyone: self.everyone,
             turns: self.turns,
+            // Other formats' minutes, as they were (one each): they are
+            // checked when they come back.
+            aside: {
+                let mut aside: Vec<Aside> = Vec::new();
+                for a in &self.aside {
+                    let known = aside.iter().any(|b| same_format(a.format, b.format));
+                    if !known && !same_format(a.format, self.format) {
+                        aside.push(*a);
+                    }
+                }
+                aside
+            },
             ..Setup::default()
         };
         // A group has three to seven people (a pair's setup keeps the group
@@ -237,4 +286,9 @@ fn plan_fits(format: Format, total: u32, plan: [u32; 4]) -> bool {
     let turns = format.turns() as u32;
     per_half.and_then(|p| p.checked_mul(turns)) == Some(total)
         && (plan::MIN_TOTAL_MINUTES..=plan::MAX_TOTAL_MINUTES).contains(&total)
+}
+
+/// The same format, a group's whatever its turns.
+fn same_format(a: Format, b: Format) -> bool {
+    a == b || (a.is_group() && b.is_group())
 }

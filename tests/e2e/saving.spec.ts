@@ -151,3 +151,27 @@ test('a setup form left in one tab is not another tab\'s', async ({ context }) =
   await heading(first, 'Set up your session');
   await expect(first.getByLabel("Person A's first name")).toHaveValue('Ngozi');
 });
+
+test('a look at Group and back changes no minute of the pair\'s session', async ({ page }) => {
+  await page.goto('/#/new');
+  await heading(page, 'Set up your session');
+  const total = page.getByLabel('Total length in minutes');
+  await total.fill('90');
+  await total.press('Tab');
+  const goal = page.getByRole('spinbutton', { name: /^Goal/ });
+  await goal.fill('10');
+  await goal.press('Tab');
+  const before = await Promise.all(['Goal', 'Reality', 'Options', 'Will'].map((p) => page.getByRole('spinbutton', { name: new RegExp(`^${p}`) }).inputValue()));
+  const length = await total.inputValue();
+  // By keyboard, the arrows pass through Group on the way.
+  await page.getByRole('radio', { name: 'Reciprocal' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: 'Group' })).toBeChecked();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('radio', { name: 'Reciprocal' })).toBeChecked();
+  await expect(total).toHaveValue(length);
+  const after = await Promise.all(['Goal', 'Reality', 'Options', 'Will'].map((p) => page.getByRole('spinbutton', { name: new RegExp(`^${p}`) }).inputValue()));
+  expect(after).toEqual(before);
+});

@@ -67,11 +67,17 @@ fn odd_total_is_whole_halves_even_after_a_group() {
     let mut setup = Setup::default();
     setup.set_total(61);
     assert_eq!(setup.total_minutes, 60);
-    // Group, 75 minutes, then back to Reciprocal: two halves of 37.
+    // Back to Reciprocal after a look at Group: its own 60 minutes again.
+    setup.set_format(Format::Group(0));
+    setup.set_format(Format::Reciprocal);
+    assert_eq!(setup.total_minutes, 60);
+    // A group of 75 minutes first (no reciprocal minutes to go back to),
+    // then Reciprocal: two halves of 37.
     setup.set_format(Format::Group(0));
     setup.members = (0..5).map(|i| format!("P{i}")).collect();
     setup.set_everyone(true);
     setup.set_total(75);
+    setup.aside.clear();
     setup.set_format(Format::Reciprocal);
     assert_eq!(setup.total_minutes, 74);
     assert_eq!(setup.plan.iter().sum::<u32>() * 2, 74);
