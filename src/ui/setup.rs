@@ -21,6 +21,28 @@ fn parse_minutes(text: &str) -> Option<u32> {
     text.trim().parse::<u32>().ok()
 }
 
+/// A minutes field of the form: the session's total, or a phase's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MinutesField {
+    Total,
+    Phase(Phase),
+}
+
+impl MinutesField {
+    /// What the form holds once `typed` is entered here (as when the field
+    /// is left: a number is applied then, not at each key).
+    fn apply(self, setup: &mut Setup, typed: &str) {
+        let typed = parse_minutes(typed);
+        match self {
+            MinutesField::Total => setup.set_total(typed.unwrap_or(setup.total_minutes)),
+            MinutesField::Phase(phase) => {
+                let minutes = typed.unwrap_or(setup.plan[phase.index()]);
+                setup.set_phase_minutes(phase, minutes);
+            }
+        }
+    }
+}
+
 #[component]
 pub fn SetupScreen() -> impl IntoView {
     let router = use_router();
@@ -54,11 +76,46 @@ pub fn SetupScreen() -> impl IntoView {
             }
         });
     });
+    // A number being typed counts once its field is left; where the page is
+    // left first (a reload, a phone putting the tab to sleep), the form is
+    // kept with it.
+    let typing = StoredValue::new(None::<(MinutesField, String)>);
+    let keep_typing = move || {
+        if done.get_value() {
+            return;
+        }
+        if let Some((field, text)) = typing.get_value() {
+            let mut now = setup.get_untracked();
+            field.apply(&mut now, &text);
+            let changed = fresh.with_value(|fresh| now != *fresh);
+            records::save_setup_draft(&sessions.tab(), changed.then_some(&now));
+        }
+    };
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            keep_typing();
+        }
+    });
+    let left = window_event_listener(leptos::ev::pagehide, move |_| keep_typing());
+    on_cleanup(move || {
+        hidden.remove();
+        left.remove();
+    });
+    let minutes_input = move |field: MinutesField| {
+        move |ev: leptos::ev::Event| typing.set_value(Some((field, event_target_value(&ev))))
+    };
+    let minutes_change = move |field: MinutesField| {
+        move |ev: leptos::ev::Event| {
+            typing.set_value(None);
+            setup.update(|s| field.apply(s, &event_target_value(&ev)));
+        }
+    };
     let forget = move || {
         done.set_value(true);
         records::save_setup_draft(&sessions.tab(), None);
     };
     let start_afresh = move |_| {
+        typing.set_value(None);
         setup.set(fresh.get_value());
         restored.set(false);
         focus_later(ids::SCREEN_TITLE);
@@ -165,10 +222,8 @@ pub fn SetupScreen() -> impl IntoView {
                         max=MAX_TOTAL_MINUTES
                         aria-describedby=ids::TOTAL_HELP
                         prop:value=move || setup.with(|s| s.total_minutes.to_string())
-                        on:change=move |ev| {
-                            let typed = parse_minutes(&event_target_value(&ev));
-                            setup.update(|s| s.set_total(typed.unwrap_or(s.total_minutes)));
-                        }
+                        on:input=minutes_input(MinutesField::Total)
+                        on:change=minutes_change(MinutesField::Total)
                     />
                 </div>
                 <Show when=move || !is_group()>
@@ -200,13 +255,8 @@ pub fn SetupScreen() -> impl IntoView {
                                                 min="1"
                                                 max=MAX_TOTAL_MINUTES
                                                 prop:value=move || setup.with(|s| s.plan[phase.index()].to_string())
-                                                on:change=move |ev| {
-                                                    let typed = parse_minutes(&event_target_value(&ev));
-                                                    setup.update(|s| {
-                                                        let m = typed.unwrap_or(s.plan[phase.index()]);
-                                                        s.set_phase_minutes(phase, m)
-                                                    });
-                                                }
+                                                on:input=minutes_input(MinutesField::Phase(phase))
+                                                on:change=minutes_change(MinutesField::Phase(phase))
                                             />
                                             <span aria-hidden="true">{move || t(Key::MinutesShort)}</span>
                                         </div>

@@ -152,6 +152,31 @@ test('a setup form left in one tab is not another tab\'s', async ({ context }) =
   await expect(first.getByLabel("Person A's first name")).toHaveValue('Ngozi');
 });
 
+test('minutes being typed on the setup form survive a reload, before the field is left', async ({ page }) => {
+  await page.goto('/#/new');
+  await heading(page, 'Set up your session');
+  await page.getByLabel("Person A's first name").fill('Ngozi');
+  const total = page.getByLabel('Total length in minutes');
+  await total.fill('90');
+  // Reloaded while the field still has the focus: nothing applied it yet.
+  await expect(total).toBeFocused();
+  await page.reload();
+  await heading(page, 'Set up your session');
+  await expect(page.getByLabel("Person A's first name")).toHaveValue('Ngozi');
+  await expect(total).toHaveValue('90');
+  // A phase's minutes too, and the total follows them as when the field is left.
+  const goal = page.getByRole('spinbutton', { name: /^Goal/ });
+  await goal.fill('12');
+  await page.reload();
+  await heading(page, 'Set up your session');
+  await expect(goal).toHaveValue('12');
+  const phases = await Promise.all(['Goal', 'Reality', 'Options', 'Will']
+    .map((p) => page.getByRole('spinbutton', { name: new RegExp(`^${p}`) }).inputValue()));
+  // Each half is the four phases: the total is two of them.
+  expect(Number(await total.inputValue())).toBe(2 * phases.reduce((sum, m) => sum + Number(m), 0));
+  expect(await total.inputValue()).not.toBe('90');
+});
+
 test('a look at Group and back changes no minute of the pair\'s session', async ({ page }) => {
   await page.goto('/#/new');
   await heading(page, 'Set up your session');
