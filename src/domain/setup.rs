@@ -111,6 +111,25 @@ impl Setup {
         }
     }
 
+    /// Does the form show the same as `other`: the same format, people and
+    /// minutes? Other formats' minutes kept aside do not count, nor a
+    /// group's rows with no name while a pair is chosen.
+    pub fn shows_as(&self, other: &Setup) -> bool {
+        let shown = |s: &Setup| {
+            let unnamed = s.members.iter().all(|m| m.trim().is_empty());
+            Setup {
+                aside: Vec::new(),
+                members: if !s.format.is_group() && unnamed {
+                    Vec::new()
+                } else {
+                    s.members.clone()
+                },
+                ..s.clone()
+            }
+        };
+        shown(self) == shown(other)
+    }
+
     /// How many turns a group session of this setup has.
     pub fn group_turns(&self) -> u8 {
         let people = self.members.len().clamp(1, MAX_GROUP) as u8;

@@ -63,7 +63,7 @@ pub fn SetupScreen() -> impl IntoView {
     // each change, forgotten when the session begins or the form is
     // cancelled.
     let tab = sessions.tab();
-    let left = records::load_setup_draft(&tab).filter(|left| *left != initial);
+    let left = records::load_setup_draft(&tab).filter(|left| !left.shows_as(&initial));
     let restored = RwSignal::new(left.is_some());
     let setup = RwSignal::new(left.unwrap_or_else(|| initial.clone()));
     let fresh = StoredValue::new(initial);
@@ -71,7 +71,7 @@ pub fn SetupScreen() -> impl IntoView {
     Effect::new(move |_| {
         setup.with(|now| {
             if !done.get_value() {
-                let changed = fresh.with_value(|fresh| now != fresh);
+                let changed = fresh.with_value(|fresh| !now.shows_as(fresh));
                 records::save_setup_draft(&tab, changed.then_some(now));
             }
         });
@@ -87,7 +87,7 @@ pub fn SetupScreen() -> impl IntoView {
         if let Some((field, text)) = typing.get_value() {
             let mut now = setup.get_untracked();
             field.apply(&mut now, &text);
-            let changed = fresh.with_value(|fresh| now != *fresh);
+            let changed = fresh.with_value(|fresh| !now.shows_as(fresh));
             records::save_setup_draft(&sessions.tab(), changed.then_some(&now));
         }
     };

@@ -200,3 +200,16 @@ test('a look at Group and back changes no minute of the pair\'s session', async 
   const after = await Promise.all(['Goal', 'Reality', 'Options', 'Will'].map((p) => page.getByRole('spinbutton', { name: new RegExp(`^${p}`) }).inputValue()));
   expect(after).toEqual(before);
 });
+
+test('a look at another format and back, then a reload: the form as new, with no note', async ({ page }) => {
+  await page.goto('/#/new');
+  await heading(page, 'Set up your session');
+  await page.getByRole('radio', { name: 'One-way' }).check();
+  await page.getByRole('radio', { name: 'Group' }).check();
+  await page.getByRole('radio', { name: 'Reciprocal' }).check();
+  await page.reload();
+  await heading(page, 'Set up your session');
+  await expect(page.getByRole('radio', { name: 'Reciprocal' })).toBeChecked();
+  await expect(page.getByLabel('Total length in minutes')).toHaveValue('60');
+  await expect(page.getByText('This form is as you left it in this tab.')).toHaveCount(0);
+});
