@@ -9,7 +9,7 @@
 use peer_coach::domain::flow::{Format, Phase, MAX_GROUP, MIN_GROUP};
 use peer_coach::domain::plan::{self, MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES};
 use peer_coach::domain::session::Setup;
-use peer_coach::domain::setup::Aside;
+use peer_coach::domain::setup::{Aside, MinutesField};
 use peer_coach::domain::store::Record;
 use proptest::prelude::*;
 
@@ -233,6 +233,38 @@ proptest! {
         for format in [Format::Group(0), Format::Reciprocal, Format::OneWay, Format::Group(0)] {
             again.set_format(format);
             form_could_show(&again)?;
+        }
+    }
+
+    /// A minutes field left with any text gives a form the app could show;
+    /// text that is not a whole number changes nothing (the custom split
+    /// included), and the field's own number entered again changes nothing.
+    #[test]
+    fn any_text_entered_in_a_minutes_field(
+        setup in made_by_the_form(),
+        phase in proptest::option::of(0usize..4),
+        typed in prop_oneof![
+            "[0-9]{1,4}",
+            " ?[0-9]{1,3} ?",
+            "-?[0-9]{0,3}[.,][0-9]",
+            "\\PC{0,6}",
+        ],
+    ) {
+        let field = phase.map_or(MinutesField::Total, |p| MinutesField::Phase(Phase::ALL[p]));
+        let shown = match field {
+            MinutesField::Total => setup.total_minutes,
+            MinutesField::Phase(p) => setup.plan[p.index()],
+        };
+        let mut s = setup.clone();
+        s.enter_minutes(field, &shown.to_string());
+        if !setup.format.is_group() || field == MinutesField::Total {
+            prop_assert_eq!(&s, &setup);
+        }
+        let mut s = setup.clone();
+        s.enter_minutes(field, &typed);
+        form_could_show(&s)?;
+        if typed.trim().parse::<u32>().is_err() {
+            prop_assert_eq!(&s, &setup);
         }
     }
 

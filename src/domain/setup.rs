@@ -30,6 +30,13 @@ pub struct Setup {
     pub aside: Vec<Aside>,
 }
 
+/// A minutes field of the setup form: the session's total, or a phase's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MinutesField {
+    Total,
+    Phase(Phase),
+}
+
 /// A format's minutes, kept while another format is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Aside {
@@ -227,6 +234,22 @@ impl Setup {
         self.plan[phase.index()] = minutes.clamp(least, most.max(least));
         let per_half: u32 = self.plan.iter().sum();
         self.total_minutes = per_half * turns;
+    }
+
+    /// What the form holds once `typed` is entered in `field` (when the
+    /// field is left, not at each key: typing 45 does not pass through 4).
+    /// Text that is not a whole number of minutes, or the number already
+    /// there, changes nothing.
+    pub fn enter_minutes(&mut self, field: MinutesField, typed: &str) {
+        let Ok(minutes) = typed.trim().parse::<u32>() else {
+            return;
+        };
+        match field {
+            // The same total again keeps the pair's own split.
+            MinutesField::Total if minutes == self.total_minutes => {}
+            MinutesField::Total => self.set_total(minutes),
+            MinutesField::Phase(phase) => self.set_phase_minutes(phase, minutes),
+        }
     }
 
     /// A setup read back (the draft of a form kept in the tab, whatever it

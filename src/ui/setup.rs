@@ -8,6 +8,7 @@ use crate::domain::flow::{Format, Phase};
 use crate::domain::plan::{MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES};
 use crate::domain::route::Route;
 use crate::domain::session::Setup;
+use crate::domain::setup::MinutesField;
 use crate::i18n::{lang, person, phase_name, t, texts, Key, Lang};
 use crate::platform::records;
 use crate::ui::fields::TextField;
@@ -16,32 +17,6 @@ use crate::ui::group_setup::GroupSetup;
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 use crate::ui::text::text_signal;
-
-fn parse_minutes(text: &str) -> Option<u32> {
-    text.trim().parse::<u32>().ok()
-}
-
-/// A minutes field of the form: the session's total, or a phase's.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum MinutesField {
-    Total,
-    Phase(Phase),
-}
-
-impl MinutesField {
-    /// What the form holds once `typed` is entered here (as when the field
-    /// is left: a number is applied then, not at each key).
-    fn apply(self, setup: &mut Setup, typed: &str) {
-        let typed = parse_minutes(typed);
-        match self {
-            MinutesField::Total => setup.set_total(typed.unwrap_or(setup.total_minutes)),
-            MinutesField::Phase(phase) => {
-                let minutes = typed.unwrap_or(setup.plan[phase.index()]);
-                setup.set_phase_minutes(phase, minutes);
-            }
-        }
-    }
-}
 
 #[component]
 pub fn SetupScreen() -> impl IntoView {
@@ -86,7 +61,7 @@ pub fn SetupScreen() -> impl IntoView {
         }
         if let Some((field, text)) = typing.get_value() {
             let mut now = setup.get_untracked();
-            field.apply(&mut now, &text);
+            now.enter_minutes(field, &text);
             let changed = fresh.with_value(|fresh| !now.shows_as(fresh));
             records::save_setup_draft(&sessions.tab(), changed.then_some(&now));
         }
@@ -107,7 +82,7 @@ pub fn SetupScreen() -> impl IntoView {
     let minutes_change = move |field: MinutesField| {
         move |ev: leptos::ev::Event| {
             typing.set_value(None);
-            setup.update(|s| field.apply(s, &event_target_value(&ev)));
+            setup.update(|s| s.enter_minutes(field, &event_target_value(&ev)));
         }
     };
     let forget = move || {
