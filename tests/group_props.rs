@@ -8,7 +8,7 @@
 
 use peer_coach::domain::airtime::Airtime;
 use peer_coach::domain::flow::{Format, Phase, Step};
-use peer_coach::domain::plan::{self, MIN_TURN_MINUTES};
+use peer_coach::domain::plan::{self, MIN_TURN_MINUTES, ON_TIME_GRACE_MS};
 use peer_coach::domain::session::{Session, Setup, SwapChoice};
 use peer_coach::domain::timer::MINUTE_MS;
 use proptest::prelude::*;
@@ -134,6 +134,42 @@ proptest! {
         }
     }
 
+    /// A group that begins its turns on time (less than the grace after
+    /// the setup's Begin) is not told it runs late: every turn keeps the
+    /// minutes the setup showed. Later, a turn to come is shortened exactly
+    /// when the turns' full shares no longer fit by the grace or more.
+    #[test]
+    fn a_group_on_time_keeps_the_turns_the_setup_showed(
+        people in 3usize..=7,
+        total in 10u32..=180,
+        everyone in any::<bool>(),
+        turns in 1u8..=7,
+        before in 0i64..ON_TIME_GRACE_MS,
+        later in 0i64..(20 * MINUTE_MS),
+    ) {
+        let mut s = group(people, total, everyone, turns);
+        let shown = plan::turn_minutes(s.total_minutes, s.turns.len() as u8);
+        s.go_to(Step::Turn { turn: 0 }, before);
+        for h in 0..s.turns.len() {
+            prop_assert_eq!(s.turn_shortened(h, before), None);
+        }
+        prop_assert_eq!(s.turn_plan(), shown.clone());
+        s.go_to(Step::Phase { turn: 0, phase: Phase::Goal }, before);
+        s.start_clock(before);
+        prop_assert_eq!(s.turn_plan(), shown.clone());
+
+        // A wait before the first turn: late exactly from the grace on.
+        let mut s = group(people, total, everyone, turns);
+        let now = before + later;
+        s.go_to(Step::Turn { turn: 0 }, now);
+        let full: i64 = shown.iter().map(|&m| i64::from(m) * MINUTE_MS).sum();
+        let late = full - s.session_left(now) >= ON_TIME_GRACE_MS;
+        let can_shorten = shown.iter().any(|&m| m > MIN_TURN_MINUTES);
+        let shortened = (0..s.turns.len()).any(|h| s.turn_shortened(h, now).is_some());
+        prop_assert_eq!(shortened, late && can_shorten,
+            "{:?} left {} ms", shown, s.session_left(now));
+    }
+
     #[test]
     fn airtime_shares_add_up_and_the_cue_names_only_those_over(
         people in 2usize..=7,
@@ -213,8 +249,9 @@ proptest! {
                         .filter(|&t| t == h || (t > h && !s.turns[t].has_started()))
                         .filter(|&t| !s.is_skipped(t))
                         .all(|t| s.turns[t].allotted() == i64::from(MIN_TURN_MINUTES) * MINUTE_MS);
+                    // (On time is within the grace, as at a pair's swap.)
                     prop_assert!(
-                        planned_end <= end || keep || shortest,
+                        planned_end < end + ON_TIME_GRACE_MS || keep || shortest,
                         "turn {h} at {now}: plan ends {planned_end}, session {end}"
                     );
                     if keep {

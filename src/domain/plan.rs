@@ -30,6 +30,10 @@ pub fn half_minutes(format: Format, total: u32) -> [u32; 2] {
     }
 }
 
+/// How far behind its plan a session may be and still count as on time:
+/// less than this is not worth a decision (a pair's swap, a group's turns).
+pub const ON_TIME_GRACE_MS: i64 = 30_000;
+
 /// The shortest turn of a group session: a minute for each GROW phase.
 pub const MIN_TURN_MINUTES: u32 = 4;
 

@@ -261,7 +261,7 @@ impl SwapInfo {
     /// The second half no longer fits in the time left (by half a minute
     /// or more: less is not worth a decision).
     pub fn must_choose(&self) -> bool {
-        self.second_half_ms - self.left_ms >= 30_000
+        self.second_half_ms - self.left_ms >= plan::ON_TIME_GRACE_MS
     }
 }
 

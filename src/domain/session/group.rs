@@ -116,7 +116,10 @@ impl Session {
     /// Each turn to come with its share of the session's time left (by the
     /// session clock, less what a turn under way still holds), equally, in
     /// whole minutes rounded down so that they end by the session's end; at
-    /// least [`plan::MIN_TURN_MINUTES`] each.
+    /// least [`plan::MIN_TURN_MINUTES`] each. A group less than
+    /// [`plan::ON_TIME_GRACE_MS`] short of the turns' full shares is on
+    /// time: they keep them (the seconds between Begin and the first turn
+    /// do not cost it a minute).
     pub fn fitted_turns(&self, now: i64) -> Vec<(usize, u32)> {
         let waiting = self.waiting_turns();
         if waiting.is_empty() {
@@ -124,7 +127,13 @@ impl Session {
         }
         let under_way = self.plan_left_where(now, |h| self.turns[h].has_started());
         let left = self.session_left(now).saturating_sub(under_way).max(0);
-        let left_minutes = u32::try_from(left / MINUTE_MS).unwrap_or(u32::MAX);
+        let full: u32 = waiting.iter().map(|&h| self.full_turn_minutes(h)).sum();
+        let short = i64::from(full) * MINUTE_MS - left;
+        let left_minutes = if (1..plan::ON_TIME_GRACE_MS).contains(&short) {
+            full
+        } else {
+            u32::try_from(left / MINUTE_MS).unwrap_or(u32::MAX)
+        };
         let each = plan::turn_minutes(left_minutes, waiting.len() as u8);
         waiting
             .into_iter()
