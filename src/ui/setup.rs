@@ -195,6 +195,9 @@ pub fn SetupScreen() -> impl IntoView {
                         inputmode="numeric"
                         min=MIN_TOTAL_MINUTES
                         max=MAX_TOTAL_MINUTES
+                        // A pair's halves are equal: its total goes up and
+                        // down by two (a step of one would be made even again).
+                        step=move || if setup.with(|s| s.format == Format::Reciprocal) { "2" } else { "1" }
                         aria-describedby=ids::TOTAL_HELP
                         prop:value=move || setup.with(|s| s.total_minutes.to_string())
                         on:input=minutes_input(MinutesField::Total)

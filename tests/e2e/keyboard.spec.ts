@@ -128,3 +128,41 @@ test('a new screen starts at its title, once it is drawn', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Start a session' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Peer Coach' })).toBeFocused();
 });
+
+test('the arrow keys change the total: a pair by two minutes, one way and a group by one', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await heading(page, 'Set up your session');
+  const total = page.getByLabel('Total length in minutes');
+  const goal = page.getByLabel('Goal (min)');
+  // A pair's two halves are equal: a step of one would be made even again.
+  await total.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(total).toHaveValue('62');
+  await expect(page.getByText('in two equal halves: 31 minutes each.')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(total).toHaveValue('58');
+  await expect(page.getByText('in two equal halves: 29 minutes each.')).toBeVisible();
+  // The phases follow the total.
+  const split = async () => {
+    let sum = 0;
+    for (const phase of ['Goal', 'Reality', 'Options', 'Will']) sum += Number(await page.getByLabel(`${phase} (min)`).inputValue());
+    return sum;
+  };
+  expect(await split()).toBe(29);
+  await expect(goal).not.toHaveValue('');
+
+  await page.getByRole('radio', { name: 'One-way' }).check();
+  await total.focus();
+  const before = Number(await total.inputValue());
+  await page.keyboard.press('ArrowUp');
+  await expect(total).toHaveValue(String(before + 1));
+  await expect.poll(split).toBe(before + 1);
+
+  await page.getByRole('radio', { name: 'Group' }).check();
+  await total.focus();
+  const group = Number(await total.inputValue());
+  await page.keyboard.press('ArrowDown');
+  await expect(total).toHaveValue(String(group - 1));
+});
