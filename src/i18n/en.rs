@@ -171,7 +171,6 @@ pub(super) const fn text(key: Key) -> &'static str {
         PersonLetter => "Person {letter}",
         GroupPeople => "People, in the order of their turns",
         GroupPeopleHelp => "First names are optional. Use the arrows to change the order, or shuffle it.",
-        GroupPerson => "Person {n}",
         GroupMoveUp => "Move {name} up",
         GroupMoveDown => "Move {name} down",
         GroupRemove => "Remove {name}",

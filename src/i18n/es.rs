@@ -867,7 +867,6 @@ pub(super) const fn text(key: Key) -> &'static str {
         PersonLetter => "Persona {letter}",
         GroupPeople => "Personas, en el orden de sus turnos",
         GroupPeopleHelp => "Los nombres son opcionales. Usa las flechas para cambiar el orden, o mézclalo al azar.",
-        GroupPerson => "Persona {n}",
         GroupMoveUp => "Subir a {name}",
         GroupMoveDown => "Bajar a {name}",
         GroupRemove => "Quitar a {name}",

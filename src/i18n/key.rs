@@ -31,7 +31,7 @@ MinutesShort, RolesReciprocal, RolesOneWay, Begin, Cancel,
 PersonA, PersonB,
 // Group sessions
 FormatGroup, FormatGroupHelp, PersonLetter, GroupPeople, GroupPeopleHelp,
-GroupPerson, GroupMoveUp, GroupMoveDown, GroupRemove, GroupAdd, GroupShuffle,
+GroupMoveUp, GroupMoveDown, GroupRemove, GroupAdd, GroupShuffle,
 GroupShuffled, GroupEveryone, GroupTurns, GroupTurnLength, GroupTotalHelp,
 RolesGroup, GroupOf, StepTurn, TurnCaption, TurnTitle, TurnTitleSkipped, TurnLead, TurnTime,
 TurnPaceLegend, TurnPaceFit, TurnPaceKeep,

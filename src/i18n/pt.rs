@@ -868,7 +868,6 @@ pub(super) const fn text(key: Key) -> &'static str {
         PersonLetter => "Pessoa {letter}",
         GroupPeople => "Pessoas, na ordem em que terão a vez",
         GroupPeopleHelp => "O primeiro nome é opcional. Use as setas para mudar a ordem, ou sorteie.",
-        GroupPerson => "Pessoa {n}",
         GroupMoveUp => "Subir {name}",
         GroupMoveDown => "Descer {name}",
         GroupRemove => "Remover {name}",

@@ -129,7 +129,6 @@ texts! {
     roles_reciprocal = RolesReciprocal(a, b);
     roles_one_way = RolesOneWay(a, b);
     person_letter = PersonLetter(letter);
-    group_person = GroupPerson(n);
     group_move_up = GroupMoveUp(name);
     group_move_down = GroupMoveDown(name);
     group_remove = GroupRemove(name);

@@ -29,7 +29,8 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
 
     let row = move |i: usize| {
         let id = ids::member(i);
-        let label = move || texts::group_person(lang(), &(i + 1).to_string());
+        // The name the session gives a person left unnamed ("Person A").
+        let label = move || person(&[], i as u8);
         let moved = move |up: bool| {
             setup.update(|s| {
                 s.move_member(i, up);

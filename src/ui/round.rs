@@ -67,7 +67,7 @@ pub fn RoundsScreen() -> impl IntoView {
             <li class="member">
                 <span class="turn-number" aria-hidden="true">{i + 1}</span>
                 <div class="field">
-                    <label for=id.clone()>{move || texts::group_person(lang(), &(i + 1).to_string())}</label>
+                    <label for=id.clone()>{move || person(&[], i as u8)}</label>
                     <input
                         type="text"
                         id=id.clone()

@@ -5,6 +5,10 @@ import { expect, type Page } from '@playwright/test';
 export const A = 'Amara';
 export const B = 'Jonas';
 
+/** The label of a group's or a round's i-th name field (from 0): the name
+ *  the session gives that person if none is typed, "Person A" on. */
+export const personLabel = (i: number) => `Person ${String.fromCharCode(65 + i)}`;
+
 export async function startSession(page: Page, opts: { format?: 'Reciprocal' | 'One-way'; total?: number } = {}) {
   await page.getByRole('button', { name: 'Start a session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Set up your session' })).toBeVisible();

@@ -3,14 +3,14 @@
 // by hand, the group wrap-up with everyone's plan, airtime for five, and
 // the whole group session through its link in another browser.
 import { expect, test, type Page } from './fixtures';
-import { heading, next } from './flow';
+import { heading, next, personLabel } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 
 const GROUP = ['Amara', 'Jonas', 'Mia', 'Lee', 'Sam'];
 
 async function names(page: Page): Promise<string[]> {
   const out: string[] = [];
-  for (let i = 1; i <= GROUP.length; i++) out.push(await page.getByLabel(`Person ${i}`, { exact: true }).inputValue());
+  for (let i = 1; i <= GROUP.length; i++) out.push(await page.getByLabel(personLabel(i - 1), { exact: true }).inputValue());
   return out;
 }
 
@@ -41,14 +41,14 @@ test('a group of five with one person not here: turns, scribe, wrap-up, airtime 
   await heading(page, 'Set up your session');
   await page.getByRole('radio', { name: 'Group' }).check();
   // Five places to start with, the pair's two names carried over (none here).
-  await expect(page.getByRole('textbox', { name: /^Person \d$/ })).toHaveCount(5);
-  for (const [i, name] of GROUP.entries()) await page.getByLabel(`Person ${i + 1}`, { exact: true }).fill(name);
+  await expect(page.getByRole('textbox', { name: /^Person [A-G]$/ })).toHaveCount(5);
+  for (const [i, name] of GROUP.entries()) await page.getByLabel(personLabel(i), { exact: true }).fill(name);
 
   // The order can be shuffled (everyone stays) and changed by hand.
   await page.getByRole('button', { name: 'Shuffle the order' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'New order:' })).toBeAttached();
   expect((await names(page)).sort()).toEqual([...GROUP].sort());
-  for (const [i, name] of GROUP.entries()) await page.getByLabel(`Person ${i + 1}`, { exact: true }).fill(name);
+  for (const [i, name] of GROUP.entries()) await page.getByLabel(personLabel(i), { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Move Jonas up' }).click();
   expect(await names(page)).toEqual(['Jonas', 'Amara', 'Mia', 'Lee', 'Sam']);
   await expect(page.getByRole('button', { name: 'Move Jonas up' })).toBeDisabled();
@@ -58,12 +58,12 @@ test('a group of five with one person not here: turns, scribe, wrap-up, airtime 
 
   // A sixth and seventh place, no eighth; back to five.
   await page.getByRole('button', { name: 'Add a person' }).click();
-  await expect(page.getByLabel('Person 6', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('Person F', { exact: true })).toBeFocused();
   await page.getByRole('button', { name: 'Add a person' }).click();
   await expect(page.getByRole('button', { name: 'Add a person' })).toBeDisabled();
   await page.getByRole('button', { name: 'Remove Person G' }).click();
   await page.getByRole('button', { name: 'Remove Person F' }).click();
-  await expect(page.getByRole('textbox', { name: /^Person \d$/ })).toHaveCount(5);
+  await expect(page.getByRole('textbox', { name: /^Person [A-G]$/ })).toHaveCount(5);
 
   await page.getByLabel('Total length in minutes').fill('75');
   await page.getByLabel('Total length in minutes').press('Tab');
@@ -185,7 +185,7 @@ test('a group on a phone in dark mode: setup and a turn fit in 390 px', async ({
   await page.goto('/');
   await page.getByRole('button', { name: 'Start a session' }).click();
   await page.getByRole('radio', { name: 'Group' }).check();
-  for (const [i, name] of GROUP.entries()) await page.getByLabel(`Person ${i + 1}`, { exact: true }).fill(name);
+  for (const [i, name] of GROUP.entries()) await page.getByLabel(personLabel(i), { exact: true }).fill(name);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await expectNoA11yViolations(page, 'group setup, phone, dark');
@@ -204,7 +204,7 @@ test('a group running late: the next turn absorbs the overrun, or the group runs
   await page.getByRole('button', { name: 'Start a session' }).click();
   await heading(page, 'Set up your session');
   await page.getByRole('radio', { name: 'Group' }).check();
-  for (const [i, name] of GROUP.entries()) await page.getByLabel(`Person ${i + 1}`, { exact: true }).fill(name);
+  for (const [i, name] of GROUP.entries()) await page.getByLabel(personLabel(i), { exact: true }).fill(name);
   await page.getByLabel('Total length in minutes').fill('75');
   await page.getByLabel('Total length in minutes').press('Tab');
   await page.clock.pauseAt(new Date('2026-03-24T14:05:00'));

@@ -3,7 +3,7 @@
 // it is up), the ideas collected per person, downloaded and kept on reload.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { heading } from './flow';
+import { heading, personLabel } from './flow';
 import { expectNoA11yViolations, screenshot } from './helpers';
 
 const PEOPLE = ['Amara', 'Jonas', 'Mia', 'Lee'];
@@ -20,7 +20,7 @@ test('a FeedForward round of four: behaviours, ideas in turn with a time-box, id
   await page.getByRole('link', { name: 'With three or more people: a FeedForward round' }).click();
   await heading(page, 'FeedForward round');
   await expect(page.getByText('No rounds yet.')).toBeVisible();
-  for (const [i, name] of PEOPLE.entries()) await page.getByLabel(`Person ${i + 1}`, { exact: true }).fill(name);
+  for (const [i, name] of PEOPLE.entries()) await page.getByLabel(personLabel(i), { exact: true }).fill(name);
   await expect(page.getByLabel('Time for each person\'s ideas')).toHaveValue('2');
   await expectNoA11yViolations(page, 'round setup');
   await page.getByRole('button', { name: 'Start the round' }).click();
