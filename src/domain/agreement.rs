@@ -59,11 +59,19 @@ impl Agreement {
         self.reset_confirmations();
     }
 
-    pub fn remove(&mut self, at: usize) {
-        if at < self.rules.len() {
-            self.rules.remove(at);
+    /// Remove a rule; it is given back, for an undo.
+    pub fn remove(&mut self, at: usize) -> Option<Rule> {
+        (at < self.rules.len()).then(|| {
             self.reset_confirmations();
-        }
+            self.rules.remove(at)
+        })
+    }
+
+    /// Put a removed rule back where it was (at the end if the list has
+    /// grown shorter since).
+    pub fn restore(&mut self, at: usize, rule: Rule) {
+        self.rules.insert(at.min(self.rules.len()), rule);
+        self.reset_confirmations();
     }
 
     /// Changing the rules after someone confirmed means they confirmed

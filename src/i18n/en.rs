@@ -269,6 +269,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         AgreementIntro => "Read the ground rules together. Change, add or remove any, then each of you ticks your own box.",
         RuleLabel => "Ground rule {n}",
         RemoveRule => "Remove ground rule {n}",
+        RuleRemoved => "Ground rule {n} removed.",
         AddRule => "Add a ground rule",
         PersonAgrees => "{name} agrees",
         AgreementContinue => "Continue to Goal",

@@ -361,6 +361,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         AgreementIntro => "Leer juntos las normas básicas. Se puede cambiar, añadir o quitar cualquiera; después, cada persona marca su propia casilla.",
         RuleLabel => "Norma {n}",
         RemoveRule => "Quitar la norma {n}",
+        RuleRemoved => "Norma {n} quitada.",
         AddRule => "Añadir una norma",
         PersonAgrees => "{name} está de acuerdo",
         AgreementContinue => "Continuar a Objetivo",

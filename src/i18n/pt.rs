@@ -361,6 +361,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         AgreementIntro => "Leiam juntos os combinados. Mudem, acrescentem ou retirem o que quiserem, e depois cada um marca a sua própria caixa.",
         RuleLabel => "Combinado {n}",
         RemoveRule => "Retirar o combinado {n}",
+        RuleRemoved => "Combinado {n} retirado.",
         AddRule => "Adicionar um combinado",
         PersonAgrees => "{name} concorda",
         AgreementContinue => "Seguir para o Objetivo",

@@ -167,6 +167,7 @@ texts! {
     half_heading = HalfHeading(coach, client);
     rule_label = RuleLabel(n);
     remove_rule = RemoveRule(n);
+    rule_removed = RuleRemoved(n);
     person_agrees = PersonAgrees(name);
     role_line = RoleLine(coach, client);
     timebox_label = TimeboxLabel(phase);

@@ -26,6 +26,10 @@ pub fn AgreementScreen() -> impl IntoView {
     let current = use_current();
     // A memo: the list is rebuilt when rules come or go, not on every keystroke.
     let count = Memo::new(move |_| current.read(|s| s.agreement.rules.len()));
+    // The rules removed on this screen, where they were, the latest last:
+    // Undo puts them back one by one (a double click removes two, the
+    // second click landing on the rule that moved up).
+    let removed = RwSignal::new(Vec::<(usize, Rule)>::new());
 
     let rule_row = move |at: usize| {
         let n = (at + 1).to_string();
@@ -45,8 +49,12 @@ pub fn AgreementScreen() -> impl IntoView {
                     type="button"
                     class="ghost small"
                     on:click=move |_| {
-                        current.update(|s| s.agreement.remove(at));
-                        focus_later(ids::ADD_RULE);
+                        let mut gone = None;
+                        current.update(|s| gone = s.agreement.remove(at));
+                        if let Some(rule) = gone {
+                            removed.update(|r| r.push((at, rule)));
+                        }
+                        focus_later(ids::UNDO_RULE);
                     }
                 >
                     {move || texts::remove_rule(lang(), &n)}
@@ -96,6 +104,28 @@ pub fn AgreementScreen() -> impl IntoView {
             {title}
             <p class="lead">{move || t(Key::AgreementIntro)}</p>
             <ol class="rules">{move || (0..count.get()).map(rule_row).collect_view()}</ol>
+            <div class="undo-bar" role="status">
+                {move || {
+                    removed.with(|r| r.last().map(|(at, _)| *at)).map(|at| {
+                        let n = (at + 1).to_string();
+                        view! {
+                            <span>{move || texts::rule_removed(lang(), &n)}</span>
+                            <button
+                                type="button"
+                                id=ids::UNDO_RULE
+                                on:click=move |_| {
+                                    if let Some((at, rule)) = removed.try_update(Vec::pop).flatten() {
+                                        current.update(|s| s.agreement.restore(at, rule));
+                                        focus_later(ids::rule(at));
+                                    }
+                                }
+                            >
+                                {move || t(Key::Undo)}
+                            </button>
+                        }
+                    })
+                }}
+            </div>
             <button
                 type="button"
                 id=ids::ADD_RULE

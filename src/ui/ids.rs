@@ -130,6 +130,7 @@ static_ids! {
     TURN_SCRIBE = "turn-scribe",
     TURNS_TITLE = "turns-title",
     UNDO_DELETE = "undo-delete",
+    UNDO_RULE = "undo-rule",
 }
 
 /// One `aria-labelledby` (or `aria-describedby`) value naming several ids.

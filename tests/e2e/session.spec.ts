@@ -264,3 +264,43 @@ test('on a phone, each ground rule shows whole, across the width, its remove but
   await screenshot(page, 'agreement-phone');
   await context.close();
 });
+
+test('a ground rule removed by mistake comes back with Undo, where it was, even after a double click', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page);
+  await heading(page, 'Our agreement');
+  const rules = page.getByRole('textbox', { name: /^Ground rule \d+$/ });
+  const texts = async () => rules.evaluateAll((all) => all.map((t) => (t as HTMLTextAreaElement).value));
+  const before = await texts();
+  expect(before.length).toBe(4);
+  await page.getByLabel('Ground rule 3', { exact: true }).fill('We stop at the hour, whatever is left.');
+  const edited = await texts();
+  await page.getByRole('checkbox', { name: `${A} agrees` }).check();
+
+  // One removal, undone: the rule is back, as written, in its place.
+  await page.getByRole('button', { name: 'Remove ground rule 3' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Ground rule 3 removed.' })).toBeVisible();
+  await expect(rules).toHaveCount(3);
+  // Changed rules are agreed again.
+  await expect(page.getByRole('checkbox', { name: `${A} agrees` })).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(rules).toHaveCount(4);
+  expect(await texts()).toEqual(edited);
+  await expect(page.getByLabel('Ground rule 3', { exact: true })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+
+  // A double click removes two (the second lands on the rule that moved
+  // up); Undo twice gives both back.
+  await page.getByRole('button', { name: 'Remove ground rule 2' }).dblclick();
+  await expect(rules).toHaveCount(2);
+  await screenshot(page, 'agreement-undo');
+  await expect(page.getByRole('status').filter({ hasText: 'Ground rule 2 removed.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(rules).toHaveCount(3);
+  expect(await texts()).toEqual([edited[0], edited[2], edited[3]]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(rules).toHaveCount(4);
+  expect(await texts()).toEqual(edited);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+});
