@@ -33,6 +33,11 @@ pub fn TextField(
     /// nor correct it, and it is not spell-checked.
     #[prop(optional)]
     code: bool,
+    /// Enter moves to the field with this id rather than sending the form
+    /// (a phone's key says "Next"): a form of several names is not sent
+    /// with the first.
+    #[prop(default = None)]
+    enter_next: Option<&'static str>,
 ) -> impl IntoView {
     let help_id = help.as_ref().map(|_| format!("{id}-help"));
     let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
@@ -75,7 +80,13 @@ pub fn TextField(
                 autocapitalize=code.then_some("none")
                 autocomplete=code.then_some("off")
                 spellcheck=code.then_some("false")
+                enterkeyhint=enter_next.map(|_| "next")
                 node_ref=line
+                on:keydown=move |ev| {
+                    if let Some(next) = enter_next {
+                        enter_moves_to(&ev, next);
+                    }
+                }
                 on:input=input
                 on:compositionstart=move |_| composing.set(true)
                 on:compositionend=move |_| composing.set(false)
@@ -89,6 +100,15 @@ pub fn TextField(
             {help.map(|h| view! { <p class="help" id=help_id.clone()>{move || h.get()}</p> })}
             {field}
         </div>
+    }
+}
+
+/// Enter (not while a word is composed, nor with a modifier) moves the
+/// focus to the field `next` instead of sending the form.
+pub fn enter_moves_to(ev: &leptos::ev::KeyboardEvent, next: &str) {
+    let plain = !(ev.shift_key() || ev.ctrl_key() || ev.alt_key() || ev.meta_key());
+    if ev.key() == "Enter" && plain && !ev.is_composing() && crate::ui::focus::focus_now(next) {
+        ev.prevent_default();
     }
 }
 

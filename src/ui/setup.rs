@@ -115,10 +115,13 @@ pub fn SetupScreen() -> impl IntoView {
         }
     };
 
+    // Enter in the first name goes on to the second (Begin is for a form
+    // filled in); in the second, it begins.
     let name_field = move |who: usize, id: &'static str, label: Key| {
         view! {
             <TextField
                 id=id
+                enter_next=(who == 0).then_some("name-b")
                 label=text_signal(label)
                 value=Signal::derive(move || setup.with(|s| s.names[who].clone()))
                 on_input=move |v: String| setup.update(|s| s.names[who] = v)

@@ -1,7 +1,7 @@
 // The whole journey with the keyboard alone: every control is reachable by
 // Tab, works with Enter, Space and the arrow keys, and shows where focus is.
 import { expect, test, type Locator, type Page } from './fixtures';
-import { A, B, heading } from './flow';
+import { A, B, heading, personLabel } from './flow';
 
 /**
  * Press Tab until `target` has focus; fail if it never gets there. The
@@ -165,4 +165,34 @@ test('the arrow keys change the total: a pair by two minutes, one way and a grou
   const group = Number(await total.inputValue());
   await page.keyboard.press('ArrowDown');
   await expect(total).toHaveValue(String(group - 1));
+});
+
+test('Enter goes from one name to the next, and begins from the last', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await heading(page, 'Set up your session');
+  await page.getByLabel("Person A's first name").fill(A);
+  await page.keyboard.press('Enter');
+  // Not begun with "Person B": the second name is next.
+  await expect(page.getByLabel("Person B's first name")).toBeFocused();
+  await heading(page, 'Set up your session');
+  await page.keyboard.type(B);
+  await page.keyboard.press('Enter');
+  await heading(page, 'Our agreement');
+  await expect(page.getByRole('checkbox', { name: `${B} agrees` })).toBeVisible();
+
+  // A group: each name leads to the next; the last begins.
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await heading(page, 'Set up your session');
+  await page.getByRole('radio', { name: 'Group' }).check();
+  const group = ['Mia', 'Lee', 'Sam', 'Noor', 'Ada'];
+  await page.getByLabel(personLabel(0), { exact: true }).focus();
+  for (const [i, name] of group.entries()) {
+    await expect(page.getByLabel(personLabel(i), { exact: true })).toBeFocused();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+  }
+  await heading(page, 'Our agreement');
+  for (const name of group) await expect(page.getByRole('checkbox', { name: `${name} agrees` })).toBeVisible();
 });
