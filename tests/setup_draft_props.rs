@@ -305,6 +305,50 @@ proptest! {
             prop_assert_eq!(t.total_minutes, setup.total_minutes);
         }
     }
+
+    /// A pair's format always has a pair's length: its own as it was left,
+    /// else the other pair format's last length, else the usual hour;
+    /// never a group's (a quarter of an hour a person).
+    #[test]
+    fn a_pair_never_takes_a_groups_length(
+        preset in proptest::option::of(prop_oneof![
+            Just(Format::Reciprocal),
+            Just(Format::OneWay),
+            Just(Format::Group(0))
+        ]),
+        edits in proptest::collection::vec(edit(), 0..32),
+    ) {
+        let mut s = Setup::default();
+        // The model: each pair format's last length, and the latest of either.
+        let mut seen: Vec<(Format, u32)> = vec![(s.format, s.total_minutes)];
+        let mut latest = s.total_minutes;
+        let mut edits = edits;
+        if let Some(format) = preset {
+            edits.insert(0, Edit::Format(format));
+        }
+        for e in edits {
+            let entering = match e {
+                Edit::Format(f) if !f.is_group() && f != s.format => Some(f),
+                _ => None,
+            };
+            apply(&mut s, e);
+            if let Some(f) = entering {
+                let expected = seen.iter().find(|(g, _)| *g == f).map_or_else(
+                    || match f {
+                        Format::Reciprocal => plan::clamp_total(latest) / 2 * 2,
+                        _ => plan::clamp_total(latest),
+                    },
+                    |&(_, m)| m,
+                );
+                prop_assert_eq!(s.total_minutes, expected, "{:?}", f);
+            }
+            if !s.format.is_group() {
+                seen.retain(|(g, _)| *g != s.format);
+                seen.push((s.format, s.total_minutes));
+                latest = s.total_minutes;
+            }
+        }
+    }
 }
 
 /// A draft of an older build (fields missing) or of no known shape reads

@@ -78,7 +78,8 @@ impl Setup {
 
     /// Choose pair (reciprocal or one-way) or group. A group starts with
     /// the pair's names and room for five people, at 15 minutes a turn; a
-    /// format chosen for the first time keeps the length it is given.
+    /// pair's format chosen for the first time keeps the other pair's
+    /// length (the usual hour if none was seen).
     /// Going back to a format gives back the minutes it had (a keyboard
     /// passes through the others on its way).
     pub fn set_format(&mut self, format: Format) {
@@ -113,6 +114,17 @@ impl Setup {
                     self.plan = b.plan;
                 }
                 Some(b) => self.set_total(b.total_minutes),
+                // A group's length (a quarter of an hour a person) is not a
+                // pair's: from a group, a pair's last length, or the usual.
+                None if left.format.is_group() => {
+                    let pair = self
+                        .aside
+                        .iter()
+                        .rev()
+                        .find(|a| !a.format.is_group())
+                        .map_or(DEFAULT_TOTAL_MINUTES, |a| a.total_minutes);
+                    self.set_total(pair);
+                }
                 None => self.set_total(self.total_minutes),
             }
         }
