@@ -162,6 +162,15 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         min="1"
                         max=count
                         prop:value=move || setup.with(|s| s.group_turns().to_string())
+                        // A number of turns the group can have counts at once
+                        // (a reload keeps it); anything else when the field
+                        // is left.
+                        on:input=move |ev| {
+                            let typed = event_target_value(&ev).trim().parse::<usize>().ok();
+                            if let Some(turns) = typed.filter(|n| (1..=count()).contains(n)) {
+                                setup.update(|s| s.set_turns(turns as u8));
+                            }
+                        }
                         on:change=move |ev| {
                             let typed = event_target_value(&ev).trim().parse::<u8>().ok();
                             setup.update(|s| s.set_turns(typed.unwrap_or(s.turns)));

@@ -177,6 +177,23 @@ test('minutes being typed on the setup form survive a reload, before the field i
   expect(await total.inputValue()).not.toBe('90');
 });
 
+test('a group\'s turns as client, typed, survive a reload before the field is left', async ({ page }) => {
+  await page.goto('/#/new');
+  await heading(page, 'Set up your session');
+  await page.getByRole('radio', { name: 'Group' }).check();
+  await page.getByRole('checkbox', { name: 'Everyone gets a turn as client' }).uncheck();
+  const turns = page.getByLabel('Turns as client today');
+  await turns.fill('3');
+  await expect(turns).toBeFocused();
+  await page.reload();
+  await heading(page, 'Set up your session');
+  await expect(page.getByRole('radio', { name: 'Group' })).toBeChecked();
+  await expect(turns).toHaveValue('3');
+  // One-way chosen next keeps a pair's hour, not the group's 75 minutes.
+  await page.getByRole('radio', { name: 'One-way' }).check();
+  await expect(page.getByLabel('Total length in minutes')).toHaveValue('60');
+});
+
 test('a look at Group and back changes no minute of the pair\'s session', async ({ page }) => {
   await page.goto('/#/new');
   await heading(page, 'Set up your session');
