@@ -8,7 +8,7 @@
 
 use peer_coach::domain::exercise::ExerciseId;
 use peer_coach::domain::flow::Format;
-use peer_coach::domain::preset::{Preset, LANGUAGES, MAX_PHASE_MINUTES};
+use peer_coach::domain::preset::{with_lang, Preset, LANGUAGES, MAX_PHASE_MINUTES};
 use proptest::prelude::*;
 
 fn any_preset() -> impl Strategy<Value = Preset> {
@@ -88,5 +88,50 @@ proptest! {
             }
         }
         prop_assert_eq!(Preset::parse(&query).preview, expected, "{}", query);
+    }
+
+    /// A language chosen from the menu is the one a reload speaks: an
+    /// address with `lang` (valid or not, any number of times, encoded
+    /// or not) asks for it afterwards, and says everything else as it did.
+    #[test]
+    fn a_language_chosen_is_the_one_the_address_asks_for(
+        pairs in proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["lang", "la%6Eg", "Lang", "embed", "share", "exercise", "x&y", ""]),
+                proptest::option::of("[a-zA-Z0-9%+=,.-]{0,8}"),
+            ),
+            0..6,
+        ),
+        code in proptest::sample::select(LANGUAGES.to_vec()),
+    ) {
+        let query = format!("?{}", pairs
+            .iter()
+            .map(|(name, value)| match value {
+                Some(v) => format!("{name}={v}"),
+                None => name.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("&"));
+        let before = Preset::parse(&query);
+        let asks = query.trim_start_matches('?').split('&').any(|pair| {
+            let name = pair.split_once('=').map_or(pair, |(n, _)| n);
+            name == "lang" || name == "la%6Eg"
+        });
+        match with_lang(&query, code) {
+            None => prop_assert!(!asks, "{}", query),
+            Some(after) => {
+                prop_assert!(asks, "{}", query);
+                let read = Preset::parse(&after);
+                prop_assert_eq!(read.lang.as_deref(), Some(code));
+                // Nothing else changes, nor is any lang left ignored.
+                let others = |p: &Preset| Preset {
+                    lang: None,
+                    ignored: p.ignored.iter().filter(|(n, _)| n.trim() != "lang").cloned().collect(),
+                    ..p.clone()
+                };
+                prop_assert_eq!(others(&read), others(&before));
+                prop_assert!(read.ignored.iter().all(|(n, _)| n.trim() != "lang"));
+            }
+        }
     }
 }

@@ -170,6 +170,28 @@ impl Preset {
     }
 }
 
+/// The page's query string once the language `code` is chosen from the
+/// menu: each `lang` parameter says it (the rest as it was, to the
+/// character), so a reload speaks the language chosen, not the link's.
+/// `None` where the query has no `lang`: the device's choice is enough.
+pub fn with_lang(query: &str, code: &str) -> Option<String> {
+    let mut found = false;
+    let pairs: Vec<String> = query
+        .trim_start_matches('?')
+        .split('&')
+        .map(|pair| {
+            let name = pair.split_once('=').map_or(pair, |(name, _)| name);
+            if decode(name).trim() == "lang" {
+                found = true;
+                format!("{name}={code}")
+            } else {
+                pair.to_string()
+            }
+        })
+        .collect();
+    found.then(|| format!("?{}", pairs.join("&")))
+}
+
 fn flag(value: &str) -> Option<bool> {
     match value.to_ascii_lowercase().as_str() {
         "" | "1" | "true" | "yes" | "on" => Some(true),

@@ -21,6 +21,14 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
+/// Replace the query string (the fragment stays), without a history entry.
+pub fn replace_query(query: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let url = format!("{query}{}", hash());
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// The page's query string (`?embed=1&…`), where a trainer's presets are.
 pub fn query() -> String {
     web_sys::window()

@@ -296,6 +296,10 @@ impl UiLang {
             sessions.notices().dismiss(Notice::LanguageUnavailable);
             language::set_document_lang(lang.code());
             sessions.set_language(lang.code());
+            // A link's `?lang=` would win over the choice at a reload.
+            if let Some(query) = crate::domain::preset::with_lang(&location::query(), lang.code()) {
+                location::replace_query(&query);
+            }
             self.0.set(lang);
         } else {
             // The release build fetches the texts first (`catalogues`); the

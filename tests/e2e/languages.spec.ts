@@ -142,6 +142,20 @@ test('the language is chosen in one place, remembered, and English stays the def
   await screenshot(page, 'exercise-pt');
 });
 
+test('a link\'s language is where a reader starts: the one chosen from the menu stays after a reload', async ({ browser }) => {
+  const page = await pageIn(browser, 'en-GB');
+  await page.goto('/?lang=es&share=off#/exercises');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
+  // The address says so (the link's other presets and the screen as they were).
+  await expect(page).toHaveURL(/\?lang=en&share=off#\/exercises$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('Language')).toHaveValue('en');
+});
+
 test('due dates are written as the browser writes them (en-GB), in every language, never as ISO', async ({ browser }) => {
   const page = await pageIn(browser, 'en-GB');
   await page.goto('/');
