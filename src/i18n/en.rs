@@ -133,7 +133,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         StorageOtherTab => "This session was also changed in another tab or window. You now see the latest version; keep working in one place to avoid surprises.",
         StorageOtherTabConflict => "The same field was changed here and in another tab at the same moment. The two changes were kept, joined in that field: check that it reads as you meant.",
         HomeIntro => "Peer Coach walks two colleagues through a structured coaching conversation: agree the ground rules, then Goal, Reality, Options and Will, and swap roles at half time.",
-        HomePrivacy => "No account, no server: everything you write stays on this device.",
+        HomePrivacy => "No account, no server: nothing you write leaves this device unless you share it.",
         StartSession => "Start a session",
         ContinueSession => "Continue the session",
         YourSessions => "Sessions on this device",

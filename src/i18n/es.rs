@@ -319,7 +319,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         StorageOtherTab => "Esta sesión también se modificó en otra pestaña o ventana. Ahora ves la versión más reciente; trabaja en un solo lugar para evitar sorpresas.",
         StorageOtherTabConflict => "El mismo campo se cambió aquí y en otra pestaña en el mismo momento. Se conservaron las dos versiones, unidas en ese campo: revisa que diga lo que querías.",
         HomeIntro => "Peer Coach guía a dos colegas por una conversación de coaching estructurada: acordar las normas básicas, luego Objetivo, Realidad, Opciones y Voluntad, y cambiar de roles a mitad de sesión.",
-        HomePrivacy => "Sin cuenta ni servidor: todo lo que escribes se queda en este dispositivo.",
+        HomePrivacy => "Sin cuenta ni servidor: nada de lo que escribes sale de este dispositivo si no lo compartes.",
         StartSession => "Empezar una sesión",
         ContinueSession => "Seguir con la sesión",
         YourSessions => "Sesiones en este dispositivo",

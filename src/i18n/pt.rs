@@ -319,7 +319,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         StorageOtherTab => "Esta sessão também foi alterada em outra aba ou janela. Agora você vê a versão mais recente; trabalhe num só lugar para evitar surpresas.",
         StorageOtherTabConflict => "O mesmo campo foi alterado aqui e em outra aba no mesmo momento. As duas alterações foram mantidas, unidas nesse campo: confira se o texto diz o que você queria.",
         HomeIntro => "O Peer Coach guia dois colegas por uma conversa de coaching estruturada: vocês definem os combinados, passam por Objetivo, Realidade, Opções e Ação, e trocam de papel na metade do tempo.",
-        HomePrivacy => "Sem conta, sem servidor: tudo o que você escreve fica neste dispositivo.",
+        HomePrivacy => "Sem conta, sem servidor: nada do que você escreve sai deste dispositivo, a menos que você compartilhe.",
         StartSession => "Começar uma sessão",
         ContinueSession => "Continuar a sessão",
         YourSessions => "Sessões neste dispositivo",
