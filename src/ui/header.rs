@@ -61,7 +61,7 @@ pub fn Header() -> impl IntoView {
                 aria-checked=move || if muted() { "false" } else { "true" }
                 on:click=move |_| sessions.set_muted(!muted())
             >
-                {move || t(Key::SoundToggleLabel)}
+                <span class="sound-label">{move || t(Key::SoundToggleLabel)}</span>
                 <span class="switch" aria-hidden="true">
                     <span class="knob"></span>
                 </span>

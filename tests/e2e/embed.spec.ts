@@ -402,3 +402,31 @@ test('embedded on a phone, in a frame that grows with the screen: the time-box i
     await context.close();
   }
 });
+
+test('on a phone, embedded or not, the header is one row in every language', async ({ browser }) => {
+  for (const width of [360, 390]) {
+    const context = await browser.newContext({ viewport: { width, height: 700 } });
+    const page = await context.newPage();
+    for (const [lang, sound] of [['en', 'Time-up sound'], ['es', 'Aviso sonoro de fin'], ['pt', 'Som de fim do tempo']]) {
+      for (const embed of ['', 'embed=1&']) {
+        await page.goto(`/?${embed}lang=${lang}`);
+        const header = page.locator('header.site-header');
+        await expect(header).toBeVisible();
+        await expect(page.locator('[data-shell]')).toHaveCount(0);
+        const switchBox = (await page.getByRole('switch', { name: sound }).boundingBox())!;
+        const menuBox = (await page.getByRole('combobox').boundingBox())!;
+        const logoBox = (await header.locator('.logo').boundingBox())!;
+        // Side by side: each overlaps the others' height, left to right.
+        const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+        for (const box of [menuBox, logoBox]) {
+          expect(Math.abs(middle(box) - middle(switchBox)), `${lang} ${embed} ${width}px`).toBeLessThan(switchBox.height / 2);
+        }
+        expect(logoBox.x).toBeLessThan(menuBox.x);
+        expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(switchBox.x);
+        expect(switchBox.x + switchBox.width).toBeLessThanOrEqual(width);
+        if (width === 360 && embed) await screenshot(page, `header-phone-${lang}`);
+      }
+    }
+    await context.close();
+  }
+});
