@@ -268,6 +268,38 @@ proptest! {
         }
     }
 
+    /// A new total keeps a pair's own split in proportion: each phase
+    /// within a minute of its exact share of the new half (where each
+    /// share is a minute or more), adding up to the half; the usual split
+    /// stays the usual one.
+    #[test]
+    fn a_new_total_keeps_the_pairs_own_split(
+        setup in made_by_the_form(),
+        total in MIN_TOTAL_MINUTES..=MAX_TOTAL_MINUTES,
+    ) {
+        prop_assume!(!setup.format.is_group() && total != setup.total_minutes);
+        let turns = setup.format.turns() as u32;
+        let usual = plan::split(setup.total_minutes.div_ceil(turns));
+        let mut s = setup.clone();
+        s.enter_minutes(MinutesField::Total, &total.to_string());
+        form_could_show(&s)?;
+        let half: u32 = s.plan.iter().sum();
+        prop_assert_eq!(half * turns, s.total_minutes);
+        if setup.plan == usual {
+            prop_assert_eq!(s.plan, plan::split(half));
+        } else {
+            let before: u32 = setup.plan.iter().sum();
+            let exact: Vec<f64> = setup.plan.iter()
+                .map(|&m| f64::from(m) * f64::from(half) / f64::from(before))
+                .collect();
+            if exact.iter().all(|&e| e >= 1.0) {
+                for (m, e) in s.plan.iter().zip(&exact) {
+                    prop_assert!((f64::from(*m) - e).abs() < 1.0, "{:?} -> {:?} ({:?})", setup.plan, s.plan, exact);
+                }
+            }
+        }
+    }
+
     /// Looking at other formats and going back changes no minute: the
     /// session is as long as it was, split as it was (a keyboard passes
     /// through the formats between on its way).

@@ -58,10 +58,20 @@ pub fn turn_minutes(total: u32, turns: u8) -> Vec<u32> {
 /// The default split of a half across the four phases, in whole minutes
 /// that add up to the half exactly (largest remainder), each at least one.
 pub fn split(turn: u32) -> [u32; 4] {
-    let weight_sum: u32 = WEIGHTS.iter().sum();
-    let mut minutes = WEIGHTS.map(|w| (w * turn / weight_sum).max(1));
+    split_as(WEIGHTS, turn)
+}
+
+/// A half of `turn` minutes split across the phases in proportion to
+/// `weights` (a pair's own split of another length), in whole minutes that
+/// add up to the half (largest remainder), each at least one.
+pub fn split_as(weights: [u32; 4], turn: u32) -> [u32; 4] {
+    // Weights are minutes of a half (at most 180 each): no overflow below.
+    let weights = weights.map(|w| u64::from(w.clamp(1, MAX_TOTAL_MINUTES)));
+    let weight_sum: u64 = weights.iter().sum();
+    let turn64 = u64::from(turn);
+    let mut minutes = weights.map(|w| ((w * turn64 / weight_sum) as u32).max(1));
     let mut order = [0usize, 1, 2, 3];
-    order.sort_by_key(|&i| std::cmp::Reverse((WEIGHTS[i] * turn) % weight_sum));
+    order.sort_by_key(|&i| std::cmp::Reverse((weights[i] * turn64) % weight_sum));
     let mut i = 0;
     while minutes.iter().sum::<u32>() < turn {
         minutes[order[i % 4]] += 1;

@@ -250,6 +250,7 @@ impl Setup {
 
     /// What the form holds once `typed` is entered in `field` (when the
     /// field is left, not at each key: typing 45 does not pass through 4).
+    /// A new total keeps a pair's own split of the phases in proportion.
     /// Text that is not a whole number of minutes, or the number already
     /// there, changes nothing.
     pub fn enter_minutes(&mut self, field: MinutesField, typed: &str) {
@@ -259,7 +260,17 @@ impl Setup {
         match field {
             // The same total again keeps the pair's own split.
             MinutesField::Total if minutes == self.total_minutes => {}
-            MinutesField::Total => self.set_total(minutes),
+            MinutesField::Total => {
+                // A pair's own split of the phases is kept, in proportion;
+                // the usual split stays the usual one.
+                let own = self.plan;
+                let usual = plan::split(plan::half_minutes(self.format, self.total_minutes)[0]);
+                self.set_total(minutes);
+                if !self.format.is_group() && own != usual {
+                    let half = plan::half_minutes(self.format, self.total_minutes)[0];
+                    self.plan = plan::split_as(own, half);
+                }
+            }
             MinutesField::Phase(phase) => self.set_phase_minutes(phase, minutes),
         }
     }
