@@ -71,13 +71,15 @@ fn odd_total_is_whole_halves_even_after_a_group() {
     setup.set_format(Format::Group(0));
     setup.set_format(Format::Reciprocal);
     assert_eq!(setup.total_minutes, 60);
-    // A group of 75 minutes first (no reciprocal minutes to go back to),
-    // then Reciprocal: two halves of 37.
+    // One-way for 75 minutes, a group of 75 (no reciprocal minutes to go
+    // back to), then Reciprocal: the one-way length in two halves of 37.
+    setup.set_format(Format::OneWay);
+    setup.set_total(75);
     setup.set_format(Format::Group(0));
     setup.members = (0..5).map(|i| format!("P{i}")).collect();
     setup.set_everyone(true);
     setup.set_total(75);
-    setup.aside.clear();
+    setup.aside.retain(|a| a.format == Format::OneWay);
     setup.set_format(Format::Reciprocal);
     assert_eq!(setup.total_minutes, 74);
     assert_eq!(setup.plan.iter().sum::<u32>() * 2, 74);
