@@ -33,11 +33,10 @@ pub fn TextField(
     /// nor correct it, and it is not spell-checked.
     #[prop(optional)]
     code: bool,
-    /// Enter moves to the field with this id rather than sending the form
-    /// (a phone's key says "Next"): a form of several names is not sent
-    /// with the first.
-    #[prop(default = None)]
-    enter_next: Option<&'static str>,
+    /// What a phone's Enter key says (`enterkeyhint`: "next" in a form
+    /// where Enter moves on, see [`enter_moves_on`]).
+    #[prop(optional)]
+    enter_hint: Option<&'static str>,
 ) -> impl IntoView {
     let help_id = help.as_ref().map(|_| format!("{id}-help"));
     let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
@@ -80,13 +79,8 @@ pub fn TextField(
                 autocapitalize=code.then_some("none")
                 autocomplete=code.then_some("off")
                 spellcheck=code.then_some("false")
-                enterkeyhint=enter_next.map(|_| "next")
+                enterkeyhint=enter_hint
                 node_ref=line
-                on:keydown=move |ev| {
-                    if let Some(next) = enter_next {
-                        enter_moves_to(&ev, next);
-                    }
-                }
                 on:input=input
                 on:compositionstart=move |_| composing.set(true)
                 on:compositionend=move |_| composing.set(false)
@@ -103,12 +97,59 @@ pub fn TextField(
     }
 }
 
-/// Enter (not while a word is composed, nor with a modifier) moves the
-/// focus to the field `next` instead of sending the form.
-pub fn enter_moves_to(ev: &leptos::ev::KeyboardEvent, next: &str) {
+/// A form's keydown: Enter in one of its fields (not while a word is
+/// composed, nor with a modifier) moves to its next field, as Tab would
+/// but passing over buttons, instead of sending the form; after the last
+/// field, to the button that sends it. Only that button sends it (a form
+/// that begins something is not sent by a key meant for the next field).
+/// Moving on commits a number typed, as leaving the field does.
+pub fn enter_moves_on(ev: &leptos::ev::KeyboardEvent) {
     let plain = !(ev.shift_key() || ev.ctrl_key() || ev.alt_key() || ev.meta_key());
-    if ev.key() == "Enter" && plain && !ev.is_composing() && crate::ui::focus::focus_now(next) {
-        ev.prevent_default();
+    if ev.key() != "Enter" || !plain || ev.is_composing() {
+        return;
+    }
+    let Some(field) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return; // a button, a text area, a menu: Enter as usual
+    };
+    if matches!(
+        field.type_().as_str(),
+        "submit" | "button" | "reset" | "image"
+    ) {
+        return;
+    }
+    ev.prevent_default();
+    let Ok(Some(form)) = field.closest("form") else {
+        return;
+    };
+    let Ok(controls) = form.query_selector_all("input, select, textarea, button[type=submit]")
+    else {
+        return;
+    };
+    let radio_group = (field.type_() == "radio").then(|| field.name());
+    let mut after = false;
+    for i in 0..controls.length() {
+        let Some(control) = controls
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if !after {
+            after = control.is_same_node(Some(&field));
+            continue;
+        }
+        let same_group = radio_group
+            .as_deref()
+            .is_some_and(|name| control.get_attribute("name").as_deref() == Some(name));
+        let usable = !control.has_attribute("disabled")
+            && control.offset_parent().is_some()
+            && control.get_attribute("tabindex").as_deref() != Some("-1");
+        if usable && !same_group && control.focus().is_ok() {
+            return;
+        }
     }
 }
 

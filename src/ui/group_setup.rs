@@ -10,7 +10,6 @@ use crate::domain::session::Setup;
 use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::random_u32;
 use crate::ui::announcer::use_announcer;
-use crate::ui::fields::enter_moves_to;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
 
@@ -51,13 +50,8 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         type="text"
                         id=id.clone()
                         autocomplete="off"
-                        // Enter goes on to the next name; in the last, it begins.
-                        enterkeyhint=move || if is_last(i) { "go" } else { "next" }
-                        on:keydown=move |ev| {
-                            if !is_last(i) {
-                                enter_moves_to(&ev, &ids::member(i + 1));
-                            }
-                        }
+                        // Enter goes on to the next field (the setup form's rule).
+                        enterkeyhint="next"
                         prop:value=move || setup.with(|s| s.members.get(i).cloned().unwrap_or_default())
                         on:input=move |ev| setup.update(|s| s.set_member(i, event_target_value(&ev)))
                     />
@@ -159,6 +153,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         type="number"
                         id=ids::GROUP_TURNS
                         inputmode="numeric"
+                        enterkeyhint="next"
                         min="1"
                         max=count
                         prop:value=move || setup.with(|s| s.group_turns().to_string())

@@ -11,7 +11,7 @@ use crate::domain::session::Setup;
 use crate::domain::setup::MinutesField;
 use crate::i18n::{lang, person, phase_name, t, texts, Key, Lang};
 use crate::platform::records;
-use crate::ui::fields::TextField;
+use crate::ui::fields::{enter_moves_on, TextField};
 use crate::ui::focus::focus_later;
 use crate::ui::group_setup::GroupSetup;
 use crate::ui::ids;
@@ -115,13 +115,11 @@ pub fn SetupScreen() -> impl IntoView {
         }
     };
 
-    // Enter in the first name goes on to the second (Begin is for a form
-    // filled in); in the second, it begins.
     let name_field = move |who: usize, id: &'static str, label: Key| {
         view! {
             <TextField
                 id=id
-                enter_next=(who == 0).then_some("name-b")
+                enter_hint="next"
                 label=text_signal(label)
                 value=Signal::derive(move || setup.with(|s| s.names[who].clone()))
                 on_input=move |v: String| setup.update(|s| s.names[who] = v)
@@ -160,7 +158,8 @@ pub fn SetupScreen() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <form on:submit=begin>
+            // Enter moves on from field to field; only Begin begins.
+            <form on:submit=begin on:keydown=|ev| enter_moves_on(&ev)>
                 <fieldset>
                     <legend>{move || t(Key::FormatLegend)}</legend>
                     {format_choice(Format::Reciprocal, Key::FormatReciprocal, Key::FormatReciprocalHelp)}
@@ -196,6 +195,7 @@ pub fn SetupScreen() -> impl IntoView {
                         type="number"
                         id=ids::TOTAL
                         inputmode="numeric"
+                        enterkeyhint="next"
                         min=MIN_TOTAL_MINUTES
                         max=MAX_TOTAL_MINUTES
                         // A pair's halves are equal: its total goes up and
@@ -233,6 +233,7 @@ pub fn SetupScreen() -> impl IntoView {
                                                 type="number"
                                                 id=id
                                                 inputmode="numeric"
+                                                enterkeyhint="next"
                                                 min="1"
                                                 max=MAX_TOTAL_MINUTES
                                                 prop:value=move || setup.with(|s| s.plan[phase.index()].to_string())

@@ -167,32 +167,62 @@ test('the arrow keys change the total: a pair by two minutes, one way and a grou
   await expect(total).toHaveValue(String(group - 1));
 });
 
-test('Enter goes from one name to the next, and begins from the last', async ({ page }) => {
+test('Enter moves on from field to field on the setup form; only Begin begins', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Start a session' }).click();
   await heading(page, 'Set up your session');
-  await page.getByLabel("Person A's first name").fill(A);
+  await page.getByRole('radio', { name: 'Reciprocal' }).focus();
   await page.keyboard.press('Enter');
-  // Not begun with "Person B": the second name is next.
+  // Past the other formats, to the names.
+  await expect(page.getByLabel("Person A's first name")).toBeFocused();
+  await page.keyboard.type(A);
+  await page.keyboard.press('Enter');
   await expect(page.getByLabel("Person B's first name")).toBeFocused();
-  await heading(page, 'Set up your session');
   await page.keyboard.type(B);
+  await page.keyboard.press('Enter');
+  const total = page.getByLabel('Total length in minutes');
+  await expect(total).toBeFocused();
+  await total.fill('50');
+  await page.keyboard.press('Enter');
+  // The number counts as when the field is left.
+  await expect(page.getByText('in two equal halves: 25 minutes each.')).toBeVisible();
+  for (const phase of ['Goal', 'Reality', 'Options', 'Will']) {
+    await expect(page.getByLabel(`${phase} (min)`)).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  // Not begun by any of those: the last Enter went to Begin.
+  await expect(page.getByRole('button', { name: 'Begin' })).toBeFocused();
+  await heading(page, 'Set up your session');
   await page.keyboard.press('Enter');
   await heading(page, 'Our agreement');
   await expect(page.getByRole('checkbox', { name: `${B} agrees` })).toBeVisible();
+  await expect(page.getByText(/^Session 0:\d\d of 50:00/)).toBeVisible();
 
-  // A group: each name leads to the next; the last begins.
+  // A group: each name leads to the next, three names leave the fourth
+  // empty and nothing begun; then on past the buttons to the fields.
   await page.goto('/');
   await page.getByRole('button', { name: 'Start a session' }).click();
   await heading(page, 'Set up your session');
   await page.getByRole('radio', { name: 'Group' }).check();
-  const group = ['Mia', 'Lee', 'Sam', 'Noor', 'Ada'];
+  const group = ['Mia', 'Łukasz', 'Zoë'];
   await page.getByLabel(personLabel(0), { exact: true }).focus();
   for (const [i, name] of group.entries()) {
     await expect(page.getByLabel(personLabel(i), { exact: true })).toBeFocused();
     await page.keyboard.type(name);
     await page.keyboard.press('Enter');
   }
+  await expect(page.getByLabel(personLabel(3), { exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('checkbox', { name: 'Everyone gets a turn as client' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(total).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Begin' })).toBeFocused();
+  await heading(page, 'Set up your session');
+  await page.getByRole('button', { name: `Remove ${personLabel(4)}` }).click();
+  await page.getByRole('button', { name: `Remove ${personLabel(3)}` }).click();
+  await page.getByRole('button', { name: 'Begin' }).click();
   await heading(page, 'Our agreement');
   for (const name of group) await expect(page.getByRole('checkbox', { name: `${name} agrees` })).toBeVisible();
 });
