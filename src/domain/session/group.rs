@@ -156,16 +156,16 @@ impl Session {
             .unwrap_or(0)
     }
 
-    /// A turn to come that the time left would shorten below its full
-    /// share (the group runs late): `(fitted, full)` minutes, for the
-    /// group to choose between ending on time and running over.
+    /// The group runs late: the time left would shorten a turn to come
+    /// below its full share (this one or a later one, whichever the whole
+    /// minutes fall on). For turn `h`, to come: its `(fitted, full)`
+    /// minutes, for the group to choose between ending on time and
+    /// running over.
     pub fn turn_shortened(&self, h: usize, now: i64) -> Option<(u32, u32)> {
-        let full = self.full_turn_minutes(h);
-        self.fitted_turns(now)
-            .into_iter()
-            .find(|&(t, _)| t == h)
-            .map(|(_, fitted)| (fitted, full))
-            .filter(|&(fitted, full)| fitted < full)
+        let fitted = self.fitted_turns(now);
+        let late = fitted.iter().any(|&(t, m)| m < self.full_turn_minutes(t));
+        let (_, mine) = fitted.into_iter().find(|&(t, _)| t == h)?;
+        late.then(|| (mine, self.full_turn_minutes(h)))
     }
 
     /// The group's choice: end on time (the turns to come are shortened)
