@@ -270,6 +270,8 @@ pub(super) const fn text(key: Key) -> &'static str {
         RuleLabel => "Ground rule {n}",
         RemoveRule => "Remove ground rule {n}",
         RuleRemoved => "Ground rule {n} removed.",
+        RuleRemovedText => "Removed: “{rule}”",
+        AgreementChanged => "The ground rules changed, so each of you ticks your box again.",
         AddRule => "Add a ground rule",
         PersonAgrees => "{name} agrees",
         AgreementContinue => "Continue to Goal",

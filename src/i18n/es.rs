@@ -362,6 +362,8 @@ pub(super) const fn text(key: Key) -> &'static str {
         RuleLabel => "Norma {n}",
         RemoveRule => "Quitar la norma {n}",
         RuleRemoved => "Norma {n} quitada.",
+        RuleRemovedText => "Quitada: «{rule}»",
+        AgreementChanged => "Las normas cambiaron: cada persona vuelve a marcar su casilla.",
         AddRule => "Añadir una norma",
         PersonAgrees => "{name} está de acuerdo",
         AgreementContinue => "Continuar a Objetivo",

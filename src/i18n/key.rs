@@ -54,7 +54,7 @@ PresetIgnored, HomeTrainers, TrainersTitle, TrainersIntro, TrainersWhat, Trainer
 // Steps
 StepsLabel, StepAgreement, StepSwap, StepWrapUp, HalfHeading,
 // Agreement
-AgreementTitle, AgreementIntro, RuleLabel, RemoveRule, RuleRemoved, AddRule,
+AgreementTitle, AgreementIntro, RuleLabel, RemoveRule, RuleRemoved, RuleRemovedText, AgreementChanged, AddRule,
 PersonAgrees, AgreementContinue, AgreementSkip, AgreementWaiting,
 AgreementSkipped,
 // Phase screen

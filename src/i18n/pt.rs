@@ -362,6 +362,8 @@ pub(super) const fn text(key: Key) -> &'static str {
         RuleLabel => "Combinado {n}",
         RemoveRule => "Retirar o combinado {n}",
         RuleRemoved => "Combinado {n} retirado.",
+        RuleRemovedText => "Retirado: “{rule}”",
+        AgreementChanged => "Os combinados mudaram: cada um marca a sua caixa de novo.",
         AddRule => "Adicionar um combinado",
         PersonAgrees => "{name} concorda",
         AgreementContinue => "Seguir para o Objetivo",

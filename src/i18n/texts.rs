@@ -168,6 +168,7 @@ texts! {
     rule_label = RuleLabel(n);
     remove_rule = RemoveRule(n);
     rule_removed = RuleRemoved(n);
+    rule_removed_text = RuleRemovedText(rule);
     person_agrees = PersonAgrees(name);
     role_line = RoleLine(coach, client);
     timebox_label = TimeboxLabel(phase);

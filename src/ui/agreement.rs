@@ -30,6 +30,14 @@ pub fn AgreementScreen() -> impl IntoView {
     // Undo puts them back one by one (a double click removes two, the
     // second click landing on the rule that moved up).
     let removed = RwSignal::new(Vec::<(usize, Rule)>::new());
+    // Changed rules are agreed again: where someone had ticked, the screen
+    // says why the ticks are gone (until someone ticks).
+    let unticked = RwSignal::new(false);
+    let rules_change = move || {
+        if current.read_untracked(|s| s.agreement.confirmed.contains(&true)) {
+            unticked.set(true);
+        }
+    };
 
     let rule_row = move |at: usize| {
         let n = (at + 1).to_string();
@@ -43,12 +51,16 @@ pub fn AgreementScreen() -> impl IntoView {
                     value=Signal::derive(move || {
                         current.read(|s| s.agreement.rules.get(at).map(rule_text)).unwrap_or_default()
                     })
-                    on_input=move |text: String| current.update(|s| s.agreement.edit(at, text))
+                    on_input=move |text: String| {
+                        rules_change();
+                        current.update(|s| s.agreement.edit(at, text))
+                    }
                 />
                 <button
                     type="button"
                     class="ghost small"
                     on:click=move |_| {
+                        rules_change();
                         let mut gone = None;
                         current.update(|s| gone = s.agreement.remove(at));
                         if let Some(rule) = gone {
@@ -74,6 +86,7 @@ pub fn AgreementScreen() -> impl IntoView {
                     disabled=move || current.read(|s| !s.is_present(who as u8))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
+                        unticked.set(false);
                         current.update(|s| s.set_agreed(who, on))
                     }
                 />
@@ -106,15 +119,26 @@ pub fn AgreementScreen() -> impl IntoView {
             <ol class="rules">{move || (0..count.get()).map(rule_row).collect_view()}</ol>
             <div class="undo-bar" role="status">
                 {move || {
-                    removed.with(|r| r.last().map(|(at, _)| *at)).map(|at| {
+                    removed.with(|r| r.last().cloned()).map(|(at, rule)| {
                         let n = (at + 1).to_string();
+                        // The rule's words (its number would be another
+                        // rule's now), or its number if it had none.
+                        let said = move || {
+                            let text = rule_text(&rule);
+                            if text.trim().is_empty() {
+                                texts::rule_removed(lang(), &n)
+                            } else {
+                                texts::rule_removed_text(lang(), text.trim())
+                            }
+                        };
                         view! {
-                            <span>{move || texts::rule_removed(lang(), &n)}</span>
+                            <span class="removed-rule">{said}</span>
                             <button
                                 type="button"
                                 id=ids::UNDO_RULE
                                 on:click=move |_| {
                                     if let Some((at, rule)) = removed.try_update(Vec::pop).flatten() {
+                                        rules_change();
                                         current.update(|s| s.agreement.restore(at, rule));
                                         focus_later(ids::rule(at));
                                     }
@@ -131,6 +155,7 @@ pub fn AgreementScreen() -> impl IntoView {
                 id=ids::ADD_RULE
                 on:click=move |_| {
                     let at = count.get_untracked();
+                    rules_change();
                     current.update(|s| s.agreement.add());
                     focus_later(ids::rule(at));
                 }
@@ -141,6 +166,9 @@ pub fn AgreementScreen() -> impl IntoView {
                 <legend class="sr-only">{move || t(Key::AgreementTitle)}</legend>
                 {(0..people).map(confirm).collect_view()}
             </fieldset>
+            <p class="notice-line" role="status">
+                {move || unticked.get().then(|| t(Key::AgreementChanged))}
+            </p>
             {group.then(|| view! { <HereToday /> })}
             <Show when=move || current.read(|s| s.agreement.skipped)>
                 <p class="muted">{move || t(Key::AgreementSkipped)}</p>

@@ -279,10 +279,11 @@ test('a ground rule removed by mistake comes back with Undo, where it was, even 
 
   // One removal, undone: the rule is back, as written, in its place.
   await page.getByRole('button', { name: 'Remove ground rule 3' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Ground rule 3 removed.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Removed: “We stop at the hour, whatever is left.”' })).toBeVisible();
   await expect(rules).toHaveCount(3);
-  // Changed rules are agreed again.
+  // Changed rules are agreed again, and the screen says why the tick went.
   await expect(page.getByRole('checkbox', { name: `${A} agrees` })).not.toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: 'The ground rules changed, so each of you ticks your box again.' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(rules).toHaveCount(4);
@@ -295,7 +296,7 @@ test('a ground rule removed by mistake comes back with Undo, where it was, even 
   await page.getByRole('button', { name: 'Remove ground rule 2' }).dblclick();
   await expect(rules).toHaveCount(2);
   await screenshot(page, 'agreement-undo');
-  await expect(page.getByRole('status').filter({ hasText: 'Ground rule 2 removed.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Removed: “${edited[2]}”` })).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(rules).toHaveCount(3);
   expect(await texts()).toEqual([edited[0], edited[2], edited[3]]);
@@ -303,4 +304,12 @@ test('a ground rule removed by mistake comes back with Undo, where it was, even 
   await expect(rules).toHaveCount(4);
   expect(await texts()).toEqual(edited);
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  // A tick clears the note; an edit after it brings it back.
+  await page.getByRole('checkbox', { name: `${B} agrees` }).check();
+  const note = page.getByText('The ground rules changed, so each of you ticks your box again.');
+  await expect(note).toHaveCount(0);
+  await page.getByLabel('Ground rule 1', { exact: true }).press('End');
+  await page.keyboard.type(' Always.');
+  await expect(note).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: `${B} agrees` })).not.toBeChecked();
 });
