@@ -313,3 +313,23 @@ test('a ground rule removed by mistake comes back with Undo, where it was, even 
   await expect(note).toBeVisible();
   await expect(page.getByRole('checkbox', { name: `${B} agrees` })).not.toBeChecked();
 });
+
+test('on a 360 px phone, the time-box bar keeps its buttons on one row in every language', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await startSession(page);
+  await agree(page);
+  const timebox = page.locator('.timebox');
+  for (const lang of ['en', 'es', 'pt']) {
+    await page.getByRole('combobox').first().selectOption(lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    const buttons = timebox.locator('.clock-actions button');
+    await expect(buttons).toHaveCount(3);
+    const tops = await buttons.evaluateAll((all) => all.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(new Set(tops).size, `${lang}: ${tops}`).toBe(1);
+    // The bar leaves most of the screen to the notes.
+    expect((await timebox.boundingBox())!.height).toBeLessThan(740 / 5);
+  }
+  await context.close();
+});
