@@ -98,8 +98,10 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
 
     let turn_length = move || {
         setup.with(|s| {
-            let turns = plan::turn_minutes(s.total_minutes, s.group_turns());
-            let minutes = turns[0];
+            // "About": the share to the nearest minute (turns differ by one
+            // at most: 41 minutes for five are 9, 8, 8, 8 and 8).
+            let turns = u32::from(s.group_turns().max(1));
+            let minutes = (s.total_minutes + turns / 2) / turns;
             let [g, r, o, w] = plan::split(minutes).map(|m| m.to_string());
             texts::group_turn_length(lang(), &minutes.to_string(), &g, &r, &o, &w)
         })
