@@ -8,7 +8,7 @@ use crate::domain::agreement::Rule;
 use crate::i18n::{lang, rule, t, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::fields::TextField;
-use crate::ui::focus::focus_later;
+use crate::ui::focus::{focus_later, repeated_click};
 use crate::ui::follow_up::FollowUpReview;
 use crate::ui::ids;
 use crate::ui::turn::HereToday;
@@ -59,7 +59,10 @@ pub fn AgreementScreen() -> impl IntoView {
                 <button
                     type="button"
                     class="ghost small"
-                    on:click=move |_| {
+                    on:click=move |ev| {
+                        if repeated_click(&ev) {
+                            return;
+                        }
                         rules_change();
                         let mut gone = None;
                         current.update(|s| gone = s.agreement.remove(at));

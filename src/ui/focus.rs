@@ -59,6 +59,13 @@ pub fn focus_later(id: impl Into<String>) {
     });
 }
 
+/// The second click of a double click (or a third…): on a list's Remove
+/// button it would land on the next row's, which moved up under the
+/// pointer; a remove takes one click.
+pub fn repeated_click(ev: &leptos::ev::MouseEvent) -> bool {
+    ev.detail() > 1
+}
+
 pub fn focus_now(id: &str) -> bool {
     use wasm_bindgen::JsCast;
     web_sys::window()

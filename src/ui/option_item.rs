@@ -7,7 +7,7 @@ use crate::app::sessions::use_current;
 use crate::domain::session::Side;
 use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
-use crate::ui::focus::focus_later;
+use crate::ui::focus::{focus_later, repeated_click};
 use crate::ui::ids;
 use crate::ui::points_list::PointsList;
 
@@ -80,7 +80,10 @@ pub fn OptionItem(turn: usize, id: u32) -> impl IntoView {
                     <button
                         type="button"
                         class="ghost small danger"
-                        on:click=move |_| {
+                        on:click=move |ev| {
+                            if repeated_click(&ev) {
+                                return;
+                            }
                             current.update(|s| s.remove_option(turn, id));
                             focus_later(ids::new_option(turn));
                         }

@@ -20,7 +20,7 @@ use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::{files, print_page, records};
 use crate::ui::announcer::use_announcer;
-use crate::ui::focus::focus_later;
+use crate::ui::focus::{focus_later, repeated_click};
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 use crate::ui::text::text_signal;
@@ -161,7 +161,10 @@ pub fn RotationScreen() -> impl IntoView {
                 <button
                     type="button"
                     class="ghost small"
-                    on:click=move |_| {
+                    on:click=move |ev| {
+                        if repeated_click(&ev) {
+                            return;
+                        }
                         update(&|s| {
                             s.roster.remove(id);
                             remake(s);

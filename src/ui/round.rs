@@ -16,7 +16,7 @@ use crate::domain::store::{self, Record};
 use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::records;
-use crate::ui::focus::focus_later;
+use crate::ui::focus::{focus_later, repeated_click};
 use crate::ui::ids;
 use crate::ui::route_link::RouteLink;
 
@@ -89,7 +89,10 @@ pub fn RoundsScreen() -> impl IntoView {
                         class="ghost small"
                         disabled=fewest
                         aria-label=move || texts::group_remove(lang(), &shown())
-                        on:click=move |_| {
+                        on:click=move |ev| {
+                            if repeated_click(&ev) {
+                                return;
+                            }
                             names.update(|n| {
                                 n.remove(i);
                             });
