@@ -170,6 +170,17 @@ proptest! {
         let shortened = s.turn_shortened(0, now).is_some();
         prop_assert_eq!(shortened, late && can_shorten,
             "{:?} left {} ms", shown, s.session_left(now));
+        // The question's two choices say what each gives the turns to come.
+        prop_assert_eq!(s.pace_choices(0, now).is_some(), shortened);
+        if let Some((fit, keep)) = s.pace_choices(0, now) {
+            s.choose_pace(SwapChoice::Fit, now);
+            prop_assert_eq!(&s.turn_plan(), &fit);
+            prop_assert!(i64::from(fit.iter().sum::<u32>()) * MINUTE_MS <= s.session_left(now)
+                || fit.iter().all(|&m| m == MIN_TURN_MINUTES));
+            s.choose_pace(SwapChoice::Keep, now);
+            prop_assert_eq!(&s.turn_plan(), &keep);
+            prop_assert!(keep.iter().zip(&shown).all(|(k, f)| k >= f));
+        }
     }
 
     #[test]

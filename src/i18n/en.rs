@@ -190,7 +190,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         TurnLead => "{client} brings a topic. Everyone else coaches with questions, one at a time, and {scribe} writes down the goal, the options and the plan.",
         TurnTime => "{minutes} min: Goal {g}, Reality {r}, Options {o}, Will {w}.",
         TurnPaceLegend => "The session is running late. How should the turns to come run?",
-        TurnPaceFit => "Shorten them to end on time ({minutes} min for this turn)",
+        TurnPaceFit => "Shorten them to end on time ({minutes} min)",
         TurnPaceKeep => "Keep full turns ({minutes} min) and finish later",
         TurnScribe => "Who writes",
         TurnBegin => "Begin {client}'s turn",

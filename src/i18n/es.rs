@@ -889,7 +889,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         TurnLead => "{client} trae un tema. Todos los demás acompañan con preguntas, de una en una, y {scribe} anota el objetivo, las opciones y el plan.",
         TurnTime => "{minutes} min: Objetivo {g}, Realidad {r}, Opciones {o}, Voluntad {w}.",
         TurnPaceLegend => "La sesión va con retraso. ¿Cómo deberían ser los turnos que faltan?",
-        TurnPaceFit => "Acortarlos para terminar a tiempo ({minutes} min para este turno)",
+        TurnPaceFit => "Acortarlos para terminar a tiempo ({minutes} min)",
         TurnPaceKeep => "Mantener los turnos completos ({minutes} min) y terminar más tarde",
         TurnScribe => "Quién toma notas",
         TurnBegin => "Empezar el turno de {client}",

@@ -890,7 +890,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         TurnLead => "{client} traz um tema. Todos os outros fazem o coaching com perguntas, uma de cada vez, e {scribe} anota o objetivo, as opções e o plano.",
         TurnTime => "{minutes} min: Objetivo {g}, Realidade {r}, Opções {o}, Ação {w}.",
         TurnPaceLegend => "A sessão está atrasada. Como devem ser os turnos que faltam?",
-        TurnPaceFit => "Encurtá-los para terminar a tempo ({minutes} min para este turno)",
+        TurnPaceFit => "Encurtá-los para terminar a tempo ({minutes} min)",
         TurnPaceKeep => "Manter os turnos completos ({minutes} min) e terminar mais tarde",
         TurnScribe => "Quem anota",
         TurnBegin => "Começar a vez de {client}",

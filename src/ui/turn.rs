@@ -55,9 +55,11 @@ pub fn TurnScreen(turn: usize) -> impl IntoView {
 
     // Running late: end on time (the turns to come are shortened) or run
     // over (full turns), as the pair's swap offers.
+    // Each choice lists the turns to come, in order ("18, 18 & 17 min"):
+    // the turn on screen may keep its minutes while a later one loses one.
     let shortened = Memo::new(move |_| {
         let at = now.get();
-        current.read(|s| s.turn_shortened(turn, at))
+        current.read(|s| s.pace_choices(turn, at))
     });
     let keep = move || current.read(|s| s.swap == Some(SwapChoice::Keep));
     let pace = move |value: SwapChoice| {
@@ -66,13 +68,17 @@ pub fn TurnScreen(turn: usize) -> impl IntoView {
                 (texts::turn_pace_fit as fn(Lang, &str) -> String, fitted)
             }
             (_, Some((_, full))) => (texts::turn_pace_keep as fn(Lang, &str) -> String, full),
-            _ => (texts::turn_pace_keep as fn(Lang, &str) -> String, 0),
+            _ => (
+                texts::turn_pace_keep as fn(Lang, &str) -> String,
+                Vec::new(),
+            ),
         };
+        let minutes: Vec<String> = minutes.iter().map(u32::to_string).collect();
         view! {
             <RadioChoice
                 name="turn-pace"
                 id=format!("pace-{value:?}").to_ascii_lowercase()
-                label=Signal::derive(move || key(lang(), &minutes.to_string()))
+                label=Signal::derive(move || key(lang(), &crate::i18n::list(&minutes)))
                 checked=Signal::derive(move || keep() == (value == SwapChoice::Keep))
                 on_pick=move |_| current.update(|s| s.choose_pace(value, now_ms()))
             />

@@ -237,13 +237,13 @@ test('a group running late: the next turn absorbs the overrun, or the group runs
   const order = page.getByRole('region', { name: 'Order of turns' }).getByRole('listitem');
   await expect(order).toHaveText(['Amara: done', 'Jonas: 18 min', 'Mia: skipped (not here)', 'Lee: 18 min', 'Sam: 17 min']);
   const pace = page.getByRole('group', { name: 'The session is running late. How should the turns to come run?' });
-  await expect(pace.getByRole('radio', { name: 'Shorten them to end on time (18 min for this turn)' })).toBeChecked();
+  await expect(pace.getByRole('radio', { name: 'Shorten them to end on time (18, 18 & 17 min)' })).toBeChecked();
   const clock = page.locator('.session-clock');
   await expect(clock).toContainText(/ends (3|15):20/);
   await screenshot(page, 'group-turn-late');
 
   // Or the group runs over, as a pair may at the swap: full turns, a later end.
-  await pace.getByRole('radio', { name: 'Keep full turns (19 min) and finish later' }).check();
+  await pace.getByRole('radio', { name: 'Keep full turns (19, 19 & 18 min) and finish later' }).check();
   await expect(page.getByText(/^19 min: /)).toBeVisible();
   await expect(order).toHaveText(['Amara: done', 'Jonas: 19 min', 'Mia: skipped (not here)', 'Lee: 19 min', 'Sam: 18 min']);
   await expect(clock).toContainText(/ends (3|15):22/);

@@ -168,6 +168,21 @@ impl Session {
         late.then(|| (mine, self.full_turn_minutes(h)))
     }
 
+    /// What the question offers when the group runs late (see
+    /// [`Session::turn_shortened`]), on turn `h`'s screen: the minutes of
+    /// the turns to come, in order, ended on time, and at their full shares
+    /// at least (as [`Session::refit_turns`] would give each choice).
+    pub fn pace_choices(&self, h: usize, now: i64) -> Option<(Vec<u32>, Vec<u32>)> {
+        self.turn_shortened(h, now)?;
+        let fitted = self.fitted_turns(now);
+        let fit = fitted.iter().map(|&(_, m)| m).collect();
+        let keep = fitted
+            .iter()
+            .map(|&(t, m)| m.max(self.full_turn_minutes(t)))
+            .collect();
+        Some((fit, keep))
+    }
+
     /// The group's choice: end on time (the turns to come are shortened)
     /// or run over (each keeps at least its full share).
     pub fn choose_pace(&mut self, choice: SwapChoice, now: i64) {
