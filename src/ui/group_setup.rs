@@ -101,12 +101,17 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
 
     let turn_length = move || {
         setup.with(|s| {
-            // "About": the share to the nearest minute (turns differ by one
-            // at most: 41 minutes for five are 9, 8, 8, 8 and 8).
-            let turns = u32::from(s.group_turns().max(1));
-            let minutes = (s.total_minutes + turns / 2) / turns;
-            let [g, r, o, w] = plan::split(minutes).map(|m| m.to_string());
-            texts::group_turn_length(lang(), &minutes.to_string(), &g, &r, &o, &w)
+            // Turns differ by a minute at most (41 minutes for five are 9,
+            // 8, 8, 8 and 8): "8–9 min", split as the shorter ones.
+            let turns = plan::turn_minutes(s.total_minutes, s.group_turns());
+            let (short, long) = (turns[turns.len() - 1], turns[0]);
+            let minutes = if short == long {
+                short.to_string()
+            } else {
+                format!("{short}–{long}")
+            };
+            let [g, r, o, w] = plan::split(short).map(|m| m.to_string());
+            texts::group_turn_length(lang(), &minutes, &g, &r, &o, &w)
         })
     };
 

@@ -78,7 +78,7 @@ test('a group of five with one person not here: turns, scribe, wrap-up, airtime 
   await page.getByRole('checkbox', { name: 'Everyone gets a turn as client' }).uncheck();
   await page.getByLabel('Turns as client today').fill('2');
   await page.getByLabel('Turns as client today').press('Tab');
-  await expect(page.getByText(/Each turn: about 38 min/)).toBeVisible();
+  await expect(page.getByText(/Each turn: about 37–38 min/)).toBeVisible();
   await page.getByRole('checkbox', { name: 'Everyone gets a turn as client' }).check();
   await expectNoA11yViolations(page, 'group setup');
   await screenshot(page, 'group-setup');
