@@ -169,9 +169,11 @@ pub fn AgreementScreen() -> impl IntoView {
                 <legend class="sr-only">{move || t(Key::AgreementTitle)}</legend>
                 {(0..people).map(confirm).collect_view()}
             </fieldset>
-            <p class="notice-line" role="status">
+            // A live region, there before its words (a div: empty, it is
+            // no paragraph missing its text).
+            <div class="notice-line" role="status">
                 {move || unticked.get().then(|| t(Key::AgreementChanged))}
-            </p>
+            </div>
             {group.then(|| view! { <HereToday /> })}
             <Show when=move || current.read(|s| s.agreement.skipped)>
                 <p class="muted">{move || t(Key::AgreementSkipped)}</p>
