@@ -27,8 +27,9 @@ pub fn AgreementScreen() -> impl IntoView {
     // A memo: the list is rebuilt when rules come or go, not on every keystroke.
     let count = Memo::new(move |_| current.read(|s| s.agreement.rules.len()));
     // The rules removed on this screen, where they were, the latest last:
-    // Undo puts them back one by one (a double click removes two, the
-    // second click landing on the rule that moved up).
+    // Undo puts them back one by one. (A double click removes one: its
+    // second click would land on the rule that moved up, see
+    // `focus::repeated_click`.)
     let removed = RwSignal::new(Vec::<(usize, Rule)>::new());
     // Changed rules are agreed again: where someone had ticked, the screen
     // says why the ticks are gone (until someone ticks).
