@@ -6,7 +6,7 @@ use crate::app::sessions::use_current;
 use crate::domain::session::{ActionItem, Owner};
 use crate::i18n::{lang, t, texts, Key};
 use crate::ui::fields::TextField;
-use crate::ui::focus::{focus_later, repeated_click};
+use crate::ui::focus::{focus_later, single_click};
 use crate::ui::ids;
 use crate::ui::text::text_signal;
 
@@ -106,13 +106,10 @@ pub fn ActionItemEditor(turn: usize, id: u32) -> impl IntoView {
                 <button
                     type="button"
                     class="ghost small danger"
-                    on:click=move |ev| {
-                        if repeated_click(&ev) {
-                            return;
-                        }
+                    on:click=single_click(move || {
                         current.update(|s| s.remove_action(turn, id));
                         focus_later(ids::add_action(turn));
-                    }
+                    })
                 >
                     {move || texts::remove_action(lang(), &n.get().to_string())}
                 </button>

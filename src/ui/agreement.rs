@@ -8,7 +8,7 @@ use crate::domain::agreement::Rule;
 use crate::i18n::{lang, rule, t, texts, Key};
 use crate::platform::clock::now_ms;
 use crate::ui::fields::TextField;
-use crate::ui::focus::{focus_later, repeated_click};
+use crate::ui::focus::{focus_later, single_click};
 use crate::ui::follow_up::FollowUpReview;
 use crate::ui::ids;
 use crate::ui::turn::HereToday;
@@ -29,7 +29,7 @@ pub fn AgreementScreen() -> impl IntoView {
     // The rules removed on this screen, where they were, the latest last:
     // Undo puts them back one by one. (A double click removes one: its
     // second click would land on the rule that moved up, see
-    // `focus::repeated_click`.)
+    // `focus::single_click`.)
     let removed = RwSignal::new(Vec::<(usize, Rule)>::new());
     // Changed rules are agreed again: where someone had ticked, the screen
     // says why the ticks are gone (until someone ticks).
@@ -60,10 +60,7 @@ pub fn AgreementScreen() -> impl IntoView {
                 <button
                     type="button"
                     class="ghost small"
-                    on:click=move |ev| {
-                        if repeated_click(&ev) {
-                            return;
-                        }
+                    on:click=single_click(move || {
                         rules_change();
                         let mut gone = None;
                         current.update(|s| gone = s.agreement.remove(at));
@@ -71,7 +68,7 @@ pub fn AgreementScreen() -> impl IntoView {
                             removed.update(|r| r.push((at, rule)));
                         }
                         focus_later(ids::UNDO_RULE);
-                    }
+                    })
                 >
                     {move || texts::remove_rule(lang(), &n)}
                 </button>

@@ -59,11 +59,15 @@ pub fn focus_later(id: impl Into<String>) {
     });
 }
 
-/// The second click of a double click (or a third…): on a list's Remove
-/// button it would land on the next row's, which moved up under the
-/// pointer; a remove takes one click.
-pub fn repeated_click(ev: &leptos::ev::MouseEvent) -> bool {
-    ev.detail() > 1
+/// A Remove button's click: runs `f`, but not for the second click of a
+/// double click (it would land on the next row's Remove, which moved up
+/// under the pointer). A keyboard's press is a click of count 0.
+pub fn single_click(f: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+    move |ev| {
+        if ev.detail() <= 1 {
+            f();
+        }
+    }
 }
 
 pub fn focus_now(id: &str) -> bool {

@@ -10,7 +10,7 @@ use crate::domain::session::Setup;
 use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::random_u32;
 use crate::ui::announcer::use_announcer;
-use crate::ui::focus::{focus_later, repeated_click};
+use crate::ui::focus::{focus_later, single_click};
 use crate::ui::ids;
 
 #[component]
@@ -82,15 +82,12 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         class="ghost small"
                         disabled=fewest
                         aria-label=move || texts::group_remove(lang(), &name(i))
-                        on:click=move |ev| {
-                            if repeated_click(&ev) {
-                                return;
-                            }
+                        on:click=single_click(move || {
                             setup.update(|s| {
                                 s.remove_member(i);
                             });
                             focus_later(ids::member(i.min(count() - 1)));
-                        }
+                        })
                     >
                         "✕"
                     </button>

@@ -7,7 +7,7 @@ use crate::app::sessions::use_current;
 use crate::domain::session::Side;
 use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
-use crate::ui::focus::{focus_later, repeated_click};
+use crate::ui::focus::{focus_later, single_click};
 use crate::ui::ids;
 use crate::ui::points_list::PointsList;
 
@@ -80,13 +80,10 @@ pub fn OptionItem(turn: usize, id: u32) -> impl IntoView {
                     <button
                         type="button"
                         class="ghost small danger"
-                        on:click=move |ev| {
-                            if repeated_click(&ev) {
-                                return;
-                            }
+                        on:click=single_click(move || {
                             current.update(|s| s.remove_option(turn, id));
                             focus_later(ids::new_option(turn));
-                        }
+                        })
                     >
                         {move || texts::remove_option(lang(), &n())}
                     </button>

@@ -6,7 +6,7 @@ use crate::app::sessions::use_current;
 use crate::domain::session::Side;
 use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
-use crate::ui::focus::{focus_later, repeated_click};
+use crate::ui::focus::{focus_later, single_click};
 use crate::ui::ids;
 
 #[component]
@@ -70,13 +70,10 @@ pub fn PointsList(
                     type="button"
                     class="ghost small"
                     aria-label=move || format!("{}: {}", t(Key::RemovePoint), label.get())
-                    on:click=move |ev| {
-                        if repeated_click(&ev) {
-                            return;
-                        }
+                    on:click=single_click(move || {
                         current.update(|s| s.remove_point(turn, id, side, at));
                         focus_later(ids::option_point_add(turn, id, tag));
-                    }
+                    })
                 >
                     {move || t(Key::RemovePoint)}
                 </button>

@@ -20,7 +20,7 @@ use crate::i18n::{lang, t, texts, Key};
 use crate::platform::clock::{now_ms, today_iso};
 use crate::platform::{files, print_page, records};
 use crate::ui::announcer::use_announcer;
-use crate::ui::focus::{focus_later, repeated_click};
+use crate::ui::focus::{focus_later, single_click};
 use crate::ui::ids;
 use crate::ui::radio_choice::RadioChoice;
 use crate::ui::text::text_signal;
@@ -161,16 +161,13 @@ pub fn RotationScreen() -> impl IntoView {
                 <button
                     type="button"
                     class="ghost small"
-                    on:click=move |ev| {
-                        if repeated_click(&ev) {
-                            return;
-                        }
+                    on:click=single_click(move || {
                         update(&|s| {
                             s.roster.remove(id);
                             remake(s);
                         });
                         focus_later(ids::ROSTER_NAME);
-                    }
+                    })
                 >
                     {move || t(Key::RotationRemove)}
                     <span class="sr-only">" " {label.clone()}</span>

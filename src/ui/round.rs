@@ -16,7 +16,7 @@ use crate::domain::store::{self, Record};
 use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::clock::{local_date, now_ms};
 use crate::platform::records;
-use crate::ui::focus::{focus_later, repeated_click};
+use crate::ui::focus::{focus_later, single_click};
 use crate::ui::ids;
 use crate::ui::route_link::RouteLink;
 
@@ -89,15 +89,12 @@ pub fn RoundsScreen() -> impl IntoView {
                         class="ghost small"
                         disabled=fewest
                         aria-label=move || texts::group_remove(lang(), &shown())
-                        on:click=move |ev| {
-                            if repeated_click(&ev) {
-                                return;
-                            }
+                        on:click=single_click(move || {
                             names.update(|n| {
                                 n.remove(i);
                             });
                             focus_later(ids::round_person(i.min(count.get_untracked() - 1)));
-                        }
+                        })
                     >
                         "✕"
                     </button>
