@@ -13,14 +13,18 @@ use peer_coach::domain::session::{Session, Setup, SwapChoice};
 use peer_coach::domain::timer::MINUTE_MS;
 use proptest::prelude::*;
 
-fn group(people: usize, total: u32, everyone: bool, turns: u8) -> Session {
+fn group_setup(people: usize, total: u32, everyone: bool, turns: u8) -> Setup {
     let mut setup = Setup::default();
     setup.set_format(Format::Group(0));
     setup.members = (0..people).map(|i| format!("P{i}")).collect();
     setup.set_everyone(everyone);
     setup.set_turns(turns);
     setup.set_total(total);
-    Session::new("g".into(), 0, &setup)
+    setup
+}
+
+fn group(people: usize, total: u32, everyone: bool, turns: u8) -> Session {
+    Session::new("g".into(), 0, &group_setup(people, total, everyone, turns))
 }
 
 /// Something that happens during a group session.
@@ -149,6 +153,11 @@ proptest! {
     ) {
         let mut s = group(people, total, everyone, turns);
         let shown = plan::turn_minutes(s.total_minutes, s.turns.len() as u8);
+        // The setup's hint ("about 13–14 min") spans exactly the turns.
+        let (short, long) = group_setup(people, total, everyone, turns).turn_range();
+        prop_assert_eq!(short, *shown.iter().min().unwrap());
+        prop_assert_eq!(long, *shown.iter().max().unwrap());
+        prop_assert!(long - short <= 1);
         s.go_to(Step::Turn { turn: 0 }, before);
         for h in 0..s.turns.len() {
             prop_assert_eq!(s.turn_shortened(h, before), None);

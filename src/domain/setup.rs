@@ -149,6 +149,13 @@ impl Setup {
         shown(self) == shown(other)
     }
 
+    /// A group's turns, shortest and longest, in minutes: they differ by a
+    /// minute at most (41 minutes for five are 9, 8, 8, 8 and 8).
+    pub fn turn_range(&self) -> (u32, u32) {
+        let turns = plan::turn_minutes(self.total_minutes, self.group_turns());
+        (turns[turns.len() - 1], turns[0])
+    }
+
     /// How many turns a group session of this setup has.
     pub fn group_turns(&self) -> u8 {
         let people = self.members.len().clamp(1, MAX_GROUP) as u8;

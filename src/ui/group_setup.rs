@@ -98,10 +98,8 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
 
     let turn_length = move || {
         setup.with(|s| {
-            // Turns differ by a minute at most (41 minutes for five are 9,
-            // 8, 8, 8 and 8): "8–9 min", split as the shorter ones.
-            let turns = plan::turn_minutes(s.total_minutes, s.group_turns());
-            let (short, long) = (turns[turns.len() - 1], turns[0]);
+            // "8–9 min" where turns differ, split as the shorter ones.
+            let (short, long) = s.turn_range();
             let minutes = if short == long {
                 short.to_string()
             } else {
