@@ -226,3 +226,25 @@ test('Enter moves on from field to field on the setup form; only Begin begins', 
   await heading(page, 'Our agreement');
   for (const name of group) await expect(page.getByRole('checkbox', { name: `${name} agrees` })).toBeVisible();
 });
+
+test('on the setup form, Enter in any field of any format never begins the session', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await heading(page, 'Set up your session');
+  for (const format of ['Reciprocal', 'One-way', 'Group']) {
+    await page.getByRole('radio', { name: format }).check();
+    // A group's turns field too.
+    if (format === 'Group') await page.getByRole('checkbox', { name: 'Everyone gets a turn as client' }).uncheck();
+    // Every field the form shows now, whatever its kind.
+    const fields = page.locator('form input:visible');
+    const count = await fields.count();
+    expect(count, format).toBeGreaterThan(3);
+    for (let i = 0; i < count; i++) {
+      await fields.nth(i).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: 'Set up your session' }), `${format}, field ${i}`).toBeVisible();
+    }
+  }
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await heading(page, 'Our agreement');
+});
