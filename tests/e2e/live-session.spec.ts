@@ -6,7 +6,7 @@
 // private notes stay its own. No request leaves 127.0.0.1 (`nothingLeaves`).
 import { expect, test, type Page } from './fixtures';
 import { A, B, HALF_A, HALF_B, agree, heading, next, runHalf, startSession } from './flow';
-import { expectNoA11yViolations } from './helpers';
+import { expectNoA11yViolations, screenshot } from './helpers';
 import { connectDirectly, person } from './people';
 
 connectDirectly();
@@ -127,26 +127,30 @@ test('two people run the reciprocal hour live with two pastes, and end with one 
     a.getByLabel('Topic', { exact: true }).pressSequentially(LEFT, { delay: 40 }),
     bTopic.pressSequentially(RIGHT, { delay: 40 }),
   ]);
-  // The same on both screens, every key of both kept. (Each key shows
-  // exactly once when each is heard before the other side's next key, as
-  // the native property tests state; on a slow, loaded machine a letter
-  // typed at the very moment the other side's arrives can show twice, as
-  // the README says. That is no key lost.)
+  // The same on both screens, both texts kept, as the README promises on
+  // a slow, loaded connection (the native property tests state the
+  // exact case, each key heard before the other side's next): a letter
+  // only one of them typed is there as often as typed; a letter both
+  // typed (here the space) at least once, since one typed by both at one
+  // place at the same moment can show once; nothing but what was typed,
+  // and no letter more than twice as often as typed.
   const letters = (s: string) => {
     const counts = new Map<string, number>();
     for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
     return counts;
   };
-  let final = '';
+  const typed = letters(LEFT + RIGHT);
   await expect(async () => {
-    final = await a.getByLabel('Topic', { exact: true }).inputValue();
+    const final = await a.getByLabel('Topic', { exact: true }).inputValue();
     expect(await bTopic.inputValue()).toBe(final);
     const kept = letters(final);
-    for (const [c, n] of letters(LEFT + RIGHT)) expect(kept.get(c) ?? 0, `every "${c}" typed is kept`).toBeGreaterThanOrEqual(n);
-    expect(final.length, 'nothing but what was typed, at most twice').toBeLessThanOrEqual(2 * (LEFT + RIGHT).length);
-    for (const c of kept.keys()) expect(LEFT + RIGHT, `"${c}" was typed`).toContain(c);
+    for (const [c, n] of typed) {
+      const both = LEFT.includes(c) && RIGHT.includes(c);
+      expect(kept.get(c) ?? 0, `every "${c}" typed is kept`).toBeGreaterThanOrEqual(both ? 1 : n);
+    }
+    for (const [c, n] of kept) expect(n, `"${c}" was typed, and shows at most twice as often`).toBeLessThanOrEqual(2 * (typed.get(c) ?? 0));
   }).toPass();
-  await a.screenshot({ path: '/tmp/lead/live-same-field.png', fullPage: true });
+  await screenshot(a, 'live-same-field');
 
   // One clock: A starts it, B sees it run and pauses it, A sees it paused
   // with the same time left; B adds a minute, A sees it.
@@ -212,6 +216,6 @@ test('two people run the reciprocal hour live with two pastes, and end with one 
   expect(await notes(a)).not.toContain('B only');
   expect(await notes(b)).toContain('B only');
   expect(await notes(b)).not.toContain('A only');
-  await a.screenshot({ path: '/tmp/lead/live-wrap-a.png', fullPage: true });
-  await b.screenshot({ path: '/tmp/lead/live-wrap-b.png', fullPage: true });
+  await screenshot(a, 'live-wrap-a');
+  await screenshot(b, 'live-wrap-b');
 });
