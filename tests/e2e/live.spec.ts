@@ -12,7 +12,7 @@ connectDirectly();
 
 async function shot(page: Page, name: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 'auto';
-  await page.screenshot({ path: `/tmp/connect/${name}-${width}.png`, fullPage: true });
+  await page.screenshot({ path: `screenshots/live-${name}-${width}.png`, fullPage: true });
 }
 
 async function invite(a: Page, opts: { passphrase?: string } = {}): Promise<string> {

@@ -85,7 +85,7 @@ test('keep both versions as separate sessions', async ({ browser }) => {
   await expect(rows.filter({ hasText: 'Mine, changed after sharing' })).toContainText("This device's version (a copy is kept beside it)");
   await expect(rows.filter({ hasText: 'Copy from a link' })).toContainText('Theirs');
   await expect(rows.filter({ hasText: 'Copy from a link' })).toContainText(/the version of \d{4}-\d{2}-\d{2}, \d{2}:\d{2}/);
-  await a.screenshot({ path: '/tmp/h3/history-copies.png', fullPage: true });
+  await screenshot(a, 'history-copies');
 });
 
 test('a protected link asks for the passphrase and lets a wrong one be retried', async ({ browser }) => {

@@ -6,6 +6,7 @@
 import { expect, test } from './fixtures';
 import { agree, heading, startSession } from './flow';
 import type { BrowserContext, Page } from '@playwright/test';
+import { screenshot } from './helpers';
 
 async function twoTabs(context: BrowserContext): Promise<[Page, Page]> {
   const one = await context.newPage();
@@ -44,7 +45,7 @@ test('two tabs typing in different fields at the same moment lose no key', async
   await heading(two, 'Goal');
   await expect(two.getByLabel('Topic', { exact: true })).toHaveValue(TOPIC);
   await expect(two.getByLabel('Outcome for today')).toHaveValue(OUTCOME);
-  await one.screenshot({ path: '/tmp/h7/two-tabs.png', fullPage: true });
+  await screenshot(one, 'two-tabs');
 });
 
 test('the same field typed in two tabs at once is said, never silently lost', async ({ context }) => {
@@ -77,5 +78,5 @@ test('the same field typed in two tabs at once is said, never silently lost', as
     }).toPass();
   }
   const page = (await notice(one).count()) > 0 ? one : two;
-  await page.screenshot({ path: '/tmp/h7/two-tabs-same-field.png', fullPage: true });
+  await screenshot(page, 'two-tabs-same-field');
 });
