@@ -318,20 +318,45 @@ function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, cla
   }
   // The app's files are fetched once the first screen (index.html) is
   // painted: before, they would share the network with what that paint
-  // waits for. A page opened in a background tab paints nothing: it starts
-  // at once.
+  // waits for. That is the first frame after DOMContentLoaded, when
+  // public/shell.js shows the first screen (a frame painted while the page
+  // still streams in shows nothing of it). A page opened in a background
+  // tab paints nothing: it starts at once.
+  const hidden = document.visibilityState === 'hidden';
+  // The app replaces the first screen once the browser has reported that
+  // screen's largest paint: replaced before (a busy main thread reports
+  // it late), the app's own screen would be the page's largest contentful
+  // paint, behind the wasm. The wasm compiles meanwhile. A browser that
+  // reports no such paint waits for nothing more.
+  const reported = () => new Promise((ok) => {
+    const types = (self.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (hidden || !types.includes('largest-contentful-paint')) return ok();
+    const observer = new PerformanceObserver(() => {
+      observer.disconnect();
+      ok();
+    });
+    observer.observe({ type: 'largest-contentful-paint', buffered: true });
+    setTimeout(ok, 500);
+  });
+  const compile = () => fetch(${JSON.stringify(wasm)}).then((response) => {
+    if (!response.ok) throw new Error('Peer Coach could not load its WebAssembly: ' + response.status);
+    // A host that serves the wasm as another type: compiled from its bytes.
+    return response.headers.get('Content-Type') === 'application/wasm' && WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(response)
+      : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  });
   const start = () => {
     document.head.insertAdjacentHTML('beforeend', ${JSON.stringify(preloads)});
-    Promise.all([import(${JSON.stringify(glue)}), domReady])
-      .then(([bindings]) => bindings.default({ module_or_path: ${JSON.stringify(wasm)} }).then((instance) => {
+    Promise.all([import(${JSON.stringify(glue)}), compile(), domReady.then(reported)])
+      .then(([bindings, module]) => bindings.default({ module_or_path: module }).then((instance) => {
         window.wasmBindings = bindings;
         started(instance);
       }))
       .catch(failed)
       .finally(settle);
   };
-  if (document.visibilityState === 'hidden') start();
-  else requestAnimationFrame(() => setTimeout(start, 0));
+  if (hidden) start();
+  else domReady.then(() => requestAnimationFrame(() => setTimeout(start, 0)));
 ${release ? registerWorker() : ''}
 })();
 `;
