@@ -36,17 +36,19 @@ pub fn SetupScreen() -> impl IntoView {
     // The form as it was left in this tab (a reload, the update prompt's or
     // a phone's that put the tab to sleep, loses nothing typed): kept at
     // each change, forgotten when the session begins or the form is
-    // cancelled.
+    // cancelled. Kept too where it shows as new but holds other formats'
+    // minutes (a group's length, for a switch back); said only where it
+    // shows other than new.
     let tab = sessions.tab();
-    let left = records::load_setup_draft(&tab).filter(|left| !left.shows_as(&initial));
-    let restored = RwSignal::new(left.is_some());
+    let left = records::load_setup_draft(&tab).filter(|left| *left != initial);
+    let restored = RwSignal::new(left.as_ref().is_some_and(|left| !left.shows_as(&initial)));
     let setup = RwSignal::new(left.unwrap_or_else(|| initial.clone()));
     let fresh = StoredValue::new(initial);
     let done = StoredValue::new(false);
     Effect::new(move |_| {
         setup.with(|now| {
             if !done.get_value() {
-                let changed = fresh.with_value(|fresh| !now.shows_as(fresh));
+                let changed = fresh.with_value(|fresh| now != fresh);
                 records::save_setup_draft(&tab, changed.then_some(now));
             }
         });
@@ -62,7 +64,7 @@ pub fn SetupScreen() -> impl IntoView {
         if let Some((field, text)) = typing.get_value() {
             let mut now = setup.get_untracked();
             now.enter_minutes(field, &text);
-            let changed = fresh.with_value(|fresh| !now.shows_as(fresh));
+            let changed = fresh.with_value(|fresh| now != *fresh);
             records::save_setup_draft(&sessions.tab(), changed.then_some(&now));
         }
     };

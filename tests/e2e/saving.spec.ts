@@ -230,3 +230,22 @@ test('a look at another format and back, then a reload: the form as new, with no
   await expect(page.getByLabel('Total length in minutes')).toHaveValue('60');
   await expect(page.getByText('This form is as you left it in this tab.')).toHaveCount(0);
 });
+
+test('a group\'s length, then a pair and a reload: the group keeps its length', async ({ page }) => {
+  await page.goto('/#/new');
+  await heading(page, 'Set up your session');
+  await page.getByRole('radio', { name: 'Group' }).check();
+  const total = page.getByLabel('Total length in minutes');
+  await total.fill('60');
+  await total.press('Tab');
+  await page.getByRole('radio', { name: 'Reciprocal' }).check();
+  await expect(total).toHaveValue('60');
+  await page.reload();
+  await heading(page, 'Set up your session');
+  // The form shows as new, so nothing is said of it…
+  await expect(page.getByRole('radio', { name: 'Reciprocal' })).toBeChecked();
+  await expect(page.getByText('This form is as you left it in this tab.')).toHaveCount(0);
+  // …but the group's length was kept.
+  await page.getByRole('radio', { name: 'Group' }).check();
+  await expect(total).toHaveValue('60');
+});
