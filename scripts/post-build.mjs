@@ -341,7 +341,7 @@ function boot({ glue, wasm, preloads, classicGlue, classicLink, classicWasm, cla
   const compile = () => fetch(${JSON.stringify(wasm)}).then((response) => {
     if (!response.ok) throw new Error('Peer Coach could not load its WebAssembly: ' + response.status);
     // A host that serves the wasm as another type: compiled from its bytes.
-    return response.headers.get('Content-Type') === 'application/wasm' && WebAssembly.compileStreaming
+    return (response.headers.get('Content-Type') || '').startsWith('application/wasm') && WebAssembly.compileStreaming
       ? WebAssembly.compileStreaming(response)
       : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
   });

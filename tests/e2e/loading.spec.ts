@@ -300,3 +300,17 @@ test('a tap on the first screen before the app runs says the screen is opening',
   await expect(page.getByText('Opening…')).toHaveCount(0);
   await context.close();
 });
+
+test('a host that serves the wasm as another type still starts the app', async ({ page }) => {
+  // Some static hosts send .wasm as application/octet-stream: the boot
+  // script then compiles it from its bytes rather than as it streams.
+  let served = 0;
+  await page.route(/\/wasm-[0-9a-f]{16}\/peer-coach_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    served += 1;
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto('/');
+  await startSession(page);
+  expect(served).toBeGreaterThan(0);
+});
