@@ -109,18 +109,73 @@ pub struct Live {
     peer_name: ArcRwSignal<Option<String>>,
     session: ArcRwSignal<Option<String>>,
     role: ArcRwSignal<Option<Role>>,
+    read: Reads,
+}
+
+/// What views read of the state: made once, by an owner of their own that
+/// lives as long as the page. A signal made by the view reading it would
+/// go with that view, and a change of the connection (a new invitation
+/// opened in this tab) can run the view once more as it goes: a read of a
+/// signal that is gone stops the app.
+#[derive(Clone)]
+struct Reads {
+    stage: Signal<Stage>,
+    peer_name: Signal<Option<String>>,
+    session: Signal<Option<String>>,
+    role: Signal<Option<Role>>,
+    link: Signal<Link>,
+    _owner: Owner,
+}
+
+impl Live {
+    fn new() -> Self {
+        let stage = ArcRwSignal::new(Stage::Idle);
+        let peer_name = ArcRwSignal::new(None);
+        let session = ArcRwSignal::new(None);
+        let role = ArcRwSignal::new(None);
+        let read = lasting(|| Reads {
+            stage: derived(&stage),
+            peer_name: derived(&peer_name),
+            session: derived(&session),
+            role: derived(&role),
+            link: {
+                let s = stage.clone();
+                Signal::derive(move || match s.get() {
+                    Stage::Connecting | Stage::Replied(_) => Link::Connecting,
+                    Stage::Open => Link::Open,
+                    Stage::Lost => Link::Lost,
+                    _ => Link::None,
+                })
+            },
+            _owner: Owner::current().unwrap_or_default(),
+        });
+        Live {
+            stage,
+            peer_name,
+            session,
+            role,
+            read,
+        }
+    }
+}
+
+/// `f` run under an owner of its own, kept by what it returns: made before
+/// the app mounts (see `crate::ui::mount`), it has no parent that could
+/// take it away.
+pub fn lasting<T>(f: impl FnOnce() -> T) -> T {
+    Owner::new().with(f)
+}
+
+fn derived<T: Clone + Send + Sync + 'static>(s: &ArcRwSignal<T>) -> Signal<T> {
+    let s = s.clone();
+    Signal::derive(move || s.get())
 }
 
 type Listener = Rc<dyn Fn(String)>;
 type OpenListener = Rc<dyn Fn()>;
 
 thread_local! {
-    static LIVE: Live = Live {
-        stage: ArcRwSignal::new(Stage::Idle),
-        peer_name: ArcRwSignal::new(None),
-        session: ArcRwSignal::new(None),
-        role: ArcRwSignal::new(None),
-    };
+    static LIVE: Live = Live::new();
     static PEER: RefCell<Option<Peer>> = const { RefCell::new(None) };
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
     static MY_NAME: RefCell<String> = const { RefCell::new(String::new()) };
@@ -149,8 +204,7 @@ fn clean_name(name: &str) -> String {
 
 impl Live {
     pub fn stage(&self) -> Signal<Stage> {
-        let s = self.stage.clone();
-        Signal::derive(move || s.get())
+        self.read.stage
     }
 
     pub fn stage_untracked(&self) -> Stage {
@@ -160,19 +214,16 @@ impl Live {
     /// The other person's first name, once known (from the invitation for
     /// the joiner, from the hello for the inviter).
     pub fn peer_name(&self) -> Signal<Option<String>> {
-        let s = self.peer_name.clone();
-        Signal::derive(move || s.get())
+        self.read.peer_name
     }
 
     /// The session this connection is about (its id).
     pub fn session_id(&self) -> Signal<Option<String>> {
-        let s = self.session.clone();
-        Signal::derive(move || s.get())
+        self.read.session
     }
 
     pub fn role(&self) -> Signal<Option<Role>> {
-        let s = self.role.clone();
-        Signal::derive(move || s.get())
+        self.read.role
     }
 
     /// This side's first name, as sent to the other side.
@@ -182,13 +233,7 @@ impl Live {
 
     /// What the presence line says.
     pub fn link(&self) -> Signal<Link> {
-        let s = self.stage.clone();
-        Signal::derive(move || match s.get() {
-            Stage::Connecting | Stage::Replied(_) => Link::Connecting,
-            Stage::Open => Link::Open,
-            Stage::Lost => Link::Lost,
-            _ => Link::None,
-        })
+        self.read.link
     }
 
     /// Send a string to the other side; `false` where not connected.

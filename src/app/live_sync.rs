@@ -54,12 +54,17 @@ thread_local! {
     /// again when it connects again (`Peer::resume_offset`).
     static WIRE: RefCell<HashMap<String, i64>> = RefCell::new(HashMap::new());
     static SAID: ArcRwSignal<Option<(u32, Said)>> = ArcRwSignal::new(None);
+    /// What views read of it, made once to last as long as the page (see
+    /// `crate::app::live::lasting`).
+    static SAID_READ: (Signal<Option<(u32, Said)>>, Owner) = crate::app::live::lasting(|| {
+        let s = SAID.with(ArcRwSignal::clone);
+        (Signal::derive(move || s.get()), Owner::current().unwrap_or_default())
+    });
 }
 
 /// The latest thing to say, numbered (the same thing twice is said twice).
 pub fn said() -> Signal<Option<(u32, Said)>> {
-    let s = SAID.with(ArcRwSignal::clone);
-    Signal::derive(move || s.get())
+    SAID_READ.with(|(said, _)| *said)
 }
 
 fn say(what: Said) {

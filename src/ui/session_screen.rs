@@ -128,7 +128,12 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     let live = crate::app::live::use_live();
     let live_session = live.session_id();
     let this_id = current.id();
-    let live_here = move || live_session.get().as_deref() == Some(this_id.as_str());
+    // Read with `try_get`: a live change (a new invitation opened in this
+    // tab) can run these once more while this screen is being left, after
+    // its signals are gone, and a read of one that is gone would stop the
+    // app.
+    let live_here =
+        move || live_session.try_get().flatten().as_deref() == Some(this_id.as_str());
 
     view! {
         <div class="session" on:focusin=track_focus>
@@ -193,7 +198,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
             </Show>
             <Show when={
                 let live_here = live_here.clone();
-                move || !together.get() && live_here()
+                move || !together.try_get().unwrap_or(true) && live_here()
             }>
                 <LivePresence />
             </Show>

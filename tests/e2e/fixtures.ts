@@ -1,5 +1,6 @@
-// The `test` every journey uses: Playwright's, and an automatic check that
-// no request of the journey left the machine. The app's pages, the local
+// The `test` every journey uses: Playwright's, and automatic checks that
+// no page of the journey had an uncaught error (a panic stops the app) and
+// that no request of the journey left the machine. The app's pages, the local
 // course page of the embedding journey and data:/blob: URLs are all on
 // 127.0.0.1 or in the page; anything else (a font, an analytics script, a
 // CDN) fails the journey that made it.
@@ -11,9 +12,14 @@ export const test = base.extend<{ nothingLeaves: void }>({
   nothingLeaves: [
     async ({ browser, context }, use) => {
       const left: string[] = [];
-      const watch = (c: BrowserContext) => c.on('request', (r) => {
-        if (!LOCAL.test(r.url())) left.push(r.url());
-      });
+      // An uncaught error in a page: a panic in the wasm stops the app.
+      const stopped: string[] = [];
+      const watch = (c: BrowserContext) => {
+        c.on('request', (r) => {
+          if (!LOCAL.test(r.url())) left.push(r.url());
+        });
+        c.on('weberror', (e) => stopped.push(`${e.page()?.url() ?? ''}: ${e.error().message}`));
+      };
       watch(context);
       const newContext = browser.newContext.bind(browser);
       browser.newContext = async (...args) => {
@@ -24,6 +30,7 @@ export const test = base.extend<{ nothingLeaves: void }>({
       await use();
       browser.newContext = newContext;
       expect(left, 'requests that left the machine').toEqual([]);
+      expect(stopped, 'uncaught errors in a page').toEqual([]);
     },
     { auto: true },
   ],
