@@ -132,8 +132,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     // tab) can run these once more while this screen is being left, after
     // its signals are gone, and a read of one that is gone would stop the
     // app.
-    let live_here =
-        move || live_session.try_get().flatten().as_deref() == Some(this_id.as_str());
+    let live_here = move || live_session.try_get().flatten().as_deref() == Some(this_id.as_str());
 
     view! {
         <div class="session" on:focusin=track_focus>
