@@ -60,11 +60,19 @@ pub fn focus_later(id: impl Into<String>) {
 }
 
 /// A Remove button's click: runs `f`, but not for the second click of a
-/// double click (it would land on the next row's Remove, which moved up
-/// under the pointer). A keyboard's press is a click of count 0.
+/// mouse's double click (it would land on the next row's Remove, which
+/// moved up under the pointer). Taps on a touch screen each count, however
+/// quick (a phone counts taps in a row as clicks of count 2, 3…). A
+/// keyboard's press is a click of count 0.
 pub fn single_click(f: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     move |ev| {
-        if ev.detail() <= 1 {
+        // A click is a PointerEvent in the browsers that say how it was
+        // made; read without the PointerEvent binding.
+        let touch = js_sys::Reflect::get(&ev, &wasm_bindgen::JsValue::from_str("pointerType"))
+            .ok()
+            .and_then(|kind| kind.as_string())
+            .is_some_and(|kind| kind == "touch" || kind == "pen");
+        if touch || ev.detail() <= 1 {
             f();
         }
     }

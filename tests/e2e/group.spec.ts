@@ -256,3 +256,23 @@ test('a group running late: the next turn absorbs the overrun, or the group runs
   await heading(page, 'Goal');
   await expect(page.getByRole('group', { name: 'Time for Goal' })).toContainText(/ends (3|15):20/);
 });
+
+test('on a phone, quick taps on Remove each remove a person', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('/#/new');
+  await heading(page, 'Set up your session');
+  await page.getByRole('radio', { name: 'Group' }).tap();
+  await page.getByRole('button', { name: 'Add a person' }).tap();
+  await page.getByRole('button', { name: 'Add a person' }).tap();
+  const rows = page.getByRole('textbox', { name: /^Person [A-G]$/ });
+  await expect(rows).toHaveCount(7);
+  // The rows below move up under the finger: each tap is on the same spot,
+  // which a phone counts as taps in a row.
+  const remove = page.getByRole('button', { name: 'Remove Person C' });
+  await remove.tap();
+  await remove.tap();
+  await remove.tap();
+  await expect(rows).toHaveCount(4);
+  await context.close();
+});
