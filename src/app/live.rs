@@ -159,11 +159,19 @@ impl Live {
     }
 }
 
-/// `f` run under an owner of its own, kept by what it returns: made before
-/// the app mounts (see `crate::ui::mount`), it has no parent that could
-/// take it away.
+/// `f` run under an owner of its own, kept by what it returns, with no
+/// parent that could take it away: whatever view is running (the first to
+/// ask for the live state, or a test's) is not its owner.
 pub fn lasting<T>(f: impl FnOnce() -> T) -> T {
-    Owner::new().with(f)
+    let outer = Owner::current();
+    if let Some(outer) = &outer {
+        outer.clone().unset();
+    }
+    let out = Owner::new().with(f);
+    if let Some(outer) = outer {
+        outer.set();
+    }
+    out
 }
 
 fn derived<T: Clone + Send + Sync + 'static>(s: &ArcRwSignal<T>) -> Signal<T> {
