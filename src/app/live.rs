@@ -133,7 +133,7 @@ impl Live {
         let peer_name = ArcRwSignal::new(None);
         let session = ArcRwSignal::new(None);
         let role = ArcRwSignal::new(None);
-        let read = lasting(|| Reads {
+        let read = crate::app::lasting::lasting(|| Reads {
             stage: derived(&stage),
             peer_name: derived(&peer_name),
             session: derived(&session),
@@ -157,21 +157,6 @@ impl Live {
             read,
         }
     }
-}
-
-/// `f` run under an owner of its own, kept by what it returns, with no
-/// parent that could take it away: whatever view is running (the first to
-/// ask for the live state, or a test's) is not its owner.
-pub fn lasting<T>(f: impl FnOnce() -> T) -> T {
-    let outer = Owner::current();
-    if let Some(outer) = &outer {
-        outer.clone().unset();
-    }
-    let out = Owner::new().with(f);
-    if let Some(outer) = outer {
-        outer.set();
-    }
-    out
 }
 
 fn derived<T: Clone + Send + Sync + 'static>(s: &ArcRwSignal<T>) -> Signal<T> {

@@ -55,8 +55,8 @@ thread_local! {
     static WIRE: RefCell<HashMap<String, i64>> = RefCell::new(HashMap::new());
     static SAID: ArcRwSignal<Option<(u32, Said)>> = ArcRwSignal::new(None);
     /// What views read of it, made once to last as long as the page (see
-    /// `crate::app::live::lasting`).
-    static SAID_READ: (Signal<Option<(u32, Said)>>, Owner) = crate::app::live::lasting(|| {
+    /// `crate::app::lasting`).
+    static SAID_READ: (Signal<Option<(u32, Said)>>, Owner) = crate::app::lasting::lasting(|| {
         let s = SAID.with(ArcRwSignal::clone);
         (Signal::derive(move || s.get()), Owner::current().unwrap_or_default())
     });

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod current;
 pub mod exercises;
 pub mod journal;
+pub mod lasting;
 pub mod link_text;
 pub mod live;
 pub mod live_sync;
