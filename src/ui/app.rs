@@ -86,6 +86,7 @@ pub fn App(
     if let Some(chosen) = shell::chosen_language().as_deref().and_then(Lang::from_tag) {
         if chosen == lang {
             sessions.set_language(chosen.code());
+            keep_in_address(chosen);
         }
     }
     if let Some(muted) = shell::chosen_muted() {
@@ -179,6 +180,14 @@ pub fn App(
             }}
         </main>
         <LiveRegion />
+    }
+}
+
+/// A language chosen in the menu (the app's or the first screen's) is
+/// also the address's: a link's `?lang=` would win over it at a reload.
+fn keep_in_address(lang: Lang) {
+    if let Some(query) = crate::domain::preset::with_lang(&location::query(), lang.code()) {
+        location::replace_query(&query);
     }
 }
 
@@ -296,10 +305,7 @@ impl UiLang {
             sessions.notices().dismiss(Notice::LanguageUnavailable);
             language::set_document_lang(lang.code());
             sessions.set_language(lang.code());
-            // A link's `?lang=` would win over the choice at a reload.
-            if let Some(query) = crate::domain::preset::with_lang(&location::query(), lang.code()) {
-                location::replace_query(&query);
-            }
+            keep_in_address(lang);
             self.0.set(lang);
         } else {
             // The release build fetches the texts first (`catalogues`); the

@@ -135,6 +135,23 @@ test('a language chosen on the first screen is the app\'s', async ({ browser }) 
   await close();
 });
 
+test('a language chosen on the first screen over a link\'s is the address\'s too, and stays after a reload', async ({ browser }) => {
+  const { page, release, close } = await held(browser, { locale: 'en-GB' });
+  await page.goto('/?lang=es&share=off#/exercises');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  release();
+  await mounted(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
+  // The link's other presets and the screen stay as they were.
+  await expect(page).toHaveURL(/\?lang=en&share=off#\/exercises$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+  await close();
+});
+
 test('focus on a first-screen button stays on the same button once the app runs', async ({ browser }) => {
   const { page, release, close } = await held(browser);
   // A phone's screen, where the home screen scrolls.
