@@ -93,10 +93,6 @@ pub fn mount() {
 }
 
 fn start() {
-    // The live connection's signals, made before any view so that no view
-    // owns them (see `crate::app::lasting`).
-    crate::app::live::use_live();
-    crate::app::live_sync::said();
     // The first screen of index.html gives way to the app in one frame.
     let shell = shell::before_mount();
     leptos::mount::mount_to_body(|| view! { <App /> });
