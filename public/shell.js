@@ -154,6 +154,8 @@
     if (target.hasAttribute('data-shell-reload')) {
       location.reload();
     } else if (target.hasAttribute('data-route')) {
+      // The app, once it runs, takes focus to the new screen's title.
+      root.setAttribute('data-shell-went', '');
       location.hash = target.getAttribute('data-route');
     } else {
       muted = !muted;

@@ -92,6 +92,11 @@ pub fn App(
     if let Some(muted) = shell::chosen_muted() {
         sessions.set_muted(muted);
     }
+    // A screen opened from the first screen is arrived at as one opened in
+    // the app: at its title.
+    if shell::went_elsewhere() {
+        crate::ui::focus::focus_title_when_drawn();
+    }
     shell::forget_choices();
     language::set_document_lang(lang.code());
     UiLang::provide(lang);

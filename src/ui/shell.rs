@@ -12,6 +12,9 @@ const SHELL: &str = "[data-shell]";
 /// What `public/shell.js` writes on `<html>` for a choice made on the shell.
 const CHOSEN_LANG: &str = "data-shell-lang";
 const CHOSEN_MUTED: &str = "data-shell-muted";
+/// What `public/shell.js` writes on `<html>` when a tap on the shell opened
+/// another screen.
+const WENT: &str = "data-shell-went";
 /// What `public/shell.js` and the stylesheet put on `<html>` for the shell.
 const CLASSES: [&str; 3] = ["shell-wait", "shell-away", "shell-bare"];
 /// Controls that can hold focus.
@@ -107,10 +110,19 @@ pub fn chosen_muted() -> Option<bool> {
     Some(value == "true")
 }
 
+/// A tap on the shell opened another screen before the app ran (its
+/// button is gone, and the focus with it).
+pub fn went_elsewhere() -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute(WENT))
+}
+
 /// Forget the choices made on the shell, once the app has taken them.
 pub fn forget_choices() {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.remove_attribute(CHOSEN_LANG);
         let _ = root.remove_attribute(CHOSEN_MUTED);
+        let _ = root.remove_attribute(WENT);
     }
 }

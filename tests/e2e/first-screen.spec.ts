@@ -208,6 +208,8 @@ test('a tap on a first-screen button opens its screen once the app runs', async 
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeVisible();
   await mounted(page);
+  // Arrived at as a screen opened in the app is: at its title.
+  await expect(page.getByRole('heading', { level: 1, name: 'Guided exercises' })).toBeFocused();
   await close();
 });
 
