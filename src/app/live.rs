@@ -127,11 +127,37 @@ struct Reads {
     _owner: Owner,
 }
 
+/// The connection this tab had open, kept in the tab's own storage: a
+/// reload closes it, and the page comes back saying it was lost.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct WasOpen {
+    session: String,
+    peer: Option<String>,
+}
+
+/// The tab's own storage; none in the trainers' preview, which keeps
+/// nothing.
+fn tab_storage() -> Option<DeviceStorage> {
+    let preview = crate::domain::preset::Preset::parse(&crate::platform::location::query()).preview;
+    (!preview).then(DeviceStorage::tab)
+}
+
+fn was_open() -> Option<WasOpen> {
+    let raw = tab_storage()?.get(store::LIVE_OPEN_KEY)?;
+    serde_json::from_str(&raw).ok()
+}
+
 impl Live {
     fn new() -> Self {
-        let stage = ArcRwSignal::new(Stage::Idle);
-        let peer_name = ArcRwSignal::new(None);
-        let session = ArcRwSignal::new(None);
+        // A page reloaded while connected: the connection went with it.
+        let before = was_open();
+        let stage = ArcRwSignal::new(if before.is_some() {
+            Stage::Lost
+        } else {
+            Stage::Idle
+        });
+        let peer_name = ArcRwSignal::new(before.as_ref().and_then(|b| b.peer.clone()));
+        let session = ArcRwSignal::new(before.map(|b| b.session));
         let role = ArcRwSignal::new(None);
         let read = crate::app::lasting::lasting(|| Reads {
             stage: derived(&stage),
@@ -244,8 +270,29 @@ impl Live {
         OPEN_LISTENERS.with(|l| l.borrow_mut().push(Rc::new(f)));
     }
 
+    /// While open, this tab remembers it (see [`WasOpen`]); a new attempt
+    /// or leaving forgets it.
+    fn remember_open(&self) {
+        let Some(storage) = tab_storage() else {
+            return;
+        };
+        let open = WasOpen {
+            session: self.session.get_untracked().unwrap_or_default(),
+            peer: self.peer_name.get_untracked(),
+        };
+        match serde_json::to_string(&open) {
+            Ok(raw) if self.stage.get_untracked() == Stage::Open => {
+                let _ = storage.set(store::LIVE_OPEN_KEY, &raw);
+            }
+            _ => storage.remove(store::LIVE_OPEN_KEY),
+        }
+    }
+
     /// A new attempt: the old connection (if any) goes.
     fn start(&self, role: Role, session: Option<String>) -> u32 {
+        if let Some(storage) = tab_storage() {
+            storage.remove(store::LIVE_OPEN_KEY);
+        }
         PEER.with(|p| p.borrow_mut().take());
         PENDING.with(|p| p.borrow_mut().take());
         let attempt = ATTEMPT.with(|a| {
@@ -273,6 +320,7 @@ impl Live {
                 match state {
                     RtcState::Open => {
                         live.stage.set(Stage::Open);
+                        live.remember_open();
                         let me = MY_NAME.with(|n| n.borrow().clone());
                         live.send(&format!("{HELLO}{me}"));
                         let listeners = OPEN_LISTENERS.with(|l| l.borrow().clone());
@@ -300,6 +348,7 @@ impl Live {
                     let name = clean_name(name);
                     if !name.is_empty() {
                         live.peer_name.set(Some(name));
+                        live.remember_open();
                     }
                     return;
                 }

@@ -31,6 +31,9 @@ pub const CURRENT_KEY: &str = "peer-coach.current";
 pub const FOCUS_KEY: &str = "peer-coach.focus";
 /// The live invitations this device answered (each is answered once).
 pub const LIVE_ANSWERED_KEY: &str = "peer-coach.live-answered";
+/// The live connection this tab had open (in the tab's own storage): a
+/// reload ends it, and the page says so when it comes back.
+pub const LIVE_OPEN_KEY: &str = "peer-coach.live-open";
 
 pub fn session_key(id: &str) -> String {
     Session::key(id)

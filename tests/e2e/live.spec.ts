@@ -165,6 +165,20 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await c.getByLabel('Outcome for today').fill('Back together');
   await expect(a.getByLabel('Outcome for today')).toHaveValue('Back together');
   expect(stopped).toEqual([]);
+
+  // C reloads its page: the connection went with it, and C's page says
+  // so when it comes back (not silent, as if still connected).
+  await c.reload();
+  await expect(c.getByLabel('Outcome for today')).toHaveValue('Back together');
+  await expect(c.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation.')).toBeVisible();
+  await expect(a.getByRole('main').getByText(new RegExp(`Connection lost|${B} left`))).toBeVisible();
+  await shot(c, 'live-reloaded');
+  // Closed, the line stays closed after another reload.
+  await c.getByRole('button', { name: 'Close' }).click();
+  await expect(c.getByRole('main').getByText(/Connection lost/)).toBeHidden();
+  await c.reload();
+  await expect(c.getByLabel('Outcome for today')).toHaveValue('Back together');
+  await expect(c.getByRole('main').getByText(/Connection lost/)).toBeHidden();
 });
 
 test('a protected invitation opens with its passphrase only; a garbled one says so', async ({ browser }) => {
