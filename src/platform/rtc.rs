@@ -38,6 +38,13 @@ use crate::domain::live::sdp::Description;
 /// How long to wait for ICE gathering before using the candidates found.
 pub const GATHER_TIMEOUT_MS: i32 = 8_000;
 
+/// How long a connection may stay `disconnected` before it counts as lost.
+/// The browser says so after a few seconds without answers (a busy phone,
+/// a network switching), and it often comes back by itself; only `failed`
+/// and `closed` are final. A side that leaves or closes its page closes the
+/// channel, which says so at once.
+pub const DISCONNECTED_GRACE_MS: i32 = 3_000;
+
 /// Where the connection is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RtcState {
@@ -106,15 +113,31 @@ impl Peer {
         let pc = peer.pc.clone();
         let set = peer.setter();
         peer.handle(
-            move |_| {
-                if matches!(
-                    pc.connection_state(),
-                    RtcPeerConnectionState::Failed
-                        | RtcPeerConnectionState::Closed
-                        | RtcPeerConnectionState::Disconnected
-                ) {
+            move |_| match pc.connection_state() {
+                RtcPeerConnectionState::Failed | RtcPeerConnectionState::Closed => {
                     set(RtcState::Lost);
                 }
+                RtcPeerConnectionState::Disconnected => {
+                    // Lost only if it has not come back meanwhile (the
+                    // handler may outlive the peer: a closed one is lost,
+                    // and its owner no longer listens).
+                    let (pc, set) = (pc.clone(), set.clone());
+                    let later = Closure::once_into_js(move || {
+                        if !matches!(
+                            pc.connection_state(),
+                            RtcPeerConnectionState::Connected | RtcPeerConnectionState::Connecting
+                        ) {
+                            set(RtcState::Lost);
+                        }
+                    });
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                            later.unchecked_ref(),
+                            DISCONNECTED_GRACE_MS,
+                        );
+                    }
+                }
+                _ => {}
             },
             |pc, f| pc.set_onconnectionstatechange(f),
         );
