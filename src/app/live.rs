@@ -133,6 +133,9 @@ struct Reads {
 struct WasOpen {
     session: String,
     peer: Option<String>,
+    /// This side's first name, offered again for a new invitation.
+    #[serde(default)]
+    me: String,
 }
 
 /// The tab's own storage; none in the trainers' preview, which keeps
@@ -151,6 +154,9 @@ impl Live {
     fn new() -> Self {
         // A page reloaded while connected: the connection went with it.
         let before = was_open();
+        if let Some(b) = &before {
+            MY_NAME.with(|n| n.borrow_mut().clone_from(&b.me));
+        }
         let stage = ArcRwSignal::new(if before.is_some() {
             Stage::Lost
         } else {
@@ -279,6 +285,7 @@ impl Live {
         let open = WasOpen {
             session: self.session.get_untracked().unwrap_or_default(),
             peer: self.peer_name.get_untracked(),
+            me: self.my_name(),
         };
         match serde_json::to_string(&open) {
             Ok(raw) if self.stage.get_untracked() == Stage::Open => {

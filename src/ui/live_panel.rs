@@ -95,8 +95,14 @@ pub fn LivePanel(
             (!address.is_empty()).then_some(address),
         );
     };
-    let my_name =
-        RwSignal::new(current.read_untracked(|s| s.names.first().cloned().unwrap_or_default()));
+    // The name this side went by last time it was connected, if any (a
+    // joiner is not the session's first person).
+    let used = live.my_name();
+    let my_name = RwSignal::new(if used.is_empty() {
+        current.read_untracked(|s| s.names.first().cloned().unwrap_or_default())
+    } else {
+        used
+    });
     let protect = RwSignal::new(false);
     let words = RwSignal::new(share::suggest_passphrase(random_u32, 4));
     let reply = RwSignal::new(String::new());

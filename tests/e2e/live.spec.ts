@@ -173,6 +173,13 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await expect(c.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation.')).toBeVisible();
   await expect(a.getByRole('main').getByText(new RegExp(`Connection lost|${B} left`))).toBeVisible();
   await shot(c, 'live-reloaded');
+  // To work together again, C's own name is offered, not the session's
+  // first person's.
+  await c.getByRole('button', { name: 'Work together', exact: true }).click();
+  const panel = c.getByRole('region', { name: 'Work together live' });
+  await expect(panel.getByLabel('Your first name')).toHaveValue(B);
+  await panel.getByRole('button', { name: 'Close' }).first().click();
+  await expect(panel).toBeHidden();
   // Closed, the line stays closed after another reload.
   await c.getByRole('button', { name: 'Close' }).click();
   await expect(c.getByRole('main').getByText(/Connection lost/)).toBeHidden();
