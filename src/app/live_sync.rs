@@ -93,8 +93,14 @@ pub fn follow(sessions: Sessions) {
             let Some(id) = session.get() else {
                 return;
             };
-            if let Some(entry) = sessions.entry(&id) {
-                entry.with(|_| ());
+            // The joiner's copy arrives after the connection opens: the
+            // list is read too, so that the effect follows the session
+            // once it is here (else the joiner's edits waited for the
+            // resend tick, about a second, and a reload lost them).
+            if sessions.exists(&id) {
+                if let Some(entry) = sessions.entry(&id) {
+                    entry.with(|_| ());
+                }
             }
             untrack(|| changed_here(sessions, &id));
         });

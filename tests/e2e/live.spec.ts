@@ -166,10 +166,13 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await expect(a.getByLabel('Outcome for today')).toHaveValue('Back together');
   expect(stopped).toEqual([]);
 
-  // C reloads its page: the connection went with it, and C's page says
+  // C (who joined) types and reloads its page at once: every key went
+  // before the page did. The connection went with it, and C's page says
   // so when it comes back (not silent, as if still connected).
+  await c.getByLabel('Outcome for today').fill('Back together, with the last words');
   await c.reload();
-  await expect(c.getByLabel('Outcome for today')).toHaveValue('Back together');
+  await expect(a.getByLabel('Outcome for today')).toHaveValue('Back together, with the last words');
+  await expect(c.getByLabel('Outcome for today')).toHaveValue('Back together, with the last words');
   await expect(c.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation.')).toBeVisible();
   await expect(a.getByRole('main').getByText(new RegExp(`Connection lost|${B} left`))).toBeVisible();
   await shot(c, 'live-reloaded');
@@ -184,7 +187,7 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await c.getByRole('button', { name: 'Close' }).click();
   await expect(c.getByRole('main').getByText(/Connection lost/)).toBeHidden();
   await c.reload();
-  await expect(c.getByLabel('Outcome for today')).toHaveValue('Back together');
+  await expect(c.getByLabel('Outcome for today')).toHaveValue('Back together, with the last words');
   await expect(c.getByRole('main').getByText(/Connection lost/)).toBeHidden();
 });
 
