@@ -27,15 +27,16 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::live::invite::{
-    self, Answered, CodeError, Invitation, Opened, Pending, Sealed, ID_BYTES, MAX_NAME_CHARS,
-};
-use crate::domain::share::{passphrase, KDF_ITERATIONS};
+use crate::domain::live::invite::{CodeError, Invitation, Pending, ID_BYTES, MAX_NAME_CHARS};
 use crate::domain::store;
 use crate::platform::clock::now_ms;
-use crate::platform::crypto::{self, CryptoError};
+use crate::platform::crypto;
 use crate::platform::rtc::{Peer, RtcError, RtcState};
 use crate::platform::storage::DeviceStorage;
+
+use super::live_invite::{load_answered, save_answered, seal};
+// What the views use of invitations, beside the connection.
+pub use super::live_invite::{check_invitation, open_invitation, unseal};
 
 /// The presence message: this prefix, then the sender's first name.
 pub const HELLO: &str = "\u{1}peer-coach-hello:";
@@ -502,71 +503,5 @@ impl Live {
         if !matches!(self.stage.get_untracked(), Stage::Open) {
             self.leave();
         }
-    }
-}
-
-/// Seal an invitation under a passphrase (as a protected share link).
-async fn seal(invitation: &Invitation, words: &str) -> Result<String, CryptoError> {
-    let mut sealed = Sealed {
-        kdf_iterations: KDF_ITERATIONS,
-        salt: crypto::random_bytes::<16>()?,
-        nonce: crypto::random_bytes::<12>()?,
-        ciphertext: Vec::new(),
-    };
-    sealed.ciphertext = crypto::seal(
-        &passphrase::canonical(words),
-        &sealed.salt,
-        sealed.kdf_iterations,
-        &sealed.nonce,
-        &sealed.header_bytes(),
-        &invitation.to_bytes(),
-    )
-    .await?;
-    Ok(sealed.to_fragment())
-}
-
-/// Open a protected invitation with a passphrase as typed (each of its
-/// candidate forms in turn).
-pub async fn unseal(sealed: &Sealed, typed: &str) -> Result<Invitation, LiveError> {
-    for candidate in passphrase::candidates(typed) {
-        match crypto::open(
-            &candidate,
-            &sealed.salt,
-            sealed.kdf_iterations,
-            &sealed.nonce,
-            &sealed.header_bytes(),
-            &sealed.ciphertext,
-        )
-        .await
-        {
-            Ok(bytes) => return Invitation::from_bytes(&bytes).map_err(LiveError::Code),
-            Err(CryptoError::Rejected) => continue,
-            Err(CryptoError::Unavailable) => return Err(LiveError::NoCrypto),
-        }
-    }
-    Err(LiveError::Code(CodeError::WrongPassphrase))
-}
-
-/// Read an invitation link (see [`invite::open`]).
-pub fn open_invitation(payload: &str) -> Result<Opened, CodeError> {
-    invite::open(payload)
-}
-
-/// Can this device answer the invitation now (not expired, not answered
-/// here before)?
-pub fn check_invitation(invitation: &Invitation, storage: &DeviceStorage) -> Result<(), CodeError> {
-    invitation.check(now_ms().max(0) as u64, &load_answered(storage))
-}
-
-fn load_answered(storage: &DeviceStorage) -> Answered {
-    storage
-        .get(store::LIVE_ANSWERED_KEY)
-        .and_then(|raw| serde_json::from_str(&raw).ok())
-        .unwrap_or_default()
-}
-
-fn save_answered(storage: &DeviceStorage, answered: &Answered) {
-    if let Ok(raw) = serde_json::to_string(answered) {
-        let _ = storage.set(store::LIVE_ANSWERED_KEY, &raw);
     }
 }

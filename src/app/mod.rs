@@ -9,6 +9,7 @@ pub mod journal;
 pub mod lasting;
 pub mod link_text;
 pub mod live;
+pub mod live_invite;
 pub mod live_sync;
 pub mod notices;
 pub mod router;
