@@ -263,7 +263,13 @@ pub fn LivePanel(
         let live = live.clone();
         move || {
             let live = live.clone();
-            // The panel may be closing while the stage changes.
+            // The panel may be closing while the stage changes (opening
+            // another invitation in this tab starts a new attempt): its own
+            // signals are gone before its views are, and the stage outlives
+            // both.
+            if my_name.is_disposed() {
+                return ().into_any();
+            }
             let Some(stage) = stage.try_get() else {
                 return ().into_any();
             };

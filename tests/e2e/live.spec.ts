@@ -217,6 +217,31 @@ test('a protected invitation opens with its passphrase only; a garbled one says 
   await shot(c, 'live-join-garbled');
 });
 
+test('a tab that made an invitation answers someone else\'s, and they connect', async ({ browser }) => {
+  // The first tab's panel is gone when the new attempt starts; it once
+  // kept drawing with its signals disposed (three errors in the page,
+  // which the fixture fails on).
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  await invite(a);
+  const b = await person(browser);
+  await b.goto('/');
+  await startSession(b);
+  const link = await invite(b);
+
+  await a.goto(link);
+  await expect(a.getByText(new RegExp(`^${A} invites you to work together`))).toBeVisible();
+  await a.getByLabel('Your first name').fill(B);
+  await a.getByRole('button', { name: 'Make my reply code' }).click();
+  const code = await a.getByLabel('Your reply code').inputValue();
+  expect(code).toMatch(/^a1\./);
+  await b.getByLabel('Paste the reply here').fill(code);
+  await b.getByRole('button', { name: 'Connect' }).click();
+  await expect(b.getByRole('main').getByText(`Connected with ${B}`, { exact: true })).toBeVisible();
+  await expect(a.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
+});
+
 test('at 320 px the panels fit and keep their labels', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
   const a = await context.newPage();
