@@ -8,13 +8,17 @@ use crate::domain::session::{CopyOf, CopySource, Session};
 use crate::domain::share::{self, passphrase, Envelope, LinkError, KDF_ITERATIONS};
 use crate::platform::clock::now_ms;
 use crate::platform::crypto::{self, CryptoError};
+use crate::platform::location;
 
-/// The page's address without its fragment, for building links.
+/// The page's address without its fragment, for building links: a
+/// trainer's presets go with it, the language does not (the link opens in
+/// the language of whoever opens it).
 pub fn base_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default()
+    format!(
+        "{}{}",
+        location::page_without_query(),
+        crate::domain::preset::without_lang(&location::query())
+    )
 }
 
 /// The full link for a fragment payload.

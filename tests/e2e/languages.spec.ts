@@ -156,6 +156,29 @@ test('a link\'s language is where a reader starts: the one chosen from the menu 
   await expect(page.getByLabel('Language')).toHaveValue('en');
 });
 
+test('a session shared from a page with ?lang= opens in the reader\'s language', async ({ browser }) => {
+  // A course links the app in Spanish; the link a learner shares is for
+  // someone whose language may be another.
+  const es = await pageIn(browser, 'en-GB');
+  await es.goto('/?lang=es&embed=1');
+  await es.getByRole('button', { name: ES.start }).click();
+  await h1(es, ES.setup);
+  await es.getByLabel(ES.nameA).fill('Amara');
+  await es.getByLabel(ES.nameB).fill('Jonas');
+  await es.getByRole('button', { name: ES.begin, exact: true }).click();
+  await h1(es, ES.agreement);
+  await es.getByRole('button', { name: ES.share, exact: true }).click();
+  const link = await es.getByLabel(ES.link).inputValue();
+  expect(link).not.toMatch(/lang=/);
+  expect(link).toMatch(/\?embed=1#/);
+
+  const pt = await pageIn(browser, PT.locale);
+  await pt.goto(link);
+  await h1(pt, PT.agreement);
+  await expect(pt.locator('html')).toHaveAttribute('lang', 'pt');
+  await expect(pt.getByRole('textbox').first()).toHaveValue(PT.firstRule);
+});
+
 test('due dates are written as the browser writes them (en-GB), in every language, never as ISO', async ({ browser }) => {
   const page = await pageIn(browser, 'en-GB');
   await page.goto('/');
