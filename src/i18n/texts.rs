@@ -211,6 +211,7 @@ texts! {
     live_other_left = LiveOtherLeft(name);
     live_err_timeout = LiveErrTimeout(n);
     live_join_invites = LiveJoinInvites(name, title);
+    live_join_invites_anon = LiveJoinInvitesAnon(title);
     live_join_stun = LiveJoinStun(server);
     live_join_step2 = LiveJoinStep2(name);
     live_join_step3 = LiveJoinStep3(name);

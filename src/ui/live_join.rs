@@ -105,9 +105,11 @@ pub fn JoinScreen(
     };
 
     let invited = move |invitation: &Invitation| {
-        let name = (!invitation.inviter.is_empty()).then(|| invitation.inviter.clone());
-        let who = partner(name);
-        texts::live_join_invites(lang(), &who, &invitation.title)
+        if invitation.inviter.is_empty() {
+            texts::live_join_invites_anon(lang(), &invitation.title)
+        } else {
+            texts::live_join_invites(lang(), &invitation.inviter, &invitation.title)
+        }
     };
 
     let failed = move |e: LiveError| {
@@ -117,7 +119,7 @@ pub fn JoinScreen(
             <div class="problem" role="alert">
                 <p>{text}</p>
                 <Show when=move || network>
-                    <p class="muted">{move || t(Key::LiveIfNot)}</p>
+                    <p class="muted">{move || t(Key::LiveIfNotJoiner)}</p>
                 </Show>
             </div>
             <button type="button" on:click=move |_| router.go(Route::Home)>{move || t(Key::Home)}</button>
@@ -212,7 +214,7 @@ pub fn JoinScreen(
                         code=copied
                     />
                     <p role="status">{move || texts::live_waiting(lang(), &who())}</p>
-                    <p class="muted">{move || t(Key::LiveIfNot)}</p>
+                    <p class="muted">{move || t(Key::LiveIfNotJoiner)}</p>
                 }
                 .into_any()
             }

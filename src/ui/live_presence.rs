@@ -5,11 +5,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::live::{use_live, Link};
+use crate::app::live::{use_live, Link, Live};
 use crate::app::live_sync::{said, Said};
-use crate::app::sessions::use_sessions;
+use crate::app::sessions::{use_sessions, Sessions};
 use crate::domain::flow::Step;
 use crate::domain::live::news::News;
+use crate::domain::live::other_name;
 use crate::i18n::{lang, t, texts, Key};
 use crate::ui::announcer::use_announcer;
 use crate::ui::ids;
@@ -19,6 +20,21 @@ pub fn partner(name: Option<String>) -> String {
     name.unwrap_or_else(|| t(Key::LivePartner).to_string())
 }
 
+/// The other person's name while connected: the one they gave, else the
+/// session's other person where that can be told, else "the other person".
+/// Follows the session's arrival (the joiner's copy comes a moment after
+/// the connection opens).
+fn partner_here(live: &Live, sessions: Sessions, name: Option<String>) -> String {
+    partner(name.or_else(|| {
+        let id = live.session_id().get()?;
+        if !sessions.exists(&id) {
+            return None;
+        }
+        let names = sessions.get_untracked(&id)?.names;
+        other_name(&names, &live.my_name())
+    }))
+}
+
 /// Who is connected, or that the connection was lost, with Leave. Said
 /// politely to screen readers when it changes (not on every message).
 #[component]
@@ -26,10 +42,15 @@ pub fn LivePresence() -> impl IntoView {
     let live = use_live();
     let link = live.link();
     let name = live.peer_name();
+    let who = {
+        let live = StoredValue::new(live.clone());
+        let sessions = use_sessions();
+        move |name: Option<String>| live.with_value(|live| partner_here(live, sessions, name))
+    };
     let left = move || matches!(said().get(), Some((_, Said::Left)));
     let line = move || match link.get() {
-        Link::Open => Some(texts::live_connected_with(lang(), &partner(name.get()))),
-        Link::Lost if left() => Some(texts::live_other_left(lang(), &partner(name.get()))),
+        Link::Open => Some(texts::live_connected_with(lang(), &who(name.get()))),
+        Link::Lost if left() => Some(texts::live_other_left(lang(), &who(name.get()))),
         Link::Lost => Some(t(Key::LiveLost).to_string()),
         _ => None,
     };
@@ -49,7 +70,7 @@ pub fn LivePresence() -> impl IntoView {
                         .map(|(_, w)| {
                             view! {
                                 <p class="live-note">
-                                    {said_text(w, &partner(name.get()), |_| String::new())}
+                                    {said_text(w, &who(name.get()), |_| String::new())}
                                 </p>
                             }
                         })
@@ -110,11 +131,12 @@ pub fn PresenceAnnouncer() -> impl IntoView {
     // once each.
     let sessions = use_sessions();
     let session = live.session_id();
+    let here = live.clone();
     Effect::new(move |prev: Option<Option<u32>>| {
         let now = said().get();
         if let (Some((n, what)), Some(prev)) = (now, prev) {
             if prev != Some(n) {
-                let who = partner(name.get_untracked());
+                let who = partner_here(&here, sessions, name.get_untracked());
                 let step_of = |step| {
                     session
                         .get_untracked()
@@ -136,9 +158,10 @@ pub fn PresenceAnnouncer() -> impl IntoView {
         let now = (link.get(), name.get());
         if prev.as_ref().is_some_and(|p| *p != now) {
             match now.0 {
-                Link::Open => {
-                    announcer.say(texts::live_connected_with(lang(), &partner(now.1.clone())))
-                }
+                Link::Open => announcer.say(texts::live_connected_with(
+                    lang(),
+                    &partner_here(&live, sessions, now.1.clone()),
+                )),
                 // "… left" was said already when the other person left.
                 Link::Lost if !matches!(said().get_untracked(), Some((_, Said::Left))) => {
                     announcer.say(t(Key::LiveLost).to_string())

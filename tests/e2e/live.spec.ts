@@ -112,7 +112,7 @@ test('two people connect with an invitation and a reply, talk, and see the conne
 
   // B goes: A is told at once, and keeps working.
   await b.context().close();
-  await expect(a.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation.')).toBeVisible();
+  await expect(a.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation or ask for one.')).toBeVisible();
   await expect(a.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(/Connection lost/);
   await a.getByLabel('Topic', { exact: true }).fill('Still here');
   await expectNoA11yViolations(a, 'connection lost');
@@ -173,7 +173,7 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await c.reload();
   await expect(a.getByLabel('Outcome for today')).toHaveValue('Back together, with the last words');
   await expect(c.getByLabel('Outcome for today')).toHaveValue('Back together, with the last words');
-  await expect(c.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation.')).toBeVisible();
+  await expect(c.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation or ask for one.')).toBeVisible();
   await expect(a.getByRole('main').getByText(new RegExp(`Connection lost|${B} left`))).toBeVisible();
   await shot(c, 'live-reloaded');
   // To work together again, C's own name is offered, not the session's
@@ -225,20 +225,27 @@ test('a tab that made an invitation answers someone else\'s, and they connect', 
   await a.goto('/');
   await startSession(a);
   await invite(a);
+  // B's invitation gives no name: it says so in a sentence of its own.
   const b = await person(browser);
   await b.goto('/');
   await startSession(b);
-  const link = await invite(b);
+  await b.getByRole('button', { name: 'Work together', exact: true }).click();
+  await b.getByLabel('Your first name').fill('');
+  await b.getByRole('button', { name: 'Make the invitation' }).click();
+  const link = await b.getByLabel('Invitation link').inputValue();
 
   await a.goto(link);
-  await expect(a.getByText(new RegExp(`^${A} invites you to work together`))).toBeVisible();
+  await expect(a.getByText(`You are invited to work together on “${A} & ${B}”.`)).toBeVisible();
   await a.getByLabel('Your first name').fill(B);
   await a.getByRole('button', { name: 'Make my reply code' }).click();
   const code = await a.getByLabel('Your reply code').inputValue();
   expect(code).toMatch(/^a1\./);
+  // Only the one who invites can choose a STUN server.
+  await expect(a.getByText(/or ask for an invitation that uses a STUN server/)).toBeVisible();
   await b.getByLabel('Paste the reply here').fill(code);
   await b.getByRole('button', { name: 'Connect' }).click();
   await expect(b.getByRole('main').getByText(`Connected with ${B}`, { exact: true })).toBeVisible();
+  // Unnamed, the inviter is the session's other person.
   await expect(a.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
 });
 
