@@ -62,7 +62,13 @@ macro_rules! show {
                         if !crate::ui::catalogues::ready_for_screens().await {
                             return screens::unloaded(attempt);
                         }
-                        $group(screen).await.unwrap_or_else(|_| screens::unloaded(attempt))
+                        let drawn = $group(screen).await;
+                        // Drawn after "Try again": the button that had the
+                        // focus is gone, so the new screen's title takes it.
+                        if drawn.is_ok() && attempt.get_untracked() > 0 {
+                            crate::ui::focus::focus_title_when_drawn();
+                        }
+                        drawn.unwrap_or_else(|_| screens::unloaded(attempt))
                     })
                 }}
             </Suspense>
