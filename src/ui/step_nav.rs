@@ -97,8 +97,35 @@ pub fn StepNav() -> impl IntoView {
     };
 
     view! {
-        <nav class="steps" aria-label=move || t(Key::StepsLabel)>
+        <nav class="steps" aria-label=move || t(Key::StepsLabel) on:focusin=keep_clear_of_fade>
             <ol>{Step::all(format).into_iter().map(item).collect_view()}</ol>
         </nav>
+    }
+}
+
+/// The width of the steps bar's fade on a side that scrolls (2rem in the
+/// stylesheet, at the default text size).
+const FADE_PX: i32 = 32;
+
+/// A step reached by Tab scrolls into view clear of the bar's fade: the
+/// browser's own scroll stops at the very edge, where the fade hides it.
+fn keep_clear_of_fade(ev: leptos::ev::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let bar = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+    let step = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+    let (Some(bar), Some(step)) = (bar, step) else {
+        return;
+    };
+    let shown = bar.scroll_left()..bar.scroll_left() + bar.client_width();
+    let left = step.offset_left() - FADE_PX;
+    let right = step.offset_left() + step.offset_width() + FADE_PX;
+    if left < shown.start {
+        bar.set_scroll_left(left.max(0));
+    } else if right > shown.end {
+        bar.set_scroll_left(right - bar.client_width());
     }
 }

@@ -265,6 +265,43 @@ test('on a phone, each ground rule shows whole, across the width, its remove but
   await context.close();
 });
 
+test('on a phone, the steps bar shows which way it scrolls, and a step reached by Tab is clear of the fade', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await startSession(page);
+  const bar = page.getByRole('navigation', { name: 'Session steps' });
+  const fades = () => bar.evaluate((n) => {
+    const style = getComputedStyle(n);
+    const px = (name: string) => parseFloat(style.getPropertyValue(name)) || 0;
+    return { start: px('--steps-fade-start'), end: px('--steps-fade-end'), scrolls: n.scrollWidth > n.clientWidth };
+  });
+  await bar.evaluate((n) => { n.scrollLeft = 0; });
+  await expect.poll(fades).toEqual({ start: 0, end: expect.any(Number), scrolls: true });
+  expect((await fades()).end).toBeGreaterThan(0);
+  await bar.evaluate((n) => { n.scrollLeft = n.scrollWidth; });
+  await expect.poll(async () => (await fades()).end).toBe(0);
+  expect((await fades()).start).toBeGreaterThan(0);
+  // By keyboard, each step comes into view whole, beside the fade.
+  await bar.evaluate((n) => { n.scrollLeft = 0; });
+  const steps = bar.getByRole('button');
+  await steps.first().focus();
+  const count = await steps.count();
+  for (let i = 1; i < count; i++) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    const name = (await focused.textContent()) ?? '';
+    // How far the step is from the fade (the fade follows the scroll a frame later).
+    await expect.poll(async () => {
+      const box = (await focused.boundingBox())!;
+      const clip = (await bar.boundingBox())!;
+      const { end } = await fades();
+      return clip.x + clip.width - end - (box.x + box.width);
+    }, { message: name }).toBeGreaterThanOrEqual(-2);
+  }
+  await context.close();
+});
+
 test('a ground rule removed by mistake comes back with Undo, where it was; a double click removes one', async ({ page }) => {
   await page.goto('/');
   await startSession(page);
