@@ -614,7 +614,9 @@ impl Registers {
 }
 
 fn conflict(path: &str, lost: &Option<Value>) -> Option<Conflict> {
-    if is_bookkeeping(path) {
+    // A list's ids or length (`list.#`): items added or removed on both
+    // sides at once. Each item's own fields say if both edited one.
+    if is_bookkeeping(path) || path.ends_with('#') {
         return None;
     }
     let theirs = match lost {

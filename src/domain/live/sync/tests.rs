@@ -618,9 +618,15 @@ proptest! {
             regs[side].record(&copies[side], &at);
         }
         let mut one = regs[0].clone();
-        one.merge(&regs[1]);
+        // (The lane is recorded here, but never travels.)
+        let told = |c: Vec<crate::domain::merge::registers::Conflict>| -> Vec<_> {
+            c.into_iter().filter(|c| travels(&c.path)).collect()
+        };
+        let told_one = told(one.merge(&regs[1]));
         let mut two = regs[1].clone();
-        two.merge(&regs[0]);
+        let told_two = told(two.merge(&regs[0]));
+        // Nobody edited what the other did: neither is told so.
+        prop_assert!(told_one.is_empty() && told_two.is_empty(), "{:?} {:?}", told_one, told_two);
         let (one, two) = (one.session().unwrap(), two.session().unwrap());
         prop_assert_eq!(&one, &two);
         let ids: Vec<u32> = one.turns[0].options.iter().map(|o| o.id)
