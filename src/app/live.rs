@@ -28,6 +28,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::domain::live::invite::{CodeError, Invitation, Pending, ID_BYTES, MAX_NAME_CHARS};
+use crate::domain::live::WasOpen;
 use crate::domain::store;
 use crate::platform::clock::now_ms;
 use crate::platform::crypto;
@@ -128,17 +129,6 @@ struct Reads {
     _owner: Owner,
 }
 
-/// The connection this tab had open, kept in the tab's own storage: a
-/// reload closes it, and the page comes back saying it was lost.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct WasOpen {
-    session: String,
-    peer: Option<String>,
-    /// This side's first name, offered again for a new invitation.
-    #[serde(default)]
-    me: String,
-}
-
 /// The tab's own storage; none in the trainers' preview, which keeps
 /// nothing.
 fn tab_storage() -> Option<DeviceStorage> {
@@ -147,8 +137,7 @@ fn tab_storage() -> Option<DeviceStorage> {
 }
 
 fn was_open() -> Option<WasOpen> {
-    let raw = tab_storage()?.get(store::LIVE_OPEN_KEY)?;
-    serde_json::from_str(&raw).ok()
+    WasOpen::read(&tab_storage()?.get(store::LIVE_OPEN_KEY)?)
 }
 
 impl Live {
@@ -288,11 +277,10 @@ impl Live {
             peer: self.peer_name.get_untracked(),
             me: self.my_name(),
         };
-        match serde_json::to_string(&open) {
-            Ok(raw) if self.stage.get_untracked() == Stage::Open => {
-                let _ = storage.set(store::LIVE_OPEN_KEY, &raw);
-            }
-            _ => storage.remove(store::LIVE_OPEN_KEY),
+        if self.stage.get_untracked() == Stage::Open {
+            let _ = storage.set(store::LIVE_OPEN_KEY, &open.write());
+        } else {
+            storage.remove(store::LIVE_OPEN_KEY);
         }
     }
 

@@ -8,6 +8,32 @@ pub mod news;
 pub mod sdp;
 pub mod sync;
 
+/// The connection a tab had open, kept in the tab's own storage: a reload
+/// closes it, and the page comes back saying it was lost.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WasOpen {
+    /// The session it was about (its id).
+    pub session: String,
+    /// The other person's name, if they gave one.
+    pub peer: Option<String>,
+    /// This side's first name, offered again for a new invitation.
+    #[serde(default)]
+    pub me: String,
+}
+
+impl WasOpen {
+    /// As the tab keeps it.
+    pub fn write(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// What the tab kept; `None` where it cannot be read (nothing then
+    /// says a connection was lost).
+    pub fn read(raw: &str) -> Option<WasOpen> {
+        serde_json::from_str(raw).ok()
+    }
+}
+
 /// Who the other person is when they gave no name: the session's other
 /// name, where it has exactly two people and one of them goes by `me`
 /// (compared as written, ignoring case and surrounding spaces). `None`
@@ -35,7 +61,7 @@ pub fn other_name(names: &[String], me: &str) -> Option<String> {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::other_name;
+    use super::{other_name, WasOpen};
     use proptest::prelude::*;
 
     fn same(a: &str, b: &str) -> bool {
@@ -61,6 +87,24 @@ mod tests {
             if let Some(other) = found {
                 prop_assert!(!same(&other, &me));
                 prop_assert!(names.iter().any(|n| n.trim() == other));
+            }
+        }
+    }
+
+    proptest! {
+        /// What a tab keeps of its open connection reads back as it was;
+        /// anything else reads as nothing, never as a connection.
+        #[test]
+        fn an_open_connection_reads_back_and_garbage_reads_as_none(
+            session in "[A-Za-z0-9_-]{0,12}",
+            peer in proptest::option::of("\\PC{0,12}"),
+            me in "\\PC{0,12}",
+            garbage in "\\PC{0,40}",
+        ) {
+            let open = WasOpen { session, peer, me };
+            prop_assert_eq!(WasOpen::read(&open.write()), Some(open));
+            if !garbage.trim_start().starts_with('{') {
+                prop_assert_eq!(WasOpen::read(&garbage), None);
             }
         }
     }
