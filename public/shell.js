@@ -88,6 +88,22 @@
   var browser = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
   for (var i = 0; !lang && i < browser.length; i++) lang = speaks(browser[i]);
   lang = lang || 'en';
+  // A language chosen here, in this tab, before the app ran (the page
+  // was reloaded first) is still the choice: the app takes it as one
+  // made now, and forgets it here (src/ui/shell.rs).
+  var CHOSEN = 'peer-coach.shell-lang';
+  var tab = null;
+  if (!flag('preview')) {
+    try {
+      tab = sessionStorage.getItem(CHOSEN);
+    } catch (e) {
+      tab = null; // an opaque origin: no storage
+    }
+  }
+  if (tab === 'en' || TEXTS[tab]) {
+    lang = tab;
+    root.setAttribute('data-shell-lang', lang);
+  }
   root.lang = lang;
 
   // Home is an empty fragment or `#/` (Route::parse), unless a preset opens
@@ -176,6 +192,13 @@
     lang = ev.target.value;
     root.lang = lang;
     root.setAttribute('data-shell-lang', lang);
+    if (!flag('preview')) {
+      try {
+        sessionStorage.setItem(CHOSEN, lang);
+      } catch (e) {
+        // No storage: the choice holds until a reload.
+      }
+    }
     show();
   });
 })();

@@ -11,6 +11,9 @@ use wasm_bindgen::JsCast;
 const SHELL: &str = "[data-shell]";
 /// What `public/shell.js` writes on `<html>` for a choice made on the shell.
 const CHOSEN_LANG: &str = "data-shell-lang";
+/// The same choice, kept in the tab (`sessionStorage`) until the app has
+/// taken it: a reload before the app ran keeps it (public/shell.js).
+const CHOSEN_LANG_KEY: &str = "peer-coach.shell-lang";
 const CHOSEN_MUTED: &str = "data-shell-muted";
 /// What `public/shell.js` writes on `<html>` when a tap on the shell opened
 /// another screen.
@@ -124,5 +127,8 @@ pub fn forget_choices() {
         let _ = root.remove_attribute(CHOSEN_LANG);
         let _ = root.remove_attribute(CHOSEN_MUTED);
         let _ = root.remove_attribute(WENT);
+    }
+    if let Some(tab) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = tab.remove_item(CHOSEN_LANG_KEY);
     }
 }

@@ -135,6 +135,25 @@ test('a language chosen on the first screen is the app\'s', async ({ browser }) 
   await close();
 });
 
+test('a language chosen on the first screen stays through a reload before the app runs', async ({ browser }) => {
+  const { page, release, close } = await held(browser, { locale: 'en-GB' });
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await expect(page.getByRole('button', { name: 'Empezar una sesión', exact: true })).toBeVisible();
+  // A phone on a slow network: reloaded before the app has run.
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('button', { name: 'Empezar una sesión', exact: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Idioma' })).toHaveValue('es');
+  release();
+  await mounted(page);
+  await expect(page.getByRole('button', { name: 'Empezar una sesión', exact: true })).toBeVisible();
+  // Taken by the app, and kept on this device as a choice made there is.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Idioma' })).toHaveValue('es');
+  expect(await page.evaluate(() => sessionStorage.getItem('peer-coach.shell-lang'))).toBeNull();
+  await close();
+});
+
 test('a language chosen on the first screen over a link\'s is the address\'s too, and stays after a reload', async ({ browser }) => {
   const { page, release, close } = await held(browser, { locale: 'en-GB' });
   await page.goto('/?lang=es&share=off#/exercises');
