@@ -8,7 +8,7 @@
 
 use peer_coach::domain::exercise::ExerciseId;
 use peer_coach::domain::flow::Format;
-use peer_coach::domain::preset::{with_lang, without_lang, Preset, LANGUAGES, MAX_PHASE_MINUTES};
+use peer_coach::domain::preset::{with_lang, Preset, LANGUAGES, MAX_PHASE_MINUTES};
 use proptest::prelude::*;
 
 fn any_preset() -> impl Strategy<Value = Preset> {
@@ -133,42 +133,5 @@ proptest! {
                 prop_assert!(read.ignored.iter().all(|(n, _)| n.trim() != "lang"));
             }
         }
-    }
-
-    /// A link given to someone else opens in their language: whatever the
-    /// page's address says, the link's asks for no language, ignores no
-    /// `lang`, and says everything else as the address did.
-    #[test]
-    fn a_link_for_someone_else_carries_no_language(
-        pairs in proptest::collection::vec(
-            (
-                proptest::sample::select(vec!["lang", "la%6Eg", " lang", "Lang", "embed", "share", "exercise", "stun", "x&y", ""]),
-                proptest::option::of("[a-zA-Z0-9%+=,.:-]{0,8}"),
-            ),
-            0..6,
-        ),
-    ) {
-        let query = format!("?{}", pairs
-            .iter()
-            .map(|(name, value)| match value {
-                Some(v) => format!("{name}={v}"),
-                None => name.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("&"));
-        let before = Preset::parse(&query);
-        let link = without_lang(&query);
-        let read = Preset::parse(&link);
-        prop_assert_eq!(read.lang.as_deref(), None, "{}", link);
-        prop_assert!(read.ignored.iter().all(|(n, _)| n.trim() != "lang"), "{}", link);
-        let others = |p: &Preset| Preset {
-            lang: None,
-            ignored: p.ignored.iter().filter(|(n, _)| n.trim() != "lang").cloned().collect(),
-            ..p.clone()
-        };
-        prop_assert_eq!(others(&read), others(&before));
-        // Once is enough.
-        prop_assert_eq!(without_lang(&link), link.clone());
-        prop_assert!(link.is_empty() || link.starts_with('?'));
     }
 }

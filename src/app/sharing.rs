@@ -10,15 +10,13 @@ use crate::platform::clock::now_ms;
 use crate::platform::crypto::{self, CryptoError};
 use crate::platform::location;
 
-/// The page's address without its fragment, for building links: a
-/// trainer's presets go with it, the language does not (the link opens in
-/// the language of whoever opens it).
+/// The address a link given to someone else starts with: the app's, with
+/// nothing of this page's query. The link opens in that person's own
+/// language and layout, and never in a trainer's preview (which keeps
+/// nothing) or an embed's frame; a trainer's presets are for the course's
+/// page, not for a partner's tab.
 pub fn base_url() -> String {
-    format!(
-        "{}{}",
-        location::page_without_query(),
-        crate::domain::preset::without_lang(&location::query())
-    )
+    location::page_without_query()
 }
 
 /// The full link for a fragment payload.

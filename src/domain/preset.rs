@@ -192,27 +192,6 @@ pub fn with_lang(query: &str, code: &str) -> Option<String> {
     found.then(|| format!("?{}", pairs.join("&")))
 }
 
-/// The page's query string for a link given to someone else (a shared
-/// session, an invitation, a rotation): without its `lang` parameters, so
-/// the link opens in that person's language; the rest as it was, to the
-/// character. Empty where nothing is left.
-pub fn without_lang(query: &str) -> String {
-    let kept: Vec<&str> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .filter(|pair| {
-            let name = pair.split_once('=').map_or(*pair, |(name, _)| name);
-            decode(name).trim() != "lang"
-        })
-        .collect();
-    if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
-    }
-}
-
 fn flag(value: &str) -> Option<bool> {
     match value.to_ascii_lowercase().as_str() {
         "" | "1" | "true" | "yes" | "on" => Some(true),

@@ -322,6 +322,11 @@ test("the trainers' preview starts clean and never touches the trainer's own dat
   await expect(preview.getByRole('heading', { level: 1, name: 'Our agreement' })).toBeVisible();
   await preview.getByRole('switch', { name: 'Time-up sound' }).click();
   await expect(preview.getByRole('switch', { name: 'Time-up sound' })).toHaveAttribute('aria-checked', 'false');
+  // A link shared from the preview opens the session for keeps: nothing
+  // of the preview's address goes with it.
+  await preview.getByRole('button', { name: 'Share', exact: true }).click();
+  const shared = await preview.getByLabel('Link to this session').inputValue();
+  expect(new URL(shared).search).toBe('');
   // The trainer's data is exactly as it was, and the preview's session is nowhere.
   expect(await saved()).toBe(before);
   await page.goto('/?lang=en#/history');
