@@ -103,9 +103,10 @@ pub fn StepNav() -> impl IntoView {
     }
 }
 
-/// The width of the steps bar's fade on a side that scrolls (2rem in the
-/// stylesheet, at the default text size).
-const FADE_PX: i32 = 32;
+/// How far from the edge a step reached by Tab stops: past the bar's fade
+/// on a side that scrolls (2rem in the stylesheet, at the default text
+/// size) and its focus ring (3px, 2px off).
+const FADE_PX: i32 = 32 + 8;
 
 /// A step reached by Tab scrolls into view clear of the bar's fade: the
 /// browser's own scroll stops at the very edge, where the fade hides it.
