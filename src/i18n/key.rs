@@ -106,7 +106,7 @@ ReflectionSentence, PrintPlan, NewSession,
     LiveErrNoCrypto, LiveJoinInvites, LiveJoinInvitesAnon, LiveJoinStun, LiveJoinMakeReply, LiveJoinMaking,
     LiveReplyCodeLabel, LiveJoinStep1, LiveJoinStep2, LiveJoinStep3, LiveCopyReply,
     LiveReplyLength, LiveWaiting, LiveJoinLocked, LiveOpenInvite, LiveJoinFailed,
-    LiveOpenSession, LiveSessionComing, LiveNewsMoved, LiveNewsStarted, LiveNewsPaused,
+    LiveOpenSession, LiveSessionComing, LiveSessionMissed, LiveNewsMoved, LiveNewsStarted, LiveNewsPaused,
     LiveNewsMoreTime, LiveBothEdited, LiveOtherVersion, LiveOtherLeft,
     // Opening
     OpenTitle, OpenFailedTitle, OpenPasteLabel, OpenPasteHelp, OpenButton, OpenFileLabel,

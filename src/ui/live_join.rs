@@ -220,8 +220,29 @@ pub fn JoinScreen(
             }
             (Reading::Ready(invitation), _) => {
                 let id = invitation.session_id.clone();
+                // Lost before the session came: there is nothing here to
+                // keep working on, so the presence line's advice is not
+                // this person's.
+                let missed = {
+                    let id = id.clone();
+                    move || !sessions.exists(&id) && use_live().link().get() == Link::Lost
+                };
                 view! {
-                    <LivePresence />
+                    <Show
+                        when=move || !missed()
+                        fallback=move || {
+                            view! {
+                                <div class="problem" role="alert">
+                                    <p>{move || t(Key::LiveSessionMissed)}</p>
+                                </div>
+                                <button type="button" on:click=move |_| router.go(Route::Home)>
+                                    {move || t(Key::Home)}
+                                </button>
+                            }
+                        }
+                    >
+                        <LivePresence />
+                    </Show>
                     {move || {
                         let id = id.clone();
                         if sessions.exists(&id) {

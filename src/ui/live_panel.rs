@@ -11,7 +11,7 @@ use crate::app::sharing::link_for;
 use crate::domain::live::invite::{self, is_valid_server, CodeError};
 use crate::domain::qr::qr_path;
 use crate::domain::share::{self, passphrase};
-use crate::i18n::{lang, pair, t, texts, Key};
+use crate::i18n::{lang, t, texts, Key};
 use crate::platform::random_u32;
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
@@ -95,14 +95,12 @@ pub fn LivePanel(
             (!address.is_empty()).then_some(address),
         );
     };
-    // The name this side went by last time it was connected, if any (a
-    // joiner is not the session's first person).
-    let used = live.my_name();
-    let my_name = RwSignal::new(if used.is_empty() {
-        current.read_untracked(|s| s.names.first().cloned().unwrap_or_default())
-    } else {
-        used
-    });
+    // The name this side went by last time it was connected, if any. Not
+    // a name of the session's: this device may be either person's, and
+    // the wrong one would tell the other person they are connected with
+    // themselves. Given none, the other side names this one from the
+    // session where it can (`domain::live::other_name`).
+    let my_name = RwSignal::new(live.my_name());
     let protect = RwSignal::new(false);
     let words = RwSignal::new(share::suggest_passphrase(random_u32, 4));
     let reply = RwSignal::new(String::new());
@@ -119,7 +117,18 @@ pub fn LivePanel(
                     .map(|h| h.goal.topic.trim())
                     .find(|t| !t.is_empty())
                     .map(str::to_string);
-                (s.id.clone(), topic.unwrap_or_else(|| pair(&s.names)))
+                // Without a topic, the names joined in no language: the
+                // invitation is read in the other person's.
+                let names = || {
+                    let named: Vec<&str> = s
+                        .names
+                        .iter()
+                        .map(|n| n.trim())
+                        .filter(|n| !n.is_empty())
+                        .collect();
+                    named.join(" & ")
+                };
+                (s.id.clone(), topic.unwrap_or_else(names))
             });
             let stun = (use_stun.get_untracked() && server_ok())
                 .then(|| server.get_untracked().trim().to_string());

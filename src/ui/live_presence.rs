@@ -132,10 +132,17 @@ pub fn PresenceAnnouncer() -> impl IntoView {
     let sessions = use_sessions();
     let session = live.session_id();
     let here = live.clone();
+    // A joiner whose session never came has nothing to keep working on:
+    // the join screen says what to do instead (`LiveSessionMissed`).
+    let has_session = move || {
+        session
+            .get_untracked()
+            .is_some_and(|id| sessions.exists_untracked(&id))
+    };
     Effect::new(move |prev: Option<Option<u32>>| {
         let now = said().get();
         if let (Some((n, what)), Some(prev)) = (now, prev) {
-            if prev != Some(n) {
+            if prev != Some(n) && (what != Said::Left || has_session()) {
                 let who = partner_here(&here, sessions, name.get_untracked());
                 let step_of = |step| {
                     session
@@ -154,16 +161,19 @@ pub fn PresenceAnnouncer() -> impl IntoView {
         }
         now.map(|(n, _)| n)
     });
-    Effect::new(move |prev: Option<(Link, Option<String>)>| {
-        let now = (link.get(), name.get());
-        if prev.as_ref().is_some_and(|p| *p != now) {
+    // Who, as the line shows it: named again once the joiner's copy of
+    // the session tells who the other person is.
+    Effect::new(move |prev: Option<(Link, String)>| {
+        let now = (link.get(), partner_here(&live, sessions, name.get()));
+        if let Some(prev) = prev.filter(|p| *p != now) {
             match now.0 {
-                Link::Open => announcer.say(texts::live_connected_with(
-                    lang(),
-                    &partner_here(&live, sessions, now.1.clone()),
-                )),
+                Link::Open => announcer.say(texts::live_connected_with(lang(), &now.1)),
                 // "… left" was said already when the other person left.
-                Link::Lost if !matches!(said().get_untracked(), Some((_, Said::Left))) => {
+                Link::Lost
+                    if prev.0 != Link::Lost
+                        && has_session()
+                        && !matches!(said().get_untracked(), Some((_, Said::Left))) =>
+                {
                     announcer.say(t(Key::LiveLost).to_string())
                 }
                 _ => {}

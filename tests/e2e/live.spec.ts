@@ -20,7 +20,9 @@ async function invite(a: Page, opts: { passphrase?: string } = {}): Promise<stri
   await expect(a.getByRole('heading', { name: 'Work together live' })).toBeVisible();
   await expect(a.getByText(/only browsers on the same network/)).toBeVisible();
   await expect(a.getByRole('checkbox', { name: 'Use a STUN server to connect across networks' })).not.toBeChecked();
-  await expect(a.getByLabel('Your first name')).toHaveValue(A);
+  // Empty: this device may be either person's.
+  await expect(a.getByLabel('Your first name')).toHaveValue('');
+  await a.getByLabel('Your first name').fill(A);
   if (opts.passphrase) {
     await a.getByRole('checkbox', { name: 'Protect the invitation with a passphrase' }).check();
     await a.getByLabel('Passphrase', { exact: true }).fill(opts.passphrase);
@@ -136,6 +138,8 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await a.getByRole('button', { name: 'Connect' }).click();
   await expect(a.getByRole('main').getByText(`Connected with ${B}`, { exact: true })).toBeVisible();
   await expect(c.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
+  // The session comes a moment after the connection, and C is on it.
+  await expect(c).toHaveURL(/#\/session\//);
 
   // A leaves: C is told that A left (not that the connection broke); A
   // keeps the session and its presence line goes.
@@ -245,8 +249,43 @@ test('a tab that made an invitation answers someone else\'s, and they connect', 
   await b.getByLabel('Paste the reply here').fill(code);
   await b.getByRole('button', { name: 'Connect' }).click();
   await expect(b.getByRole('main').getByText(`Connected with ${B}`, { exact: true })).toBeVisible();
-  // Unnamed, the inviter is the session's other person.
+  // Unnamed, the inviter is the session's other person, on screen and
+  // said to screen readers.
   await expect(a.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
+  await expect(a.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(`Connected with ${A}`);
+});
+
+test('a joiner whose connection closes before the session came is told what to do', async ({ browser }) => {
+  const a = await person(browser);
+  // A's side says hello but the session never leaves it, as when A closes
+  // the page the moment they connect.
+  await a.addInitScript(() => {
+    const send = RTCDataChannel.prototype.send;
+    RTCDataChannel.prototype.send = function (this: RTCDataChannel, data: string) {
+      if (typeof data === 'string' && data.length > 300) return;
+      return send.call(this, data);
+    } as typeof send;
+  });
+  await a.goto('/');
+  await startSession(a);
+  const link = await invite(a);
+  const b = await person(browser);
+  await b.goto(link);
+  await b.getByLabel('Your first name').fill(B);
+  await b.getByRole('button', { name: 'Make my reply code' }).click();
+  const code = await b.getByLabel('Your reply code').inputValue();
+  await a.getByLabel('Paste the reply here').fill(code);
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(b.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
+  await expect(b.getByText('The session comes over the connection.')).toBeVisible();
+  await a.context().close();
+  await expect(b.getByRole('alert')).toContainText('The connection closed before the session arrived. Ask for a new invitation, or for a link to the session.');
+  // Not "you can keep working", shown or said: there is nothing here to work on.
+  await expect(b.getByText(/you can keep working/)).toHaveCount(0);
+  await expect(b.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(`Connected with ${A}`);
+  await shot(b, 'live-session-missed');
+  await b.getByRole('button', { name: 'Home', exact: true }).click();
+  await expect(b.getByRole('button', { name: 'Start a session' })).toBeVisible();
 });
 
 test('at 320 px the panels fit and keep their labels', async ({ browser }) => {
