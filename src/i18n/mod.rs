@@ -284,6 +284,16 @@ pub fn portuguese() -> &'static Catalogue {
 
 /// The text for `key`, in the language in use. A text with placeholders
 /// is read through its typed function in [`texts`] instead.
+/// A sentence starts with a capital, whoever it names first: "the other
+/// person moved on to Goal." is said "The other person moved on to Goal.".
+pub fn sentence(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if !first.is_uppercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
+}
+
 pub fn t(key: Key) -> &'static str {
     text_in(lang(), key)
 }
@@ -448,6 +458,21 @@ pub fn person(names: &[String], who: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_starts_with_a_capital_whoever_it_names() {
+        assert_eq!(
+            sentence("the other person left.".into()),
+            "The other person left."
+        );
+        assert_eq!(
+            sentence("la otra persona se fue.".into()),
+            "La otra persona se fue."
+        );
+        assert_eq!(sentence("Åsa left.".into()), "Åsa left.");
+        assert_eq!(sentence("élodie left.".into()), "Élodie left.");
+        assert_eq!(sentence(String::new()), "");
+    }
 
     #[test]
     fn fills_placeholders_as_text() {

@@ -50,7 +50,10 @@ pub fn LivePresence() -> impl IntoView {
     let left = move || matches!(said().get(), Some((_, Said::Left)));
     let line = move || match link.get() {
         Link::Open => Some(texts::live_connected_with(lang(), &who(name.get()))),
-        Link::Lost if left() => Some(texts::live_other_left(lang(), &who(name.get()))),
+        Link::Lost if left() => Some(crate::i18n::sentence(texts::live_other_left(
+            lang(),
+            &who(name.get()),
+        ))),
         Link::Lost => Some(t(Key::LiveLost).to_string()),
         _ => None,
     };
@@ -100,6 +103,10 @@ pub fn LivePresence() -> impl IntoView {
 
 /// What to say of something the other person did.
 pub fn said_text(what: Said, who: &str, step: impl Fn(Step) -> String) -> String {
+    crate::i18n::sentence(said_words(what, who, step))
+}
+
+fn said_words(what: Said, who: &str, step: impl Fn(Step) -> String) -> String {
     match what {
         Said::News(News::Moved(to)) => texts::live_news_moved(lang(), who, &step(to)),
         Said::News(News::Started) => texts::live_news_started(lang(), who),
