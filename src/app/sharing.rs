@@ -8,7 +8,6 @@ use crate::domain::session::{CopyOf, CopySource, Session};
 use crate::domain::share::{self, passphrase, Envelope, LinkError, KDF_ITERATIONS};
 use crate::platform::clock::now_ms;
 use crate::platform::crypto::{self, CryptoError};
-use crate::platform::location;
 
 /// The address a link given to someone else starts with: the app's, with
 /// nothing of this page's query. The link opens in that person's own
@@ -16,7 +15,12 @@ use crate::platform::location;
 /// nothing) or an embed's frame; a trainer's presets are for the course's
 /// page, not for a partner's tab.
 pub fn base_url() -> String {
-    location::page_without_query()
+    // From the whole address, not `origin`: the same in a sandboxed frame.
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let page = href.split('#').next().unwrap_or_default();
+    page.split('?').next().unwrap_or_default().to_string()
 }
 
 /// The full link for a fragment payload.
