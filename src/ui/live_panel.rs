@@ -117,17 +117,7 @@ pub fn LivePanel(
                     .map(|h| h.goal.topic.trim())
                     .find(|t| !t.is_empty())
                     .map(str::to_string);
-                // Without a topic, the names joined in no language: the
-                // invitation is read in the other person's.
-                let names = || {
-                    let named: Vec<&str> = s
-                        .names
-                        .iter()
-                        .map(|n| n.trim())
-                        .filter(|n| !n.is_empty())
-                        .collect();
-                    named.join(" & ")
-                };
+                let names = || invite::names_title(&s.names);
                 (s.id.clone(), topic.unwrap_or_else(names))
             });
             let stun = (use_stun.get_untracked() && server_ok())

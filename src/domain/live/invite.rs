@@ -70,6 +70,18 @@ pub const MAX_NAME_CHARS: usize = 60;
 pub const MAX_TITLE_CHARS: usize = 120;
 pub const MAX_SERVER_CHARS: usize = 200;
 
+/// An invitation's title where the session has no topic yet: the names,
+/// blank ones left out, joined in no language (the invitation is read in
+/// the other person's).
+pub fn names_title(names: &[String]) -> String {
+    let named: Vec<&str> = names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    named.join(" & ")
+}
+
 const PLAIN: &str = "j1";
 const LOCKED: &str = "k1";
 const REPLY: &str = "a1";

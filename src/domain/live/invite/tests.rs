@@ -497,3 +497,17 @@ proptest! {
         prop_assert!(matches!(got, Err(CodeError::Truncated | CodeError::Corrupted)), "{:?}", got);
     }
 }
+
+proptest! {
+    /// Without a topic, an invitation's title is every non-blank name, as
+    /// typed but trimmed, in order, and no word of any language.
+    #[test]
+    fn a_title_of_names_is_the_names_only(names in proptest::collection::vec("\\PC{0,8}", 0..6)) {
+        let title = names_title(&names);
+        let kept: Vec<&str> = names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()).collect();
+        prop_assert_eq!(&title, &kept.join(" & "));
+        if kept.is_empty() {
+            prop_assert_eq!(title, "");
+        }
+    }
+}
