@@ -333,3 +333,54 @@ async fn an_exercise_in_a_session_is_kept_in_the_session_as_typed() {
     assert!(text(&root).contains("<b>Meetings</b> run long"));
     root.remove();
 }
+
+/// Wait for the browser's next `n` frames.
+async fn frames(n: usize) {
+    for _ in 0..n {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    }
+}
+
+fn focused_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+/// After a step change the focus goes to the new screen's title, unless the
+/// person has already moved it on before the browser drew a frame (a slow
+/// phone, a quick Tab): then it stays where they put it.
+#[wasm_bindgen_test]
+async fn a_new_step_takes_the_focus_to_its_title_but_never_back_from_a_field() {
+    let root = fresh();
+    let _app = mount(&root, None);
+    to_first_goal(&root).await;
+
+    press(&root, "Next phase").await;
+    frames(2).await;
+    assert_eq!(heading(&root), "Reality");
+    assert_eq!(focused_id(), "screen-title");
+
+    // The next step is drawn, and the person is in its field before a frame.
+    press(&root, "Next phase").await;
+    assert_eq!(heading(&root), "Options");
+    let field: web_sys::HtmlElement = root
+        .query_selector("input[type=text]")
+        .unwrap()
+        .expect("the new option's field")
+        .unchecked_into();
+    field.focus().unwrap();
+    frames(2).await;
+    assert_eq!(
+        focused_id(),
+        field.id(),
+        "the focus was pulled back to the title"
+    );
+}

@@ -40,23 +40,32 @@ fn wait_for_title(change: u32, frames_left: u32) {
 
 /// Nothing has the focus (it was on something that left the page).
 fn focus_is_lost() -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    match (document.active_element(), document.body()) {
-        (None, _) => true,
-        (Some(active), Some(body)) => active == *body.as_ref(),
-        (Some(_), None) => false,
-    }
+    web_sys::window().and_then(|w| w.document()).is_some() && active_element().is_none()
 }
 
 /// Focus the element with this id (from [`crate::ui::ids`]) on the next
-/// frame, if it exists.
+/// frame, if it exists, unless the person has moved the focus on by then:
+/// on a slow phone a frame can come after their next Tab or tap, and the
+/// focus must not be pulled back from the field they went to.
 pub fn focus_later(id: impl Into<String>) {
     let id = id.into();
+    let before = active_element();
     leptos::prelude::request_animation_frame(move || {
-        focus_now(&id);
+        let now = active_element();
+        if now.is_none() || now == before {
+            focus_now(&id);
+        }
     });
+}
+
+/// The element with the focus, if any (not the page's body).
+fn active_element() -> Option<web_sys::Element> {
+    let document = web_sys::window().and_then(|w| w.document())?;
+    let active = document.active_element()?;
+    match document.body() {
+        Some(body) if active == *body.as_ref() => None,
+        _ => Some(active),
+    }
 }
 
 /// A Remove button's click: runs `f`, but not for the second click of a
