@@ -145,27 +145,39 @@ fn any_draft() -> impl Strategy<Value = Setup> {
                 ],
                 any::<u32>(),
                 proptest::array::uniform4(prop_oneof![0u32..80, any::<u32>()]),
+                any_own(),
             )
-                .prop_map(|(format, total_minutes, plan)| Aside {
+                .prop_map(|(format, total_minutes, plan, own)| Aside {
                     format,
                     total_minutes,
                     plan,
+                    own,
                 }),
             0..5,
         ),
+        any_own(),
     )
         .prop_map(
-            |(format, (a, b), total, plan, members, everyone, turns, aside)| Setup {
+            |(format, (a, b), total, plan, members, everyone, turns, aside, own)| Setup {
                 format,
                 names: [a, b],
                 total_minutes: total,
                 plan,
+                own,
                 members,
                 everyone,
                 turns,
                 aside,
             },
         )
+}
+
+/// A pair's own split as a stored draft could hold it.
+fn any_own() -> impl Strategy<Value = Option<[u32; 4]>> {
+    proptest::option::of(proptest::array::uniform4(prop_oneof![
+        0u32..80,
+        any::<u32>()
+    ]))
 }
 
 /// What the form itself always keeps true.
@@ -198,6 +210,29 @@ fn form_could_show(s: &Setup) -> Result<(), TestCaseError> {
             s.total_minutes
         ),
         Format::Group(_) => {}
+    }
+    Ok(())
+}
+
+/// Each phase of `plan` is within a minute of its exact share of `own`
+/// (where every share is a minute or more: else the minute each phase
+/// keeps comes first).
+fn within_a_minute_of_shares(own: [u32; 4], plan: [u32; 4]) -> Result<(), TestCaseError> {
+    let (before, half): (u32, u32) = (own.iter().sum(), plan.iter().sum());
+    let exact: Vec<f64> = own
+        .iter()
+        .map(|&m| f64::from(m) * f64::from(half) / f64::from(before))
+        .collect();
+    if exact.iter().all(|&e| e >= 1.0) {
+        for (m, e) in plan.iter().zip(&exact) {
+            prop_assert!(
+                (f64::from(*m) - e).abs() < 1.0,
+                "{:?} -> {:?} ({:?})",
+                own,
+                plan,
+                exact
+            );
+        }
     }
     Ok(())
 }
@@ -279,25 +314,47 @@ proptest! {
     ) {
         prop_assume!(!setup.format.is_group() && total != setup.total_minutes);
         let turns = setup.format.turns() as u32;
-        let usual = plan::split(setup.total_minutes.div_ceil(turns));
         let mut s = setup.clone();
         s.enter_minutes(MinutesField::Total, &total.to_string());
         form_could_show(&s)?;
         let half: u32 = s.plan.iter().sum();
         prop_assert_eq!(half * turns, s.total_minutes);
-        if setup.plan == usual {
-            prop_assert_eq!(s.plan, plan::split(half));
-        } else {
-            let before: u32 = setup.plan.iter().sum();
-            let exact: Vec<f64> = setup.plan.iter()
-                .map(|&m| f64::from(m) * f64::from(half) / f64::from(before))
-                .collect();
-            if exact.iter().all(|&e| e >= 1.0) {
-                for (m, e) in s.plan.iter().zip(&exact) {
-                    prop_assert!((f64::from(*m) - e).abs() < 1.0, "{:?} -> {:?} ({:?})", setup.plan, s.plan, exact);
-                }
+        match setup.own {
+            None => prop_assert_eq!(s.plan, plan::split(half)),
+            Some(own) => within_a_minute_of_shares(own, s.plan)?,
+        }
+    }
+
+    /// A length tried and taken back gives back the split the pair set by
+    /// hand, exactly: each new total is split from their split, never from
+    /// a rounding of it (Goal 10, Reality 10, Options 5, Will 5 at an hour,
+    /// then 20 minutes, then an hour again is 10, 10, 5, 5, not 9, 9, 6, 6).
+    /// On the way every split is in proportion to theirs.
+    #[test]
+    fn a_length_tried_and_taken_back_gives_back_the_pairs_split(
+        format in prop_oneof![Just(Format::Reciprocal), Just(Format::OneWay)],
+        minutes in proptest::array::uniform4(1u32..60),
+        tries in proptest::collection::vec(
+            prop_oneof![0u32..400, MIN_TOTAL_MINUTES..=MAX_TOTAL_MINUTES],
+            1..6,
+        ),
+    ) {
+        let mut s = Setup::default();
+        s.set_format(format);
+        for phase in Phase::ALL {
+            s.enter_minutes(MinutesField::Phase(phase), &minutes[phase.index()].to_string());
+        }
+        let (theirs, total) = (s.plan, s.total_minutes);
+        for t in tries {
+            s.enter_minutes(MinutesField::Total, &t.to_string());
+            form_could_show(&s)?;
+            if theirs != plan::split(theirs.iter().sum()) {
+                within_a_minute_of_shares(theirs, s.plan)?;
             }
         }
+        s.enter_minutes(MinutesField::Total, &total.to_string());
+        prop_assert_eq!(s.plan, theirs);
+        prop_assert_eq!(s.total_minutes, total);
     }
 
     /// Looking at other formats and going back changes no minute: the

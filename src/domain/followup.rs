@@ -235,11 +235,12 @@ pub fn next_setup(previous: &Session) -> Setup {
             to.clone_from(from);
         }
     }
-    Setup {
+    let mut setup = Setup {
         format: previous.format,
         names,
         total_minutes: previous.total_minutes,
         plan: previous.plans[0],
+        own: None,
         members: if group {
             previous.names.clone()
         } else {
@@ -248,7 +249,11 @@ pub fn next_setup(previous: &Session) -> Setup {
         everyone: !group || previous.turns.len() == previous.names.len(),
         turns: previous.turns.len() as u8,
         aside: Vec::new(),
+    };
+    if !group {
+        setup.own_split_set();
     }
+    setup
 }
 
 /// The latest session whose follow-up reviews the session `previous`.

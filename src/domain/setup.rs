@@ -18,6 +18,11 @@ pub struct Setup {
     pub total_minutes: u32,
     /// Minutes per phase of each half (Goal, Reality, Options, Will).
     pub plan: [u32; 4],
+    /// The split of the phases a pair set by hand, as they set it (none
+    /// while it is the usual one). A new total is split in its proportion,
+    /// so that a length tried and taken back gives back their split, not a
+    /// rounding of a rounding.
+    pub own: Option<[u32; 4]>,
     /// A group's people, in the order of their turns (3 to 7).
     pub members: Vec<String>,
     /// Does everyone get a turn as client? If not, [`Setup::turns`] do.
@@ -43,6 +48,8 @@ pub struct Aside {
     pub format: Format,
     pub total_minutes: u32,
     pub plan: [u32; 4],
+    #[serde(default)]
+    pub own: Option<[u32; 4]>,
 }
 
 impl Default for Setup {
@@ -52,6 +59,7 @@ impl Default for Setup {
             names: [String::new(), String::new()],
             total_minutes: DEFAULT_TOTAL_MINUTES,
             plan: [0; 4],
+            own: None,
             members: Vec::new(),
             everyone: true,
             turns: 2,
@@ -63,17 +71,39 @@ impl Default for Setup {
 }
 
 impl Setup {
-    /// A new total length re-splits each half across the phases. A pair's
-    /// total is whole halves of equal length (an odd total for a reciprocal
-    /// session is a minute less), so that the phases shown for each half
-    /// add up to it and the swap promises what the form said.
+    /// A new total length re-splits each half across the phases: the
+    /// usual way, or in proportion to the split the pair set by hand. A
+    /// pair's total is whole halves of equal length (an odd total for a
+    /// reciprocal session is a minute less), so that the phases shown for
+    /// each half add up to it and the swap promises what the form said.
     pub fn set_total(&mut self, minutes: u32) {
         self.total_minutes = match self.format {
             Format::Group(turns) => plan::clamp_group_total(minutes, turns),
             Format::Reciprocal => plan::clamp_total(minutes) / 2 * 2,
             Format::OneWay => plan::clamp_total(minutes),
         };
-        self.plan = plan::split(plan::half_minutes(self.format, self.total_minutes)[0]);
+        let half = plan::half_minutes(self.format, self.total_minutes)[0];
+        self.plan = match self.own {
+            Some(own) if !self.format.is_group() => plan::split_as(own, half),
+            _ => plan::split(half),
+        };
+    }
+
+    /// The split shown is the pair's own from now on (as one set by hand),
+    /// unless it is the usual one.
+    pub fn own_split_set(&mut self) {
+        let usual = plan::split(plan::half_minutes(self.format, self.total_minutes)[0]);
+        self.own = (self.plan != usual).then_some(self.plan);
+    }
+
+    /// A pair's own split read back with the minutes shown: kept where it
+    /// gives the split shown, else the split shown is taken as theirs.
+    fn own_split_kept(&mut self, own: Option<[u32; 4]>) {
+        let half = plan::half_minutes(self.format, self.total_minutes)[0];
+        self.own = own.filter(|&own| own_fits(own) && plan::split_as(own, half) == self.plan);
+        if self.own.is_none() {
+            self.own_split_set();
+        }
     }
 
     /// Choose pair (reciprocal or one-way) or group. A group starts with
@@ -90,6 +120,7 @@ impl Setup {
             format: self.format,
             total_minutes: self.total_minutes,
             plan: self.plan,
+            own: self.own.take(),
         };
         self.aside.retain(|a| !same_format(a.format, left.format));
         self.aside.push(left);
@@ -108,10 +139,12 @@ impl Setup {
             self.set_total(back.map_or(DEFAULT_TURN_MINUTES * turns, |b| b.total_minutes));
         } else {
             self.format = format;
+            self.own = back.and_then(|b| b.own.filter(|&own| own_fits(own)));
             match back {
                 Some(b) if b.format == format && plan_fits(format, b.total_minutes, b.plan) => {
                     self.total_minutes = b.total_minutes;
                     self.plan = b.plan;
+                    self.own_split_kept(b.own);
                 }
                 Some(b) => self.set_total(b.total_minutes),
                 // A group's length (a quarter of an hour a person) is not a
@@ -138,6 +171,7 @@ impl Setup {
             let unnamed = s.members.iter().all(|m| m.trim().is_empty());
             Setup {
                 aside: Vec::new(),
+                own: None,
                 members: if !s.format.is_group() && unnamed {
                     Vec::new()
                 } else {
@@ -253,6 +287,7 @@ impl Setup {
         self.plan[phase.index()] = minutes.clamp(least, most.max(least));
         let per_half: u32 = self.plan.iter().sum();
         self.total_minutes = per_half * turns;
+        self.own_split_set();
     }
 
     /// What the form holds once `typed` is entered in `field` (when the
@@ -265,19 +300,11 @@ impl Setup {
             return;
         };
         match field {
-            // The same total again keeps the pair's own split.
+            // The same total again keeps the split as it is.
             MinutesField::Total if minutes == self.total_minutes => {}
-            MinutesField::Total => {
-                // A pair's own split of the phases is kept, in proportion;
-                // the usual split stays the usual one.
-                let own = self.plan;
-                let usual = plan::split(plan::half_minutes(self.format, self.total_minutes)[0]);
-                self.set_total(minutes);
-                if !self.format.is_group() && own != usual {
-                    let half = plan::half_minutes(self.format, self.total_minutes)[0];
-                    self.plan = plan::split_as(own, half);
-                }
-            }
+            MinutesField::Total => self.set_total(minutes),
+            // The same minutes again keep the pair's split as it was.
+            MinutesField::Phase(phase) if minutes == self.plan[phase.index()] => {}
             MinutesField::Phase(phase) => self.set_phase_minutes(phase, minutes),
         }
     }
@@ -323,6 +350,7 @@ impl Setup {
             if plan_fits(self.format, self.total_minutes, self.plan) {
                 fresh.total_minutes = self.total_minutes;
                 fresh.plan = self.plan;
+                fresh.own_split_kept(self.own);
             } else {
                 fresh.set_total(self.total_minutes);
             }
@@ -358,6 +386,13 @@ fn plan_fits(format: Format, total: u32, plan: [u32; 4]) -> bool {
     let turns = format.turns() as u32;
     per_half.and_then(|p| p.checked_mul(turns)) == Some(total)
         && (plan::MIN_TOTAL_MINUTES..=plan::MAX_TOTAL_MINUTES).contains(&total)
+}
+
+/// Could a pair have set this split by hand: every phase a minute or more,
+/// a half no longer than the longest session?
+fn own_fits(own: [u32; 4]) -> bool {
+    own.iter().all(|&m| m >= 1)
+        && own.iter().map(|&m| u64::from(m)).sum::<u64>() <= u64::from(plan::MAX_TOTAL_MINUTES)
 }
 
 /// The same format, a group's whatever its turns.
