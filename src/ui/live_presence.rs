@@ -25,15 +25,26 @@ pub fn partner(name: Option<String>) -> String {
 /// Follows the session's arrival (the joiner's copy comes a moment after
 /// the connection opens).
 fn partner_here(live: &Live, sessions: Sessions, name: Option<String>) -> String {
-    partner(name.or_else(|| {
+    partner(known_partner(live, sessions, name))
+}
+
+/// The other person's name, if it can be told yet.
+fn known_partner(live: &Live, sessions: Sessions, name: Option<String>) -> Option<String> {
+    name.or_else(|| {
         let id = live.session_id().get()?;
         if !sessions.exists(&id) {
             return None;
         }
         let names = sessions.get_untracked(&id)?.names;
         other_name(&names, &live.my_name())
-    }))
+    })
 }
+
+/// How long "connected" waits for the other person's name (their hello,
+/// or the session that names them, comes a moment after the connection
+/// opens), so that it is said once, with the name, rather than as "the
+/// other person" and again with the name.
+const NAME_WAIT_MS: u64 = 1500;
 
 /// Who is connected, or that the connection was lost, with Leave. Said
 /// politely to screen readers when it changes (not on every message).
@@ -168,13 +179,38 @@ pub fn PresenceAnnouncer() -> impl IntoView {
         }
         now.map(|(n, _)| n)
     });
-    // Who, as the line shows it: named again once the joiner's copy of
-    // the session tells who the other person is.
-    Effect::new(move |prev: Option<(Link, String)>| {
-        let now = (link.get(), partner_here(&live, sessions, name.get()));
+    // Who, as the line shows it: said once the name is known (or after a
+    // moment without it), and named again if the name comes later still.
+    let said_open = StoredValue::new(false);
+    let say_open = move |who: &str| {
+        said_open.set_value(true);
+        announcer.say(texts::live_connected_with(lang(), who));
+    };
+    Effect::new(move |prev: Option<(Link, Option<String>)>| {
+        let now = (link.get(), known_partner(&live, sessions, name.get()));
+        if now.0 != Link::Open {
+            said_open.set_value(false);
+        }
         if let Some(prev) = prev.filter(|p| *p != now) {
             match now.0 {
-                Link::Open => announcer.say(texts::live_connected_with(lang(), &now.1)),
+                Link::Open if now.1.is_some() || said_open.get_value() => {
+                    say_open(&partner(now.1.clone()));
+                }
+                Link::Open if prev.0 != Link::Open => {
+                    let live = live.clone();
+                    set_timeout(
+                        move || {
+                            if link.try_get_untracked() == Some(Link::Open)
+                                && said_open.try_get_value() == Some(false)
+                            {
+                                let who = untrack(|| partner_here(&live, sessions, name.get()));
+                                say_open(&who);
+                            }
+                        },
+                        std::time::Duration::from_millis(NAME_WAIT_MS),
+                    );
+                }
+                Link::Open => {}
                 // "… left" was said already when the other person left.
                 Link::Lost
                     if prev.0 != Link::Lost

@@ -33,8 +33,24 @@ async function invite(a: Page, opts: { passphrase?: string } = {}): Promise<stri
   return link.inputValue();
 }
 
+/** Keep every text the page says politely to screen readers, in order
+ * (a text said again ends in a no-break space). */
+async function recordSaid(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => {
+      const text = document.querySelector('[aria-live="polite"][aria-atomic="true"]')?.textContent ?? '';
+      if (text && said[said.length - 1] !== text) said.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const said = (page: Page) => page.evaluate(() => (window as unknown as { said: string[] }).said);
+
 test('two people connect with an invitation and a reply, talk, and see the connection lost', async ({ browser }) => {
   const a = await person(browser);
+  await recordSaid(a);
   await a.goto('/');
   await startSession(a);
   await agree(a);
@@ -116,6 +132,9 @@ test('two people connect with an invitation and a reply, talk, and see the conne
   await b.context().close();
   await expect(a.getByRole('main').getByText('Connection lost: you can keep working; to reconnect, make a new invitation or ask for one.')).toBeVisible();
   await expect(a.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(/Connection lost/);
+  // "Connected" was said once, with B's name (which comes a moment after
+  // the connection opens), not first as "the other person".
+  expect((await said(a)).filter((text) => text.startsWith('Connected'))).toEqual([`Connected with ${B}`]);
   await a.getByLabel('Topic', { exact: true }).fill('Still here');
   await expectNoA11yViolations(a, 'connection lost');
   await shot(a, 'live-lost');
@@ -226,6 +245,7 @@ test('a tab that made an invitation answers someone else\'s, and they connect', 
   // kept drawing with its signals disposed (three errors in the page,
   // which the fixture fails on).
   const a = await person(browser);
+  await recordSaid(a);
   await a.goto('/');
   await startSession(a);
   await invite(a);
@@ -253,6 +273,9 @@ test('a tab that made an invitation answers someone else\'s, and they connect', 
   // said to screen readers.
   await expect(a.getByRole('main').getByText(`Connected with ${A}`, { exact: true })).toBeVisible();
   await expect(a.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(`Connected with ${A}`);
+  // Once, with the name the session gives a moment after the connection
+  // opens, not first as "the other person".
+  expect((await said(a)).filter((text) => text.startsWith('Connected'))).toEqual([`Connected with ${A}`]);
 });
 
 test('a joiner whose connection closes before the session came is told what to do', async ({ browser }) => {
