@@ -27,7 +27,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::live::invite::{CodeError, Invitation, Pending, ID_BYTES, MAX_NAME_CHARS};
+use crate::domain::live::invite::{
+    CodeError, Invitation, Pending, ID_BYTES, MAX_NAME_CHARS, TTL_MS,
+};
 use crate::domain::live::WasOpen;
 use crate::domain::store;
 use crate::platform::clock::now_ms;
@@ -472,10 +474,38 @@ impl Live {
                 // The channel may have opened while the code was made.
                 if self.stage.get_untracked() == Stage::Preparing {
                     self.stage.set(Stage::Replied(code));
+                    self.give_up_at_expiry(&invitation, attempt);
                 }
             }
             Err(e) => self.stage.set(Stage::Failed(e)),
         }
+    }
+
+    /// The joiner: once the invitation has expired (and a connection begun
+    /// just before would have opened), the inviter can no longer take the
+    /// reply. A reply still waiting then is told so, rather than waiting
+    /// for ever.
+    fn give_up_at_expiry(&self, invitation: &Invitation, attempt: u32) {
+        // By this device's clock, which may run behind the inviter's: never
+        // longer than an invitation lives.
+        let left_ms = invitation
+            .expires_ms
+            .saturating_sub(now_ms().max(0) as u64)
+            .min(TTL_MS)
+            + CONNECT_TIMEOUT_S * 1000;
+        let live = self.clone();
+        set_timeout(
+            move || {
+                if Live::is_current(attempt)
+                    && matches!(live.stage.get_untracked(), Stage::Replied(_))
+                {
+                    PEER.with(|p| p.borrow_mut().take());
+                    live.stage
+                        .set(Stage::Failed(LiveError::Code(CodeError::Expired)));
+                }
+            },
+            Duration::from_millis(left_ms),
+        );
     }
 
     /// Leave: the connection closes (the other side sees it lost), and

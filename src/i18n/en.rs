@@ -443,7 +443,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveErrPassphrase => "That passphrase does not open this invitation. Ask for it again on the call.",
         LiveErrNoWebrtc => "This browser cannot connect directly to another one. Use a current Chrome, Edge, Firefox or Safari, or share the session by link.",
         LiveErrRefused => "The browser refused this connection. Make a new invitation.",
-        LiveErrTimeout => "Could not connect within {n} seconds. Are you on the same network? If not, choose a STUN server, then make a new invitation. Sharing a link still works.",
+        LiveErrTimeout => "Could not connect within {n} seconds. Is the other person's page still open? Are you on the same network? If not, choose a STUN server, then make a new invitation. Sharing a link still works.",
         LiveErrNoCrypto => "This browser cannot protect or open a protected invitation here (it needs a secure page, https). Make one without a passphrase.",
         LiveJoinInvites => "{name} invites you to work together on “{title}”.",
         LiveJoinInvitesAnon => "You are invited to work together on “{title}”.",

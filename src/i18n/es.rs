@@ -535,7 +535,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveErrPassphrase => "Esa frase clave no abre esta invitación. Vuelve a preguntarla en la llamada.",
         LiveErrNoWebrtc => "Este navegador no puede conectarse directamente a otro. Usa un Chrome, Edge, Firefox o Safari actual, o comparte la sesión por enlace.",
         LiveErrRefused => "El navegador rechazó esta conexión. Crea una invitación nueva.",
-        LiveErrTimeout => "No se pudo conectar en {n} segundos. ¿Estáis en la misma red? Si no, elige un servidor STUN y crea una invitación nueva. Compartir un enlace sigue funcionando.",
+        LiveErrTimeout => "No se pudo conectar en {n} segundos. ¿Sigue abierta la página de la otra persona? ¿Estáis en la misma red? Si no, elige un servidor STUN y crea una invitación nueva. Compartir un enlace sigue funcionando.",
         LiveErrNoCrypto => "Este navegador no puede proteger ni abrir aquí una invitación protegida (necesita una página segura, https). Crea una sin frase clave.",
         LiveJoinInvites => "{name} te invita a trabajar juntos en «{title}».",
         LiveJoinInvitesAnon => "Te invitan a trabajar juntos en «{title}».",

@@ -535,7 +535,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveErrPassphrase => "Essa frase-senha não abre este convite. Pergunte de novo na chamada.",
         LiveErrNoWebrtc => "Este navegador não consegue se conectar diretamente a outro. Use um Chrome, Edge, Firefox ou Safari atual, ou compartilhe a sessão por link.",
         LiveErrRefused => "O navegador recusou esta conexão. Crie um novo convite.",
-        LiveErrTimeout => "Não foi possível conectar em {n} segundos. Vocês estão na mesma rede? Se não, escolha um servidor STUN e crie um novo convite. Compartilhar um link continua funcionando.",
+        LiveErrTimeout => "Não foi possível conectar em {n} segundos. A página da outra pessoa continua aberta? Vocês estão na mesma rede? Se não, escolha um servidor STUN e crie um novo convite. Compartilhar um link continua funcionando.",
         LiveErrNoCrypto => "Este navegador não consegue proteger nem abrir aqui um convite protegido (precisa de uma página segura, https). Crie um sem frase-senha.",
         LiveJoinInvites => "{name} convida você para trabalhar juntos em “{title}”.",
         LiveJoinInvitesAnon => "Há um convite para vocês trabalharem juntos em “{title}”.",

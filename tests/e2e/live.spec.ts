@@ -338,7 +338,30 @@ test('a reply whose browser is gone does not connect, and says what to do', asyn
   await expect(a.getByRole('status').filter({ hasText: 'Connecting…' })).toBeVisible();
   // The app gives up after its 30 seconds (the budget waits up to 45).
   await expect(a.getByRole('alert').filter({ hasText: 'Could not connect within 30 seconds.' })).toBeVisible();
-  await expect(a.getByRole('alert')).toContainText('Are you on the same network?');
+  await expect(a.getByRole('alert')).toContainText("Is the other person's page still open? Are you on the same network?");
   await expect(a.getByRole('button', { name: 'Make the invitation' })).toBeVisible();
   await shot(a, 'live-timeout');
+});
+
+test('a reply nobody pastes is given up when the invitation expires, and says what to do', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  const link = await invite(a);
+  const b = await person(browser);
+  await b.clock.install();
+  await b.goto(link);
+  await b.getByLabel('Your first name').fill(B);
+  await b.getByRole('button', { name: 'Make my reply code' }).click();
+  await expect(b.getByLabel('Your reply code')).toHaveValue(/^a1\./);
+  // A never pastes it. Half an hour on, it still waits…
+  await b.clock.fastForward('29:00');
+  await expect(b.getByText(`Waiting for ${A} to paste your reply…`)).toBeVisible();
+  // …and once the invitation is past its 30 minutes, it stops, and says so.
+  await b.clock.fastForward('02:00');
+  await expect(b.getByRole('alert')).toContainText('This invitation is more than 30 minutes old. Make a new invitation, or ask for one.');
+  await expect(b.getByLabel('Your reply code')).toHaveCount(0);
+  await shot(b, 'live-reply-expired');
+  await b.getByRole('button', { name: 'Home', exact: true }).click();
+  await expect(b.getByRole('button', { name: 'Start a session' })).toBeVisible();
 });
