@@ -599,13 +599,23 @@ impl Session {
     /// Go to any step (from the step indicator). Clocks pause.
     /// A skipped turn's phases are not open (its first screen is, to say
     /// who is away and to bring them back).
+    /// The wrap-up ends the session's clock; a look at it while the session
+    /// still had time to run ends nothing: back from it, the session's
+    /// clock counts on as if it had never stopped.
     pub fn go_to(&mut self, step: Step, now: i64) {
         let closed = step.phase().is_some() && self.step_skipped(step);
         if step.belongs_to(self.format) && !closed {
             self.pause_all(now);
+            let back_from_wrap_up = self.step == Step::WrapUp && step != Step::WrapUp;
             self.step = step;
             if step == Step::WrapUp && self.ended_ms.is_none() {
                 self.ended_ms = Some(now);
+            }
+            if back_from_wrap_up {
+                let ended = self.ended_ms.take();
+                if now >= self.ends_at(now) {
+                    self.ended_ms = ended;
+                }
             }
             if let Step::Turn { .. } = step {
                 // Arriving at a turn: the time left is shared again.

@@ -135,4 +135,109 @@ mod tests {
         assert_eq!(s.plan_left(36 * MINUTE_MS), 24 * MINUTE_MS);
         let _ = Format::Reciprocal;
     }
+
+    // Native only: proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// What a pair or a group does on the way, a minute apart or more.
+        #[derive(Clone, Debug)]
+        enum Act {
+            Next,
+            Start,
+            Pause,
+            Go(usize),
+            Swap(bool),
+        }
+
+        fn act() -> impl Strategy<Value = (i64, Act)> {
+            (
+                0i64..25,
+                prop_oneof![
+                    Just(Act::Next),
+                    Just(Act::Start),
+                    Just(Act::Pause),
+                    (0usize..40).prop_map(Act::Go),
+                    any::<bool>().prop_map(Act::Swap),
+                ],
+            )
+        }
+
+        fn apply(s: &mut Session, now: i64, act: &Act) {
+            match act {
+                Act::Next => s.advance(now),
+                Act::Start => s.start_clock(now),
+                Act::Pause => s.pause_clock(now),
+                Act::Go(i) => {
+                    let steps = Step::all(s.format);
+                    s.go_to(steps[i % steps.len()], now);
+                }
+                Act::Swap(keep) => s.choose_swap(
+                    if *keep {
+                        SwapChoice::Keep
+                    } else {
+                        SwapChoice::Fit
+                    },
+                    now,
+                ),
+            }
+        }
+
+        proptest! {
+            /// A look at the wrap-up while the session still has time to run
+            /// changes no clock: whatever was done before and after, the
+            /// session's time taken, its end, how far it ran over and every
+            /// phase's time are what they would have been without the look.
+            #[test]
+            fn a_look_at_the_wrap_up_changes_no_clock(
+                format in prop_oneof![
+                    Just(Format::Reciprocal),
+                    Just(Format::OneWay),
+                    Just(Format::Group(0)),
+                ],
+                before in proptest::collection::vec(act(), 0..10),
+                look in 0i64..5,
+                after in proptest::collection::vec(act(), 0..14),
+            ) {
+                let mut setup = Setup::default();
+                setup.set_format(format);
+                let mut with = Session::new("s".into(), 0, &setup);
+                let mut now = 0;
+                for (minutes, act) in &before {
+                    now += minutes * MINUTE_MS;
+                    apply(&mut with, now, act);
+                }
+                prop_assume!(with.step != Step::WrapUp);
+                let mut without = with.clone();
+                let here = with.step;
+                // The look: to the wrap-up and back, while the session has
+                // time to run (clocks pause on the way, so both pause).
+                let back = now + look * MINUTE_MS;
+                prop_assume!(back < with.ends_at(back));
+                with.go_to(Step::WrapUp, now);
+                with.go_to(here, back);
+                without.pause_clock(now);
+                without.go_to(here, back);
+                now = back;
+                for (minutes, act) in &after {
+                    now += minutes * MINUTE_MS;
+                    apply(&mut with, now, act);
+                    apply(&mut without, now, act);
+                    let later = now + 7 * MINUTE_MS;
+                    prop_assert_eq!(with.session_elapsed(later), without.session_elapsed(later));
+                    prop_assert_eq!(with.ends_at(later), without.ends_at(later));
+                    prop_assert_eq!(with.past_length(later), without.past_length(later));
+                    prop_assert_eq!(with.ended_ms, without.ended_ms);
+                    for (a, b) in with.turns.iter().zip(&without.turns) {
+                        prop_assert_eq!(
+                            a.clocks.each_ref().map(|c| (c.allotted_ms, c.elapsed(later))),
+                            b.clocks.each_ref().map(|c| (c.allotted_ms, c.elapsed(later)))
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
