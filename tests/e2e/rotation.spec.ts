@@ -360,6 +360,9 @@ test('past periods look past, dates fall on weekdays, a removed person keeps the
   // The three periods before today say they are past, the others do not.
   for (let i = 0; i < 3; i++) await expect(rows.nth(i).getByRole('rowheader')).toContainText('(past)');
   for (let i = 3; i < 6; i++) await expect(rows.nth(i).getByRole('rowheader')).not.toContainText('(past)');
+  // What has happened is history: only the periods to come can be changed.
+  for (let i = 0; i < 3; i++) await expect(rows.nth(i).getByRole('button', { name: /^Change / })).toHaveCount(0);
+  for (let i = 3; i < 6; i++) await expect(rows.nth(i).getByRole('button', { name: /^Change / })).toBeVisible();
   const background = (i: number) => rows.nth(i).getByRole('rowheader').evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(await background(0)).not.toBe(await background(3));
   await expectNoA11yViolations(page, 'rotation: past periods');

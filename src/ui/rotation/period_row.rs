@@ -1,6 +1,7 @@
 //! One period of the schedule as a table row: who meets whom (locked
-//! pairs marked), who sits out or is away, and a "Change" button that opens
-//! the period's editor in a row below it.
+//! pairs marked), who sits out or is away, and (for a period still to
+//! come) a "Change" button that opens the period's editor in a row below
+//! it.
 
 use leptos::prelude::*;
 
@@ -71,25 +72,29 @@ pub(super) fn PeriodRow(
                 <ul class="pairs">{groups.into_iter().map(group).collect_view()}</ul>
             </td>
             <td>{not_meeting}</td>
+            // A period that has happened is history: a change would make it
+            // again, and its people, and who met whom, with it.
             <td class="no-print">
-                <button
-                    type="button"
-                    class="small"
-                    id=ids::period_change(index)
-                    aria-expanded=move || open().to_string()
-                    aria-controls=ids::period_edit(index)
-                    on:click=move |_| {
-                        if open() {
-                            editing.set(None);
-                        } else {
-                            editing.set(Some(index));
-                            focus_later(ids::period_edit_title(index));
+                {(!past).then(|| view! {
+                    <button
+                        type="button"
+                        class="small"
+                        id=ids::period_change(index)
+                        aria-expanded=move || open().to_string()
+                        aria-controls=ids::period_edit(index)
+                        on:click=move |_| {
+                            if open() {
+                                editing.set(None);
+                            } else {
+                                editing.set(Some(index));
+                                focus_later(ids::period_edit_title(index));
+                            }
                         }
-                    }
-                >
-                    {move || t(Key::RotationChange)}
-                    <span class="sr-only">" " {date}</span>
-                </button>
+                    >
+                        {move || t(Key::RotationChange)}
+                        <span class="sr-only">" " {date}</span>
+                    </button>
+                })}
             </td>
         </tr>
         {move || {
