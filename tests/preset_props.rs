@@ -9,6 +9,8 @@
 use peer_coach::domain::exercise::ExerciseId;
 use peer_coach::domain::flow::Format;
 use peer_coach::domain::preset::{with_lang, Preset, LANGUAGES, MAX_PHASE_MINUTES};
+use peer_coach::domain::session::Setup;
+use peer_coach::domain::setup::split_fits;
 use proptest::prelude::*;
 
 fn any_preset() -> impl Strategy<Value = Preset> {
@@ -26,6 +28,10 @@ fn any_preset() -> impl Strategy<Value = Preset> {
         any::<bool>(),
         prop::option::of("(stun|turn):[a-z0-9.%&+#=-]{1,30}(:[0-9]{1,5})?"),
     )
+        // The trainers' screen makes links with minutes that fit.
+        .prop_filter("minutes that fit", |(_, _, format, minutes, ..)| {
+            minutes.is_none_or(|m| split_fits(format.unwrap_or(Format::Reciprocal), m))
+        })
         .prop_map(
             |(embed, exercise, format, minutes, lang, share_off, preview, stun)| Preset {
                 embed,
@@ -43,6 +49,37 @@ fn any_preset() -> impl Strategy<Value = Preset> {
 }
 
 proptest! {
+    /// A preset's minutes are the setup's, exactly, or they are left out
+    /// and the page says so ("a value that is not valid is ignored, and
+    /// the page says which"): never changed without a word.
+    #[test]
+    fn preset_minutes_are_the_setups_or_said_to_be_left_out(
+        format in proptest::option::of(prop_oneof![Just("reciprocal"), Just("one-way")]),
+        minutes in proptest::array::uniform4(0u32..60),
+        format_first in any::<bool>(),
+    ) {
+        let m = minutes.map(|x| x.to_string()).join(",");
+        let mut params = vec![format!("minutes={m}")];
+        if let Some(f) = format {
+            params.insert(if format_first { 0 } else { 1 }, format!("format={f}"));
+        }
+        let preset = Preset::parse(&format!("?{}", params.join("&")));
+        let setup = Setup::from_preset(preset.format, preset.minutes);
+        let turns = setup.format.turns() as u32;
+        if preset.minutes.is_some() {
+            prop_assert_eq!(setup.plan, minutes);
+            prop_assert_eq!(setup.total_minutes, minutes.iter().sum::<u32>() * turns);
+            prop_assert!(preset.ignored.is_empty());
+        } else {
+            prop_assert!(preset.ignored.iter().any(|(name, value)| name == "minutes" && *value == m));
+            prop_assert_eq!(setup.plan, Setup::from_preset(preset.format, None).plan);
+        }
+        // Minutes that fit are never left out.
+        let fits = minutes.iter().all(|&x| (1..=MAX_PHASE_MINUTES).contains(&x))
+            && (10..=180).contains(&(minutes.iter().sum::<u32>() * turns));
+        prop_assert_eq!(preset.minutes.is_some(), fits);
+    }
+
     #[test]
     fn the_link_never_previews_and_the_preview_is_the_same_preset(p in any_preset()) {
         let link = p.to_query();

@@ -106,15 +106,7 @@ fn made_by_the_form() -> impl Strategy<Value = Setup> {
         proptest::collection::vec(edit(), 0..24),
     )
         .prop_map(|(format, minutes, edits)| {
-            let mut setup = Setup::default();
-            if let Some(format) = format {
-                setup.set_format(format);
-            }
-            if let Some(minutes) = minutes {
-                for phase in Phase::ALL {
-                    setup.set_phase_minutes(phase, minutes[phase.index()]);
-                }
-            }
+            let mut setup = Setup::from_preset(format, minutes);
             for e in edits {
                 apply(&mut setup, e);
             }

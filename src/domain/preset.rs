@@ -18,6 +18,7 @@
 
 use crate::domain::exercise::ExerciseId;
 use crate::domain::flow::Format;
+use crate::domain::setup::split_fits;
 
 /// The languages a preset may ask for.
 pub const LANGUAGES: [&str; 3] = ["en", "es", "pt"];
@@ -65,6 +66,15 @@ impl Preset {
             if !preset.take(&name, &value) {
                 preset.ignored.push((shorten(&name), shorten(&value)));
             }
+        }
+        // Minutes whose session would be shorter or longer than the form
+        // allows (10 to 180 minutes, both halves) are left out too, and
+        // said: the form would otherwise change them without a word.
+        let format = preset.format.unwrap_or(Format::Reciprocal);
+        if let Some(m) = preset.minutes.filter(|&m| !split_fits(format, m)) {
+            preset.minutes = None;
+            let typed = m.map(|x| x.to_string()).join(",");
+            preset.ignored.push(("minutes".to_string(), typed));
         }
         preset
     }

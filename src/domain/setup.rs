@@ -71,6 +71,22 @@ impl Default for Setup {
 }
 
 impl Setup {
+    /// The form as a trainer's preset starts it: its format, and its phase
+    /// minutes for each half exactly (the preset was read only with minutes
+    /// that fit, see [`split_fits`]).
+    pub fn from_preset(format: Option<Format>, minutes: Option<[u32; 4]>) -> Setup {
+        let mut setup = Setup::default();
+        if let Some(format) = format {
+            setup.set_format(format);
+        }
+        if let Some(minutes) = minutes.filter(|&m| split_fits(setup.format, m)) {
+            setup.plan = minutes;
+            setup.total_minutes = minutes.iter().sum::<u32>() * setup.format.turns() as u32;
+            setup.own_split_set();
+        }
+        setup
+    }
+
     /// A new total length re-splits each half across the phases: the
     /// usual way, or in proportion to the split the pair set by hand. A
     /// pair's total is whole halves of equal length (an odd total for a
@@ -386,6 +402,16 @@ fn plan_fits(format: Format, total: u32, plan: [u32; 4]) -> bool {
     let turns = format.turns() as u32;
     per_half.and_then(|p| p.checked_mul(turns)) == Some(total)
         && (plan::MIN_TOTAL_MINUTES..=plan::MAX_TOTAL_MINUTES).contains(&total)
+}
+
+/// Can a pair's form show these minutes for each half: every phase a
+/// minute or more, and the whole session 10 to 180 minutes long?
+pub fn split_fits(format: Format, minutes: [u32; 4]) -> bool {
+    let total = minutes
+        .iter()
+        .try_fold(0_u32, |sum, &m| sum.checked_add(m))
+        .and_then(|half| half.checked_mul(format.turns() as u32));
+    !format.is_group() && total.is_some_and(|t| plan_fits(format, t, minutes))
 }
 
 /// Could a pair have set this split by hand: every phase a minute or more,

@@ -24,15 +24,7 @@ pub fn SetupScreen() -> impl IntoView {
     let sessions = use_sessions();
     // A trainer's preset format and phase minutes, if any.
     let preset = crate::ui::app::use_presets();
-    let mut initial = Setup::default();
-    if let Some(format) = preset.format {
-        initial.set_format(format);
-    }
-    if let Some(minutes) = preset.minutes {
-        for phase in Phase::ALL {
-            initial.set_phase_minutes(phase, minutes[phase.index()]);
-        }
-    }
+    let initial = Setup::from_preset(preset.format, preset.minutes);
     // The form as it was left in this tab (a reload, the update prompt's or
     // a phone's that put the tab to sleep, loses nothing typed): kept at
     // each change, forgotten when the session begins or the form is
