@@ -40,6 +40,13 @@ fn known_partner(live: &Live, sessions: Sessions, name: Option<String>) -> Optio
     })
 }
 
+thread_local! {
+    /// "Connected" has been said for the connection open now. Kept by the
+    /// page, not by an announcer: the joiner's screen changes (from the
+    /// invitation to the session) in the moment the name is waited for.
+    static SAID_OPEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// How long "connected" waits for the other person's name (their hello,
 /// or the session that names them, comes a moment after the connection
 /// opens), so that it is said once, with the name, rather than as "the
@@ -181,28 +188,28 @@ pub fn PresenceAnnouncer() -> impl IntoView {
     });
     // Who, as the line shows it: said once the name is known (or after a
     // moment without it), and named again if the name comes later still.
-    let said_open = StoredValue::new(false);
+    let said_open = || SAID_OPEN.with(std::cell::Cell::get);
     let say_open = move |who: &str| {
-        said_open.set_value(true);
+        SAID_OPEN.with(|s| s.set(true));
         announcer.say(texts::live_connected_with(lang(), who));
     };
     Effect::new(move |prev: Option<(Link, Option<String>)>| {
         let now = (link.get(), known_partner(&live, sessions, name.get()));
         if now.0 != Link::Open {
-            said_open.set_value(false);
+            SAID_OPEN.with(|s| s.set(false));
         }
         if let Some(prev) = prev.filter(|p| *p != now) {
             match now.0 {
-                Link::Open if now.1.is_some() || said_open.get_value() => {
+                Link::Open if now.1.is_some() || said_open() => {
                     say_open(&partner(now.1.clone()));
                 }
                 Link::Open if prev.0 != Link::Open => {
                     let live = live.clone();
                     set_timeout(
                         move || {
-                            if link.try_get_untracked() == Some(Link::Open)
-                                && said_open.try_get_value() == Some(false)
-                            {
+                            // This view may be gone by then; the connection's
+                            // signals and the announcer live with the page.
+                            if link.try_get_untracked() == Some(Link::Open) && !said_open() {
                                 let who = untrack(|| partner_here(&live, sessions, name.get()));
                                 say_open(&who);
                             }

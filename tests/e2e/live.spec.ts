@@ -365,3 +365,26 @@ test('a reply nobody pastes is given up when the invitation expires, and says wh
   await b.getByRole('button', { name: 'Home', exact: true }).click();
   await expect(b.getByRole('button', { name: 'Start a session' })).toBeVisible();
 });
+
+test('with no names given, each side hears once that it is connected', async ({ browser }) => {
+  const a = await person(browser);
+  await recordSaid(a);
+  await a.goto('/');
+  await startSession(a);
+  await a.getByRole('button', { name: 'Work together', exact: true }).click();
+  await a.getByRole('button', { name: 'Make the invitation' }).click();
+  const link = await a.getByLabel('Invitation link').inputValue();
+  const b = await person(browser);
+  await recordSaid(b);
+  await b.goto(link);
+  await b.getByRole('button', { name: 'Make my reply code' }).click();
+  await a.getByLabel('Paste the reply here').fill(await b.getByLabel('Your reply code').inputValue());
+  await a.getByRole('button', { name: 'Connect' }).click();
+  // B's screen changes from the invitation to the session meanwhile.
+  await expect(b.getByRole('heading', { level: 1, name: 'Our agreement' })).toBeVisible();
+  for (const page of [a, b]) {
+    await expect(page.getByRole('main').getByText('Connected with the other person', { exact: true })).toBeVisible();
+    await expect(page.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText('Connected with the other person');
+    expect((await said(page)).filter((text) => text.startsWith('Connected'))).toEqual(['Connected with the other person']);
+  }
+});
