@@ -44,7 +44,16 @@ pub fn OptionItem(turn: usize, id: u32) -> impl IntoView {
                 disabled=disabled
                 on:click=move |_| {
                     current.update(|s| s.move_option(turn, id, by));
-                    focus_later(button_id.clone());
+                    // At either end of the list this arrow is off: the
+                    // focus goes to the other one rather than to the page.
+                    let (at, of) = current.turn(turn, |h| (h.option_number(id), h.options.len()));
+                    let at_end = if by < 0 { at <= 1 } else { at >= of };
+                    let other = if by < 0 { "down" } else { "up" };
+                    focus_later(if at_end && of > 1 {
+                        ids::option_part(turn, id, other)
+                    } else {
+                        button_id.clone()
+                    });
                 }
             >
                 <span aria-hidden="true">{if by < 0 { "↑" } else { "↓" }}</span>

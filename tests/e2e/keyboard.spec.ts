@@ -58,6 +58,8 @@ async function half(page: Page, topic: string, option: string, action: string) {
   await expect(page.getByRole('checkbox', { name: 'Chosen option 1' })).toBeChecked();
   await tabAndPress(page, page.getByRole('button', { name: 'Move option 2 up' }));
   await expect(page.getByRole('textbox', { name: 'Option 1', exact: true })).toHaveValue('A second option');
+  // First in the list, its "up" is off: the focus is on its "down", not lost.
+  await expect(page.getByRole('button', { name: 'Move option 1 down' })).toBeFocused();
   await tabAndPress(page, page.getByRole('button', { name: 'Next phase' }));
   await heading(page, 'Will');
   await tabAndPress(page, page.getByRole('button', { name: '+ Add an action' }));
