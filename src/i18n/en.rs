@@ -463,7 +463,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveOpenSession => "Open the session",
         LiveSessionComing => "The session comes over the connection.",
         LiveSessionMissed => "The connection closed before the session arrived. Ask for a new invitation, or for a link to the session.",
-        LiveNewsMoved => "{name} moved on to {step}.",
+        LiveNewsMoved => "{name} went to {step}.",
         LiveNewsStarted => "{name} started the time-box.",
         LiveNewsPaused => "{name} paused the time-box.",
         LiveNewsMoreTime => "{name} added a minute.",

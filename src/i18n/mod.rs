@@ -285,7 +285,7 @@ pub fn portuguese() -> &'static Catalogue {
 /// The text for `key`, in the language in use. A text with placeholders
 /// is read through its typed function in [`texts`] instead.
 /// A sentence starts with a capital, whoever it names first: "the other
-/// person moved on to Goal." is said "The other person moved on to Goal.".
+/// person went to Goal." is said "The other person went to Goal.".
 pub fn sentence(text: String) -> String {
     let mut chars = text.chars();
     match chars.next() {

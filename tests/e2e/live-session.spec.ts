@@ -92,7 +92,7 @@ test('two people run the reciprocal hour live with two pastes, and end with one 
   await a.getByRole('button', { name: 'Continue to Goal' }).click();
   await heading(b, 'Goal');
   // A move is said to B's screen reader.
-  await expect(b.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(`${A} moved on to Goal.`);
+  await expect(b.locator('[aria-live="polite"][aria-atomic="true"]')).toHaveText(`${A} went to Goal.`);
 
   // Different fields at the same moment: every key of both, on both.
   const topic = 'Quieter people speak up';
