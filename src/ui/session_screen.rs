@@ -4,10 +4,12 @@
 
 use leptos::prelude::*;
 
+use crate::app::live_sync::{said, Said};
 use crate::app::router::use_router;
 use crate::app::sessions::{use_sessions, Current};
 use crate::domain::exercise::ExerciseId;
 use crate::domain::flow::Step;
+use crate::domain::live::news::News;
 use crate::domain::route::Route;
 use crate::i18n::{t, Key};
 use crate::platform::records;
@@ -35,7 +37,34 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     let sessions = use_sessions();
     sessions.remember_current(&id);
     let current = Current::provide(sessions, id);
-    let step = Memo::new(move |_| current.read(|s| Some(s.step)).unwrap_or(Step::Agreement));
+    let session_step =
+        Memo::new(move |_| current.read(|s| Some(s.step)).unwrap_or(Step::Agreement));
+    // The step on screen: the session's, except that a move by the other
+    // person (working together live) while this person is typing waits
+    // until they pause, so the field they type in does not vanish under
+    // their keys. Only this effect (and its release) sets it.
+    let typed_at = StoredValue::new(i64::MIN);
+    let shown = RwSignal::new(session_step.get_untracked());
+    let held = StoredValue::new(false);
+    Effect::new(move |seen: Option<Option<u32>>| {
+        let now = session_step.get();
+        let news = said().get_untracked();
+        let heard = news.map(|(n, _)| n);
+        if shown.get_untracked() != now {
+            let by_other = seen.is_some_and(|seen| seen != heard)
+                && matches!(news, Some((_, Said::News(News::Moved(to)))) if to == now);
+            if (by_other || held.get_value()) && typing(typed_at) {
+                if !held.get_value() {
+                    held.set_value(true);
+                    release_when_typing_pauses(session_step, shown, held, typed_at);
+                }
+            } else {
+                shown.set(now);
+            }
+        }
+        heard
+    });
+    let step: Signal<Step> = shown.into();
     // An exercise of one of the halves, when the address names one.
     let router = use_router();
     let turns = current.read_untracked(|s| s.turns.len());
@@ -135,7 +164,11 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     let live_here = move || live_session.try_get().flatten().as_deref() == Some(this_id.as_str());
 
     view! {
-        <div class="session" on:focusin=track_focus>
+        <div
+            class="session"
+            on:focusin=track_focus
+            on:input=move |_| typed_at.set_value(crate::platform::clock::now_ms())
+        >
             <div class="session-bar">
                 <StepNav />
                 <Show when=move || show_sharing>
@@ -215,4 +248,43 @@ pub fn SessionScreen(id: String) -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// How long a pause in typing lets the other person's move through.
+const TYPING_PAUSE_MS: i64 = 1500;
+
+/// Is this person typing: a key in a field of the session just now, and
+/// the focus still in a text field?
+fn typing(typed_at: StoredValue<i64>) -> bool {
+    let recent =
+        crate::platform::clock::now_ms().saturating_sub(typed_at.get_value()) < TYPING_PAUSE_MS;
+    let in_field = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+    recent && in_field
+}
+
+/// Let the step held on screen go once the typing pauses (unless the
+/// screen is gone by then).
+fn release_when_typing_pauses(
+    session_step: Memo<Step>,
+    shown: RwSignal<Step>,
+    held: StoredValue<bool>,
+    typed_at: StoredValue<i64>,
+) {
+    set_timeout(
+        move || {
+            let Some(now) = session_step.try_get_untracked() else {
+                return;
+            };
+            if typing(typed_at) {
+                release_when_typing_pauses(session_step, shown, held, typed_at);
+            } else {
+                held.set_value(false);
+                shown.set(now);
+            }
+        },
+        std::time::Duration::from_millis(TYPING_PAUSE_MS as u64 / 3),
+    );
 }

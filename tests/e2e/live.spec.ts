@@ -388,3 +388,33 @@ test('with no names given, each side hears once that it is connected', async ({ 
     expect((await said(page)).filter((text) => text.startsWith('Connected'))).toEqual(['Connected with the other person']);
   }
 });
+
+test("a move by the other person waits until this person's typing pauses", async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  await agree(a);
+  const link = await invite(a);
+  const b = await person(browser);
+  await b.goto(link);
+  await b.getByLabel('Your first name').fill(B);
+  await b.getByRole('button', { name: 'Make my reply code' }).click();
+  await a.getByLabel('Paste the reply here').fill(await b.getByLabel('Your reply code').inputValue());
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'Goal' })).toBeVisible();
+
+  // B types the topic at a steady pace; A moves on while B is mid-sentence.
+  const topic = 'Saying no to extra projects without feeling guilty';
+  const typing = b.getByLabel('Topic', { exact: true }).pressSequentially(topic, { delay: 150 });
+  await expect(a.getByLabel('Topic', { exact: true })).toHaveValue(/^Saying no/);
+  await a.getByRole('button', { name: 'Next phase' }).click();
+  await expect(a.getByRole('heading', { level: 1, name: 'Reality' })).toBeVisible();
+  await typing;
+  // Every key reached the field…
+  await expect(b.getByLabel('Topic', { exact: true })).toHaveValue(topic);
+  // …and once B pauses, B's screen follows A to Reality.
+  await expect(b.getByRole('heading', { level: 1, name: 'Reality' })).toBeVisible();
+  // A has the whole topic too.
+  await a.getByRole('navigation', { name: 'Session steps' }).getByRole('button', { name: 'Goal' }).first().click();
+  await expect(a.getByLabel('Topic', { exact: true })).toHaveValue(topic);
+});
