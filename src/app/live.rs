@@ -27,9 +27,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::live::invite::{
-    CodeError, Invitation, Pending, ID_BYTES, MAX_NAME_CHARS, TTL_MS,
-};
+use crate::domain::live::invite::{CodeError, Invitation, Pending, ID_BYTES, MAX_NAME_CHARS};
 use crate::domain::live::WasOpen;
 use crate::domain::store;
 use crate::platform::clock::now_ms;
@@ -486,13 +484,9 @@ impl Live {
     /// reply. A reply still waiting then is told so, rather than waiting
     /// for ever.
     fn give_up_at_expiry(&self, invitation: &Invitation, attempt: u32) {
-        // By this device's clock, which may run behind the inviter's: never
-        // longer than an invitation lives.
-        let left_ms = invitation
-            .expires_ms
-            .saturating_sub(now_ms().max(0) as u64)
-            .min(TTL_MS)
-            + CONNECT_TIMEOUT_S * 1000;
+        let now = now_ms().max(0) as u64;
+        let left_ms =
+            invitation.answerable_until(now).saturating_sub(now) + CONNECT_TIMEOUT_S * 1000;
         let live = self.clone();
         set_timeout(
             move || {

@@ -457,6 +457,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveCopyReply => "Copy the reply code",
         LiveReplyLength => "{n} characters.",
         LiveWaiting => "Waiting for {name} to paste your reply…",
+        LiveReplyUntil => "Your reply works until {time}, when the invitation expires.",
         LiveJoinLocked => "This invitation is protected. Type the passphrase you heard on the call.",
         LiveOpenInvite => "Open the invitation",
         LiveJoinFailed => "This invitation cannot be used",

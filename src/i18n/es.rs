@@ -549,6 +549,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveCopyReply => "Copiar el código de respuesta",
         LiveReplyLength => "{n} caracteres.",
         LiveWaiting => "Esperando a que {name} pegue tu respuesta…",
+        LiveReplyUntil => "Tu respuesta sirve hasta las {time}, cuando caduca la invitación.",
         LiveJoinLocked => "Esta invitación está protegida. Escribe la frase clave que oíste en la llamada.",
         LiveOpenInvite => "Abrir la invitación",
         LiveJoinFailed => "Esta invitación no se puede usar",

@@ -105,7 +105,7 @@ ReflectionSentence, PrintPlan, NewSession,
     LiveErrWrongInvite, LiveErrPassphrase, LiveErrNoWebrtc, LiveErrRefused, LiveErrTimeout,
     LiveErrNoCrypto, LiveJoinInvites, LiveJoinInvitesAnon, LiveJoinStun, LiveJoinMakeReply, LiveJoinMaking,
     LiveReplyCodeLabel, LiveJoinStep1, LiveJoinStep2, LiveJoinStep3, LiveCopyReply,
-    LiveReplyLength, LiveWaiting, LiveJoinLocked, LiveOpenInvite, LiveJoinFailed,
+    LiveReplyLength, LiveWaiting, LiveReplyUntil, LiveJoinLocked, LiveOpenInvite, LiveJoinFailed,
     LiveOpenSession, LiveSessionComing, LiveSessionMissed, LiveNewsMoved, LiveNewsStarted, LiveNewsPaused,
     LiveNewsMoreTime, LiveBothEdited, LiveOtherVersion, LiveOtherLeft,
     // Opening

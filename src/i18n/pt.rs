@@ -549,6 +549,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveCopyReply => "Copiar o código de resposta",
         LiveReplyLength => "{n} caracteres.",
         LiveWaiting => "Esperando {name} colar sua resposta…",
+        LiveReplyUntil => "Sua resposta vale até as {time}, quando o convite expira.",
         LiveJoinLocked => "Este convite está protegido. Digite a frase-senha que você ouviu na chamada.",
         LiveOpenInvite => "Abrir o convite",
         LiveJoinFailed => "Este convite não pode ser usado",

@@ -217,6 +217,7 @@ texts! {
     live_join_step3 = LiveJoinStep3(name);
     live_reply_length = LiveReplyLength(n);
     live_waiting = LiveWaiting(name);
+    live_reply_until = LiveReplyUntil(time);
     merge_half_phase = MergeHalfPhase(client, phase);
     exercise_minutes = ExerciseMinutes(n);
     exercise_longer = ExerciseLonger(left);

@@ -12,6 +12,7 @@ use crate::app::sessions::use_sessions;
 use crate::domain::live::invite::{Invitation, Opened};
 use crate::domain::route::Route;
 use crate::i18n::{lang, t, texts, Key};
+use crate::platform::clock::{local_time, now_ms};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
@@ -197,9 +198,13 @@ pub fn JoinScreen(
                 <p class="muted" role="status">{move || t(Key::LiveJoinMaking)}</p>
             }
             .into_any(),
-            (Reading::Ready(_), Stage::Replied(code)) => {
+            (Reading::Ready(invitation), Stage::Replied(code)) => {
                 let who = move || partner(inviter.try_get().flatten());
                 let copied = code.clone();
+                // When the reply gives up, by this device's clock.
+                let now = now_ms().max(0) as u64;
+                let until =
+                    local_time(invitation.answerable_until(now).min(i64::MAX as u64) as i64);
                 view! {
                     <ol class="live-steps">
                         <li>{move || t(Key::LiveJoinStep1)}</li>
@@ -214,6 +219,7 @@ pub fn JoinScreen(
                         code=copied
                     />
                     <p role="status">{move || texts::live_waiting(lang(), &who())}</p>
+                    <p class="muted">{move || texts::live_reply_until(lang(), &until)}</p>
                     <p class="muted">{move || t(Key::LiveIfNotJoiner)}</p>
                 }
                 .into_any()

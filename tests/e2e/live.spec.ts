@@ -354,6 +354,8 @@ test('a reply nobody pastes is given up when the invitation expires, and says wh
   await b.getByLabel('Your first name').fill(B);
   await b.getByRole('button', { name: 'Make my reply code' }).click();
   await expect(b.getByLabel('Your reply code')).toHaveValue(/^a1\./);
+  // It says until when it can be taken.
+  await expect(b.getByText(/^Your reply works until \d{1,2}:\d{2}( [AP]M)?, when the invitation expires\.$/)).toBeVisible();
   // A never pastes it. Half an hour on, it still waits…
   await b.clock.fastForward('29:00');
   await expect(b.getByText(`Waiting for ${A} to paste your reply…`)).toBeVisible();

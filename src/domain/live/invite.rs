@@ -295,6 +295,13 @@ impl Invitation {
         share::frame(PLAIN, &self.to_bytes())
     }
 
+    /// Until when, by this device's clock (`now_ms`), a reply to it can be
+    /// taken: its expiry, but never later than an invitation lives from
+    /// now (this clock may run behind the inviter's).
+    pub fn answerable_until(&self, now_ms: u64) -> u64 {
+        self.expires_ms.min(now_ms.saturating_add(TTL_MS))
+    }
+
     /// Can this device answer it now? Not once expired, not twice.
     pub fn check(&self, now_ms: u64, answered: &Answered) -> Result<(), CodeError> {
         if now_ms >= self.expires_ms {

@@ -511,3 +511,28 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A reply is given up at the invitation's expiry, by whatever clock
+    /// the joiner's device keeps, and never waits longer than an
+    /// invitation lives.
+    #[test]
+    fn a_reply_waits_no_longer_than_the_invitation(
+        made in 0u64..4_000_000_000_000,
+        skew in -100_000_000i64..100_000_000_000,
+        after in 0u64..(2 * TTL_MS),
+    ) {
+        let invitation = Invitation::new(
+            [7, 1, 2, 3, 4, 5, 6, 8], made, "Ana", "abc123", "", None,
+            Description::parse(OFFER_MDNS).unwrap(),
+        );
+        let now = (made + after).saturating_add_signed(skew);
+        let until = invitation.answerable_until(now);
+        prop_assert!(until <= invitation.expires_ms);
+        prop_assert!(until <= now + TTL_MS);
+        // With clocks that agree, it is the expiry itself.
+        if skew == 0 {
+            prop_assert_eq!(until, invitation.expires_ms);
+        }
+    }
+}
