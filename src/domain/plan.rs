@@ -91,18 +91,50 @@ pub fn split_as(weights: [u32; 4], turn: u32) -> [u32; 4] {
 
 /// Scale a half's phase allotments to fit `available_ms`, in proportion,
 /// rounded to whole seconds, adding up to `available_ms` (to the second).
-/// Each phase keeps at least one minute, so under four minutes left the
-/// phases add up to a little more than what is left.
+/// Each phase keeps at least one minute: a phase whose share would be less
+/// gets its minute, and the others share the rest in proportion (so under
+/// four minutes left the phases add up to four minutes, a little more than
+/// what is left).
 pub fn fit(allotted_ms: [i64; 4], available_ms: i64) -> [i64; 4] {
     let planned: i64 = allotted_ms.iter().sum();
     if planned <= 0 {
         return allotted_ms;
     }
-    let available = available_ms.max(4 * MINUTE_MS);
-    let mut out = allotted_ms.map(|a| (a * available / planned) / 1000 * 1000);
-    let diff = available / 1000 * 1000 - out.iter().sum::<i64>();
-    out[2] += diff;
-    out.map(|m| m.max(MINUTE_MS))
+    let available = available_ms.max(4 * MINUTE_MS) / 1000 * 1000;
+    // The phases held at their minute, found one round at a time: a phase
+    // held leaves less for the others, which may then fall short too.
+    let mut held = [false; 4];
+    let mut out = allotted_ms;
+    loop {
+        let left = available - MINUTE_MS * held.iter().filter(|&&h| h).count() as i64;
+        let weight: i64 = (0..4).filter(|&i| !held[i]).map(|i| allotted_ms[i]).sum();
+        for i in 0..4 {
+            out[i] = if held[i] || weight <= 0 {
+                MINUTE_MS
+            } else {
+                (allotted_ms[i] * left / weight) / 1000 * 1000
+            };
+        }
+        let short: Vec<usize> = (0..4).filter(|&i| !held[i] && out[i] < MINUTE_MS).collect();
+        if short.is_empty() {
+            break;
+        }
+        for i in short {
+            held[i] = true;
+        }
+    }
+    // The seconds lost to rounding go to Options (the longest phase of the
+    // usual split), or to the longest phase not held at its minute.
+    let to = if held[2] {
+        (0..4)
+            .filter(|&i| !held[i])
+            .max_by_key(|&i| out[i])
+            .unwrap_or(2)
+    } else {
+        2
+    };
+    out[to] += available - out.iter().sum::<i64>();
+    out
 }
 
 #[cfg(test)]
@@ -171,5 +203,53 @@ mod tests {
         let plan = [5, 8, 10, 7].map(|m| m * MINUTE_MS);
         let fitted = fit(plan, 0);
         assert!(fitted.iter().all(|&m| m >= MINUTE_MS));
+    }
+
+    // Native only: proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// A half shortened to fit what is left adds up to what is left,
+            /// to the second (four minutes at least: a minute a phase), every
+            /// phase at least a minute, and the phases above their minute in
+            /// proportion to what they had (a 1, 1, 1, 27 split with 5
+            /// minutes left is 1, 1, 1, 2, not 1, 1, 1, 4.5).
+            #[test]
+            fn a_fitted_half_ends_on_time_in_proportion(
+                minutes in proptest::array::uniform4(1i64..=90),
+                seconds in proptest::array::uniform4(0i64..60),
+                left in 0i64..(200 * MINUTE_MS),
+            ) {
+                let plan: [i64; 4] = std::array::from_fn(|i| minutes[i] * MINUTE_MS + seconds[i] * 1000);
+                let out = fit(plan, left);
+                let target = left.max(4 * MINUTE_MS) / 1000 * 1000;
+                prop_assert_eq!(out.iter().sum::<i64>(), target, "{:?} -> {:?}", plan, out);
+                prop_assert!(out.iter().all(|&m| m >= MINUTE_MS), "{:?}", out);
+                // Above their minute, the phases keep their proportions
+                // (within the seconds of rounding, which go to one phase).
+                let free: Vec<usize> = (0..4).filter(|&i| out[i] > MINUTE_MS + 4000).collect();
+                for &i in &free {
+                    for &j in &free {
+                        let exact = out[j] as f64 * plan[i] as f64 / plan[j] as f64;
+                        prop_assert!((out[i] as f64 - exact).abs() <= 4000.0 * (1.0 + plan[i] as f64 / plan[j] as f64),
+                            "{:?} -> {:?}: {} and {}", plan, out, i, j);
+                    }
+                }
+                // A phase held at its minute would have had less than that
+                // as its share of what the others leave.
+                let held: Vec<usize> = (0..4).filter(|&i| out[i] == MINUTE_MS).collect();
+                let rest = target - MINUTE_MS * held.len() as i64;
+                let weight: i64 = (0..4).filter(|i| !held.contains(i)).map(|i| plan[i]).sum();
+                if weight > 0 {
+                    for &i in &held {
+                        prop_assert!(plan[i] * rest / weight < MINUTE_MS + 4000,
+                            "{:?} -> {:?}: phase {} held", plan, out, i);
+                    }
+                }
+            }
+        }
     }
 }
