@@ -463,6 +463,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveJoinFailed => "This invitation cannot be used",
         LiveOpenSession => "Open the session",
         LiveSessionComing => "The session comes over the connection.",
+        LiveFollowWhenPaused => "The other person went to another step: this screen follows when you pause typing.",
         LiveSessionMissed => "The connection closed before the session arrived. Ask for a new invitation, or for a link to the session.",
         LiveNewsMoved => "{name} went to {step}.",
         LiveNewsStarted => "{name} started the time-box.",

@@ -555,6 +555,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveJoinFailed => "Esta invitación no se puede usar",
         LiveOpenSession => "Abrir la sesión",
         LiveSessionComing => "La sesión llega por la conexión.",
+        LiveFollowWhenPaused => "La otra persona pasó a otro paso: esta pantalla la sigue cuando dejes de escribir.",
         LiveSessionMissed => "La conexión se cerró antes de que llegara la sesión. Pide una invitación nueva o el enlace de la sesión.",
         LiveNewsMoved => "{name} pasó a {step}.",
         LiveNewsStarted => "{name} puso en marcha el tiempo.",

@@ -106,7 +106,7 @@ ReflectionSentence, PrintPlan, NewSession,
     LiveErrNoCrypto, LiveJoinInvites, LiveJoinInvitesAnon, LiveJoinStun, LiveJoinMakeReply, LiveJoinMaking,
     LiveReplyCodeLabel, LiveJoinStep1, LiveJoinStep2, LiveJoinStep3, LiveCopyReply,
     LiveReplyLength, LiveWaiting, LiveReplyUntil, LiveJoinLocked, LiveOpenInvite, LiveJoinFailed,
-    LiveOpenSession, LiveSessionComing, LiveSessionMissed, LiveNewsMoved, LiveNewsStarted, LiveNewsPaused,
+    LiveOpenSession, LiveSessionComing, LiveFollowWhenPaused, LiveSessionMissed, LiveNewsMoved, LiveNewsStarted, LiveNewsPaused,
     LiveNewsMoreTime, LiveBothEdited, LiveOtherVersion, LiveOtherLeft,
     // Opening
     OpenTitle, OpenFailedTitle, OpenPasteLabel, OpenPasteHelp, OpenButton, OpenFileLabel,

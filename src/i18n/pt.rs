@@ -555,6 +555,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         LiveJoinFailed => "Este convite não pode ser usado",
         LiveOpenSession => "Abrir a sessão",
         LiveSessionComing => "A sessão chega pela conexão.",
+        LiveFollowWhenPaused => "A outra pessoa foi para outra etapa: esta tela acompanha quando você parar de digitar.",
         LiveSessionMissed => "A conexão fechou antes de a sessão chegar. Peça um novo convite ou o link da sessão.",
         LiveNewsMoved => "{name} passou para {step}.",
         LiveNewsStarted => "{name} iniciou o tempo.",

@@ -45,7 +45,7 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     // their keys. Only this effect (and its release) sets it.
     let typed_at = StoredValue::new(i64::MIN);
     let shown = RwSignal::new(session_step.get_untracked());
-    let held = StoredValue::new(false);
+    let held = RwSignal::new(false);
     Effect::new(move |seen: Option<Option<u32>>| {
         let now = session_step.get();
         let news = said().get_untracked();
@@ -53,9 +53,9 @@ pub fn SessionScreen(id: String) -> impl IntoView {
         if shown.get_untracked() != now {
             let by_other = seen.is_some_and(|seen| seen != heard)
                 && matches!(news, Some((_, Said::News(News::Moved(to)))) if to == now);
-            if (by_other || held.get_value()) && typing(typed_at) {
-                if !held.get_value() {
-                    held.set_value(true);
+            if (by_other || held.get_untracked()) && typing(typed_at) {
+                if !held.get_untracked() {
+                    held.set(true);
                     release_when_typing_pauses(session_step, shown, held, typed_at);
                 }
             } else {
@@ -167,7 +167,21 @@ pub fn SessionScreen(id: String) -> impl IntoView {
         <div
             class="session"
             on:focusin=track_focus
-            on:input=move |_| typed_at.set_value(crate::platform::clock::now_ms())
+            on:input=move |_| {
+                typed_at.try_set_value(crate::platform::clock::now_ms());
+            }
+            // Out of the field (a Tab, a click on Next phase), the screen
+            // follows at once: a press there acts on the session's step,
+            // which must be the one on screen. (Read with `try_`: the
+            // focus also leaves a field as this screen is taken away.)
+            on:focusout=move |_| {
+                if held.try_get_untracked() == Some(true) {
+                    held.set(false);
+                    if let Some(now) = session_step.try_get_untracked() {
+                        shown.set(now);
+                    }
+                }
+            }
         >
             <div class="session-bar">
                 <StepNav />
@@ -234,6 +248,9 @@ pub fn SessionScreen(id: String) -> impl IntoView {
             }>
                 <LivePresence />
             </Show>
+            <Show when=move || held.get()>
+                <p class="live-note">{move || t(Key::LiveFollowWhenPaused)}</p>
+            </Show>
             // On a phase, the session clock is in the time-box.
             <Show when=move || exercise.get().is_some() || step.get().phase().is_none()>
                 <SessionClock />
@@ -270,7 +287,7 @@ fn typing(typed_at: StoredValue<i64>) -> bool {
 fn release_when_typing_pauses(
     session_step: Memo<Step>,
     shown: RwSignal<Step>,
-    held: StoredValue<bool>,
+    held: RwSignal<bool>,
     typed_at: StoredValue<i64>,
 ) {
     set_timeout(
@@ -278,10 +295,12 @@ fn release_when_typing_pauses(
             let Some(now) = session_step.try_get_untracked() else {
                 return;
             };
-            if typing(typed_at) {
+            if !held.get_untracked() {
+                // Let go already (the focus left the field).
+            } else if typing(typed_at) {
                 release_when_typing_pauses(session_step, shown, held, typed_at);
             } else {
-                held.set_value(false);
+                held.set(false);
                 shown.set(now);
             }
         },

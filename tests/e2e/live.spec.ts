@@ -411,6 +411,8 @@ test("a move by the other person waits until this person's typing pauses", async
   await expect(a.getByLabel('Topic', { exact: true })).toHaveValue(/^Saying no/);
   await a.getByRole('button', { name: 'Next phase' }).click();
   await expect(a.getByRole('heading', { level: 1, name: 'Reality' })).toBeVisible();
+  // B's screen says why it stays.
+  await expect(b.getByText('The other person went to another step: this screen follows when you pause typing.')).toBeVisible();
   await typing;
   // Every key reached the field…
   await expect(b.getByLabel('Topic', { exact: true })).toHaveValue(topic);
@@ -419,4 +421,20 @@ test("a move by the other person waits until this person's typing pauses", async
   // A has the whole topic too.
   await a.getByRole('navigation', { name: 'Session steps' }).getByRole('button', { name: 'Goal' }).first().click();
   await expect(a.getByLabel('Topic', { exact: true })).toHaveValue(topic);
+
+  // B finishes a sentence while A has moved on, and at once presses Next
+  // phase on the screen still shown: no phase is skipped for anyone.
+  await expect(b.getByRole('heading', { level: 1, name: 'Goal' })).toBeVisible();
+  const more = b.getByLabel('Outcome for today', { exact: true }).pressSequentially('One way to say no', { delay: 150 });
+  await expect(a.getByLabel('Outcome for today', { exact: true })).toHaveValue(/^One/);
+  await a.getByRole('button', { name: 'Next phase' }).click();
+  await expect(a.getByRole('heading', { level: 1, name: 'Reality' })).toBeVisible();
+  await more;
+  await b.getByRole('button', { name: 'Next phase' }).click();
+  // B meant Goal to Reality, where A already is: both stay there (before,
+  // the press moved the session on from Reality, to Options, for both).
+  await expect(b.getByRole('heading', { level: 1, name: 'Reality' })).toBeVisible();
+  await expect(b.getByLabel('Notes on the situation')).toBeVisible();
+  await expect(a.getByRole('heading', { level: 1, name: 'Reality' })).toBeVisible();
+  await expect(a.getByRole('navigation', { name: 'Session steps' }).locator('[aria-current]')).toContainText('Reality');
 });
