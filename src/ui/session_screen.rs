@@ -1,6 +1,8 @@
 //! A session: the step indicator and the screen of the current step. Keeps
 //! keyboard focus where a person expects it: on the new screen's heading
 //! after a step change, and back in the field they were in after a reload.
+//! Working together live, a move by the other person waits while this
+//! person types, so their field stays under their keys.
 
 use leptos::prelude::*;
 
