@@ -11,6 +11,7 @@ use crate::app::router::use_router;
 use crate::app::sessions::{use_sessions, Current};
 use crate::domain::exercise::ExerciseId;
 use crate::domain::flow::Step;
+use crate::domain::live::follow::Follow;
 use crate::domain::live::news::News;
 use crate::domain::route::Route;
 use crate::i18n::{t, Key};
@@ -46,27 +47,23 @@ pub fn SessionScreen(id: String) -> impl IntoView {
     // until they pause, so the field they type in does not vanish under
     // their keys. Only this effect (and its release) sets it.
     let typed_at = StoredValue::new(i64::MIN);
-    let shown = RwSignal::new(session_step.get_untracked());
-    let held = RwSignal::new(false);
+    let follow = RwSignal::new(Follow::new(session_step.get_untracked()));
     Effect::new(move |seen: Option<Option<u32>>| {
         let now = session_step.get();
         let news = said().get_untracked();
         let heard = news.map(|(n, _)| n);
-        if shown.get_untracked() != now {
-            let by_other = seen.is_some_and(|seen| seen != heard)
-                && matches!(news, Some((_, Said::News(News::Moved(to)))) if to == now);
-            if (by_other || held.get_untracked()) && typing(typed_at) {
-                if !held.get_untracked() {
-                    held.set(true);
-                    release_when_typing_pauses(session_step, shown, held, typed_at);
-                }
-            } else {
-                shown.set(now);
-            }
+        let by_other = seen.is_some_and(|seen| seen != heard)
+            && matches!(news, Some((_, Said::News(News::Moved(to)))) if to == now);
+        let typing = typing(typed_at);
+        let mut next = follow.get_untracked();
+        if next.session_moved(now, by_other, typing) {
+            release_when_typing_pauses(session_step, follow, typed_at);
         }
+        follow.maybe_update(|f| std::mem::replace(f, next) != next);
         heard
     });
-    let step: Signal<Step> = shown.into();
+    let step = Memo::new(move |_| follow.with(Follow::shown));
+    let held = Memo::new(move |_| follow.with(Follow::is_held));
     // An exercise of one of the halves, when the address names one.
     let router = use_router();
     let turns = current.read_untracked(|s| s.turns.len());
@@ -177,11 +174,8 @@ pub fn SessionScreen(id: String) -> impl IntoView {
             // which must be the one on screen. (Read with `try_`: the
             // focus also leaves a field as this screen is taken away.)
             on:focusout=move |_| {
-                if held.try_get_untracked() == Some(true) {
-                    held.set(false);
-                    if let Some(now) = session_step.try_get_untracked() {
-                        shown.set(now);
-                    }
+                if let Some(now) = session_step.try_get_untracked() {
+                    follow.maybe_update(|f| checked(f, now, false));
                 }
             }
         >
@@ -284,12 +278,19 @@ fn typing(typed_at: StoredValue<i64>) -> bool {
     recent && in_field
 }
 
-/// Let the step held on screen go once the typing pauses (unless the
-/// screen is gone by then).
+/// `Follow::check`, saying whether it changed anything (so that leaving
+/// a field that held nothing wakes no view).
+fn checked(follow: &mut Follow<Step>, now: Step, typing: bool) -> bool {
+    let before = *follow;
+    follow.check(now, typing);
+    *follow != before
+}
+
+/// Look again while the screen is held, until this person's typing
+/// pauses (unless the screen is gone by then).
 fn release_when_typing_pauses(
     session_step: Memo<Step>,
-    shown: RwSignal<Step>,
-    held: RwSignal<bool>,
+    follow: RwSignal<Follow<Step>>,
     typed_at: StoredValue<i64>,
 ) {
     set_timeout(
@@ -297,13 +298,10 @@ fn release_when_typing_pauses(
             let Some(now) = session_step.try_get_untracked() else {
                 return;
             };
-            if !held.get_untracked() {
-                // Let go already (the focus left the field).
-            } else if typing(typed_at) {
-                release_when_typing_pauses(session_step, shown, held, typed_at);
-            } else {
-                held.set(false);
-                shown.set(now);
+            let typing = typing(typed_at);
+            follow.maybe_update(|f| checked(f, now, typing));
+            if follow.with_untracked(Follow::is_held) {
+                release_when_typing_pauses(session_step, follow, typed_at);
             }
         },
         std::time::Duration::from_millis(TYPING_PAUSE_MS as u64 / 3),

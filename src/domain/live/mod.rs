@@ -3,6 +3,7 @@
 //! same on both (`sync`, with the shared clock in `clock`).
 
 pub mod clock;
+pub mod follow;
 pub mod invite;
 pub mod news;
 pub mod sdp;
