@@ -349,8 +349,21 @@ pub fn LivePanel(
                     }
                     .into_any()
                 }
+                // Opening can take up to the timeout: never a wait without
+                // a way back to a new invitation.
                 Stage::Connecting | Stage::Replied(_) => view! {
                     <p role="status">{move || t(Key::LiveConnecting)}</p>
+                    <div class="actions tight">
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                live.leave();
+                                focus_later(ids::LIVE_NAME);
+                            }
+                        >
+                            {move || t(Key::Cancel)}
+                        </button>
+                    </div>
                 }
                 .into_any(),
                 Stage::Open => view! { <LivePresence /> }.into_any(),

@@ -343,6 +343,29 @@ test('a reply whose browser is gone does not connect, and says what to do', asyn
   await shot(a, 'live-timeout');
 });
 
+test('a connection that does not open can be cancelled, and a new invitation made at once', async ({ browser }) => {
+  const a = await person(browser);
+  await a.goto('/');
+  await startSession(a);
+  const link = await invite(a);
+  const b = await person(browser);
+  await b.goto(link);
+  await b.getByRole('button', { name: 'Make my reply code' }).click();
+  const code = await b.getByLabel('Your reply code').inputValue();
+  await b.context().close();
+  await a.getByLabel('Paste the reply here').fill(code);
+  await a.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Connecting…' })).toBeVisible();
+  await shot(a, 'live-connecting');
+  await a.getByRole('button', { name: 'Cancel', exact: true }).click();
+  // Back to the form, the focus on its first field, not lost to the page.
+  await expect(a.getByLabel('Your first name')).toBeFocused();
+  await expect(a.getByRole('status').filter({ hasText: 'Connecting…' })).toHaveCount(0);
+  await a.getByRole('button', { name: 'Make the invitation' }).click();
+  await expect(a.getByLabel('Invitation link')).toHaveValue(/#j1\./);
+  expect(await a.getByLabel('Invitation link').inputValue()).not.toBe(link);
+});
+
 test('a reply nobody pastes is given up when the invitation expires, and says what to do', async ({ browser }) => {
   const a = await person(browser);
   await a.goto('/');
