@@ -70,13 +70,28 @@ impl Preset {
         // Minutes whose session would be shorter or longer than the form
         // allows (10 to 180 minutes, both halves) are left out too, and
         // said: the form would otherwise change them without a word.
-        let format = preset.format.unwrap_or(Format::Reciprocal);
-        if let Some(m) = preset.minutes.filter(|&m| !split_fits(format, m)) {
+        if let Some(m) = preset.minutes.filter(|_| !preset.minutes_fit()) {
             preset.minutes = None;
             let typed = m.map(|x| x.to_string()).join(",");
             preset.ignored.push(("minutes".to_string(), typed));
         }
         preset
+    }
+
+    /// How long the session of these minutes is, in the format the link
+    /// opens (reciprocal if none): both halves of a reciprocal session.
+    pub fn session_minutes(&self) -> Option<u32> {
+        let format = self.format.unwrap_or(Format::Reciprocal);
+        self.minutes
+            .map(|m| m.iter().sum::<u32>().saturating_mul(format.turns() as u32))
+    }
+
+    /// Do the minutes, if any, make a session the setup takes as they are
+    /// (10 to 180 minutes, every phase a minute or more)? Minutes that do
+    /// not are left out when a link is read, so a link never carries them.
+    pub fn minutes_fit(&self) -> bool {
+        let format = self.format.unwrap_or(Format::Reciprocal);
+        self.minutes.is_none_or(|m| split_fits(format, m))
     }
 
     /// Use one parameter; `false` if it is unknown or its value invalid.
@@ -139,7 +154,9 @@ impl Preset {
 
     /// The query string of this preset (`?embed=1&…`, empty for none), as
     /// the trainers' screen builds it for a course. It never carries
-    /// `preview`: a course's learners keep their work.
+    /// `preview`: a course's learners keep their work. Nor minutes that
+    /// do not fit ([`Preset::minutes_fit`]): the page would only say it
+    /// left them out (the trainers' screen says so, and why).
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
         if self.embed {
@@ -153,7 +170,7 @@ impl Preset {
             Some(Format::OneWay) => parts.push("format=one-way".into()),
             _ => {}
         }
-        if let Some(m) = self.minutes {
+        if let Some(m) = self.minutes.filter(|_| self.minutes_fit()) {
             parts.push(format!("minutes={},{},{},{}", m[0], m[1], m[2], m[3]));
         }
         if let Some(lang) = &self.lang {

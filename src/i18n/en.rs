@@ -245,6 +245,8 @@ pub(super) const fn text(key: Key) -> &'static str {
         TrainersFullFlow => "The full session",
         TrainersAnyFormat => "Let people choose",
         TrainersSetMinutes => "Set the minutes of each phase",
+        TrainersMinutesSession => "The session: {n} minutes in all.",
+        TrainersMinutesLeftOut => "These minutes make a session of {n} minutes. A session is 10 to 180 minutes long, so the link leaves them out.",
         TrainersAnyLanguage => "The browser's language",
         TrainersShare => "Show sharing by link",
         TrainersEmbed => "Embed mode: no header, and the page is told the app's height",

@@ -952,6 +952,8 @@ pub(super) const fn text(key: Key) -> &'static str {
         TrainersFullFlow => "La sesión completa",
         TrainersAnyFormat => "Que elijan las personas",
         TrainersSetMinutes => "Fijar los minutos de cada fase",
+        TrainersMinutesSession => "La sesión: {n} minutos en total.",
+        TrainersMinutesLeftOut => "Estos minutos suman una sesión de {n} minutos. Una sesión dura de 10 a 180 minutos, así que el enlace no los incluye.",
         TrainersAnyLanguage => "El idioma del navegador",
         TrainersShare => "Mostrar compartir por enlace",
         TrainersEmbed => "Modo insertado: sin cabecera, y la página recibe la altura de la app",

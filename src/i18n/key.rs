@@ -50,7 +50,7 @@ UpdateReady, UpdateReload,
 // Language
 LanguageLabel,
 // Presets and trainers
-PresetIgnored, HomeTrainers, TrainersTitle, TrainersIntro, TrainersWhat, TrainersFullFlow, TrainersAnyFormat, TrainersSetMinutes, TrainersAnyLanguage, TrainersShare, TrainersEmbed, TrainersLink, TrainersSnippet, TrainersSnippetHelp, TrainersCopyLink, TrainersCopyCode, TrainersCopied, TrainersCopyBlocked, TrainersPreview, TrainersPreviewTitle,
+PresetIgnored, HomeTrainers, TrainersTitle, TrainersIntro, TrainersWhat, TrainersFullFlow, TrainersAnyFormat, TrainersSetMinutes, TrainersMinutesSession, TrainersMinutesLeftOut, TrainersAnyLanguage, TrainersShare, TrainersEmbed, TrainersLink, TrainersSnippet, TrainersSnippetHelp, TrainersCopyLink, TrainersCopyCode, TrainersCopied, TrainersCopyBlocked, TrainersPreview, TrainersPreviewTitle,
 // Steps
 StepsLabel, StepAgreement, StepSwap, StepWrapUp, HalfHeading,
 // Agreement

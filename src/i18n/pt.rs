@@ -952,6 +952,8 @@ pub(super) const fn text(key: Key) -> &'static str {
         TrainersFullFlow => "A sessão completa",
         TrainersAnyFormat => "As pessoas escolhem",
         TrainersSetMinutes => "Definir os minutos de cada fase",
+        TrainersMinutesSession => "A sessão: {n} minutos no total.",
+        TrainersMinutesLeftOut => "Esses minutos somam uma sessão de {n} minutos. Uma sessão dura de 10 a 180 minutos, então o link não os inclui.",
         TrainersAnyLanguage => "O idioma do navegador",
         TrainersShare => "Mostrar o compartilhamento por link",
         TrainersEmbed => "Modo incorporado: sem cabeçalho, e a página recebe a altura do app",

@@ -216,6 +216,8 @@ texts! {
     live_join_step2 = LiveJoinStep2(name);
     live_join_step3 = LiveJoinStep3(name);
     live_reply_length = LiveReplyLength(n);
+    trainers_minutes_session = TrainersMinutesSession(n);
+    trainers_minutes_left_out = TrainersMinutesLeftOut(n);
     live_waiting = LiveWaiting(name);
     live_reply_until = LiveReplyUntil(time);
     merge_half_phase = MergeHalfPhase(client, phase);

@@ -9,7 +9,7 @@ use crate::domain::exercise::ExerciseId;
 use crate::domain::flow::{Format, Phase};
 use crate::domain::plan;
 use crate::domain::preset::{Preset, MAX_PHASE_MINUTES};
-use crate::i18n::{exercise_name, phase_name, t, Key, Lang};
+use crate::i18n::{exercise_name, lang, phase_name, t, texts, Key, Lang};
 use crate::platform::location;
 use crate::ui::ids;
 use crate::ui::link_copy::copy_action;
@@ -160,6 +160,22 @@ pub fn TrainersScreen() -> impl IntoView {
                         </div>
                         <Show when=move || preset.with(|p| p.minutes.is_some())>
                             <div class="split-grid">{Phase::ALL.into_iter().map(minutes_field).collect_view()}</div>
+                            // The session these minutes make, and why a link
+                            // leaves them out when the setup would not take them.
+                            <p
+                                role="status"
+                                class=move || if preset.with(Preset::minutes_fit) { "help-line" } else { "gentle" }
+                            >
+                                {move || {
+                                    let n = preset.with(Preset::session_minutes).unwrap_or(0);
+                                    let n = crate::i18n::number(n as usize);
+                                    if preset.with(Preset::minutes_fit) {
+                                        texts::trainers_minutes_session(lang(), &n)
+                                    } else {
+                                        texts::trainers_minutes_left_out(lang(), &n)
+                                    }
+                                }}
+                            </p>
                         </Show>
                     </Show>
                     <div class="field">

@@ -153,6 +153,20 @@ test('for trainers: a preset link, the iframe code and a live preview', async ({
   await page.getByRole('spinbutton', { name: 'Options' }).fill('12');
   await page.getByRole('spinbutton', { name: 'Options' }).press('Tab');
   await expect(link).toHaveValue(`${baseURL}/?embed=1&format=one-way&minutes=5,8,12,7&lang=pt&share=off`);
+  await expect(page.getByRole('status').filter({ hasText: 'The session: 32 minutes in all.' })).toBeVisible();
+  // Minutes that make too long a session: the link leaves them out, and
+  // the screen says why before anyone copies it.
+  await page.getByRole('spinbutton', { name: 'Goal' }).fill('45');
+  await page.getByRole('spinbutton', { name: 'Reality' }).fill('45');
+  await page.getByRole('spinbutton', { name: 'Reality' }).press('Tab');
+  await expect(page.getByRole('status').filter({ hasText: 'The session: 109 minutes in all.' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Reciprocal' }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'These minutes make a session of 218 minutes.' }))
+    .toContainText('A session is 10 to 180 minutes long, so the link leaves them out.');
+  await expect(link).toHaveValue(`${baseURL}/?embed=1&format=reciprocal&lang=pt&share=off`);
+  await screenshot(page, 'trainers-minutes-left-out');
+  await page.getByRole('radio', { name: 'One-way' }).check();
+  await expect(link).toHaveValue(`${baseURL}/?embed=1&format=one-way&minutes=45,45,12,7&lang=pt&share=off`);
   await page.getByRole('button', { name: 'Copy the link' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Copied|Ctrl\+C/ }).first()).toBeVisible();
   await expectNoA11yViolations(page, 'trainers');
