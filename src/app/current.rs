@@ -125,16 +125,23 @@ impl Current {
     }
 
     /// Carry a follow-up item into today's plan with its due date and
-    /// first step. An item that came by link has no first step: this
-    /// device's copy of the previous session gives it, when there is one.
+    /// first step. This device's copy of the previous session, when there
+    /// is one, gives what a link does not carry: the first step, the
+    /// owner's name and whose plan it was in.
     pub fn carry_follow_up(&self, at: usize) {
-        let item = self.read_untracked(|s| s.follow_up.get(at).cloned());
-        let first_step = item.filter(|i| i.first_step.is_empty()).and_then(|i| {
-            self.sessions.read_untracked(&i.session, |previous| {
-                previous.action_first_step(i.action).map(str::to_string)
+        let item = self.read_untracked(|s| {
+            s.follow_up
+                .get(at)
+                .map(|i| (i.session.clone(), i.action, s.names.clone()))
+        });
+        let origin = item.and_then(|(previous, action, names)| {
+            self.sessions.read_untracked(&previous, |previous| {
+                followup::origin_of(previous, action, &names)
             })?
         });
-        self.update(|s| s.carry_follow_up_with(at, first_step));
+        self.update(|s| {
+            s.carry_follow_up(at, origin);
+        });
     }
 
     /// This device's private note for a half.

@@ -488,7 +488,7 @@ pub fn reference_session_followed_up() -> Session {
             item.note = note.into();
         });
     }
-    let carried = s.carry_follow_up(3);
+    let carried = s.carry_follow_up(3, None);
     s.agreement.confirmed = vec![true, true];
     let now = play(&mut s, &FOLLOWED_UP_ROUNDS, FOLLOWED_UP_CREATED_MS);
     if let Some(id) = carried {

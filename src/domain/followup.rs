@@ -264,15 +264,19 @@ pub fn latest_review_of<'a>(sessions: &'a [Session], previous: &str) -> Option<&
         .max_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)))
 }
 
+/// Person `p` of `previous` among `new_names`, by name (compared as
+/// [`pair_key`] does).
+fn person_in_new(previous: &Session, p: u8, new_names: &[String]) -> Option<u8> {
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    let name = previous.names.get(usize::from(p))?;
+    (0..new_names.len().min(usize::from(u8::MAX)) as u8)
+        .find(|&i| same(&new_names[usize::from(i)], name))
+}
+
 /// The follow-up of `previous`'s plan for a new session: every written
 /// action, with its owner mapped to the new session's A or B by name.
 pub fn follow_up_of(previous: &Session, new_names: &[String]) -> Vec<FollowUpItem> {
-    // Names compared as `pair_key` does.
-    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
-    let person_in_new = |p: u8| {
-        let name = previous.names.get(usize::from(p))?;
-        (0..new_names.len() as u8).find(|&i| same(&new_names[usize::from(i)], name))
-    };
+    let person_in_new = |p: u8| person_in_new(previous, p, new_names);
     previous
         .turns
         .iter()
@@ -293,6 +297,49 @@ pub fn follow_up_of(previous: &Session, new_names: &[String]) -> Vec<FollowUpIte
             carried: false,
         })
         .collect()
+}
+
+/// What this device's record of the previous session says of one of its
+/// actions, for carrying it into a session of `new_names`: a follow-up
+/// item (which travels in links) keeps only whether its owner is one of
+/// the new session's people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// Its first step (a link does not carry it).
+    pub first_step: String,
+    /// Whose it is, in the new session: one of its people, or someone
+    /// else by name (a person of the previous session who is not in the
+    /// new one is someone else too, and keeps their name).
+    pub owner: Owner,
+    /// The new session's person in whose plan it was (the client of its
+    /// half), if they are in the new session.
+    pub client: Option<u8>,
+}
+
+/// The [`Origin`] of action `action` of `previous`, carried into a session
+/// of `new_names` (`None` if `previous` has no such action).
+pub fn origin_of(previous: &Session, action: u32, new_names: &[String]) -> Option<Origin> {
+    let (turn, a) = previous
+        .turns
+        .iter()
+        .find_map(|h| h.actions.iter().find(|a| a.id == action).map(|a| (h, a)))?;
+    let owner = match &a.owner {
+        Owner::Person(p) => match person_in_new(previous, *p, new_names) {
+            Some(n) => Owner::Person(n),
+            None => Owner::Other(
+                previous
+                    .names
+                    .get(usize::from(*p))
+                    .map_or(String::new(), |n| n.trim().to_string()),
+            ),
+        },
+        Owner::Other(name) => Owner::Other(name.clone()),
+    };
+    Some(Origin {
+        first_step: a.first_step.clone(),
+        owner,
+        client: person_in_new(previous, turn.client, new_names),
+    })
 }
 
 /// Most follow-up items a session keeps (a plan has a handful).
@@ -363,26 +410,39 @@ impl Session {
         }
     }
 
-    /// Carry an unfinished item into this session's plan, as an action of
-    /// the same person in the half where that person is the client (the
-    /// first half for someone else's). Returns the new action's id.
-    pub fn carry_follow_up(&mut self, at: usize) -> Option<u32> {
+    /// Carry an unfinished item into this session's plan. With this
+    /// device's record of the previous session (`origin`), the action
+    /// keeps its owner by name and goes into the plan of the same client;
+    /// without (the session came by link), it is the same person's, in
+    /// the half where that person is the client, and someone else's
+    /// (unnamed) goes into the first half. A first step the item has is
+    /// kept, else the record's. Returns the new action's id.
+    pub fn carry_follow_up(&mut self, at: usize, origin: Option<Origin>) -> Option<u32> {
         let item = self.follow_up.get(at).filter(|i| !i.carried)?.clone();
-        let h = item
-            .person
-            .and_then(|p| self.turns.iter().position(|h| h.client == p))
+        let client = origin.as_ref().and_then(|o| o.client).or(item.person);
+        let h = client
+            .and_then(|c| self.turns.iter().position(|h| h.client == c))
             .unwrap_or(0);
         let id = self.add_action(h)?;
+        let (owner, first_step) = match origin {
+            Some(o) => (o.owner, o.first_step),
+            None => (
+                item.person
+                    .map_or(Owner::Other(String::new()), Owner::Person),
+                String::new(),
+            ),
+        };
         self.edit_action(h, id, |a| {
             a.what = item.what.clone();
             // When and how it starts stay as they were planned.
             a.due = item.due.clone();
-            a.first_step = item.first_step.clone();
-            // Someone else's action stays someone else's.
-            a.owner = match item.person {
-                Some(p) => Owner::Person(p),
-                None => Owner::Other(String::new()),
+            a.first_step = if item.first_step.is_empty() {
+                first_step
+            } else {
+                item.first_step.clone()
             };
+            // Someone else's action stays someone else's.
+            a.owner = owner;
         });
         self.follow_up[at].carried = true;
         Some(id)
@@ -579,12 +639,73 @@ mod tests {
                 });
                 let mut next = session("b", 2, ["Amara", "Jonas"]);
                 next.follow_up = follow_up_of(&first, &next.names);
-                let new_id = next.carry_follow_up(0).unwrap();
+                let origin = origin_of(&first, id, &next.names);
+                let new_id = next.carry_follow_up(0, origin).unwrap();
                 let carried = next.turns[turn].actions.iter().find(|a| a.id == new_id).unwrap();
                 proptest::prop_assert_eq!(&carried.what, what.trim());
                 proptest::prop_assert_eq!(&carried.due, &due);
                 proptest::prop_assert_eq!(&carried.first_step, &first_step);
                 proptest::prop_assert_eq!(&carried.owner, &Owner::Person(turn as u8));
+            }
+
+            /// "A carried action stays whose it was, in the plan it was
+            /// in": with this device's record of the previous session,
+            /// whatever the owners (either person, someone else) and the
+            /// people of the new session (the same in any order or case,
+            /// or someone new), each carried action names the same owner
+            /// (a person no longer here is someone else, by name) and is
+            /// in the plan of the same client, by name, when they are
+            /// here (exact oracle over names).
+            #[test]
+            fn a_carried_action_keeps_its_owner_and_its_plan(
+                actions in proptest::collection::vec((0usize..2, 0u8..3, "[A-Z][a-z]{0,5}"), 1..6),
+                new_names in proptest::sample::select(vec![
+                    ["Amara", "Jonas"], ["jonas", "AMARA "], ["Amara", "Mia"], ["Mia", "Jonas"], ["Lee", "Mia"],
+                ]),
+            ) {
+                let mut first = session("a", 1, ["Amara", "Jonas"]);
+                for (turn, owner, other) in &actions {
+                    let id = first.add_action(*turn).unwrap();
+                    first.edit_action(*turn, id, |a| {
+                        a.what = format!("Action {id}");
+                        a.owner = match owner {
+                            2 => Owner::Other(other.clone()),
+                            p => Owner::Person(*p),
+                        };
+                    });
+                }
+                let mut next = session("b", 2, new_names);
+                next.follow_up = follow_up_of(&first, &next.names);
+                let key = |n: &str| n.trim().to_lowercase();
+                let names = next.names.clone();
+                let here = |name: &str| names.iter().position(|n| key(n) == key(name)).map(|i| i as u8);
+                for at in 0..next.follow_up.len() {
+                    let item = next.follow_up[at].clone();
+                    let (turn, before) = first.turns.iter().enumerate()
+                        .find_map(|(h, t)| t.actions.iter().find(|a| a.id == item.action).map(|a| (h, a.clone())))
+                        .unwrap();
+                    let origin = origin_of(&first, item.action, &next.names);
+                    let id = next.carry_follow_up(at, origin).unwrap();
+                    let (h, after) = next.turns.iter().enumerate()
+                        .find_map(|(h, t)| t.actions.iter().find(|a| a.id == id).map(|a| (h, a.clone())))
+                        .unwrap();
+                    let owner_name = match &before.owner {
+                        Owner::Person(p) => first.names[usize::from(*p)].clone(),
+                        Owner::Other(n) => n.clone(),
+                    };
+                    let expected = match (&before.owner, here(&owner_name)) {
+                        (Owner::Person(_), Some(i)) => Owner::Person(i),
+                        _ => Owner::Other(owner_name.trim().to_string()),
+                    };
+                    proptest::prop_assert_eq!(&after.owner, &expected);
+                    let client = here(&first.names[usize::from(first.turns[turn].client)]);
+                    let plan = client
+                        .or(item.person)
+                        .and_then(|c| next.turns.iter().position(|t| t.client == c))
+                        .unwrap_or(0);
+                    proptest::prop_assert_eq!(h, plan);
+                    proptest::prop_assert_eq!(&after.what, &before.what);
+                }
             }
         }
     }
@@ -603,7 +724,14 @@ mod tests {
         next.follow_up = follow_up_of(&first, &next.names);
         assert_eq!(next.follow_up[0].person, Some(1), "Émile is B now");
         assert_eq!(next.follow_up[1].person, None);
-        next.carry_follow_up(1).unwrap();
+        // Carried with this device's record: Sam's, by name, in the plan
+        // of Jonas (A now), whose plan it was in.
+        let mut here = next.clone();
+        here.carry_follow_up(1, origin_of(&first, id, &here.names))
+            .unwrap();
+        assert_eq!(here.turns[0].actions[0].owner, Owner::Other("Sam".into()));
+        // Came by link, with no record here: someone else's, unnamed.
+        next.carry_follow_up(1, None).unwrap();
         assert_eq!(next.turns[0].actions[0].owner, Owner::Other(String::new()));
 
         // The latest session reviewing the first one speaks for it.

@@ -19,6 +19,10 @@ async function firstSession(page: Page) {
     await page.getByRole('button', { name: '+ Add an action' }).click();
     await page.getByRole('group', { name: `Action ${i + 1}` }).getByLabel('What').fill(what);
   }
+  // The second is the team lead's, not Amara's.
+  const hire = page.getByRole('group', { name: 'Action 2' });
+  await hire.getByLabel('Owner', { exact: true }).selectOption({ label: 'Someone else' });
+  await hire.getByLabel("Owner's name").fill('Priya');
 }
 
 test('the next session with the same partner starts from last time\'s plan', async ({ page }) => {
@@ -46,6 +50,8 @@ test('the next session with the same partner starts from last time\'s plan', asy
   await page.getByRole('button', { name: 'Continue to Goal' }).click();
   await steps(page).getByRole('button', { name: 'Will' }).click();
   await expect(page.getByRole('group', { name: 'Action 1' }).getByLabel('What')).toHaveValue('Ask the newest hire to open');
+  // Still Priya's: carried, someone else's action keeps its owner's name.
+  await expect(page.getByRole('group', { name: 'Action 1' }).getByLabel("Owner's name")).toHaveValue('Priya');
 
   // The first session now counts its done action; search finds by any word.
   await page.getByRole('link', { name: 'Peer Coach' }).click();

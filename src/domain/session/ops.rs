@@ -84,29 +84,6 @@ impl Session {
             r.sentence = text;
         }
     }
-
-    /// The first step planned for one of this session's actions, if it
-    /// has that action.
-    pub fn action_first_step(&self, action: u32) -> Option<&str> {
-        self.turns
-            .iter()
-            .flat_map(|h| &h.actions)
-            .find(|a| a.id == action)
-            .map(|a| a.first_step.as_str())
-    }
-
-    /// Carry a follow-up item into today's plan (see `carry_follow_up`).
-    /// An item that came by link has no first step: `first_step` (from
-    /// this device's copy of the previous session) gives it then; a first
-    /// step the item has is kept.
-    pub fn carry_follow_up_with(&mut self, at: usize, first_step: Option<String>) {
-        if let (Some(step), Some(item)) = (first_step, self.follow_up.get_mut(at)) {
-            if item.first_step.is_empty() {
-                item.first_step = step;
-            }
-        }
-        self.carry_follow_up(at);
-    }
 }
 
 #[cfg(test)]
@@ -139,6 +116,14 @@ mod tests {
         }
     }
 
+    fn from_the_device(first_step: &str) -> Option<crate::domain::followup::Origin> {
+        Some(crate::domain::followup::Origin {
+            first_step: first_step.into(),
+            owner: crate::domain::session::Owner::Person(1),
+            client: Some(0),
+        })
+    }
+
     #[test]
     fn a_carried_item_keeps_its_own_first_step() {
         let mut s = session(Format::Reciprocal);
@@ -147,24 +132,23 @@ mod tests {
             first_step: "Open the doc".into(),
             ..Default::default()
         });
-        s.carry_follow_up_with(0, Some("From the device".into()));
+        s.carry_follow_up(0, from_the_device("From the device"));
         let carried: Vec<_> = s.turns.iter().flat_map(|h| &h.actions).collect();
         assert_eq!(carried.len(), 1);
         assert_eq!(carried[0].first_step, "Open the doc");
-        assert_eq!(s.action_first_step(carried[0].id), Some("Open the doc"));
     }
 
     #[test]
-    fn an_item_without_a_first_step_takes_the_one_given() {
+    fn an_item_without_a_first_step_takes_the_records() {
         let mut s = session(Format::Reciprocal);
         s.follow_up.push(crate::domain::session::FollowUpItem {
             what: "Send the agenda".into(),
             ..Default::default()
         });
-        s.carry_follow_up_with(0, Some("From the device".into()));
-        let id = s.turns.iter().flat_map(|h| &h.actions).next().unwrap().id;
-        assert_eq!(s.action_first_step(id), Some("From the device"));
-        assert_eq!(s.action_first_step(id + 100), None);
+        s.carry_follow_up(0, from_the_device("From the device"));
+        let a = s.turns[0].actions.first().unwrap();
+        assert_eq!(a.first_step, "From the device");
+        assert_eq!(a.owner, crate::domain::session::Owner::Person(1));
     }
 
     // Native only: proptest is a native dev-dependency.
