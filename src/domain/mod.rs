@@ -24,6 +24,7 @@ pub mod preset;
 pub mod private;
 pub mod progress;
 pub mod qr;
+pub mod reorder;
 pub mod rotation;
 pub mod route;
 pub mod session;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::flow::{MAX_GROUP, MIN_GROUP};
 use crate::domain::plan;
+use crate::domain::reorder::arrow_after_move;
 use crate::domain::session::Setup;
 use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::random_u32;
@@ -38,8 +39,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
             // Focus follows the moved person: the same arrow, or the other
             // one once they reach either end of the list.
             let to = if up { i.saturating_sub(1) } else { i + 1 };
-            let at_end = if up { to == 0 } else { to + 1 == count() };
-            focus_later(ids::member_arrow(to, up != at_end));
+            focus_later(ids::member_arrow(to, arrow_after_move(to, count(), up)));
         };
         view! {
             <li class="member">

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
+use crate::domain::reorder::arrow_after_move;
 use crate::domain::session::Side;
 use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::ui::fields::TextField;
@@ -47,13 +48,8 @@ pub fn OptionItem(turn: usize, id: u32) -> impl IntoView {
                     // At either end of the list this arrow is off: the
                     // focus goes to the other one rather than to the page.
                     let (at, of) = current.turn(turn, |h| (h.option_number(id), h.options.len()));
-                    let at_end = if by < 0 { at <= 1 } else { at >= of };
-                    let other = if by < 0 { "down" } else { "up" };
-                    focus_later(if at_end && of > 1 {
-                        ids::option_part(turn, id, other)
-                    } else {
-                        button_id.clone()
-                    });
+                    let up = arrow_after_move(at.saturating_sub(1), of, by < 0);
+                    focus_later(ids::option_part(turn, id, if up { "up" } else { "down" }));
                 }
             >
                 <span aria-hidden="true">{if by < 0 { "↑" } else { "↓" }}</span>
