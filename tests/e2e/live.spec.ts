@@ -3,7 +3,7 @@
 // invitation link and the reply code. No request leaves 127.0.0.1 (the
 // `nothingLeaves` fixture): the data channel is not a request, and no ICE
 // server is used by default.
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { A, B, agree, startSession } from './flow';
 import { expectIdsResolve, expectNoA11yViolations } from './helpers';
 import { connectDirectly, person } from './people';
@@ -322,7 +322,9 @@ test('at 320 px the panels fit and keep their labels', async ({ browser }) => {
   await shot(a, 'live-invitation');
 });
 
-test('a reply whose browser is gone does not connect, and says what to do', async ({ browser }) => {
+/** A invites; B makes a reply and closes the page; A pastes it and
+ * connects, to someone no longer there. Returns A and the invitation. */
+async function connectToAClosedPage(browser: Browser): Promise<{ a: Page; link: string }> {
   const a = await person(browser);
   await a.goto('/');
   await startSession(a);
@@ -336,6 +338,11 @@ test('a reply whose browser is gone does not connect, and says what to do', asyn
   await a.getByLabel('Paste the reply here').fill(code);
   await a.getByRole('button', { name: 'Connect' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Connecting…' })).toBeVisible();
+  return { a, link };
+}
+
+test('a reply whose browser is gone does not connect, and says what to do', async ({ browser }) => {
+  const { a } = await connectToAClosedPage(browser);
   // The app gives up after its 30 seconds (the budget waits up to 45).
   await expect(a.getByRole('alert').filter({ hasText: 'Could not connect within 30 seconds.' })).toBeVisible();
   await expect(a.getByRole('alert')).toContainText("Is the other person's page still open? Are you on the same network?");
@@ -344,18 +351,7 @@ test('a reply whose browser is gone does not connect, and says what to do', asyn
 });
 
 test('a connection that does not open can be cancelled, and a new invitation made at once', async ({ browser }) => {
-  const a = await person(browser);
-  await a.goto('/');
-  await startSession(a);
-  const link = await invite(a);
-  const b = await person(browser);
-  await b.goto(link);
-  await b.getByRole('button', { name: 'Make my reply code' }).click();
-  const code = await b.getByLabel('Your reply code').inputValue();
-  await b.context().close();
-  await a.getByLabel('Paste the reply here').fill(code);
-  await a.getByRole('button', { name: 'Connect' }).click();
-  await expect(a.getByRole('status').filter({ hasText: 'Connecting…' })).toBeVisible();
+  const { a, link } = await connectToAClosedPage(browser);
   await shot(a, 'live-connecting');
   await a.getByRole('button', { name: 'Cancel', exact: true }).click();
   // Back to the form, the focus on its first field, not lost to the page.
