@@ -299,6 +299,47 @@ proptest! {
     }
 }
 
+proptest! {
+    /// "+1 minute" pressed on a phase of a turn not yet begun is still
+    /// there once the turn starts (when the time left is shared again):
+    /// whatever the group, its pace, the time passed and the minutes
+    /// asked, each phase of the turn that starts has the time it has
+    /// without them, plus those asked for it (exact oracle: the same
+    /// session with no minute asked).
+    #[test]
+    fn a_minute_asked_before_a_turn_begins_is_kept(
+        people in 3usize..=7,
+        total in 10u32..=180,
+        keep in proptest::option::of(any::<bool>()),
+        waited in 0i64..3_600,
+        asked in proptest::collection::vec(0usize..4, 0..6),
+    ) {
+        let mut with = group(people, total, true, 0);
+        if let Some(keep) = keep {
+            with.choose_pace(if keep { SwapChoice::Keep } else { SwapChoice::Fit }, 0);
+        }
+        with.go_to(Step::Turn { turn: 0 }, 0);
+        let mut without = with.clone();
+        let now = waited * 1000;
+        for &p in &asked {
+            with.go_to(Step::Phase { turn: 0, phase: Phase::ALL[p] }, now);
+            with.add_minute(now);
+        }
+        for s in [&mut with, &mut without] {
+            s.go_to(Step::Phase { turn: 0, phase: Phase::Goal }, now);
+            s.start_clock(now);
+        }
+        for p in 0..4 {
+            let minutes = asked.iter().filter(|&&a| a == p).count() as i64;
+            prop_assert_eq!(
+                with.turns[0].clocks[p].allotted_ms,
+                without.turns[0].clocks[p].allotted_ms + minutes * MINUTE_MS,
+                "phase {}", p
+            );
+        }
+    }
+}
+
 /// Something that happens in a group session, for the end-on-time rule.
 #[derive(Clone, Debug)]
 enum GroupEvent {

@@ -51,13 +51,18 @@ fn clock() -> BoxedStrategy<PhaseClock> {
         prop_oneof![0i64..4_000_000, any::<i64>()],
         proptest::option::of(any::<i64>()),
         any::<bool>(),
+        // Time given by hand: this device's own, never in a link.
+        prop_oneof![Just(0i64), (1i64..5).prop_map(|m| m * 60_000)],
     )
-        .prop_map(|(allotted_ms, used_ms, running_since, cued)| PhaseClock {
-            allotted_ms,
-            used_ms,
-            running_since,
-            cued,
-        })
+        .prop_map(
+            |(allotted_ms, used_ms, running_since, cued, added_ms)| PhaseClock {
+                allotted_ms,
+                used_ms,
+                running_since,
+                cued,
+                added_ms,
+            },
+        )
         .boxed()
 }
 

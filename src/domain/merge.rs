@@ -334,6 +334,7 @@ pub fn merge(mine: &Session, theirs: &Session, choose: impl Fn(Section) -> Choic
                     if !o.has_started() {
                         for (oc, tc) in o.clocks.iter_mut().zip(&t.clocks) {
                             oc.allotted_ms = tc.allotted_ms;
+                            oc.added_ms = tc.added_ms;
                         }
                     }
                 }

@@ -21,6 +21,15 @@ pub struct PhaseClock {
     pub running_since: Option<i64>,
     /// The time-up cue has been given for this phase.
     pub cued: bool,
+    /// Time given by hand ("+1 minute"): a group's turn not yet begun
+    /// keeps it when the time left is shared again. Kept on this device
+    /// (a link carries only the time allotted).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub added_ms: i64,
+}
+
+fn is_zero(ms: &i64) -> bool {
+    *ms == 0
 }
 
 impl PhaseClock {
@@ -57,6 +66,7 @@ impl PhaseClock {
     pub fn clamp(&mut self) {
         const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
         self.allotted_ms = self.allotted_ms.clamp(0, DAY_MS);
+        self.added_ms = self.added_ms.clamp(0, self.allotted_ms);
         self.used_ms = self.used_ms.clamp(0, 7 * DAY_MS);
         self.running_since = self
             .running_since
@@ -84,10 +94,14 @@ impl PhaseClock {
     /// the new time is up.
     pub fn add_minute(&mut self, now: i64) {
         let left = self.remaining(now).max(0);
+        let before = self.allotted_ms;
         self.allotted_ms = self
             .elapsed(now)
             .saturating_add(left)
             .saturating_add(MINUTE_MS);
+        self.added_ms = self
+            .added_ms
+            .saturating_add(self.allotted_ms.saturating_sub(before).max(0));
         self.cued = false;
     }
 
@@ -230,12 +244,14 @@ mod tests {
             used_ms: i64::MAX,
             running_since: Some(i64::MIN),
             cued: false,
+            added_ms: i64::MIN,
         };
         assert_eq!(c.elapsed(i64::MAX), i64::MAX);
         let _ = c.remaining(i64::MIN);
         c.clamp();
         assert_eq!(c.running_since, None);
         assert_eq!(c.allotted_ms, 24 * 60 * MINUTE_MS);
+        assert_eq!(c.added_ms, 0);
         assert_eq!(
             c.remaining(0),
             24 * 60 * MINUTE_MS - 7 * 24 * 60 * MINUTE_MS
@@ -279,6 +295,7 @@ mod tests {
                         used_ms,
                         running_since: since,
                         cued,
+                        added_ms: 0,
                     };
                     (clock, now)
                 })

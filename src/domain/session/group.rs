@@ -196,7 +196,8 @@ impl Session {
     /// split across GROW as at setup (at least a minute a phase). Done at
     /// the start of every turn and when someone's presence changes, so the
     /// session ends on time, unless the group chose to run over: then each
-    /// turn to come keeps at least its full share.
+    /// turn to come keeps at least its full share. A minute given a phase
+    /// by hand before its turn began is given on top, as asked.
     pub fn refit_turns(&mut self, now: i64) {
         if !self.format.is_group() {
             return;
@@ -210,7 +211,7 @@ impl Session {
             };
             let split = plan::split(minutes);
             for (clock, m) in self.turns[h].clocks.iter_mut().zip(split) {
-                clock.allotted_ms = i64::from(m) * MINUTE_MS;
+                clock.allotted_ms = (i64::from(m) * MINUTE_MS).saturating_add(clock.added_ms);
             }
         }
     }

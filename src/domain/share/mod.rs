@@ -287,6 +287,14 @@ pub fn sanitize(session: &mut Session) {
     session.item_lane = None;
     // When this device reached the wrap-up is its own to know.
     session.ended_ms = None;
+    // So is which of a clock's time was given by hand: a link carries the
+    // time allotted.
+    for turn in &mut session.turns {
+        let runs = turn.exercises.iter_mut().flat_map(|r| &mut r.clocks);
+        for clock in turn.clocks.iter_mut().chain(runs) {
+            clock.added_ms = 0;
+        }
+    }
     let people = session.people();
     for item in &mut session.follow_up {
         item.first_step.clear();

@@ -116,6 +116,8 @@ impl<'a> Reader<'a> {
             used_ms,
             running_since,
             cued: flags & 1 != 0,
+            // Not in a link: the time allotted says it all there.
+            added_ms: 0,
         })
     }
 
