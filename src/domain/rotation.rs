@@ -34,6 +34,20 @@ use chrono::{Datelike, Days, Months, Weekday};
 
 use crate::domain::dates;
 
+/// Longest name a person on the roster has, in characters (the field
+/// takes no more; a longer one is cut there): every name fits the link.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// `name` trimmed and cut to [`MAX_NAME_CHARS`] characters.
+pub fn roster_name(name: &str) -> String {
+    name.trim()
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
 /// A person on the roster. The id never changes and is never reused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
@@ -68,7 +82,7 @@ impl Roster {
         self.next_id += 1;
         self.members.push(Member {
             id,
-            name: name.trim().to_string(),
+            name: roster_name(name),
         });
         id
     }
@@ -77,7 +91,7 @@ impl Roster {
     pub fn rename(&mut self, id: u32, name: &str) -> bool {
         match self.members.iter_mut().find(|m| m.id == id) {
             Some(m) => {
-                m.name = name.trim().to_string();
+                m.name = roster_name(name);
                 true
             }
             None => false,

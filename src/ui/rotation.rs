@@ -276,6 +276,7 @@ pub fn RotationScreen() -> impl IntoView {
                             <input
                                 type="text"
                                 id=ids::ROSTER_NAME
+                                maxlength=crate::domain::rotation::MAX_NAME_CHARS
                                 prop:value=move || new_name.get()
                                 on:input=move |ev| new_name.set(event_target_value(&ev))
                             />

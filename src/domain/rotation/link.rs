@@ -36,7 +36,7 @@ use std::collections::BTreeSet;
 use crate::domain::share::compact::{get_varint, put_varint};
 use crate::domain::share::{clean, deflate, frame, unframe_with, LinkError};
 
-use super::{Member, OddPolicy, Period, Roster, Schedule};
+use super::{roster_name, Member, OddPolicy, Period, Roster, Schedule};
 
 /// The tag of a plain schedule link, format 1.
 pub const TAG: &str = "r1";
@@ -131,7 +131,7 @@ fn write(s: &Schedule) -> Vec<u8> {
     w.num(s.roster.members.len() as u64);
     for m in &s.roster.members {
         w.num(u64::from(m.id));
-        w.str(&m.name);
+        w.str(&roster_name(&m.name));
     }
     w.num(s.periods.len() as u64);
     for p in &s.periods {
@@ -151,7 +151,7 @@ fn write(s: &Schedule) -> Vec<u8> {
         w.num(s.roster.former.len() as u64);
         for m in &s.roster.former {
             w.num(u64::from(m.id));
-            w.str(&m.name);
+            w.str(&roster_name(&m.name));
         }
     }
     let mut raw = Vec::with_capacity(w.head.len() + w.text.len() + 4);
