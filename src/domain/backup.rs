@@ -319,7 +319,7 @@ mod restore;
 
 #[cfg(test)]
 use restore::{entry_print, session_print};
-pub use restore::{restore, Change, Counts, RestoreReport};
+pub use restore::{restore, Change, Counts, RestoreReport, Said};
 
 #[cfg(test)]
 mod tests;

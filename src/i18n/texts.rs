@@ -272,6 +272,9 @@ texts! {
     restore_journal = RestoreJournal(added, both, same);
     restore_exercises = RestoreExercises(added, both, same);
     restore_unreadable = RestoreUnreadable(n);
+    restore_other = RestoreOther(n);
+    restore_set_aside = RestoreSetAside(n);
+    restore_notes = RestoreNotes(n);
     follow_up_carried_announce = FollowUpCarriedAnnounce(what);
     airtime_speaks = AirtimeSpeaks(name);
     airtime_share = AirtimeShare(percent, time);

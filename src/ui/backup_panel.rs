@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::app::backup::{self, Restored};
 use crate::app::journal::use_journal;
 use crate::app::sessions::use_sessions;
-use crate::domain::backup::{BackupError, Counts, RestoreReport};
+use crate::domain::backup::{BackupError, Counts, RestoreReport, Said};
 use crate::i18n::{lang, t, texts, Key, Lang};
 use crate::platform::{files, records};
 use crate::ui::ids;
@@ -15,33 +15,31 @@ use crate::ui::ids;
 /// Largest backup file read (a long history takes a few megabytes).
 const MAX_BACKUP_BYTES: f64 = 64.0 * 1_048_576.0;
 
-/// What a restore did, a line per kind of record.
+/// What a restore did, a line per kind of record (see
+/// [`RestoreReport::said`]).
 fn report_lines(r: &RestoreReport) -> Vec<String> {
-    if !r.changed_anything() {
-        return vec![t(Key::RestoreNothingNew).to_string()];
-    }
-    let line = |text: fn(Lang, &str, &str, &str) -> String, c: &Counts| {
-        (c.added + c.kept_both + c.unchanged > 0).then(|| {
-            text(
-                lang(),
-                &c.added.to_string(),
-                &c.kept_both.to_string(),
-                &c.unchanged.to_string(),
-            )
-        })
+    let counts = |text: fn(Lang, &str, &str, &str) -> String, c: Counts| {
+        text(
+            lang(),
+            &c.added.to_string(),
+            &c.kept_both.to_string(),
+            &c.unchanged.to_string(),
+        )
     };
-    let mut lines: Vec<String> = [
-        line(texts::restore_sessions, &r.sessions),
-        line(texts::restore_journal, &r.journal),
-        line(texts::restore_exercises, &r.exercises),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if r.unreadable > 0 {
-        lines.push(texts::restore_unreadable(lang(), &r.unreadable.to_string()));
-    }
-    lines
+    r.said()
+        .into_iter()
+        .map(|line| match line {
+            Said::NothingNew => t(Key::RestoreNothingNew).to_string(),
+            Said::Sessions(c) => counts(texts::restore_sessions, c),
+            Said::Journal(c) => counts(texts::restore_journal, c),
+            Said::Exercises(c) => counts(texts::restore_exercises, c),
+            Said::Notes(n) => texts::restore_notes(lang(), &n.to_string()),
+            Said::Settings => t(Key::RestoreSettings).to_string(),
+            Said::Other(n) => texts::restore_other(lang(), &n.to_string()),
+            Said::SetAside(n) => texts::restore_set_aside(lang(), &n.to_string()),
+            Said::Unreadable(n) => texts::restore_unreadable(lang(), &n.to_string()),
+        })
+        .collect()
 }
 
 /// What the panel is asked to report on.

@@ -76,13 +76,73 @@ pub struct RestoreReport {
     /// The backup's settings were taken (this device had none).
     pub settings_added: bool,
     /// Records kept as they were stored: ones this version cannot read,
+    /// ones it keeps whole (rounds, the rotation, earlier exercise runs),
     /// and private notes that found different ones in their place.
     pub kept_as_stored: usize,
+    /// Of those, the ones set aside, as this device has its own there: not
+    /// in use here, never replacing anything, and in this device's backups.
+    pub set_aside: usize,
     /// Items of the file that could not be read, skipped.
     pub unreadable: usize,
 }
 
+/// One line of what a restore did, as the backup panel says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said {
+    NothingNew,
+    Sessions(Counts),
+    Journal(Counts),
+    Exercises(Counts),
+    /// Private notes added to sessions here that had none.
+    Notes(usize),
+    /// The backup's settings were taken.
+    Settings,
+    /// Records kept whole, in their own place.
+    Other(usize),
+    /// Records set aside, as this device has its own.
+    SetAside(usize),
+    Unreadable(usize),
+}
+
 impl RestoreReport {
+    /// What the panel says of this restore, a line each: everything the
+    /// restore did, or that there was nothing new (never nothing at all).
+    pub fn said(&self) -> Vec<Said> {
+        let seen = |c: &Counts| c.added + c.kept_both + c.unchanged > 0;
+        let mut lines = Vec::new();
+        if !self.changed_anything() {
+            lines.push(Said::NothingNew);
+        }
+        if self.changed_anything() {
+            for (c, line) in [
+                (self.sessions, Said::Sessions as fn(Counts) -> Said),
+                (self.journal, Said::Journal),
+                (self.exercises, Said::Exercises),
+            ] {
+                if seen(&c) {
+                    lines.push(line(c));
+                }
+            }
+            if self.notes_added > 0 {
+                lines.push(Said::Notes(self.notes_added));
+            }
+            if self.settings_added {
+                lines.push(Said::Settings);
+            }
+            let in_place = self.kept_as_stored.saturating_sub(self.set_aside);
+            if in_place > 0 {
+                lines.push(Said::Other(in_place));
+            }
+            if self.set_aside > 0 {
+                lines.push(Said::SetAside(self.set_aside));
+            }
+        }
+        if self.unreadable > 0 {
+            lines.push(Said::Unreadable(self.unreadable));
+        }
+        lines
+    }
+
     /// Did the restore add anything at all?
     pub fn changed_anything(&self) -> bool {
         let added = |c: &Counts| c.added + c.kept_both;
@@ -333,6 +393,7 @@ impl<'a> Merge<'a> {
         } else {
             self.keep_aside(&store::private_key(id), notes.encode());
             self.report.kept_as_stored += 1;
+            self.report.set_aside += 1;
         }
     }
 
@@ -400,6 +461,7 @@ impl<'a> Merge<'a> {
             });
         } else {
             self.keep_aside(key, value.to_string());
+            self.report.set_aside += 1;
         }
         self.report.kept_as_stored += 1;
     }

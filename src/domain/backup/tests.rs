@@ -177,6 +177,7 @@ fn restoring_into_an_empty_device_gives_identical_records() {
             notes_added: 0,
             settings_added: true,
             kept_as_stored: 3,
+            set_aside: 0,
             unreadable: 0,
         }
     );
@@ -617,5 +618,87 @@ fn a_restore_cut_short_by_a_full_storage_is_finished_by_the_next() {
         let (rest, _) = restore(&device(&cut), &backup, &mut counter());
         apply(&mut cut, &rest);
         assert_eq!(content(&cut), content(&complete), "cut after {n}");
+    }
+}
+
+/// A restore into a device that has its own FeedForward rounds: the
+/// backup's are set aside (nothing replaced), and the panel says so.
+#[test]
+fn rounds_set_aside_by_a_restore_are_said() {
+    use crate::domain::exercise::round::FeedForwardRound;
+    let mine = vec![FeedForwardRound::new(
+        &["A".into(), "B".into(), "C".into()],
+        2,
+        1,
+    )];
+    let mut theirs = FeedForwardRound::new(&["Ana".into(), "Ben".into(), "Cy".into()], 2, 2);
+    theirs.set_behaviour(0, "Interrupt less".into());
+    let here = DeviceData::from_records([("peer-coach.rounds", mine.encode().as_str())]);
+    let other = DeviceData::from_records([("peer-coach.rounds", vec![theirs].encode().as_str())]);
+    let file = parse(&to_json(&Backup::of(&other, 0))).unwrap();
+    let mut n = 0;
+    let (_, report) = restore(&here, &file, &mut || {
+        n += 1;
+        format!("id{n}")
+    });
+    assert_eq!(report.set_aside, 1);
+    assert_eq!(report.said(), vec![Said::SetAside(1)]);
+}
+
+// Native only: proptest is a native dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
+mod said {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn counts() -> impl Strategy<Value = Counts> {
+        (0usize..3, 0usize..3, 0usize..3).prop_map(|(added, unchanged, kept_both)| Counts {
+            added,
+            unchanged,
+            kept_both,
+        })
+    }
+
+    proptest! {
+        /// "Nothing the file brought goes unsaid": for any restore, the
+        /// panel says there was nothing new exactly when nothing was added,
+        /// and otherwise has a line, with its number, for everything added,
+        /// kept beside or set aside; what could not be read is always said.
+        #[test]
+        fn everything_a_restore_did_is_said(
+            sessions in counts(),
+            journal in counts(),
+            exercises in counts(),
+            notes_added in 0usize..3,
+            settings_added: bool,
+            set_aside in 0usize..3,
+            in_place in 0usize..3,
+            unreadable in 0usize..3,
+        ) {
+            let r = RestoreReport {
+                sessions,
+                journal,
+                exercises,
+                notes_added,
+                settings_added,
+                kept_as_stored: in_place + set_aside,
+                set_aside,
+                unreadable,
+            };
+            let said = r.said();
+            prop_assert!(!said.is_empty());
+            prop_assert_eq!(said.contains(&Said::NothingNew), !r.changed_anything());
+            if r.changed_anything() {
+                let new = |c: Counts| c.added + c.kept_both > 0;
+                prop_assert_eq!(new(sessions), said.contains(&Said::Sessions(sessions)) && new(sessions));
+                prop_assert_eq!(new(journal), said.contains(&Said::Journal(journal)) && new(journal));
+                prop_assert_eq!(new(exercises), said.contains(&Said::Exercises(exercises)) && new(exercises));
+                prop_assert_eq!(notes_added > 0, said.contains(&Said::Notes(notes_added)));
+                prop_assert_eq!(settings_added, said.contains(&Said::Settings));
+                prop_assert_eq!(in_place > 0, said.contains(&Said::Other(in_place)));
+                prop_assert_eq!(set_aside > 0, said.contains(&Said::SetAside(set_aside)));
+            }
+            prop_assert_eq!(unreadable > 0, said.contains(&Said::Unreadable(unreadable)));
+        }
     }
 }
