@@ -187,6 +187,7 @@ impl Turn {
     /// Start an exercise in this half, or come back to its run.
     pub fn open_exercise(&mut self, id: ExerciseId) -> &mut ExerciseRun {
         if self.exercise(id).is_none() {
+            self.make_room(MAX_EXERCISES_PER_HALF - 1, id);
             self.exercises.push(ExerciseRun::new(id));
         }
         self.exercise_mut(id).expect("just added")
@@ -194,23 +195,50 @@ impl Turn {
 
     /// Begin a new run of an exercise in this half; the earlier runs stay
     /// beside it (a blank latest run is simply begun again). At the limit,
-    /// the oldest run of the same exercise makes room.
+    /// an earlier run makes room (see [`Turn::make_room`]).
     pub fn restart_exercise(&mut self, id: ExerciseId) -> &mut ExerciseRun {
         if self.exercise(id).is_some_and(ExerciseRun::is_blank) {
             let run = self.exercise_mut(id).expect("just found");
             *run = ExerciseRun::new(id);
         } else {
-            if self.exercises.len() >= MAX_EXERCISES_PER_HALF {
-                let oldest = self
-                    .exercises
-                    .iter()
-                    .position(|r| r.exercise == id)
-                    .unwrap_or(0);
-                self.exercises.remove(oldest);
-            }
+            self.make_room(MAX_EXERCISES_PER_HALF - 1, id);
             self.exercises.push(ExerciseRun::new(id));
         }
         self.exercise_mut(id).expect("just added")
+    }
+
+    /// Bring the half down to `max` runs, taking earlier runs only (the
+    /// oldest of exercise `first` first, then the oldest of any): the
+    /// latest run of every exercise, the one its screen shows, always
+    /// stays. (With seven exercises, a full half has earlier runs.)
+    fn make_room(&mut self, max: usize, first: ExerciseId) {
+        let mut excess = self.exercises.len().saturating_sub(max);
+        if excess == 0 {
+            return;
+        }
+        // Earlier runs: those with a later run of the same exercise.
+        let mut seen = Vec::new();
+        let mut earlier = vec![false; self.exercises.len()];
+        for (r, run) in self.exercises.iter().enumerate().rev() {
+            earlier[r] = seen.contains(&run.exercise);
+            if !earlier[r] {
+                seen.push(run.exercise);
+            }
+        }
+        let mut drop = vec![false; self.exercises.len()];
+        for pass_first in [true, false] {
+            for (r, run) in self.exercises.iter().enumerate() {
+                if excess > 0 && earlier[r] && !drop[r] && (run.exercise == first) == pass_first {
+                    drop[r] = true;
+                    excess -= 1;
+                }
+            }
+        }
+        let mut r = 0;
+        self.exercises.retain(|_| {
+            r += 1;
+            !drop[r - 1]
+        });
     }
 
     /// The earlier runs of an exercise in this half (all but the latest),
@@ -470,7 +498,9 @@ impl Session {
             }
             turn.confidence = turn.confidence.map(|c| c.clamp(1, 10));
             turn.clocks.iter_mut().for_each(PhaseClock::clamp);
-            turn.exercises.truncate(MAX_EXERCISES_PER_HALF);
+            if let Some(first) = turn.exercises.first().map(|r| r.exercise) {
+                turn.make_room(MAX_EXERCISES_PER_HALF, first);
+            }
             turn.exercises.iter_mut().for_each(ExerciseRun::normalize);
         }
         self.ended_ms = self.ended_ms.filter(|e| (0..=MAX_TIMESTAMP_MS).contains(e));

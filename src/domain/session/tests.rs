@@ -345,37 +345,69 @@ mod exercise_runs {
     use proptest::prelude::*;
 
     proptest! {
-        /// Starting an exercise again in a half never wipes a run with
-        /// anything in it: the new run is the one on screen, and every
-        /// earlier written run stays (until the half's limit, when only the
-        /// oldest of that exercise goes).
+        /// Starting an exercise again, or opening one, in a half never
+        /// wipes a run that is on screen: the new run is the one shown,
+        /// the one before is kept under Earlier runs ("Start again keeps
+        /// the one before"), every other exercise's run stays as it was,
+        /// and the earlier runs stay in order; at the half's limit only the
+        /// oldest earlier runs make room. Saving (normalizing) keeps all
+        /// that too.
         #[test]
         fn starting_again_in_a_half_keeps_the_earlier_runs(
-            steps in proptest::collection::vec((0usize..7, "[a-z ]{0,2}"), 0..60)
+            steps in proptest::collection::vec((0usize..7, "[a-z ]{0,2}", any::<bool>()), 0..150)
         ) {
             let mut s = session(Format::Reciprocal);
-            let turn = s.turn_mut(0).unwrap();
-            for (which, subject) in &steps {
+            for (which, subject, again) in &steps {
+                let turn = s.turn_mut(0).unwrap();
                 let id = ExerciseId::ALL[*which];
-                let before: Vec<String> = turn
-                    .exercises
-                    .iter()
-                    .filter(|r| r.exercise == id && !r.is_blank())
-                    .map(|r| r.subject.clone())
+                let shown: Vec<(ExerciseId, ExerciseRun)> = ExerciseId::ALL
+                    .into_iter()
+                    .filter_map(|e| turn.exercise(e).map(|r| (e, r.clone())))
                     .collect();
-                let full = turn.exercises.len() >= MAX_EXERCISES_PER_HALF;
-                turn.restart_exercise(id).subject = subject.clone();
+                let mut before: Vec<ExerciseRun> =
+                    turn.earlier_runs(id).into_iter().cloned().collect();
+                let prev = turn.exercise(id).cloned();
+                if *again {
+                    if let Some(prev) = prev.clone().filter(|r| !r.is_blank()) {
+                        before.push(prev);
+                    }
+                    turn.restart_exercise(id).subject = subject.clone();
+                } else {
+                    turn.open_exercise(id).subject = subject.clone();
+                }
                 prop_assert!(turn.exercises.len() <= MAX_EXERCISES_PER_HALF);
                 prop_assert_eq!(&turn.exercise(id).unwrap().subject, subject);
-                let earlier: Vec<String> =
-                    turn.earlier_runs(id).iter().map(|r| r.subject.clone()).collect();
-                let kept = if full && !before.is_empty() && earlier.len() < before.len() {
-                    &before[1..]
+                for (e, run) in &shown {
+                    if *e != id {
+                        prop_assert_eq!(turn.exercise(*e), Some(run));
+                    }
+                }
+                let earlier: Vec<ExerciseRun> =
+                    turn.earlier_runs(id).into_iter().cloned().collect();
+                if *again {
+                    // The one before is kept; older ones only go oldest first.
+                    prop_assert!(before.ends_with(&earlier), "{:?} / {:?}", before, earlier);
+                    if let Some(prev) = prev.filter(|r| !r.is_blank()) {
+                        prop_assert_eq!(earlier.last(), Some(&prev));
+                    }
                 } else {
-                    &before[..]
-                };
-                prop_assert_eq!(earlier.as_slice(), kept);
+                    prop_assert!(before.ends_with(&earlier));
+                }
             }
+            let shown: Vec<Option<ExerciseRun>> = ExerciseId::ALL
+                .into_iter()
+                .map(|e| s.turn(0).unwrap().exercise(e).cloned())
+                .collect();
+            s.normalize();
+            let after: Vec<Option<ExerciseRun>> = ExerciseId::ALL
+                .into_iter()
+                .map(|e| s.turn(0).unwrap().exercise(e).cloned())
+                .collect();
+            // (Normalizing may tidy a run's own fields, never drop it.)
+            prop_assert_eq!(
+                shown.iter().map(Option::is_some).collect::<Vec<_>>(),
+                after.iter().map(Option::is_some).collect::<Vec<_>>()
+            );
         }
     }
 }
