@@ -48,6 +48,7 @@ static_ids! {
     IDEA_TEXT = "idea-text",
     JOURNAL_SEARCH = "journal-search",
     LANGUAGE = "language",
+    LIVE_CANCEL = "live-cancel",
     LIVE_COPY_FALLBACK = "live-copy-fallback",
     LIVE_INVITE_LENGTH = "live-invite-length",
     LIVE_INVITE_LINK = "live-invite-link",

@@ -144,7 +144,11 @@ pub fn LivePanel(
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             match live.accept_reply(&reply.get_untracked()) {
-                Ok(()) => reply_error.set(None),
+                Ok(()) => {
+                    reply_error.set(None);
+                    // The form is gone: the focus goes to the way back.
+                    focus_later(ids::LIVE_CANCEL);
+                }
                 Err(e) => {
                     reply_error.set(Some(e));
                     focus_later(ids::LIVE_REPLY);
@@ -356,6 +360,7 @@ pub fn LivePanel(
                     <div class="actions tight">
                         <button
                             type="button"
+                            id=ids::LIVE_CANCEL
                             on:click=move |_| {
                                 live.leave();
                                 focus_later(ids::LIVE_NAME);
