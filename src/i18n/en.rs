@@ -249,7 +249,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         TrainersMinutesLeftOut => "These minutes make a session of {n} minutes. A session is 10 to 180 minutes long, so the link leaves them out.",
         TrainersAnyLanguage => "The browser's language",
         TrainersShare => "Show sharing by link",
-        TrainersEmbed => "Embed mode: no header, and the page is told the app's height",
+        TrainersEmbed => "Embed mode: a slim header, and the page is told the app's height",
         TrainersLink => "Link",
         TrainersSnippet => "Code for your course page",
         TrainersSnippetHelp => "An iframe, and three lines that let it grow with the app.",

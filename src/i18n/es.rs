@@ -960,7 +960,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         TrainersMinutesLeftOut => "Estos minutos suman una sesión de {n} minutos. Una sesión dura de 10 a 180 minutos, así que el enlace no los incluye.",
         TrainersAnyLanguage => "El idioma del navegador",
         TrainersShare => "Mostrar compartir por enlace",
-        TrainersEmbed => "Modo insertado: sin cabecera, y la página recibe la altura de la app",
+        TrainersEmbed => "Modo insertado: una cabecera reducida, y la página recibe la altura de la app",
         TrainersLink => "Enlace",
         TrainersSnippet => "Código para la página de tu curso",
         TrainersSnippetHelp => "Un iframe y tres líneas que lo hacen crecer con la app.",

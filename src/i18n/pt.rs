@@ -960,7 +960,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         TrainersMinutesLeftOut => "Esses minutos somam uma sessão de {n} minutos. Uma sessão dura de 10 a 180 minutos, então o link não os inclui.",
         TrainersAnyLanguage => "O idioma do navegador",
         TrainersShare => "Mostrar o compartilhamento por link",
-        TrainersEmbed => "Modo incorporado: sem cabeçalho, e a página recebe a altura do app",
+        TrainersEmbed => "Modo incorporado: um cabeçalho reduzido, e a página recebe a altura do app",
         TrainersLink => "Link",
         TrainersSnippet => "Código para a página do seu curso",
         TrainersSnippetHelp => "Um iframe e três linhas que o fazem crescer com o app.",
