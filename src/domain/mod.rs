@@ -24,7 +24,6 @@ pub mod preset;
 pub mod private;
 pub mod progress;
 pub mod qr;
-pub mod reorder;
 pub mod rotation;
 pub mod route;
 pub mod session;

@@ -319,6 +319,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         OptionRef => "option {n}",
         ChosenLabel => "Chosen",
         MoveUp => "Move option {n} up",
+        MovedToPlace => "Now {n} of {total}.",
         MoveDown => "Move option {n} down",
         RemoveOption => "Remove option {n}",
         Pros => "Pros",

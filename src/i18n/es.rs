@@ -409,6 +409,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         OptionRef => "opción {n}",
         ChosenLabel => "Elegida",
         MoveUp => "Subir la opción {n}",
+        MovedToPlace => "Ahora {n} de {total}.",
         MoveDown => "Bajar la opción {n}",
         RemoveOption => "Quitar la opción {n}",
         Pros => "Pros",

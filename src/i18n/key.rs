@@ -71,7 +71,7 @@ TopicLabel, TopicHelp, OutcomeLabel, OutcomeHelp, RealityLabel,
 RealityHelp,
 // Options
 NewOptionLabel, AddOption, OptionLabel, OptionRef, ChosenLabel,
-MoveUp, MoveDown, RemoveOption, Pros, Cons, AddPro, AddCon, ProLabel,
+MoveUp, MovedToPlace, MoveDown, RemoveOption, Pros, Cons, AddPro, AddCon, ProLabel,
 ConLabel, RemovePoint, FewOptions, NoOptionsYet,
 // Will
 ActionsTitle, AddAction, ActionLabel, ActionWhat, ActionOwner,

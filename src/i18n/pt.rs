@@ -409,6 +409,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         OptionRef => "opção {n}",
         ChosenLabel => "Escolhida",
         MoveUp => "Subir a opção {n}",
+        MovedToPlace => "Agora {n} de {total}.",
         MoveDown => "Descer a opção {n}",
         RemoveOption => "Remover a opção {n}",
         Pros => "Prós",

@@ -180,6 +180,7 @@ texts! {
     option_label = OptionLabel(n);
     option_ref = OptionRef(n);
     move_up = MoveUp(n);
+    moved_to_place = MovedToPlace(n, total);
     move_down = MoveDown(n);
     remove_option = RemoveOption(n);
     pro_label = ProLabel(i, n);

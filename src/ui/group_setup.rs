@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::domain::flow::{MAX_GROUP, MIN_GROUP};
 use crate::domain::plan;
-use crate::domain::reorder::arrow_after_move;
 use crate::domain::session::Setup;
 use crate::i18n::{lang, list, person, t, texts, Key};
 use crate::platform::random_u32;
@@ -32,14 +31,24 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
         let id = ids::member(i);
         // The name the session gives a person left unnamed ("Person A").
         let label = move || person(&[], i as u8);
+        // Off at either end of the list, yet still focusable: one press
+        // too many does nothing, and the focus stays.
+        let off = move |up: bool| if up { i == 0 } else { is_last(i) };
         let moved = move |up: bool| {
+            if off(up) {
+                return;
+            }
             setup.update(|s| {
                 s.move_member(i, up);
             });
-            // Focus follows the moved person: the same arrow, or the other
-            // one once they reach either end of the list.
+            // Focus follows the moved person, on the same arrow.
             let to = if up { i.saturating_sub(1) } else { i + 1 };
-            focus_later(ids::member_arrow(to, arrow_after_move(to, count(), up)));
+            focus_later(ids::member_arrow(to, up));
+            announcer.say(texts::moved_to_place(
+                lang(),
+                &(to + 1).to_string(),
+                &count().to_string(),
+            ));
         };
         view! {
             <li class="member">
@@ -61,7 +70,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         type="button"
                         class="ghost small"
                         id=ids::member_arrow(i, true)
-                        disabled=move || i == 0
+                        aria-disabled=move || off(true).to_string()
                         aria-label=move || texts::group_move_up(lang(), &name(i))
                         on:click=move |_| moved(true)
                     >
@@ -71,7 +80,7 @@ pub fn GroupSetup(setup: RwSignal<Setup>) -> impl IntoView {
                         type="button"
                         class="ghost small"
                         id=ids::member_arrow(i, false)
-                        disabled=move || is_last(i)
+                        aria-disabled=move || off(false).to_string()
                         aria-label=move || texts::group_move_down(lang(), &name(i))
                         on:click=move |_| moved(false)
                     >

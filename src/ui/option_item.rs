@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::sessions::use_current;
-use crate::domain::reorder::arrow_after_move;
 use crate::domain::session::Side;
 use crate::i18n::{lang, t, texts, Key, Lang};
+use crate::ui::announcer::use_announcer;
 use crate::ui::fields::TextField;
 use crate::ui::focus::{focus_later, single_click};
 use crate::ui::ids;
@@ -15,6 +15,7 @@ use crate::ui::points_list::PointsList;
 #[component]
 pub fn OptionItem(turn: usize, id: u32) -> impl IntoView {
     let current = use_current();
+    let announcer = use_announcer();
     let position = Memo::new(move |_| current.turn(turn, |h| h.option_number(id)));
     let count = Memo::new(move |_| current.turn(turn, |h| h.options.len()));
     let n = move || position.get().to_string();
@@ -42,14 +43,18 @@ pub fn OptionItem(turn: usize, id: u32) -> impl IntoView {
                 id=button_id.clone()
                 aria-label=move || key(lang(), &n())
                 title=move || key(lang(), &n())
-                disabled=disabled
+                // Off at either end of the list, yet still focusable: the
+                // focus stays with the option, and one press too many does
+                // nothing (a disabled button would drop the focus).
+                aria-disabled=move || disabled().to_string()
                 on:click=move |_| {
+                    if disabled() {
+                        return;
+                    }
                     current.update(|s| s.move_option(turn, id, by));
-                    // At either end of the list this arrow is off: the
-                    // focus goes to the other one rather than to the page.
+                    focus_later(button_id.clone());
                     let (at, of) = current.turn(turn, |h| (h.option_number(id), h.options.len()));
-                    let up = arrow_after_move(at.saturating_sub(1), of, by < 0);
-                    focus_later(ids::option_part(turn, id, if up { "up" } else { "down" }));
+                    announcer.say(texts::moved_to_place(lang(), &at.to_string(), &of.to_string()));
                 }
             >
                 <span aria-hidden="true">{if by < 0 { "↑" } else { "↓" }}</span>

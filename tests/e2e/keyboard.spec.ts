@@ -58,8 +58,15 @@ async function half(page: Page, topic: string, option: string, action: string) {
   await expect(page.getByRole('checkbox', { name: 'Chosen option 1' })).toBeChecked();
   await tabAndPress(page, page.getByRole('button', { name: 'Move option 2 up' }));
   await expect(page.getByRole('textbox', { name: 'Option 1', exact: true })).toHaveValue('A second option');
-  // First in the list, its "up" is off: the focus is on its "down", not lost.
-  await expect(page.getByRole('button', { name: 'Move option 1 down' })).toBeFocused();
+  // First in the list: its "up" is off but keeps the focus, and one press
+  // too many changes nothing; where it went is said.
+  const up = page.getByRole('button', { name: 'Move option 1 up' });
+  await expect(up).toBeFocused();
+  await expect(up).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Now 1 of 2.' })).toBeAttached();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Option 1', exact: true })).toHaveValue('A second option');
+  await expect(up).toBeFocused();
   await tabAndPress(page, page.getByRole('button', { name: 'Next phase' }));
   await heading(page, 'Will');
   await tabAndPress(page, page.getByRole('button', { name: '+ Add an action' }));
