@@ -129,19 +129,24 @@ impl Current {
     /// is one, gives what a link does not carry: the first step, the
     /// owner's name and whose plan it was in.
     pub fn carry_follow_up(&self, at: usize) {
-        let item = self.read_untracked(|s| {
-            s.follow_up
-                .get(at)
-                .map(|i| (i.session.clone(), i.action, s.names.clone()))
-        });
-        let origin = item.and_then(|(previous, action, names)| {
-            self.sessions.read_untracked(&previous, |previous| {
-                followup::origin_of(previous, action, &names)
-            })?
-        });
+        let origin = self.follow_up_origin(at);
         self.update(|s| {
             s.carry_follow_up(at, origin);
         });
+    }
+
+    /// What this device's copy of the previous session says of follow-up
+    /// item `at` (its owner by name, its plan, its first step), if this
+    /// device has that session.
+    pub fn follow_up_origin(&self, at: usize) -> Option<followup::Origin> {
+        let (previous, action, names) = self.read_untracked(|s| {
+            s.follow_up
+                .get(at)
+                .map(|i| (i.session.clone(), i.action, s.names.clone()))
+        })?;
+        self.sessions.read_untracked(&previous, |previous| {
+            followup::origin_of(previous, action, &names)
+        })?
     }
 
     /// This device's private note for a half.

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app::journal::use_journal;
 use crate::app::sessions::use_current;
 use crate::domain::journal::{entries_for_action, ActionRef};
-use crate::domain::session::ActionStatus;
+use crate::domain::session::{ActionStatus, Owner};
 use crate::i18n::{lang, status_name, t, texts, Key};
 use crate::platform::clock::local_day;
 use crate::ui::announcer::use_announcer;
@@ -33,9 +33,17 @@ pub fn FollowUpReview() -> impl IntoView {
                 .unwrap_or_default()
         };
         let what = move || read().what;
+        // Someone else's by name where this device has the previous
+        // session (a link carries only that it is someone else's).
+        let other = match current.follow_up_origin(at).map(|o| o.owner) {
+            Some(Owner::Other(name)) if !name.trim().is_empty() => Some(name),
+            _ => None,
+        };
         let owner = move || match read().person {
             Some(p) => current.person(p),
-            None => t(Key::OwnerOther).to_string(),
+            None => other
+                .clone()
+                .unwrap_or_else(|| t(Key::OwnerOther).to_string()),
         };
         let due = move || {
             let due = read().due;

@@ -40,6 +40,8 @@ test('the next session with the same partner starts from last time\'s plan', asy
   await first.getByRole('radio', { name: 'Done' }).check();
   await first.getByLabel(/^How it went/).fill('Two people added items');
   const second = page.getByRole('listitem').filter({ hasText: 'Ask the newest hire to open' });
+  // Whose it is, by name: this device has last time's session.
+  await expect(second).toContainText('Priya');
   await second.getByRole('radio', { name: 'In progress' }).check();
   await second.getByRole('button', { name: /^Carry into today's plan/ }).click();
   await expect(second.getByText("In today's plan")).toBeVisible();
