@@ -76,6 +76,31 @@ proptest! {
         prop_assert_eq!(preset.minutes.is_some(), fits);
     }
 
+    /// A trainer's minutes are each phase's, whichever pair format the
+    /// people choose at setup: with the format left to them or set, the
+    /// other pair format shows the same minutes wherever they fit it
+    /// (a session of 10 to 180 minutes in that format), and going back
+    /// shows them again.
+    #[test]
+    fn a_trainers_minutes_stay_in_either_pair_format(
+        format in proptest::option::of(prop_oneof![Just(Format::Reciprocal), Just(Format::OneWay)]),
+        minutes in proptest::array::uniform4(1u32..=MAX_PHASE_MINUTES),
+    ) {
+        let first = format.unwrap_or(Format::Reciprocal);
+        prop_assume!(split_fits(first, minutes));
+        let mut setup = Setup::from_preset(format, Some(minutes));
+        let other = if first == Format::OneWay { Format::Reciprocal } else { Format::OneWay };
+        setup.set_format(other);
+        let sum = minutes.iter().sum::<u32>();
+        let turns = if other == Format::OneWay { 1 } else { 2 };
+        if (10..=180).contains(&(sum * turns)) {
+            prop_assert_eq!(setup.plan, minutes);
+            prop_assert_eq!(setup.total_minutes, sum * turns);
+        }
+        setup.set_format(first);
+        prop_assert_eq!(setup.plan, minutes);
+    }
+
     /// The trainers' screen takes any minutes its fields allow (1 to 45
     /// a phase) in any format: the link it builds carries them exactly
     /// when the setup takes them as they are (the session 10 to 180

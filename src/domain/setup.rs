@@ -83,6 +83,19 @@ impl Setup {
             setup.plan = minutes;
             setup.total_minutes = minutes.iter().sum::<u32>() * setup.format.turns() as u32;
             setup.own_split_set();
+            // A trainer's minutes are each phase's: the other pair format,
+            // if chosen instead, shows them too where they fit it.
+            for other in [Format::Reciprocal, Format::OneWay] {
+                if other != setup.format && split_fits(other, minutes) {
+                    setup.aside.retain(|a| a.format != other);
+                    setup.aside.push(Aside {
+                        format: other,
+                        total_minutes: minutes.iter().sum::<u32>() * other.turns() as u32,
+                        plan: minutes,
+                        own: Some(minutes),
+                    });
+                }
+            }
         }
         setup
     }
