@@ -83,19 +83,13 @@ pub fn local_day(lang: Lang, date: &str) -> String {
     )
 }
 
-/// A moment as a time of day in the browser's own format ("15:20",
-/// "3:20 PM"), hours and minutes.
-pub fn local_time(ms: i64) -> String {
-    let options = js_sys::Object::new();
-    for (key, value) in [("hour", "numeric"), ("minute", "2-digit")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options);
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    format
-        .format()
-        .call1(&wasm_bindgen::JsValue::UNDEFINED, &date)
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
+/// A moment as a time of day, hours and minutes, written as the dates
+/// beside it are ([`date_locale`]): "15:20" in Spanish, "3:20 PM" in
+/// en-US, "15:20" in en-GB.
+pub fn local_time(lang: Lang, ms: i64) -> String {
+    intl_date(
+        lang,
+        &js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)),
+        &[("hour", "numeric"), ("minute", "2-digit")],
+    )
 }

@@ -203,8 +203,10 @@ pub fn JoinScreen(
                 let copied = code.clone();
                 // When the reply gives up, by this device's clock.
                 let now = now_ms().max(0) as u64;
-                let until =
-                    local_time(invitation.answerable_until(now).min(i64::MAX as u64) as i64);
+                let until = local_time(
+                    lang(),
+                    invitation.answerable_until(now).min(i64::MAX as u64) as i64,
+                );
                 view! {
                     <ol class="live-steps">
                         <li>{move || t(Key::LiveJoinStep1)}</li>

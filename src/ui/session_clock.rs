@@ -42,7 +42,7 @@ pub fn SessionClock() -> impl IntoView {
                 {move || {
                     clock
                         .get()
-                        .map(|(_, _, ends, _)| texts::session_ends(lang(), &local_time(ends * 60_000)))
+                        .map(|(_, _, ends, _)| texts::session_ends(lang(), &local_time(lang(), ends * 60_000)))
                 }}
             </span>
             <Show when=past>
