@@ -142,6 +142,18 @@ test('the language is chosen in one place, remembered, and English stays the def
   await screenshot(page, 'exercise-pt');
 });
 
+test('times of day are written in the language chosen, as the dates are', async ({ browser }) => {
+  // An American browser, the app in Spanish: no "AM" beside Spanish words.
+  const page = await pageIn(browser, 'en-US');
+  await page.goto('/');
+  await page.getByLabel('Language').selectOption('es');
+  await page.getByRole('button', { name: ES.start }).click();
+  await h1(page, ES.setup);
+  await page.getByRole('button', { name: ES.begin, exact: true }).click();
+  await h1(page, ES.agreement);
+  await expect(page.locator('.session-clock')).toContainText(/termina a las \d{1,2}:\d{2}$/);
+});
+
 test('a link\'s language is where a reader starts: the one chosen from the menu stays after a reload', async ({ browser }) => {
   const page = await pageIn(browser, 'en-GB');
   await page.goto('/?lang=es&share=off#/exercises');
