@@ -253,13 +253,22 @@ pub fn LivePanel(
         }
     };
 
-    // Connected: focus goes to the line that says with whom.
+    // Connected: focus goes to the line that says with whom. Given up
+    // (Cancel is gone with "Connecting…"): to the form for a new one.
     Effect::new(move |was: Option<bool>| {
         let open = matches!(stage.try_get(), Some(Stage::Open));
         if open && was == Some(false) {
             focus_later(ids::LIVE_PRESENCE);
         }
         open
+    });
+    Effect::new(move |was: Option<bool>| {
+        let connecting = matches!(stage.try_get(), Some(Stage::Connecting));
+        let failed = matches!(stage.try_get(), Some(Stage::Failed(_) | Stage::Lost));
+        if failed && was == Some(true) {
+            focus_later(ids::LIVE_NAME);
+        }
+        connecting
     });
 
     let body = {

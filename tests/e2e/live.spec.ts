@@ -347,6 +347,8 @@ test('a reply whose browser is gone does not connect, and says what to do', asyn
   await expect(a.getByRole('alert').filter({ hasText: 'Could not connect within 30 seconds.' })).toBeVisible();
   await expect(a.getByRole('alert')).toContainText("Is the other person's page still open? Are you on the same network?");
   await expect(a.getByRole('button', { name: 'Make the invitation' })).toBeVisible();
+  // Cancel went with "Connecting…": the focus is on the form, not the page.
+  await expect(a.getByLabel('Your first name')).toBeFocused();
   await shot(a, 'live-timeout');
 });
 
