@@ -767,7 +767,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         RestoreExercises => "Exercises: {added} added, {both} kept aside next to yours, {same} already here.",
         RestoreUnreadable => "{n} items in the file could not be read and were left out.",
         RestoreOther => "Other records (such as FeedForward rounds, the team rotation and earlier exercise runs): {n} restored.",
-        RestoreSetAside => "{n} records kept aside, as this device has its own: nothing here was replaced, and a backup of this device includes them.",
+        RestoreSetAside => "Kept aside, as this device has its own of them: {n} (such as FeedForward rounds or a team rotation). Nothing here was replaced; they are not shown on this device, and a backup of it includes them.",
         RestoreNotes => "Private notes: {n} added to sessions here that had none.",
         RestoreSettings => "Settings: taken from the backup, as this device had none.",
         RestoreFull => "This browser's storage is full: the restore stopped part way. Free some space (delete old sessions) and restore the same file again to finish.",

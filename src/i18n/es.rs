@@ -801,7 +801,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         RestoreExercises => "Ejercicios: {added} añadidos, {both} guardados aparte junto a los tuyos, {same} ya estaban.",
         RestoreUnreadable => "No se pudieron leer {n} elementos del archivo y se dejaron fuera.",
         RestoreOther => "Otros registros (como rondas de FeedForward, la rotación del equipo y ejecuciones anteriores de ejercicios): {n} restaurados.",
-        RestoreSetAside => "{n} registros guardados aparte, porque este dispositivo tiene los suyos: no se reemplazó nada, y una copia de seguridad de este dispositivo los incluye.",
+        RestoreSetAside => "Guardados aparte, porque este dispositivo tiene los suyos: {n} (como rondas de FeedForward o una rotación del equipo). No se reemplazó nada; no se muestran en este dispositivo, y una copia de seguridad de él los incluye.",
         RestoreNotes => "Notas privadas: {n} añadidas a sesiones de aquí que no tenían.",
         RestoreSettings => "Ajustes: tomados de la copia, porque este dispositivo no tenía.",
         RestoreFull => "El almacenamiento de este navegador está lleno: la restauración se detuvo a medias. Libera espacio (borra sesiones antiguas) y restaura de nuevo el mismo archivo para terminar.",

@@ -801,7 +801,7 @@ pub(super) const fn text(key: Key) -> &'static str {
         RestoreExercises => "Exercícios: {added} adicionados, {both} guardados à parte junto dos seus, {same} já estavam aqui.",
         RestoreUnreadable => "{n} itens do arquivo não puderam ser lidos e ficaram de fora.",
         RestoreOther => "Outros registros (como rodadas de FeedForward, o rodízio da equipe e execuções anteriores de exercícios): {n} restaurados.",
-        RestoreSetAside => "{n} registros guardados à parte, porque este dispositivo tem os seus: nada aqui foi substituído, e um backup deste dispositivo os inclui.",
+        RestoreSetAside => "Guardados à parte, porque este dispositivo tem os seus: {n} (como rodadas de FeedForward ou um rodízio da equipe). Nada foi substituído; eles não aparecem neste dispositivo, e um backup dele os inclui.",
         RestoreNotes => "Notas privadas: {n} adicionadas a sessões daqui que não tinham.",
         RestoreSettings => "Ajustes: tomados do backup, porque este dispositivo não tinha.",
         RestoreFull => "O armazenamento deste navegador está cheio: a restauração parou no meio. Libere espaço (apague sessões antigas) e restaure o mesmo arquivo de novo para terminar.",
