@@ -16,7 +16,7 @@ use crate::platform::clock::{local_time, now_ms};
 use crate::ui::fields::TextField;
 use crate::ui::focus::focus_later;
 use crate::ui::ids;
-use crate::ui::live_panel::{error_text, is_network, CodeToCopy};
+use crate::ui::live_parts::{error_text, is_network, CodeToCopy};
 use crate::ui::live_presence::{partner, LivePresence, PresenceAnnouncer};
 use crate::ui::text::text_signal;
 

@@ -30,6 +30,7 @@ mod journal;
 mod link_copy;
 mod live_join;
 mod live_panel;
+mod live_parts;
 mod live_presence;
 mod merge_view;
 mod next_meeting;
